@@ -10,7 +10,10 @@ impl Capacity {
 
     pub fn new(places: i64) -> Result<Self, ValidationError> {
         if places < 1 {
-            return Err(ValidationError::new("capacity", "Capacity must be at least 1 place"));
+            return Err(ValidationError::new(
+                "capacity",
+                "Capacity must be at least 1 place",
+            ));
         }
         if places > i64::from(Self::MAX) {
             return Err(ValidationError::new(
@@ -38,12 +41,17 @@ impl SetSize {
 
     pub fn new(min: i64, max: i64) -> Result<Self, ValidationError> {
         if min < 2 {
-            return Err(ValidationError::new("size", "A set needs at least 2 members"));
+            return Err(ValidationError::new(
+                "size",
+                "A set needs at least 2 members",
+            ));
         }
         if max < min {
             return Err(ValidationError::new(
                 "size",
-                format!("The largest set size ({max}) must not be smaller than the smallest ({min})"),
+                format!(
+                    "The largest set size ({max}) must not be smaller than the smallest ({min})"
+                ),
             ));
         }
         if max > i64::from(Self::LIMIT) {

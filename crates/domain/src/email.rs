@@ -81,7 +81,17 @@ mod tests {
 
     #[test]
     fn refuses_common_mistakes() {
-        for bad in ["", "asha", "asha@", "@example.org", "asha@example", "a b@example.org", "asha@@example.org", "asha@-x.org", ".a@example.org"] {
+        for bad in [
+            "",
+            "asha",
+            "asha@",
+            "@example.org",
+            "asha@example",
+            "a b@example.org",
+            "asha@@example.org",
+            "asha@-x.org",
+            ".a@example.org",
+        ] {
             let err = EmailAddress::parse(bad).unwrap_err();
             assert_eq!(err.field, "email", "{bad}");
         }

@@ -5,7 +5,9 @@ use crate::ValidationError;
 
 /// What a person may do within one organisation. One person can hold several roles
 /// (a facilitator in training is also a participant).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     /// Programme lead: the administrator of a tenant.

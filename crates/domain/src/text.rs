@@ -19,13 +19,19 @@ fn clean(
     if len > max {
         return Err(ValidationError::new(
             field,
-            format!("{} must be {max} characters or fewer (you entered {len})", capitalise(what)),
+            format!(
+                "{} must be {max} characters or fewer (you entered {len})",
+                capitalise(what)
+            ),
         ));
     }
     if value.chars().any(char::is_control) {
         return Err(ValidationError::new(
             field,
-            format!("{} must not contain line breaks or control characters", capitalise(what)),
+            format!(
+                "{} must not contain line breaks or control characters",
+                capitalise(what)
+            ),
         ));
     }
     Ok(value.to_owned())
@@ -129,12 +135,21 @@ mod tests {
 
     #[test]
     fn names_are_trimmed_and_bounded() {
-        assert_eq!(PersonName::parse("  Asha Patel ").unwrap().as_str(), "Asha Patel");
+        assert_eq!(
+            PersonName::parse("  Asha Patel ").unwrap().as_str(),
+            "Asha Patel"
+        );
         let err = PersonName::parse("   ").unwrap_err();
-        assert_eq!((err.field, err.message.as_str()), ("name", "Enter a full name"));
+        assert_eq!(
+            (err.field, err.message.as_str()),
+            ("name", "Enter a full name")
+        );
         let long = "x".repeat(101);
         let err = PersonName::parse(&long).unwrap_err();
-        assert_eq!(err.message, "Full name must be 100 characters or fewer (you entered 101)");
+        assert_eq!(
+            err.message,
+            "Full name must be 100 characters or fewer (you entered 101)"
+        );
         assert!(OrganisationName::parse("North\nTrust").is_err());
     }
 

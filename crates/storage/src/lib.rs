@@ -1,1 +1,44 @@
-//! placeholder
+//! Storage: the only crate that knows SQL. One schema and one migration history serve SQLite
+//! (the embedded default) and PostgreSQL (scale-out). Queries are portable SQL run through
+//! sqlx's `Any` driver; the few places the dialects differ live in `connect.rs`.
+//!
+//! Functions take `&mut Conn` so a caller can run several of them in one transaction
+//! (a change, its audit entry and the email it causes commit together or not at all).
+
+pub mod api_tokens;
+pub mod audit;
+mod connect;
+pub mod email_tokens;
+mod error;
+pub mod jobs;
+pub mod organisations;
+pub mod people;
+pub mod sessions;
+pub mod sign_in_attempts;
+mod time;
+
+#[cfg(feature = "test-support")]
+pub mod testing;
+
+pub use api_tokens::{ApiToken, ApiTokenOwner};
+pub use audit::{AuditEntry, NewAuditEntry};
+pub use connect::{Backend, Store};
+pub use email_tokens::{TokenPurpose, TokenState};
+pub use error::StoreError;
+pub use jobs::{ClaimedJob, NewJob};
+pub use organisations::Organisation;
+pub use people::{Person, RoleGrant};
+pub use sessions::SessionRecord;
+pub use time::now_ms;
+
+/// A connection, or a transaction (which dereferences to one).
+pub type Conn = sqlx::AnyConnection;
+/// A transaction; dropped without `commit` it rolls back.
+pub type Tx = sqlx::Transaction<'static, sqlx::Any>;
+
+/// A new identifier: UUIDv7, so ids sort by creation time in both backends.
+pub fn new_id() -> revans_domain::Id {
+    revans_domain::Id::from_trusted(uuid::Uuid::now_v7().to_string())
+}
+
+pub(crate) type Result<T, E = StoreError> = std::result::Result<T, E>;

@@ -1,0 +1,83 @@
+//! The append-only audit log: who changed what, when, from where. There is deliberately no
+//! update or delete here.
+
+use revans_domain::Id;
+
+use crate::organisations::TREE_CTE;
+use crate::{Conn, Result, new_id, now_ms};
+
+#[derive(Debug, Clone)]
+pub struct NewAuditEntry<'a> {
+    pub actor_id: Option<&'a Id>,
+    /// Kept as text so the entry still reads right after the person is erased.
+    pub actor_name: &'a str,
+    /// A verb phrase in snake case: `person.invited`, `session.signed_in`.
+    pub action: &'a str,
+    pub subject_type: &'a str,
+    pub subject_id: &'a str,
+    /// A short factual description; never diary or set content.
+    pub detail: &'a str,
+    pub ip: &'a str,
+    /// The organisation the change belongs to, so each tenant's admins see their own.
+    pub organisation_id: Option<&'a Id>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, sqlx::FromRow)]
+pub struct AuditEntry {
+    pub id: String,
+    pub at: i64,
+    pub actor_id: Option<String>,
+    pub actor_name: String,
+    pub action: String,
+    pub subject_type: String,
+    pub subject_id: String,
+    pub detail: String,
+    pub ip: String,
+    pub organisation_id: Option<String>,
+}
+
+pub async fn record(conn: &mut Conn, entry: NewAuditEntry<'_>) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO audit_log (id, at, actor_id, actor_name, action, subject_type, subject_id, detail, ip, organisation_id) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+    )
+    .bind(new_id().as_str())
+    .bind(now_ms())
+    .bind(entry.actor_id.map(Id::as_str))
+    .bind(entry.actor_name)
+    .bind(entry.action)
+    .bind(entry.subject_type)
+    .bind(entry.subject_id)
+    .bind(entry.detail)
+    .bind(entry.ip)
+    .bind(entry.organisation_id.map(Id::as_str))
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// Newest first, for the organisation `root` and those below it.
+pub async fn list_in_tree(
+    conn: &mut Conn,
+    root: &Id,
+    limit: i64,
+    offset: i64,
+) -> Result<Vec<AuditEntry>> {
+    let sql = format!(
+        "{TREE_CTE} SELECT a.id, a.at, a.actor_id, a.actor_name, a.action, a.subject_type, a.subject_id, \
+         a.detail, a.ip, a.organisation_id FROM audit_log a JOIN tree t ON t.id = a.organisation_id \
+         ORDER BY a.at DESC, a.id DESC LIMIT $2 OFFSET $3"
+    );
+    Ok(sqlx::query_as::<_, AuditEntry>(sqlx::AssertSqlSafe(sql))
+        .bind(root.as_str())
+        .bind(limit)
+        .bind(offset)
+        .fetch_all(&mut *conn)
+        .await?)
+}
+
+pub async fn count(conn: &mut Conn) -> Result<i64> {
+    Ok(sqlx::query_scalar("SELECT COUNT(*) FROM audit_log")
+        .fetch_one(&mut *conn)
+        .await?)
+}

@@ -1,0 +1,54 @@
+/// Everything storage can report. A database outage is `Unavailable`, never "not found":
+/// lookups return `Ok(None)` for absence.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// A unique rule was broken; `field` names what was duplicated ("email", "name").
+    #[error("a record with this {field} already exists")]
+    Duplicate { field: &'static str },
+    /// A reference to a row that does not exist (or a delete of a row still referred to).
+    #[error("a referenced record does not exist or is still in use")]
+    Reference,
+    /// The database could not be reached or timed out.
+    #[error("the database is unavailable: {0}")]
+    Unavailable(#[source] sqlx::Error),
+    /// Migrations could not be applied.
+    #[error("database migration failed: {0}")]
+    Migration(#[from] sqlx::migrate::MigrateError),
+    /// Any other database failure: a bug or a corrupted row.
+    #[error("database error: {0}")]
+    Database(#[source] sqlx::Error),
+    /// A stored value that no longer parses (e.g. an unknown role name).
+    #[error("stored data is invalid: {0}")]
+    Corrupt(String),
+}
+
+/// Unique constraints by the name PostgreSQL reports and the `table.column` SQLite reports,
+/// mapped to the field a person typed.
+const UNIQUE_FIELDS: &[(&str, &str, &str)] = &[
+    ("people_email_key", "people.email", "email"),
+    ("organisations_name_key", "organisations.name", "name"),
+    ("api_tokens_hash_key", "api_tokens.token_hash", "token"),
+];
+
+impl From<sqlx::Error> for StoreError {
+    fn from(err: sqlx::Error) -> Self {
+        match &err {
+            sqlx::Error::Database(db) if db.is_unique_violation() => {
+                let constraint = db.constraint().unwrap_or_default();
+                let message = db.message();
+                let field = UNIQUE_FIELDS
+                    .iter()
+                    .find(|(pg, sqlite, _)| constraint == *pg || message.contains(sqlite))
+                    .map_or("value", |(_, _, field)| *field);
+                StoreError::Duplicate { field }
+            }
+            sqlx::Error::Database(db) if db.is_foreign_key_violation() => StoreError::Reference,
+            sqlx::Error::Io(_)
+            | sqlx::Error::Tls(_)
+            | sqlx::Error::PoolTimedOut
+            | sqlx::Error::PoolClosed
+            | sqlx::Error::WorkerCrashed => StoreError::Unavailable(err),
+            _ => StoreError::Database(err),
+        }
+    }
+}

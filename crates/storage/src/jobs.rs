@@ -1,0 +1,120 @@
+//! A small durable job queue in the application database. A job is enqueued in the same
+//! transaction as the change that causes it, so a rolled-back change sends nothing.
+//!
+//! Claiming is one conditional UPDATE: on SQLite writes are serialised; on PostgreSQL the
+//! `locked_until` re-check makes the loser of a race update nothing (no SKIP LOCKED needed,
+//! which SQLite lacks). A claim is a lease: a worker that dies mid-job loses it when the lease
+//! ends, and another worker retries.
+
+use crate::{Conn, Result, new_id, now_ms};
+
+#[derive(Debug, Clone)]
+pub struct NewJob<'a> {
+    pub kind: &'a str,
+    /// JSON.
+    pub payload: &'a str,
+    pub run_at: i64,
+    pub max_attempts: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct ClaimedJob {
+    pub id: String,
+    pub kind: String,
+    pub payload: String,
+    pub attempts: i64,
+    pub max_attempts: i64,
+}
+
+pub async fn enqueue(conn: &mut Conn, job: NewJob<'_>) -> Result<String> {
+    let id = new_id();
+    sqlx::query(
+        "INSERT INTO jobs (id, kind, payload, run_at, attempts, max_attempts, created_at) VALUES ($1, $2, $3, $4, 0, $5, $6)",
+    )
+    .bind(id.as_str())
+    .bind(job.kind)
+    .bind(job.payload)
+    .bind(job.run_at)
+    .bind(job.max_attempts)
+    .bind(now_ms())
+    .execute(&mut *conn)
+    .await?;
+    Ok(id.to_string())
+}
+
+/// Claims the oldest due job for `lease_ms`, counting the attempt.
+pub async fn claim(conn: &mut Conn, worker: &str, lease_ms: i64) -> Result<Option<ClaimedJob>> {
+    let now = now_ms();
+    Ok(sqlx::query_as::<_, ClaimedJob>(
+        "UPDATE jobs SET locked_by = $1, locked_until = $2, attempts = attempts + 1 \
+         WHERE id = (SELECT id FROM jobs WHERE done_at IS NULL AND run_at <= $3 AND attempts < max_attempts \
+                     AND (locked_until IS NULL OR locked_until < $3) ORDER BY run_at, id LIMIT 1) \
+           AND done_at IS NULL AND (locked_until IS NULL OR locked_until < $3) \
+         RETURNING id, kind, payload, attempts, max_attempts",
+    )
+    .bind(worker)
+    .bind(now + lease_ms)
+    .bind(now)
+    .fetch_optional(&mut *conn)
+    .await?)
+}
+
+/// Marks a job done, only if this worker still holds it.
+pub async fn complete(conn: &mut Conn, id: &str, worker: &str) -> Result<bool> {
+    let done = sqlx::query(
+        "UPDATE jobs SET done_at = $1, locked_until = NULL, last_error = NULL WHERE id = $2 AND locked_by = $3",
+    )
+    .bind(now_ms())
+    .bind(id)
+    .bind(worker)
+    .execute(&mut *conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Releases a failed job to run again at `retry_at` (it stops once attempts reach the max).
+pub async fn fail(
+    conn: &mut Conn,
+    id: &str,
+    worker: &str,
+    error: &str,
+    retry_at: i64,
+) -> Result<()> {
+    sqlx::query(
+        "UPDATE jobs SET locked_until = NULL, locked_by = NULL, last_error = $1, run_at = $2 WHERE id = $3 AND locked_by = $4",
+    )
+    .bind(error)
+    .bind(retry_at)
+    .bind(id)
+    .bind(worker)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// Jobs not yet done that can still run.
+pub async fn pending_count(conn: &mut Conn) -> Result<i64> {
+    Ok(sqlx::query_scalar(
+        "SELECT COUNT(*) FROM jobs WHERE done_at IS NULL AND attempts < max_attempts",
+    )
+    .fetch_one(&mut *conn)
+    .await?)
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct JobSummary {
+    pub id: String,
+    pub kind: String,
+    pub attempts: i64,
+    pub done_at: Option<i64>,
+    pub last_error: Option<String>,
+}
+
+pub async fn list_recent(conn: &mut Conn, limit: i64) -> Result<Vec<JobSummary>> {
+    Ok(sqlx::query_as::<_, JobSummary>(
+        "SELECT id, kind, attempts, done_at, last_error FROM jobs ORDER BY created_at DESC, id DESC LIMIT $1",
+    )
+    .bind(limit)
+    .fetch_all(&mut *conn)
+    .await?)
+}

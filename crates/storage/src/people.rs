@@ -1,0 +1,199 @@
+use std::str::FromStr;
+
+use revans_domain::{EmailAddress, Id, PersonName, Role};
+
+use crate::organisations::TREE_CTE;
+use crate::{Conn, Result, StoreError, new_id, now_ms};
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Person {
+    pub id: Id,
+    pub organisation_id: Id,
+    pub organisation_name: String,
+    pub email: String,
+    pub name: String,
+    /// False until the person accepts their invitation and chooses a password.
+    pub activated: bool,
+    pub created_at: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct RoleGrant {
+    pub organisation_id: Id,
+    pub organisation_name: String,
+    pub role: Role,
+}
+
+#[derive(sqlx::FromRow)]
+struct Row {
+    id: String,
+    organisation_id: String,
+    organisation_name: String,
+    email: String,
+    name: String,
+    password_hash: Option<String>,
+    created_at: i64,
+}
+
+impl Row {
+    fn split(self) -> (Person, Option<String>) {
+        let person = Person {
+            id: Id::from_trusted(self.id),
+            organisation_id: Id::from_trusted(self.organisation_id),
+            organisation_name: self.organisation_name,
+            email: self.email,
+            name: self.name,
+            activated: self.password_hash.is_some(),
+            created_at: self.created_at,
+        };
+        (person, self.password_hash)
+    }
+}
+
+const SELECT: &str = "SELECT p.id, p.organisation_id, o.name AS organisation_name, p.email, p.name, \
+     p.password_hash, p.created_at FROM people p JOIN organisations o ON o.id = p.organisation_id";
+
+pub async fn insert(
+    conn: &mut Conn,
+    organisation_id: &Id,
+    email: &EmailAddress,
+    name: &PersonName,
+) -> Result<Id> {
+    let id = new_id();
+    let now = now_ms();
+    sqlx::query(
+        "INSERT INTO people (id, organisation_id, email, name, password_hash, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, NULL, $5, $5)",
+    )
+    .bind(id.as_str())
+    .bind(organisation_id.as_str())
+    .bind(email.as_str())
+    .bind(name.as_str())
+    .bind(now)
+    .execute(&mut *conn)
+    .await?;
+    Ok(id)
+}
+
+pub async fn get(conn: &mut Conn, id: &Id) -> Result<Option<Person>> {
+    let sql = format!("{SELECT} WHERE p.id = $1");
+    let row = sqlx::query_as::<_, Row>(sqlx::AssertSqlSafe(sql))
+        .bind(id.as_str())
+        .fetch_optional(&mut *conn)
+        .await?;
+    Ok(row.map(|r| r.split().0))
+}
+
+/// The person with this email and their password hash (None until they choose a password).
+pub async fn find_by_email(
+    conn: &mut Conn,
+    email: &EmailAddress,
+) -> Result<Option<(Person, Option<String>)>> {
+    let sql = format!("{SELECT} WHERE p.email = $1");
+    let row = sqlx::query_as::<_, Row>(sqlx::AssertSqlSafe(sql))
+        .bind(email.as_str())
+        .fetch_optional(&mut *conn)
+        .await?;
+    Ok(row.map(Row::split))
+}
+
+/// People in `root` and the organisations below it, by name.
+pub async fn list_in_tree(conn: &mut Conn, root: &Id) -> Result<Vec<Person>> {
+    let sql = format!(
+        "{TREE_CTE} {SELECT} JOIN tree t ON t.id = p.organisation_id ORDER BY p.name, p.email"
+    );
+    let rows = sqlx::query_as::<_, Row>(sqlx::AssertSqlSafe(sql))
+        .bind(root.as_str())
+        .fetch_all(&mut *conn)
+        .await?;
+    Ok(rows.into_iter().map(|r| r.split().0).collect())
+}
+
+pub async fn set_password_hash(conn: &mut Conn, id: &Id, hash: &str) -> Result<bool> {
+    let done = sqlx::query("UPDATE people SET password_hash = $1, updated_at = $2 WHERE id = $3")
+        .bind(hash)
+        .bind(now_ms())
+        .bind(id.as_str())
+        .execute(&mut *conn)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+pub async fn update(
+    conn: &mut Conn,
+    id: &Id,
+    name: &PersonName,
+    organisation_id: &Id,
+) -> Result<bool> {
+    let done = sqlx::query(
+        "UPDATE people SET name = $1, organisation_id = $2, updated_at = $3 WHERE id = $4",
+    )
+    .bind(name.as_str())
+    .bind(organisation_id.as_str())
+    .bind(now_ms())
+    .bind(id.as_str())
+    .execute(&mut *conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+pub async fn delete(conn: &mut Conn, id: &Id) -> Result<bool> {
+    let done = sqlx::query("DELETE FROM people WHERE id = $1")
+        .bind(id.as_str())
+        .execute(&mut *conn)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+pub async fn roles(conn: &mut Conn, person_id: &Id) -> Result<Vec<RoleGrant>> {
+    let rows: Vec<(String, String, String)> = sqlx::query_as(
+        "SELECT g.organisation_id, o.name, g.role FROM role_grants g \
+         JOIN organisations o ON o.id = g.organisation_id WHERE g.person_id = $1 ORDER BY o.name, g.role",
+    )
+    .bind(person_id.as_str())
+    .fetch_all(&mut *conn)
+    .await?;
+    rows.into_iter()
+        .map(|(org, org_name, role)| {
+            let role = Role::from_str(&role).map_err(|e| StoreError::Corrupt(e.message))?;
+            Ok(RoleGrant {
+                organisation_id: Id::from_trusted(org),
+                organisation_name: org_name,
+                role,
+            })
+        })
+        .collect()
+}
+
+/// Replaces the person's roles within one organisation.
+pub async fn set_roles(
+    conn: &mut Conn,
+    person_id: &Id,
+    organisation_id: &Id,
+    roles: &[Role],
+) -> Result<()> {
+    sqlx::query("DELETE FROM role_grants WHERE person_id = $1 AND organisation_id = $2")
+        .bind(person_id.as_str())
+        .bind(organisation_id.as_str())
+        .execute(&mut *conn)
+        .await?;
+    let now = now_ms();
+    for role in roles {
+        sqlx::query(
+            "INSERT INTO role_grants (person_id, organisation_id, role, granted_at) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(person_id.as_str())
+        .bind(organisation_id.as_str())
+        .bind(role.as_str())
+        .bind(now)
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
+}
+
+pub async fn count(conn: &mut Conn) -> Result<i64> {
+    Ok(sqlx::query_scalar("SELECT COUNT(*) FROM people")
+        .fetch_one(&mut *conn)
+        .await?)
+}
