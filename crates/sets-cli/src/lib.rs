@@ -1,4 +1,16 @@
 //! `revans sets ...`: reads files, drives the engine, writes results. The engine stays pure.
+// This crate is the command-line front end: printing results to stdout and progress/errors to
+// stderr is its job, so the workspace's print lints do not apply here.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
+mod bench;
+mod form_cmd;
+mod instance;
+mod mdgp_cmd;
+mod output;
+mod progress;
+
+pub use instance::parse_mdgp;
 
 /// Arguments of `revans sets`.
 #[derive(Debug, clap::Args)]
@@ -8,9 +20,20 @@ pub struct SetsArgs {
 }
 
 #[derive(Debug, clap::Subcommand)]
-pub enum SetsCommand {}
+pub enum SetsCommand {
+    /// Solve one MDGPLIB instance; the last stdout line is `objective: VALUE`.
+    Mdgp(mdgp_cmd::MdgpArgs),
+    /// Form action learning sets from a people CSV under hard rules and weighted aims.
+    Form(form_cmd::FormArgs),
+    /// Run the literature protocol on a benchmark directory and print the gaps.
+    Bench(bench::BenchArgs),
+}
 
 /// Runs a `revans sets` subcommand.
 pub fn run(args: SetsArgs) -> anyhow::Result<()> {
-    match args.command {}
+    match args.command {
+        SetsCommand::Mdgp(a) => mdgp_cmd::run(a),
+        SetsCommand::Form(a) => form_cmd::run(a),
+        SetsCommand::Bench(a) => bench::run(a),
+    }
 }
