@@ -7,27 +7,27 @@
 
 use std::time::{Duration, Instant};
 
-// mod compile;
+mod compile;
 mod construct;
 mod error;
 mod exact;
-// mod explain;
-// mod form;
+mod explain;
+mod form;
 mod mdgp;
 mod model;
 mod problem;
-// mod repair;
+mod repair;
 mod rng;
 mod search;
 mod state;
 mod tabu;
 
 pub use error::ModelError;
-// pub use explain::{Explanation, PersonExplanation, RuleCheck, SetExplanation, explain};
-// pub use form::{Formation, form, objective};
+pub use explain::{Explanation, PersonExplanation, RuleCheck, SetExplanation, explain, violations};
+pub use form::{Formation, form, objective};
 pub use mdgp::{MdgpInstance, MdgpSolution, mdgp_objective, solve_mdgp};
 pub use model::{AttrValues, Attribute, Model, Never, Rule, SetBounds};
-// pub use repair::{Move, Refusal, Repair, may_join, reoptimise, repair};
+pub use repair::{Move, Refusal, Repair, may_join, reoptimise, repair};
 
 /// How long the search may run: a wall-clock deadline, a number of rounds, or both (the first
 /// reached stops it). With rounds only, a run is fully deterministic for its seed.

@@ -82,7 +82,7 @@ impl Model {
         Ok(vec![SetBounds { min: lo, max: hi }; m])
     }
 
-    /// The fewest sets of `min..=max` people that hold everyone.
+    /// The fewest sets of `min..=max` people that hold everyone, as equal in size as possible.
     pub fn sets_by_size(people: usize, min: usize, max: usize) -> Result<Vec<SetBounds>, ModelError> {
         if min > max || max == 0 {
             return Err(ModelError::BadBounds { set: 1, min, max });
@@ -91,6 +91,7 @@ impl Model {
         if m * min > people {
             return Err(ModelError::SizeRangeCannotHold { people, min, max });
         }
-        Ok(vec![SetBounds { min, max }; m])
+        let (lo, hi) = (people / m, people.div_ceil(m));
+        Ok(vec![SetBounds { min: lo.max(min), max: hi.min(max) }; m])
     }
 }

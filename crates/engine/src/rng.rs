@@ -44,10 +44,6 @@ impl Rng {
         ((self.next_u64() >> 32) * n as u64 >> 32) as usize
     }
 
-    pub(crate) fn unit(&mut self) -> f64 {
-        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
-    }
-
     pub(crate) fn shuffle<T>(&mut self, v: &mut [T]) {
         for i in (1..v.len()).rev() {
             let j = self.below(i + 1);

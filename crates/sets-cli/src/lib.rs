@@ -7,8 +7,11 @@ mod bench;
 mod form_cmd;
 mod instance;
 mod mdgp_cmd;
+mod generate;
 mod output;
+mod people;
 mod progress;
+mod report;
 
 pub use instance::parse_mdgp;
 
@@ -27,6 +30,8 @@ pub enum SetsCommand {
     Form(form_cmd::FormArgs),
     /// Run the literature protocol on a benchmark directory and print the gaps.
     Bench(bench::BenchArgs),
+    /// Write a realistic synthetic people CSV (organisations, org chart, project pairs).
+    Generate(generate::GenerateArgs),
 }
 
 /// Runs a `revans sets` subcommand.
@@ -35,5 +40,6 @@ pub fn run(args: SetsArgs) -> anyhow::Result<()> {
         SetsCommand::Mdgp(a) => mdgp_cmd::run(a),
         SetsCommand::Form(a) => form_cmd::run(a),
         SetsCommand::Bench(a) => bench::run(a),
+        SetsCommand::Generate(a) => generate::run(a),
     }
 }
