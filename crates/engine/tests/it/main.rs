@@ -1,0 +1,6 @@
+//! Engine tests in one binary: properties, exact solver, errors, repair, self-selection.
+
+mod errors;
+mod helpers;
+mod props;
+mod repair;
