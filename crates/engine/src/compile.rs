@@ -4,9 +4,9 @@
 
 use std::collections::HashMap;
 
+use crate::ModelError;
 use crate::model::{AttrValues, Model, Rule};
 use crate::problem::{Counted, Dense, Features, Problem};
-use crate::ModelError;
 
 /// Above this many units the pair weights are computed on demand instead of stored.
 const DENSE_MAX_UNITS: usize = 2000;
@@ -26,8 +26,15 @@ pub(crate) struct Compiled {
 
 impl Compiled {
     pub(crate) fn unit_name(&self, model: &Model, u: usize) -> String {
-        let names: Vec<&str> = self.members[u].iter().map(|&p| model.ids[p].as_str()).collect();
-        if names.len() == 1 { format!("'{}'", names[0]) } else { format!("the unit {}", names.join(" + ")) }
+        let names: Vec<&str> = self.members[u]
+            .iter()
+            .map(|&p| model.ids[p].as_str())
+            .collect();
+        if names.len() == 1 {
+            format!("'{}'", names[0])
+        } else {
+            format!("the unit {}", names.join(" + "))
+        }
     }
 }
 
@@ -52,13 +59,13 @@ fn union_find_units(model: &Model, n: usize) -> Result<(Vec<usize>, Vec<Vec<usiz
     let mut index = vec![usize::MAX; n];
     let mut members: Vec<Vec<usize>> = Vec::new();
     let mut unit_of = vec![0; n];
-    for p in 0..n {
+    for (p, slot) in unit_of.iter_mut().enumerate() {
         let r = root(&mut parent, p);
         if index[r] == usize::MAX {
             index[r] = members.len();
             members.push(Vec::new());
         }
-        unit_of[p] = index[r];
+        *slot = index[r];
         members[index[r]].push(p);
     }
     Ok((unit_of, members))
@@ -70,7 +77,9 @@ fn chain_pairs(model: &Model, n: usize) -> Result<Vec<(usize, usize, String)>, M
         return Ok(Vec::new());
     }
     if model.managers.len() != n {
-        return Err(ModelError::BadPerson { index: model.managers.len() });
+        return Err(ModelError::BadPerson {
+            index: model.managers.len(),
+        });
     }
     let mut out = Vec::new();
     // 0 = unvisited, 1 = on the current path, 2 = done (chain known to end).
@@ -89,7 +98,8 @@ fn chain_pairs(model: &Model, n: usize) -> Result<Vec<(usize, usize, String)>, M
         }
         if state[x] == 1 && model.managers[x].is_some() && path.contains(&x) {
             let from = path.iter().position(|&p| p == x).unwrap_or(0);
-            let mut chain: Vec<String> = path[from..].iter().map(|&p| model.ids[p].clone()).collect();
+            let mut chain: Vec<String> =
+                path[from..].iter().map(|&p| model.ids[p].clone()).collect();
             chain.push(model.ids[x].clone());
             return Err(ModelError::ManagerCycle { chain });
         }
@@ -100,18 +110,32 @@ fn chain_pairs(model: &Model, n: usize) -> Result<Vec<(usize, usize, String)>, M
     for p in 0..n {
         let mut x = model.managers[p];
         while let Some(boss) = x {
-            out.push((p, boss, format!("'{}' is in the management chain of '{}'", model.ids[boss], model.ids[p])));
+            out.push((
+                p,
+                boss,
+                format!(
+                    "'{}' is in the management chain of '{}'",
+                    model.ids[boss], model.ids[p]
+                ),
+            ));
             x = model.managers[boss];
         }
     }
     Ok(out)
 }
 
-fn categorical<'a>(model: &'a Model, attr: usize, rule: &str) -> Result<&'a [Option<String>], ModelError> {
-    let a = model.attributes.get(attr).ok_or_else(|| ModelError::BadAttribute {
-        rule: rule.to_string(),
-        reason: format!("there is no attribute number {attr}"),
-    })?;
+fn categorical<'a>(
+    model: &'a Model,
+    attr: usize,
+    rule: &str,
+) -> Result<&'a [Option<String>], ModelError> {
+    let a = model
+        .attributes
+        .get(attr)
+        .ok_or_else(|| ModelError::BadAttribute {
+            rule: rule.to_string(),
+            reason: format!("there is no attribute number {attr}"),
+        })?;
     match &a.values {
         AttrValues::Categorical(v) if v.len() == model.ids.len() => Ok(v),
         AttrValues::Categorical(_) => Err(ModelError::BadAttribute {
@@ -120,7 +144,10 @@ fn categorical<'a>(model: &'a Model, attr: usize, rule: &str) -> Result<&'a [Opt
         }),
         AttrValues::Numeric(_) => Err(ModelError::BadAttribute {
             rule: rule.to_string(),
-            reason: format!("column '{}' holds numbers; this rule needs categories", a.name),
+            reason: format!(
+                "column '{}' holds numbers; this rule needs categories",
+                a.name
+            ),
         }),
     }
 }
@@ -131,19 +158,26 @@ fn encode(values: &[Option<String>]) -> (Vec<u32>, Vec<String>) {
     let mut names = Vec::new();
     let codes = values
         .iter()
-        .map(|v| match v.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-            None => 0,
-            Some(s) => *map.entry(s).or_insert_with(|| {
-                names.push(s.to_string());
-                names.len() as u32
-            }),
-        })
+        .map(
+            |v| match v.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+                None => 0,
+                Some(s) => *map.entry(s).or_insert_with(|| {
+                    names.push(s.to_string());
+                    names.len() as u32
+                }),
+            },
+        )
         .collect();
     (codes, names)
 }
 
 pub(crate) fn rule_name(model: &Model, rule: &Rule) -> String {
-    let name = |a: usize| model.attributes.get(a).map_or("?".to_string(), |x| x.name.clone());
+    let name = |a: usize| {
+        model
+            .attributes
+            .get(a)
+            .map_or("?".to_string(), |x| x.name.clone())
+    };
     match rule {
         Rule::Diverse { attr, .. } => format!("diverse {}", name(*attr)),
         Rule::Similar { attr, .. } => format!("similar {}", name(*attr)),
@@ -170,29 +204,47 @@ pub(crate) fn compile(model: &Model) -> Result<Compiled, ModelError> {
     }
     for (g, b) in model.sets.iter().enumerate() {
         if b.min > b.max {
-            return Err(ModelError::BadBounds { set: g + 1, min: b.min, max: b.max });
+            return Err(ModelError::BadBounds {
+                set: g + 1,
+                min: b.min,
+                max: b.max,
+            });
         }
     }
     let lo: usize = model.sets.iter().map(|b| b.min).sum();
     let hi: usize = model.sets.iter().map(|b| b.max).sum();
     if lo > n || hi < n {
-        return Err(ModelError::SizesCannotHold { people: n, min_total: lo, max_total: hi });
+        return Err(ModelError::SizesCannotHold {
+            people: n,
+            min_total: lo,
+            max_total: hi,
+        });
     }
     let (unit_of, members) = union_find_units(model, n)?;
     let nu = members.len();
     let largest = model.sets.iter().map(|b| b.max).max().unwrap_or(0);
     let unit_label = |u: usize| -> String {
-        members[u].iter().map(|&p| model.ids[p].as_str()).collect::<Vec<_>>().join(" + ")
+        members[u]
+            .iter()
+            .map(|&p| model.ids[p].as_str())
+            .collect::<Vec<_>>()
+            .join(" + ")
     };
     if let Some(u) = (0..nu).find(|&u| members[u].len() > largest) {
-        return Err(ModelError::UnitTooLarge { unit: unit_label(u), size: members[u].len(), largest });
+        return Err(ModelError::UnitTooLarge {
+            unit: unit_label(u),
+            size: members[u].len(),
+            largest,
+        });
     }
 
     // Never-together pairs, direct and from management chains.
     let mut never: Vec<(usize, usize, String)> = Vec::new();
     for nv in &model.never {
         if nv.a >= n || nv.b >= n {
-            return Err(ModelError::BadPerson { index: nv.a.max(nv.b) });
+            return Err(ModelError::BadPerson {
+                index: nv.a.max(nv.b),
+            });
         }
         never.push((nv.a, nv.b, nv.reason.clone()));
     }
@@ -221,7 +273,11 @@ pub(crate) fn compile(model: &Model) -> Result<Compiled, ModelError> {
             return Err(ModelError::BadPerson { index: p });
         }
         if g >= m {
-            return Err(ModelError::PinOutOfRange { person: model.ids[p].clone(), set: g + 1, sets: m });
+            return Err(ModelError::PinOutOfRange {
+                person: model.ids[p].clone(),
+                set: g + 1,
+                sets: m,
+            });
         }
         let u = unit_of[p];
         match fixed[u] {
@@ -255,9 +311,9 @@ pub(crate) fn compile(model: &Model) -> Result<Compiled, ModelError> {
     let mut slot_of: HashMap<usize, usize> = HashMap::new();
     for rule in &model.rules {
         let (attr, label) = match rule {
-            Rule::MaxPer { attr, .. } | Rule::MinPer { attr, .. } | Rule::DontIsolate { attr, .. } => {
-                (*attr, rule_name(model, rule))
-            }
+            Rule::MaxPer { attr, .. }
+            | Rule::MinPer { attr, .. }
+            | Rule::DontIsolate { attr, .. } => (*attr, rule_name(model, rule)),
             _ => continue,
         };
         let values = categorical(model, attr, &label)?;
@@ -274,25 +330,45 @@ pub(crate) fn compile(model: &Model) -> Result<Compiled, ModelError> {
                     None => list.push((c - 1, 1)),
                 }
             }
-            counted.push(Counted { nvals: names.len(), contrib, max: None, min: vec![0; names.len()], isolate: 0.0 });
+            counted.push(Counted {
+                nvals: names.len(),
+                contrib,
+                max: None,
+                min: vec![0; names.len()],
+                isolate: 0.0,
+            });
             counted_attr.push((attr, names));
             counted.len() - 1
         });
         let c = &mut counted[slot];
         let names = &counted_attr[slot].1;
         let attr_name = model.attributes[attr].name.clone();
-        let count_of = |code: usize| values.iter().filter(|v| v.as_deref().map(str::trim) == Some(names[code].as_str())).count();
+        let count_of = |code: usize| {
+            values
+                .iter()
+                .filter(|v| v.as_deref().map(str::trim) == Some(names[code].as_str()))
+                .count()
+        };
         match rule {
             Rule::MaxPer { k, .. } => {
                 c.max = Some(c.max.map_or(*k as u32, |x| x.min(*k as u32)));
                 for (code, name) in names.iter().enumerate() {
                     let count = count_of(code);
                     if count > k * m {
-                        return Err(ModelError::MaxPerImpossible { attr: attr_name, value: name.clone(), k: *k, sets: m, count });
+                        return Err(ModelError::MaxPerImpossible {
+                            attr: attr_name,
+                            value: name.clone(),
+                            k: *k,
+                            sets: m,
+                            count,
+                        });
                     }
                 }
                 let smallest = model.sets.iter().map(|b| b.min).min().unwrap_or(0);
-                let blanks = values.iter().filter(|v| v.as_deref().is_none_or(|s| s.trim().is_empty())).count();
+                let blanks = values
+                    .iter()
+                    .filter(|v| v.as_deref().is_none_or(|s| s.trim().is_empty()))
+                    .count();
                 if blanks == 0 && names.len() * k < smallest {
                     return Err(ModelError::Infeasible {
                         reason: format!(
@@ -307,7 +383,13 @@ pub(crate) fn compile(model: &Model) -> Result<Compiled, ModelError> {
                 let code = names.iter().position(|x| x == value.trim());
                 let available = code.map_or(0, count_of);
                 if available < k * m {
-                    return Err(ModelError::MinPerImpossible { attr: attr_name, value: value.clone(), k: *k, sets: m, available });
+                    return Err(ModelError::MinPerImpossible {
+                        attr: attr_name,
+                        value: value.clone(),
+                        k: *k,
+                        sets: m,
+                        available,
+                    });
                 }
                 if let Some(code) = code {
                     c.min[code] = c.min[code].max(*k as u32);
@@ -315,7 +397,10 @@ pub(crate) fn compile(model: &Model) -> Result<Compiled, ModelError> {
                 let needed: u32 = c.min.iter().sum();
                 let smallest_max = model.sets.iter().map(|b| b.max).min().unwrap_or(0);
                 if needed as usize > smallest_max {
-                    return Err(ModelError::MinPerTooMany { needed: needed as usize, largest: smallest_max });
+                    return Err(ModelError::MinPerTooMany {
+                        needed: needed as usize,
+                        largest: smallest_max,
+                    });
                 }
             }
             Rule::DontIsolate { weight, .. } => c.isolate += weight,
@@ -324,7 +409,14 @@ pub(crate) fn compile(model: &Model) -> Result<Compiled, ModelError> {
     }
 
     // Pair weights.
-    let mut feats = Features { members: members.iter().map(|u| u.iter().map(|&p| p as u32).collect()).collect(), cats: Vec::new(), nums: Vec::new() };
+    let mut feats = Features {
+        members: members
+            .iter()
+            .map(|u| u.iter().map(|&p| p as u32).collect())
+            .collect(),
+        cats: Vec::new(),
+        nums: Vec::new(),
+    };
     for rule in &model.rules {
         let (attr, w) = match rule {
             Rule::Diverse { attr, weight } => (*attr, *weight),
@@ -332,10 +424,13 @@ pub(crate) fn compile(model: &Model) -> Result<Compiled, ModelError> {
             _ => continue,
         };
         let label = rule_name(model, rule);
-        let a = model.attributes.get(attr).ok_or_else(|| ModelError::BadAttribute {
-            rule: label.clone(),
-            reason: format!("there is no attribute number {attr}"),
-        })?;
+        let a = model
+            .attributes
+            .get(attr)
+            .ok_or_else(|| ModelError::BadAttribute {
+                rule: label.clone(),
+                reason: format!("there is no attribute number {attr}"),
+            })?;
         match &a.values {
             AttrValues::Categorical(v) => {
                 let v = categorical(model, attr, &label).map(|_| v)?;
@@ -343,18 +438,26 @@ pub(crate) fn compile(model: &Model) -> Result<Compiled, ModelError> {
             }
             AttrValues::Numeric(v) => {
                 if v.len() != n {
-                    return Err(ModelError::BadAttribute { rule: label, reason: format!("column '{}' does not have one value per person", a.name) });
+                    return Err(ModelError::BadAttribute {
+                        rule: label,
+                        reason: format!("column '{}' does not have one value per person", a.name),
+                    });
                 }
                 let lo = v.iter().flatten().copied().fold(f64::INFINITY, f64::min);
-                let hi = v.iter().flatten().copied().fold(f64::NEG_INFINITY, f64::max);
+                let hi = v
+                    .iter()
+                    .flatten()
+                    .copied()
+                    .fold(f64::NEG_INFINITY, f64::max);
                 let range = if hi > lo { hi - lo } else { 1.0 };
-                feats.nums.push((w, v.iter().map(|x| x.map(|x| (x - lo) / range)).collect()));
+                feats
+                    .nums
+                    .push((w, v.iter().map(|x| x.map(|x| (x - lo) / range)).collect()));
             }
         }
     }
     let mut inner = 0.0;
-    for u in 0..nu {
-        let ms = &members[u];
+    for ms in &members {
         for (i, &a) in ms.iter().enumerate() {
             for &b in &ms[i + 1..] {
                 inner += feats.person_pair(a, b);
@@ -383,12 +486,26 @@ pub(crate) fn compile(model: &Model) -> Result<Compiled, ModelError> {
         let mut d = vec![0.0; nu * nu];
         for u in 0..nu {
             for v in (u + 1)..nu {
-                let w = crate::problem::Weights::w(&feats, u, v) + hist.get(&(u, v)).copied().unwrap_or(0.0);
+                let w = crate::problem::Weights::w(&feats, u, v)
+                    + hist.get(&(u, v)).copied().unwrap_or(0.0);
                 d[u * nu + v] = w;
                 d[v * nu + u] = w;
             }
         }
-        Weighted::Dense(Problem { n: nu, m, size, min, max, w: Dense { n: nu, d }, sparse: vec![Vec::new(); nu], conflicts, fixed, counted, unary: None, inner })
+        Weighted::Dense(Problem {
+            n: nu,
+            m,
+            size,
+            min,
+            max,
+            w: Dense { n: nu, d },
+            sparse: vec![Vec::new(); nu],
+            conflicts,
+            fixed,
+            counted,
+            unary: None,
+            inner,
+        })
     } else {
         let mut sparse = vec![Vec::new(); nu];
         for (&(u, v), &w) in &hist {
@@ -399,7 +516,25 @@ pub(crate) fn compile(model: &Model) -> Result<Compiled, ModelError> {
         for list in &mut sparse {
             list.sort_by_key(|x| x.0);
         }
-        Weighted::Features(Problem { n: nu, m, size, min, max, w: feats, sparse, conflicts, fixed, counted, unary: None, inner })
+        Weighted::Features(Problem {
+            n: nu,
+            m,
+            size,
+            min,
+            max,
+            w: feats,
+            sparse,
+            conflicts,
+            fixed,
+            counted,
+            unary: None,
+            inner,
+        })
     };
-    Ok(Compiled { unit_of, members, problem, counted_attr })
+    Ok(Compiled {
+        unit_of,
+        members,
+        problem,
+        counted_attr,
+    })
 }

@@ -43,13 +43,19 @@ impl<'a, W: Weights> Builder<'a, W> {
         if p.fixed[u].is_some_and(|f| f as usize != g) || self.gsize[g] + p.size[u] > p.max[g] {
             return Some(Stuck::Full { unit: u });
         }
-        if p.conflicts[u].iter().any(|&x| self.group[x as usize] == Some(g as u32)) {
+        if p.conflicts[u]
+            .iter()
+            .any(|&x| self.group[x as usize] == Some(g as u32))
+        {
             return Some(Stuck::Conflict { unit: u });
         }
         for (ci, c) in p.counted.iter().enumerate() {
             if let Some(mx) = c.max {
                 let t = &self.counts[ci];
-                if c.contrib[u].iter().any(|&(v, k)| t[g * c.nvals + v as usize] + k > mx) {
+                if c.contrib[u]
+                    .iter()
+                    .any(|&(v, k)| t[g * c.nvals + v as usize] + k > mx)
+                {
                     return Some(Stuck::MaxPer { unit: u, attr: ci });
                 }
             }
@@ -94,7 +100,11 @@ impl<'a, W: Weights> Builder<'a, W> {
                         match pick {
                             Some(u) => self.place(u, g),
                             None => {
-                                return Err(Stuck::MinPer { attr: ci, value: val as u32, set: g });
+                                return Err(Stuck::MinPer {
+                                    attr: ci,
+                                    value: val as u32,
+                                    set: g,
+                                });
                             }
                         }
                     }
@@ -127,8 +137,11 @@ impl<'a, W: Weights> Builder<'a, W> {
                 return Err(last_reason.unwrap_or(Stuck::Full { unit: u }));
             };
             let key = (need(best), room(best));
-            let ties: Vec<usize> =
-                options.iter().copied().filter(|&g| (need(g), room(g)) == key).collect();
+            let ties: Vec<usize> = options
+                .iter()
+                .copied()
+                .filter(|&g| (need(g), room(g)) == key)
+                .collect();
             let g = ties[rng.below(ties.len())];
             self.place(u, g);
         }

@@ -39,14 +39,20 @@ pub struct Explanation {
     pub people: Vec<PersonExplanation>,
 }
 
+/// A test on the value counts of one set.
+type CountCheck<'a> = Box<dyn Fn(&BTreeMap<&str, usize>) -> bool + 'a>;
+
 fn cat(v: &Option<String>) -> Option<&str> {
     v.as_deref().map(str::trim).filter(|s| !s.is_empty())
 }
 
 /// Every never-together pair with its reason: the given ones and each management chain.
 pub(crate) fn never_pairs(model: &Model) -> Vec<(usize, usize, String)> {
-    let mut out: Vec<(usize, usize, String)> =
-        model.never.iter().map(|x| (x.a, x.b, x.reason.clone())).collect();
+    let mut out: Vec<(usize, usize, String)> = model
+        .never
+        .iter()
+        .map(|x| (x.a, x.b, x.reason.clone()))
+        .collect();
     for p in 0..model.managers.len() {
         let mut x = model.managers[p];
         let mut steps = 0;
@@ -77,14 +83,20 @@ fn values_in<'a>(v: &'a [Option<String>], members: &[usize]) -> BTreeMap<&'a str
 pub fn violations(model: &Model, set_of: &[usize]) -> Vec<String> {
     let mut out = Vec::new();
     let m = model.sets.len();
-    let members = |g: usize| -> Vec<usize> { (0..model.ids.len()).filter(|&p| set_of[p] == g).collect() };
+    let members =
+        |g: usize| -> Vec<usize> { (0..model.ids.len()).filter(|&p| set_of[p] == g).collect() };
     if set_of.len() != model.ids.len() || set_of.iter().any(|&g| g >= m) {
         return vec!["not everyone is in a set".into()];
     }
     for (g, b) in model.sets.iter().enumerate() {
         let k = members(g).len();
         if k < b.min || k > b.max {
-            out.push(format!("set {} has {k} people, outside {}..{}", g + 1, b.min, b.max));
+            out.push(format!(
+                "set {} has {k} people, outside {}..{}",
+                g + 1,
+                b.min,
+                b.max
+            ));
         }
     }
     for unit in &model.units {
@@ -94,7 +106,10 @@ pub fn violations(model: &Model, set_of: &[usize]) -> Vec<String> {
     }
     for (a, b, why) in never_pairs(model) {
         if set_of[a] == set_of[b] {
-            out.push(format!("'{}' and '{}' share a set ({why})", model.ids[a], model.ids[b]));
+            out.push(format!(
+                "'{}' and '{}' share a set ({why})",
+                model.ids[a], model.ids[b]
+            ));
         }
     }
     for &(p, g) in &model.pins {
@@ -103,17 +118,22 @@ pub fn violations(model: &Model, set_of: &[usize]) -> Vec<String> {
         }
     }
     for rule in &model.rules {
-        let (attr, check): (usize, Box<dyn Fn(&BTreeMap<&str, usize>) -> bool>) = match rule {
+        let (attr, check): (usize, CountCheck) = match rule {
             Rule::MaxPer { attr, k } => (*attr, Box::new(move |c| c.values().all(|&x| x <= *k))),
-            Rule::MinPer { attr, value, k } => {
-                (*attr, Box::new(move |c| c.get(value.trim()).copied().unwrap_or(0) >= *k))
-            }
+            Rule::MinPer { attr, value, k } => (
+                *attr,
+                Box::new(move |c| c.get(value.trim()).copied().unwrap_or(0) >= *k),
+            ),
             _ => continue,
         };
         if let AttrValues::Categorical(v) = &model.attributes[attr].values {
             for g in 0..m {
                 if !check(&values_in(v, &members(g))) {
-                    out.push(format!("set {} breaks {}", g + 1, crate::compile::rule_name(model, rule)));
+                    out.push(format!(
+                        "set {} breaks {}",
+                        g + 1,
+                        crate::compile::rule_name(model, rule)
+                    ));
                 }
             }
         }
@@ -134,7 +154,11 @@ pub fn explain(model: &Model, set_of: &[usize]) -> Explanation {
                 score += pair_weight(model, a, b);
             }
         }
-        let met = model.history.iter().filter(|&&(a, b)| a != b && set_of[a] == g && set_of[b] == g).count();
+        let met = model
+            .history
+            .iter()
+            .filter(|&&(a, b)| a != b && set_of[a] == g && set_of[b] == g)
+            .count();
         score -= met as f64 * model.history_weight;
         let b = model.sets[g];
         let mut checks = vec![RuleCheck {
@@ -142,11 +166,18 @@ pub fn explain(model: &Model, set_of: &[usize]) -> Explanation {
             ok: (b.min..=b.max).contains(&members.len()),
             detail: format!("{} people", members.len()),
         }];
-        let apart = never.iter().filter(|(a, b, _)| set_of[*a] == g && set_of[*b] == g).count();
+        let apart = never
+            .iter()
+            .filter(|(a, b, _)| set_of[*a] == g && set_of[*b] == g)
+            .count();
         checks.push(RuleCheck {
             rule: "never together / reporting lines".into(),
             ok: apart == 0,
-            detail: if apart == 0 { "no pair in a reporting line".into() } else { format!("{apart} pairs together") },
+            detail: if apart == 0 {
+                "no pair in a reporting line".into()
+            } else {
+                format!("{apart} pairs together")
+            },
         });
         if !model.history.is_empty() {
             checks.push(RuleCheck {
@@ -157,16 +188,21 @@ pub fn explain(model: &Model, set_of: &[usize]) -> Explanation {
         }
         for rule in &model.rules {
             let (attr, name) = match rule {
-                Rule::MaxPer { attr, .. } | Rule::MinPer { attr, .. } | Rule::DontIsolate { attr, .. } => {
-                    (*attr, crate::compile::rule_name(model, rule))
-                }
+                Rule::MaxPer { attr, .. }
+                | Rule::MinPer { attr, .. }
+                | Rule::DontIsolate { attr, .. } => (*attr, crate::compile::rule_name(model, rule)),
                 _ => continue,
             };
-            let AttrValues::Categorical(v) = &model.attributes[attr].values else { continue };
+            let AttrValues::Categorical(v) = &model.attributes[attr].values else {
+                continue;
+            };
             let counts = values_in(v, &members);
             let (ok, detail) = match rule {
                 Rule::MaxPer { k, .. } => {
-                    let (top, c) = counts.iter().max_by_key(|x| *x.1).map_or(("-", 0), |(a, b)| (*a, *b));
+                    let (top, c) = counts
+                        .iter()
+                        .max_by_key(|x| *x.1)
+                        .map_or(("-", 0), |(a, b)| (*a, *b));
                     (c <= *k, format!("most: {c} {top}"))
                 }
                 Rule::MinPer { value, k, .. } => {
@@ -174,13 +210,25 @@ pub fn explain(model: &Model, set_of: &[usize]) -> Explanation {
                     (c >= *k, format!("{c} {value}"))
                 }
                 Rule::DontIsolate { weight, .. } => {
-                    let lone: Vec<&str> = counts.iter().filter(|x| *x.1 == 1).map(|x| *x.0).collect();
+                    let lone: Vec<&str> =
+                        counts.iter().filter(|x| *x.1 == 1).map(|x| *x.0).collect();
                     score -= weight * lone.len() as f64;
-                    (lone.is_empty(), if lone.is_empty() { "nobody alone".into() } else { format!("alone: {}", lone.join(", ")) })
+                    (
+                        lone.is_empty(),
+                        if lone.is_empty() {
+                            "nobody alone".into()
+                        } else {
+                            format!("alone: {}", lone.join(", "))
+                        },
+                    )
                 }
                 _ => continue,
             };
-            checks.push(RuleCheck { rule: name, ok, detail });
+            checks.push(RuleCheck {
+                rule: name,
+                ok,
+                detail,
+            });
         }
         let mut mixes = Vec::new();
         for rule in &model.rules {
@@ -194,9 +242,20 @@ pub fn explain(model: &Model, set_of: &[usize]) -> Explanation {
                     let counts = values_in(v, &members);
                     let list: Vec<String> = counts
                         .iter()
-                        .map(|(x, c)| if *c > 1 { format!("{x} x{c}") } else { x.to_string() })
+                        .map(|(x, c)| {
+                            if *c > 1 {
+                                format!("{x} x{c}")
+                            } else {
+                                x.to_string()
+                            }
+                        })
                         .collect();
-                    mixes.push(format!("{}: {} values ({})", a.name, counts.len(), list.join(", ")));
+                    mixes.push(format!(
+                        "{}: {} values ({})",
+                        a.name,
+                        counts.len(),
+                        list.join(", ")
+                    ));
                 }
                 AttrValues::Numeric(v) => {
                     let xs: Vec<f64> = members.iter().filter_map(|&p| v[p]).collect();
@@ -208,21 +267,42 @@ pub fn explain(model: &Model, set_of: &[usize]) -> Explanation {
                 }
             }
         }
-        sets.push(SetExplanation { set: g, members, score, checks, mixes });
+        sets.push(SetExplanation {
+            set: g,
+            members,
+            score,
+            checks,
+            mixes,
+        });
     }
-    let people = (0..n).map(|p| PersonExplanation { person: p, set: set_of[p], binding: binding(model, set_of, &never, p) }).collect();
+    let people = (0..n)
+        .map(|p| PersonExplanation {
+            person: p,
+            set: set_of[p],
+            binding: binding(model, set_of, &never, p),
+        })
+        .collect();
     Explanation { sets, people }
 }
 
 /// Why a person is where they are: pins, units, and rules at their limit in their set.
-fn binding(model: &Model, set_of: &[usize], never: &[(usize, usize, String)], p: usize) -> Vec<String> {
+fn binding(
+    model: &Model,
+    set_of: &[usize],
+    never: &[(usize, usize, String)],
+    p: usize,
+) -> Vec<String> {
     let g = set_of[p];
     let mut out = Vec::new();
     if model.pins.iter().any(|&(q, s)| q == p && s == g) {
         out.push(format!("pinned to set {}", g + 1));
     }
     for unit in model.units.iter().filter(|u| u.contains(&p)) {
-        let others: Vec<&str> = unit.iter().filter(|&&q| q != p).map(|&q| model.ids[q].as_str()).collect();
+        let others: Vec<&str> = unit
+            .iter()
+            .filter(|&&q| q != p)
+            .map(|&q| model.ids[q].as_str())
+            .collect();
         if !others.is_empty() {
             out.push(format!("stays with {} (one unit)", others.join(", ")));
         }
@@ -231,23 +311,40 @@ fn binding(model: &Model, set_of: &[usize], never: &[(usize, usize, String)], p:
     for rule in &model.rules {
         match rule {
             Rule::MinPer { attr, value, k } => {
-                let AttrValues::Categorical(v) = &model.attributes[*attr].values else { continue };
+                let AttrValues::Categorical(v) = &model.attributes[*attr].values else {
+                    continue;
+                };
                 if cat(&v[p]) != Some(value.trim()) {
                     continue;
                 }
-                let c = members.iter().filter(|&&q| cat(&v[q]) == Some(value.trim())).count();
+                let c = members
+                    .iter()
+                    .filter(|&&q| cat(&v[q]) == Some(value.trim()))
+                    .count();
                 if c <= *k {
                     let outside = never.iter().filter(|(a, b, _)| *a == p || *b == p).count();
-                    let lines = if outside > 0 { " outside their reporting lines" } else { "" };
-                    out.push(if c == 1 {
-                        format!("the only {value} in set {}{lines} (at least {k} per set)", g + 1)
+                    let lines = if outside > 0 {
+                        " outside their reporting lines"
                     } else {
-                        format!("one of the {c} {value}s set {} needs (at least {k} per set)", g + 1)
+                        ""
+                    };
+                    out.push(if c == 1 {
+                        format!(
+                            "the only {value} in set {}{lines} (at least {k} per set)",
+                            g + 1
+                        )
+                    } else {
+                        format!(
+                            "one of the {c} {value}s set {} needs (at least {k} per set)",
+                            g + 1
+                        )
                     });
                 }
             }
             Rule::MaxPer { attr, k } => {
-                let AttrValues::Categorical(v) = &model.attributes[*attr].values else { continue };
+                let AttrValues::Categorical(v) = &model.attributes[*attr].values else {
+                    continue;
+                };
                 let Some(x) = cat(&v[p]) else { continue };
                 let c = members.iter().filter(|&&q| cat(&v[q]) == Some(x)).count();
                 if c >= *k {
@@ -263,7 +360,15 @@ fn binding(model: &Model, set_of: &[usize], never: &[(usize, usize, String)], p:
     }
     let apart: Vec<&str> = never
         .iter()
-        .filter_map(|(a, b, _)| if *a == p { Some(*b) } else if *b == p { Some(*a) } else { None })
+        .filter_map(|(a, b, _)| {
+            if *a == p {
+                Some(*b)
+            } else if *b == p {
+                Some(*a)
+            } else {
+                None
+            }
+        })
         .map(|q| model.ids[q].as_str())
         .take(3)
         .collect();

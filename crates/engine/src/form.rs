@@ -21,7 +21,11 @@ pub struct Formation {
     pub rounds: u64,
 }
 
-pub fn form(model: &Model, opts: &SolveOptions, progress: &mut dyn Progress) -> Result<Formation, ModelError> {
+pub fn form(
+    model: &Model,
+    opts: &SolveOptions,
+    progress: &mut dyn Progress,
+) -> Result<Formation, ModelError> {
     let c = compile(model)?;
     run_compiled(model, &c, opts, None, None, progress)
 }
@@ -41,7 +45,12 @@ pub(crate) fn run_compiled(
         Weighted::Features(p) => optimise(model, c, p, opts, start, unary, progress)?,
     };
     let set_of = c.unit_of.iter().map(|&u| groups[u] as usize).collect();
-    Ok(Formation { set_of, objective: value, proven_optimal: proven, rounds })
+    Ok(Formation {
+        set_of,
+        objective: value,
+        proven_optimal: proven,
+        rounds,
+    })
 }
 
 fn feasible<W: Weights>(p: &Problem<W>, groups: &[u32]) -> bool {
@@ -112,7 +121,9 @@ fn optimise_on<W: Weights>(
             Some((g, v)) => Ok((g, v, true, 0)),
             None => Err(match construct(p, &mut rng) {
                 Err(stuck) => describe(model, c, p, &stuck),
-                Ok(_) => ModelError::Infeasible { reason: "the rules cannot all hold at once".into() },
+                Ok(_) => ModelError::Infeasible {
+                    reason: "the rules cannot all hold at once".into(),
+                },
             }),
         };
     }
@@ -126,10 +137,18 @@ fn optimise_on<W: Weights>(
 }
 
 /// Why construction failed, in the model's words.
-pub(crate) fn describe<W>(model: &Model, c: &Compiled, p: &Problem<W>, stuck: &Stuck) -> ModelError {
+pub(crate) fn describe<W>(
+    model: &Model,
+    c: &Compiled,
+    p: &Problem<W>,
+    stuck: &Stuck,
+) -> ModelError {
     let attr_name = |ci: usize| model.attributes[c.counted_attr[ci].0].name.clone();
     let reason = match stuck {
-        Stuck::Full { unit } => format!("{} does not fit: every set it may join is full", c.unit_name(model, *unit)),
+        Stuck::Full { unit } => format!(
+            "{} does not fit: every set it may join is full",
+            c.unit_name(model, *unit)
+        ),
         Stuck::Conflict { unit } => format!(
             "{} has someone from a reporting line or a never-together pair in every set with room",
             c.unit_name(model, *unit)
@@ -147,7 +166,11 @@ pub(crate) fn describe<W>(model: &Model, c: &Compiled, p: &Problem<W>, stuck: &S
             attr_name(*attr)
         ),
         Stuck::Undersized { set } => {
-            format!("set {} cannot be filled to its minimum of {} people", set + 1, p.min[*set])
+            format!(
+                "set {} cannot be filled to its minimum of {} people",
+                set + 1,
+                p.min[*set]
+            )
         }
     };
     ModelError::Infeasible { reason }
@@ -168,15 +191,19 @@ pub(crate) fn pair_weight(model: &Model, a: usize, b: usize) -> f64 {
         };
         match &model.attributes[attr].values {
             AttrValues::Categorical(v) => {
-                if let (Some(x), Some(y)) = (cat_value(&v[a]), cat_value(&v[b])) {
-                    if x != y {
-                        s += w;
-                    }
+                if let (Some(x), Some(y)) = (cat_value(&v[a]), cat_value(&v[b]))
+                    && x != y
+                {
+                    s += w;
                 }
             }
             AttrValues::Numeric(v) => {
                 let lo = v.iter().flatten().copied().fold(f64::INFINITY, f64::min);
-                let hi = v.iter().flatten().copied().fold(f64::NEG_INFINITY, f64::max);
+                let hi = v
+                    .iter()
+                    .flatten()
+                    .copied()
+                    .fold(f64::NEG_INFINITY, f64::max);
                 let range = if hi > lo { hi - lo } else { 1.0 };
                 if let (Some(x), Some(y)) = (v[a], v[b]) {
                     s += w * (x - y).abs() / range;
@@ -205,8 +232,10 @@ pub fn objective(model: &Model, set_of: &[usize]) -> f64 {
         }
     }
     for rule in &model.rules {
-        if let Rule::DontIsolate { attr, weight } = rule {
-            if let AttrValues::Categorical(v) = &model.attributes[*attr].values {
+        if let Rule::DontIsolate { attr, weight } = rule
+            && let AttrValues::Categorical(v) = &model.attributes[*attr].values
+        {
+            {
                 for g in 0..model.sets.len() {
                     let mut counts: std::collections::HashMap<&str, usize> = Default::default();
                     for p in (0..n).filter(|&p| set_of[p] == g) {

@@ -39,11 +39,17 @@ pub struct Budget {
 
 impl Budget {
     pub fn seconds(s: f64) -> Budget {
-        Budget { deadline: Some(Instant::now() + Duration::from_secs_f64(s.max(0.0))), max_rounds: None }
+        Budget {
+            deadline: Some(Instant::now() + Duration::from_secs_f64(s.max(0.0))),
+            max_rounds: None,
+        }
     }
 
     pub fn rounds(r: u64) -> Budget {
-        Budget { deadline: None, max_rounds: Some(r) }
+        Budget {
+            deadline: None,
+            max_rounds: Some(r),
+        }
     }
 
     fn expired(&self, rounds: u64) -> bool {
@@ -68,7 +74,11 @@ pub struct SolveOptions {
 
 impl Default for SolveOptions {
     fn default() -> Self {
-        SolveOptions { seed: 1, budget: Budget::rounds(200), exact_up_to: 12 }
+        SolveOptions {
+            seed: 1,
+            budget: Budget::rounds(200),
+            exact_up_to: 12,
+        }
     }
 }
 

@@ -47,13 +47,21 @@ fn check(inst: &MdgpInstance) -> Result<(), ModelError> {
     }
     for (g, &(a, b)) in inst.bounds.iter().enumerate() {
         if a > b {
-            return Err(ModelError::BadBounds { set: g + 1, min: a, max: b });
+            return Err(ModelError::BadBounds {
+                set: g + 1,
+                min: a,
+                max: b,
+            });
         }
     }
     let lo: usize = inst.bounds.iter().map(|b| b.0).sum();
     let hi: usize = inst.bounds.iter().map(|b| b.1).sum();
     if lo > inst.n || hi < inst.n {
-        return Err(ModelError::SizesCannotHold { people: inst.n, min_total: lo, max_total: hi });
+        return Err(ModelError::SizesCannotHold {
+            people: inst.n,
+            min_total: lo,
+            max_total: hi,
+        });
     }
     Ok(())
 }
@@ -72,7 +80,10 @@ pub fn solve_mdgp(
         size: vec![1; n],
         min: inst.bounds.iter().map(|b| b.0 as u32).collect(),
         max: inst.bounds.iter().map(|b| b.1 as u32).collect(),
-        w: Dense { n, d: inst.d.clone() },
+        w: Dense {
+            n,
+            d: inst.d.clone(),
+        },
         sparse: vec![Vec::new(); n],
         conflicts: vec![Vec::new(); n],
         fixed: vec![None; n],
@@ -80,8 +91,10 @@ pub fn solve_mdgp(
         unary: None,
         inner: 0.0,
     };
-    if n <= opts.exact_up_to.min(exact::EXACT_MAX_UNITS) {
-        if let Some((g, v)) = exact::solve(&p) {
+    if n <= opts.exact_up_to.min(exact::EXACT_MAX_UNITS)
+        && let Some((g, v)) = exact::solve(&p)
+    {
+        {
             return Ok(MdgpSolution {
                 group: g.into_iter().map(|x| x as usize).collect(),
                 objective: v,

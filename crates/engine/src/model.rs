@@ -30,7 +30,11 @@ pub enum Rule {
     /// Hard: at most k people with the same value in one set.
     MaxPer { attr: usize, k: usize },
     /// Hard: at least k people with this value in every set.
-    MinPer { attr: usize, value: String, k: usize },
+    MinPer {
+        attr: usize,
+        value: String,
+        k: usize,
+    },
     /// Soft: a value present in a set should appear at least twice; `weight` per lone person.
     DontIsolate { attr: usize, weight: f64 },
 }
@@ -65,7 +69,11 @@ pub struct Model {
 
 impl Model {
     pub fn new(ids: Vec<String>) -> Model {
-        Model { ids, history_weight: 1.0, ..Model::default() }
+        Model {
+            ids,
+            history_weight: 1.0,
+            ..Model::default()
+        }
     }
 
     pub fn attribute(&self, name: &str) -> Option<usize> {
@@ -83,7 +91,11 @@ impl Model {
     }
 
     /// The fewest sets of `min..=max` people that hold everyone, as equal in size as possible.
-    pub fn sets_by_size(people: usize, min: usize, max: usize) -> Result<Vec<SetBounds>, ModelError> {
+    pub fn sets_by_size(
+        people: usize,
+        min: usize,
+        max: usize,
+    ) -> Result<Vec<SetBounds>, ModelError> {
         if min > max || max == 0 {
             return Err(ModelError::BadBounds { set: 1, min, max });
         }
@@ -92,6 +104,12 @@ impl Model {
             return Err(ModelError::SizeRangeCannotHold { people, min, max });
         }
         let (lo, hi) = (people / m, people.div_ceil(m));
-        Ok(vec![SetBounds { min: lo.max(min), max: hi.min(max) }; m])
+        Ok(vec![
+            SetBounds {
+                min: lo.max(min),
+                max: hi.min(max)
+            };
+            m
+        ])
     }
 }

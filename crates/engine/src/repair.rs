@@ -49,7 +49,9 @@ pub fn reoptimise(
         m2.pins.push((p, g));
     }
     let c = compile(&m2)?;
-    let start = (0..c.members.len()).map(|u| current.get(c.members[u][0]).copied().unwrap_or(0) as u32).collect();
+    let start = (0..c.members.len())
+        .map(|u| current.get(c.members[u][0]).copied().unwrap_or(0) as u32)
+        .collect();
     run_compiled(&m2, &c, opts, Some(start), None, progress)
 }
 
@@ -64,7 +66,9 @@ pub fn repair(
 ) -> Result<Repair, ModelError> {
     let n = model.ids.len();
     if previous.len() != n {
-        return Err(ModelError::BadPerson { index: previous.len() });
+        return Err(ModelError::BadPerson {
+            index: previous.len(),
+        });
     }
     let c = compile(model)?;
     let m = model.sets.len();
@@ -73,12 +77,18 @@ pub fn repair(
         .rules
         .iter()
         .map(|r| match r {
-            Rule::Diverse { weight, .. } | Rule::Similar { weight, .. } | Rule::DontIsolate { weight, .. } => weight.abs(),
+            Rule::Diverse { weight, .. }
+            | Rule::Similar { weight, .. }
+            | Rule::DontIsolate { weight, .. } => weight.abs(),
             _ => 0.0,
         })
         .sum::<f64>()
         + model.history_weight.abs() * (1 + model.history.len()) as f64;
-    let pairs: f64 = model.sets.iter().map(|b| (b.max * b.max.saturating_sub(1)) as f64 / 2.0).sum();
+    let pairs: f64 = model
+        .sets
+        .iter()
+        .map(|b| (b.max * b.max.saturating_sub(1)) as f64 / 2.0)
+        .sum();
     let big = 1.0 + 2.0 * weights * (pairs + n as f64);
     let nu = c.members.len();
     let mut unary = vec![0.0; nu * m];
@@ -98,10 +108,12 @@ pub fn repair(
             size[g as usize] += c.members[u].len();
         }
     }
-    for u in 0..nu {
-        if start[u] == u32::MAX {
-            let g = (0..m).max_by_key(|&g| model.sets[g].max as i64 - size[g] as i64).unwrap_or(0);
-            start[u] = g as u32;
+    for (u, slot) in start.iter_mut().enumerate() {
+        if *slot == u32::MAX {
+            let g = (0..m)
+                .max_by_key(|&g| model.sets[g].max as i64 - size[g] as i64)
+                .unwrap_or(0);
+            *slot = g as u32;
             size[g] += c.members[u].len();
         }
     }
@@ -109,7 +121,11 @@ pub fn repair(
     formation.objective = objective(model, &formation.set_of);
     let moves = (0..n)
         .filter(|&p| previous[p] != Some(formation.set_of[p]))
-        .map(|p| Move { person: p, from: previous[p], to: formation.set_of[p] })
+        .map(|p| Move {
+            person: p,
+            from: previous[p],
+            to: formation.set_of[p],
+        })
         .collect();
     Ok(Repair { formation, moves })
 }
@@ -134,10 +150,20 @@ fn cat(v: &Option<String>) -> Option<&str> {
 /// Self-selection: may `person` (with their unit) join `set`, given who has signed up so far
 /// (`current[p]` = Some(set) for people already in a set)? Checks every hard rule, and that the
 /// people still free can meet the other sets' minimums afterwards.
-pub fn may_join(model: &Model, current: &[Option<usize>], person: usize, set: usize) -> Result<(), Refusal> {
+pub fn may_join(
+    model: &Model,
+    current: &[Option<usize>],
+    person: usize,
+    set: usize,
+) -> Result<(), Refusal> {
     let n = model.ids.len();
     let m = model.sets.len();
-    let refuse = |rule: &str, reason: String| Err(Refusal { rule: rule.to_string(), reason });
+    let refuse = |rule: &str, reason: String| {
+        Err(Refusal {
+            rule: rule.to_string(),
+            reason,
+        })
+    };
     if person >= n || current.len() != n {
         return refuse("input", "unknown person".into());
     }
@@ -155,53 +181,103 @@ pub fn may_join(model: &Model, current: &[Option<usize>], person: usize, set: us
     }
     for &(p, g) in &model.pins {
         if unit.contains(&p) && g != set {
-            return refuse("pin", format!("'{}' is pinned to set {}", model.ids[p], g + 1));
+            return refuse(
+                "pin",
+                format!("'{}' is pinned to set {}", model.ids[p], g + 1),
+            );
         }
     }
-    let joining: Vec<usize> = unit.iter().copied().filter(|&q| current[q] != Some(set)).collect();
-    let members: Vec<usize> = (0..n).filter(|&q| current[q] == Some(set) && !unit.contains(&q)).collect();
+    let joining: Vec<usize> = unit
+        .iter()
+        .copied()
+        .filter(|&q| current[q] != Some(set))
+        .collect();
+    let members: Vec<usize> = (0..n)
+        .filter(|&q| current[q] == Some(set) && !unit.contains(&q))
+        .collect();
     let after = members.len() + unit.len();
     if after > model.sets[set].max {
-        return refuse("set size", format!("set {} is full (at most {} people)", set + 1, model.sets[set].max));
+        return refuse(
+            "set size",
+            format!(
+                "set {} is full (at most {} people)",
+                set + 1,
+                model.sets[set].max
+            ),
+        );
     }
     for (a, b, why) in never_pairs(model) {
-        let (x, y) = if unit.contains(&a) { (a, b) } else if unit.contains(&b) { (b, a) } else { continue };
+        let (x, y) = if unit.contains(&a) {
+            (a, b)
+        } else if unit.contains(&b) {
+            (b, a)
+        } else {
+            continue;
+        };
         if members.contains(&y) {
-            return refuse("never together", format!("'{}' is in set {} and may not share it with '{}' ({why})", model.ids[y], set + 1, model.ids[x]));
+            return refuse(
+                "never together",
+                format!(
+                    "'{}' is in set {} and may not share it with '{}' ({why})",
+                    model.ids[y],
+                    set + 1,
+                    model.ids[x]
+                ),
+            );
         }
     }
-    let free_after: Vec<usize> = (0..n).filter(|&q| current[q].is_none() && !joining.contains(&q)).collect();
+    let free_after: Vec<usize> = (0..n)
+        .filter(|&q| current[q].is_none() && !joining.contains(&q))
+        .collect();
     for rule in &model.rules {
         match rule {
             Rule::MaxPer { attr, k } => {
-                let AttrValues::Categorical(v) = &model.attributes[*attr].values else { continue };
+                let AttrValues::Categorical(v) = &model.attributes[*attr].values else {
+                    continue;
+                };
                 for &q in &unit {
                     let Some(x) = cat(&v[q]) else { continue };
-                    let c = members.iter().chain(unit.iter()).filter(|&&r| cat(&v[r]) == Some(x)).count();
+                    let c = members
+                        .iter()
+                        .chain(unit.iter())
+                        .filter(|&&r| cat(&v[r]) == Some(x))
+                        .count();
                     if c > *k {
                         let name = &model.attributes[*attr].name;
                         return refuse(
                             &format!("at most {k} per {name}"),
-                            format!("set {} already has {} with {name} '{x}'", set + 1, c - unit.iter().filter(|&&r| cat(&v[r]) == Some(x)).count()),
+                            format!(
+                                "set {} already has {} with {name} '{x}'",
+                                set + 1,
+                                c - unit.iter().filter(|&&r| cat(&v[r]) == Some(x)).count()
+                            ),
                         );
                     }
                 }
             }
             Rule::MinPer { attr, value, k } => {
-                let AttrValues::Categorical(v) = &model.attributes[*attr].values else { continue };
+                let AttrValues::Categorical(v) = &model.attributes[*attr].values else {
+                    continue;
+                };
                 let has = |q: usize| cat(&v[q]) == Some(value.trim());
                 if !joining.iter().any(|&q| has(q)) {
                     continue;
                 }
                 let need: usize = (0..m)
                     .filter(|&g| g != set)
-                    .map(|g| k.saturating_sub((0..n).filter(|&q| current[q] == Some(g) && has(q)).count()))
+                    .map(|g| {
+                        k.saturating_sub(
+                            (0..n).filter(|&q| current[q] == Some(g) && has(q)).count(),
+                        )
+                    })
                     .sum();
                 let left = free_after.iter().filter(|&&q| has(q)).count();
                 if left < need {
                     return refuse(
                         &format!("at least {k} {value} per set"),
-                        format!("the other sets still need {need} {value} and only {left} would be left besides '{id}'"),
+                        format!(
+                            "the other sets still need {need} {value} and only {left} would be left besides '{id}'"
+                        ),
                     );
                 }
             }
@@ -210,10 +286,20 @@ pub fn may_join(model: &Model, current: &[Option<usize>], person: usize, set: us
     }
     let short: usize = (0..m)
         .filter(|&g| g != set)
-        .map(|g| model.sets[g].min.saturating_sub((0..n).filter(|&q| current[q] == Some(g)).count()))
+        .map(|g| {
+            model.sets[g]
+                .min
+                .saturating_sub((0..n).filter(|&q| current[q] == Some(g)).count())
+        })
         .sum();
     if free_after.len() < short {
-        return refuse("set size", format!("the other sets still need {short} people to reach their minimum and only {} would be left", free_after.len()));
+        return refuse(
+            "set size",
+            format!(
+                "the other sets still need {short} people to reach their minimum and only {} would be left",
+                free_after.len()
+            ),
+        );
     }
     Ok(())
 }

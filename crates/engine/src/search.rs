@@ -33,7 +33,15 @@ impl<'a, W: Weights> Searcher<'a, W> {
     pub(crate) fn new(p: &'a Problem<W>, seed: u64) -> Self {
         let order: Vec<usize> = (0..p.n).filter(|&u| p.fixed[u].is_none()).collect();
         let swap_sample = (p.n > 1500).then_some(300);
-        Searcher { p, rng: Rng::new(seed), order, swap_sample, rounds: 0, patience_factor: 30.0, kick: 0.1 }
+        Searcher {
+            p,
+            rng: Rng::new(seed),
+            order,
+            swap_sample,
+            rounds: 0,
+            patience_factor: 30.0,
+            kick: 0.1,
+        }
     }
 
     /// Best-improvement per unit, sweeping until no unit can improve.
@@ -122,13 +130,22 @@ impl<'a, W: Weights> Searcher<'a, W> {
         }
     }
 
-    pub(crate) fn run(&mut self, start: State, budget: &Budget, progress: &mut dyn Progress) -> State {
+    pub(crate) fn run(
+        &mut self,
+        start: State,
+        budget: &Budget,
+        progress: &mut dyn Progress,
+    ) -> State {
         let begun = Instant::now();
         let mut cur = start;
         self.descent(&mut cur, budget);
         let mut best = cur.clone();
         let n = self.order.len().max(1);
-        progress.update(&ProgressInfo { rounds: 0, best: best.value, elapsed: begun.elapsed() });
+        progress.update(&ProgressInfo {
+            rounds: 0,
+            best: best.value,
+            elapsed: begun.elapsed(),
+        });
         if self.p.n > TABU_MAX_UNITS {
             return self.iterated_descent(cur, best, budget, progress, begun);
         }
@@ -136,10 +153,21 @@ impl<'a, W: Weights> Searcher<'a, W> {
         let patience = (self.patience_factor * n as f64) as u64;
         while !budget.expired(self.rounds) {
             self.rounds += 1;
-            tabu.run(self.p, &mut cur, &self.order, &mut self.rng, patience, budget);
+            tabu.run(
+                self.p,
+                &mut cur,
+                &self.order,
+                &mut self.rng,
+                patience,
+                budget,
+            );
             if tabu.best.value > best.value + EPS {
                 best.copy_from(&tabu.best);
-                progress.update(&ProgressInfo { rounds: self.rounds, best: best.value, elapsed: begun.elapsed() });
+                progress.update(&ProgressInfo {
+                    rounds: self.rounds,
+                    best: best.value,
+                    elapsed: begun.elapsed(),
+                });
             }
             // Restart from the best of this run, or from the overall best, then kick.
             if self.rng.below(2) == 0 {
@@ -149,8 +177,12 @@ impl<'a, W: Weights> Searcher<'a, W> {
             }
             let k = (self.kick * n as f64) as usize + 2;
             self.perturb(&mut cur, k);
-            if self.rounds % 64 == 0 {
-                progress.update(&ProgressInfo { rounds: self.rounds, best: best.value, elapsed: begun.elapsed() });
+            if self.rounds.is_multiple_of(64) {
+                progress.update(&ProgressInfo {
+                    rounds: self.rounds,
+                    best: best.value,
+                    elapsed: begun.elapsed(),
+                });
             }
         }
         best
@@ -179,7 +211,11 @@ impl<'a, W: Weights> Searcher<'a, W> {
             }
             if cur.value > best.value + EPS {
                 best.copy_from(&cur);
-                progress.update(&ProgressInfo { rounds: self.rounds, best: best.value, elapsed: begun.elapsed() });
+                progress.update(&ProgressInfo {
+                    rounds: self.rounds,
+                    best: best.value,
+                    elapsed: begun.elapsed(),
+                });
             }
         }
         best

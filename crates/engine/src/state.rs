@@ -44,7 +44,13 @@ impl State {
                 t
             })
             .collect();
-        let mut s = State { group, gsize, d, counts, value: 0.0 };
+        let mut s = State {
+            group,
+            gsize,
+            d,
+            counts,
+            value: 0.0,
+        };
         s.value = s.recompute(p);
         s
     }
@@ -74,7 +80,14 @@ impl State {
     }
 
     /// Isolation penalty change (as a gain) when `out` leaves g for h and `inn` leaves h for g.
-    fn iso_gain<W>(&self, p: &Problem<W>, out: usize, inn: Option<usize>, g: usize, h: usize) -> f64 {
+    fn iso_gain<W>(
+        &self,
+        p: &Problem<W>,
+        out: usize,
+        inn: Option<usize>,
+        g: usize,
+        h: usize,
+    ) -> f64 {
         let mut gain = 0.0;
         for (ci, c) in p.counted.iter().enumerate() {
             if c.isolate == 0.0 {
@@ -82,9 +95,13 @@ impl State {
             }
             let t = &self.counts[ci];
             let delta = |val: u32| -> i64 {
-                let a = c.contrib[out].iter().find(|x| x.0 == val).map_or(0, |x| x.1) as i64;
-                let b = inn.map_or(0, |v| c.contrib[v].iter().find(|x| x.0 == val).map_or(0, |x| x.1))
-                    as i64;
+                let a = c.contrib[out]
+                    .iter()
+                    .find(|x| x.0 == val)
+                    .map_or(0, |x| x.1) as i64;
+                let b = inn.map_or(0, |v| {
+                    c.contrib[v].iter().find(|x| x.0 == val).map_or(0, |x| x.1)
+                }) as i64;
                 b - a
             };
             let mut one = |val: u32| {
@@ -141,14 +158,22 @@ impl State {
     }
 
     /// Do the count rules still hold in set `g` after `out` leaves and `inn` (if any) joins?
-    fn counts_ok<W>(&self, p: &Problem<W>, g: usize, out: Option<usize>, inn: Option<usize>) -> bool {
+    fn counts_ok<W>(
+        &self,
+        p: &Problem<W>,
+        g: usize,
+        out: Option<usize>,
+        inn: Option<usize>,
+    ) -> bool {
         for (ci, c) in p.counted.iter().enumerate() {
             if c.max.is_none() && c.min.iter().all(|&k| k == 0) {
                 continue;
             }
             let t = &self.counts[ci];
             let get = |u: Option<usize>, val: u32| {
-                u.map_or(0, |u| c.contrib[u].iter().find(|x| x.0 == val).map_or(0, |x| x.1)) as i64
+                u.map_or(0, |u| {
+                    c.contrib[u].iter().find(|x| x.0 == val).map_or(0, |x| x.1)
+                }) as i64
             };
             let check = |val: u32| {
                 let k = t[g * c.nvals + val as usize] as i64 + get(inn, val) - get(out, val);
@@ -196,7 +221,8 @@ impl State {
         self.conflict_free(p, u, h, Some(v))
             && self.conflict_free(p, v, g, Some(u))
             && (p.counted.is_empty()
-                || (self.counts_ok(p, g, Some(u), Some(v)) && self.counts_ok(p, h, Some(v), Some(u))))
+                || (self.counts_ok(p, g, Some(u), Some(v))
+                    && self.counts_ok(p, h, Some(v), Some(u))))
     }
 
     /// Moves u to h, updating the sums in O(n); the caller adds the gain to `value`.

@@ -19,7 +19,12 @@ pub(crate) struct Tabu {
 
 impl Tabu {
     pub(crate) fn new(s: &State, n: usize, m: usize) -> Tabu {
-        Tabu { tabu: vec![0; n * m], a: vec![0.0; n * m], iter: 0, best: s.clone() }
+        Tabu {
+            tabu: vec![0; n * m],
+            a: vec![0.0; n * m],
+            iter: 0,
+            best: s.clone(),
+        }
     }
 
     /// Runs from `s` until `patience` iterations pass without beating the best of this run.
@@ -43,7 +48,7 @@ impl Tabu {
         while since < patience {
             self.iter += 1;
             since += 1;
-            if self.iter % 64 == 0 && budget.expired_hard() {
+            if self.iter.is_multiple_of(64) && budget.expired_hard() {
                 break;
             }
             for &u in movable {
@@ -65,7 +70,11 @@ impl Tabu {
                         if h == g {
                             continue;
                         }
-                        let gain = if simple { self.a[u * m + h] } else { s.move_gain(p, u, h) };
+                        let gain = if simple {
+                            self.a[u * m + h]
+                        } else {
+                            s.move_gain(p, u, h)
+                        };
                         if gain < best_gain - EPS {
                             continue;
                         }
@@ -73,7 +82,14 @@ impl Tabu {
                         if tabu || !s.move_ok(p, u, h) {
                             continue;
                         }
-                        consider(gain, &mut best_gain, &mut ties, rng, &mut pick, (u, h, false));
+                        consider(
+                            gain,
+                            &mut best_gain,
+                            &mut ties,
+                            rng,
+                            &mut pick,
+                            (u, h, false),
+                        );
                     }
                 }
                 for &v in &movable[i + 1..] {
@@ -94,7 +110,14 @@ impl Tabu {
                     if tabu || !s.swap_ok(p, u, v) {
                         continue;
                     }
-                    consider(gain, &mut best_gain, &mut ties, rng, &mut pick, (u, v, true));
+                    consider(
+                        gain,
+                        &mut best_gain,
+                        &mut ties,
+                        rng,
+                        &mut pick,
+                        (u, v, true),
+                    );
                 }
             }
             let Some((u, x, is_swap)) = pick else { break };

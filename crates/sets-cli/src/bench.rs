@@ -34,7 +34,8 @@ struct Known {
 
 fn read_best(dir: &std::path::Path) -> Result<BTreeMap<String, Known>> {
     let path = dir.join("best_known.csv");
-    let mut rdr = csv::Reader::from_path(&path).with_context(|| format!("cannot read {}", path.display()))?;
+    let mut rdr =
+        csv::Reader::from_path(&path).with_context(|| format!("cannot read {}", path.display()))?;
     let mut out = BTreeMap::new();
     for (i, rec) in rdr.records().enumerate() {
         let rec = rec.with_context(|| format!("{} row {}", path.display(), i + 2))?;
@@ -63,7 +64,11 @@ fn default_limit(n: usize) -> f64 {
 /// "RanReal_n120_ds_01" -> "RanReal n120 ds".
 fn class_of(name: &str) -> String {
     let parts: Vec<&str> = name.split('_').collect();
-    if parts.len() >= 3 { format!("{} {} {}", parts[0], parts[1], parts[2]) } else { name.to_string() }
+    if parts.len() >= 3 {
+        format!("{} {} {}", parts[0], parts[1], parts[2])
+    } else {
+        name.to_string()
+    }
 }
 
 pub fn run(args: BenchArgs) -> Result<()> {
@@ -72,7 +77,12 @@ pub fn run(args: BenchArgs) -> Result<()> {
     let mut names: Vec<String> = std::fs::read_dir(&inst_dir)
         .with_context(|| format!("cannot list {}", inst_dir.display()))?
         .filter_map(|e| e.ok())
-        .filter_map(|e| e.file_name().to_str().and_then(|s| s.strip_suffix(".txt")).map(String::from))
+        .filter_map(|e| {
+            e.file_name()
+                .to_str()
+                .and_then(|s| s.strip_suffix(".txt"))
+                .map(String::from)
+        })
         .filter(|n| args.filter.as_ref().is_none_or(|f| n.contains(f.as_str())))
         .collect();
     names.sort();
@@ -80,18 +90,27 @@ pub fn run(args: BenchArgs) -> Result<()> {
         bail!("no instance in {} matches the filter", inst_dir.display());
     }
     let mut by_class: BTreeMap<String, Vec<f64>> = BTreeMap::new();
-    println!("{:<24} {:>14} {:>14} {:>9} {:>6}", "instance", "best_known", "ours", "gap %", "secs");
+    println!(
+        "{:<24} {:>14} {:>14} {:>9} {:>6}",
+        "instance", "best_known", "ours", "gap %", "secs"
+    );
     for name in &names {
         let inst = load(&inst_dir.join(format!("{name}.txt")))?;
         let k = known.get(name);
-        let secs = args.seconds.or(k.and_then(|k| k.limit)).unwrap_or_else(|| default_limit(inst.n));
+        let secs = args
+            .seconds
+            .or(k.and_then(|k| k.limit))
+            .unwrap_or_else(|| default_limit(inst.n));
         for r in 0..args.runs.max(1) {
             let sol = solve(&inst, secs, args.seed + r, 1, true)?;
             let ours = mdgp_objective(&inst, &sol.group);
             match k {
                 Some(k) => {
                     let gap = 100.0 * (k.best - ours) / k.best;
-                    println!("{name:<24} {:>14.6} {ours:>14.6} {gap:>9.4} {secs:>6}", k.best);
+                    println!(
+                        "{name:<24} {:>14.6} {ours:>14.6} {gap:>9.4} {secs:>6}",
+                        k.best
+                    );
                     by_class.entry(class_of(name)).or_default().push(gap);
                 }
                 None => println!("{name:<24} {:>14} {ours:>14.6} {:>9} {secs:>6}", "-", "-"),
@@ -99,12 +118,18 @@ pub fn run(args: BenchArgs) -> Result<()> {
         }
     }
     println!();
-    println!("{:<20} {:>5} {:>11} {:>11} {:>11}", "family size type", "runs", "mean gap %", "best gap %", "worst gap %");
+    println!(
+        "{:<20} {:>5} {:>11} {:>11} {:>11}",
+        "family size type", "runs", "mean gap %", "best gap %", "worst gap %"
+    );
     for (class, gaps) in &by_class {
         let mean = gaps.iter().sum::<f64>() / gaps.len() as f64;
         let lo = gaps.iter().copied().fold(f64::INFINITY, f64::min);
         let hi = gaps.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-        println!("{class:<20} {:>5} {mean:>11.4} {lo:>11.4} {hi:>11.4}", gaps.len());
+        println!(
+            "{class:<20} {:>5} {mean:>11.4} {lo:>11.4} {hi:>11.4}",
+            gaps.len()
+        );
     }
     Ok(())
 }

@@ -67,21 +67,29 @@ pub struct FormArgs {
 
 /// "COL:2.5" -> ("COL", 2.5); a suffix that is not a number is part of the name.
 fn col_weight(spec: &str) -> Result<(String, f64)> {
-    if let Some((c, w)) = spec.rsplit_once(':') {
-        if let Ok(w) = w.trim().parse::<f64>() {
-            if !w.is_finite() || w < 0.0 {
-                bail!("weight '{w}' in '{spec}' must be a number of at least 0");
-            }
-            return Ok((c.trim().to_string(), w));
+    if let Some((c, w)) = spec.rsplit_once(':')
+        && let Ok(w) = w.trim().parse::<f64>()
+    {
+        if !w.is_finite() || w < 0.0 {
+            bail!("weight '{w}' in '{spec}' must be a number of at least 0");
         }
+        return Ok((c.trim().to_string(), w));
     }
     Ok((spec.trim().to_string(), 1.0))
 }
 
 fn parse_size(s: &str) -> Result<(usize, usize)> {
-    let (a, b) = s.split_once("..").with_context(|| format!("--size '{s}' must look like 5..8"))?;
-    let a: usize = a.trim().parse().with_context(|| format!("--size '{s}': '{a}' is not a whole number"))?;
-    let b: usize = b.trim().parse().with_context(|| format!("--size '{s}': '{b}' is not a whole number"))?;
+    let (a, b) = s
+        .split_once("..")
+        .with_context(|| format!("--size '{s}' must look like 5..8"))?;
+    let a: usize = a
+        .trim()
+        .parse()
+        .with_context(|| format!("--size '{s}': '{a}' is not a whole number"))?;
+    let b: usize = b
+        .trim()
+        .parse()
+        .with_context(|| format!("--size '{s}': '{b}' is not a whole number"))?;
     if a == 0 || a > b {
         bail!("--size '{s}': the range must be 1 or more and its start at most its end");
     }
@@ -104,34 +112,58 @@ pub fn build_model(args: &FormArgs) -> Result<(People, Model)> {
     for spec in &args.diverse {
         let (col, weight) = col_weight(spec)?;
         let c = people.column(&col, "--diverse")?;
-        model.rules.push(Rule::Diverse { attr: attrs.get(&people, c, false), weight });
+        model.rules.push(Rule::Diverse {
+            attr: attrs.get(&people, c, false),
+            weight,
+        });
     }
     for spec in &args.similar {
         let (col, weight) = col_weight(spec)?;
         let c = people.column(&col, "--similar")?;
-        model.rules.push(Rule::Similar { attr: attrs.get(&people, c, false), weight });
+        model.rules.push(Rule::Similar {
+            attr: attrs.get(&people, c, false),
+            weight,
+        });
     }
     for spec in &args.max_per {
-        let (col, k) = spec.split_once('=').with_context(|| format!("--max-per '{spec}' must look like COL=K"))?;
-        let k: usize = k.trim().parse().with_context(|| format!("--max-per '{spec}': '{k}' is not a whole number"))?;
+        let (col, k) = spec
+            .split_once('=')
+            .with_context(|| format!("--max-per '{spec}' must look like COL=K"))?;
+        let k: usize = k
+            .trim()
+            .parse()
+            .with_context(|| format!("--max-per '{spec}': '{k}' is not a whole number"))?;
         if k == 0 {
             bail!("--max-per '{spec}': K must be at least 1");
         }
         let c = people.column(col.trim(), "--max-per")?;
-        model.rules.push(Rule::MaxPer { attr: attrs.get(&people, c, true), k });
+        model.rules.push(Rule::MaxPer {
+            attr: attrs.get(&people, c, true),
+            k,
+        });
     }
     for spec in &args.min_per {
         let bad = || format!("--min-per '{spec}' must look like COL=VALUE:K");
         let (col, rest) = spec.split_once('=').with_context(bad)?;
         let (value, k) = rest.rsplit_once(':').with_context(bad)?;
-        let k: usize = k.trim().parse().with_context(|| format!("--min-per '{spec}': '{k}' is not a whole number"))?;
+        let k: usize = k
+            .trim()
+            .parse()
+            .with_context(|| format!("--min-per '{spec}': '{k}' is not a whole number"))?;
         let c = people.column(col.trim(), "--min-per")?;
-        model.rules.push(Rule::MinPer { attr: attrs.get(&people, c, true), value: value.trim().to_string(), k });
+        model.rules.push(Rule::MinPer {
+            attr: attrs.get(&people, c, true),
+            value: value.trim().to_string(),
+            k,
+        });
     }
     for spec in &args.dont_isolate {
         let (col, weight) = col_weight(spec)?;
         let c = people.column(&col, "--dont-isolate")?;
-        model.rules.push(Rule::DontIsolate { attr: attrs.get(&people, c, true), weight });
+        model.rules.push(Rule::DontIsolate {
+            attr: attrs.get(&people, c, true),
+            weight,
+        });
     }
     model.attributes = attrs.list;
     if let Some(col) = &args.unit {
@@ -156,7 +188,11 @@ pub fn build_model(args: &FormArgs) -> Result<(People, Model)> {
 pub fn run(args: FormArgs) -> Result<()> {
     let (people, model) = build_model(&args)?;
     let begun = Instant::now();
-    let opts = SolveOptions { seed: args.seed, budget: Budget::seconds(args.seconds), ..SolveOptions::default() };
+    let opts = SolveOptions {
+        seed: args.seed,
+        budget: Budget::seconds(args.seconds),
+        ..SolveOptions::default()
+    };
     let mut rep = Reporter::new(args.seconds, false);
     let result = form(&model, &opts, &mut rep);
     rep.finish();
@@ -164,14 +200,21 @@ pub fn run(args: FormArgs) -> Result<()> {
     let elapsed = begun.elapsed();
     let problems = revans_engine::violations(&model, &formation.set_of);
     if !problems.is_empty() {
-        bail!("internal error: the formation breaks a hard rule: {}", problems.join("; "));
+        bail!(
+            "internal error: the formation breaks a hard rule: {}",
+            problems.join("; ")
+        );
     }
     let mut csv = String::from("set,id\n");
     let mut order: Vec<usize> = (0..people.ids.len()).collect();
     order.sort_by_key(|&p| (formation.set_of[p], p));
     for p in order {
         let id = &people.ids[p];
-        let quoted = if id.contains([',', '"', '\n']) { format!("\"{}\"", id.replace('"', "\"\"")) } else { id.clone() };
+        let quoted = if id.contains([',', '"', '\n']) {
+            format!("\"{}\"", id.replace('"', "\"\""))
+        } else {
+            id.clone()
+        };
         csv.push_str(&format!("{},{}\n", formation.set_of[p] + 1, quoted));
     }
     write_atomic(&args.out, &csv)?;

@@ -32,10 +32,28 @@ impl SplitMix {
 }
 
 const ORGS: usize = 12;
-const PROFESSIONS: [&str; 8] =
-    ["Nursing", "Medicine", "Allied Health", "Social Work", "Finance", "HR", "Estates", "Digital"];
-const PLACES: [&str; 10] =
-    ["Leeds", "York", "Hull", "Bradford", "Wakefield", "Harrogate", "Halifax", "Sheffield", "Doncaster", "Scarborough"];
+const PROFESSIONS: [&str; 8] = [
+    "Nursing",
+    "Medicine",
+    "Allied Health",
+    "Social Work",
+    "Finance",
+    "HR",
+    "Estates",
+    "Digital",
+];
+const PLACES: [&str; 10] = [
+    "Leeds",
+    "York",
+    "Hull",
+    "Bradford",
+    "Wakefield",
+    "Harrogate",
+    "Halifax",
+    "Sheffield",
+    "Doncaster",
+    "Scarborough",
+];
 const ZONES: [f64; 6] = [0.0, 0.0, 0.0, 1.0, 1.0, -5.0];
 
 pub fn people_csv(count: usize, seed: u64) -> String {
@@ -74,7 +92,12 @@ pub fn people_csv(count: usize, seed: u64) -> String {
         }
         let a = members[o][rng.below(members[o].len())];
         let b = members[o][rng.below(members[o].len())];
-        if a == b || !project[a].is_empty() || !project[b].is_empty() || chain(a).contains(&b) || chain(b).contains(&a) {
+        if a == b
+            || !project[a].is_empty()
+            || !project[b].is_empty()
+            || chain(a).contains(&b)
+            || chain(b).contains(&a)
+        {
             continue;
         }
         pairs += 1;

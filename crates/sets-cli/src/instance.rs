@@ -4,7 +4,10 @@ use anyhow::{Context, Result, bail};
 use revans_engine::MdgpInstance;
 
 pub fn parse_mdgp(text: &str) -> Result<MdgpInstance> {
-    let mut lines = text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty());
+    let mut lines = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty());
     let (_, header) = lines.next().context("the instance file is empty")?;
     let h: Vec<&str> = header.split_whitespace().collect();
     if h.len() < 3 {
@@ -17,10 +20,17 @@ pub fn parse_mdgp(text: &str) -> Result<MdgpInstance> {
     let n = num(h[0], "n")?;
     let m = num(h[1], "m")?;
     if h[2] != "ds" && h[2] != "ss" {
-        bail!("line 1: the third field must be `ds` or `ss`, found `{}`", h[2]);
+        bail!(
+            "line 1: the third field must be `ds` or `ss`, found `{}`",
+            h[2]
+        );
     }
     if h.len() != 3 + 2 * m {
-        bail!("line 1: {m} groups need {} size bounds, found {}", 2 * m, h.len() - 3);
+        bail!(
+            "line 1: {m} groups need {} size bounds, found {}",
+            2 * m,
+            h.len() - 3
+        );
     }
     let mut bounds = Vec::with_capacity(m);
     for g in 0..m {
@@ -37,9 +47,15 @@ pub fn parse_mdgp(text: &str) -> Result<MdgpInstance> {
         if f.len() != 3 {
             bail!("line {lno}: expected `i j d_ij`, found `{line}`");
         }
-        let i: usize = f[0].parse().with_context(|| format!("line {lno}: bad element `{}`", f[0]))?;
-        let j: usize = f[1].parse().with_context(|| format!("line {lno}: bad element `{}`", f[1]))?;
-        let v: f64 = f[2].parse().with_context(|| format!("line {lno}: bad distance `{}`", f[2]))?;
+        let i: usize = f[0]
+            .parse()
+            .with_context(|| format!("line {lno}: bad element `{}`", f[0]))?;
+        let j: usize = f[1]
+            .parse()
+            .with_context(|| format!("line {lno}: bad element `{}`", f[1]))?;
+        let v: f64 = f[2]
+            .parse()
+            .with_context(|| format!("line {lno}: bad distance `{}`", f[2]))?;
         if i >= n || j >= n || i == j {
             bail!("line {lno}: elements {i} and {j} must be different and below n = {n}");
         }
@@ -56,7 +72,10 @@ pub fn parse_mdgp(text: &str) -> Result<MdgpInstance> {
         count += 1;
     }
     if count != n * (n - 1) / 2 {
-        bail!("the file has {count} distance lines, but n = {n} needs {}", n * (n - 1) / 2);
+        bail!(
+            "the file has {count} distance lines, but n = {n} needs {}",
+            n * (n - 1) / 2
+        );
     }
     Ok(MdgpInstance { n, bounds, d })
 }

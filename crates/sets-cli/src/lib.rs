@@ -5,9 +5,9 @@
 
 mod bench;
 mod form_cmd;
+mod generate;
 mod instance;
 mod mdgp_cmd;
-mod generate;
 mod output;
 mod people;
 mod progress;
@@ -27,7 +27,7 @@ pub enum SetsCommand {
     /// Solve one MDGPLIB instance; the last stdout line is `objective: VALUE`.
     Mdgp(mdgp_cmd::MdgpArgs),
     /// Form action learning sets from a people CSV under hard rules and weighted aims.
-    Form(form_cmd::FormArgs),
+    Form(Box<form_cmd::FormArgs>),
     /// Run the literature protocol on a benchmark directory and print the gaps.
     Bench(bench::BenchArgs),
     /// Write a realistic synthetic people CSV (organisations, org chart, project pairs).
@@ -38,7 +38,7 @@ pub enum SetsCommand {
 pub fn run(args: SetsArgs) -> anyhow::Result<()> {
     match args.command {
         SetsCommand::Mdgp(a) => mdgp_cmd::run(a),
-        SetsCommand::Form(a) => form_cmd::run(a),
+        SetsCommand::Form(a) => form_cmd::run(*a),
         SetsCommand::Bench(a) => bench::run(a),
         SetsCommand::Generate(a) => generate::run(a),
     }

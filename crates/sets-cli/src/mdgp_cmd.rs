@@ -33,7 +33,13 @@ pub fn load(path: &Path) -> Result<MdgpInstance> {
 }
 
 /// Runs `threads` independent seeds for `seconds` and returns the best.
-pub fn solve(inst: &MdgpInstance, seconds: f64, seed: u64, threads: usize, quiet: bool) -> Result<MdgpSolution> {
+pub fn solve(
+    inst: &MdgpInstance,
+    seconds: f64,
+    seed: u64,
+    threads: usize,
+    quiet: bool,
+) -> Result<MdgpSolution> {
     let threads = threads.max(1);
     let results: Vec<_> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..threads)
@@ -77,7 +83,11 @@ pub fn run(args: MdgpArgs) -> Result<()> {
         inst.n,
         inst.bounds.len(),
         sol.rounds,
-        if sol.proven_optimal { ", proven optimum" } else { "" }
+        if sol.proven_optimal {
+            ", proven optimum"
+        } else {
+            ""
+        }
     );
     println!("objective: {value:.6}");
     Ok(())

@@ -17,7 +17,10 @@ pub struct People {
 }
 
 fn label(path: &Path) -> String {
-    path.file_name().map_or_else(|| path.display().to_string(), |f| f.to_string_lossy().into_owned())
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |f| f.to_string_lossy().into_owned(),
+    )
 }
 
 fn read_csv(path: &Path) -> Result<(Vec<String>, Vec<Vec<String>>)> {
@@ -34,7 +37,8 @@ fn read_csv(path: &Path) -> Result<(Vec<String>, Vec<Vec<String>>)> {
         .collect();
     let mut rows = Vec::new();
     for (i, rec) in rdr.records().enumerate() {
-        let rec = rec.with_context(|| format!("{} row {}: malformed CSV row", label(path), i + 2))?;
+        let rec =
+            rec.with_context(|| format!("{} row {}: malformed CSV row", label(path), i + 2))?;
         rows.push(rec.iter().map(str::to_string).collect());
     }
     Ok((header, rows))
@@ -45,9 +49,16 @@ impl People {
         let (header, rows) = read_csv(path)?;
         let name = label(path);
         let Some(id_col) = header.iter().position(|h| h == "id") else {
-            bail!("{name}: there is no `id` column (columns: {})", header.join(", "));
+            bail!(
+                "{name}: there is no `id` column (columns: {})",
+                header.join(", ")
+            );
         };
-        if let Some(dup) = header.iter().enumerate().find(|(i, h)| header[..*i].contains(h)) {
+        if let Some(dup) = header
+            .iter()
+            .enumerate()
+            .find(|(i, h)| header[..*i].contains(h))
+        {
             bail!("{name}: the column `{}` appears twice in the header", dup.1);
         }
         let mut index = HashMap::new();
@@ -59,7 +70,11 @@ impl People {
                 bail!("{name} row {}: the `id` is empty", i + 2);
             }
             if let Some(first) = index.insert(id.clone(), ids.len()) {
-                bail!("{name} row {}: the id '{id}' is already used on row {}", i + 2, first + 2);
+                bail!(
+                    "{name} row {}: the id '{id}' is already used on row {}",
+                    i + 2,
+                    first + 2
+                );
             }
             ids.push(id);
             for (c, v) in row.iter().enumerate() {
@@ -69,19 +84,33 @@ impl People {
         if ids.is_empty() {
             bail!("{name}: there are no people in the file");
         }
-        Ok(People { ids, header, columns, index })
+        Ok(People {
+            ids,
+            header,
+            columns,
+            index,
+        })
     }
 
     pub fn column(&self, col: &str, flag: &str) -> Result<usize> {
         match self.header.iter().position(|h| h == col) {
             Some(c) => Ok(c),
-            None => bail!("{flag} names the unknown column '{col}' (columns: {})", self.header.join(", ")),
+            None => bail!(
+                "{flag} names the unknown column '{col}' (columns: {})",
+                self.header.join(", ")
+            ),
         }
     }
 
     pub fn categorical(&self, c: usize) -> Attribute {
-        let values = self.columns[c].iter().map(|v| (!v.is_empty()).then(|| v.clone())).collect();
-        Attribute { name: self.header[c].clone(), values: AttrValues::Categorical(values) }
+        let values = self.columns[c]
+            .iter()
+            .map(|v| (!v.is_empty()).then(|| v.clone()))
+            .collect();
+        Attribute {
+            name: self.header[c].clone(),
+            values: AttrValues::Categorical(values),
+        }
     }
 
     /// Numeric when every non-blank value is a number, else categorical.
@@ -89,12 +118,19 @@ impl People {
         let vals = &self.columns[c];
         let nums: Option<Vec<Option<f64>>> = vals
             .iter()
-            .map(|v| if v.is_empty() { Some(None) } else { v.parse::<f64>().ok().filter(|x| x.is_finite()).map(Some) })
+            .map(|v| {
+                if v.is_empty() {
+                    Some(None)
+                } else {
+                    v.parse::<f64>().ok().filter(|x| x.is_finite()).map(Some)
+                }
+            })
             .collect();
         match nums {
-            Some(n) if n.iter().any(Option::is_some) => {
-                Attribute { name: self.header[c].clone(), values: AttrValues::Numeric(n) }
-            }
+            Some(n) if n.iter().any(Option::is_some) => Attribute {
+                name: self.header[c].clone(),
+                values: AttrValues::Numeric(n),
+            },
             _ => self.categorical(c),
         }
     }
@@ -152,9 +188,18 @@ impl People {
                 let a = self.lookup(&r[0], path, i + 2)?;
                 let b = self.lookup(&r[1], path, i + 2)?;
                 if a == b {
-                    bail!("{} row {}: '{}' is paired with themselves", label(path), i + 2, r[0]);
+                    bail!(
+                        "{} row {}: '{}' is paired with themselves",
+                        label(path),
+                        i + 2,
+                        r[0]
+                    );
                 }
-                Ok(Never { a, b, reason: format!("listed in {}", label(path)) })
+                Ok(Never {
+                    a,
+                    b,
+                    reason: format!("listed in {}", label(path)),
+                })
             })
             .collect()
     }
@@ -162,18 +207,24 @@ impl People {
     /// `id,set` rows: person must be in set (1-based).
     pub fn pins(&self, path: &Path) -> Result<Vec<(usize, usize)>> {
         let (header, rows) = read_csv(path)?;
-        let (Some(ci), Some(cs)) = (header.iter().position(|h| h == "id"), header.iter().position(|h| h == "set")) else {
+        let (Some(ci), Some(cs)) = (
+            header.iter().position(|h| h == "id"),
+            header.iter().position(|h| h == "set"),
+        ) else {
             bail!("{}: needs the columns `id` and `set`", label(path));
         };
         rows.iter()
             .enumerate()
             .map(|(i, r)| {
                 let p = self.lookup(&r[ci], path, i + 2)?;
-                let s: usize = r[cs]
-                    .parse()
-                    .ok()
-                    .filter(|&s| s >= 1)
-                    .with_context(|| format!("{} row {}: set '{}' is not a set number (1, 2, ...)", label(path), i + 2, r[cs]))?;
+                let s: usize = r[cs].parse().ok().filter(|&s| s >= 1).with_context(|| {
+                    format!(
+                        "{} row {}: set '{}' is not a set number (1, 2, ...)",
+                        label(path),
+                        i + 2,
+                        r[cs]
+                    )
+                })?;
                 Ok((p, s - 1))
             })
             .collect()
@@ -183,8 +234,14 @@ impl People {
     /// pair that shared a set is returned once per meeting. Ids no longer present are skipped.
     pub fn history(&self, path: &Path) -> Result<Vec<(usize, usize)>> {
         let (header, rows) = read_csv(path)?;
-        let (Some(ci), Some(cs)) = (header.iter().position(|h| h == "id"), header.iter().position(|h| h == "set")) else {
-            bail!("{}: needs the columns `set` and `id` (the output of an earlier run)", label(path));
+        let (Some(ci), Some(cs)) = (
+            header.iter().position(|h| h == "id"),
+            header.iter().position(|h| h == "set"),
+        ) else {
+            bail!(
+                "{}: needs the columns `set` and `id` (the output of an earlier run)",
+                label(path)
+            );
         };
         let cc = header.iter().position(|h| h == "cycle");
         let mut groups: HashMap<(String, String), Vec<usize>> = HashMap::new();
@@ -217,12 +274,19 @@ pub struct Attributes {
 
 impl Attributes {
     pub fn new() -> Self {
-        Attributes { list: Vec::new(), seen: HashMap::new() }
+        Attributes {
+            list: Vec::new(),
+            seen: HashMap::new(),
+        }
     }
 
     pub fn get(&mut self, people: &People, c: usize, categorical: bool) -> usize {
         *self.seen.entry((c, categorical)).or_insert_with(|| {
-            self.list.push(if categorical { people.categorical(c) } else { people.auto(c) });
+            self.list.push(if categorical {
+                people.categorical(c)
+            } else {
+                people.auto(c)
+            });
             self.list.len() - 1
         })
     }

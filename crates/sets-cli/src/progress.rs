@@ -25,7 +25,12 @@ impl Reporter {
             );
             bar
         });
-        Reporter { bar, total, last_line: Duration::ZERO, quiet }
+        Reporter {
+            bar,
+            total,
+            last_line: Duration::ZERO,
+            quiet,
+        }
     }
 
     pub fn finish(&self) {
@@ -43,7 +48,10 @@ impl Progress for Reporter {
         match &self.bar {
             Some(bar) => {
                 bar.set_position(info.elapsed.min(self.total).as_millis() as u64);
-                bar.set_message(format!("best {:.3} after {} rounds", info.best, info.rounds));
+                bar.set_message(format!(
+                    "best {:.3} after {} rounds",
+                    info.best, info.rounds
+                ));
             }
             None => {
                 if info.elapsed >= self.last_line + Duration::from_secs(1) || info.rounds == 0 {

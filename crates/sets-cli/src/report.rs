@@ -18,9 +18,17 @@ pub fn print_report(model: &Model, f: &Formation, e: &Explanation, elapsed: Dura
         model.ids.len(),
         elapsed.as_secs_f64(),
         f.objective,
-        if f.proven_optimal { " (proven optimum)" } else { "" }
+        if f.proven_optimal {
+            " (proven optimum)"
+        } else {
+            ""
+        }
     );
-    let failed: usize = e.sets.iter().map(|s| s.checks.iter().filter(|c| !c.ok).count()).sum();
+    let failed: usize = e
+        .sets
+        .iter()
+        .map(|s| s.checks.iter().filter(|c| !c.ok).count())
+        .sum();
     println!("Soft aims not fully met: {failed} (hard rules all hold)");
     if e.sets.len() > LIST_SETS {
         let scores: Vec<f64> = e.sets.iter().map(|s| s.score).collect();
@@ -31,14 +39,24 @@ pub fn print_report(model: &Model, f: &Formation, e: &Explanation, elapsed: Dura
     }
     for s in &e.sets {
         println!();
-        println!("Set {} ({} people), score {:.3}", s.set + 1, s.members.len(), s.score);
+        println!(
+            "Set {} ({} people), score {:.3}",
+            s.set + 1,
+            s.members.len(),
+            s.score
+        );
         let names: Vec<&str> = s.members.iter().map(|&p| model.ids[p].as_str()).collect();
         println!("  members: {}", names.join(", "));
         for m in &s.mixes {
             println!("  mixes {m}");
         }
         for c in &s.checks {
-            println!("  [{}] {}: {}", if c.ok { "ok" } else { "--" }, c.rule, c.detail);
+            println!(
+                "  [{}] {}: {}",
+                if c.ok { "ok" } else { "--" },
+                c.rule,
+                c.detail
+            );
         }
     }
     let bound: Vec<_> = e.people.iter().filter(|p| !p.binding.is_empty()).collect();
@@ -46,7 +64,12 @@ pub fn print_report(model: &Model, f: &Formation, e: &Explanation, elapsed: Dura
         println!();
         println!("Why people are where they are:");
         for p in bound.iter().take(LIST_PEOPLE) {
-            println!("  {} (set {}): {}", model.ids[p.person], p.set + 1, p.binding.join("; "));
+            println!(
+                "  {} (set {}): {}",
+                model.ids[p.person],
+                p.set + 1,
+                p.binding.join("; ")
+            );
         }
         if bound.len() > LIST_PEOPLE {
             println!("  ... and {} more", bound.len() - LIST_PEOPLE);

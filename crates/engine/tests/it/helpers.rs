@@ -21,12 +21,19 @@ pub fn cat_idx(name: &str, codes: &[usize]) -> Attribute {
 }
 
 pub fn num(name: &str, values: &[f64]) -> Attribute {
-    Attribute { name: name.into(), values: AttrValues::Numeric(values.iter().map(|&v| Some(v)).collect()) }
+    Attribute {
+        name: name.into(),
+        values: AttrValues::Numeric(values.iter().map(|&v| Some(v)).collect()),
+    }
 }
 
 /// A budget in rounds only: deterministic and quick in debug builds.
 pub fn quick(seed: u64) -> SolveOptions {
-    SolveOptions { seed, budget: Budget::rounds(3), ..SolveOptions::default() }
+    SolveOptions {
+        seed,
+        budget: Budget::rounds(3),
+        ..SolveOptions::default()
+    }
 }
 
 pub fn model(n: usize, m: usize) -> Model {

@@ -3,8 +3,8 @@
 
 use proptest::prelude::*;
 use revans_engine::{
-    Budget, MdgpInstance, Model, Never, NoProgress, Rule, SetBounds, SolveOptions, form, mdgp_objective,
-    objective, solve_mdgp, violations,
+    Budget, MdgpInstance, Model, Never, NoProgress, Rule, SetBounds, SolveOptions, form,
+    mdgp_objective, objective, solve_mdgp, violations,
 };
 
 use crate::helpers::{cat_idx, ids, num, quick};
@@ -15,35 +15,67 @@ fn arb_model(max_n: usize) -> impl Strategy<Value = Model> {
     (4..=max_n, 2usize..=3, any::<u64>()).prop_map(|(n, m, seed)| {
         let mut r = seed;
         let mut next = move |k: usize| {
-            r = r.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            r = r
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
             ((r >> 33) % k as u64) as usize
         };
         let mut model = Model::new(ids(n));
         model.sets = Model::sets_by_count(n, m).expect("sets");
-        model.attributes.push(cat_idx("org", &(0..n).map(|_| next(4)).collect::<Vec<_>>()));
-        model.attributes.push(cat_idx("role", &(0..n).map(|_| next(3)).collect::<Vec<_>>()));
-        model.attributes.push(num("tz", &(0..n).map(|_| next(5) as f64).collect::<Vec<_>>()));
-        model.rules.push(Rule::Diverse { attr: 0, weight: 1.0 + next(3) as f64 });
+        model
+            .attributes
+            .push(cat_idx("org", &(0..n).map(|_| next(4)).collect::<Vec<_>>()));
+        model.attributes.push(cat_idx(
+            "role",
+            &(0..n).map(|_| next(3)).collect::<Vec<_>>(),
+        ));
+        model.attributes.push(num(
+            "tz",
+            &(0..n).map(|_| next(5) as f64).collect::<Vec<_>>(),
+        ));
+        model.rules.push(Rule::Diverse {
+            attr: 0,
+            weight: 1.0 + next(3) as f64,
+        });
         if next(2) == 0 {
-            model.rules.push(Rule::Similar { attr: 2, weight: 0.5 });
+            model.rules.push(Rule::Similar {
+                attr: 2,
+                weight: 0.5,
+            });
         }
         if next(2) == 0 {
-            model.rules.push(Rule::DontIsolate { attr: 1, weight: 0.7 });
+            model.rules.push(Rule::DontIsolate {
+                attr: 1,
+                weight: 0.7,
+            });
         }
         if next(2) == 0 {
-            model.rules.push(Rule::MaxPer { attr: 0, k: n.div_ceil(m).div_ceil(2).max(2) });
+            model.rules.push(Rule::MaxPer {
+                attr: 0,
+                k: n.div_ceil(m).div_ceil(2).max(2),
+            });
         }
         if next(3) == 0 {
-            model.rules.push(Rule::MinPer { attr: 1, value: "v0".into(), k: 1 });
+            model.rules.push(Rule::MinPer {
+                attr: 1,
+                value: "v0".into(),
+                k: 1,
+            });
         }
         if next(2) == 0 {
-            model.managers = (0..n).map(|p| (p > 0 && next(3) == 0).then(|| next(p))).collect();
+            model.managers = (0..n)
+                .map(|p| (p > 0 && next(3) == 0).then(|| next(p)))
+                .collect();
         }
         if next(2) == 0 && n >= 6 {
             model.units = vec![vec![n - 1, n - 2]];
         }
         if next(2) == 0 {
-            model.never.push(Never { a: 0, b: n - 3, reason: "test".into() });
+            model.never.push(Never {
+                a: 0,
+                b: n - 3,
+                reason: "test".into(),
+            });
         }
         if next(3) == 0 {
             model.pins.push((1, m - 1));
@@ -157,8 +189,14 @@ proptest! {
 fn same_seed_same_result() {
     let mut model = Model::new(ids(30));
     model.sets = vec![SetBounds { min: 5, max: 6 }; 5];
-    model.attributes.push(cat_idx("org", &(0..30).map(|i| i * 7 % 5).collect::<Vec<_>>()));
-    model.rules.push(Rule::Diverse { attr: 0, weight: 1.0 });
+    model.attributes.push(cat_idx(
+        "org",
+        &(0..30).map(|i| i * 7 % 5).collect::<Vec<_>>(),
+    ));
+    model.rules.push(Rule::Diverse {
+        attr: 0,
+        weight: 1.0,
+    });
     let a = form(&model, &quick(9), &mut NoProgress).expect("form");
     let b = form(&model, &quick(9), &mut NoProgress).expect("form");
     assert_eq!(a, b);

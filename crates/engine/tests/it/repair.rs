@@ -10,7 +10,10 @@ fn base(n: usize) -> (Model, Vec<usize>) {
     m.sets = Model::sets_by_count(n, 4).expect("sets");
     let codes: Vec<usize> = (0..n).map(|i| (i * 7 / 3) % 4).collect();
     m.attributes.push(cat_idx("org", &codes));
-    m.rules.push(Rule::Diverse { attr: 0, weight: 1.0 });
+    m.rules.push(Rule::Diverse {
+        attr: 0,
+        weight: 1.0,
+    });
     (m, (0..n).map(|i| i % 4).collect())
 }
 
@@ -58,7 +61,10 @@ fn newcomer_joins_without_moving_others() {
     let (m, prev) = base(15);
     let mut m2 = Model::new(ids(16));
     m2.sets = Model::sets_by_count(16, 4).expect("sets");
-    m2.attributes.push(cat_idx("org", &(0..16).map(|i| (i * 7 / 3) % 4).collect::<Vec<_>>()));
+    m2.attributes.push(cat_idx(
+        "org",
+        &(0..16).map(|i| (i * 7 / 3) % 4).collect::<Vec<_>>(),
+    ));
     m2.rules = m.rules.clone();
     let mut prev2: Vec<Option<usize>> = prev.iter().map(|&g| Some(g)).collect();
     prev2.push(None);
@@ -83,9 +89,14 @@ fn locks_keep_people_in_place() {
 fn self_selection_names_the_rule() {
     let mut m = Model::new(ids(8));
     m.sets = Model::sets_by_count(8, 2).expect("sets");
-    m.attributes.push(cat_idx("role", &[0, 0, 1, 1, 1, 1, 1, 1]));
+    m.attributes
+        .push(cat_idx("role", &[0, 0, 1, 1, 1, 1, 1, 1]));
     m.attributes.push(cat_idx("org", &[0, 1, 2, 2, 3, 3, 3, 3]));
-    m.rules.push(Rule::MinPer { attr: 0, value: "v0".into(), k: 1 });
+    m.rules.push(Rule::MinPer {
+        attr: 0,
+        value: "v0".into(),
+        k: 1,
+    });
     m.rules.push(Rule::MaxPer { attr: 1, k: 2 });
     m.managers = vec![None, None, None, None, Some(0), None, None, None];
     let mut cur = vec![None; 8];
@@ -111,11 +122,23 @@ fn self_selection_names_the_rule() {
 fn explanation_names_the_only_director() {
     let mut m = Model::new(ids(8));
     m.sets = Model::sets_by_count(8, 2).expect("sets");
-    m.attributes.push(cat_idx("role", &[0, 0, 1, 1, 1, 1, 1, 1]));
-    m.rules.push(Rule::MinPer { attr: 0, value: "v0".into(), k: 1 });
+    m.attributes
+        .push(cat_idx("role", &[0, 0, 1, 1, 1, 1, 1, 1]));
+    m.rules.push(Rule::MinPer {
+        attr: 0,
+        value: "v0".into(),
+        k: 1,
+    });
     let f = form(&m, &quick(1), &mut NoProgress).expect("form");
     let e = revans_engine::explain(&m, &f.set_of);
-    assert!(e.people[0].binding.iter().any(|b| b.contains("the only v0")), "{:?}", e.people[0]);
+    assert!(
+        e.people[0]
+            .binding
+            .iter()
+            .any(|b| b.contains("the only v0")),
+        "{:?}",
+        e.people[0]
+    );
     assert_eq!(e.sets.len(), 2);
     assert!(e.sets.iter().all(|s| s.checks.iter().all(|c| c.ok)));
 }
