@@ -14,6 +14,7 @@ mod exact;
 mod explain;
 mod form;
 mod mdgp;
+mod memetic;
 mod model;
 mod problem;
 mod repair;

@@ -18,7 +18,7 @@ const EPS: f64 = 1e-9;
 pub(crate) struct Searcher<'a, W> {
     pub(crate) p: &'a Problem<W>,
     pub(crate) rng: Rng,
-    order: Vec<usize>,
+    pub(crate) order: Vec<usize>,
     /// Above this many units the swap scan looks at a random sample only.
     swap_sample: Option<usize>,
     pub(crate) rounds: u64,
@@ -136,6 +136,9 @@ impl<'a, W: Weights> Searcher<'a, W> {
         budget: &Budget,
         progress: &mut dyn Progress,
     ) -> State {
+        if self.p.n <= TABU_MAX_UNITS && crate::memetic::applies(self.p) {
+            return self.memetic(start, budget, progress);
+        }
         let begun = Instant::now();
         let mut cur = start;
         self.descent(&mut cur, budget);

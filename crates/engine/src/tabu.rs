@@ -39,7 +39,9 @@ impl Tabu {
         budget: &Budget,
     ) {
         let (n, m) = (p.n, p.m);
-        let simple = p.counted.is_empty() && p.unary.is_none();
+        // Without count rules, repair bonuses or sparse weights the gain is the matrix alone.
+        let simple =
+            p.counted.is_empty() && p.unary.is_none() && p.sparse.iter().all(Vec::is_empty);
         let moves_possible = (0..m).any(|g| p.min[g] != p.max[g]);
         self.best.copy_from(s);
         // Tenure about n/20 plus a little noise: n/10 and n/50 did worse on MDGPLIB n=120.
@@ -98,7 +100,7 @@ impl Tabu {
                         continue;
                     }
                     let gain = if simple {
-                        self.a[u * m + h] + self.a[v * m + g] - 2.0 * p.pair(u, v)
+                        self.a[u * m + h] + self.a[v * m + g] - 2.0 * p.w.w(u, v)
                     } else {
                         s.swap_gain(p, u, v)
                     };
