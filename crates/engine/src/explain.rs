@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::form::pair_weight;
+use crate::form::Scorer;
 use crate::model::{AttrValues, Model, Rule};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -145,20 +145,36 @@ pub fn explain(model: &Model, set_of: &[usize]) -> Explanation {
     let m = model.sets.len();
     let n = model.ids.len();
     let never = never_pairs(model);
+    let scorer = Scorer::new(model);
+    let mut members_of = vec![Vec::new(); m];
+    for (p, &g) in set_of.iter().enumerate() {
+        members_of[g].push(p);
+    }
+    let mut apart_in = vec![0usize; m];
+    let mut partners = vec![Vec::new(); n];
+    for (a, b, _) in &never {
+        partners[*a].push(*b);
+        partners[*b].push(*a);
+        if set_of[*a] == set_of[*b] {
+            apart_in[set_of[*a]] += 1;
+        }
+    }
+    let mut met_in = vec![0usize; m];
+    for &(a, b) in &model.history {
+        if a != b && set_of[a] == set_of[b] {
+            met_in[set_of[a]] += 1;
+        }
+    }
     let mut sets = Vec::with_capacity(m);
     for g in 0..m {
-        let members: Vec<usize> = (0..n).filter(|&p| set_of[p] == g).collect();
+        let members = members_of[g].clone();
         let mut score = 0.0;
         for (i, &a) in members.iter().enumerate() {
             for &b in &members[i + 1..] {
-                score += pair_weight(model, a, b);
+                score += scorer.pair(a, b);
             }
         }
-        let met = model
-            .history
-            .iter()
-            .filter(|&&(a, b)| a != b && set_of[a] == g && set_of[b] == g)
-            .count();
+        let met = met_in[g];
         score -= met as f64 * model.history_weight;
         let b = model.sets[g];
         let mut checks = vec![RuleCheck {
@@ -166,10 +182,7 @@ pub fn explain(model: &Model, set_of: &[usize]) -> Explanation {
             ok: (b.min..=b.max).contains(&members.len()),
             detail: format!("{} people", members.len()),
         }];
-        let apart = never
-            .iter()
-            .filter(|(a, b, _)| set_of[*a] == g && set_of[*b] == g)
-            .count();
+        let apart = apart_in[g];
         checks.push(RuleCheck {
             rule: "never together / reporting lines".into(),
             ok: apart == 0,
@@ -279,7 +292,7 @@ pub fn explain(model: &Model, set_of: &[usize]) -> Explanation {
         .map(|p| PersonExplanation {
             person: p,
             set: set_of[p],
-            binding: binding(model, set_of, &never, p),
+            binding: binding(model, set_of, &members_of[set_of[p]], &partners[p], p),
         })
         .collect();
     Explanation { sets, people }
@@ -289,7 +302,8 @@ pub fn explain(model: &Model, set_of: &[usize]) -> Explanation {
 fn binding(
     model: &Model,
     set_of: &[usize],
-    never: &[(usize, usize, String)],
+    members: &[usize],
+    partners: &[usize],
     p: usize,
 ) -> Vec<String> {
     let g = set_of[p];
@@ -307,7 +321,6 @@ fn binding(
             out.push(format!("stays with {} (one unit)", others.join(", ")));
         }
     }
-    let members: Vec<usize> = (0..model.ids.len()).filter(|&q| set_of[q] == g).collect();
     for rule in &model.rules {
         match rule {
             Rule::MinPer { attr, value, k } => {
@@ -322,17 +335,8 @@ fn binding(
                     .filter(|&&q| cat(&v[q]) == Some(value.trim()))
                     .count();
                 if c <= *k {
-                    let outside = never.iter().filter(|(a, b, _)| *a == p || *b == p).count();
-                    let lines = if outside > 0 {
-                        " outside their reporting lines"
-                    } else {
-                        ""
-                    };
                     out.push(if c == 1 {
-                        format!(
-                            "the only {value} in set {}{lines} (at least {k} per set)",
-                            g + 1
-                        )
+                        format!("the only {value} in set {} (at least {k} per set)", g + 1)
                     } else {
                         format!(
                             "one of the {c} {value}s set {} needs (at least {k} per set)",
@@ -358,18 +362,9 @@ fn binding(
             _ => {}
         }
     }
-    let apart: Vec<&str> = never
+    let apart: Vec<&str> = partners
         .iter()
-        .filter_map(|(a, b, _)| {
-            if *a == p {
-                Some(*b)
-            } else if *b == p {
-                Some(*a)
-            } else {
-                None
-            }
-        })
-        .map(|q| model.ids[q].as_str())
+        .map(|&q| model.ids[q].as_str())
         .take(3)
         .collect();
     if !apart.is_empty() {

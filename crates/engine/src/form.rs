@@ -180,49 +180,75 @@ fn cat_value(v: &Option<String>) -> Option<&str> {
     v.as_deref().map(str::trim).filter(|s| !s.is_empty())
 }
 
-/// Weight of one pair of people from the diverse/similar rules, straight from the model.
-pub(crate) fn pair_weight(model: &Model, a: usize, b: usize) -> f64 {
-    let mut s = 0.0;
-    for rule in &model.rules {
-        let (attr, w) = match rule {
-            Rule::Diverse { attr, weight } => (*attr, *weight),
-            Rule::Similar { attr, weight } => (*attr, -*weight),
-            _ => continue,
-        };
-        match &model.attributes[attr].values {
-            AttrValues::Categorical(v) => {
-                if let (Some(x), Some(y)) = (cat_value(&v[a]), cat_value(&v[b]))
-                    && x != y
-                {
-                    s += w;
+/// Weights of pairs of people from the diverse/similar rules, straight from the model (the
+/// numeric ranges are computed once).
+pub(crate) struct Scorer<'a> {
+    model: &'a Model,
+    /// (min, range) per attribute; unused for categorical ones.
+    scale: Vec<(f64, f64)>,
+}
+
+impl<'a> Scorer<'a> {
+    pub(crate) fn new(model: &'a Model) -> Self {
+        let scale = model
+            .attributes
+            .iter()
+            .map(|a| match &a.values {
+                AttrValues::Numeric(v) => {
+                    let lo = v.iter().flatten().copied().fold(f64::INFINITY, f64::min);
+                    let hi = v
+                        .iter()
+                        .flatten()
+                        .copied()
+                        .fold(f64::NEG_INFINITY, f64::max);
+                    (lo, if hi > lo { hi - lo } else { 1.0 })
                 }
-            }
-            AttrValues::Numeric(v) => {
-                let lo = v.iter().flatten().copied().fold(f64::INFINITY, f64::min);
-                let hi = v
-                    .iter()
-                    .flatten()
-                    .copied()
-                    .fold(f64::NEG_INFINITY, f64::max);
-                let range = if hi > lo { hi - lo } else { 1.0 };
-                if let (Some(x), Some(y)) = (v[a], v[b]) {
-                    s += w * (x - y).abs() / range;
+                AttrValues::Categorical(_) => (0.0, 1.0),
+            })
+            .collect();
+        Scorer { model, scale }
+    }
+
+    pub(crate) fn pair(&self, a: usize, b: usize) -> f64 {
+        let mut s = 0.0;
+        for rule in &self.model.rules {
+            let (attr, w) = match rule {
+                Rule::Diverse { attr, weight } => (*attr, *weight),
+                Rule::Similar { attr, weight } => (*attr, -*weight),
+                _ => continue,
+            };
+            match &self.model.attributes[attr].values {
+                AttrValues::Categorical(v) => {
+                    if let (Some(x), Some(y)) = (cat_value(&v[a]), cat_value(&v[b]))
+                        && x != y
+                    {
+                        s += w;
+                    }
+                }
+                AttrValues::Numeric(v) => {
+                    if let (Some(x), Some(y)) = (v[a], v[b]) {
+                        s += w * (x - y).abs() / self.scale[attr].1;
+                    }
                 }
             }
         }
+        s
     }
-    s
 }
 
 /// The objective of a formation straight from the model: weighted diversity of every pair in
 /// the same set, minus earlier meetings, minus isolated values.
 pub fn objective(model: &Model, set_of: &[usize]) -> f64 {
-    let n = model.ids.len();
+    let scorer = Scorer::new(model);
     let mut s = 0.0;
-    for a in 0..n {
-        for b in (a + 1)..n {
-            if set_of[a] == set_of[b] {
-                s += pair_weight(model, a, b);
+    let mut members = vec![Vec::new(); model.sets.len()];
+    for (p, &g) in set_of.iter().enumerate() {
+        members[g].push(p);
+    }
+    for ms in &members {
+        for (i, &a) in ms.iter().enumerate() {
+            for &b in &ms[i + 1..] {
+                s += scorer.pair(a, b);
             }
         }
     }
@@ -236,9 +262,9 @@ pub fn objective(model: &Model, set_of: &[usize]) -> f64 {
             && let AttrValues::Categorical(v) = &model.attributes[*attr].values
         {
             {
-                for g in 0..model.sets.len() {
+                for ms in &members {
                     let mut counts: std::collections::HashMap<&str, usize> = Default::default();
-                    for p in (0..n).filter(|&p| set_of[p] == g) {
+                    for &p in ms {
                         if let Some(x) = cat_value(&v[p]) {
                             *counts.entry(x).or_default() += 1;
                         }
