@@ -36,6 +36,12 @@ pub type Conn = sqlx::AnyConnection;
 /// A transaction; dropped without `commit` it rolls back.
 pub type Tx = sqlx::Transaction<'static, sqlx::Any>;
 
+/// Commits a transaction, reporting failure as a storage error.
+pub async fn commit(tx: Tx) -> Result<()> {
+    tx.commit().await?;
+    Ok(())
+}
+
 /// A new identifier: UUIDv7, so ids sort by creation time in both backends.
 pub fn new_id() -> revans_domain::Id {
     revans_domain::Id::from_trusted(uuid::Uuid::now_v7().to_string())

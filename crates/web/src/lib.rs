@@ -1,1 +1,22 @@
-//! placeholder
+//! The Revans web layer: pages for people, a JSON API for programs, one router for both.
+//! Data flows one way: request -> handler -> domain (parse) -> storage -> response.
+
+mod actions;
+pub mod api;
+mod assets;
+pub mod auth;
+pub mod config;
+mod csrf;
+pub mod demo;
+pub mod error;
+mod error_pages;
+mod layout;
+pub mod mail;
+mod pages;
+pub mod routes;
+pub mod security;
+mod session;
+mod startup;
+pub mod state;
+
+pub use startup::{Application, build_state, router};

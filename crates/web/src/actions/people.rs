@@ -1,0 +1,209 @@
+use std::str::FromStr;
+
+use revans_domain::{EmailAddress, Id, PersonName, Role};
+use revans_storage::{TokenPurpose, email_tokens, people};
+
+use super::{Actor, admin_scope, parse_org_field, require_admin_of};
+use crate::actions::accounts::INVITATION_VALID_DAYS;
+use crate::error::AppError;
+use crate::layout::Errors;
+use crate::mail::{self, InvitationEmail};
+use crate::security::{hash_token, new_token};
+use crate::state::AppState;
+
+pub struct InviteInput<'a> {
+    pub name: &'a str,
+    pub email: &'a str,
+    pub organisation_id: &'a str,
+    pub roles: &'a [String],
+}
+
+pub fn parse_roles(raw: &[String]) -> Result<Vec<Role>, AppError> {
+    let mut roles = Vec::new();
+    for r in raw {
+        let role = Role::from_str(r.trim())?;
+        if !roles.contains(&role) {
+            roles.push(role);
+        }
+    }
+    roles.sort();
+    Ok(roles)
+}
+
+/// Creates the person, gives them roles in their organisation, and emails an invitation,
+/// all in one transaction.
+pub async fn invite(
+    state: &AppState,
+    actor: &Actor<'_>,
+    input: InviteInput<'_>,
+) -> Result<Id, AppError> {
+    let mut errors = Errors::default();
+    let name = errors.from_result(PersonName::parse(input.name));
+    let email = errors.from_result(EmailAddress::parse(input.email));
+    let org = match parse_org_field(input.organisation_id, "organisation") {
+        Ok(id) => Some(id),
+        Err(AppError::Invalid(e)) => {
+            errors.0.extend(e);
+            None
+        }
+        Err(other) => return Err(other),
+    };
+    let roles = match parse_roles(input.roles) {
+        Ok(r) => Some(r),
+        Err(AppError::Invalid(e)) => {
+            errors.0.extend(e);
+            None
+        }
+        Err(other) => return Err(other),
+    };
+    let (Some(name), Some(email), Some(org), Some(roles)) = (name, email, org, roles) else {
+        return Err(AppError::Invalid(errors.0));
+    };
+    let mut tx = state.store.begin().await?;
+    let scope = admin_scope(&mut tx, actor.viewer).await?;
+    let Some(org_record) = scope.iter().find(|o| o.id == org) else {
+        return Err(AppError::field(
+            "organisation",
+            "Select an organisation you administer",
+        ));
+    };
+    let id = people::insert(&mut tx, &org, &email, &name).await?;
+    people::set_roles(&mut tx, &id, &org, &roles).await?;
+    let token = new_token();
+    let expires = revans_storage::now_ms() + INVITATION_VALID_DAYS * 86_400_000;
+    email_tokens::insert(
+        &mut tx,
+        &hash_token(&token),
+        TokenPurpose::Invitation,
+        &id,
+        expires,
+    )
+    .await?;
+    let role_list: Vec<&str> = roles.iter().map(|r| r.as_str()).collect();
+    actor
+        .audit(
+            &mut tx,
+            "person.invited",
+            "person",
+            id.as_str(),
+            &format!(
+                "Invited {} <{}> to {} with roles: {}",
+                name,
+                email,
+                org_record.name,
+                role_list.join(", ")
+            ),
+            &org,
+        )
+        .await?;
+    let message = InvitationEmail {
+        tenant: state.settings.tenant_name.clone(),
+        name: name.to_string(),
+        inviter: actor.viewer.person.name.clone(),
+        organisation: org_record.name.clone(),
+        link: format!("{}/invitations/{token}", state.settings.base_url()),
+        valid_days: INVITATION_VALID_DAYS,
+    };
+    mail::enqueue(&mut tx, email.as_str(), &message).await?;
+    revans_storage::commit(tx).await?;
+    Ok(id)
+}
+
+/// Sends a fresh invitation (the old link stops working) to someone who has not accepted.
+pub async fn resend_invitation(
+    state: &AppState,
+    actor: &Actor<'_>,
+    person_id: &Id,
+) -> Result<(), AppError> {
+    let mut tx = state.store.begin().await?;
+    let person = people::get(&mut tx, person_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    require_admin_of(&mut tx, actor.viewer, &person.organisation_id).await?;
+    if person.activated {
+        return Err(AppError::Conflict(format!(
+            "{} has already accepted their invitation",
+            person.name
+        )));
+    }
+    email_tokens::void_for_person(&mut tx, person_id, TokenPurpose::Invitation).await?;
+    let token = new_token();
+    let expires = revans_storage::now_ms() + INVITATION_VALID_DAYS * 86_400_000;
+    email_tokens::insert(
+        &mut tx,
+        &hash_token(&token),
+        TokenPurpose::Invitation,
+        person_id,
+        expires,
+    )
+    .await?;
+    actor
+        .audit(
+            &mut tx,
+            "person.invitation_resent",
+            "person",
+            person_id.as_str(),
+            &format!("Sent {} a new invitation", person.name),
+            &person.organisation_id,
+        )
+        .await?;
+    let message = InvitationEmail {
+        tenant: state.settings.tenant_name.clone(),
+        name: person.name.clone(),
+        inviter: actor.viewer.person.name.clone(),
+        organisation: person.organisation_name.clone(),
+        link: format!("{}/invitations/{token}", state.settings.base_url()),
+        valid_days: INVITATION_VALID_DAYS,
+    };
+    mail::enqueue(&mut tx, &person.email, &message).await?;
+    revans_storage::commit(tx).await?;
+    Ok(())
+}
+
+/// Replaces a person's roles within one organisation the actor administers.
+pub async fn set_roles(
+    state: &AppState,
+    actor: &Actor<'_>,
+    person_id: &Id,
+    organisation_id: &str,
+    roles: &[String],
+) -> Result<(), AppError> {
+    let org = parse_org_field(organisation_id, "organisation")?;
+    let roles = parse_roles(roles)?;
+    let mut tx = state.store.begin().await?;
+    let person = people::get(&mut tx, person_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    require_admin_of(&mut tx, actor.viewer, &person.organisation_id).await?;
+    require_admin_of(&mut tx, actor.viewer, &org)
+        .await
+        .map_err(|_| AppError::field("organisation", "Select an organisation you administer"))?;
+    if person.id == actor.viewer.person.id
+        && !roles.contains(&Role::Admin)
+        && actor.viewer.admin_roots().contains(&org)
+    {
+        return Err(AppError::field(
+            "roles",
+            "You cannot remove your own programme lead role; ask another programme lead",
+        ));
+    }
+    people::set_roles(&mut tx, person_id, &org, &roles).await?;
+    let role_list: Vec<&str> = roles.iter().map(|r| r.as_str()).collect();
+    let detail = if role_list.is_empty() {
+        format!("Removed all roles of {}", person.name)
+    } else {
+        format!("Set roles of {} to: {}", person.name, role_list.join(", "))
+    };
+    actor
+        .audit(
+            &mut tx,
+            "person.roles_changed",
+            "person",
+            person_id.as_str(),
+            &detail,
+            &org,
+        )
+        .await?;
+    revans_storage::commit(tx).await?;
+    Ok(())
+}

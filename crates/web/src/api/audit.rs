@@ -1,0 +1,66 @@
+use axum::Json;
+use axum::extract::{Query, State};
+use revans_storage::audit;
+
+use crate::auth::ApiAdmin;
+use crate::error::ApiResult;
+use crate::state::AppState;
+
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct AuditEntryOut {
+    pub id: String,
+    /// Milliseconds since the Unix epoch, UTC.
+    pub at: i64,
+    pub actor_id: Option<String>,
+    pub actor_name: String,
+    pub action: String,
+    pub subject_type: String,
+    pub subject_id: String,
+    pub detail: String,
+    pub ip: String,
+}
+
+#[derive(serde::Deserialize, utoipa::IntoParams)]
+pub struct AuditQuery {
+    /// At most 500; default 100.
+    limit: Option<i64>,
+    offset: Option<i64>,
+}
+
+/// The audit log of the caller's organisations, newest first.
+#[utoipa::path(get, path = "/api/v1/audit", tag = "audit", params(AuditQuery),
+    responses((status = 200, body = Vec<AuditEntryOut>), (status = 403, body = crate::error_pages::ErrorBody)),
+    security(("token" = [])))]
+pub async fn list(
+    State(state): State<AppState>,
+    ApiAdmin(viewer): ApiAdmin,
+    Query(q): Query<AuditQuery>,
+) -> ApiResult<Json<Vec<AuditEntryOut>>> {
+    let limit = q.limit.unwrap_or(100).clamp(1, 500);
+    let offset = q.offset.unwrap_or(0).max(0);
+    let mut conn = state.store.conn().await?;
+    let mut entries = Vec::new();
+    for root in viewer.admin_roots() {
+        entries.extend(audit::list_in_tree(&mut conn, &root, limit + offset, 0).await?);
+    }
+    entries.sort_by(|a, b| b.at.cmp(&a.at).then(b.id.cmp(&a.id)));
+    entries.dedup_by(|a, b| a.id == b.id);
+    Ok(Json(
+        entries
+            .into_iter()
+            .skip(offset as usize)
+            .take(limit as usize)
+            .map(|e| AuditEntryOut {
+                id: e.id,
+                at: e.at,
+                actor_id: e.actor_id,
+                actor_name: e.actor_name,
+                action: e.action,
+                subject_type: e.subject_type,
+                subject_id: e.subject_id,
+                detail: e.detail,
+                ip: e.ip,
+            })
+            .collect(),
+    ))
+}

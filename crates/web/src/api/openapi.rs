@@ -1,0 +1,36 @@
+//! The OpenAPI document, generated from the handlers' annotations.
+
+use axum::Json;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "Revans API", description = "Action learning programmes. Authenticate with a personal access token: `Authorization: Bearer rvn_...` (create one under Your account > API tokens)."),
+    paths(
+        super::me::show,
+        super::tokens::list, super::tokens::create, super::tokens::revoke,
+        super::people::list, super::people::show, super::people::invite_person, super::people::set_roles,
+        super::organisations::list, super::organisations::create,
+        super::audit::list,
+    ),
+    modifiers(&TokenAuth),
+    tags((name = "account"), (name = "people"), (name = "organisations"), (name = "audit"))
+)]
+pub struct ApiDoc;
+
+struct TokenAuth;
+
+impl Modify for TokenAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "token",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+    }
+}
+
+pub async fn document() -> Json<utoipa::openapi::OpenApi> {
+    Json(ApiDoc::openapi())
+}

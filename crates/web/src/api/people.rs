@@ -1,0 +1,177 @@
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use revans_domain::Id;
+use revans_storage::{Person, RoleGrant, people};
+
+use crate::actions::people::{InviteInput, invite};
+use crate::actions::{Actor, require_admin_of};
+use crate::api::ApiJson;
+use crate::auth::ApiAdmin;
+use crate::auth::ClientIp;
+use crate::error::{ApiResult, AppError};
+use crate::state::AppState;
+
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct RoleOut {
+    pub organisation_id: String,
+    pub organisation_name: String,
+    /// admin, sponsor, facilitator, participant or evaluator.
+    pub role: String,
+}
+
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct PersonOut {
+    pub id: String,
+    pub name: String,
+    pub email: String,
+    pub organisation_id: String,
+    pub organisation_name: String,
+    /// False until the invitation is accepted.
+    pub activated: bool,
+    pub roles: Vec<RoleOut>,
+}
+
+impl PersonOut {
+    pub fn new(p: Person, roles: Vec<RoleGrant>) -> Self {
+        Self {
+            id: p.id.to_string(),
+            name: p.name,
+            email: p.email,
+            organisation_id: p.organisation_id.to_string(),
+            organisation_name: p.organisation_name,
+            activated: p.activated,
+            roles: roles
+                .into_iter()
+                .map(|g| RoleOut {
+                    organisation_id: g.organisation_id.to_string(),
+                    organisation_name: g.organisation_name,
+                    role: g.role.as_str().to_owned(),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// People in the organisations the caller administers.
+#[utoipa::path(get, path = "/api/v1/people", tag = "people",
+    responses((status = 200, body = Vec<PersonOut>), (status = 401, body = crate::error_pages::ErrorBody), (status = 403, body = crate::error_pages::ErrorBody)),
+    security(("token" = [])))]
+pub async fn list(
+    State(state): State<AppState>,
+    ApiAdmin(viewer): ApiAdmin,
+) -> ApiResult<Json<Vec<PersonOut>>> {
+    let mut conn = state.store.conn().await?;
+    let mut out: Vec<PersonOut> = Vec::new();
+    for root in viewer.admin_roots() {
+        for p in people::list_in_tree(&mut conn, &root).await? {
+            if !out.iter().any(|x| x.id == p.id.as_str()) {
+                let roles = people::roles(&mut conn, &p.id).await?;
+                out.push(PersonOut::new(p, roles));
+            }
+        }
+    }
+    out.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(Json(out))
+}
+
+#[utoipa::path(get, path = "/api/v1/people/{id}", tag = "people",
+    params(("id" = String, Path, description = "The person's id")),
+    responses((status = 200, body = PersonOut), (status = 404, body = crate::error_pages::ErrorBody)),
+    security(("token" = [])))]
+pub async fn show(
+    State(state): State<AppState>,
+    ApiAdmin(viewer): ApiAdmin,
+    Path(id): Path<String>,
+) -> ApiResult<Json<PersonOut>> {
+    let id = Id::parse(&id).ok_or(AppError::NotFound)?;
+    let mut conn = state.store.conn().await?;
+    let person = people::get(&mut conn, &id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    require_admin_of(&mut conn, &viewer, &person.organisation_id).await?;
+    let roles = people::roles(&mut conn, &id).await?;
+    Ok(Json(PersonOut::new(person, roles)))
+}
+
+#[derive(serde::Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct InviteIn {
+    pub name: String,
+    pub email: String,
+    pub organisation_id: String,
+    #[serde(default)]
+    pub roles: Vec<String>,
+}
+
+/// Invites someone: creates them with roles and emails a link to choose a password.
+#[utoipa::path(post, path = "/api/v1/people", tag = "people", request_body = InviteIn,
+    responses((status = 201, body = PersonOut), (status = 422, body = crate::error_pages::ErrorBody)),
+    security(("token" = [])))]
+pub async fn invite_person(
+    State(state): State<AppState>,
+    ApiAdmin(viewer): ApiAdmin,
+    ClientIp(ip): ClientIp,
+    ApiJson(body): ApiJson<InviteIn>,
+) -> ApiResult<(StatusCode, Json<PersonOut>)> {
+    let input = InviteInput {
+        name: &body.name,
+        email: &body.email,
+        organisation_id: &body.organisation_id,
+        roles: &body.roles,
+    };
+    let id = invite(
+        &state,
+        &Actor {
+            viewer: &viewer,
+            ip: &ip,
+        },
+        input,
+    )
+    .await?;
+    let mut conn = state.store.conn().await?;
+    let person = people::get(&mut conn, &id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let roles = people::roles(&mut conn, &id).await?;
+    Ok((StatusCode::CREATED, Json(PersonOut::new(person, roles))))
+}
+
+#[derive(serde::Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RolesIn {
+    pub organisation_id: String,
+    pub roles: Vec<String>,
+}
+
+/// Replaces the person's roles within one organisation.
+#[utoipa::path(put, path = "/api/v1/people/{id}/roles", tag = "people", request_body = RolesIn,
+    params(("id" = String, Path, description = "The person's id")),
+    responses((status = 200, body = PersonOut), (status = 422, body = crate::error_pages::ErrorBody)),
+    security(("token" = [])))]
+pub async fn set_roles(
+    State(state): State<AppState>,
+    ApiAdmin(viewer): ApiAdmin,
+    Path(id): Path<String>,
+    ClientIp(ip): ClientIp,
+    ApiJson(body): ApiJson<RolesIn>,
+) -> ApiResult<Json<PersonOut>> {
+    let id = Id::parse(&id).ok_or(AppError::NotFound)?;
+    crate::actions::people::set_roles(
+        &state,
+        &Actor {
+            viewer: &viewer,
+            ip: &ip,
+        },
+        &id,
+        &body.organisation_id,
+        &body.roles,
+    )
+    .await?;
+    let mut conn = state.store.conn().await?;
+    let person = people::get(&mut conn, &id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let roles = people::roles(&mut conn, &id).await?;
+    Ok(Json(PersonOut::new(person, roles)))
+}

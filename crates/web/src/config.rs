@@ -1,0 +1,306 @@
+//! Configuration, layered: built-in defaults, then `revans.toml` (if present), then `REVANS_*`
+//! environment variables (and `DATABASE_URL`), then command-line flags. Validated once at start
+//! so a mistake is one clear sentence naming the key, not a failure later.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use figment::Figment;
+use figment::providers::{Env, Format, Serialized, Toml};
+use secrecy::{ExposeSecret, SecretString};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    /// `sqlite://PATH` (the default, created on first run) or `postgres://...`.
+    pub database_url: SecretString,
+    pub listen: SocketAddr,
+    /// Where people reach Revans, for links in emails. Defaults to `http://LISTEN`.
+    pub base_url: Option<String>,
+    pub max_connections: u32,
+    /// The tenant's name, shown in the header and emails.
+    pub tenant_name: String,
+    /// An SVG or PNG shown in the header instead of the name alone.
+    pub logo_path: Option<PathBuf>,
+    pub session_hours: i64,
+    /// Marks cookies `Secure`. Defaults to true when `base_url` is https.
+    pub cookie_secure: Option<bool>,
+    /// Run the email worker in this process.
+    pub run_worker: bool,
+    pub mail: MailSettings,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MailSettings {
+    pub transport: MailTransport,
+    /// For `folder`: each message is written there as an .eml file.
+    pub folder: PathBuf,
+    pub smtp_host: String,
+    pub smtp_port: u16,
+    pub smtp_security: SmtpSecurity,
+    pub smtp_username: Option<String>,
+    pub smtp_password: Option<SecretString>,
+    pub from: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MailTransport {
+    Smtp,
+    Folder,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SmtpSecurity {
+    /// Plain SMTP, for a relay on loopback only.
+    None,
+    Starttls,
+    Tls,
+}
+
+/// The defaults, as a serialisable layer under everything else.
+#[derive(Serialize)]
+struct Defaults {
+    database_url: &'static str,
+    listen: &'static str,
+    max_connections: u32,
+    tenant_name: &'static str,
+    session_hours: i64,
+    run_worker: bool,
+    mail: MailDefaults,
+}
+
+#[derive(Serialize)]
+struct MailDefaults {
+    transport: MailTransport,
+    folder: &'static str,
+    smtp_host: &'static str,
+    smtp_port: u16,
+    smtp_security: SmtpSecurity,
+    from: &'static str,
+}
+
+/// Values given on the command line; `None` leaves the lower layers alone.
+#[derive(Debug, Default, Clone, Serialize)]
+pub struct Overrides {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub database_url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub listen: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub base_url: Option<String>,
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("Configuration problem: {0}")]
+pub struct ConfigError(String);
+
+impl Settings {
+    /// Loads the layers. `file` is `revans.toml` unless given; a missing default file is fine,
+    /// a missing named file is an error.
+    pub fn load(file: Option<&Path>, overrides: &Overrides) -> Result<Self, ConfigError> {
+        let mut figment = Figment::from(Serialized::defaults(Defaults {
+            database_url: "sqlite://revans.db",
+            listen: "127.0.0.1:8080",
+            max_connections: 10,
+            tenant_name: "Revans",
+            session_hours: 12,
+            run_worker: true,
+            mail: MailDefaults {
+                transport: MailTransport::Folder,
+                folder: "mail",
+                smtp_host: "127.0.0.1",
+                smtp_port: 25,
+                smtp_security: SmtpSecurity::None,
+                from: "Revans <no-reply@revans.invalid>",
+            },
+        }));
+        match file {
+            Some(path) if !path.exists() => {
+                return Err(ConfigError(format!(
+                    "the configuration file {} does not exist",
+                    path.display()
+                )));
+            }
+            Some(path) => figment = figment.merge(Toml::file(path)),
+            None => figment = figment.merge(Toml::file("revans.toml")),
+        }
+        figment = figment
+            .merge(
+                Env::raw()
+                    .only(&["DATABASE_URL"])
+                    .map(|_| "database_url".into()),
+            )
+            .merge(Env::prefixed("REVANS_").split("__"))
+            .merge(Serialized::defaults(overrides));
+        let settings: Settings = figment.extract().map_err(|e| ConfigError(describe(e)))?;
+        settings.validate()?;
+        Ok(settings)
+    }
+
+    fn validate(&self) -> Result<(), ConfigError> {
+        let url = self.database_url.expose_secret();
+        if revans_storage::Backend::from_url(url).is_none() {
+            return Err(ConfigError(
+                "database_url must start with sqlite:// or postgres:// (for example sqlite://revans.db)".into(),
+            ));
+        }
+        if let Some(base) = &self.base_url
+            && !(base.starts_with("http://") || base.starts_with("https://"))
+        {
+            return Err(ConfigError(format!(
+                "base_url must start with http:// or https:// (got \"{base}\")"
+            )));
+        }
+        if self.max_connections == 0 {
+            return Err(ConfigError("max_connections must be at least 1".into()));
+        }
+        if !(1..=24 * 30).contains(&self.session_hours) {
+            return Err(ConfigError(
+                "session_hours must be between 1 and 720".into(),
+            ));
+        }
+        if self.tenant_name.trim().is_empty() {
+            return Err(ConfigError("tenant_name must not be empty".into()));
+        }
+        if self.mail.from.parse::<lettre::message::Mailbox>().is_err() {
+            return Err(ConfigError(format!(
+                "mail.from must be an address like \"Revans <no-reply@example.org>\" (got \"{}\")",
+                self.mail.from
+            )));
+        }
+        Ok(())
+    }
+
+    pub fn base_url(&self) -> String {
+        match &self.base_url {
+            Some(url) => url.trim_end_matches('/').to_owned(),
+            None => format!("http://{}", self.listen),
+        }
+    }
+
+    pub fn cookie_secure(&self) -> bool {
+        self.cookie_secure
+            .unwrap_or_else(|| self.base_url().starts_with("https://"))
+    }
+
+    /// The database URL with any password hidden, for logs and messages.
+    pub fn database_display(&self) -> String {
+        redact_url(self.database_url.expose_secret())
+    }
+}
+
+/// `postgres://user:secret@host/db` -> `postgres://user:***@host/db`.
+pub fn redact_url(url: &str) -> String {
+    let Some(scheme_end) = url.find("://").map(|i| i + 3) else {
+        return url.to_owned();
+    };
+    let rest = &url[scheme_end..];
+    match (rest.find('@'), rest.find(':')) {
+        (Some(at), Some(colon)) if colon < at => {
+            format!(
+                "{}{}:***{}",
+                &url[..scheme_end],
+                &rest[..colon],
+                &rest[at..]
+            )
+        }
+        _ => url.to_owned(),
+    }
+}
+
+fn describe(err: figment::Error) -> String {
+    let key = err.path.join(".");
+    let what = match &err.kind {
+        figment::error::Kind::UnknownField(field, _) => {
+            format!("\"{field}\" is not a setting Revans knows")
+        }
+        figment::error::Kind::MissingField(field) => format!("\"{field}\" is required"),
+        other => other.to_string(),
+    };
+    let source = err
+        .metadata
+        .as_ref()
+        .map(|m| format!(" (from {})", m.name))
+        .unwrap_or_default();
+    if key.is_empty() {
+        format!("{what}{source}")
+    } else {
+        format!("{key}: {what}{source}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn redacts_passwords() {
+        assert_eq!(
+            redact_url("postgres://u:pw@h:5432/d"),
+            "postgres://u:***@h:5432/d"
+        );
+        assert_eq!(redact_url("sqlite://revans.db"), "sqlite://revans.db");
+    }
+
+    #[test]
+    fn a_bad_value_names_its_key() {
+        figment::Jail::expect_with(|jail| {
+            jail.create_file("revans.toml", "listen = \"not an address\"\n")?;
+            let err = Settings::load(None, &Overrides::default())
+                .unwrap_err()
+                .to_string();
+            assert!(err.contains("listen"), "{err}");
+            jail.create_file("revans.toml", "[mail]\nsmtp_prot = 25\n")?;
+            let err = Settings::load(None, &Overrides::default())
+                .unwrap_err()
+                .to_string();
+            assert!(
+                err.contains("smtp_prot") && err.contains("not a setting"),
+                "{err}"
+            );
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn layers_apply_in_order_and_secrets_stay_hidden() {
+        figment::Jail::expect_with(|jail| {
+            jail.create_file(
+                "revans.toml",
+                "tenant_name = \"From file\"\nlisten = \"127.0.0.1:9000\"\n",
+            )?;
+            jail.set_env("REVANS_TENANT_NAME", "From env");
+            jail.set_env("DATABASE_URL", "postgres://app:hunter2@db/revans");
+            let s = Settings::load(
+                None,
+                &Overrides {
+                    listen: Some("127.0.0.1:9100".into()),
+                    ..Default::default()
+                },
+            )
+            .unwrap();
+            assert_eq!(s.tenant_name, "From env");
+            assert_eq!(s.listen.port(), 9100);
+            assert!(!format!("{s:?}").contains("hunter2"));
+            assert_eq!(s.database_display(), "postgres://app:***@db/revans");
+            jail.set_env("REVANS_MAIL__SMTP_PORT", "2525");
+            assert_eq!(
+                Settings::load(None, &Overrides::default())
+                    .unwrap()
+                    .mail
+                    .smtp_port,
+                2525
+            );
+            jail.set_env("DATABASE_URL", "mysql://x");
+            let err = Settings::load(None, &Overrides::default())
+                .unwrap_err()
+                .to_string();
+            assert!(err.contains("database_url must start with"), "{err}");
+            Ok(())
+        });
+    }
+}

@@ -1,0 +1,95 @@
+//! The demo tenant: a region (ICS) with three member organisations and someone in every role.
+
+use revans_domain::{EmailAddress, OrganisationName, Password, PersonName, Role};
+use revans_storage::{audit, organisations, people};
+
+use crate::error::AppError;
+use crate::security::hash_password;
+use crate::state::AppState;
+
+pub const PASSWORD: &str = "demo-password-2026";
+
+/// (what they are, email) for the sign-in list printed at start.
+pub const SIGN_INS: [(&str, &str); 6] = [
+    ("Programme lead (admin)", "lead@northcoast-ics.example"),
+    ("Sponsor", "sponsor@harbour-trust.example"),
+    ("Facilitator", "facilitator@northcoast-ics.example"),
+    ("Participant", "participant@harbour-trust.example"),
+    ("Participant", "participant@bay-council.example"),
+    ("Evaluator", "evaluator@northcoast-ics.example"),
+];
+
+/// Creates the demo data unless the database already has organisations. Returns whether it did.
+pub async fn seed(state: &AppState) -> Result<bool, AppError> {
+    let mut tx = state.store.begin().await?;
+    if !organisations::list_all(&mut tx).await?.is_empty() {
+        return Ok(false);
+    }
+    let org = |s: &str| OrganisationName::parse(s);
+    let ics = organisations::insert(&mut tx, &org("North Coast ICS")?, None).await?;
+    let trust =
+        organisations::insert(&mut tx, &org("Harbour Hospitals NHS Trust")?, Some(&ics.id)).await?;
+    let council = organisations::insert(
+        &mut tx,
+        &org("Bay Council Adult Social Care")?,
+        Some(&ics.id),
+    )
+    .await?;
+    organisations::insert(&mut tx, &org("Cliffside Community Care")?, Some(&ics.id)).await?;
+    let hash = hash_password(&Password::parse(PASSWORD)?).await?;
+    let people_to_make = [
+        ("Priya Lead", SIGN_INS[0].1, &ics.id, vec![Role::Admin]),
+        ("Sam Sponsor", SIGN_INS[1].1, &trust.id, vec![Role::Sponsor]),
+        (
+            "Fran Facilitator",
+            SIGN_INS[2].1,
+            &ics.id,
+            vec![Role::Facilitator, Role::Participant],
+        ),
+        (
+            "Pat Participant",
+            SIGN_INS[3].1,
+            &trust.id,
+            vec![Role::Participant],
+        ),
+        (
+            "Bo Participant",
+            SIGN_INS[4].1,
+            &council.id,
+            vec![Role::Participant],
+        ),
+        (
+            "Eve Evaluator",
+            SIGN_INS[5].1,
+            &ics.id,
+            vec![Role::Evaluator],
+        ),
+    ];
+    for (name, email, org_id, roles) in people_to_make {
+        let id = people::insert(
+            &mut tx,
+            org_id,
+            &EmailAddress::parse(email)?,
+            &PersonName::parse(name)?,
+        )
+        .await?;
+        people::set_password_hash(&mut tx, &id, &hash).await?;
+        people::set_roles(&mut tx, &id, org_id, &roles).await?;
+    }
+    audit::record(
+        &mut tx,
+        audit::NewAuditEntry {
+            actor_id: None,
+            actor_name: "revans demo",
+            action: "demo.seeded",
+            subject_type: "organisation",
+            subject_id: ics.id.as_str(),
+            detail: "Created the demo region, its organisations and people",
+            ip: "command line",
+            organisation_id: Some(&ics.id),
+        },
+    )
+    .await?;
+    revans_storage::commit(tx).await?;
+    Ok(true)
+}

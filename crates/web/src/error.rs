@@ -1,0 +1,225 @@
+//! One error type for the web layer, rendered two ways: an HTML page for people and a JSON
+//! body for the API. Rendering happens once, in `render_errors` middleware, where the request id
+//! is known; 500s say only "something went wrong" plus that id, and the cause is logged.
+
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use revans_domain::ValidationError;
+use revans_storage::StoreError;
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
+pub struct FieldError {
+    /// The form field or JSON key.
+    pub field: String,
+    pub message: String,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error("check the highlighted fields")]
+    Invalid(Vec<FieldError>),
+    #[error("page not found")]
+    NotFound,
+    #[error("you do not have permission to do that")]
+    Forbidden,
+    #[error("sign in to continue")]
+    Unauthenticated,
+    #[error("{0}")]
+    BadRequest(String),
+    #[error("{0}")]
+    Conflict(String),
+    #[error("{0}")]
+    TooManyRequests(String),
+    #[error("the service is temporarily unavailable")]
+    Unavailable(String),
+    #[error("internal error")]
+    Internal(String),
+}
+
+impl AppError {
+    pub fn internal(cause: impl std::fmt::Display) -> Self {
+        AppError::Internal(cause.to_string())
+    }
+
+    pub fn field(field: &str, message: impl Into<String>) -> Self {
+        AppError::Invalid(vec![FieldError {
+            field: field.to_owned(),
+            message: message.into(),
+        }])
+    }
+
+    pub fn status(&self) -> StatusCode {
+        match self {
+            AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::Forbidden => StatusCode::FORBIDDEN,
+            AppError::Unauthenticated => StatusCode::UNAUTHORIZED,
+            AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            AppError::Conflict(_) => StatusCode::CONFLICT,
+            AppError::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
+            AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    /// A stable machine-readable code for API clients.
+    pub fn code(&self) -> &'static str {
+        match self {
+            AppError::Invalid(_) => "invalid",
+            AppError::NotFound => "not_found",
+            AppError::Forbidden => "forbidden",
+            AppError::Unauthenticated => "unauthenticated",
+            AppError::BadRequest(_) => "bad_request",
+            AppError::Conflict(_) => "conflict",
+            AppError::TooManyRequests(_) => "too_many_requests",
+            AppError::Unavailable(_) => "unavailable",
+            AppError::Internal(_) => "internal",
+        }
+    }
+
+    /// What the person is told. Never the internal cause.
+    pub fn public_message(&self) -> String {
+        match self {
+            AppError::Internal(_) => {
+                "Sorry, something went wrong on our side. Try again later.".into()
+            }
+            AppError::Unavailable(_) => {
+                "Sorry, the service is temporarily unavailable. Try again in a few minutes.".into()
+            }
+            other => {
+                let s = other.to_string();
+                let mut c = s.chars();
+                c.next()
+                    .map(|f| f.to_uppercase().chain(c).collect())
+                    .unwrap_or_default()
+            }
+        }
+    }
+
+    pub fn fields(&self) -> &[FieldError] {
+        match self {
+            AppError::Invalid(fields) => fields,
+            _ => &[],
+        }
+    }
+}
+
+impl From<ValidationError> for AppError {
+    fn from(e: ValidationError) -> Self {
+        AppError::Invalid(vec![FieldError {
+            field: e.field.to_owned(),
+            message: e.message,
+        }])
+    }
+}
+
+impl From<StoreError> for AppError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::Duplicate { field } => {
+                let message = match field {
+                    "email" => "Someone already has an account with this email address".to_owned(),
+                    "name" => "That name is already in use; choose another".to_owned(),
+                    other => format!("That {other} is already in use"),
+                };
+                AppError::Invalid(vec![FieldError {
+                    field: field.to_owned(),
+                    message,
+                }])
+            }
+            StoreError::Reference => AppError::Conflict(
+                "That record refers to something that no longer exists, or is still in use".into(),
+            ),
+            StoreError::Unavailable(cause) => AppError::Unavailable(cause.to_string()),
+            other => AppError::Internal(other.to_string()),
+        }
+    }
+}
+
+/// Which renderer an error gets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Html,
+    Json,
+}
+
+/// Carried in the response extensions to the `render_errors` middleware.
+#[derive(Debug, Clone)]
+pub struct ErrorReport {
+    pub format: Format,
+    pub code: &'static str,
+    pub message: String,
+    pub fields: Vec<FieldError>,
+    /// Logged, never shown.
+    pub cause: Option<String>,
+}
+
+fn report(err: AppError, format: Format) -> Response {
+    let status = err.status();
+    let cause = match &err {
+        AppError::Internal(c) | AppError::Unavailable(c) => Some(c.clone()),
+        _ => None,
+    };
+    let report = ErrorReport {
+        format,
+        code: err.code(),
+        message: match (&err, format) {
+            (AppError::Unauthenticated, Format::Json) => {
+                "Send a valid personal access token in the header Authorization: Bearer rvn_..."
+                    .to_owned()
+            }
+            _ => err.public_message(),
+        },
+        fields: err.fields().to_vec(),
+        cause,
+    };
+    let mut response = status.into_response();
+    response.extensions_mut().insert(report);
+    response
+}
+
+/// An error from a page handler.
+#[derive(Debug)]
+pub struct PageError(pub AppError);
+
+impl<E: Into<AppError>> From<E> for PageError {
+    fn from(e: E) -> Self {
+        PageError(e.into())
+    }
+}
+
+impl IntoResponse for PageError {
+    fn into_response(self) -> Response {
+        if matches!(self.0, AppError::Unauthenticated) {
+            return axum::response::Redirect::to("/sign-in").into_response();
+        }
+        report(self.0, Format::Html)
+    }
+}
+
+/// An error from an API handler.
+#[derive(Debug)]
+pub struct ApiError(pub AppError);
+
+impl<E: Into<AppError>> From<E> for ApiError {
+    fn from(e: E) -> Self {
+        ApiError(e.into())
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let unauthenticated = matches!(self.0, AppError::Unauthenticated);
+        let mut response = report(self.0, Format::Json);
+        if unauthenticated {
+            response.headers_mut().insert(
+                axum::http::header::WWW_AUTHENTICATE,
+                axum::http::HeaderValue::from_static("Bearer realm=\"revans\""),
+            );
+        }
+        response
+    }
+}
+
+pub type PageResult<T = Response> = Result<T, PageError>;
+pub type ApiResult<T> = Result<T, ApiError>;

@@ -1,0 +1,129 @@
+//! Turns an `ErrorReport` left by a handler into the final page or JSON body, adding the
+//! request id. Here, and only here, server errors are logged with their cause.
+
+use askama::Template;
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::{StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{Html, IntoResponse, Response};
+
+use crate::auth::viewer_from_headers;
+use crate::csrf::AnonCsrf;
+use crate::error::{ApiError, AppError, ErrorReport, FieldError, Format, PageError};
+use crate::layout::Layout;
+use crate::startup::REQUEST_ID;
+use crate::state::AppState;
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorPage {
+    layout: Layout,
+    status: u16,
+    heading: &'static str,
+    message: String,
+    request_id: String,
+    signed_in: bool,
+}
+
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct ErrorBody {
+    pub error: ErrorDetail,
+}
+
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct ErrorDetail {
+    /// Stable code: invalid, not_found, forbidden, unauthenticated, bad_request, conflict,
+    /// too_many_requests, unavailable, internal.
+    pub code: String,
+    pub message: String,
+    pub fields: Vec<FieldError>,
+    /// Quote this when reporting a problem.
+    pub request_id: String,
+}
+
+pub async fn not_found(request: Request) -> Response {
+    if request.uri().path().starts_with("/api/") {
+        ApiError(AppError::NotFound).into_response()
+    } else {
+        PageError(AppError::NotFound).into_response()
+    }
+}
+
+pub fn panic_response(_: Box<dyn std::any::Any + Send + 'static>) -> Response {
+    PageError(AppError::Internal("a handler panicked".into())).into_response()
+}
+
+pub async fn render_errors(
+    State(state): State<AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let request_id = request
+        .headers()
+        .get(REQUEST_ID)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("-")
+        .to_owned();
+    let headers = request.headers().clone();
+    let anon = request.extensions().get::<AnonCsrf>().cloned();
+    let response = next.run(request).await;
+    let Some(report) = response.extensions().get::<ErrorReport>().cloned() else {
+        return response;
+    };
+    let status = response.status();
+    if let Some(cause) = &report.cause {
+        tracing::error!(%request_id, status = status.as_u16(), %cause, "request failed");
+    }
+    let mut rendered = match report.format {
+        Format::Json => axum::Json(ErrorBody {
+            error: ErrorDetail {
+                code: report.code.to_owned(),
+                message: report.message,
+                fields: report.fields,
+                request_id,
+            },
+        })
+        .into_response(),
+        Format::Html => {
+            let viewer = viewer_from_headers(&headers, &state).await.ok().flatten();
+            let heading = match status {
+                StatusCode::NOT_FOUND => "Page not found",
+                StatusCode::FORBIDDEN => "You do not have permission to see this page",
+                StatusCode::INTERNAL_SERVER_ERROR => "Sorry, there is a problem with the service",
+                StatusCode::SERVICE_UNAVAILABLE => "Sorry, the service is unavailable",
+                StatusCode::TOO_MANY_REQUESTS => "Too many attempts",
+                _ => "There is a problem",
+            };
+            let message = match status {
+                StatusCode::NOT_FOUND => "If you typed the web address, check it is correct. If you pasted it, check you copied the whole address.".to_owned(),
+                StatusCode::FORBIDDEN => "Your roles do not include access to this page. If you think they should, contact your programme lead.".to_owned(),
+                _ => report.message,
+            };
+            let csrf = viewer
+                .as_ref()
+                .map(|v| v.csrf.clone())
+                .or(anon.map(|a| a.0))
+                .unwrap_or_default();
+            let page = ErrorPage {
+                layout: Layout::new(&state, viewer.as_ref(), csrf, heading, ""),
+                status: status.as_u16(),
+                heading,
+                message,
+                request_id,
+                signed_in: viewer.is_some(),
+            };
+            match page.render() {
+                Ok(html) => Html(html).into_response(),
+                Err(_) => Response::new(Body::from("Sorry, there is a problem with the service.")),
+            }
+        }
+    };
+    *rendered.status_mut() = status;
+    for (name, value) in response.headers() {
+        if name != header::CONTENT_TYPE && name != header::CONTENT_LENGTH {
+            rendered.headers_mut().append(name.clone(), value.clone());
+        }
+    }
+    rendered
+}

@@ -1,0 +1,149 @@
+//! What every page shares: the header with the tenant's name, navigation for the viewer's
+//! roles, the CSRF token for forms, and the error summary.
+
+use crate::auth::Viewer;
+use crate::error::FieldError;
+use crate::state::AppState;
+
+pub struct NavItem {
+    pub href: &'static str,
+    pub label: &'static str,
+    pub current: bool,
+}
+
+pub struct Layout {
+    pub tenant_name: String,
+    pub has_logo: bool,
+    pub title: String,
+    pub viewer_name: Option<String>,
+    pub nav: Vec<NavItem>,
+    pub csrf: String,
+    /// A one-line confirmation after a successful change ("Password changed").
+    pub notice: Option<String>,
+    /// Prefixes the title with "Error:" so screen reader users hear it first.
+    pub has_errors: bool,
+}
+
+impl Layout {
+    pub fn new(
+        state: &AppState,
+        viewer: Option<&Viewer>,
+        csrf: String,
+        title: impl Into<String>,
+        path: &str,
+    ) -> Self {
+        let mut nav = Vec::new();
+        if let Some(v) = viewer {
+            let mut add = |href: &'static str, label: &'static str| {
+                let current = if href == "/" {
+                    path == "/"
+                } else {
+                    path.starts_with(href)
+                };
+                nav.push(NavItem {
+                    href,
+                    label,
+                    current,
+                });
+            };
+            add("/", "Home");
+            if v.is_admin() {
+                add("/admin/people", "People");
+                add("/admin/organisations", "Organisations");
+                add("/admin/audit", "Audit log");
+            }
+            add("/account", "Your account");
+        }
+        Self {
+            tenant_name: state.settings.tenant_name.clone(),
+            has_logo: state.settings.logo_path.is_some(),
+            title: title.into(),
+            viewer_name: viewer.map(|v| v.person.name.clone()),
+            nav,
+            csrf,
+            notice: None,
+            has_errors: false,
+        }
+    }
+
+    pub fn with_errors(mut self, errors: &Errors) -> Self {
+        self.has_errors = errors.any();
+        self
+    }
+
+    pub fn with_notice(mut self, notice: Option<&str>) -> Self {
+        self.notice = notice.map(str::to_owned);
+        self
+    }
+}
+
+/// Field errors for a form, shown in the summary at the top and next to each field.
+#[derive(Default)]
+pub struct Errors(pub Vec<FieldError>);
+
+impl Errors {
+    pub fn any(&self) -> bool {
+        !self.0.is_empty()
+    }
+
+    pub fn get(&self, field: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|e| e.field == field)
+            .map(|e| e.message.as_str())
+    }
+
+    pub fn list(&self) -> &[FieldError] {
+        &self.0
+    }
+
+    pub fn add(&mut self, field: &str, message: impl Into<String>) {
+        self.0.push(FieldError {
+            field: field.to_owned(),
+            message: message.into(),
+        });
+    }
+
+    pub fn from_result<T>(&mut self, r: Result<T, revans_domain::ValidationError>) -> Option<T> {
+        match r {
+            Ok(v) => Some(v),
+            Err(e) => {
+                self.add(e.field, e.message);
+                None
+            }
+        }
+    }
+}
+
+/// Renders an askama template into a response; a template failure is an internal error.
+pub fn render(
+    template: &impl askama::Template,
+) -> Result<axum::response::Response, crate::error::PageError> {
+    use axum::response::IntoResponse;
+    let html = template
+        .render()
+        .map_err(crate::error::AppError::internal)?;
+    Ok(axum::response::Html(html).into_response())
+}
+
+/// Formats stored milliseconds for people: "22 Nov 2026, 14:05 UTC".
+pub fn when(ms: i64) -> String {
+    jiff::Timestamp::from_millisecond(ms)
+        .map(|t| t.strftime("%-d %b %Y, %H:%M UTC").to_string())
+        .unwrap_or_else(|_| "unknown".into())
+}
+
+/// Renders a form page again with its errors (422), or passes other errors on.
+pub fn form_error<T: askama::Template>(
+    err: crate::error::AppError,
+    page: impl FnOnce(Errors) -> T,
+) -> Result<axum::response::Response, crate::error::PageError> {
+    match err {
+        crate::error::AppError::Invalid(fields) => {
+            let mut response = render(&page(Errors(fields)))?;
+            *response.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
+            Ok(response)
+        }
+        other => Err(other.into()),
+    }
+}

@@ -1,0 +1,100 @@
+//! Email templates: each message is a struct with a subject and two askama files (text, HTML).
+
+use askama::Template;
+
+pub trait Email {
+    fn subject(&self) -> String;
+    fn text(&self) -> askama::Result<String>;
+    fn html(&self) -> askama::Result<String>;
+}
+
+pub struct PasswordResetEmail {
+    pub tenant: String,
+    pub name: String,
+    pub link: String,
+    pub valid_minutes: i64,
+}
+#[derive(Template)]
+#[template(path = "email/password_reset.txt")]
+struct PasswordResetText<'a> {
+    e: &'a PasswordResetEmail,
+}
+
+#[derive(Template)]
+#[template(path = "email/password_reset.html")]
+struct PasswordResetHtml<'a> {
+    e: &'a PasswordResetEmail,
+}
+
+impl Email for PasswordResetEmail {
+    fn subject(&self) -> String {
+        format!("Reset your {} password", self.tenant)
+    }
+    fn text(&self) -> askama::Result<String> {
+        PasswordResetText { e: self }.render()
+    }
+    fn html(&self) -> askama::Result<String> {
+        PasswordResetHtml { e: self }.render()
+    }
+}
+
+pub struct InvitationEmail {
+    pub tenant: String,
+    pub name: String,
+    pub inviter: String,
+    pub organisation: String,
+    pub link: String,
+    pub valid_days: i64,
+}
+#[derive(Template)]
+#[template(path = "email/invitation.txt")]
+struct InvitationText<'a> {
+    e: &'a InvitationEmail,
+}
+
+#[derive(Template)]
+#[template(path = "email/invitation.html")]
+struct InvitationHtml<'a> {
+    e: &'a InvitationEmail,
+}
+
+impl Email for InvitationEmail {
+    fn subject(&self) -> String {
+        format!("You have been invited to {}", self.tenant)
+    }
+    fn text(&self) -> askama::Result<String> {
+        InvitationText { e: self }.render()
+    }
+    fn html(&self) -> askama::Result<String> {
+        InvitationHtml { e: self }.render()
+    }
+}
+
+pub struct PasswordChangedEmail {
+    pub tenant: String,
+    pub name: String,
+    pub reset_link: String,
+}
+#[derive(Template)]
+#[template(path = "email/password_changed.txt")]
+struct PasswordChangedText<'a> {
+    e: &'a PasswordChangedEmail,
+}
+
+#[derive(Template)]
+#[template(path = "email/password_changed.html")]
+struct PasswordChangedHtml<'a> {
+    e: &'a PasswordChangedEmail,
+}
+
+impl Email for PasswordChangedEmail {
+    fn subject(&self) -> String {
+        format!("Your {} password was changed", self.tenant)
+    }
+    fn text(&self) -> askama::Result<String> {
+        PasswordChangedText { e: self }.render()
+    }
+    fn html(&self) -> askama::Result<String> {
+        PasswordChangedHtml { e: self }.render()
+    }
+}

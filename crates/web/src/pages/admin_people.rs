@@ -1,0 +1,283 @@
+//! Programme leads' people pages: the list, inviting someone, and their roles.
+
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use revans_domain::{Id, Role};
+use revans_storage::{Organisation, Person, RoleGrant, people};
+
+use crate::actions::people::{InviteInput, invite, resend_invitation as resend};
+use crate::actions::{Actor, admin_scope, require_admin_of};
+use crate::auth::ClientIp;
+use crate::auth::{Admin, Viewer};
+use crate::csrf::CsrfForm;
+use crate::error::{AppError, PageResult};
+use crate::layout::{Errors, Layout, form_error, render};
+use crate::pages::sign_in::{Empty, NoticeQuery};
+use crate::state::AppState;
+
+#[derive(Template)]
+#[template(path = "admin_people.html")]
+struct ListPage {
+    layout: Layout,
+    people: Vec<Person>,
+}
+
+pub async fn list(
+    State(state): State<AppState>,
+    Admin(viewer): Admin,
+    Query(q): Query<NoticeQuery>,
+) -> PageResult<Response> {
+    let mut conn = state.store.conn().await?;
+    let mut all: Vec<Person> = Vec::new();
+    for root in viewer.admin_roots() {
+        for p in people::list_in_tree(&mut conn, &root).await? {
+            if !all.iter().any(|x| x.id == p.id) {
+                all.push(p);
+            }
+        }
+    }
+    all.sort_by(|a, b| a.name.cmp(&b.name));
+    let notice = (q.notice.as_deref() == Some("invited")).then_some("Invitation sent.");
+    let layout = Layout::new(
+        &state,
+        Some(&viewer),
+        viewer.csrf.clone(),
+        "People",
+        "/admin/people",
+    )
+    .with_notice(notice);
+    render(&ListPage {
+        layout,
+        people: all,
+    })
+}
+
+pub struct RoleOption {
+    pub value: &'static str,
+    pub label: &'static str,
+    pub checked: bool,
+}
+
+fn role_options(checked: &[String]) -> Vec<RoleOption> {
+    Role::ALL
+        .into_iter()
+        .map(|r| RoleOption {
+            value: r.as_str(),
+            label: r.label(),
+            checked: checked.iter().any(|c| c == r.as_str()),
+        })
+        .collect()
+}
+
+#[derive(Template)]
+#[template(path = "admin_person_new.html")]
+struct NewPage {
+    layout: Layout,
+    errors: Errors,
+    name: String,
+    email: String,
+    organisation_id: String,
+    organisations: Vec<Organisation>,
+    roles: Vec<RoleOption>,
+}
+
+#[derive(serde::Deserialize, Default)]
+pub struct InviteForm {
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    organisation_id: String,
+    #[serde(default)]
+    roles: Vec<String>,
+}
+
+async fn new_page(
+    state: &AppState,
+    viewer: &Viewer,
+    form: &InviteForm,
+    errors: Errors,
+) -> PageResult<NewPage> {
+    let mut conn = state.store.conn().await?;
+    let organisations = admin_scope(&mut conn, viewer).await?;
+    Ok(NewPage {
+        layout: Layout::new(
+            state,
+            Some(viewer),
+            viewer.csrf.clone(),
+            "Invite someone",
+            "/admin/people",
+        )
+        .with_errors(&errors),
+        errors,
+        name: form.name.clone(),
+        email: form.email.clone(),
+        organisation_id: form.organisation_id.clone(),
+        organisations,
+        roles: role_options(&form.roles),
+    })
+}
+
+pub async fn new_form(State(state): State<AppState>, Admin(viewer): Admin) -> PageResult<Response> {
+    render(&new_page(&state, &viewer, &InviteForm::default(), Errors::default()).await?)
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    Admin(viewer): Admin,
+    ClientIp(ip): ClientIp,
+    CsrfForm(form): CsrfForm<InviteForm>,
+) -> PageResult<Response> {
+    let input = InviteInput {
+        name: &form.name,
+        email: &form.email,
+        organisation_id: &form.organisation_id,
+        roles: &form.roles,
+    };
+    match invite(
+        &state,
+        &Actor {
+            viewer: &viewer,
+            ip: &ip,
+        },
+        input,
+    )
+    .await
+    {
+        Ok(_) => Ok(Redirect::to("/admin/people?notice=invited").into_response()),
+        Err(e) => {
+            let page = new_page(&state, &viewer, &form, Errors::default()).await?;
+            form_error(e, |errors| NewPage {
+                layout: page.layout.with_errors(&errors),
+                errors,
+                ..page
+            })
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "admin_person.html")]
+struct PersonPage {
+    layout: Layout,
+    errors: Errors,
+    person: Person,
+    grants: Vec<RoleGrant>,
+    organisations: Vec<Organisation>,
+    roles: Vec<RoleOption>,
+}
+
+async fn person_page(
+    state: &AppState,
+    viewer: &Viewer,
+    id: &str,
+    errors: Errors,
+    notice: Option<&str>,
+) -> PageResult<PersonPage> {
+    let id = Id::parse(id).ok_or(AppError::NotFound)?;
+    let mut conn = state.store.conn().await?;
+    let person = people::get(&mut conn, &id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    require_admin_of(&mut conn, viewer, &person.organisation_id).await?;
+    let grants = people::roles(&mut conn, &id).await?;
+    let organisations = admin_scope(&mut conn, viewer).await?;
+    let own: Vec<String> = grants
+        .iter()
+        .filter(|g| g.organisation_id == person.organisation_id)
+        .map(|g| g.role.as_str().to_owned())
+        .collect();
+    Ok(PersonPage {
+        layout: Layout::new(
+            state,
+            Some(viewer),
+            viewer.csrf.clone(),
+            person.name.clone(),
+            "/admin/people",
+        )
+        .with_errors(&errors)
+        .with_notice(notice),
+        errors,
+        roles: role_options(&own),
+        person,
+        grants,
+        organisations,
+    })
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    Admin(viewer): Admin,
+    Path(id): Path<String>,
+    Query(q): Query<NoticeQuery>,
+) -> PageResult<Response> {
+    let notice = match q.notice.as_deref() {
+        Some("roles") => Some("Roles saved."),
+        Some("reinvited") => Some("A new invitation has been sent."),
+        _ => None,
+    };
+    render(&person_page(&state, &viewer, &id, Errors::default(), notice).await?)
+}
+
+#[derive(serde::Deserialize)]
+pub struct RolesForm {
+    #[serde(default)]
+    organisation_id: String,
+    #[serde(default)]
+    roles: Vec<String>,
+}
+
+pub async fn set_roles(
+    State(state): State<AppState>,
+    Admin(viewer): Admin,
+    Path(id): Path<String>,
+    ClientIp(ip): ClientIp,
+    CsrfForm(form): CsrfForm<RolesForm>,
+) -> PageResult<Response> {
+    let person_id = Id::parse(&id).ok_or(AppError::NotFound)?;
+    let actor = Actor {
+        viewer: &viewer,
+        ip: &ip,
+    };
+    match crate::actions::people::set_roles(
+        &state,
+        &actor,
+        &person_id,
+        &form.organisation_id,
+        &form.roles,
+    )
+    .await
+    {
+        Ok(()) => Ok(Redirect::to(&format!("/admin/people/{id}?notice=roles")).into_response()),
+        Err(e) => {
+            let page = person_page(&state, &viewer, &id, Errors::default(), None).await?;
+            form_error(e, |errors| PersonPage {
+                layout: page.layout.with_errors(&errors),
+                errors,
+                ..page
+            })
+        }
+    }
+}
+
+pub async fn resend_invitation(
+    State(state): State<AppState>,
+    Admin(viewer): Admin,
+    Path(id): Path<String>,
+    ClientIp(ip): ClientIp,
+    CsrfForm(_): CsrfForm<Empty>,
+) -> PageResult<Response> {
+    let person_id = Id::parse(&id).ok_or(AppError::NotFound)?;
+    resend(
+        &state,
+        &Actor {
+            viewer: &viewer,
+            ip: &ip,
+        },
+        &person_id,
+    )
+    .await?;
+    Ok(Redirect::to(&format!("/admin/people/{id}?notice=reinvited")).into_response())
+}

@@ -1,0 +1,69 @@
+use askama::Template;
+use axum::extract::{Query, State};
+use axum::response::Response;
+use revans_storage::{AuditEntry, audit};
+
+use crate::auth::Admin;
+use crate::error::PageResult;
+use crate::layout::{Layout, render, when};
+use crate::state::AppState;
+
+const PAGE_SIZE: i64 = 50;
+
+pub struct Row {
+    pub entry: AuditEntry,
+    pub at: String,
+}
+
+#[derive(Template)]
+#[template(path = "audit.html")]
+struct AuditPage {
+    layout: Layout,
+    rows: Vec<Row>,
+    page: i64,
+    has_next: bool,
+}
+
+#[derive(serde::Deserialize)]
+pub struct PageQuery {
+    page: Option<i64>,
+}
+
+pub async fn list(
+    State(state): State<AppState>,
+    Admin(viewer): Admin,
+    Query(q): Query<PageQuery>,
+) -> PageResult<Response> {
+    let page = q.page.unwrap_or(1).max(1);
+    let mut conn = state.store.conn().await?;
+    let mut entries = Vec::new();
+    for root in viewer.admin_roots() {
+        entries.extend(audit::list_in_tree(&mut conn, &root, PAGE_SIZE * page + 1, 0).await?);
+    }
+    entries.sort_by(|a, b| b.at.cmp(&a.at).then(b.id.cmp(&a.id)));
+    entries.dedup_by(|a, b| a.id == b.id);
+    let start = ((page - 1) * PAGE_SIZE) as usize;
+    let has_next = entries.len() > start + PAGE_SIZE as usize;
+    let rows = entries
+        .into_iter()
+        .skip(start)
+        .take(PAGE_SIZE as usize)
+        .map(|entry| Row {
+            at: when(entry.at),
+            entry,
+        })
+        .collect();
+    let layout = Layout::new(
+        &state,
+        Some(&viewer),
+        viewer.csrf.clone(),
+        "Audit log",
+        "/admin/audit",
+    );
+    render(&AuditPage {
+        layout,
+        rows,
+        page,
+        has_next,
+    })
+}

@@ -1,0 +1,77 @@
+//! Accepting an invitation: the emailed link lets the invitee choose a password, then signs
+//! them in.
+
+use axum::Extension;
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum_extra::extract::CookieJar;
+use revans_storage::TokenPurpose;
+
+use crate::actions::accounts;
+use crate::auth::ClientIp;
+use crate::csrf::{AnonCsrf, CsrfForm};
+use crate::error::PageResult;
+use crate::layout::{Errors, Layout, form_error, render};
+use crate::pages::password_reset::{ChooseForm, ChoosePage, link_problem};
+use crate::session;
+use crate::state::AppState;
+
+const NEXT: &str = "Ask your programme lead to send you a new invitation.";
+
+fn page(state: &AppState, anon: &AnonCsrf, token: &str, errors: Errors) -> ChoosePage {
+    ChoosePage {
+        layout: Layout::new(state, None, anon.0.clone(), "Accept your invitation", "")
+            .with_errors(&errors),
+        errors,
+        heading: "Accept your invitation",
+        intro: format!(
+            "Choose a password of at least 10 characters to finish setting up your {} account.",
+            state.settings.tenant_name
+        ),
+        action: format!("/invitations/{token}"),
+        button: "Accept and sign in",
+    }
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    Extension(anon): Extension<AnonCsrf>,
+    Path(token): Path<String>,
+) -> PageResult<Response> {
+    let status = accounts::inspect_token(&state, &token, TokenPurpose::Invitation).await?;
+    if let Some(problem) = accounts::token_problem(&status, "invitation") {
+        return link_problem(&state, &anon, problem, NEXT);
+    }
+    render(&page(&state, &anon, &token, Errors::default()))
+}
+
+pub async fn accept(
+    State(state): State<AppState>,
+    Extension(anon): Extension<AnonCsrf>,
+    Path(token): Path<String>,
+    ClientIp(ip): ClientIp,
+    jar: CookieJar,
+    CsrfForm(form): CsrfForm<ChooseForm>,
+) -> PageResult<Response> {
+    match accounts::set_password_with_token(
+        &state,
+        &token,
+        TokenPurpose::Invitation,
+        &form.password,
+        &form.confirm,
+        &ip,
+    )
+    .await
+    {
+        Ok(Ok(person_id)) => {
+            let mut conn = state.store.conn().await?;
+            let cookie = session::start(&state, &mut conn, &person_id).await?;
+            Ok((jar.add(cookie), Redirect::to("/")).into_response())
+        }
+        Ok(Err(status)) => {
+            let problem = accounts::token_problem(&status, "invitation").unwrap_or_default();
+            link_problem(&state, &anon, problem, NEXT)
+        }
+        Err(e) => form_error(e, |errors| page(&state, &anon, &token, errors)),
+    }
+}

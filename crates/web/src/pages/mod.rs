@@ -1,0 +1,11 @@
+//! Server-rendered pages, one module per resource.
+
+pub mod account;
+pub mod admin_organisations;
+pub mod admin_people;
+pub mod audit;
+pub mod home;
+pub mod invitation;
+pub mod password_reset;
+pub mod sign_in;
+pub mod tokens;

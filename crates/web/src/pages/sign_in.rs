@@ -1,0 +1,164 @@
+use askama::Template;
+use axum::Extension;
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum_extra::extract::CookieJar;
+use revans_domain::EmailAddress;
+use revans_storage::{audit, people, sessions, sign_in_attempts};
+
+use crate::auth::ClientIp;
+use crate::auth::MaybeViewer;
+use crate::csrf::{AnonCsrf, CsrfForm};
+use crate::error::PageResult;
+use crate::layout::{Errors, Layout, render};
+use crate::security::verify_password;
+use crate::session;
+use crate::state::AppState;
+
+/// After this many failures in the window, an account's sign-in pauses.
+const MAX_FAILURES_PER_EMAIL: i64 = 5;
+/// A looser limit per address, so one machine cannot try many accounts.
+const MAX_FAILURES_PER_IP: i64 = 50;
+const WINDOW_MINUTES: i64 = 15;
+
+#[derive(Template)]
+#[template(path = "sign_in.html")]
+struct SignInPage {
+    layout: Layout,
+    errors: Errors,
+    email: String,
+}
+
+#[derive(serde::Deserialize)]
+pub struct NoticeQuery {
+    pub notice: Option<String>,
+}
+
+fn notice_text(key: Option<&str>) -> Option<&'static str> {
+    match key? {
+        "signed-out" => Some("You have signed out."),
+        "password-reset" => Some("Your password has been changed. Sign in with your new password."),
+        _ => None,
+    }
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    MaybeViewer(viewer): MaybeViewer,
+    Extension(anon): Extension<AnonCsrf>,
+    Query(q): Query<NoticeQuery>,
+) -> PageResult<Response> {
+    if viewer.is_some() {
+        return Ok(Redirect::to("/").into_response());
+    }
+    let layout = Layout::new(&state, None, anon.0, "Sign in", "/sign-in")
+        .with_notice(notice_text(q.notice.as_deref()));
+    render(&SignInPage {
+        layout,
+        errors: Errors::default(),
+        email: String::new(),
+    })
+}
+
+#[derive(serde::Deserialize)]
+pub struct SignInForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    password: String,
+}
+
+pub async fn submit(
+    State(state): State<AppState>,
+    Extension(anon): Extension<AnonCsrf>,
+    ClientIp(ip): ClientIp,
+    jar: CookieJar,
+    CsrfForm(form): CsrfForm<SignInForm>,
+) -> PageResult<Response> {
+    let mut errors = Errors::default();
+    let email = errors.from_result(EmailAddress::parse(&form.email));
+    if form.password.is_empty() {
+        errors.add("password", "Enter your password");
+    }
+    let refuse = |errors: Errors, status: StatusCode| -> PageResult<Response> {
+        let layout =
+            Layout::new(&state, None, anon.0.clone(), "Sign in", "/sign-in").with_errors(&errors);
+        let mut response = render(&SignInPage {
+            layout,
+            errors,
+            email: form.email.clone(),
+        })?;
+        *response.status_mut() = status;
+        Ok(response)
+    };
+    let Some(email) = email.filter(|_| !errors.any()) else {
+        return refuse(errors, StatusCode::UNPROCESSABLE_ENTITY);
+    };
+
+    let since = revans_storage::now_ms() - WINDOW_MINUTES * 60_000;
+    let mut conn = state.store.conn().await?;
+    let by_email =
+        sign_in_attempts::recent_failures_for_email(&mut conn, email.as_str(), since).await?;
+    let by_ip = sign_in_attempts::recent_failures_from_ip(&mut conn, &ip, since).await?;
+    if by_email >= MAX_FAILURES_PER_EMAIL || by_ip >= MAX_FAILURES_PER_IP {
+        errors.add(
+            "email",
+            format!("Too many failed attempts to sign in. Wait {WINDOW_MINUTES} minutes and try again, or reset your password."),
+        );
+        return refuse(errors, StatusCode::TOO_MANY_REQUESTS);
+    }
+
+    let found = people::find_by_email(&mut conn, &email).await?;
+    let (person, hash) = match found {
+        Some((p, h)) => (Some(p), h),
+        None => (None, None),
+    };
+    let ok = verify_password(hash, &form.password).await?;
+    sign_in_attempts::record(&mut conn, email.as_str(), &ip, ok).await?;
+    let Some(person) = person.filter(|_| ok) else {
+        // One message whichever was wrong, so the form does not reveal who has an account.
+        errors.add("email", "Enter a correct email address and password");
+        return refuse(errors, StatusCode::UNPROCESSABLE_ENTITY);
+    };
+    drop(conn);
+
+    let mut tx = state.store.begin().await?;
+    let cookie = session::start(&state, &mut tx, &person.id).await?;
+    audit::record(
+        &mut tx,
+        audit::NewAuditEntry {
+            actor_id: Some(&person.id),
+            actor_name: &person.name,
+            action: "session.signed_in",
+            subject_type: "person",
+            subject_id: person.id.as_str(),
+            detail: "Signed in with a password",
+            ip: &ip,
+            organisation_id: Some(&person.organisation_id),
+        },
+    )
+    .await?;
+    revans_storage::commit(tx).await?;
+    Ok((jar.add(cookie), Redirect::to("/")).into_response())
+}
+
+#[derive(serde::Deserialize)]
+pub struct Empty {}
+
+pub async fn sign_out(
+    State(state): State<AppState>,
+    MaybeViewer(viewer): MaybeViewer,
+    jar: CookieJar,
+    CsrfForm(_): CsrfForm<Empty>,
+) -> PageResult<Response> {
+    if let Some(hash) = viewer.as_ref().and_then(|v| v.session_hash.as_deref()) {
+        let mut conn = state.store.conn().await?;
+        sessions::delete(&mut conn, hash).await?;
+    }
+    Ok((
+        jar.remove(session::removal()),
+        Redirect::to("/sign-in?notice=signed-out"),
+    )
+        .into_response())
+}

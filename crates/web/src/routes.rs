@@ -1,0 +1,127 @@
+//! Every route, in one table. The router is built from it, and the access-matrix test reads
+//! it, so a route cannot be added without its access rule being tested for every role.
+
+use axum::Router;
+use axum::routing::{MethodRouter, delete, get, post, put};
+
+use crate::state::AppState;
+use crate::{api, assets, pages};
+
+pub struct Route {
+    pub method: &'static str,
+    pub path: &'static str,
+    handler: MethodRouter<AppState>,
+}
+
+fn r(method: &'static str, path: &'static str, handler: MethodRouter<AppState>) -> Route {
+    Route {
+        method,
+        path,
+        handler,
+    }
+}
+
+pub fn table() -> Vec<Route> {
+    use pages::*;
+    vec![
+        // Public.
+        r("GET", "/healthz", get(assets::healthz)),
+        r("GET", "/assets/revans.css", get(assets::css)),
+        r("GET", "/assets/revans.js", get(assets::js)),
+        r("GET", "/assets/logo", get(assets::logo)),
+        r("GET", "/api/openapi.json", get(api::openapi::document)),
+        // Signing in and out, and recovering an account.
+        r("GET", "/sign-in", get(sign_in::show)),
+        r("POST", "/sign-in", post(sign_in::submit)),
+        r("POST", "/sign-out", post(sign_in::sign_out)),
+        r("GET", "/password-reset", get(password_reset::request_form)),
+        r(
+            "POST",
+            "/password-reset",
+            post(password_reset::request_submit),
+        ),
+        r(
+            "GET",
+            "/password-reset/{token}",
+            get(password_reset::choose_form),
+        ),
+        r(
+            "POST",
+            "/password-reset/{token}",
+            post(password_reset::choose_submit),
+        ),
+        r("GET", "/invitations/{token}", get(invitation::show)),
+        r("POST", "/invitations/{token}", post(invitation::accept)),
+        // Signed in.
+        r("GET", "/", get(home::show)),
+        r("GET", "/account", get(account::show)),
+        r("POST", "/account/password", post(account::change_password)),
+        r("GET", "/account/tokens", get(tokens::list)),
+        r("POST", "/account/tokens", post(tokens::create)),
+        r("POST", "/account/tokens/{id}/revoke", post(tokens::revoke)),
+        // Programme leads.
+        r("GET", "/admin/people", get(admin_people::list)),
+        r("GET", "/admin/people/new", get(admin_people::new_form)),
+        r("POST", "/admin/people", post(admin_people::create)),
+        r("GET", "/admin/people/{id}", get(admin_people::show)),
+        r(
+            "POST",
+            "/admin/people/{id}/roles",
+            post(admin_people::set_roles),
+        ),
+        r(
+            "POST",
+            "/admin/people/{id}/invitation",
+            post(admin_people::resend_invitation),
+        ),
+        r(
+            "GET",
+            "/admin/organisations",
+            get(admin_organisations::list),
+        ),
+        r(
+            "POST",
+            "/admin/organisations",
+            post(admin_organisations::create),
+        ),
+        r("GET", "/admin/audit", get(audit::list)),
+        // JSON API (personal access tokens).
+        r("GET", "/api/v1/me", get(api::me::show)),
+        r(
+            "GET",
+            "/api/v1/organisations",
+            get(api::organisations::list),
+        ),
+        r(
+            "POST",
+            "/api/v1/organisations",
+            post(api::organisations::create),
+        ),
+        r("GET", "/api/v1/people", get(api::people::list)),
+        r("POST", "/api/v1/people", post(api::people::invite_person)),
+        r("GET", "/api/v1/people/{id}", get(api::people::show)),
+        r(
+            "PUT",
+            "/api/v1/people/{id}/roles",
+            put(api::people::set_roles),
+        ),
+        r("GET", "/api/v1/audit", get(api::audit::list)),
+        r("GET", "/api/v1/tokens", get(api::tokens::list)),
+        r("POST", "/api/v1/tokens", post(api::tokens::create)),
+        r("DELETE", "/api/v1/tokens/{id}", delete(api::tokens::revoke)),
+    ]
+}
+
+/// (method, path) of every route, for the access-matrix test.
+pub fn list() -> Vec<(&'static str, &'static str)> {
+    table().iter().map(|r| (r.method, r.path)).collect()
+}
+
+pub fn routes(state: AppState) -> Router<()> {
+    table()
+        .into_iter()
+        .fold(Router::new(), |router, route| {
+            router.route(route.path, route.handler)
+        })
+        .with_state(state)
+}

@@ -1,0 +1,129 @@
+//! Building the app: state, router, listener. `Application::build` binds the listener first
+//! (port 0 in tests picks a free one) and reports the port, so tests need no sleeps or fixed ports.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use axum::Router;
+use axum::http::HeaderName;
+use revans_storage::Store;
+use secrecy::ExposeSecret;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::trace::TraceLayer;
+
+use crate::config::Settings;
+use crate::mail::{Mailer, spawn_worker};
+use crate::state::AppState;
+
+pub const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
+
+/// Opens the database (running migrations) and the mailer.
+pub async fn build_state(settings: Settings) -> Result<AppState, String> {
+    let store = Store::open(
+        settings.database_url.expose_secret(),
+        settings.max_connections,
+    )
+    .await
+    .map_err(|e| {
+        format!(
+            "Cannot open the database at {}: {e}",
+            settings.database_display()
+        )
+    })?;
+    let mailer = Mailer::from_settings(&settings.mail)?;
+    Ok(AppState {
+        store,
+        settings: Arc::new(settings),
+        mailer: Arc::new(mailer),
+    })
+}
+
+/// The whole application as one router, with its middleware.
+pub fn router(state: AppState) -> Router {
+    crate::routes::routes(state.clone())
+        .fallback(crate::error_pages::not_found)
+        .layer(axum::middleware::from_fn_with_state(state.clone(), crate::csrf::ensure_cookie))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), crate::error_pages::render_errors))
+        .layer(axum::middleware::from_fn(crate::assets::security_headers))
+        .layer(CatchPanicLayer::custom(crate::error_pages::panic_response))
+        .layer(RequestBodyLimitLayer::new(2 * 1024 * 1024))
+        .layer(PropagateRequestIdLayer::new(REQUEST_ID))
+        .layer(TraceLayer::new_for_http().make_span_with(|req: &axum::http::Request<_>| {
+            let id = req.headers().get(REQUEST_ID).and_then(|v| v.to_str().ok()).unwrap_or("-");
+            tracing::info_span!("request", method = %req.method(), path = %req.uri().path(), request_id = %id)
+        }))
+        .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
+}
+
+pub struct Application {
+    listener: tokio::net::TcpListener,
+    state: AppState,
+    addr: SocketAddr,
+}
+
+impl Application {
+    pub async fn build(settings: Settings) -> Result<Self, String> {
+        let listen = settings.listen;
+        let state = build_state(settings).await?;
+        Self::with_state(state, listen).await
+    }
+
+    pub async fn with_state(state: AppState, listen: SocketAddr) -> Result<Self, String> {
+        let listener = tokio::net::TcpListener::bind(listen)
+            .await
+            .map_err(|e| format!("Cannot listen on {listen}: {e}"))?;
+        let addr = listener.local_addr().map_err(|e| e.to_string())?;
+        Ok(Self {
+            listener,
+            state,
+            addr,
+        })
+    }
+
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+
+    /// Serves until the process is asked to stop (Ctrl-C or SIGTERM).
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        let worker = self
+            .state
+            .settings
+            .run_worker
+            .then(|| spawn_worker(self.state.clone()));
+        let app = router(self.state.clone()).into_make_service_with_connect_info::<SocketAddr>();
+        let result = axum::serve(self.listener, app)
+            .with_graceful_shutdown(shutdown_signal())
+            .await;
+        if let Some(w) = worker {
+            w.abort();
+        }
+        self.state.store.close().await;
+        result
+    }
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+}
