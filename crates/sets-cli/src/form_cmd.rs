@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use anyhow::{Context, Result, bail};
-use revans_engine::{Budget, Model, Rule, SolveOptions, explain, form};
+use revans_engine::{Budget, Model, Rule, SolveOptions, explain, form, repair};
 
 use crate::output::write_atomic;
 use crate::people::{Attributes, People, model_from};
@@ -56,6 +56,10 @@ pub struct FormArgs {
     /// Penalty per earlier meeting of a pair placed together again.
     #[arg(long, default_value_t = 1.0)]
     pub history_weight: f64,
+    /// Repair: the current formation as CSV `set,id`. People keep their sets where the rules
+    /// allow; the fewest people move (newcomers are placed, leavers are simply absent).
+    #[arg(long)]
+    pub previous: Option<PathBuf>,
     #[arg(long, default_value_t = 2.0)]
     pub seconds: f64,
     #[arg(long, default_value_t = 1)]
@@ -193,10 +197,17 @@ pub fn run(args: FormArgs) -> Result<()> {
         budget: Budget::seconds(args.seconds),
         ..SolveOptions::default()
     };
+    let previous = match &args.previous {
+        Some(path) => Some(people.previous(path, model.sets.len())?),
+        None => None,
+    };
     let mut rep = Reporter::new(args.seconds, false);
-    let result = form(&model, &opts, &mut rep);
+    let result = match &previous {
+        Some(prev) => repair(&model, prev, &opts, &mut rep).map(|r| (r.formation, Some(r.moves))),
+        None => form(&model, &opts, &mut rep).map(|f| (f, None)),
+    };
     rep.finish();
-    let formation = result?;
+    let (formation, moves) = result?;
     let elapsed = begun.elapsed();
     let problems = revans_engine::violations(&model, &formation.set_of);
     if !problems.is_empty() {
@@ -220,6 +231,25 @@ pub fn run(args: FormArgs) -> Result<()> {
     write_atomic(&args.out, &csv)?;
     let explanation = explain(&model, &formation.set_of);
     print_report(&model, &formation, &explanation, elapsed);
+    if let Some(moves) = moves {
+        let moved = moves.iter().filter(|m| m.from.is_some()).count();
+        println!();
+        println!(
+            "Repair: {moved} people move, {} newcomers placed",
+            moves.len() - moved
+        );
+        for m in &moves {
+            match m.from {
+                Some(f) => println!(
+                    "  {} moves from set {} to set {}",
+                    people.ids[m.person],
+                    f + 1,
+                    m.to + 1
+                ),
+                None => println!("  {} joins set {}", people.ids[m.person], m.to + 1),
+            }
+        }
+    }
     println!("written: {}", args.out.display());
     Ok(())
 }

@@ -230,6 +230,37 @@ impl People {
             .collect()
     }
 
+    /// The current formation for a repair: `set,id` rows (sets from 1); people not listed are
+    /// newcomers, listed ids no longer in the people file have left.
+    pub fn previous(&self, path: &Path, sets: usize) -> Result<Vec<Option<usize>>> {
+        let (header, rows) = read_csv(path)?;
+        let (Some(ci), Some(cs)) = (
+            header.iter().position(|h| h == "id"),
+            header.iter().position(|h| h == "set"),
+        ) else {
+            bail!("{}: needs the columns `set` and `id`", label(path));
+        };
+        let mut out = vec![None; self.ids.len()];
+        for (i, r) in rows.iter().enumerate() {
+            let s: usize = r[cs]
+                .parse()
+                .ok()
+                .filter(|&s| s >= 1 && s <= sets)
+                .with_context(|| {
+                    format!(
+                        "{} row {}: set '{}' is not a set number from 1 to {sets}",
+                        label(path),
+                        i + 2,
+                        r[cs]
+                    )
+                })?;
+            if let Some(&p) = self.index.get(&r[ci]) {
+                out[p] = Some(s - 1);
+            }
+        }
+        Ok(out)
+    }
+
     /// Earlier formations, `set,id` rows (an optional `cycle` column separates rounds): every
     /// pair that shared a set is returned once per meeting. Ids no longer present are skipped.
     pub fn history(&self, path: &Path) -> Result<Vec<(usize, usize)>> {

@@ -246,3 +246,43 @@ fn mdgp_writes_assignment() {
     assert_eq!(groups.len(), 6);
     assert_eq!(groups.iter().filter(|&&g| g == 0).count(), 3);
 }
+
+#[test]
+fn repair_from_previous_moves_nobody_needlessly() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let people: String = std::iter::once("id,org".to_string())
+        .chain((0..16).map(|i| format!("p{i},O{}", i % 5)))
+        .collect::<Vec<_>>()
+        .join("\n");
+    // p15 has left: the people file lists p0..p14 only.
+    let p = write(dir.path(), "people.csv", &people.replace("\np15,O0", ""));
+    let prev: String = std::iter::once("set,id".to_string())
+        .chain((0..16).map(|i| format!("{},p{i}", i % 4 + 1)))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let prev = write(dir.path(), "prev.csv", &prev);
+    let out = dir.path().join("sets.csv");
+    run(&[
+        "form",
+        "--people",
+        &p,
+        "--sets",
+        "4",
+        "--diverse",
+        "org",
+        "--previous",
+        &prev,
+        "--seconds",
+        "0.2",
+        "--out",
+        &out.to_string_lossy(),
+    ])
+    .expect("repair");
+    let text = std::fs::read_to_string(&out).expect("output");
+    for i in 0..15 {
+        assert!(
+            text.lines().any(|l| l == format!("{},p{i}", i % 4 + 1)),
+            "p{i} moved:\n{text}"
+        );
+    }
+}
