@@ -6,6 +6,10 @@ use std::fmt;
 pub enum ModelError {
     NoPeople,
     NoSets,
+    MoreSetsThanPeople {
+        sets: usize,
+        people: usize,
+    },
     DuplicateId {
         id: String,
     },
@@ -96,6 +100,10 @@ impl fmt::Display for ModelError {
         match self {
             NoPeople => write!(f, "There is nobody to place in sets."),
             NoSets => write!(f, "No sets were asked for."),
+            MoreSetsThanPeople { sets, people } => write!(
+                f,
+                "{sets} sets were asked for, but there are only {people} people: some sets would be empty."
+            ),
             DuplicateId { id } => write!(f, "The id '{id}' is used by more than one person."),
             BadBounds { set, min, max } => {
                 write!(

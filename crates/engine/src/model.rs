@@ -85,6 +85,9 @@ impl Model {
         if m == 0 {
             return Err(ModelError::NoSets);
         }
+        if m > people {
+            return Err(ModelError::MoreSetsThanPeople { sets: m, people });
+        }
         let lo = people / m;
         let hi = people.div_ceil(m);
         Ok(vec![SetBounds { min: lo, max: hi }; m])

@@ -79,6 +79,10 @@ fn sizes_that_cannot_hold_everyone() {
             .contains("between 4 and 6 people in total, but there are 10")
     );
     assert!(Model::sets_by_size(9, 5, 8).is_err());
+    assert!(matches!(
+        Model::sets_by_count(8, 20),
+        Err(ModelError::MoreSetsThanPeople { .. })
+    ));
 }
 
 #[test]
