@@ -505,6 +505,7 @@ pub(crate) fn compile(model: &Model) -> Result<Compiled, ModelError> {
             counted,
             unary: None,
             inner,
+            nonneg: false,
         })
     } else {
         let mut sparse = vec![Vec::new(); nu];
@@ -529,6 +530,7 @@ pub(crate) fn compile(model: &Model) -> Result<Compiled, ModelError> {
             counted,
             unary: None,
             inner,
+            nonneg: false,
         })
     };
     Ok(Compiled {

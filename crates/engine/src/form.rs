@@ -89,6 +89,7 @@ fn optimise<W: Weights>(
                 counted: p0.counted.clone(),
                 unary: Some(t),
                 inner: p0.inner,
+                nonneg: p0.nonneg,
             };
             return optimise_on(model, c, &owned, opts, start, progress);
         }

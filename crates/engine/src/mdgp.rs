@@ -23,6 +23,8 @@ pub struct MdgpSolution {
     pub objective: f64,
     pub proven_optimal: bool,
     pub rounds: u64,
+    /// Tabu iterations (full neighbourhood scans) performed.
+    pub iterations: u64,
 }
 
 /// The objective straight from its definition, independent of the search's bookkeeping.
@@ -90,6 +92,7 @@ pub fn solve_mdgp(
         counted: Vec::new(),
         unary: None,
         inner: 0.0,
+        nonneg: inst.d.iter().all(|&x| x >= 0.0),
     };
     if n <= opts.exact_up_to.min(exact::EXACT_MAX_UNITS)
         && let Some((g, v)) = exact::solve(&p)
@@ -100,6 +103,7 @@ pub fn solve_mdgp(
                 objective: v,
                 proven_optimal: true,
                 rounds: 0,
+                iterations: 0,
             });
         }
     }
@@ -121,5 +125,6 @@ pub fn solve_mdgp(
         objective: best.value,
         proven_optimal: false,
         rounds: searcher.rounds,
+        iterations: searcher.iterations,
     })
 }

@@ -149,6 +149,7 @@ impl<W: Weights> Searcher<'_, W> {
             let g = self.crossover(&pop[a], &pop[b]);
             let mut child = State::new(p, g);
             self.improve(&mut child, &mut tabu, rounds, budget);
+            self.iterations = tabu.iter;
             if child.value > best.value + EPS {
                 best.copy_from(&child);
                 progress.update(&ProgressInfo {

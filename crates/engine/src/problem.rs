@@ -99,6 +99,8 @@ pub(crate) struct Problem<W> {
     pub(crate) unary: Option<Vec<f64>>,
     /// Constant: weights of pairs inside units.
     pub(crate) inner: f64,
+    /// Every pair weight is >= 0 (plain MDGP): lets the tabu scan skip whole sets.
+    pub(crate) nonneg: bool,
 }
 
 impl<W: Weights> Problem<W> {

@@ -22,6 +22,8 @@ pub(crate) struct Searcher<'a, W> {
     /// Above this many units the swap scan looks at a random sample only.
     swap_sample: Option<usize>,
     pub(crate) rounds: u64,
+    /// Tabu iterations so far (each scans the whole neighbourhood).
+    pub(crate) iterations: u64,
     /// A tabu run stops after `patience_factor * n` iterations without improving its best
     /// (tuned on MDGPLIB n=120: 30; 2 and 10 were clearly worse).
     pub(crate) patience_factor: f64,
@@ -39,6 +41,7 @@ impl<'a, W: Weights> Searcher<'a, W> {
             order,
             swap_sample,
             rounds: 0,
+            iterations: 0,
             patience_factor: 30.0,
             kick: 0.1,
         }
@@ -180,6 +183,7 @@ impl<'a, W: Weights> Searcher<'a, W> {
             }
             let k = (self.kick * n as f64) as usize + 2;
             self.perturb(&mut cur, k);
+            self.iterations = tabu.iter;
             if self.rounds.is_multiple_of(64) {
                 progress.update(&ProgressInfo {
                     rounds: self.rounds,

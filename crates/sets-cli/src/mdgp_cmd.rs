@@ -79,10 +79,11 @@ pub fn run(args: MdgpArgs) -> Result<()> {
         write_atomic(path, &text)?;
     }
     eprintln!(
-        "{} elements, {} groups, {} rounds{}",
+        "{} elements, {} groups, {} rounds, {} tabu iterations{}",
         inst.n,
         inst.bounds.len(),
         sol.rounds,
+        sol.iterations,
         if sol.proven_optimal {
             ", proven optimum"
         } else {
