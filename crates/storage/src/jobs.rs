@@ -118,3 +118,11 @@ pub async fn list_recent(conn: &mut Conn, limit: i64) -> Result<Vec<JobSummary>>
     .fetch_all(&mut *conn)
     .await?)
 }
+
+/// The payload of one job (for inspection in tests and tools).
+pub async fn payload(conn: &mut Conn, id: &str) -> Result<Option<String>> {
+    Ok(sqlx::query_scalar("SELECT payload FROM jobs WHERE id = $1")
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?)
+}

@@ -73,3 +73,13 @@ pub async fn delete_expired(conn: &mut Conn) -> Result<u64> {
         .await?;
     Ok(done.rows_affected())
 }
+
+/// Ends every session of the person except `keep` (the one that made the change).
+pub async fn delete_others(conn: &mut Conn, person_id: &Id, keep: &str) -> Result<u64> {
+    let done = sqlx::query("DELETE FROM sessions WHERE person_id = $1 AND token_hash <> $2")
+        .bind(person_id.as_str())
+        .bind(keep)
+        .execute(&mut *conn)
+        .await?;
+    Ok(done.rows_affected())
+}

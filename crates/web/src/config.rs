@@ -134,7 +134,15 @@ impl Settings {
                     .only(&["DATABASE_URL"])
                     .map(|_| "database_url".into()),
             )
-            .merge(Env::prefixed("REVANS_").split("__"))
+            .merge(
+                Env::prefixed("REVANS_")
+                    // REVANS_LOG is read by the logger, REVANS_TEST_* by the test suite.
+                    .filter(|k| {
+                        let k = k.as_str().to_ascii_lowercase();
+                        k != "log" && !k.starts_with("test_")
+                    })
+                    .split("__"),
+            )
             .merge(Serialized::defaults(overrides));
         let settings: Settings = figment.extract().map_err(|e| ConfigError(describe(e)))?;
         settings.validate()?;

@@ -87,12 +87,15 @@ impl<T: DeserializeOwned> FromRequest<AppState> for CsrfForm<T> {
             .find(|(k, _)| k == CSRF_FIELD)
             .map(|(_, v)| v.as_str())
             .unwrap_or_default();
-        let expected = match (&viewer, &anon) {
-            (Some(v), _) => v.csrf.clone(),
-            (None, Some(a)) => a.0.clone(),
-            (None, None) => String::new(),
-        };
-        if expected.is_empty() || !same_secret(sent, &expected) {
+        // Either secret bound to this browser will do: the session's token, or the
+        // double-submit cookie (public pages such as password reset render that one).
+        let session_ok = viewer
+            .as_ref()
+            .is_some_and(|v| !v.csrf.is_empty() && same_secret(sent, &v.csrf));
+        let cookie_ok = anon
+            .as_ref()
+            .is_some_and(|a| !a.0.is_empty() && same_secret(sent, &a.0));
+        if !(session_ok || cookie_ok) {
             return Err(PageError(csrf_failed()));
         }
         let value = serde_html_form::from_bytes(&bytes)

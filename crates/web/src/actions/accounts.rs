@@ -52,7 +52,10 @@ pub async fn change_password(
     let mut tx = state.store.begin().await?;
     people::set_password_hash(&mut tx, &viewer.person.id, &hash).await?;
     // Other sessions end; this one stays signed in.
-    sessions::delete_for_person(&mut tx, &viewer.person.id).await?;
+    match &viewer.session_hash {
+        Some(keep) => sessions::delete_others(&mut tx, &viewer.person.id, keep).await?,
+        None => sessions::delete_for_person(&mut tx, &viewer.person.id).await?,
+    };
     audit::record(
         &mut tx,
         audit::NewAuditEntry {

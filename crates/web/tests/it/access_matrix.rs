@@ -1,0 +1,334 @@
+//! The access matrix: for every route and every role, the exact outcome. A route missing from
+//! the table fails the test, so every new route gets its access rule written down and checked.
+//!
+//! Roles: anon (signed out), participant, sponsor, facilitator, evaluator, admin (programme
+//! lead of the demo region), other (programme lead of an unrelated tenant).
+//! Outcomes are status codes; `303>/sign-in` means a redirect to that path; `303` alone means a
+//! redirect elsewhere (a successful form). Page POSTs send a valid CSRF token and an empty form,
+//! so an allowed role typically gets 422 (the form's own validation) and a refused one 403.
+
+use axum::http::StatusCode;
+
+use crate::helpers::*;
+
+/// (method, path, outcomes for anon participant sponsor facilitator evaluator admin other).
+const MATRIX: &[(&str, &str, [&str; 7])] = &[
+    (
+        "GET",
+        "/healthz",
+        ["200", "200", "200", "200", "200", "200", "200"],
+    ),
+    (
+        "GET",
+        "/assets/revans.css",
+        ["200", "200", "200", "200", "200", "200", "200"],
+    ),
+    (
+        "GET",
+        "/assets/revans.js",
+        ["200", "200", "200", "200", "200", "200", "200"],
+    ),
+    (
+        "GET",
+        "/assets/logo",
+        ["404", "404", "404", "404", "404", "404", "404"],
+    ),
+    (
+        "GET",
+        "/api/openapi.json",
+        ["200", "200", "200", "200", "200", "200", "200"],
+    ),
+    (
+        "GET",
+        "/sign-in",
+        ["200", "303>/", "303>/", "303>/", "303>/", "303>/", "303>/"],
+    ),
+    (
+        "POST",
+        "/sign-in",
+        ["422", "422", "422", "422", "422", "422", "422"],
+    ),
+    ("POST", "/sign-out", ["303>/sign-in?notice=signed-out"; 7]),
+    ("GET", "/password-reset", ["200"; 7]),
+    ("POST", "/password-reset", ["422"; 7]),
+    ("GET", "/password-reset/{token}", ["410"; 7]),
+    ("POST", "/password-reset/{token}", ["422"; 7]),
+    ("GET", "/invitations/{token}", ["410"; 7]),
+    ("POST", "/invitations/{token}", ["422"; 7]),
+    (
+        "GET",
+        "/",
+        ["303>/sign-in", "200", "200", "200", "200", "200", "200"],
+    ),
+    (
+        "GET",
+        "/account",
+        ["303>/sign-in", "200", "200", "200", "200", "200", "200"],
+    ),
+    (
+        "POST",
+        "/account/password",
+        ["303>/sign-in", "422", "422", "422", "422", "422", "422"],
+    ),
+    (
+        "GET",
+        "/account/tokens",
+        ["303>/sign-in", "200", "200", "200", "200", "200", "200"],
+    ),
+    (
+        "POST",
+        "/account/tokens",
+        ["303>/sign-in", "422", "422", "422", "422", "422", "422"],
+    ),
+    // {id} is the admin's own token: only its owner can revoke it; others get "not found".
+    (
+        "POST",
+        "/account/tokens/{id}/revoke",
+        ["303>/sign-in", "404", "404", "404", "404", "303", "404"],
+    ),
+    (
+        "GET",
+        "/admin/people",
+        ["303>/sign-in", "403", "403", "403", "403", "200", "200"],
+    ),
+    (
+        "GET",
+        "/admin/people/new",
+        ["303>/sign-in", "403", "403", "403", "403", "200", "200"],
+    ),
+    (
+        "POST",
+        "/admin/people",
+        ["303>/sign-in", "403", "403", "403", "403", "422", "422"],
+    ),
+    // {person} is the demo participant: the other tenant's lead cannot even see they exist.
+    (
+        "GET",
+        "/admin/people/{person}",
+        ["303>/sign-in", "403", "403", "403", "403", "200", "404"],
+    ),
+    (
+        "POST",
+        "/admin/people/{person}/roles",
+        ["303>/sign-in", "403", "403", "403", "403", "422", "404"],
+    ),
+    (
+        "POST",
+        "/admin/people/{person}/invitation",
+        ["303>/sign-in", "403", "403", "403", "403", "409", "404"],
+    ),
+    (
+        "GET",
+        "/admin/organisations",
+        ["303>/sign-in", "403", "403", "403", "403", "200", "200"],
+    ),
+    (
+        "POST",
+        "/admin/organisations",
+        ["303>/sign-in", "403", "403", "403", "403", "422", "422"],
+    ),
+    (
+        "GET",
+        "/admin/audit",
+        ["303>/sign-in", "403", "403", "403", "403", "200", "200"],
+    ),
+    // API: no token is 401; a token without the role is 403.
+    (
+        "GET",
+        "/api/v1/me",
+        ["401", "200", "200", "200", "200", "200", "200"],
+    ),
+    (
+        "GET",
+        "/api/v1/organisations",
+        ["401", "403", "403", "403", "403", "200", "200"],
+    ),
+    (
+        "POST",
+        "/api/v1/organisations",
+        ["401", "403", "403", "403", "403", "422", "422"],
+    ),
+    (
+        "GET",
+        "/api/v1/people",
+        ["401", "403", "403", "403", "403", "200", "200"],
+    ),
+    (
+        "POST",
+        "/api/v1/people",
+        ["401", "403", "403", "403", "403", "422", "422"],
+    ),
+    (
+        "GET",
+        "/api/v1/people/{person}",
+        ["401", "403", "403", "403", "403", "200", "404"],
+    ),
+    (
+        "PUT",
+        "/api/v1/people/{person}/roles",
+        ["401", "403", "403", "403", "403", "422", "404"],
+    ),
+    (
+        "GET",
+        "/api/v1/audit",
+        ["401", "403", "403", "403", "403", "200", "200"],
+    ),
+    (
+        "GET",
+        "/api/v1/tokens",
+        ["401", "200", "200", "200", "200", "200", "200"],
+    ),
+    (
+        "POST",
+        "/api/v1/tokens",
+        ["401", "422", "422", "422", "422", "422", "422"],
+    ),
+    (
+        "DELETE",
+        "/api/v1/tokens/{id}",
+        ["401", "404", "404", "404", "404", "204", "404"],
+    ),
+];
+
+const ROLES: [Option<&str>; 7] = [
+    None,
+    Some(PARTICIPANT),
+    Some(SPONSOR),
+    Some(FACILITATOR),
+    Some(EVALUATOR),
+    Some(ADMIN),
+    Some(OTHER_ADMIN),
+];
+
+#[test]
+fn every_route_has_an_entry_and_every_entry_a_route() {
+    let routes = revans_web::routes::list();
+    for (method, path) in &routes {
+        let canonical = path.replace("{token}", "{token}");
+        assert!(
+            MATRIX
+                .iter()
+                .any(|(m, p, _)| m == method && matrix_path(p) == canonical),
+            "route {method} {path} has no row in the access matrix"
+        );
+    }
+    for (m, p, _) in MATRIX {
+        assert!(
+            routes
+                .iter()
+                .any(|(rm, rp)| rm == m && *rp == matrix_path(p)),
+            "matrix row {m} {p} names no route"
+        );
+    }
+}
+
+/// The matrix writes `{person}` where the route has `{id}`, to say which id is used.
+fn matrix_path(p: &str) -> String {
+    p.replace("{person}", "{id}")
+}
+
+#[tokio::test]
+async fn every_route_answers_every_role_as_the_matrix_says() {
+    let app = TestApp::spawn().await;
+    let person = app.person_id(PARTICIPANT).await;
+    let mut failures = Vec::new();
+    for (role_index, role) in ROLES.iter().enumerate() {
+        let (mut shared, _) = client_for(&app, *role).await;
+        for (method, path, outcomes) in MATRIX {
+            // Requests that end a session or a token get fresh fixtures; the rest share one.
+            let destructive =
+                path.contains("sign-out") || path.contains("revoke") || *method == "DELETE";
+            let (mut fresh, admin_token_id) = if destructive {
+                client_for(&app, *role).await
+            } else {
+                (
+                    shared.with_router(revans_web::router(app.state.clone())),
+                    String::new(),
+                )
+            };
+            let client = if destructive { &mut fresh } else { &mut shared };
+            let concrete = path
+                .replace("{person}", &person)
+                .replace("{token}", "no-such-token-0000000000000000000000000000")
+                .replace("{id}", &admin_token_id);
+            let r = if concrete.starts_with("/api/") {
+                // A well-formed body where the route needs one, so access is what is tested.
+                let body = match *method {
+                    "PUT" => Some(r#"{"organisation_id":"no-such-org","roles":[]}"#),
+                    "POST" => Some("{}"),
+                    _ => None,
+                };
+                client.json(method, &concrete, body).await
+            } else if *method == "GET" {
+                client.get(&concrete).await
+            } else {
+                client.post_form(&concrete, &[]).await
+            };
+            let got = match (&r.location, r.status) {
+                (Some(loc), s)
+                    if s == StatusCode::SEE_OTHER && outcomes[role_index].contains('>') =>
+                {
+                    format!("303>{loc}")
+                }
+                (_, s) => s.as_u16().to_string(),
+            };
+            if got != outcomes[role_index] {
+                failures.push(format!(
+                    "{method} {path} as {}: expected {}, got {got}",
+                    role.unwrap_or("anon"),
+                    outcomes[role_index]
+                ));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} mismatches:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+/// A client for the role: signed in (pages) and holding a token (API); plus the id of a token
+/// owned by the programme lead, for the revoke routes.
+async fn client_for(app: &TestApp, role: Option<&str>) -> (Client, String) {
+    let admin_token_ids = {
+        let mut conn = app.state.store.conn().await.unwrap();
+        let admin = revans_domain::Id::parse(&app.person_id(ADMIN).await).unwrap();
+        revans_storage::api_tokens::list_for(&mut conn, &admin)
+            .await
+            .unwrap()
+    };
+    let live = admin_token_ids
+        .iter()
+        .find(|t| t.revoked_at.is_none())
+        .map(|t| t.id.to_string());
+    let admin_token_id = match live {
+        Some(id) => id,
+        None => {
+            app.api_token(ADMIN).await;
+            let mut conn = app.state.store.conn().await.unwrap();
+            let admin = revans_domain::Id::parse(&app.person_id(ADMIN).await).unwrap();
+            revans_storage::api_tokens::list_for(&mut conn, &admin)
+                .await
+                .unwrap()[0]
+                .id
+                .to_string()
+        }
+    };
+    let client = match role {
+        None => {
+            let mut c = app.client();
+            c.get("/sign-in").await;
+            c
+        }
+        Some(email) => {
+            let token = app.api_token(email).await;
+            let mut c = app.signed_in(email).await;
+            c.get("/account").await;
+            c.bearer = Some(token);
+            c
+        }
+    };
+    (client, admin_token_id)
+}

@@ -1,0 +1,11 @@
+//! One integration-test binary for the web layer (one link step, shared fixtures).
+//! Each test gets a fresh database: SQLite by default, PostgreSQL when
+//! REVANS_TEST_DATABASE_URL is set.
+
+mod access_matrix;
+mod accounts;
+mod admin;
+mod api;
+mod helpers;
+mod smoke;
+mod smtp;

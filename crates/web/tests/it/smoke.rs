@@ -1,0 +1,70 @@
+//! One test through a real socket: the listener, the connection info, cookies over HTTP.
+
+use crate::helpers::*;
+
+#[tokio::test]
+async fn serves_over_a_real_socket() {
+    let app = TestApp::spawn().await;
+    let server =
+        revans_web::Application::with_state(app.state.clone(), "127.0.0.1:0".parse().unwrap())
+            .await
+            .unwrap();
+    let addr = server.addr();
+    assert_ne!(addr.port(), 0);
+    let handle = tokio::spawn(server.run_until_stopped());
+    let base = format!("http://{addr}");
+    let http = reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+
+    let health = http.get(format!("{base}/healthz")).send().await.unwrap();
+    assert_eq!(health.status(), 200);
+    assert!(health.headers().contains_key("x-request-id"));
+
+    let page = http.get(format!("{base}/sign-in")).send().await.unwrap();
+    let csp = page.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(csp.contains("default-src 'self'"));
+    let html = page.text().await.unwrap();
+    let i = html.find("name=\"csrf\" value=\"").unwrap() + 19;
+    let csrf = &html[i..i + html[i..].find('"').unwrap()];
+    let r = http
+        .post(format!("{base}/sign-in"))
+        .form(&[("csrf", csrf), ("email", ADMIN), ("password", PASSWORD)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 303);
+    let cookie = r
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .map(|v| v.to_str().unwrap().to_owned())
+        .find(|c| c.starts_with("revans_session="))
+        .unwrap();
+    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"));
+    let home = http
+        .get(format!("{base}/"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(home.contains("Welcome, Priya Lead"));
+    // The audit entry carries the real client address.
+    let mut conn = app.state.store.conn().await.unwrap();
+    let roots = revans_storage::organisations::list_all(&mut conn)
+        .await
+        .unwrap();
+    let ics = roots.iter().find(|o| o.name == "North Coast ICS").unwrap();
+    let entries = revans_storage::audit::list_in_tree(&mut conn, &ics.id, 1, 0)
+        .await
+        .unwrap();
+    assert_eq!(entries[0].ip, "127.0.0.1");
+    handle.abort();
+}
