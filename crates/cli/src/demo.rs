@@ -15,6 +15,9 @@ pub fn run(cli: &Cli, listen: &str, data: &Path) -> anyhow::Result<()> {
     if cli.database.is_none() && default_db {
         settings.database_url = format!("sqlite://{}/revans.db", data.display()).into();
     }
+    if settings.tenant_name == "Revans" {
+        settings.tenant_name = "North Coast Leadership Academy".into();
+    }
     settings.mail.transport = MailTransport::Folder;
     settings.mail.folder = data.join("mail");
     let mail_folder = settings.mail.folder.clone();

@@ -1,0 +1,91 @@
+// Shared harness for the browser tests: starts `revans demo` on a free port with a fresh
+// data folder, launches Debian's Chromium through playwright-core, checks pages with axe-core
+// and keeps a screenshot of each page under target/screenshots/.
+import { spawn } from "node:child_process";
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { chromium } from "playwright-core";
+import AxeBuilder from "@axe-core/playwright";
+
+export const ROOT = resolve(import.meta.dirname, "..", "..");
+export const SCREENSHOTS = join(ROOT, "target", "screenshots");
+export const PASSWORD = "demo-password-2026";
+export const USERS = {
+  admin: "lead@northcoast-ics.example",
+  sponsor: "sponsor@harbour-trust.example",
+  facilitator: "facilitator@northcoast-ics.example",
+  participant: "participant@harbour-trust.example",
+  evaluator: "evaluator@northcoast-ics.example",
+};
+
+/** Starts the demo server; resolves with { url, dataDir, mailDir, stop }. */
+export async function startServer() {
+  const binary = process.env.REVANS_BIN || join(ROOT, "target", "debug", "revans");
+  const dataDir = mkdtempSync(join(tmpdir(), "revans-browser-"));
+  const child = spawn(binary, ["demo", "--listen", "127.0.0.1:0", "--data", dataDir], {
+    cwd: dataDir,
+    env: { ...process.env, REVANS_LOG: "warn" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stderr = "";
+  child.stderr.on("data", (d) => { stderr += d; });
+  const url = await new Promise((resolveUrl, reject) => {
+    let out = "";
+    const timer = setTimeout(() => reject(new Error(`revans demo did not start in 60 s:\n${out}\n${stderr}`)), 60_000);
+    child.stdout.on("data", (d) => {
+      out += d;
+      const m = out.match(/running at (http:\/\/[^\s]+)/);
+      if (m) { clearTimeout(timer); resolveUrl(m[1]); }
+    });
+    child.on("exit", (code) => { clearTimeout(timer); reject(new Error(`revans demo exited (${code}):\n${out}\n${stderr}`)); });
+  });
+  return {
+    url,
+    dataDir,
+    mailDir: join(dataDir, "mail"),
+    stop: () => new Promise((done) => { child.once("exit", done); child.kill("SIGTERM"); }),
+  };
+}
+
+/** Launches Chromium as this machine allows: headless, no sandbox (root), no network chatter.
+ * Playwright gives each launch a fresh, empty user-data-dir of its own (it refuses the flag). */
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    headless: true,
+    args: [
+      "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    ],
+  });
+}
+
+/** Runs axe on the page; returns a readable list of violations (empty when clean). */
+export async function axeViolations(page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations.map((v) =>
+    `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join("; ")}`);
+}
+
+/** Screenshot named after the role and page, for people to look at after a run. */
+export async function screenshot(page, name) {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name.replace(/[^a-z0-9-]+/gi, "-")}.png`), fullPage: true });
+}
+
+export async function signIn(page, url, email) {
+  await page.goto(`${url}/sign-in`);
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(`${url}/`);
+}
+
+/** The newest email written to the demo mail folder (.eml files), as text. */
+export function newestEmail(mailDir) {
+  const files = readdirSync(mailDir).filter((f) => f.endsWith(".eml"));
+  if (files.length === 0) return null;
+  const texts = files.map((f) => readFileSync(join(mailDir, f), "utf8"));
+  return texts;
+}

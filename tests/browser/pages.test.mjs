@@ -1,0 +1,120 @@
+// Every page of every role in a real Chromium: it renders, passes axe with no violations,
+// and leaves a screenshot under target/screenshots/.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startServer, launchBrowser, axeViolations, screenshot, signIn, USERS } from "./lib.mjs";
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function checkPage(page, name, expectHeading) {
+  await page.waitForLoadState("domcontentloaded");
+  if (expectHeading) {
+    assert.match(await page.locator("h1").first().innerText(), expectHeading, `${name}: heading`);
+  }
+  const violations = await axeViolations(page);
+  await screenshot(page, name);
+  assert.deepEqual(violations, [], `${name}: axe violations`);
+}
+
+test("signed-out pages", async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const url = server.url;
+  await page.goto(`${url}/sign-in`);
+  await checkPage(page, "anon-sign-in", /Sign in/);
+  // The sign-in form with its errors: summary at the top, links to the fields.
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForSelector(".error-summary");
+  assert.equal(await page.evaluate(() => document.activeElement?.className), "error-summary", "focus moves to the error summary");
+  assert.match(await page.title(), /^Error: /);
+  await checkPage(page, "anon-sign-in-errors", /Sign in/);
+  await page.goto(`${url}/password-reset`);
+  await checkPage(page, "anon-password-reset", /Reset your password/);
+  await page.getByLabel("Email address").fill(USERS.participant);
+  await page.getByRole("button", { name: "Send link" }).click();
+  await checkPage(page, "anon-password-reset-sent", /Check your email/);
+  await page.goto(`${url}/password-reset/not-a-real-token`);
+  await checkPage(page, "anon-link-problem", /This link cannot be used/);
+  await page.goto(`${url}/no-such-page`);
+  await checkPage(page, "anon-404", /Page not found/);
+  await context.close();
+});
+
+const COMMON = [
+  ["/", /Welcome/],
+  ["/account", /Your account/],
+  ["/account/tokens", /API tokens/],
+];
+
+for (const role of ["participant", "sponsor", "facilitator", "evaluator"]) {
+  test(`${role} pages`, async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signIn(page, server.url, USERS[role]);
+    for (const [path, heading] of COMMON) {
+      await page.goto(`${server.url}${path}`);
+      await checkPage(page, `${role}${path === "/" ? "-home" : path}`, heading);
+    }
+    // Programme lead pages are refused, politely.
+    const res = await page.goto(`${server.url}/admin/people`);
+    assert.equal(res.status(), 403);
+    await checkPage(page, `${role}-403`, /You do not have permission/);
+    await context.close();
+  });
+}
+
+test("programme lead pages, and inviting someone", async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const url = server.url;
+  await signIn(page, url, USERS.admin);
+  for (const [path, heading] of [...COMMON, ["/admin/people", /People/], ["/admin/people/new", /Invite someone/], ["/admin/organisations", /Organisations/], ["/admin/audit", /Audit log/]]) {
+    await page.goto(`${url}${path}`);
+    await checkPage(page, `admin${path === "/" ? "-home" : path}`, heading);
+  }
+  // The invitation form with errors.
+  await page.goto(`${url}/admin/people/new`);
+  await page.getByRole("button", { name: "Send invitation" }).click();
+  await page.waitForSelector(".error-summary");
+  await checkPage(page, "admin-invite-errors", /Invite someone/);
+  // A good invitation.
+  await page.getByLabel("Full name").fill("Ada Browser");
+  await page.getByLabel("Email address").fill("ada@cliffside.example");
+  await page.getByLabel("Organisation").selectOption({ label: "Cliffside Community Care" });
+  await page.getByLabel("Participant").check();
+  await page.getByRole("button", { name: "Send invitation" }).click();
+  await page.waitForURL(/notice=invited/);
+  await checkPage(page, "admin-people-invited", /People/);
+  await page.getByRole("link", { name: "Ada Browser" }).click();
+  await checkPage(page, "admin-person", /Ada Browser/);
+  // Creating an API token shows it once.
+  await page.goto(`${url}/account/tokens`);
+  await page.getByLabel("Token name").fill("Browser test");
+  await page.getByRole("button", { name: "Create token" }).click();
+  assert.match(await page.locator("[data-new-token]").innerText(), /^rvn_/);
+  await checkPage(page, "admin-token-created", /API tokens/);
+  await context.close();
+});
+
+test("signing out from the header", async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, server.url, USERS.facilitator);
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.waitForURL(/sign-in\?notice=signed-out/);
+  assert.match(await page.locator(".notice").innerText(), /You have signed out/);
+  await page.goto(`${server.url}/account`);
+  assert.match(page.url(), /\/sign-in$/);
+  await context.close();
+});
