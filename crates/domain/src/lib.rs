@@ -1,16 +1,31 @@
 //! The Revans domain: types that validate on construction, so an invalid value cannot
 //! exist past the edge of the system ("parse, don't validate"). Pure: no I/O, no async.
 
+mod allocation;
+mod application;
 mod capacity;
+mod completion;
 mod email;
 mod error;
 mod id;
+mod nomination;
+mod programme;
 mod role;
+mod schedule;
 mod text;
 
+pub use allocation::{Allocation, Candidate, CohortPlaces, Order, allocate};
+pub use application::{ApplicationState, Event, TransitionError};
 pub use capacity::{Capacity, SetSize};
+pub use completion::CompletionRule;
 pub use email::EmailAddress;
 pub use error::ValidationError;
 pub use id::Id;
+pub use nomination::{Cap, CapReached, Holder, OrgTree, check_caps};
+pub use programme::{
+    AllocationRule, Delivery, DeliveryMode, PhaseKind, ProgrammeKind, ProgrammeStatus, bounded,
+    line_list, parse_cpd_minutes, parse_fee_pence, required_line,
+};
 pub use role::Role;
+pub use schedule::{MAX_SESSIONS, RecurrenceInput, Schedule, Session, describe_session};
 pub use text::{OrganisationName, Password, PersonName, TokenName};
