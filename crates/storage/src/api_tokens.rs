@@ -45,8 +45,17 @@ pub async fn insert(
     Ok(token)
 }
 
+#[derive(sqlx::FromRow)]
+struct Row {
+    id: String,
+    name: String,
+    created_at: i64,
+    last_used_at: Option<i64>,
+    revoked_at: Option<i64>,
+}
+
 pub async fn list_for(conn: &mut Conn, person_id: &Id) -> Result<Vec<ApiToken>> {
-    let rows: Vec<(String, String, i64, Option<i64>, Option<i64>)> = sqlx::query_as(
+    let rows: Vec<Row> = sqlx::query_as(
         "SELECT id, name, created_at, last_used_at, revoked_at FROM api_tokens WHERE person_id = $1 ORDER BY created_at DESC",
     )
     .bind(person_id.as_str())
@@ -54,15 +63,13 @@ pub async fn list_for(conn: &mut Conn, person_id: &Id) -> Result<Vec<ApiToken>> 
     .await?;
     Ok(rows
         .into_iter()
-        .map(
-            |(id, name, created_at, last_used_at, revoked_at)| ApiToken {
-                id: Id::from_trusted(id),
-                name,
-                created_at,
-                last_used_at,
-                revoked_at,
-            },
-        )
+        .map(|r| ApiToken {
+            id: Id::from_trusted(r.id),
+            name: r.name,
+            created_at: r.created_at,
+            last_used_at: r.last_used_at,
+            revoked_at: r.revoked_at,
+        })
         .collect())
 }
 

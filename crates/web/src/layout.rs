@@ -104,7 +104,7 @@ impl Errors {
         });
     }
 
-    pub fn from_result<T>(&mut self, r: Result<T, revans_domain::ValidationError>) -> Option<T> {
+    pub fn take<T>(&mut self, r: Result<T, revans_domain::ValidationError>) -> Option<T> {
         match r {
             Ok(v) => Some(v),
             Err(e) => {

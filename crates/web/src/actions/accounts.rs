@@ -16,7 +16,7 @@ pub const INVITATION_VALID_DAYS: i64 = 7;
 /// A new password typed twice. Errors name the field at fault.
 pub fn new_password(password: &str, confirm: &str) -> Result<Password, AppError> {
     let mut errors = Errors::default();
-    let parsed = errors.from_result(Password::parse(password));
+    let parsed = errors.take(Password::parse(password));
     if parsed.is_some() && password != confirm {
         errors.add("confirm", "The passwords do not match");
     }

@@ -13,7 +13,7 @@ pub async fn create(
     parent: &str,
 ) -> Result<Organisation, AppError> {
     let mut errors = crate::layout::Errors::default();
-    let name = errors.from_result(OrganisationName::parse(name));
+    let name = errors.take(OrganisationName::parse(name));
     let parent = match parse_org_field(parent, "parent") {
         Ok(id) => Some(id),
         Err(AppError::Invalid(e)) => {

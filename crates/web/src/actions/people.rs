@@ -38,8 +38,8 @@ pub async fn invite(
     input: InviteInput<'_>,
 ) -> Result<Id, AppError> {
     let mut errors = Errors::default();
-    let name = errors.from_result(PersonName::parse(input.name));
-    let email = errors.from_result(EmailAddress::parse(input.email));
+    let name = errors.take(PersonName::parse(input.name));
+    let email = errors.take(EmailAddress::parse(input.email));
     let org = match parse_org_field(input.organisation_id, "organisation") {
         Ok(id) => Some(id),
         Err(AppError::Invalid(e)) => {

@@ -77,7 +77,7 @@ pub async fn submit(
     CsrfForm(form): CsrfForm<SignInForm>,
 ) -> PageResult<Response> {
     let mut errors = Errors::default();
-    let email = errors.from_result(EmailAddress::parse(&form.email));
+    let email = errors.take(EmailAddress::parse(&form.email));
     if form.password.is_empty() {
         errors.add("password", "Enter your password");
     }

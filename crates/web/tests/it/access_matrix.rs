@@ -204,11 +204,10 @@ const ROLES: [Option<&str>; 7] = [
 fn every_route_has_an_entry_and_every_entry_a_route() {
     let routes = revans_web::routes::list();
     for (method, path) in &routes {
-        let canonical = path.replace("{token}", "{token}");
         assert!(
             MATRIX
                 .iter()
-                .any(|(m, p, _)| m == method && matrix_path(p) == canonical),
+                .any(|(m, p, _)| m == method && matrix_path(p) == *path),
             "route {method} {path} has no row in the access matrix"
         );
     }
