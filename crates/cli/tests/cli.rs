@@ -15,7 +15,12 @@ fn revans(dir: &std::path::Path, args: &[&str], stdin: Option<&str>) -> Output {
         .spawn()
         .expect("run revans");
     if let Some(input) = stdin {
-        child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(input.as_bytes())
+            .unwrap();
     }
     drop(child.stdin.take());
     child.wait_with_output().unwrap()
@@ -28,14 +33,33 @@ fn text(b: &[u8]) -> String {
 #[test]
 fn check_and_migrate_on_a_new_sqlite_file() {
     let dir = tempfile::tempdir().unwrap();
-    let out = revans(dir.path(), &["--database", "sqlite://new.db", "migrate"], None);
+    let out = revans(
+        dir.path(),
+        &["--database", "sqlite://new.db", "migrate"],
+        None,
+    );
     assert!(out.status.success(), "{}", text(&out.stderr));
     let said = text(&out.stdout);
-    assert!(said.contains("is up to date") && !said.contains("(0 migration(s)"), "{said}");
+    assert!(
+        said.contains("is up to date") && !said.contains("(0 migration(s)"),
+        "{said}"
+    );
     assert!(dir.path().join("new.db").exists());
-    let again = revans(dir.path(), &["--database", "sqlite://new.db", "migrate"], None);
-    assert!(text(&again.stdout).contains("(0 migration(s) applied now)"), "{}", text(&again.stdout));
-    let check = revans(dir.path(), &["--database", "sqlite://new.db", "check"], None);
+    let again = revans(
+        dir.path(),
+        &["--database", "sqlite://new.db", "migrate"],
+        None,
+    );
+    assert!(
+        text(&again.stdout).contains("(0 migration(s) applied now)"),
+        "{}",
+        text(&again.stdout)
+    );
+    let check = revans(
+        dir.path(),
+        &["--database", "sqlite://new.db", "check"],
+        None,
+    );
     assert!(check.status.success());
     assert!(text(&check.stdout).contains("All migrations are applied."));
 }
@@ -47,7 +71,10 @@ fn a_bad_setting_is_one_sentence_naming_the_key() {
     let out = revans(dir.path(), &["check"], None);
     assert_eq!(out.status.code(), Some(1));
     let err = text(&out.stderr);
-    assert!(err.starts_with("Error: Configuration problem: listen:"), "{err}");
+    assert!(
+        err.starts_with("Error: Configuration problem: listen:"),
+        "{err}"
+    );
     assert_eq!(err.trim_end().lines().count(), 1, "{err}");
     assert!(!err.contains("panicked"));
 
@@ -63,22 +90,57 @@ fn a_bad_setting_is_one_sentence_naming_the_key() {
 fn an_unreachable_database_is_one_clear_sentence_without_the_password() {
     let dir = tempfile::tempdir().unwrap();
     // Port 1 on loopback: nothing listens there.
-    let out = revans(dir.path(), &["--database", "postgres://revans:hunter2@127.0.0.1:1/revans", "check"], None);
+    let out = revans(
+        dir.path(),
+        &[
+            "--database",
+            "postgres://revans:hunter2@127.0.0.1:1/revans",
+            "check",
+        ],
+        None,
+    );
     assert_eq!(out.status.code(), Some(1));
     let err = text(&out.stderr);
-    assert!(err.starts_with("Error: Cannot reach the database at postgres://revans:***@127.0.0.1:1/revans"), "{err}");
-    assert!(!err.contains("hunter2") && !err.contains("panicked"), "{err}");
+    assert!(
+        err.starts_with(
+            "Error: Cannot reach the database at postgres://revans:***@127.0.0.1:1/revans"
+        ),
+        "{err}"
+    );
+    assert!(
+        !err.contains("hunter2") && !err.contains("panicked"),
+        "{err}"
+    );
 }
 
 #[test]
 fn user_create_makes_an_account_and_refuses_bad_input() {
     let dir = tempfile::tempdir().unwrap();
-    let args = ["--database", "sqlite://u.db", "user", "create", "--email", "Lead@Academy.example", "--name", "Lee Lead", "--organisation", "North Academy", "--role", "admin", "--password-stdin"];
+    let args = [
+        "--database",
+        "sqlite://u.db",
+        "user",
+        "create",
+        "--email",
+        "Lead@Academy.example",
+        "--name",
+        "Lee Lead",
+        "--organisation",
+        "North Academy",
+        "--role",
+        "admin",
+        "--password-stdin",
+    ];
     let out = revans(dir.path(), &args, Some("a long enough password\n"));
     assert!(out.status.success(), "{}", text(&out.stderr));
-    assert!(text(&out.stdout).contains("Created Lee Lead <lead@academy.example> in North Academy with 1 role(s)."));
+    assert!(
+        text(&out.stdout)
+            .contains("Created Lee Lead <lead@academy.example> in North Academy with 1 role(s).")
+    );
     let again = revans(dir.path(), &args, Some("a long enough password\n"));
-    assert!(text(&again.stderr).contains("Someone already has an account with lead@academy.example"));
+    assert!(
+        text(&again.stderr).contains("Someone already has an account with lead@academy.example")
+    );
     let mut bad = args.to_vec();
     bad[5] = "not-an-email";
     let out = revans(dir.path(), &bad, Some("a long enough password\n"));

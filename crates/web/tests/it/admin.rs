@@ -271,3 +271,32 @@ async fn error_pages_are_plain_and_opaque() {
     assert_eq!(r.status, StatusCode::FORBIDDEN);
     assert!(r.body.contains("You do not have permission"));
 }
+
+#[tokio::test]
+async fn a_database_outage_is_reported_as_such_never_as_not_found() {
+    let app = TestApp::spawn().await;
+    let mut c = app.signed_in(ADMIN).await;
+    let mut api = app.client();
+    api.bearer = Some(app.api_token(ADMIN).await);
+    app.state.store.close().await;
+    let r = c.get("/admin/people").await;
+    assert_eq!(r.status, StatusCode::SERVICE_UNAVAILABLE);
+    assert!(r.body.contains("Sorry, the service is unavailable"));
+    assert!(
+        r.body.contains("quote this reference"),
+        "a request id to quote"
+    );
+    let r = api.json("GET", "/api/v1/people", None).await;
+    assert_eq!(r.status, StatusCode::SERVICE_UNAVAILABLE);
+    let body: serde_json::Value = serde_json::from_str(&r.body).unwrap();
+    assert_eq!(body["error"]["code"], "unavailable");
+    assert!(
+        !r.body.contains("pool"),
+        "no internals in the message: {}",
+        r.body
+    );
+    assert_eq!(
+        c.get("/healthz").await.status,
+        StatusCode::SERVICE_UNAVAILABLE
+    );
+}
