@@ -28,6 +28,11 @@ const UNIQUE_FIELDS: &[(&str, &str, &str)] = &[
     ("people_email_key", "people.email", "email"),
     ("organisations_name_key", "organisations.name", "name"),
     ("api_tokens_hash_key", "api_tokens.token_hash", "token"),
+    (
+        "applications_person_programme_key",
+        "applications.programme_id",
+        "application",
+    ),
 ];
 
 impl From<sqlx::Error> for StoreError {

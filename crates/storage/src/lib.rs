@@ -6,13 +6,17 @@
 //! (a change, its audit entry and the email it causes commit together or not at all).
 
 pub mod api_tokens;
+pub mod applications;
 pub mod audit;
+pub mod calendar_feeds;
+pub mod cohorts;
 mod connect;
 pub mod email_tokens;
 mod error;
 pub mod jobs;
 pub mod organisations;
 pub mod people;
+pub mod programmes;
 pub mod sessions;
 pub mod sign_in_attempts;
 mod time;
