@@ -8,7 +8,7 @@ pub mod people;
 pub mod tokens;
 
 use revans_domain::Id;
-use revans_storage::{Conn, Organisation, audit, organisations as orgs};
+use revans_storage::{AuditEntry, Conn, Organisation, Person, audit, organisations as orgs};
 
 use crate::auth::Viewer;
 use crate::error::AppError;
@@ -78,4 +78,38 @@ pub async fn require_admin_of(conn: &mut Conn, viewer: &Viewer, org: &Id) -> Res
 /// Reads an organisation id typed into a form or JSON body, as a field error when unusable.
 pub fn parse_org_field(raw: &str, field: &'static str) -> Result<Id, AppError> {
     Id::parse(raw.trim()).ok_or_else(|| AppError::field(field, "Select an organisation"))
+}
+
+/// People in every organisation the viewer administers, by name.
+pub async fn people_in_scope(conn: &mut Conn, viewer: &Viewer) -> Result<Vec<Person>, AppError> {
+    let mut all: Vec<Person> = Vec::new();
+    for root in viewer.admin_roots() {
+        for p in revans_storage::people::list_in_tree(conn, &root).await? {
+            if !all.iter().any(|x| x.id == p.id) {
+                all.push(p);
+            }
+        }
+    }
+    all.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(all)
+}
+
+/// The newest `limit` audit entries (after skipping `offset`) across the viewer's organisations.
+pub async fn audit_in_scope(
+    conn: &mut Conn,
+    viewer: &Viewer,
+    limit: i64,
+    offset: i64,
+) -> Result<Vec<AuditEntry>, AppError> {
+    let mut entries = Vec::new();
+    for root in viewer.admin_roots() {
+        entries.extend(audit::list_in_tree(conn, &root, limit + offset, 0).await?);
+    }
+    entries.sort_by(|a, b| b.at.cmp(&a.at).then(b.id.cmp(&a.id)));
+    entries.dedup_by(|a, b| a.id == b.id);
+    Ok(entries
+        .into_iter()
+        .skip(offset.max(0) as usize)
+        .take(limit.max(0) as usize)
+        .collect())
 }

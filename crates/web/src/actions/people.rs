@@ -69,16 +69,6 @@ pub async fn invite(
     };
     let id = people::insert(&mut tx, &org, &email, &name).await?;
     people::set_roles(&mut tx, &id, &org, &roles).await?;
-    let token = new_token();
-    let expires = revans_storage::now_ms() + INVITATION_VALID_DAYS * 86_400_000;
-    email_tokens::insert(
-        &mut tx,
-        &hash_token(&token),
-        TokenPurpose::Invitation,
-        &id,
-        expires,
-    )
-    .await?;
     let role_list: Vec<&str> = roles.iter().map(|r| r.as_str()).collect();
     actor
         .audit(
@@ -96,15 +86,16 @@ pub async fn invite(
             &org,
         )
         .await?;
-    let message = InvitationEmail {
-        tenant: state.settings.tenant_name.clone(),
-        name: name.to_string(),
-        inviter: actor.viewer.person.name.clone(),
-        organisation: org_record.name.clone(),
-        link: format!("{}/invitations/{token}", state.settings.base_url()),
-        valid_days: INVITATION_VALID_DAYS,
-    };
-    mail::enqueue(&mut tx, email.as_str(), &message).await?;
+    send_invitation(
+        state,
+        &mut tx,
+        actor,
+        &id,
+        name.as_str(),
+        email.as_str(),
+        &org_record.name,
+    )
+    .await?;
     revans_storage::commit(tx).await?;
     Ok(id)
 }
@@ -127,16 +118,6 @@ pub async fn resend_invitation(
         )));
     }
     email_tokens::void_for_person(&mut tx, person_id, TokenPurpose::Invitation).await?;
-    let token = new_token();
-    let expires = revans_storage::now_ms() + INVITATION_VALID_DAYS * 86_400_000;
-    email_tokens::insert(
-        &mut tx,
-        &hash_token(&token),
-        TokenPurpose::Invitation,
-        person_id,
-        expires,
-    )
-    .await?;
     actor
         .audit(
             &mut tx,
@@ -147,15 +128,16 @@ pub async fn resend_invitation(
             &person.organisation_id,
         )
         .await?;
-    let message = InvitationEmail {
-        tenant: state.settings.tenant_name.clone(),
-        name: person.name.clone(),
-        inviter: actor.viewer.person.name.clone(),
-        organisation: person.organisation_name.clone(),
-        link: format!("{}/invitations/{token}", state.settings.base_url()),
-        valid_days: INVITATION_VALID_DAYS,
-    };
-    mail::enqueue(&mut tx, &person.email, &message).await?;
+    send_invitation(
+        state,
+        &mut tx,
+        actor,
+        person_id,
+        &person.name,
+        &person.email,
+        &person.organisation_name,
+    )
+    .await?;
     revans_storage::commit(tx).await?;
     Ok(())
 }
@@ -206,4 +188,35 @@ pub async fn set_roles(
         .await?;
     revans_storage::commit(tx).await?;
     Ok(())
+}
+
+/// A new single-use invitation link, emailed in the caller's transaction.
+async fn send_invitation(
+    state: &AppState,
+    conn: &mut revans_storage::Conn,
+    actor: &Actor<'_>,
+    person_id: &Id,
+    name: &str,
+    email: &str,
+    organisation: &str,
+) -> Result<(), AppError> {
+    let token = new_token();
+    let expires = revans_storage::now_ms() + INVITATION_VALID_DAYS * 86_400_000;
+    email_tokens::insert(
+        conn,
+        &hash_token(&token),
+        TokenPurpose::Invitation,
+        person_id,
+        expires,
+    )
+    .await?;
+    let message = InvitationEmail {
+        tenant: state.settings.tenant_name.clone(),
+        name: name.to_owned(),
+        inviter: actor.viewer.person.name.clone(),
+        organisation: organisation.to_owned(),
+        link: format!("{}/invitations/{token}", state.settings.base_url()),
+        valid_days: INVITATION_VALID_DAYS,
+    };
+    mail::enqueue(conn, email, &message).await
 }

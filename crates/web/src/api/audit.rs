@@ -1,7 +1,7 @@
 use axum::Json;
 use axum::extract::{Query, State};
-use revans_storage::audit;
 
+use crate::actions::audit_in_scope;
 use crate::auth::ApiAdmin;
 use crate::error::ApiResult;
 use crate::state::AppState;
@@ -39,17 +39,10 @@ pub async fn list(
     let limit = q.limit.unwrap_or(100).clamp(1, 500);
     let offset = q.offset.unwrap_or(0).max(0);
     let mut conn = state.store.conn().await?;
-    let mut entries = Vec::new();
-    for root in viewer.admin_roots() {
-        entries.extend(audit::list_in_tree(&mut conn, &root, limit + offset, 0).await?);
-    }
-    entries.sort_by(|a, b| b.at.cmp(&a.at).then(b.id.cmp(&a.id)));
-    entries.dedup_by(|a, b| a.id == b.id);
+    let entries = audit_in_scope(&mut conn, &viewer, limit, offset).await?;
     Ok(Json(
         entries
             .into_iter()
-            .skip(offset as usize)
-            .take(limit as usize)
             .map(|e| AuditEntryOut {
                 id: e.id,
                 at: e.at,

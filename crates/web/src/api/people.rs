@@ -5,7 +5,7 @@ use revans_domain::Id;
 use revans_storage::{Person, RoleGrant, people};
 
 use crate::actions::people::{InviteInput, invite};
-use crate::actions::{Actor, require_admin_of};
+use crate::actions::{Actor, people_in_scope, require_admin_of};
 use crate::api::ApiJson;
 use crate::auth::ApiAdmin;
 use crate::auth::ClientIp;
@@ -62,16 +62,11 @@ pub async fn list(
     ApiAdmin(viewer): ApiAdmin,
 ) -> ApiResult<Json<Vec<PersonOut>>> {
     let mut conn = state.store.conn().await?;
-    let mut out: Vec<PersonOut> = Vec::new();
-    for root in viewer.admin_roots() {
-        for p in people::list_in_tree(&mut conn, &root).await? {
-            if !out.iter().any(|x| x.id == p.id.as_str()) {
-                let roles = people::roles(&mut conn, &p.id).await?;
-                out.push(PersonOut::new(p, roles));
-            }
-        }
+    let mut out = Vec::new();
+    for p in people_in_scope(&mut conn, &viewer).await? {
+        let roles = people::roles(&mut conn, &p.id).await?;
+        out.push(PersonOut::new(p, roles));
     }
-    out.sort_by(|a, b| a.name.cmp(&b.name));
     Ok(Json(out))
 }
 

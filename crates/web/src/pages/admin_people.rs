@@ -7,7 +7,7 @@ use revans_domain::{Id, Role};
 use revans_storage::{Organisation, Person, RoleGrant, people};
 
 use crate::actions::people::{InviteInput, invite, resend_invitation as resend};
-use crate::actions::{Actor, admin_scope, require_admin_of};
+use crate::actions::{Actor, admin_scope, people_in_scope, require_admin_of};
 use crate::auth::ClientIp;
 use crate::auth::{Admin, Viewer};
 use crate::csrf::CsrfForm;
@@ -29,15 +29,7 @@ pub async fn list(
     Query(q): Query<NoticeQuery>,
 ) -> PageResult<Response> {
     let mut conn = state.store.conn().await?;
-    let mut all: Vec<Person> = Vec::new();
-    for root in viewer.admin_roots() {
-        for p in people::list_in_tree(&mut conn, &root).await? {
-            if !all.iter().any(|x| x.id == p.id) {
-                all.push(p);
-            }
-        }
-    }
-    all.sort_by(|a, b| a.name.cmp(&b.name));
+    let all = people_in_scope(&mut conn, &viewer).await?;
     let notice = (q.notice.as_deref() == Some("invited")).then_some("Invitation sent.");
     let layout = Layout::new(
         &state,

@@ -1,7 +1,9 @@
 use askama::Template;
 use axum::extract::{Query, State};
 use axum::response::Response;
-use revans_storage::{AuditEntry, audit};
+use revans_storage::AuditEntry;
+
+use crate::actions::audit_in_scope;
 
 use crate::auth::Admin;
 use crate::error::PageResult;
@@ -36,17 +38,11 @@ pub async fn list(
 ) -> PageResult<Response> {
     let page = q.page.unwrap_or(1).max(1);
     let mut conn = state.store.conn().await?;
-    let mut entries = Vec::new();
-    for root in viewer.admin_roots() {
-        entries.extend(audit::list_in_tree(&mut conn, &root, PAGE_SIZE * page + 1, 0).await?);
-    }
-    entries.sort_by(|a, b| b.at.cmp(&a.at).then(b.id.cmp(&a.id)));
-    entries.dedup_by(|a, b| a.id == b.id);
-    let start = ((page - 1) * PAGE_SIZE) as usize;
-    let has_next = entries.len() > start + PAGE_SIZE as usize;
+    // One more than a page, to know whether there is a next one.
+    let entries = audit_in_scope(&mut conn, &viewer, PAGE_SIZE + 1, (page - 1) * PAGE_SIZE).await?;
+    let has_next = entries.len() > PAGE_SIZE as usize;
     let rows = entries
         .into_iter()
-        .skip(start)
         .take(PAGE_SIZE as usize)
         .map(|entry| Row {
             at: when(entry.at),
