@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 
 mod compile;
 mod construct;
+mod counts;
 mod error;
 mod exact;
 mod explain;
