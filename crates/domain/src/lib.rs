@@ -27,5 +27,7 @@ pub use programme::{
     line_list, parse_cpd_minutes, parse_fee_pence, required_line,
 };
 pub use role::Role;
-pub use schedule::{MAX_SESSIONS, RecurrenceInput, Schedule, Session, describe_session};
+pub use schedule::{
+    MAX_SESSIONS, RecurrenceInput, Schedule, Session, describe_session, parse_date as schedule_date,
+};
 pub use text::{OrganisationName, Password, PersonName, TokenName};

@@ -76,6 +76,7 @@ pub async fn seed(state: &AppState) -> Result<bool, AppError> {
         people::set_password_hash(&mut tx, &id, &hash).await?;
         people::set_roles(&mut tx, &id, org_id, &roles).await?;
     }
+    crate::demo_catalogue::seed(&mut tx, &ics.id).await?;
     audit::record(
         &mut tx,
         audit::NewAuditEntry {

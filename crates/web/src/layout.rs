@@ -47,7 +47,13 @@ impl Layout {
                 });
             };
             add("/", "Home");
+            add("/programmes", "Programmes");
+            add("/applications", "Your applications");
+            if v.has_role(revans_domain::Role::Sponsor) {
+                add("/sponsor/applications", "Your nominees");
+            }
             if v.is_admin() {
+                add("/admin/programmes", "Manage programmes");
                 add("/admin/people", "People");
                 add("/admin/organisations", "Organisations");
                 add("/admin/audit", "Audit log");

@@ -30,6 +30,15 @@ pub fn table() -> Vec<Route> {
         r("GET", "/assets/revans.js", get(assets::js)),
         r("GET", "/assets/logo", get(assets::logo)),
         r("GET", "/api/openapi.json", get(api::openapi::document)),
+        // The public catalogue (C1) and calendar files.
+        r("GET", "/programmes", get(catalogue::list)),
+        r("GET", "/programmes/{id}", get(catalogue::show)),
+        r(
+            "GET",
+            "/cohorts/{id}/sessions.ics",
+            get(catalogue::cohort_ics),
+        ),
+        r("GET", "/calendar/{token}", get(calendar::feed)),
         // Signing in and out, and recovering an account.
         r("GET", "/sign-in", get(sign_in::show)),
         r("POST", "/sign-in", post(sign_in::submit)),
@@ -59,6 +68,23 @@ pub fn table() -> Vec<Route> {
         r("GET", "/account/tokens", get(tokens::list)),
         r("POST", "/account/tokens", post(tokens::create)),
         r("POST", "/account/tokens/{id}/revoke", post(tokens::revoke)),
+        // Applying, offers and places (C2).
+        r("GET", "/programmes/{id}/apply", get(applications::form)),
+        r("POST", "/programmes/{id}/apply", post(applications::submit)),
+        r("GET", "/applications", get(applications::mine)),
+        r(
+            "POST",
+            "/applications/{id}/respond",
+            post(applications::respond),
+        ),
+        r("GET", "/account/calendar", get(calendar::show)),
+        r("POST", "/account/calendar", post(calendar::change)),
+        r("GET", "/sponsor/applications", get(sponsor::list)),
+        r(
+            "POST",
+            "/sponsor/applications/{id}/approve",
+            post(sponsor::approve),
+        ),
         // Programme leads.
         r("GET", "/admin/people", get(admin_people::list)),
         r("GET", "/admin/people/new", get(admin_people::new_form)),
@@ -85,6 +111,44 @@ pub fn table() -> Vec<Route> {
             post(admin_organisations::create),
         ),
         r("GET", "/admin/audit", get(audit::list)),
+        r("GET", "/admin/programmes", get(admin_programmes::list)),
+        r(
+            "GET",
+            "/admin/programmes/new",
+            get(admin_programmes::new_form),
+        ),
+        r("POST", "/admin/programmes", post(admin_programmes::create)),
+        r("GET", "/admin/programmes/{id}", get(admin_programmes::show)),
+        r(
+            "POST",
+            "/admin/programmes/{id}/status",
+            post(admin_programmes::status),
+        ),
+        r(
+            "POST",
+            "/admin/programmes/{id}/cohorts",
+            post(admin_programmes::cohort),
+        ),
+        r(
+            "POST",
+            "/admin/programmes/{id}/decisions",
+            post(admin_programmes::decisions),
+        ),
+        r(
+            "POST",
+            "/admin/programmes/{id}/allocate",
+            post(admin_programmes::allocate),
+        ),
+        r(
+            "GET",
+            "/admin/programmes/{id}/applications.csv",
+            get(admin_programmes::export),
+        ),
+        r(
+            "POST",
+            "/admin/cohorts/{id}/capacity",
+            post(admin_programmes::capacity),
+        ),
         // JSON API (personal access tokens).
         r("GET", "/api/v1/me", get(api::me::show)),
         r(

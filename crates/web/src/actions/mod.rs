@@ -3,8 +3,10 @@
 //! entry and any email. Handlers only translate HTTP to these calls and back.
 
 pub mod accounts;
+pub mod applications;
 pub mod organisations;
 pub mod people;
+pub mod programmes;
 pub mod tokens;
 
 use revans_domain::Id;

@@ -1,15 +1,18 @@
 //! Outgoing email. Handlers render a message and enqueue it in their own transaction
 //! (`enqueue`); the worker (`worker.rs`) delivers it by SMTP or into a folder, with retries.
 
+mod application_emails;
 mod templates;
 mod worker;
 
+use lettre::message::header::ContentType;
 use lettre::message::{Mailbox, MultiPart};
 use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use revans_storage::Conn;
 use revans_storage::jobs::{self, NewJob};
 use secrecy::ExposeSecret;
 
+pub use application_emails::ApplicationEmail;
 pub use templates::{Email, InvitationEmail, PasswordChangedEmail, PasswordResetEmail};
 pub use worker::{run_pending_jobs, spawn_worker};
 
@@ -26,15 +29,48 @@ pub struct OutgoingEmail {
     pub subject: String,
     pub text: String,
     pub html: String,
+    /// A file sent with the message (the cohort's sessions as an .ics calendar).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attachment: Option<Attachment>,
+}
+
+/// A small text attachment, kept in the job payload with the message.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Attachment {
+    pub filename: String,
+    pub content_type: String,
+    pub content: String,
+}
+
+impl Attachment {
+    /// An RFC 5545 calendar of sessions (`text/calendar`), which mail programs offer to import.
+    pub fn calendar(ics: String) -> Self {
+        Self {
+            filename: "sessions.ics".into(),
+            content_type: "text/calendar; charset=utf-8; method=PUBLISH".into(),
+            content: ics,
+        }
+    }
 }
 
 /// Renders and enqueues an email inside the caller's transaction.
 pub async fn enqueue(conn: &mut Conn, to: &str, email: &impl Email) -> Result<(), AppError> {
+    enqueue_with_attachment(conn, to, email, None).await
+}
+
+/// As `enqueue`, with an optional attachment.
+pub async fn enqueue_with_attachment(
+    conn: &mut Conn,
+    to: &str,
+    email: &impl Email,
+    attachment: Option<Attachment>,
+) -> Result<(), AppError> {
     let outgoing = OutgoingEmail {
         to: to.to_owned(),
         subject: email.subject(),
         text: email.text().map_err(AppError::internal)?,
         html: email.html().map_err(AppError::internal)?,
+        attachment,
     };
     let payload = serde_json::to_string(&outgoing).map_err(AppError::internal)?;
     jobs::enqueue(
@@ -123,15 +159,24 @@ impl Mailer {
             .parse()
             .map_err(|e| format!("bad recipient {}: {e}", email.to))?;
         let domain = from.email.domain().to_owned();
+        let body = MultiPart::alternative_plain_html(email.text.clone(), email.html.clone());
+        let body = match &email.attachment {
+            None => body,
+            Some(a) => {
+                let content_type =
+                    ContentType::parse(&a.content_type).map_err(|e| e.to_string())?;
+                MultiPart::mixed().multipart(body).singlepart(
+                    lettre::message::Attachment::new(a.filename.clone())
+                        .body(a.content.clone(), content_type),
+                )
+            }
+        };
         let message = Message::builder()
             .from(from)
             .to(to)
             .subject(email.subject.clone())
             .message_id(Some(format!("<{message_id}@{domain}>")))
-            .multipart(MultiPart::alternative_plain_html(
-                email.text.clone(),
-                email.html.clone(),
-            ))
+            .multipart(body)
             .map_err(|e| e.to_string())?;
         match self {
             Mailer::Smtp { transport, .. } => transport

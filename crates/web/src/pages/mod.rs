@@ -3,9 +3,14 @@
 pub mod account;
 pub mod admin_organisations;
 pub mod admin_people;
+pub mod admin_programmes;
+pub mod applications;
 pub mod audit;
+pub mod calendar;
+pub mod catalogue;
 pub mod home;
 pub mod invitation;
 pub mod password_reset;
 pub mod sign_in;
+pub mod sponsor;
 pub mod tokens;

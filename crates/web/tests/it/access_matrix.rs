@@ -38,6 +38,103 @@ const MATRIX: &[(&str, &str, [&str; 7])] = &[
         "/api/openapi.json",
         ["200", "200", "200", "200", "200", "200", "200"],
     ),
+    // The public catalogue and calendar files; {programme} and {cohort} are the demo's.
+    ("GET", "/programmes", ["200"; 7]),
+    ("GET", "/programmes/{programme}", ["200"; 7]),
+    ("GET", "/cohorts/{cohort}/sessions.ics", ["200"; 7]),
+    ("GET", "/calendar/{token}", ["404"; 7]),
+    // Applying: anyone signed in; an empty form names the missing answers.
+    (
+        "GET",
+        "/programmes/{programme}/apply",
+        ["303>/sign-in", "200", "200", "200", "200", "200", "200"],
+    ),
+    (
+        "POST",
+        "/programmes/{programme}/apply",
+        ["303>/sign-in", "422", "422", "422", "422", "422", "422"],
+    ),
+    (
+        "GET",
+        "/applications",
+        ["303>/sign-in", "200", "200", "200", "200", "200", "200"],
+    ),
+    // {application} does not exist: nobody learns anything about it.
+    (
+        "POST",
+        "/applications/{application}/respond",
+        ["303>/sign-in", "404", "404", "404", "404", "404", "404"],
+    ),
+    (
+        "GET",
+        "/account/calendar",
+        ["303>/sign-in", "200", "200", "200", "200", "200", "200"],
+    ),
+    (
+        "POST",
+        "/account/calendar",
+        ["303>/sign-in", "200", "200", "200", "200", "200", "200"],
+    ),
+    (
+        "GET",
+        "/sponsor/applications",
+        ["303>/sign-in", "403", "200", "403", "403", "403", "403"],
+    ),
+    (
+        "POST",
+        "/sponsor/applications/{application}/approve",
+        ["303>/sign-in", "403", "404", "403", "403", "403", "403"],
+    ),
+    (
+        "GET",
+        "/admin/programmes",
+        ["303>/sign-in", "403", "403", "403", "403", "200", "200"],
+    ),
+    (
+        "GET",
+        "/admin/programmes/new",
+        ["303>/sign-in", "403", "403", "403", "403", "200", "200"],
+    ),
+    (
+        "POST",
+        "/admin/programmes",
+        ["303>/sign-in", "403", "403", "403", "403", "422", "422"],
+    ),
+    (
+        "GET",
+        "/admin/programmes/{programme}",
+        ["303>/sign-in", "403", "403", "403", "403", "200", "404"],
+    ),
+    (
+        "POST",
+        "/admin/programmes/{programme}/status",
+        ["303>/sign-in", "403", "403", "403", "403", "422", "404"],
+    ),
+    (
+        "POST",
+        "/admin/programmes/{programme}/cohorts",
+        ["303>/sign-in", "403", "403", "403", "403", "422", "404"],
+    ),
+    (
+        "POST",
+        "/admin/programmes/{programme}/decisions",
+        ["303>/sign-in", "403", "403", "403", "403", "422", "404"],
+    ),
+    (
+        "POST",
+        "/admin/programmes/{programme}/allocate",
+        ["303>/sign-in", "403", "403", "403", "403", "303", "404"],
+    ),
+    (
+        "GET",
+        "/admin/programmes/{programme}/applications.csv",
+        ["303>/sign-in", "403", "403", "403", "403", "200", "404"],
+    ),
+    (
+        "POST",
+        "/admin/cohorts/{cohort}/capacity",
+        ["303>/sign-in", "403", "403", "403", "403", "422", "404"],
+    ),
     (
         "GET",
         "/sign-in",
@@ -224,12 +321,16 @@ fn every_route_has_an_entry_and_every_entry_a_route() {
 /// The matrix writes `{person}` where the route has `{id}`, to say which id is used.
 fn matrix_path(p: &str) -> String {
     p.replace("{person}", "{id}")
+        .replace("{programme}", "{id}")
+        .replace("{cohort}", "{id}")
+        .replace("{application}", "{id}")
 }
 
 #[tokio::test]
 async fn every_route_answers_every_role_as_the_matrix_says() {
     let app = TestApp::spawn().await;
     let person = app.person_id(PARTICIPANT).await;
+    let (programme, cohort) = app.demo_programme().await;
     let mut failures = Vec::new();
     for (role_index, role) in ROLES.iter().enumerate() {
         let (mut shared, _) = client_for(&app, *role).await;
@@ -248,6 +349,9 @@ async fn every_route_answers_every_role_as_the_matrix_says() {
             let client = if destructive { &mut fresh } else { &mut shared };
             let concrete = path
                 .replace("{person}", &person)
+                .replace("{programme}", &programme)
+                .replace("{cohort}", &cohort)
+                .replace("{application}", "00000000-0000-0000-0000-000000000000")
                 .replace("{token}", "no-such-token-0000000000000000000000000000")
                 .replace("{id}", &admin_token_id);
             let r = if concrete.starts_with("/api/") {

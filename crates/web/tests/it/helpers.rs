@@ -134,6 +134,20 @@ impl TestApp {
             .to_string()
     }
 
+    /// The demo's published programme and its first cohort.
+    pub async fn demo_programme(&self) -> (String, String) {
+        let mut conn = self.state.store.conn().await.unwrap();
+        let p = revans_storage::programmes::list_published(&mut conn)
+            .await
+            .unwrap()
+            .remove(0);
+        let c = revans_storage::cohorts::list_for_programme(&mut conn, &p.id)
+            .await
+            .unwrap()
+            .remove(0);
+        (p.id.to_string(), c.id.to_string())
+    }
+
     pub async fn audit_actions(&self) -> Vec<String> {
         let mut conn = self.state.store.conn().await.unwrap();
         let mut out = Vec::new();

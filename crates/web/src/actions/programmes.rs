@@ -1,0 +1,481 @@
+//! Programme leads' catalogue actions: programmes, their cohorts, publishing and closing.
+
+use std::str::FromStr;
+
+use revans_domain::{
+    AllocationRule, Capacity, CompletionRule, Delivery, Id, ProgrammeKind, ProgrammeStatus,
+    RecurrenceInput, Schedule, bounded, line_list, parse_cpd_minutes, parse_fee_pence,
+    required_line,
+};
+use revans_storage::programmes::{self, Programme, ProgrammeFields};
+use revans_storage::{cohorts, now_ms};
+
+use super::{Actor, require_admin_of};
+use crate::error::AppError;
+use crate::layout::Errors;
+use crate::state::AppState;
+
+/// The programme form as typed (pages) or sent (API).
+#[derive(Debug, Clone, Default, serde::Deserialize, utoipa::ToSchema)]
+#[serde(default)]
+pub struct ProgrammeInput {
+    pub title: String,
+    pub summary: String,
+    pub description: String,
+    /// leadership_module, action_learning, facilitator_training, train_the_trainer, support_circles or immersion_event.
+    pub kind: String,
+    /// One per line.
+    pub outcomes: String,
+    pub audience: String,
+    pub leads: String,
+    /// In pounds, like 450.00; blank for free.
+    pub fee: String,
+    pub cpd_hours: String,
+    /// virtual or in_person.
+    pub delivery_mode: String,
+    /// The meeting link (virtual) or the place (in person).
+    pub delivery_detail: String,
+    /// One statement per line; applicants confirm each.
+    pub eligibility: String,
+    /// One per line ("I have discussed this with my HR or OD lead").
+    pub confirmations: String,
+    /// One question per line.
+    pub questions: String,
+    /// One phase per line ("Scoping: months 1-2").
+    pub phases: String,
+    /// "yes" when a sponsor of the applicant's organisation must approve first.
+    pub requires_sponsor_approval: String,
+    /// approval_order or lottery.
+    pub allocation_rule: String,
+    /// Days an offer stays open; blank for 7.
+    pub offer_valid_days: String,
+    /// Cap on nominations from the programme's own organisation tree; blank for none.
+    pub nomination_cap: String,
+}
+
+fn collect<T>(errors: &mut Errors, r: Result<T, revans_domain::ValidationError>) -> Option<T> {
+    errors.take(r)
+}
+
+/// Parses the whole form, reporting every problem at once.
+pub fn parse_programme(input: &ProgrammeInput) -> Result<(ProgrammeFields, Option<i64>), AppError> {
+    let mut e = Errors::default();
+    let title = collect(&mut e, required_line(&input.title, "title", "a title", 150));
+    let summary = collect(
+        &mut e,
+        required_line(&input.summary, "summary", "a summary", 300),
+    );
+    let description = collect(
+        &mut e,
+        bounded(&input.description, "description", "The description", 10_000),
+    );
+    let kind = collect(&mut e, ProgrammeKind::from_str(&input.kind));
+    let outcomes = collect(
+        &mut e,
+        line_list(&input.outcomes, "outcomes", "learning outcomes", 30),
+    );
+    let audience = collect(
+        &mut e,
+        bounded(&input.audience, "audience", "Who should attend", 2_000),
+    );
+    let leads = collect(&mut e, bounded(&input.leads, "leads", "The leads", 500));
+    let fee = collect(&mut e, parse_fee_pence(&input.fee));
+    let cpd = collect(&mut e, parse_cpd_minutes(&input.cpd_hours));
+    let delivery = collect(
+        &mut e,
+        Delivery::parse(&input.delivery_mode, &input.delivery_detail),
+    );
+    let eligibility = collect(
+        &mut e,
+        line_list(
+            &input.eligibility,
+            "eligibility",
+            "eligibility statements",
+            20,
+        ),
+    );
+    let confirmations = collect(
+        &mut e,
+        line_list(&input.confirmations, "confirmations", "confirmations", 10),
+    );
+    let questions = collect(
+        &mut e,
+        line_list(&input.questions, "questions", "questions", 20),
+    );
+    let phases = collect(&mut e, line_list(&input.phases, "phases", "phases", 20));
+    let rule = if input.allocation_rule.trim().is_empty() {
+        Some(AllocationRule::ApprovalOrder)
+    } else {
+        collect(&mut e, AllocationRule::from_str(&input.allocation_rule))
+    };
+    let days = match input.offer_valid_days.trim() {
+        "" => Some(7),
+        raw => match raw.parse::<i64>() {
+            Ok(d) if (1..=60).contains(&d) => Some(d),
+            _ => {
+                e.add(
+                    "offer_valid_days",
+                    "Enter how many days an offer stays open, from 1 to 60",
+                );
+                None
+            }
+        },
+    };
+    let cap = match input.nomination_cap.trim() {
+        "" => Some(None),
+        raw => match raw.parse::<i64>() {
+            Ok(n) if (1..=1000).contains(&n) => Some(Some(n)),
+            _ => {
+                e.add("nomination_cap", "Enter the most people one organisation can nominate, from 1 to 1000, or leave it blank");
+                None
+            }
+        },
+    };
+    let (
+        Some(title),
+        Some(summary),
+        Some(description),
+        Some(kind),
+        Some(outcomes),
+        Some(audience),
+        Some(leads),
+        Some(fee),
+        Some(cpd),
+        Some(delivery),
+        Some(eligibility),
+        Some(confirmations),
+        Some(questions),
+        Some(phases),
+        Some(rule),
+        Some(days),
+        Some(cap),
+    ) = (
+        title,
+        summary,
+        description,
+        kind,
+        outcomes,
+        audience,
+        leads,
+        fee,
+        cpd,
+        delivery,
+        eligibility,
+        confirmations,
+        questions,
+        phases,
+        rule,
+        days,
+        cap,
+    )
+    else {
+        return Err(AppError::Invalid(e.0));
+    };
+    Ok((
+        ProgrammeFields {
+            title,
+            summary,
+            description,
+            kind,
+            outcomes,
+            audience,
+            leads,
+            fee_pence: fee,
+            cpd_minutes: cpd,
+            delivery_mode: delivery.mode,
+            delivery_detail: delivery.detail,
+            eligibility,
+            confirmations,
+            questions,
+            phases,
+            follow_on_id: None,
+            requires_sponsor_approval: matches!(
+                input.requires_sponsor_approval.as_str(),
+                "yes" | "true" | "on"
+            ),
+            allocation_rule: rule,
+            // A fresh, recorded seed per programme: the lottery can be re-run and explained.
+            lottery_seed: i64::from(rand::random::<u32>()),
+            offer_valid_days: days,
+        },
+        cap,
+    ))
+}
+
+/// Creates a draft programme in the programme lead's organisation.
+pub async fn create(
+    state: &AppState,
+    actor: &Actor<'_>,
+    input: &ProgrammeInput,
+) -> Result<Id, AppError> {
+    let (fields, cap) = parse_programme(input)?;
+    let Some(org) = actor.viewer.admin_roots().into_iter().next() else {
+        return Err(AppError::Forbidden);
+    };
+    let mut tx = state.store.begin().await?;
+    let id = programmes::insert(&mut tx, &org, &fields).await?;
+    programmes::set_cap(&mut tx, &id, &org, cap).await?;
+    actor
+        .audit(
+            &mut tx,
+            "programme.created",
+            "programme",
+            id.as_str(),
+            &format!("Created the programme {}", fields.title),
+            &org,
+        )
+        .await?;
+    revans_storage::commit(tx).await?;
+    Ok(id)
+}
+
+/// The programme, if the viewer administers its organisation (else "not found").
+pub async fn load_for_admin(
+    conn: &mut revans_storage::Conn,
+    actor: &Actor<'_>,
+    id: &Id,
+) -> Result<Programme, AppError> {
+    let programme = programmes::get(conn, id).await?.ok_or(AppError::NotFound)?;
+    require_admin_of(conn, actor.viewer, &programme.organisation_id).await?;
+    Ok(programme)
+}
+
+/// Publishes (into the public catalogue) or closes a programme.
+pub async fn set_status(
+    state: &AppState,
+    actor: &Actor<'_>,
+    id: &Id,
+    status: &str,
+) -> Result<ProgrammeStatus, AppError> {
+    let mut tx = state.store.begin().await?;
+    let programme = load_for_admin(&mut tx, actor, id).await?;
+    let status = ProgrammeStatus::from_str(status)?;
+    if status == ProgrammeStatus::Published
+        && cohorts::list_for_programme(&mut tx, id).await?.is_empty()
+    {
+        return Err(AppError::field(
+            "status",
+            "Add at least one cohort before publishing",
+        ));
+    }
+    programmes::set_status(&mut tx, id, status).await?;
+    actor
+        .audit(
+            &mut tx,
+            "programme.status_changed",
+            "programme",
+            id.as_str(),
+            &format!(
+                "Set {} to {}",
+                programme.fields.title,
+                status.label().to_lowercase()
+            ),
+            &programme.organisation_id,
+        )
+        .await?;
+    revans_storage::commit(tx).await?;
+    Ok(status)
+}
+
+/// A cohort as typed: explicit sessions, or a recurrence.
+#[derive(Debug, Clone, Default, serde::Deserialize, serde::Serialize, utoipa::ToSchema)]
+#[serde(default)]
+pub struct CohortInput {
+    pub name: String,
+    pub capacity: String,
+    /// `YYYY-MM-DD`: applications open on this day.
+    pub opens_on: String,
+    /// `YYYY-MM-DD`: the last day to apply.
+    pub closes_on: String,
+    pub timezone: String,
+    /// explicit or recurrence.
+    pub schedule_kind: String,
+    /// Explicit sessions, one per line: `2026-11-01 09:30-13:00`.
+    pub sessions: String,
+    pub start_date: String,
+    pub start_time: String,
+    pub duration_minutes: String,
+    /// An RFC 5545 RRULE such as `FREQ=WEEKLY;INTERVAL=2;COUNT=9`.
+    pub rule: String,
+    /// Dates without a session, one per line.
+    pub exceptions: String,
+    /// all or at_least.
+    pub completion_rule: String,
+    pub completion_minimum: String,
+}
+
+fn day_start(raw: &str, field: &'static str, tz: &str, errors: &mut Errors) -> Option<i64> {
+    let date = errors.take(revans_domain::schedule_date(raw, field))?;
+    let zone = jiff::tz::TimeZone::get(tz).unwrap_or(jiff::tz::TimeZone::UTC);
+    zone.to_ambiguous_zoned(date.to_datetime(jiff::civil::Time::midnight()))
+        .compatible()
+        .ok()
+        .map(|z| z.timestamp().as_millisecond())
+}
+
+pub fn parse_cohort(
+    input: &CohortInput,
+    now: i64,
+) -> Result<(String, Capacity, i64, i64, Schedule, CompletionRule), AppError> {
+    let mut e = Errors::default();
+    let name = e.take(required_line(
+        &input.name,
+        "name",
+        "a name for the cohort",
+        100,
+    ));
+    let capacity = match input.capacity.trim().parse::<i64>() {
+        Ok(n) => e.take(Capacity::new(n)),
+        Err(_) => {
+            e.add("capacity", "Enter the number of places, like 30");
+            None
+        }
+    };
+    let tz = input.timezone.trim();
+    let tz = if tz.is_empty() { "Europe/London" } else { tz };
+    let schedule = match input.schedule_kind.as_str() {
+        "recurrence" => e.take(Schedule::recurrence(
+            &RecurrenceInput {
+                start_date: &input.start_date,
+                start_time: &input.start_time,
+                duration_minutes: &input.duration_minutes,
+                timezone: tz,
+                rule: &input.rule,
+                exceptions: &input.exceptions,
+            },
+            now,
+        )),
+        _ => e.take(Schedule::explicit(&input.sessions, tz, now)),
+    };
+    let opens = day_start(&input.opens_on, "opens_on", tz, &mut e);
+    // Applications close at the end of the last day.
+    let closes = day_start(&input.closes_on, "closes_on", tz, &mut e).map(|ms| ms + 86_400_000);
+    if let (Some(o), Some(c)) = (opens, closes)
+        && c <= o
+    {
+        e.add(
+            "closes_on",
+            "The closing date must be on or after the opening date",
+        );
+    }
+    if let (Some(c), Some(s)) = (closes, &schedule)
+        && c > s.first_start()
+    {
+        e.add(
+            "closes_on",
+            "Applications must close before the first session",
+        );
+    }
+    let completion = schedule.as_ref().and_then(|s| {
+        e.take(CompletionRule::parse(
+            &input.completion_rule,
+            &input.completion_minimum,
+            s.sessions().len(),
+        ))
+    });
+    match (name, capacity, opens, closes, schedule, completion) {
+        (Some(n), Some(c), Some(o), Some(cl), Some(s), Some(r)) if !e.any() => {
+            Ok((n, c, o, cl, s, r))
+        }
+        _ => Err(AppError::Invalid(e.0)),
+    }
+}
+
+/// Adds a cohort with its sessions to a programme.
+pub async fn add_cohort(
+    state: &AppState,
+    actor: &Actor<'_>,
+    programme_id: &Id,
+    input: &CohortInput,
+) -> Result<Id, AppError> {
+    let mut conn = state.store.conn().await?;
+    let programme = load_for_admin(&mut conn, actor, programme_id).await?;
+    drop(conn);
+    let (name, capacity, opens, closes, schedule, completion) = parse_cohort(input, now_ms())?;
+    let spec = serde_json::to_string(input).map_err(AppError::internal)?;
+    let kind = if input.schedule_kind == "recurrence" {
+        "recurrence"
+    } else {
+        "explicit"
+    };
+    let mut tx = state.store.begin().await?;
+    let id = cohorts::insert(
+        &mut tx,
+        &cohorts::NewCohort {
+            programme_id,
+            name: &name,
+            capacity,
+            opens_at: opens,
+            closes_at: closes,
+            schedule: &schedule,
+            schedule_kind: kind,
+            schedule_spec: &spec,
+            completion,
+        },
+    )
+    .await?;
+    actor
+        .audit(
+            &mut tx,
+            "cohort.created",
+            "cohort",
+            id.as_str(),
+            &format!(
+                "Added {name} ({} places, {} sessions) to {}",
+                capacity.get(),
+                schedule.sessions().len(),
+                programme.fields.title
+            ),
+            &programme.organisation_id,
+        )
+        .await?;
+    revans_storage::commit(tx).await?;
+    Ok(id)
+}
+
+/// Changes a cohort's capacity; refused below the places already confirmed.
+pub async fn set_capacity(
+    state: &AppState,
+    actor: &Actor<'_>,
+    cohort_id: &Id,
+    raw: &str,
+) -> Result<(), AppError> {
+    let mut tx = state.store.begin().await?;
+    let cohort = cohorts::get(&mut tx, cohort_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let programme = load_for_admin(&mut tx, actor, &cohort.programme_id).await?;
+    let capacity = match raw.trim().parse::<i64>() {
+        Ok(n) => Capacity::new(n)?,
+        Err(_) => {
+            return Err(AppError::field(
+                "capacity",
+                "Enter the number of places, like 30",
+            ));
+        }
+    };
+    if !cohorts::set_capacity(&mut tx, cohort_id, capacity).await? {
+        let now = cohorts::get(&mut tx, cohort_id)
+            .await?
+            .map_or(cohort.confirmed, |c| c.confirmed);
+        return Err(AppError::field(
+            "capacity",
+            format!(
+                "{} places are already confirmed; capacity cannot be lower than that",
+                now
+            ),
+        ));
+    }
+    actor
+        .audit(
+            &mut tx,
+            "cohort.capacity_changed",
+            "cohort",
+            cohort_id.as_str(),
+            &format!("Set the capacity of {} to {}", cohort.name, capacity.get()),
+            &programme.organisation_id,
+        )
+        .await?;
+    revans_storage::commit(tx).await?;
+    Ok(())
+}

@@ -1,0 +1,57 @@
+//! RFC 5545 calendars of sessions, for email attachments and each person's private feed.
+//! Times are written in UTC, which every calendar program converts to the reader's zone.
+
+use icalendar::{Calendar, Component, Event, EventLike};
+use revans_domain::Session;
+use revans_storage::cohorts::Cohort;
+use revans_storage::programmes::Programme;
+
+fn utc(ms: i64) -> chrono::DateTime<chrono::Utc> {
+    chrono::DateTime::from_timestamp_millis(ms).unwrap_or_default()
+}
+
+/// One event per session, with a stable UID so a re-sent file updates rather than duplicates.
+fn event(uid: String, title: &str, location: &str, s: &Session) -> Event {
+    Event::new()
+        .uid(&uid)
+        .summary(title)
+        .location(location)
+        .starts(utc(s.starts_at))
+        .ends(utc(s.ends_at))
+        .done()
+}
+
+/// The sessions of one cohort.
+pub fn cohort_calendar(programme: &Programme, cohort: &Cohort, sessions: &[Session]) -> String {
+    let title = format!("{} – {}", programme.fields.title, cohort.name);
+    let mut cal = Calendar::new();
+    cal.name(&title);
+    for (i, s) in sessions.iter().enumerate() {
+        cal.push(event(
+            format!("{}-{}@revans", cohort.id, i + 1),
+            &title,
+            &programme.fields.delivery_detail,
+            s,
+        ));
+    }
+    cal.done().to_string()
+}
+
+/// A person's confirmed sessions across programmes:
+/// (programme title, cohort name, timezone, start, end, cohort id).
+pub fn feed(rows: &[(String, String, String, i64, i64, String)]) -> String {
+    let mut cal = Calendar::new();
+    cal.name("Revans sessions");
+    for (i, (programme, cohort, _tz, starts_at, ends_at, cohort_id)) in rows.iter().enumerate() {
+        cal.push(event(
+            format!("{cohort_id}-{starts_at}-{i}@revans"),
+            &format!("{programme} – {cohort}"),
+            "",
+            &Session {
+                starts_at: *starts_at,
+                ends_at: *ends_at,
+            },
+        ));
+    }
+    cal.done().to_string()
+}

@@ -1,0 +1,462 @@
+//! Programme leads: programmes and cohorts (create, publish, close), the review queue with
+//! filters and bulk decisions, allocation, and the CSV export of applications.
+
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Redirect, Response};
+use revans_domain::{ApplicationState, Id, ProgrammeKind};
+use revans_storage::applications::{self, Application};
+use revans_storage::programmes::{self, Programme};
+
+use crate::actions::Actor;
+use crate::actions::applications::{allocate_places, decide};
+use crate::actions::programmes::{
+    CohortInput, ProgrammeInput, add_cohort, create as create_programme, load_for_admin,
+    set_capacity, set_status,
+};
+use crate::auth::{Admin, ClientIp, Viewer};
+use crate::csrf::CsrfForm;
+use crate::error::{AppError, PageResult};
+use crate::layout::{Errors, Layout, form_error, render};
+use crate::pages::catalogue::{CohortView, cohort_views};
+use crate::state::AppState;
+
+#[derive(Template)]
+#[template(path = "admin_programmes.html")]
+struct ListPage {
+    layout: Layout,
+    programmes: Vec<Programme>,
+}
+
+pub async fn list(State(state): State<AppState>, Admin(viewer): Admin) -> PageResult<Response> {
+    let mut conn = state.store.conn().await?;
+    let mut all: Vec<Programme> = Vec::new();
+    for root in viewer.admin_roots() {
+        for p in programmes::list_in_tree(&mut conn, &root).await? {
+            if !all.iter().any(|x| x.id == p.id) {
+                all.push(p);
+            }
+        }
+    }
+    let layout = Layout::new(
+        &state,
+        Some(&viewer),
+        viewer.csrf.clone(),
+        "Programmes",
+        "/admin/programmes",
+    );
+    render(&ListPage {
+        layout,
+        programmes: all,
+    })
+}
+
+pub struct KindOption {
+    pub value: &'static str,
+    pub label: &'static str,
+}
+
+#[derive(Template)]
+#[template(path = "admin_programme_new.html")]
+struct NewPage {
+    layout: Layout,
+    errors: Errors,
+    f: ProgrammeInput,
+    kinds: Vec<KindOption>,
+}
+
+fn new_page(state: &AppState, viewer: &Viewer, f: ProgrammeInput, errors: Errors) -> NewPage {
+    NewPage {
+        layout: Layout::new(
+            state,
+            Some(viewer),
+            viewer.csrf.clone(),
+            "New programme",
+            "/admin/programmes",
+        )
+        .with_errors(&errors),
+        errors,
+        f,
+        kinds: ProgrammeKind::ALL
+            .iter()
+            .map(|k| KindOption {
+                value: k.as_str(),
+                label: k.label(),
+            })
+            .collect(),
+    }
+}
+
+pub async fn new_form(State(state): State<AppState>, Admin(viewer): Admin) -> PageResult<Response> {
+    let f = ProgrammeInput {
+        delivery_mode: "virtual".into(),
+        offer_valid_days: "7".into(),
+        ..ProgrammeInput::default()
+    };
+    render(&new_page(&state, &viewer, f, Errors::default()))
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    Admin(viewer): Admin,
+    ClientIp(ip): ClientIp,
+    CsrfForm(form): CsrfForm<ProgrammeInput>,
+) -> PageResult<Response> {
+    let actor = Actor {
+        viewer: &viewer,
+        ip: &ip,
+    };
+    match create_programme(&state, &actor, &form).await {
+        Ok(id) => {
+            Ok(Redirect::to(&format!("/admin/programmes/{id}?notice=created")).into_response())
+        }
+        Err(e) => form_error(e, |errors| new_page(&state, &viewer, form, errors)),
+    }
+}
+
+#[derive(serde::Deserialize, Default)]
+pub struct ShowQuery {
+    notice: Option<String>,
+    /// Only applications in this state.
+    state: Option<String>,
+}
+
+pub struct StateFilter {
+    pub value: &'static str,
+    pub label: &'static str,
+    pub selected: bool,
+}
+
+#[derive(Template)]
+#[template(path = "admin_programme.html")]
+struct ShowPage {
+    layout: Layout,
+    errors: Errors,
+    p: Programme,
+    cohorts: Vec<CohortView>,
+    applications: Vec<(Application, Option<i64>)>,
+    filters: Vec<StateFilter>,
+    filter: String,
+    cohort: CohortInput,
+}
+
+async fn show_page(
+    state: &AppState,
+    viewer: &Viewer,
+    ip: &str,
+    id: &str,
+    q: &ShowQuery,
+    cohort: CohortInput,
+    errors: Errors,
+) -> PageResult<ShowPage> {
+    let id = Id::parse(id).ok_or(AppError::NotFound)?;
+    let actor = Actor { viewer, ip };
+    let mut conn = state.store.conn().await?;
+    let p = load_for_admin(&mut conn, &actor, &id).await?;
+    let filter: Option<ApplicationState> = q
+        .state
+        .as_deref()
+        .filter(|s| !s.is_empty())
+        .and_then(|s| s.parse().ok());
+    let mut list = Vec::new();
+    for a in applications::list_for_programme(&mut conn, &id, filter).await? {
+        if a.state == ApplicationState::Draft {
+            continue;
+        }
+        let rank = applications::waitlist_rank(&mut conn, &a.id).await?;
+        list.push((a, rank));
+    }
+    let cohorts = cohort_views(&mut conn, &p).await?;
+    let notice = match q.notice.as_deref() {
+        Some("created") => Some("Programme created as a draft. Add cohorts, then publish it."),
+        Some("published") => Some("Published: the programme is in the public catalogue."),
+        Some("closed") => Some("Closed: no more applications."),
+        Some("draft") => Some("The programme is a draft again."),
+        Some("cohort") => Some("Cohort added."),
+        Some("capacity") => Some("Capacity changed."),
+        Some("decided") => Some("Decisions saved and applicants emailed."),
+        Some("allocated") => Some("Places allocated and applicants emailed."),
+        _ => None,
+    };
+    let filter_value = filter.map(|f| f.as_str().to_owned()).unwrap_or_default();
+    Ok(ShowPage {
+        layout: Layout::new(
+            state,
+            Some(viewer),
+            viewer.csrf.clone(),
+            p.fields.title.clone(),
+            "/admin/programmes",
+        )
+        .with_errors(&errors)
+        .with_notice(notice),
+        errors,
+        filters: ApplicationState::ALL
+            .iter()
+            .filter(|s| **s != ApplicationState::Draft)
+            .map(|s| StateFilter {
+                value: s.as_str(),
+                label: s.label(),
+                selected: s.as_str() == filter_value,
+            })
+            .collect(),
+        filter: filter_value,
+        p,
+        cohorts,
+        applications: list,
+        cohort,
+    })
+}
+
+fn default_cohort() -> CohortInput {
+    CohortInput {
+        timezone: "Europe/London".into(),
+        schedule_kind: "explicit".into(),
+        completion_rule: "all".into(),
+        ..CohortInput::default()
+    }
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    Admin(viewer): Admin,
+    ClientIp(ip): ClientIp,
+    Path(id): Path<String>,
+    Query(q): Query<ShowQuery>,
+) -> PageResult<Response> {
+    render(
+        &show_page(
+            &state,
+            &viewer,
+            &ip,
+            &id,
+            &q,
+            default_cohort(),
+            Errors::default(),
+        )
+        .await?,
+    )
+}
+
+/// Re-renders the programme page with a form's errors.
+async fn with_errors(
+    state: &AppState,
+    viewer: &Viewer,
+    ip: &str,
+    id: &str,
+    cohort: CohortInput,
+    e: AppError,
+) -> PageResult<Response> {
+    let page = show_page(
+        state,
+        viewer,
+        ip,
+        id,
+        &ShowQuery::default(),
+        cohort,
+        Errors::default(),
+    )
+    .await?;
+    form_error(e, |errors| ShowPage {
+        layout: page.layout.with_errors(&errors),
+        errors,
+        ..page
+    })
+}
+
+#[derive(serde::Deserialize)]
+pub struct StatusForm {
+    #[serde(default)]
+    status: String,
+}
+
+pub async fn status(
+    State(state): State<AppState>,
+    Admin(viewer): Admin,
+    ClientIp(ip): ClientIp,
+    Path(id): Path<String>,
+    CsrfForm(form): CsrfForm<StatusForm>,
+) -> PageResult<Response> {
+    let pid = Id::parse(&id).ok_or(AppError::NotFound)?;
+    let actor = Actor {
+        viewer: &viewer,
+        ip: &ip,
+    };
+    match set_status(&state, &actor, &pid, &form.status).await {
+        Ok(s) => Ok(
+            Redirect::to(&format!("/admin/programmes/{id}?notice={}", s.as_str())).into_response(),
+        ),
+        Err(e) => with_errors(&state, &viewer, &ip, &id, default_cohort(), e).await,
+    }
+}
+
+pub async fn cohort(
+    State(state): State<AppState>,
+    Admin(viewer): Admin,
+    ClientIp(ip): ClientIp,
+    Path(id): Path<String>,
+    CsrfForm(form): CsrfForm<CohortInput>,
+) -> PageResult<Response> {
+    let pid = Id::parse(&id).ok_or(AppError::NotFound)?;
+    let actor = Actor {
+        viewer: &viewer,
+        ip: &ip,
+    };
+    match add_cohort(&state, &actor, &pid, &form).await {
+        Ok(_) => Ok(Redirect::to(&format!("/admin/programmes/{id}?notice=cohort")).into_response()),
+        Err(e) => with_errors(&state, &viewer, &ip, &id, form, e).await,
+    }
+}
+
+#[derive(serde::Deserialize)]
+pub struct CapacityForm {
+    #[serde(default)]
+    capacity: String,
+}
+
+pub async fn capacity(
+    State(state): State<AppState>,
+    Admin(viewer): Admin,
+    ClientIp(ip): ClientIp,
+    Path(id): Path<String>,
+    CsrfForm(form): CsrfForm<CapacityForm>,
+) -> PageResult<Response> {
+    let cid = Id::parse(&id).ok_or(AppError::NotFound)?;
+    let actor = Actor {
+        viewer: &viewer,
+        ip: &ip,
+    };
+    let programme = {
+        let mut conn = state.store.conn().await?;
+        revans_storage::cohorts::get(&mut conn, &cid)
+            .await?
+            .ok_or(AppError::NotFound)?
+            .programme_id
+    };
+    match set_capacity(&state, &actor, &cid, &form.capacity).await {
+        Ok(()) => Ok(
+            Redirect::to(&format!("/admin/programmes/{programme}?notice=capacity")).into_response(),
+        ),
+        Err(e) => {
+            with_errors(
+                &state,
+                &viewer,
+                &ip,
+                programme.as_str(),
+                default_cohort(),
+                e,
+            )
+            .await
+        }
+    }
+}
+
+#[derive(serde::Deserialize)]
+pub struct DecisionForm {
+    #[serde(default)]
+    applications: Vec<String>,
+    #[serde(default)]
+    decision: String,
+    #[serde(default)]
+    reason: String,
+}
+
+pub async fn decisions(
+    State(state): State<AppState>,
+    Admin(viewer): Admin,
+    ClientIp(ip): ClientIp,
+    Path(id): Path<String>,
+    CsrfForm(form): CsrfForm<DecisionForm>,
+) -> PageResult<Response> {
+    let pid = Id::parse(&id).ok_or(AppError::NotFound)?;
+    let actor = Actor {
+        viewer: &viewer,
+        ip: &ip,
+    };
+    match decide(
+        &state,
+        &actor,
+        &pid,
+        &form.applications,
+        &form.decision,
+        &form.reason,
+    )
+    .await
+    {
+        Ok(_) => {
+            Ok(Redirect::to(&format!("/admin/programmes/{id}?notice=decided")).into_response())
+        }
+        Err(e) => with_errors(&state, &viewer, &ip, &id, default_cohort(), e).await,
+    }
+}
+
+pub async fn allocate(
+    State(state): State<AppState>,
+    Admin(viewer): Admin,
+    ClientIp(ip): ClientIp,
+    Path(id): Path<String>,
+    CsrfForm(_): CsrfForm<crate::pages::sign_in::Empty>,
+) -> PageResult<Response> {
+    let pid = Id::parse(&id).ok_or(AppError::NotFound)?;
+    let actor = Actor {
+        viewer: &viewer,
+        ip: &ip,
+    };
+    allocate_places(&state, &actor, &pid).await?;
+    Ok(Redirect::to(&format!("/admin/programmes/{id}?notice=allocated")).into_response())
+}
+
+/// Every application of the programme as CSV for Excel.
+pub async fn export(
+    State(state): State<AppState>,
+    Admin(viewer): Admin,
+    ClientIp(ip): ClientIp,
+    Path(id): Path<String>,
+) -> PageResult<Response> {
+    let pid = Id::parse(&id).ok_or(AppError::NotFound)?;
+    let actor = Actor {
+        viewer: &viewer,
+        ip: &ip,
+    };
+    let mut conn = state.store.conn().await?;
+    let p = load_for_admin(&mut conn, &actor, &pid).await?;
+    let mut rows = Vec::new();
+    for a in applications::list_for_programme(&mut conn, &pid, None).await? {
+        if a.state == ApplicationState::Draft {
+            continue;
+        }
+        let mut row = vec![
+            a.person_name.clone(),
+            a.person_email.clone(),
+            a.organisation_name.clone(),
+            a.state.label().to_owned(),
+            a.cohort_name.clone().unwrap_or_default(),
+            a.submitted_at.map(crate::layout::when).unwrap_or_default(),
+            a.decision_reason.clone().unwrap_or_default(),
+        ];
+        row.extend(a.answers.iter().cloned());
+        rows.push(row);
+    }
+    let mut header: Vec<&str> = vec![
+        "Name",
+        "Email",
+        "Organisation",
+        "Status",
+        "Cohort",
+        "Submitted",
+        "Reason",
+    ];
+    header.extend(p.fields.questions.iter().map(String::as_str));
+    let body = crate::csv_export::render(&header, &rows);
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
+            (
+                header::CONTENT_DISPOSITION,
+                "attachment; filename=\"applications.csv\"",
+            ),
+        ],
+        body,
+    )
+        .into_response())
+}

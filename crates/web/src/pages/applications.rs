@@ -1,0 +1,234 @@
+//! Applicants: the application form (drafts saved), their applications and places, and
+//! answering an offer.
+
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use revans_domain::{ApplicationState, Id, ProgrammeStatus};
+use revans_storage::applications::{self, Application};
+use revans_storage::programmes::{self, Programme};
+
+use crate::actions::Actor;
+use crate::actions::applications::{ApplyInput, apply, respond as respond_action};
+use crate::auth::{ClientIp, SignedIn, Viewer};
+use crate::csrf::CsrfForm;
+use crate::error::{AppError, PageResult};
+use crate::layout::{Errors, Layout, form_error, render};
+use crate::pages::catalogue::{CohortView, cohort_views};
+use crate::pages::sign_in::NoticeQuery;
+use crate::state::AppState;
+
+pub struct Statement {
+    pub index: usize,
+    pub text: String,
+    pub checked: bool,
+}
+
+pub struct Question {
+    pub index: usize,
+    pub text: String,
+    pub answer: String,
+}
+
+#[derive(Template)]
+#[template(path = "apply.html")]
+struct ApplyPage {
+    layout: Layout,
+    errors: Errors,
+    p: Programme,
+    eligibility: Vec<Statement>,
+    confirmations: Vec<Statement>,
+    questions: Vec<Question>,
+    cohorts: Vec<CohortView>,
+    /// The chosen cohort id per rank (blank if none).
+    ranks: Vec<(usize, String)>,
+}
+
+fn statements(texts: &[String], given: &[String]) -> Vec<Statement> {
+    texts
+        .iter()
+        .enumerate()
+        .map(|(index, text)| Statement {
+            index,
+            text: text.clone(),
+            checked: given.iter().any(|g| g == &index.to_string()),
+        })
+        .collect()
+}
+
+async fn apply_page(
+    state: &AppState,
+    viewer: &Viewer,
+    id: &str,
+    input: &ApplyInput,
+    errors: Errors,
+) -> PageResult<ApplyPage> {
+    let id = Id::parse(id).ok_or(AppError::NotFound)?;
+    let mut conn = state.store.conn().await?;
+    let p = match programmes::get(&mut conn, &id).await? {
+        Some(p) if p.status != ProgrammeStatus::Draft => p,
+        _ => return Err(AppError::NotFound.into()),
+    };
+    let cohorts = cohort_views(&mut conn, &p).await?;
+    let ranks = (0..cohorts.len())
+        .map(|i| (i + 1, input.preferences.get(i).cloned().unwrap_or_default()))
+        .collect();
+    Ok(ApplyPage {
+        layout: Layout::new(
+            state,
+            Some(viewer),
+            viewer.csrf.clone(),
+            format!("Apply for {}", p.fields.title),
+            "/programmes",
+        )
+        .with_errors(&errors),
+        errors,
+        eligibility: statements(&p.fields.eligibility, &input.eligibility),
+        confirmations: statements(&p.fields.confirmations, &input.confirmations),
+        questions: p
+            .fields
+            .questions
+            .iter()
+            .enumerate()
+            .map(|(index, text)| Question {
+                index,
+                text: text.clone(),
+                answer: input.answers.get(index).cloned().unwrap_or_default(),
+            })
+            .collect(),
+        cohorts,
+        ranks,
+        p,
+    })
+}
+
+/// The saved draft, if any, as the form's starting values.
+async fn draft_input(state: &AppState, viewer: &Viewer, id: &str) -> PageResult<ApplyInput> {
+    let Some(id) = Id::parse(id) else {
+        return Ok(ApplyInput::default());
+    };
+    let mut conn = state.store.conn().await?;
+    let Some(a) = applications::find_for_person(&mut conn, &id, &viewer.person.id).await? else {
+        return Ok(ApplyInput::default());
+    };
+    let prefs = applications::preferences(&mut conn, &a.id).await?;
+    Ok(ApplyInput {
+        answers: a.answers,
+        preferences: prefs.into_iter().map(|p| p.to_string()).collect(),
+        ..ApplyInput::default()
+    })
+}
+
+pub async fn form(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+    Path(id): Path<String>,
+) -> PageResult<Response> {
+    let input = draft_input(&state, &viewer, &id).await?;
+    render(&apply_page(&state, &viewer, &id, &input, Errors::default()).await?)
+}
+
+pub async fn submit(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+    Path(id): Path<String>,
+    ClientIp(ip): ClientIp,
+    CsrfForm(input): CsrfForm<ApplyInput>,
+) -> PageResult<Response> {
+    let programme_id = Id::parse(&id).ok_or(AppError::NotFound)?;
+    let actor = Actor {
+        viewer: &viewer,
+        ip: &ip,
+    };
+    match apply(&state, &actor, &programme_id, &input).await {
+        Ok(_) => {
+            let notice = if input.action == "save" {
+                "saved"
+            } else {
+                "submitted"
+            };
+            Ok(Redirect::to(&format!("/applications?notice={notice}")).into_response())
+        }
+        Err(e) => {
+            let page = apply_page(&state, &viewer, &id, &input, Errors::default()).await?;
+            form_error(e, |errors| ApplyPage {
+                layout: page.layout.with_errors(&errors),
+                errors,
+                ..page
+            })
+        }
+    }
+}
+
+pub struct Row {
+    pub a: Application,
+    pub position: Option<i64>,
+    pub expires: Option<String>,
+    pub can_accept: bool,
+    pub can_withdraw: bool,
+}
+
+#[derive(Template)]
+#[template(path = "my_applications.html")]
+struct MinePage {
+    layout: Layout,
+    rows: Vec<Row>,
+}
+
+pub async fn mine(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+    Query(q): Query<NoticeQuery>,
+) -> PageResult<Response> {
+    let mut conn = state.store.conn().await?;
+    let mut rows = Vec::new();
+    for a in applications::list_for_person(&mut conn, &viewer.person.id).await? {
+        let position = applications::waitlist_rank(&mut conn, &a.id).await?;
+        rows.push(Row {
+            position,
+            expires: a.offer_expires_at.map(crate::layout::when),
+            can_accept: a.state == ApplicationState::Offered,
+            can_withdraw: a.state.apply(revans_domain::Event::Withdraw).is_ok(),
+            a,
+        });
+    }
+    let notice = match q.notice.as_deref() {
+        Some("saved") => Some("Your draft is saved. You can come back to it at any time."),
+        Some("submitted") => Some("Application sent. We have emailed you a confirmation."),
+        Some("accepted") => Some("Your place is confirmed. We have emailed you the sessions."),
+        Some("declined") => Some("You have declined the place."),
+        Some("withdrawn") => Some("You have withdrawn."),
+        _ => None,
+    };
+    let layout = Layout::new(
+        &state,
+        Some(&viewer),
+        viewer.csrf.clone(),
+        "Your applications",
+        "/applications",
+    )
+    .with_notice(notice);
+    render(&MinePage { layout, rows })
+}
+
+#[derive(serde::Deserialize)]
+pub struct RespondForm {
+    #[serde(default)]
+    response: String,
+}
+
+pub async fn respond(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+    Path(id): Path<String>,
+    ClientIp(ip): ClientIp,
+    CsrfForm(form): CsrfForm<RespondForm>,
+) -> PageResult<Response> {
+    let id = Id::parse(&id).ok_or(AppError::NotFound)?;
+    let actor = Actor {
+        viewer: &viewer,
+        ip: &ip,
+    };
+    let next = respond_action(&state, &actor, &id, &form.response).await?;
+    Ok(Redirect::to(&format!("/applications?notice={}", next.as_str())).into_response())
+}
