@@ -7,5 +7,6 @@ mod accounts;
 mod admin;
 mod api;
 mod helpers;
+mod programmes;
 mod smoke;
 mod smtp;

@@ -1,0 +1,591 @@
+//! Programmes, cohorts, applications and places through the pages: the whole journey from
+//! publishing to the next person in line being offered a freed place, and every kind of bad
+//! input the issue lists, each with a specific error and nothing saved.
+
+use axum::http::StatusCode;
+
+use crate::helpers::*;
+
+const BO: &str = "participant@bay-council.example";
+
+fn day(offset: i64) -> String {
+    jiff::Timestamp::now()
+        .checked_add(jiff::SignedDuration::from_hours(24 * offset))
+        .unwrap()
+        .to_zoned(jiff::tz::TimeZone::UTC)
+        .date()
+        .to_string()
+}
+
+fn id_after<'a>(location: &'a str, prefix: &str) -> &'a str {
+    location
+        .trim_start_matches(prefix)
+        .split(['?', '/'])
+        .next()
+        .unwrap()
+}
+
+/// Creates and publishes a programme with one cohort; returns (programme id, cohort id).
+async fn published(
+    app: &TestApp,
+    lead: &mut Client,
+    title: &str,
+    cap: &str,
+    capacity: &str,
+) -> (String, String) {
+    lead.get("/admin/programmes/new").await;
+    let r = lead
+        .post_form(
+            "/admin/programmes",
+            &[
+                ("title", title),
+                ("summary", "Two half days of training"),
+                ("kind", "train_the_trainer"),
+                ("delivery_mode", "virtual"),
+                ("delivery_detail", "https://meet.example/x"),
+                ("eligibility", "Two years of facilitation\nConfident online"),
+                ("confirmations", "I discussed this with my OD lead"),
+                ("questions", "Why now?"),
+                ("nomination_cap", cap),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let programme = id_after(r.location.as_deref().unwrap(), "/admin/programmes/").to_owned();
+    let page = format!("/admin/programmes/{programme}");
+    lead.get(&page).await;
+    let form = cohort_form(capacity, &sessions());
+    let r = lead
+        .post_form(&format!("{page}/cohorts"), &pairs(&form))
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let r = lead
+        .post_form(&format!("{page}/status"), &[("status", "published")])
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let cohort = cohort_of(app, &programme).await;
+    (programme, cohort)
+}
+
+fn sessions() -> String {
+    format!("{} 09:30-13:00\n{} 09:30-13:00", day(40), day(41))
+}
+
+fn cohort_form<'a>(capacity: &'a str, sessions: &'a str) -> Vec<(&'static str, String)> {
+    vec![
+        ("name", "Cohort 1".into()),
+        ("capacity", capacity.into()),
+        ("opens_on", day(-1)),
+        ("closes_on", day(20)),
+        ("timezone", "Europe/London".into()),
+        ("schedule_kind", "explicit".into()),
+        ("sessions", sessions.into()),
+        ("completion_rule", "all".into()),
+    ]
+}
+
+async fn cohort_of(app: &TestApp, programme: &str) -> String {
+    let mut conn = app.state.store.conn().await.unwrap();
+    let id = revans_domain::Id::parse(programme).unwrap();
+    revans_storage::cohorts::list_for_programme(&mut conn, &id)
+        .await
+        .unwrap()
+        .remove(0)
+        .id
+        .to_string()
+}
+
+async fn apply(c: &mut Client, programme: &str, cohort: &str, answer: &str) -> Response {
+    c.get(&format!("/programmes/{programme}/apply")).await;
+    c.post_form(
+        &format!("/programmes/{programme}/apply"),
+        &[
+            ("eligibility", "0"),
+            ("eligibility", "1"),
+            ("confirmations", "0"),
+            ("answers", answer),
+            ("preferences", cohort),
+            ("action", "submit"),
+        ],
+    )
+    .await
+}
+
+async fn application_id(app: &TestApp, programme: &str, email: &str) -> String {
+    let mut conn = app.state.store.conn().await.unwrap();
+    let person = revans_domain::Id::parse(&app.person_id(email).await).unwrap();
+    let p = revans_domain::Id::parse(programme).unwrap();
+    revans_storage::applications::find_for_person(&mut conn, &p, &person)
+        .await
+        .unwrap()
+        .unwrap()
+        .id
+        .to_string()
+}
+
+fn pairs<'a>(v: &'a [(&'static str, String)]) -> Vec<(&'static str, &'a str)> {
+    v.iter().map(|(k, v)| (*k, v.as_str())).collect()
+}
+
+async fn count(app: &TestApp, table: &str) -> i64 {
+    let mut conn = app.state.store.conn().await.unwrap();
+    sqlx_count(&mut conn, table).await
+}
+
+/// Rows of `table` (programmes, cohorts or applications) across every tenant.
+async fn sqlx_count(conn: &mut revans_storage::Conn, table: &str) -> i64 {
+    use revans_storage::{applications, programmes};
+    let mut n = 0;
+    for p in revans_storage::organisations::list_all(conn).await.unwrap() {
+        if p.parent_id.is_none() {
+            let list = programmes::list_in_tree(conn, &p.id).await.unwrap();
+            n += match table {
+                "programmes" => list.len() as i64,
+                "cohorts" => {
+                    let mut c = 0;
+                    for prog in &list {
+                        c += revans_storage::cohorts::list_for_programme(conn, &prog.id)
+                            .await
+                            .unwrap()
+                            .len() as i64;
+                    }
+                    c
+                }
+                _ => {
+                    let mut c = 0;
+                    for prog in &list {
+                        c += applications::list_for_programme(conn, &prog.id, None)
+                            .await
+                            .unwrap()
+                            .len() as i64;
+                    }
+                    c
+                }
+            };
+        }
+    }
+    n
+}
+
+#[tokio::test]
+async fn the_whole_journey_from_publishing_to_the_next_in_line() {
+    let app = TestApp::spawn().await;
+    let mut lead = app.signed_in(ADMIN).await;
+    let (programme, cohort) =
+        published(&app, &mut lead, "Circles Train the Trainer", "", "1").await;
+
+    // The public catalogue shows it with its places, without signing in.
+    let mut anon = app.client();
+    let list = anon.get("/programmes").await;
+    assert!(
+        list.body.contains("Circles Train the Trainer") && list.body.contains("1 of 1 places left"),
+        "{}",
+        list.body
+    );
+    let ics = anon.get(&format!("/cohorts/{cohort}/sessions.ics")).await;
+    assert!(
+        ics.content_type.starts_with("text/calendar")
+            && ics.body.matches("BEGIN:VEVENT").count() == 2,
+        "{}",
+        ics.body
+    );
+
+    // Two people apply; a draft is saved first.
+    let mut pat = app.signed_in(PARTICIPANT).await;
+    pat.get(&format!("/programmes/{programme}/apply")).await;
+    let r = pat
+        .post_form(
+            &format!("/programmes/{programme}/apply"),
+            &[("answers", "Half-written"), ("action", "save")],
+        )
+        .await;
+    assert_eq!(
+        r.location.as_deref(),
+        Some("/applications?notice=saved"),
+        "{}",
+        r.body
+    );
+    let form = pat.get(&format!("/programmes/{programme}/apply")).await;
+    assert!(form.body.contains("Half-written"));
+    let r = apply(&mut pat, &programme, &cohort, "=1+1 because").await;
+    assert_eq!(
+        r.location.as_deref(),
+        Some("/applications?notice=submitted"),
+        "{}",
+        r.body
+    );
+    let mut bo = app.signed_in(BO).await;
+    let r = apply(&mut bo, &programme, &cohort, "Ready").await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let received = app.queued_emails().await;
+    assert!(
+        received
+            .iter()
+            .any(|e| e.to == PARTICIPANT && e.subject.contains("received your application"))
+    );
+
+    // The lead approves both at once, then allocates: one place, so one offer and one wait.
+    let pat_app = application_id(&app, &programme, PARTICIPANT).await;
+    let bo_app = application_id(&app, &programme, BO).await;
+    let page = format!("/admin/programmes/{programme}");
+    let queue = lead.get(&format!("{page}?state=submitted")).await;
+    assert!(queue.body.contains("Pat Participant") && queue.body.contains("Bo Participant"));
+    let r = lead
+        .post_form(
+            &format!("{page}/decisions"),
+            &[
+                ("applications", &pat_app),
+                ("applications", &bo_app),
+                ("decision", "approve"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let r = lead.post_form(&format!("{page}/allocate"), &[]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let mine = pat.get("/applications").await;
+    assert!(mine.body.contains("Offered a place"), "{}", mine.body);
+    let bos = bo.get("/applications").await;
+    assert!(
+        bos.body.contains("number 1 on the waiting list"),
+        "{}",
+        bos.body
+    );
+
+    // Pat accepts: the confirmation carries the sessions as an .ics attachment.
+    let r = pat
+        .post_form(
+            &format!("/applications/{pat_app}/respond"),
+            &[("response", "accept")],
+        )
+        .await;
+    assert_eq!(
+        r.location.as_deref(),
+        Some("/applications?notice=accepted"),
+        "{}",
+        r.body
+    );
+    let confirmed = app
+        .queued_emails()
+        .await
+        .into_iter()
+        .rev()
+        .find(|e| e.to == PARTICIPANT)
+        .unwrap();
+    assert!(confirmed.subject.contains("is confirmed"));
+    let attachment = confirmed.attachment.expect("an .ics attachment");
+    assert!(
+        attachment.content.contains("BEGIN:VCALENDAR")
+            && attachment.content.matches("BEGIN:VEVENT").count() == 2
+    );
+
+    // Capacity cannot fall below the one confirmed place... (capacity is 1 already; 0 is refused)
+    let r = lead
+        .post_form(
+            &format!("/admin/cohorts/{cohort}/capacity"),
+            &[("capacity", "0")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("Capacity must be at least 1 place"));
+
+    // Pat withdraws: the place goes to Bo automatically, with an email.
+    let r = pat
+        .post_form(
+            &format!("/applications/{pat_app}/respond"),
+            &[("response", "withdraw")],
+        )
+        .await;
+    assert_eq!(
+        r.location.as_deref(),
+        Some("/applications?notice=withdrawn"),
+        "{}",
+        r.body
+    );
+    let bos = bo.get("/applications").await;
+    assert!(bos.body.contains("Offered a place"), "{}", bos.body);
+    assert!(
+        app.queued_emails()
+            .await
+            .iter()
+            .any(|e| e.to == BO && e.subject.contains("offered a place"))
+    );
+    let r = bo
+        .post_form(
+            &format!("/applications/{bo_app}/respond"),
+            &[("response", "accept")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+
+    // Lowering capacity below confirmed places is refused.
+    let r = lead
+        .post_form(
+            &format!("/admin/cohorts/{cohort}/capacity"),
+            &[("capacity", "2")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+
+    // The CSV opens in Excel: BOM, and a formula-looking answer neutralised.
+    let csv = lead.get(&format!("{page}/applications.csv")).await;
+    assert!(csv.content_type.starts_with("text/csv"));
+    assert!(csv.body.starts_with('\u{feff}'));
+    assert!(csv.body.contains("\"'=1+1 because\""), "{}", csv.body);
+
+    // Bo's private calendar feed lists the confirmed sessions; revoking ends it.
+    let made = bo
+        .post_form("/account/calendar", &[("action", "create")])
+        .await;
+    let start = made.body.find("http://revans.test/calendar/").unwrap();
+    let url = made.body[start..]
+        .split('<')
+        .next()
+        .unwrap()
+        .trim_start_matches("http://revans.test")
+        .to_owned();
+    let feed = app.client().get(&url).await;
+    assert_eq!(
+        feed.body.matches("BEGIN:VEVENT").count(),
+        2,
+        "{}",
+        feed.body
+    );
+    bo.post_form("/account/calendar", &[("action", "revoke")])
+        .await;
+    assert_eq!(app.client().get(&url).await.status, StatusCode::NOT_FOUND);
+
+    let actions = app.audit_actions().await;
+    for a in [
+        "programme.created",
+        "cohort.created",
+        "application.submitted",
+        "application.approved",
+        "programme.allocated",
+        "application.accepted",
+        "application.withdrawn",
+    ] {
+        assert!(actions.contains(&a.to_owned()), "missing audit entry {a}");
+    }
+}
+
+#[tokio::test]
+async fn bad_applications_get_specific_errors_and_save_nothing() {
+    let app = TestApp::spawn().await;
+    let mut lead = app.signed_in(ADMIN).await;
+    let (programme, cohort) = published(&app, &mut lead, "Capped programme", "1", "5").await;
+    let (_, other_cohort) = published(&app, &mut lead, "Another programme", "", "5").await;
+    let before = count(&app, "applications").await;
+    let mut pat = app.signed_in(PARTICIPANT).await;
+    pat.get(&format!("/programmes/{programme}/apply")).await;
+    // Unconfirmed eligibility.
+    let r = pat
+        .post_form(
+            &format!("/programmes/{programme}/apply"),
+            &[
+                ("confirmations", "0"),
+                ("answers", "x"),
+                ("preferences", &cohort),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.body.contains("href=\"#eligibility\"")
+            && r.body
+                .contains("Confirm that you meet every eligibility statement")
+    );
+    // A preference for another programme's cohort.
+    let r = apply(&mut pat, &programme, &other_cohort, "x").await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("Choose only cohorts of this programme"));
+    assert_eq!(count(&app, "applications").await, before);
+    // A good one, then a duplicate.
+    assert_eq!(
+        apply(&mut pat, &programme, &cohort, "x").await.status,
+        StatusCode::SEE_OTHER
+    );
+    let r = apply(&mut pat, &programme, &cohort, "x").await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("You have already applied"));
+    // The region's cap of 1 is taken by Pat: Bo (another member organisation) is told who holds it.
+    let mut bo = app.signed_in(BO).await;
+    let r = apply(&mut bo, &programme, &cohort, "x").await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.body
+            .contains("North Coast ICS can nominate up to 1 person")
+            && r.body.contains("Pat Participant"),
+        "{}",
+        r.body
+    );
+    assert_eq!(count(&app, "applications").await, before + 1);
+    // A closed programme takes no applications.
+    lead.get(&format!("/admin/programmes/{programme}")).await;
+    lead.post_form(
+        &format!("/admin/programmes/{programme}/status"),
+        &[("status", "closed")],
+    )
+    .await;
+    let r = apply(&mut bo, &programme, &cohort, "x").await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("closed"));
+}
+
+#[tokio::test]
+async fn bad_cohorts_get_specific_errors_and_save_nothing() {
+    let app = TestApp::spawn().await;
+    let mut lead = app.signed_in(ADMIN).await;
+    let (programme, _) = published(&app, &mut lead, "Cohort checks", "", "5").await;
+    let page = format!("/admin/programmes/{programme}");
+    lead.get(&page).await;
+    let before = count(&app, "cohorts").await;
+    let past = format!("{} 09:30-13:00", day(-3));
+    let cases: Vec<(Vec<(&'static str, String)>, &str)> = vec![
+        (
+            cohort_form("0", &sessions()),
+            "Capacity must be at least 1 place",
+        ),
+        (
+            cohort_form("-4", &sessions()),
+            "Capacity must be at least 1 place",
+        ),
+        (
+            cohort_form("5", &past),
+            "The first session must be in the future",
+        ),
+        (
+            {
+                let mut f = cohort_form("5", "");
+                f.retain(|(k, _)| *k != "schedule_kind");
+                f.extend([
+                    ("schedule_kind", "recurrence".to_owned()),
+                    ("start_date", day(40)),
+                    ("start_time", "09:30".into()),
+                    ("duration_minutes", "180".into()),
+                    ("rule", "FREQ=DAILY;COUNT=5000".into()),
+                ]);
+                f
+            },
+            "more than 200 sessions",
+        ),
+        (
+            {
+                let mut f = cohort_form("5", "");
+                f.retain(|(k, _)| *k != "schedule_kind");
+                f.extend([
+                    ("schedule_kind", "recurrence".to_owned()),
+                    ("start_date", day(40)),
+                    ("start_time", "09:30".into()),
+                    ("duration_minutes", "180".into()),
+                    ("rule", "FREQ=WEEKLY;COUNT=1".into()),
+                    ("exceptions", day(40)),
+                ]);
+                f
+            },
+            "The rule gives no sessions",
+        ),
+    ];
+    for (form, message) in cases {
+        let r = lead
+            .post_form(&format!("{page}/cohorts"), &pairs(&form))
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{message}");
+        assert!(r.body.contains(message), "expected {message}: {}", r.body);
+    }
+    assert_eq!(count(&app, "cohorts").await, before);
+    // A programme form with nothing in it names each missing field.
+    lead.get("/admin/programmes/new").await;
+    let r = lead.post_form("/admin/programmes", &[]).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("href=\"#title\"") && r.body.contains("Select a kind of programme"));
+}
+
+#[tokio::test]
+async fn sponsors_approve_only_their_own_staff() {
+    let app = TestApp::spawn().await;
+    let (programme, cohort) = app.demo_programme().await;
+    let mut pat = app.signed_in(PARTICIPANT).await;
+    assert_eq!(
+        apply_demo(&mut pat, &programme, &cohort).await.status,
+        StatusCode::SEE_OTHER
+    );
+    let mut bo = app.signed_in(BO).await;
+    // The demo programme has one confirmation more than `apply` gives.
+    bo.get(&format!("/programmes/{programme}/apply")).await;
+    let r = bo
+        .post_form(
+            &format!("/programmes/{programme}/apply"),
+            &[
+                ("eligibility", "0"),
+                ("eligibility", "1"),
+                ("confirmations", "0"),
+                ("confirmations", "1"),
+                ("answers", "x"),
+                ("preferences", &cohort),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let pat_app = application_id(&app, &programme, PARTICIPANT).await;
+    let bo_app = application_id(&app, &programme, BO).await;
+    let mut sam = app.signed_in(SPONSOR).await;
+    let list = sam.get("/sponsor/applications").await;
+    assert!(
+        list.body.contains("Pat Participant") && !list.body.contains("Bo Participant"),
+        "{}",
+        list.body
+    );
+    let r = sam
+        .post_form(&format!("/sponsor/applications/{bo_app}/approve"), &[])
+        .await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    // The lead cannot approve before the sponsor has.
+    let mut lead = app.signed_in(ADMIN).await;
+    let page = format!("/admin/programmes/{programme}");
+    lead.get(&page).await;
+    let r = lead
+        .post_form(
+            &format!("{page}/decisions"),
+            &[("applications", &pat_app), ("decision", "approve")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    let r = sam
+        .post_form(&format!("/sponsor/applications/{pat_app}/approve"), &[])
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let r = lead
+        .post_form(
+            &format!("{page}/decisions"),
+            &[("applications", &pat_app), ("decision", "approve")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    // Rejecting needs a reason, which is emailed.
+    let r = lead
+        .post_form(
+            &format!("{page}/decisions"),
+            &[("applications", &bo_app), ("decision", "reject")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("Enter the reason"));
+}
+
+/// The demo programme asks for two confirmations.
+async fn apply_demo(c: &mut Client, programme: &str, cohort: &str) -> Response {
+    c.get(&format!("/programmes/{programme}/apply")).await;
+    c.post_form(
+        &format!("/programmes/{programme}/apply"),
+        &[
+            ("eligibility", "0"),
+            ("eligibility", "1"),
+            ("confirmations", "0"),
+            ("confirmations", "1"),
+            ("answers", "x"),
+            ("preferences", cohort),
+        ],
+    )
+    .await
+}
