@@ -7,6 +7,7 @@ mod accounts;
 mod admin;
 mod api;
 mod helpers;
+mod ics;
 mod programmes;
 mod smoke;
 mod smtp;
