@@ -170,6 +170,48 @@ pub fn table() -> Vec<Route> {
             put(api::people::set_roles),
         ),
         r("GET", "/api/v1/audit", get(api::audit::list)),
+        r("GET", "/api/v1/programmes", get(api::programmes::list)),
+        r(
+            "POST",
+            "/api/v1/programmes",
+            post(api::programmes::create_programme),
+        ),
+        r(
+            "POST",
+            "/api/v1/programmes/{id}/cohorts",
+            post(api::programmes::create_cohort),
+        ),
+        r(
+            "PUT",
+            "/api/v1/programmes/{id}/status",
+            put(api::programmes::put_status),
+        ),
+        r(
+            "POST",
+            "/api/v1/programmes/{id}/applications",
+            post(api::programmes::create_application),
+        ),
+        r(
+            "GET",
+            "/api/v1/programmes/{id}/applications",
+            get(api::programmes::queue),
+        ),
+        r(
+            "POST",
+            "/api/v1/programmes/{id}/decisions",
+            post(api::programmes::decisions),
+        ),
+        r(
+            "POST",
+            "/api/v1/programmes/{id}/allocate",
+            post(api::programmes::allocate),
+        ),
+        r("GET", "/api/v1/applications", get(api::programmes::mine)),
+        r(
+            "POST",
+            "/api/v1/applications/{id}/respond",
+            post(api::programmes::respond_to),
+        ),
         r("GET", "/api/v1/tokens", get(api::tokens::list)),
         r("POST", "/api/v1/tokens", post(api::tokens::create)),
         r("DELETE", "/api/v1/tokens/{id}", delete(api::tokens::revoke)),

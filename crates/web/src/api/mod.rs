@@ -6,6 +6,7 @@ pub mod me;
 pub mod openapi;
 pub mod organisations;
 pub mod people;
+pub mod programmes;
 pub mod tokens;
 
 use axum::extract::rejection::JsonRejection;

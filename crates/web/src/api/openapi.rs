@@ -13,9 +13,12 @@ use utoipa::{Modify, OpenApi};
         super::people::list, super::people::show, super::people::invite_person, super::people::set_roles,
         super::organisations::list, super::organisations::create,
         super::audit::list,
+        super::programmes::list, super::programmes::create_programme, super::programmes::create_cohort, super::programmes::put_status,
+        super::programmes::create_application, super::programmes::mine, super::programmes::respond_to,
+        super::programmes::queue, super::programmes::decisions, super::programmes::allocate,
     ),
     modifiers(&TokenAuth),
-    tags((name = "account"), (name = "people"), (name = "organisations"), (name = "audit"))
+    tags((name = "account"), (name = "people"), (name = "organisations"), (name = "audit"), (name = "programmes"), (name = "applications"))
 )]
 pub struct ApiDoc;
 

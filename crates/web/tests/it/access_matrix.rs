@@ -272,6 +272,56 @@ const MATRIX: &[(&str, &str, [&str; 7])] = &[
     ),
     (
         "GET",
+        "/api/v1/programmes",
+        ["401", "200", "200", "200", "200", "200", "200"],
+    ),
+    (
+        "POST",
+        "/api/v1/programmes",
+        ["401", "403", "403", "403", "403", "422", "422"],
+    ),
+    (
+        "POST",
+        "/api/v1/programmes/{programme}/cohorts",
+        ["401", "403", "403", "403", "403", "422", "404"],
+    ),
+    (
+        "PUT",
+        "/api/v1/programmes/{programme}/status",
+        ["401", "403", "403", "403", "403", "422", "404"],
+    ),
+    (
+        "POST",
+        "/api/v1/programmes/{programme}/applications",
+        ["401", "422", "422", "422", "422", "422", "422"],
+    ),
+    (
+        "GET",
+        "/api/v1/programmes/{programme}/applications",
+        ["401", "403", "403", "403", "403", "200", "404"],
+    ),
+    (
+        "POST",
+        "/api/v1/programmes/{programme}/decisions",
+        ["401", "403", "403", "403", "403", "422", "404"],
+    ),
+    (
+        "POST",
+        "/api/v1/programmes/{programme}/allocate",
+        ["401", "403", "403", "403", "403", "200", "404"],
+    ),
+    (
+        "GET",
+        "/api/v1/applications",
+        ["401", "200", "200", "200", "200", "200", "200"],
+    ),
+    (
+        "POST",
+        "/api/v1/applications/{application}/respond",
+        ["401", "404", "404", "404", "404", "404", "404"],
+    ),
+    (
+        "GET",
         "/api/v1/tokens",
         ["401", "200", "200", "200", "200", "200", "200"],
     ),

@@ -589,3 +589,77 @@ async fn apply_demo(c: &mut Client, programme: &str, cohort: &str) -> Response {
     )
     .await
 }
+
+/// The same steps through the JSON API, and the OpenAPI document lists them.
+#[tokio::test]
+async fn the_api_applies_decides_allocates_and_accepts() {
+    let app = TestApp::spawn().await;
+    let (programme, cohort) = app.demo_programme().await;
+    let mut pat = app.client();
+    pat.bearer = Some(app.api_token(PARTICIPANT).await);
+    let body = format!(
+        r#"{{"eligibility":["0","1"],"confirmations":["0","1"],"answers":["Ten years"],"preferences":["{cohort}"]}}"#
+    );
+    let r = pat
+        .json(
+            "POST",
+            &format!("/api/v1/programmes/{programme}/applications"),
+            Some(&body),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    assert!(r.body.contains(r#""state":"submitted""#));
+    let again = pat
+        .json(
+            "POST",
+            &format!("/api/v1/programmes/{programme}/applications"),
+            Some(&body),
+        )
+        .await;
+    assert_eq!(again.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        again.body.contains(r#""field":"programme""#),
+        "{}",
+        again.body
+    );
+    let pat_app = application_id(&app, &programme, PARTICIPANT).await;
+    // The sponsor approves on the page; the lead decides and allocates by API.
+    let mut sam = app.signed_in(SPONSOR).await;
+    sam.get("/sponsor/applications").await;
+    sam.post_form(&format!("/sponsor/applications/{pat_app}/approve"), &[])
+        .await;
+    let mut lead = app.client();
+    lead.bearer = Some(app.api_token(ADMIN).await);
+    let r = lead
+        .json(
+            "POST",
+            &format!("/api/v1/programmes/{programme}/decisions"),
+            Some(&format!(
+                r#"{{"applications":["{pat_app}"],"decision":"approve"}}"#
+            )),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let r = lead
+        .json(
+            "POST",
+            &format!("/api/v1/programmes/{programme}/allocate"),
+            None,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert!(r.body.contains(r#""offered":1"#), "{}", r.body);
+    let r = pat
+        .json(
+            "POST",
+            &format!("/api/v1/applications/{pat_app}/respond"),
+            Some(r#"{"response":"accept"}"#),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert!(r.body.contains(r#""state":"accepted""#));
+    let list = pat.json("GET", "/api/v1/programmes", None).await;
+    assert!(list.body.contains(r#""confirmed":1"#), "{}", list.body);
+    let doc = app.client().get("/api/openapi.json").await;
+    assert!(doc.body.contains("/api/v1/programmes/{id}/allocate"));
+}

@@ -1,0 +1,431 @@
+//! Programmes, cohorts, applications and places over the API: the same actions as the pages.
+
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use revans_domain::{Id, ProgrammeStatus};
+use revans_storage::applications::{self, Application};
+use revans_storage::programmes::{self, Programme};
+use revans_storage::{cohorts, now_ms};
+
+use crate::actions::Actor;
+use crate::actions::applications::{
+    AllocationSummary, ApplyInput, allocate_places, apply, decide, respond,
+};
+use crate::actions::programmes::{
+    CohortInput, ProgrammeInput, add_cohort, create, load_for_admin, set_status,
+};
+use crate::api::ApiJson;
+use crate::auth::{ApiAdmin, ApiCaller, ClientIp};
+use crate::error::{ApiResult, AppError};
+use crate::state::AppState;
+
+fn rfc3339(ms: i64) -> String {
+    jiff::Timestamp::from_millisecond(ms)
+        .map(|t| t.to_string())
+        .unwrap_or_default()
+}
+
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct SessionOut {
+    /// RFC 3339, UTC.
+    pub starts_at: String,
+    pub ends_at: String,
+}
+
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct CohortOut {
+    pub id: String,
+    pub name: String,
+    pub capacity: i64,
+    pub confirmed: i64,
+    pub places_left: i64,
+    /// Taking applications now.
+    pub open: bool,
+    pub timezone: String,
+    pub sessions: Vec<SessionOut>,
+}
+
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct ProgrammeOut {
+    pub id: String,
+    pub title: String,
+    pub summary: String,
+    pub kind: String,
+    /// draft, published or closed.
+    pub status: String,
+    pub delivery_mode: String,
+    pub eligibility: Vec<String>,
+    pub confirmations: Vec<String>,
+    pub questions: Vec<String>,
+    pub requires_sponsor_approval: bool,
+    pub cohorts: Vec<CohortOut>,
+}
+
+async fn programme_out(
+    conn: &mut revans_storage::Conn,
+    p: Programme,
+) -> Result<ProgrammeOut, AppError> {
+    let now = now_ms();
+    let mut out = Vec::new();
+    for c in cohorts::list_for_programme(conn, &p.id).await? {
+        let sessions = cohorts::sessions(conn, &c.id).await?;
+        out.push(CohortOut {
+            id: c.id.to_string(),
+            name: c.name.clone(),
+            capacity: c.capacity,
+            confirmed: c.confirmed,
+            places_left: c.places_left(),
+            open: p.status == ProgrammeStatus::Published && c.is_open(now),
+            timezone: c.timezone.clone(),
+            sessions: sessions
+                .iter()
+                .map(|s| SessionOut {
+                    starts_at: rfc3339(s.starts_at),
+                    ends_at: rfc3339(s.ends_at),
+                })
+                .collect(),
+        });
+    }
+    Ok(ProgrammeOut {
+        id: p.id.to_string(),
+        title: p.fields.title,
+        summary: p.fields.summary,
+        kind: p.fields.kind.as_str().to_owned(),
+        status: p.status.as_str().to_owned(),
+        delivery_mode: p.fields.delivery_mode.as_str().to_owned(),
+        eligibility: p.fields.eligibility,
+        confirmations: p.fields.confirmations,
+        questions: p.fields.questions,
+        requires_sponsor_approval: p.fields.requires_sponsor_approval,
+        cohorts: out,
+    })
+}
+
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct ApplicationOut {
+    pub id: String,
+    pub programme_id: String,
+    pub programme_title: String,
+    pub person_name: String,
+    pub organisation_name: String,
+    /// draft, submitted, approved, waitlisted, offered, accepted, declined, expired, withdrawn or rejected.
+    pub state: String,
+    pub cohort_id: Option<String>,
+    /// Position on the cohort's waiting list, from 1.
+    pub waitlist_position: Option<i64>,
+    pub offer_expires_at: Option<String>,
+    pub sponsor_approved: bool,
+    pub decision_reason: Option<String>,
+}
+
+async fn application_out(
+    conn: &mut revans_storage::Conn,
+    a: Application,
+) -> Result<ApplicationOut, AppError> {
+    let position = applications::waitlist_rank(conn, &a.id).await?;
+    Ok(ApplicationOut {
+        id: a.id.to_string(),
+        programme_id: a.programme_id.to_string(),
+        programme_title: a.programme_title,
+        person_name: a.person_name,
+        organisation_name: a.organisation_name,
+        state: a.state.as_str().to_owned(),
+        cohort_id: a.cohort_id.map(|c| c.to_string()),
+        waitlist_position: position,
+        offer_expires_at: a.offer_expires_at.map(rfc3339),
+        sponsor_approved: a.sponsor_approved_at.is_some(),
+        decision_reason: a.decision_reason,
+    })
+}
+
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct Created {
+    pub id: String,
+}
+
+fn parse_id(raw: &str) -> Result<Id, AppError> {
+    Id::parse(raw).ok_or(AppError::NotFound)
+}
+
+/// The published catalogue.
+#[utoipa::path(get, path = "/api/v1/programmes", tag = "programmes",
+    responses((status = 200, body = Vec<ProgrammeOut>), (status = 401, body = crate::error_pages::ErrorBody)),
+    security(("token" = [])))]
+pub async fn list(
+    State(state): State<AppState>,
+    ApiCaller(_caller): ApiCaller,
+) -> ApiResult<Json<Vec<ProgrammeOut>>> {
+    let mut conn = state.store.conn().await?;
+    let mut out = Vec::new();
+    for p in programmes::list_published(&mut conn).await? {
+        out.push(programme_out(&mut conn, p).await?);
+    }
+    Ok(Json(out))
+}
+
+/// Creates a draft programme.
+#[utoipa::path(post, path = "/api/v1/programmes", tag = "programmes", request_body = ProgrammeInput,
+    responses((status = 201, body = Created), (status = 422, body = crate::error_pages::ErrorBody)),
+    security(("token" = [])))]
+pub async fn create_programme(
+    State(state): State<AppState>,
+    ApiAdmin(viewer): ApiAdmin,
+    ClientIp(ip): ClientIp,
+    ApiJson(body): ApiJson<ProgrammeInput>,
+) -> ApiResult<(StatusCode, Json<Created>)> {
+    let id = create(
+        &state,
+        &Actor {
+            viewer: &viewer,
+            ip: &ip,
+        },
+        &body,
+    )
+    .await?;
+    Ok((StatusCode::CREATED, Json(Created { id: id.to_string() })))
+}
+
+/// Adds a cohort (explicit sessions or an RRULE).
+#[utoipa::path(post, path = "/api/v1/programmes/{id}/cohorts", tag = "programmes", request_body = CohortInput,
+    params(("id" = String, Path, description = "The programme's id")),
+    responses((status = 201, body = Created), (status = 422, body = crate::error_pages::ErrorBody), (status = 404, body = crate::error_pages::ErrorBody)),
+    security(("token" = [])))]
+pub async fn create_cohort(
+    State(state): State<AppState>,
+    ApiAdmin(viewer): ApiAdmin,
+    ClientIp(ip): ClientIp,
+    Path(id): Path<String>,
+    ApiJson(body): ApiJson<CohortInput>,
+) -> ApiResult<(StatusCode, Json<Created>)> {
+    let id = add_cohort(
+        &state,
+        &Actor {
+            viewer: &viewer,
+            ip: &ip,
+        },
+        &parse_id(&id)?,
+        &body,
+    )
+    .await?;
+    Ok((StatusCode::CREATED, Json(Created { id: id.to_string() })))
+}
+
+#[derive(serde::Deserialize, utoipa::ToSchema, Default)]
+#[serde(default)]
+pub struct StatusIn {
+    /// draft, published or closed.
+    pub status: String,
+}
+
+/// Publishes, closes or returns a programme to draft.
+#[utoipa::path(put, path = "/api/v1/programmes/{id}/status", tag = "programmes", request_body = StatusIn,
+    params(("id" = String, Path, description = "The programme's id")),
+    responses((status = 200, body = ProgrammeOut), (status = 422, body = crate::error_pages::ErrorBody)),
+    security(("token" = [])))]
+pub async fn put_status(
+    State(state): State<AppState>,
+    ApiAdmin(viewer): ApiAdmin,
+    ClientIp(ip): ClientIp,
+    Path(id): Path<String>,
+    ApiJson(body): ApiJson<StatusIn>,
+) -> ApiResult<Json<ProgrammeOut>> {
+    let id = parse_id(&id)?;
+    set_status(
+        &state,
+        &Actor {
+            viewer: &viewer,
+            ip: &ip,
+        },
+        &id,
+        &body.status,
+    )
+    .await?;
+    let mut conn = state.store.conn().await?;
+    let p = programmes::get(&mut conn, &id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok(Json(programme_out(&mut conn, p).await?))
+}
+
+/// Applies (or saves a draft with `"action": "save"`).
+#[utoipa::path(post, path = "/api/v1/programmes/{id}/applications", tag = "applications", request_body = ApplyInput,
+    params(("id" = String, Path, description = "The programme's id")),
+    responses((status = 201, body = ApplicationOut), (status = 422, body = crate::error_pages::ErrorBody)),
+    security(("token" = [])))]
+pub async fn create_application(
+    State(state): State<AppState>,
+    ApiCaller(viewer): ApiCaller,
+    ClientIp(ip): ClientIp,
+    Path(id): Path<String>,
+    ApiJson(body): ApiJson<ApplyInput>,
+) -> ApiResult<(StatusCode, Json<ApplicationOut>)> {
+    let id = apply(
+        &state,
+        &Actor {
+            viewer: &viewer,
+            ip: &ip,
+        },
+        &parse_id(&id)?,
+        &body,
+    )
+    .await?;
+    let mut conn = state.store.conn().await?;
+    let a = applications::get(&mut conn, &id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok((
+        StatusCode::CREATED,
+        Json(application_out(&mut conn, a).await?),
+    ))
+}
+
+/// The caller's own applications and places.
+#[utoipa::path(get, path = "/api/v1/applications", tag = "applications",
+    responses((status = 200, body = Vec<ApplicationOut>)),
+    security(("token" = [])))]
+pub async fn mine(
+    State(state): State<AppState>,
+    ApiCaller(viewer): ApiCaller,
+) -> ApiResult<Json<Vec<ApplicationOut>>> {
+    let mut conn = state.store.conn().await?;
+    let mut out = Vec::new();
+    for a in applications::list_for_person(&mut conn, &viewer.person.id).await? {
+        out.push(application_out(&mut conn, a).await?);
+    }
+    Ok(Json(out))
+}
+
+#[derive(serde::Deserialize, utoipa::ToSchema, Default)]
+#[serde(default)]
+pub struct RespondIn {
+    /// accept, decline or withdraw.
+    pub response: String,
+}
+
+/// Accepts or declines an offer, or withdraws.
+#[utoipa::path(post, path = "/api/v1/applications/{id}/respond", tag = "applications", request_body = RespondIn,
+    params(("id" = String, Path, description = "The application's id")),
+    responses((status = 200, body = ApplicationOut), (status = 409, body = crate::error_pages::ErrorBody)),
+    security(("token" = [])))]
+pub async fn respond_to(
+    State(state): State<AppState>,
+    ApiCaller(viewer): ApiCaller,
+    ClientIp(ip): ClientIp,
+    Path(id): Path<String>,
+    ApiJson(body): ApiJson<RespondIn>,
+) -> ApiResult<Json<ApplicationOut>> {
+    let id = parse_id(&id)?;
+    respond(
+        &state,
+        &Actor {
+            viewer: &viewer,
+            ip: &ip,
+        },
+        &id,
+        &body.response,
+    )
+    .await?;
+    let mut conn = state.store.conn().await?;
+    let a = applications::get(&mut conn, &id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok(Json(application_out(&mut conn, a).await?))
+}
+
+/// The programme's applications (review queue).
+#[utoipa::path(get, path = "/api/v1/programmes/{id}/applications", tag = "applications",
+    params(("id" = String, Path, description = "The programme's id")),
+    responses((status = 200, body = Vec<ApplicationOut>), (status = 404, body = crate::error_pages::ErrorBody)),
+    security(("token" = [])))]
+pub async fn queue(
+    State(state): State<AppState>,
+    ApiAdmin(viewer): ApiAdmin,
+    ClientIp(ip): ClientIp,
+    Path(id): Path<String>,
+) -> ApiResult<Json<Vec<ApplicationOut>>> {
+    let id = parse_id(&id)?;
+    let mut conn = state.store.conn().await?;
+    load_for_admin(
+        &mut conn,
+        &Actor {
+            viewer: &viewer,
+            ip: &ip,
+        },
+        &id,
+    )
+    .await?;
+    let mut out = Vec::new();
+    for a in applications::list_for_programme(&mut conn, &id, None).await? {
+        if a.state != revans_domain::ApplicationState::Draft {
+            out.push(application_out(&mut conn, a).await?);
+        }
+    }
+    Ok(Json(out))
+}
+
+#[derive(serde::Deserialize, utoipa::ToSchema, Default)]
+#[serde(default)]
+pub struct DecisionIn {
+    pub applications: Vec<String>,
+    /// approve or reject.
+    pub decision: String,
+    /// Required to reject; sent to the applicant.
+    pub reason: String,
+}
+
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct DecisionOut {
+    pub decided: usize,
+}
+
+/// Approves or rejects several applications at once.
+#[utoipa::path(post, path = "/api/v1/programmes/{id}/decisions", tag = "applications", request_body = DecisionIn,
+    params(("id" = String, Path, description = "The programme's id")),
+    responses((status = 200, body = DecisionOut), (status = 422, body = crate::error_pages::ErrorBody)),
+    security(("token" = [])))]
+pub async fn decisions(
+    State(state): State<AppState>,
+    ApiAdmin(viewer): ApiAdmin,
+    ClientIp(ip): ClientIp,
+    Path(id): Path<String>,
+    ApiJson(body): ApiJson<DecisionIn>,
+) -> ApiResult<Json<DecisionOut>> {
+    let decided = decide(
+        &state,
+        &Actor {
+            viewer: &viewer,
+            ip: &ip,
+        },
+        &parse_id(&id)?,
+        &body.applications,
+        &body.decision,
+        &body.reason,
+    )
+    .await?;
+    Ok(Json(DecisionOut { decided }))
+}
+
+/// Expires overdue offers, then offers places to approved applicants by preference.
+#[utoipa::path(post, path = "/api/v1/programmes/{id}/allocate", tag = "applications",
+    params(("id" = String, Path, description = "The programme's id")),
+    responses((status = 200, body = AllocationSummary), (status = 404, body = crate::error_pages::ErrorBody)),
+    security(("token" = [])))]
+pub async fn allocate(
+    State(state): State<AppState>,
+    ApiAdmin(viewer): ApiAdmin,
+    ClientIp(ip): ClientIp,
+    Path(id): Path<String>,
+) -> ApiResult<Json<AllocationSummary>> {
+    Ok(Json(
+        allocate_places(
+            &state,
+            &Actor {
+                viewer: &viewer,
+                ip: &ip,
+            },
+            &parse_id(&id)?,
+        )
+        .await?,
+    ))
+}
