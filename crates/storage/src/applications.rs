@@ -449,6 +449,26 @@ pub async fn expired_offers(conn: &mut Conn, now: i64) -> Result<Vec<Application
         .collect()
 }
 
+/// Open offers of a programme ending before `before` whose holder has not been reminded.
+pub async fn offers_to_remind(
+    conn: &mut Conn,
+    programme_id: &Id,
+    before: i64,
+) -> Result<Vec<Application>> {
+    let sql = format!(
+        "{SELECT} WHERE a.programme_id = $1 AND a.state = 'offered' AND a.reminded_at IS NULL \
+         AND a.offer_expires_at < $2 ORDER BY a.offer_expires_at, a.id"
+    );
+    sqlx::query_as::<_, Row>(sqlx::AssertSqlSafe(sql))
+        .bind(programme_id.as_str())
+        .bind(before)
+        .fetch_all(&mut *conn)
+        .await?
+        .into_iter()
+        .map(Application::try_from)
+        .collect()
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AcceptOutcome {
     Accepted,

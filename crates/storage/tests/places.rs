@@ -308,6 +308,27 @@ async fn waiting_list_positions_and_next_in_line() {
         .await
         .unwrap()
     );
+    // An offer ending soon is reminded once.
+    let soon = applications::offers_to_remind(&mut conn, &w.programme, expires + 1)
+        .await
+        .unwrap();
+    assert!(soon.iter().any(|a| a.id == ids[1]));
+    assert!(
+        applications::mark_reminded(&mut conn, &ids[1])
+            .await
+            .unwrap()
+    );
+    assert!(
+        !applications::mark_reminded(&mut conn, &ids[1])
+            .await
+            .unwrap()
+    );
+    assert!(
+        applications::offers_to_remind(&mut conn, &w.programme, expires + 1)
+            .await
+            .unwrap()
+            .is_empty()
+    );
     // Expired offers are found for the expiry job.
     assert!(
         applications::expired_offers(&mut conn, expires + 1)

@@ -487,12 +487,17 @@ async fn offer_email(
     .await
 }
 
+/// Offers ending within this get a reminder when places are next allocated.
+const REMIND_BEFORE_MS: i64 = 2 * 86_400_000;
+
 /// What allocation did, for the page and the API.
 #[derive(Debug, Clone, Default, serde::Serialize, utoipa::ToSchema)]
 pub struct AllocationSummary {
     pub offered: usize,
     pub waitlisted: usize,
     pub expired: usize,
+    /// Reminders sent for offers ending within two days.
+    pub reminded: usize,
     /// How the order was decided, in words.
     pub rule: String,
 }
@@ -598,6 +603,33 @@ pub async fn allocate_places(
             email(state, &mut tx, &a.person_email, &a.person_name, &programme.fields, &format!("You are on the waiting list for {cohort}"), vec![format!("You are number {position} on the waiting list. We will email you if a place becomes free.")], None).await?;
         }
         summary.waitlisted += 1;
+    }
+    // Offers made earlier that end within two days get one reminder.
+    for a in applications::offers_to_remind(&mut tx, programme_id, now + REMIND_BEFORE_MS).await? {
+        if a.offer_expires_at
+            .is_some_and(|e| e > now + programme.fields.offer_valid_days * 86_400_000 - 60_000)
+        {
+            // Just offered in this run: the offer email itself says when it ends.
+            continue;
+        }
+        if applications::mark_reminded(&mut tx, &a.id).await? {
+            summary.reminded += 1;
+            let until = a
+                .offer_expires_at
+                .map(crate::layout::when)
+                .unwrap_or_default();
+            email(
+                state,
+                &mut tx,
+                &a.person_email,
+                &a.person_name,
+                &programme.fields,
+                "Reminder: your offer of a place ends soon",
+                vec![format!("Accept or decline by {until}.")],
+                None,
+            )
+            .await?;
+        }
     }
     actor
         .audit(
