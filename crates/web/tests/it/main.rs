@@ -8,6 +8,7 @@ mod admin;
 mod api;
 mod helpers;
 mod ics;
+mod places_stress;
 mod programmes;
 mod smoke;
 mod smtp;
