@@ -120,6 +120,16 @@ pub fn table() -> Vec<Route> {
         r("POST", "/admin/programmes", post(admin_programmes::create)),
         r("GET", "/admin/programmes/{id}", get(admin_programmes::show)),
         r(
+            "GET",
+            "/admin/programmes/{id}/edit",
+            get(admin_programmes::edit_form),
+        ),
+        r(
+            "POST",
+            "/admin/programmes/{id}/edit",
+            post(admin_programmes::update),
+        ),
+        r(
             "POST",
             "/admin/programmes/{id}/status",
             post(admin_programmes::status),

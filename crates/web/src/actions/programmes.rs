@@ -229,6 +229,72 @@ pub async fn create(
     Ok(id)
 }
 
+/// Changes a programme's details; its lottery seed stays, so a lottery can still be explained.
+pub async fn update(
+    state: &AppState,
+    actor: &Actor<'_>,
+    id: &Id,
+    input: &ProgrammeInput,
+) -> Result<(), AppError> {
+    let mut tx = state.store.begin().await?;
+    let existing = load_for_admin(&mut tx, actor, id).await?;
+    let (mut fields, cap) = parse_programme(input)?;
+    fields.lottery_seed = existing.fields.lottery_seed;
+    fields.follow_on_id = existing.fields.follow_on_id.clone();
+    programmes::update(&mut tx, id, &fields).await?;
+    programmes::set_cap(&mut tx, id, &existing.organisation_id, cap).await?;
+    actor
+        .audit(
+            &mut tx,
+            "programme.updated",
+            "programme",
+            id.as_str(),
+            &format!("Changed the details of {}", fields.title),
+            &existing.organisation_id,
+        )
+        .await?;
+    revans_storage::commit(tx).await?;
+    Ok(())
+}
+
+/// The form's values for an existing programme, to edit it.
+pub fn input_from(p: &Programme, cap: Option<i64>) -> ProgrammeInput {
+    let f = &p.fields;
+    ProgrammeInput {
+        title: f.title.clone(),
+        summary: f.summary.clone(),
+        description: f.description.clone(),
+        kind: f.kind.as_str().to_owned(),
+        outcomes: f.outcomes.join("\n"),
+        audience: f.audience.clone(),
+        leads: f.leads.clone(),
+        fee: if f.fee_pence == 0 {
+            String::new()
+        } else {
+            format!("{}.{:02}", f.fee_pence / 100, f.fee_pence % 100)
+        },
+        cpd_hours: if f.cpd_minutes == 0 {
+            String::new()
+        } else {
+            (f.cpd_minutes as f64 / 60.0).to_string()
+        },
+        delivery_mode: f.delivery_mode.as_str().to_owned(),
+        delivery_detail: f.delivery_detail.clone(),
+        eligibility: f.eligibility.join("\n"),
+        confirmations: f.confirmations.join("\n"),
+        questions: f.questions.join("\n"),
+        phases: f.phases.join("\n"),
+        requires_sponsor_approval: if f.requires_sponsor_approval {
+            "yes".into()
+        } else {
+            String::new()
+        },
+        allocation_rule: f.allocation_rule.as_str().to_owned(),
+        offer_valid_days: f.offer_valid_days.to_string(),
+        nomination_cap: cap.map(|c| c.to_string()).unwrap_or_default(),
+    }
+}
+
 /// The programme, if the viewer administers its organisation (else "not found").
 pub async fn load_for_admin(
     conn: &mut revans_storage::Conn,

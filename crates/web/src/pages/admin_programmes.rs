@@ -62,21 +62,50 @@ pub struct KindOption {
 struct NewPage {
     layout: Layout,
     errors: Errors,
+    /// Where the form posts, its heading and its button: creating and editing share it.
+    action: String,
+    heading: String,
+    button: &'static str,
     f: ProgrammeInput,
     kinds: Vec<KindOption>,
 }
 
 fn new_page(state: &AppState, viewer: &Viewer, f: ProgrammeInput, errors: Errors) -> NewPage {
+    form_page(state, viewer, f, errors, None)
+}
+
+fn form_page(
+    state: &AppState,
+    viewer: &Viewer,
+    f: ProgrammeInput,
+    errors: Errors,
+    editing: Option<&str>,
+) -> NewPage {
+    let heading = if editing.is_some() {
+        "Edit programme"
+    } else {
+        "New programme"
+    };
     NewPage {
         layout: Layout::new(
             state,
             Some(viewer),
             viewer.csrf.clone(),
-            "New programme",
+            heading,
             "/admin/programmes",
         )
         .with_errors(&errors),
         errors,
+        action: editing.map_or_else(
+            || "/admin/programmes".to_owned(),
+            |id| format!("/admin/programmes/{id}/edit"),
+        ),
+        heading: heading.to_owned(),
+        button: if editing.is_some() {
+            "Save changes"
+        } else {
+            "Create programme"
+        },
         f,
         kinds: ProgrammeKind::ALL
             .iter()
@@ -170,6 +199,7 @@ async fn show_page(
     let cohorts = cohort_views(&mut conn, &p).await?;
     let notice = match q.notice.as_deref() {
         Some("created") => Some("Programme created as a draft. Add cohorts, then publish it."),
+        Some("updated") => Some("Programme details saved."),
         Some("published") => Some("Published: the programme is in the public catalogue."),
         Some("closed") => Some("Closed: no more applications."),
         Some("draft") => Some("The programme is a draft again."),
@@ -459,4 +489,54 @@ pub async fn export(
         body,
     )
         .into_response())
+}
+
+pub async fn edit_form(
+    State(state): State<AppState>,
+    Admin(viewer): Admin,
+    ClientIp(ip): ClientIp,
+    Path(id): Path<String>,
+) -> PageResult<Response> {
+    let pid = Id::parse(&id).ok_or(AppError::NotFound)?;
+    let actor = Actor {
+        viewer: &viewer,
+        ip: &ip,
+    };
+    let mut conn = state.store.conn().await?;
+    let p = load_for_admin(&mut conn, &actor, &pid).await?;
+    let cap = programmes::caps(&mut conn, &pid)
+        .await?
+        .into_iter()
+        .find(|c| c.organisation_id == p.organisation_id)
+        .map(|c| c.cap);
+    let input = crate::actions::programmes::input_from(&p, cap);
+    render(&form_page(
+        &state,
+        &viewer,
+        input,
+        Errors::default(),
+        Some(&id),
+    ))
+}
+
+pub async fn update(
+    State(state): State<AppState>,
+    Admin(viewer): Admin,
+    ClientIp(ip): ClientIp,
+    Path(id): Path<String>,
+    CsrfForm(form): CsrfForm<ProgrammeInput>,
+) -> PageResult<Response> {
+    let pid = Id::parse(&id).ok_or(AppError::NotFound)?;
+    let actor = Actor {
+        viewer: &viewer,
+        ip: &ip,
+    };
+    match crate::actions::programmes::update(&state, &actor, &pid, &form).await {
+        Ok(()) => {
+            Ok(Redirect::to(&format!("/admin/programmes/{id}?notice=updated")).into_response())
+        }
+        Err(e) => form_error(e, |errors| {
+            form_page(&state, &viewer, form, errors, Some(&id))
+        }),
+    }
 }

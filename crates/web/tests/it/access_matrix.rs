@@ -106,6 +106,16 @@ const MATRIX: &[(&str, &str, [&str; 7])] = &[
         ["303>/sign-in", "403", "403", "403", "403", "200", "404"],
     ),
     (
+        "GET",
+        "/admin/programmes/{programme}/edit",
+        ["303>/sign-in", "403", "403", "403", "403", "200", "404"],
+    ),
+    (
+        "POST",
+        "/admin/programmes/{programme}/edit",
+        ["303>/sign-in", "403", "403", "403", "403", "422", "404"],
+    ),
+    (
         "POST",
         "/admin/programmes/{programme}/status",
         ["303>/sign-in", "403", "403", "403", "403", "422", "404"],

@@ -174,6 +174,30 @@ async fn the_whole_journey_from_publishing_to_the_next_in_line() {
     let (programme, cohort) =
         published(&app, &mut lead, "Circles Train the Trainer", "", "1").await;
 
+    // Editing keeps what was there and saves the change.
+    let edit = lead
+        .get(&format!("/admin/programmes/{programme}/edit"))
+        .await;
+    assert!(
+        edit.body.contains("Two years of facilitation"),
+        "{}",
+        edit.body
+    );
+    let r = lead
+        .post_form(
+            &format!("/admin/programmes/{programme}/edit"),
+            &[
+                ("title", "Circles Train the Trainer"),
+                ("summary", "Now with a clearer summary"),
+                ("kind", "train_the_trainer"),
+                ("delivery_mode", "virtual"),
+                ("eligibility", "Two years of facilitation\nConfident online"),
+                ("confirmations", "I discussed this with my OD lead"),
+                ("questions", "Why now?"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     // The public catalogue shows it with its places, without signing in.
     let mut anon = app.client();
     let list = anon.get("/programmes").await;
