@@ -19,13 +19,19 @@ export const USERS = {
   evaluator: "evaluator@northcoast-ics.example",
 };
 
+/** The environment for `revans demo`: ours without REVANS_* variables, because Revans
+ * refuses settings it does not know and REVANS_BIN (which binary to test) is not one. */
+function serverEnv() {
+  return Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("REVANS_")));
+}
+
 /** Starts the demo server; resolves with { url, dataDir, mailDir, stop }. */
 export async function startServer() {
   const binary = process.env.REVANS_BIN || join(ROOT, "target", "debug", "revans");
   const dataDir = mkdtempSync(join(tmpdir(), "revans-browser-"));
   const child = spawn(binary, ["demo", "--listen", "127.0.0.1:0", "--data", dataDir], {
     cwd: dataDir,
-    env: { ...process.env, REVANS_LOG: "warn" },
+    env: { ...serverEnv(), REVANS_LOG: "warn" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let stderr = "";
