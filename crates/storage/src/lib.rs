@@ -11,13 +11,18 @@ pub mod audit;
 pub mod calendar_feeds;
 pub mod cohorts;
 mod connect;
+pub mod diaries;
 pub mod email_tokens;
 mod error;
 pub mod jobs;
+pub mod meetings;
 pub mod organisations;
 pub mod people;
 pub mod programmes;
+pub mod reporting_lines;
 pub mod sessions;
+pub mod set_content;
+pub mod sets;
 pub mod sign_in_attempts;
 mod time;
 

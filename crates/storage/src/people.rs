@@ -109,6 +109,21 @@ pub async fn list_in_tree(conn: &mut Conn, root: &Id) -> Result<Vec<Person>> {
     Ok(rows.into_iter().map(|r| r.split().0).collect())
 }
 
+/// People matching a condition on `p` with one bound parameter `$1`, by name. The condition
+/// is always a constant written in this crate, never user input.
+pub(crate) async fn list_where(
+    conn: &mut Conn,
+    condition: &'static str,
+    param: &str,
+) -> Result<Vec<Person>> {
+    let sql = format!("{SELECT} WHERE {condition} ORDER BY p.name, p.email");
+    let rows = sqlx::query_as::<_, Row>(sqlx::AssertSqlSafe(sql))
+        .bind(param)
+        .fetch_all(&mut *conn)
+        .await?;
+    Ok(rows.into_iter().map(|r| r.split().0).collect())
+}
+
 pub async fn set_password_hash(conn: &mut Conn, id: &Id, hash: &str) -> Result<bool> {
     let done = sqlx::query("UPDATE people SET password_hash = $1, updated_at = $2 WHERE id = $3")
         .bind(hash)

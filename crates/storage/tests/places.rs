@@ -3,101 +3,18 @@
 //! of concurrent acceptances at a cohort with few places: exactly `capacity` must win.
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
+use common::{World, cohort, fields, world};
+
 use std::sync::Arc;
 
-use revans_domain::{
-    AllocationRule, ApplicationState, Capacity, CompletionRule, DeliveryMode, EmailAddress, Id,
-    OrganisationName, PersonName, ProgrammeKind, ProgrammeStatus, Schedule,
-};
+use revans_domain::{ApplicationState, Capacity, EmailAddress, Id, PersonName, ProgrammeStatus};
 use revans_storage::applications::{self, AcceptOutcome, NewApplication};
-use revans_storage::cohorts::{self, NewCohort};
-use revans_storage::programmes::{self, ProgrammeFields};
+use revans_storage::cohorts;
+use revans_storage::programmes;
 use revans_storage::testing::TestDatabase;
-use revans_storage::{Store, StoreError, calendar_feeds, now_ms, organisations, people};
-
-fn fields(title: &str) -> ProgrammeFields {
-    ProgrammeFields {
-        title: title.into(),
-        summary: "Train to run leadership support circles".into(),
-        description: "One day over two half days.".into(),
-        kind: ProgrammeKind::TrainTheTrainer,
-        outcomes: vec!["Facilitate a circle".into()],
-        audience: "Experienced facilitators".into(),
-        leads: "Jess Done".into(),
-        fee_pence: 0,
-        cpd_minutes: 420,
-        delivery_mode: DeliveryMode::Virtual,
-        delivery_detail: "https://meet.example/circles".into(),
-        eligibility: vec!["2-3 years of group facilitation".into()],
-        confirmations: vec!["I have discussed this with my ICS".into()],
-        questions: vec!["Why now?".into()],
-        phases: vec![],
-        follow_on_id: None,
-        requires_sponsor_approval: true,
-        allocation_rule: AllocationRule::ApprovalOrder,
-        lottery_seed: 42,
-        offer_valid_days: 7,
-    }
-}
-
-struct World {
-    store: Store,
-    ics: Id,
-    trust: Id,
-    programme: Id,
-}
-
-async fn world(store: Store) -> World {
-    let mut tx = store.begin().await.unwrap();
-    let ics = organisations::insert(&mut tx, &OrganisationName::parse("ICS").unwrap(), None)
-        .await
-        .unwrap()
-        .id;
-    let trust = organisations::insert(
-        &mut tx,
-        &OrganisationName::parse("Trust").unwrap(),
-        Some(&ics),
-    )
-    .await
-    .unwrap()
-    .id;
-    let programme = programmes::insert(&mut tx, &ics, &fields("Circles Train the Trainer"))
-        .await
-        .unwrap();
-    tx.commit().await.unwrap();
-    World {
-        store,
-        ics,
-        trust,
-        programme,
-    }
-}
-
-async fn cohort(w: &World, name: &str, capacity: i64) -> Id {
-    let schedule = Schedule::explicit(
-        "2031-11-01 09:30-13:00\n2031-11-02 09:30-13:00",
-        "Europe/London",
-        now_ms(),
-    )
-    .unwrap();
-    let mut conn = w.store.conn().await.unwrap();
-    cohorts::insert(
-        &mut conn,
-        &NewCohort {
-            programme_id: &w.programme,
-            name,
-            capacity: Capacity::new(capacity).unwrap(),
-            opens_at: now_ms() - 1000,
-            closes_at: now_ms() + 86_400_000,
-            schedule: &schedule,
-            schedule_kind: "explicit",
-            schedule_spec: "{}",
-            completion: CompletionRule::AllSessions,
-        },
-    )
-    .await
-    .unwrap()
-}
+use revans_storage::{StoreError, calendar_feeds, now_ms, people};
 
 async fn applicant(w: &World, n: usize, state: ApplicationState, prefs: &[Id]) -> Id {
     let mut tx = w.store.begin().await.unwrap();

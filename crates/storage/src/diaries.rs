@@ -1,0 +1,203 @@
+//! Learning diaries and reflective logs (C5). An entry is private to its author unless
+//! `sharing` says otherwise; the queries here return only what a reader may see, so a handler
+//! cannot forget the rule: `visible_to` is the one way to read someone else's entries.
+
+use revans_domain::Id;
+
+use crate::{Conn, Result, new_id, now_ms};
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Entry {
+    pub id: Id,
+    pub author_id: Id,
+    pub author_name: String,
+    /// `diary` (a participant's) or `log` (a facilitator's reflective log).
+    pub kind: String,
+    pub set_id: Option<Id>,
+    pub meeting_id: Option<Id>,
+    pub problem_id: Option<Id>,
+    /// diary: `private`, `facilitator` or `set`; log: `private` or `supervisor`.
+    pub sharing: String,
+    pub body: String,
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
+#[derive(sqlx::FromRow)]
+struct Row {
+    id: String,
+    author_id: String,
+    author_name: String,
+    kind: String,
+    set_id: Option<String>,
+    meeting_id: Option<String>,
+    problem_id: Option<String>,
+    sharing: String,
+    body: String,
+    created_at: i64,
+    updated_at: i64,
+}
+
+impl From<Row> for Entry {
+    fn from(r: Row) -> Self {
+        Entry {
+            id: Id::from_trusted(r.id),
+            author_id: Id::from_trusted(r.author_id),
+            author_name: r.author_name,
+            kind: r.kind,
+            set_id: r.set_id.map(Id::from_trusted),
+            meeting_id: r.meeting_id.map(Id::from_trusted),
+            problem_id: r.problem_id.map(Id::from_trusted),
+            sharing: r.sharing,
+            body: r.body,
+            created_at: r.created_at,
+            updated_at: r.updated_at,
+        }
+    }
+}
+
+const SELECT: &str = "SELECT d.id, d.author_id, p.name AS author_name, d.kind, d.set_id, \
+     d.meeting_id, d.problem_id, d.sharing, d.body, d.created_at, d.updated_at \
+     FROM diary_entries d JOIN people p ON p.id = d.author_id";
+
+/// Who may read an entry besides its author, as one SQL condition on `d` with the reader as
+/// `$1`: a diary shared with the set (current members and facilitators of that set), a diary
+/// shared with the facilitator (the set's facilitators), a log shared with the supervisor.
+const SHARED_WITH_READER: &str = "(d.kind = 'diary' AND d.sharing = 'set' AND d.set_id IN \
+     (SELECT set_id FROM set_members WHERE person_id = $1 AND left_at IS NULL \
+      UNION SELECT set_id FROM set_facilitators WHERE person_id = $1)) \
+     OR (d.kind = 'diary' AND d.sharing = 'facilitator' AND d.set_id IN \
+     (SELECT set_id FROM set_facilitators WHERE person_id = $1)) \
+     OR (d.kind = 'log' AND d.sharing = 'supervisor' AND d.author_id IN \
+     (SELECT facilitator_id FROM supervisions WHERE supervisor_id = $1))";
+
+pub struct NewEntry<'a> {
+    pub author_id: &'a Id,
+    pub kind: &'a str,
+    pub set_id: Option<&'a Id>,
+    pub meeting_id: Option<&'a Id>,
+    pub problem_id: Option<&'a Id>,
+    pub sharing: &'a str,
+    pub body: &'a str,
+}
+
+pub async fn insert(conn: &mut Conn, e: &NewEntry<'_>) -> Result<Id> {
+    let id = new_id();
+    let now = now_ms();
+    sqlx::query(
+        "INSERT INTO diary_entries (id, author_id, kind, set_id, meeting_id, problem_id, sharing, \
+         body, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)",
+    )
+    .bind(id.as_str())
+    .bind(e.author_id.as_str())
+    .bind(e.kind)
+    .bind(e.set_id.map(Id::as_str))
+    .bind(e.meeting_id.map(Id::as_str))
+    .bind(e.problem_id.map(Id::as_str))
+    .bind(e.sharing)
+    .bind(e.body)
+    .bind(now)
+    .execute(&mut *conn)
+    .await?;
+    Ok(id)
+}
+
+/// Changes an entry's text and sharing; only its author can (the id and author must match).
+pub async fn update(
+    conn: &mut Conn,
+    id: &Id,
+    author_id: &Id,
+    body: &str,
+    sharing: &str,
+) -> Result<bool> {
+    Ok(sqlx::query(
+        "UPDATE diary_entries SET body = $3, sharing = $4, updated_at = $5 \
+         WHERE id = $1 AND author_id = $2",
+    )
+    .bind(id.as_str())
+    .bind(author_id.as_str())
+    .bind(body)
+    .bind(sharing)
+    .bind(now_ms())
+    .execute(&mut *conn)
+    .await?
+    .rows_affected()
+        == 1)
+}
+
+/// The author's own entries, newest first.
+pub async fn by_author(conn: &mut Conn, author_id: &Id) -> Result<Vec<Entry>> {
+    Ok(sqlx::query_as::<_, Row>(sqlx::AssertSqlSafe(format!(
+        "{SELECT} WHERE d.author_id = $1 ORDER BY d.created_at DESC, d.id DESC"
+    )))
+    .bind(author_id.as_str())
+    .fetch_all(&mut *conn)
+    .await?
+    .into_iter()
+    .map(Entry::from)
+    .collect())
+}
+
+/// Entries other people shared with the reader, newest first.
+pub async fn shared_with(conn: &mut Conn, reader_id: &Id) -> Result<Vec<Entry>> {
+    Ok(sqlx::query_as::<_, Row>(sqlx::AssertSqlSafe(format!(
+        "{SELECT} WHERE d.author_id <> $1 AND ({SHARED_WITH_READER}) \
+         ORDER BY d.created_at DESC, d.id DESC"
+    )))
+    .bind(reader_id.as_str())
+    .fetch_all(&mut *conn)
+    .await?
+    .into_iter()
+    .map(Entry::from)
+    .collect())
+}
+
+/// One entry, if the reader wrote it or it was shared with them; `None` otherwise, so an
+/// entry nobody shared with the reader cannot be told apart from one that does not exist.
+pub async fn visible_to(conn: &mut Conn, id: &Id, reader_id: &Id) -> Result<Option<Entry>> {
+    Ok(sqlx::query_as::<_, Row>(sqlx::AssertSqlSafe(format!(
+        "{SELECT} WHERE d.id = $2 AND (d.author_id = $1 OR {SHARED_WITH_READER})"
+    )))
+    .bind(reader_id.as_str())
+    .bind(id.as_str())
+    .fetch_optional(&mut *conn)
+    .await?
+    .map(Entry::from))
+}
+
+/// How many diary entries each member of a set has written: counts, never content, for
+/// facilitators' and leads' overviews.
+pub async fn count_by_author(conn: &mut Conn, author_id: &Id) -> Result<i64> {
+    Ok(
+        sqlx::query_scalar("SELECT COUNT(*) FROM diary_entries WHERE author_id = $1")
+            .bind(author_id.as_str())
+            .fetch_one(&mut *conn)
+            .await?,
+    )
+}
+
+pub async fn supervisor_of(conn: &mut Conn, facilitator_id: &Id) -> Result<Option<Id>> {
+    let s: Option<String> =
+        sqlx::query_scalar("SELECT supervisor_id FROM supervisions WHERE facilitator_id = $1")
+            .bind(facilitator_id.as_str())
+            .fetch_optional(&mut *conn)
+            .await?;
+    Ok(s.map(Id::from_trusted))
+}
+
+pub async fn set_supervisor(
+    conn: &mut Conn,
+    facilitator_id: &Id,
+    supervisor_id: &Id,
+) -> Result<()> {
+    sqlx::query("DELETE FROM supervisions WHERE facilitator_id = $1")
+        .bind(facilitator_id.as_str())
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query("INSERT INTO supervisions (facilitator_id, supervisor_id) VALUES ($1, $2)")
+        .bind(facilitator_id.as_str())
+        .bind(supervisor_id.as_str())
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}

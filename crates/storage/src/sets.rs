@@ -1,0 +1,411 @@
+//! Action learning sets of a cohort (C3): the sets, their members over time, their
+//! facilitators, the rules used to form them, and the reporting lines formation must respect.
+
+use revans_domain::Id;
+
+use crate::people::Person;
+use crate::{Conn, Result, new_id, now_ms};
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct ActionSet {
+    pub id: Id,
+    pub cohort_id: Id,
+    pub name: String,
+    pub position: i64,
+    /// `draft` or `published`.
+    pub status: String,
+    pub review_every: i64,
+    pub timezone: String,
+    pub delivery_mode: String,
+    pub delivery_detail: String,
+    pub self_facilitated: bool,
+}
+
+impl ActionSet {
+    pub fn is_published(&self) -> bool {
+        self.status == "published"
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct SetRow {
+    id: String,
+    cohort_id: String,
+    name: String,
+    position: i64,
+    status: String,
+    review_every: i64,
+    timezone: String,
+    delivery_mode: String,
+    delivery_detail: String,
+    /// 0 or 1 (booleans are cast in SELECT for the Any driver).
+    self_facilitated: i64,
+}
+
+impl From<SetRow> for ActionSet {
+    fn from(r: SetRow) -> Self {
+        ActionSet {
+            id: Id::from_trusted(r.id),
+            cohort_id: Id::from_trusted(r.cohort_id),
+            name: r.name,
+            position: r.position,
+            status: r.status,
+            review_every: r.review_every,
+            timezone: r.timezone,
+            delivery_mode: r.delivery_mode,
+            delivery_detail: r.delivery_detail,
+            self_facilitated: r.self_facilitated != 0,
+        }
+    }
+}
+
+const SET_SELECT: &str = "SELECT id, cohort_id, name, position, status, review_every, timezone, \
+     delivery_mode, delivery_detail, \
+     CAST(CASE WHEN self_facilitated THEN 1 ELSE 0 END AS BIGINT) AS self_facilitated \
+     FROM action_sets";
+
+/// A member of a set, with who they are.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Member {
+    pub id: Id,
+    pub set_id: Id,
+    pub person_id: Id,
+    pub name: String,
+    pub email: String,
+    pub organisation_id: Id,
+    pub organisation_name: String,
+    pub unit_key: String,
+    pub rota_position: i64,
+    pub locked: bool,
+    pub joined_at: i64,
+    pub left_at: Option<i64>,
+}
+
+impl Member {
+    pub fn is_current(&self, at: i64) -> bool {
+        self.joined_at <= at && self.left_at.is_none_or(|l| at < l)
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct MemberRow {
+    id: String,
+    set_id: String,
+    person_id: String,
+    name: String,
+    email: String,
+    organisation_id: String,
+    organisation_name: String,
+    unit_key: String,
+    rota_position: i64,
+    locked: i64,
+    joined_at: i64,
+    left_at: Option<i64>,
+}
+
+impl From<MemberRow> for Member {
+    fn from(r: MemberRow) -> Self {
+        Member {
+            id: Id::from_trusted(r.id),
+            set_id: Id::from_trusted(r.set_id),
+            person_id: Id::from_trusted(r.person_id),
+            name: r.name,
+            email: r.email,
+            organisation_id: Id::from_trusted(r.organisation_id),
+            organisation_name: r.organisation_name,
+            unit_key: r.unit_key,
+            rota_position: r.rota_position,
+            locked: r.locked != 0,
+            joined_at: r.joined_at,
+            left_at: r.left_at,
+        }
+    }
+}
+
+const MEMBER_SELECT: &str = "SELECT m.id, m.set_id, m.person_id, p.name, p.email, \
+     p.organisation_id, o.name AS organisation_name, m.unit_key, m.rota_position, \
+     CAST(CASE WHEN m.locked THEN 1 ELSE 0 END AS BIGINT) AS locked, m.joined_at, m.left_at \
+     FROM set_members m JOIN people p ON p.id = m.person_id \
+     JOIN organisations o ON o.id = p.organisation_id";
+
+pub struct NewSet<'a> {
+    pub cohort_id: &'a Id,
+    pub name: &'a str,
+    pub position: i64,
+    pub review_every: i64,
+    pub timezone: &'a str,
+}
+
+pub async fn insert(conn: &mut Conn, s: &NewSet<'_>) -> Result<Id> {
+    let id = new_id();
+    let now = now_ms();
+    sqlx::query(
+        "INSERT INTO action_sets (id, cohort_id, name, position, status, review_every, timezone, \
+         delivery_mode, delivery_detail, self_facilitated, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, 'draft', $5, $6, 'virtual', '', FALSE, $7, $7)",
+    )
+    .bind(id.as_str())
+    .bind(s.cohort_id.as_str())
+    .bind(s.name)
+    .bind(s.position)
+    .bind(s.review_every)
+    .bind(s.timezone)
+    .bind(now)
+    .execute(&mut *conn)
+    .await?;
+    Ok(id)
+}
+
+pub async fn get(conn: &mut Conn, id: &Id) -> Result<Option<ActionSet>> {
+    Ok(
+        sqlx::query_as::<_, SetRow>(sqlx::AssertSqlSafe(format!("{SET_SELECT} WHERE id = $1")))
+            .bind(id.as_str())
+            .fetch_optional(&mut *conn)
+            .await?
+            .map(ActionSet::from),
+    )
+}
+
+pub async fn list_for_cohort(conn: &mut Conn, cohort_id: &Id) -> Result<Vec<ActionSet>> {
+    Ok(sqlx::query_as::<_, SetRow>(sqlx::AssertSqlSafe(format!(
+        "{SET_SELECT} WHERE cohort_id = $1 ORDER BY position, id"
+    )))
+    .bind(cohort_id.as_str())
+    .fetch_all(&mut *conn)
+    .await?
+    .into_iter()
+    .map(ActionSet::from)
+    .collect())
+}
+
+/// Published sets the person belongs to (now or before) or facilitates.
+pub async fn list_for_person(conn: &mut Conn, person_id: &Id) -> Result<Vec<ActionSet>> {
+    Ok(sqlx::query_as::<_, SetRow>(sqlx::AssertSqlSafe(format!(
+        "{SET_SELECT} WHERE status = 'published' AND (id IN (SELECT set_id FROM set_members \
+         WHERE person_id = $1) OR id IN (SELECT set_id FROM set_facilitators WHERE person_id = $1)) \
+         ORDER BY created_at, position"
+    )))
+    .bind(person_id.as_str())
+    .fetch_all(&mut *conn)
+    .await?
+    .into_iter()
+    .map(ActionSet::from)
+    .collect())
+}
+
+/// Removes a cohort's draft sets (before forming again). Published sets are never removed.
+pub async fn delete_drafts(conn: &mut Conn, cohort_id: &Id) -> Result<u64> {
+    Ok(
+        sqlx::query("DELETE FROM action_sets WHERE cohort_id = $1 AND status = 'draft'")
+            .bind(cohort_id.as_str())
+            .execute(&mut *conn)
+            .await?
+            .rows_affected(),
+    )
+}
+
+pub async fn publish(conn: &mut Conn, cohort_id: &Id) -> Result<u64> {
+    Ok(sqlx::query(
+        "UPDATE action_sets SET status = 'published', updated_at = $2 \
+         WHERE cohort_id = $1 AND status = 'draft'",
+    )
+    .bind(cohort_id.as_str())
+    .bind(now_ms())
+    .execute(&mut *conn)
+    .await?
+    .rows_affected())
+}
+
+pub struct SetSettings<'a> {
+    pub review_every: i64,
+    pub timezone: &'a str,
+    pub delivery_mode: &'a str,
+    pub delivery_detail: &'a str,
+    pub self_facilitated: bool,
+}
+
+pub async fn update_settings(conn: &mut Conn, id: &Id, s: &SetSettings<'_>) -> Result<bool> {
+    Ok(sqlx::query(
+        "UPDATE action_sets SET review_every = $2, timezone = $3, delivery_mode = $4, \
+         delivery_detail = $5, self_facilitated = $6, updated_at = $7 WHERE id = $1",
+    )
+    .bind(id.as_str())
+    .bind(s.review_every)
+    .bind(s.timezone)
+    .bind(s.delivery_mode)
+    .bind(s.delivery_detail)
+    .bind(s.self_facilitated)
+    .bind(now_ms())
+    .execute(&mut *conn)
+    .await?
+    .rows_affected()
+        == 1)
+}
+
+pub struct NewMember<'a> {
+    pub set_id: &'a Id,
+    pub person_id: &'a Id,
+    pub unit_key: &'a str,
+    pub rota_position: i64,
+    pub locked: bool,
+    pub joined_at: i64,
+}
+
+pub async fn add_member(conn: &mut Conn, m: &NewMember<'_>) -> Result<Id> {
+    let id = new_id();
+    sqlx::query(
+        "INSERT INTO set_members (id, set_id, person_id, unit_key, rota_position, locked, joined_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(id.as_str())
+    .bind(m.set_id.as_str())
+    .bind(m.person_id.as_str())
+    .bind(m.unit_key)
+    .bind(m.rota_position)
+    .bind(m.locked)
+    .bind(m.joined_at)
+    .execute(&mut *conn)
+    .await?;
+    Ok(id)
+}
+
+/// Everyone who has been in the set, current or not, in rota order.
+pub async fn members(conn: &mut Conn, set_id: &Id) -> Result<Vec<Member>> {
+    Ok(sqlx::query_as::<_, MemberRow>(sqlx::AssertSqlSafe(format!(
+        "{MEMBER_SELECT} WHERE m.set_id = $1 ORDER BY m.rota_position, p.name, m.id"
+    )))
+    .bind(set_id.as_str())
+    .fetch_all(&mut *conn)
+    .await?
+    .into_iter()
+    .map(Member::from)
+    .collect())
+}
+
+/// Moves a current member of a draft set to another set of the same cohort.
+pub async fn move_member(conn: &mut Conn, member_id: &Id, to_set: &Id) -> Result<bool> {
+    Ok(sqlx::query(
+        "UPDATE set_members SET set_id = $2, locked = TRUE WHERE id = $1 AND left_at IS NULL",
+    )
+    .bind(member_id.as_str())
+    .bind(to_set.as_str())
+    .execute(&mut *conn)
+    .await?
+    .rows_affected()
+        == 1)
+}
+
+pub async fn set_locked(conn: &mut Conn, member_id: &Id, locked: bool) -> Result<bool> {
+    Ok(
+        sqlx::query("UPDATE set_members SET locked = $2 WHERE id = $1")
+            .bind(member_id.as_str())
+            .bind(locked)
+            .execute(&mut *conn)
+            .await?
+            .rows_affected()
+            == 1,
+    )
+}
+
+/// Records that a member left (their attendance is not counted after `at`).
+pub async fn end_membership(conn: &mut Conn, member_id: &Id, at: i64) -> Result<bool> {
+    Ok(sqlx::query(
+        "UPDATE set_members SET left_at = $2 WHERE id = $1 AND left_at IS NULL AND joined_at <= $2",
+    )
+    .bind(member_id.as_str())
+    .bind(at)
+    .execute(&mut *conn)
+    .await?
+    .rows_affected()
+        == 1)
+}
+
+pub async fn facilitators(conn: &mut Conn, set_id: &Id) -> Result<Vec<Person>> {
+    crate::people::list_where(
+        conn,
+        "p.id IN (SELECT person_id FROM set_facilitators WHERE set_id = $1)",
+        set_id.as_str(),
+    )
+    .await
+}
+
+pub async fn replace_facilitators(conn: &mut Conn, set_id: &Id, people: &[Id]) -> Result<()> {
+    sqlx::query("DELETE FROM set_facilitators WHERE set_id = $1")
+        .bind(set_id.as_str())
+        .execute(&mut *conn)
+        .await?;
+    for p in people {
+        sqlx::query("INSERT INTO set_facilitators (set_id, person_id) VALUES ($1, $2)")
+            .bind(set_id.as_str())
+            .bind(p.as_str())
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
+}
+
+/// What the person is to the set now: a current member, a facilitator, or nothing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Standing {
+    Member,
+    Facilitator,
+    None,
+}
+
+pub async fn standing(conn: &mut Conn, set_id: &Id, person_id: &Id) -> Result<Standing> {
+    let facilitator: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM set_facilitators WHERE set_id = $1 AND person_id = $2",
+    )
+    .bind(set_id.as_str())
+    .bind(person_id.as_str())
+    .fetch_one(&mut *conn)
+    .await?;
+    if facilitator > 0 {
+        return Ok(Standing::Facilitator);
+    }
+    let member: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM set_members WHERE set_id = $1 AND person_id = $2 AND left_at IS NULL",
+    )
+    .bind(set_id.as_str())
+    .bind(person_id.as_str())
+    .fetch_one(&mut *conn)
+    .await?;
+    Ok(if member > 0 {
+        Standing::Member
+    } else {
+        Standing::None
+    })
+}
+
+/// People with an accepted place in the cohort: who the sets are formed from.
+pub async fn cohort_participants(conn: &mut Conn, cohort_id: &Id) -> Result<Vec<Person>> {
+    crate::people::list_where(
+        conn,
+        "p.id IN (SELECT person_id FROM applications WHERE cohort_id = $1 AND state = 'accepted')",
+        cohort_id.as_str(),
+    )
+    .await
+}
+
+pub async fn formation_rules(conn: &mut Conn, cohort_id: &Id) -> Result<Option<String>> {
+    Ok(
+        sqlx::query_scalar("SELECT rules FROM formation_rules WHERE cohort_id = $1")
+            .bind(cohort_id.as_str())
+            .fetch_optional(&mut *conn)
+            .await?,
+    )
+}
+
+pub async fn save_formation_rules(conn: &mut Conn, cohort_id: &Id, rules: &str) -> Result<()> {
+    sqlx::query("DELETE FROM formation_rules WHERE cohort_id = $1")
+        .bind(cohort_id.as_str())
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query("INSERT INTO formation_rules (cohort_id, rules, updated_at) VALUES ($1, $2, $3)")
+        .bind(cohort_id.as_str())
+        .bind(rules)
+        .bind(now_ms())
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
