@@ -11,6 +11,7 @@ mod id;
 mod nomination;
 mod programme;
 mod role;
+mod rota;
 mod schedule;
 mod text;
 
@@ -27,6 +28,7 @@ pub use programme::{
     line_list, parse_cpd_minutes, parse_fee_pence, required_line,
 };
 pub use role::Role;
+pub use rota::{MeetingFacts, ReviewEvery, Slot, plan_rota};
 pub use schedule::{
     MAX_SESSIONS, RecurrenceInput, Schedule, Session, describe_session, parse_date as schedule_date,
 };
