@@ -3,11 +3,13 @@
 
 mod allocation;
 mod application;
+mod attendance;
 mod capacity;
 mod completion;
 mod email;
 mod error;
 mod id;
+mod keyword;
 mod nomination;
 mod programme;
 mod role;
@@ -17,6 +19,7 @@ mod text;
 
 pub use allocation::{Allocation, Candidate, CohortPlaces, Order, allocate};
 pub use application::{ApplicationState, Event, TransitionError};
+pub use attendance::{Attendance, AttendanceSummary, Membership, summarise};
 pub use capacity::{Capacity, SetSize};
 pub use completion::CompletionRule;
 pub use email::EmailAddress;
