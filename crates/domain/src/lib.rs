@@ -12,6 +12,7 @@ mod error;
 mod id;
 mod keyword;
 mod nomination;
+mod problem;
 mod programme;
 mod role;
 mod rota;
@@ -28,6 +29,9 @@ pub use email::EmailAddress;
 pub use error::ValidationError;
 pub use id::Id;
 pub use nomination::{Cap, CapReached, Holder, OrgTree, check_caps};
+pub use problem::{
+    ActionOutcome, MAX_THEMES, REVIEW_NOTE_MAX_CHARS, THEME_MAX_CHARS, ThemeVocabulary, review_note,
+};
 pub use programme::{
     AllocationRule, Delivery, DeliveryMode, PhaseKind, ProgrammeKind, ProgrammeStatus, bounded,
     line_list, parse_cpd_minutes, parse_fee_pence, required_line,
