@@ -17,6 +17,7 @@ mod programme;
 mod role;
 mod rota;
 mod schedule;
+mod small_numbers;
 mod text;
 
 pub use allocation::{Allocation, Candidate, CohortPlaces, Order, allocate};
@@ -41,4 +42,5 @@ pub use rota::{MeetingFacts, ReviewEvery, Slot, plan_rota};
 pub use schedule::{
     MAX_SESSIONS, RecurrenceInput, Schedule, Session, describe_session, parse_date as schedule_date,
 };
+pub use small_numbers::{HIDDEN_UP_TO, Published, SuppressedTable, publish, suppress};
 pub use text::{OrganisationName, Password, PersonName, TokenName};
