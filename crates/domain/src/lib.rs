@@ -4,6 +4,7 @@
 mod allocation;
 mod application;
 mod attendance;
+mod cadence;
 mod capacity;
 mod completion;
 mod diary;
@@ -23,6 +24,7 @@ mod text;
 pub use allocation::{Allocation, Candidate, CohortPlaces, Order, allocate};
 pub use application::{ApplicationState, Event, TransitionError};
 pub use attendance::{Attendance, AttendanceSummary, Membership, summarise};
+pub use cadence::{Cadence, outside_window, overlaps};
 pub use capacity::{Capacity, SetSize};
 pub use completion::CompletionRule;
 pub use diary::{DIARY_MAX_CHARS, DiarySharing, EntryBody, LogSharing};
