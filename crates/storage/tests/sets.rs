@@ -147,7 +147,7 @@ async fn a_diary_entry_is_read_only_by_those_it_is_shared_with() {
         .into_iter()
         .map(|e| e.id)
         .collect();
-    assert_eq!(bob_sees, [to_set.clone()]);
+    assert_eq!(bob_sees, std::slice::from_ref(&to_set));
     assert!(
         diaries::shared_with(&mut conn, &t.cat)
             .await

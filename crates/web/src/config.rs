@@ -24,6 +24,8 @@ pub struct Settings {
     /// An SVG or PNG shown in the header instead of the name alone.
     pub logo_path: Option<PathBuf>,
     pub session_hours: i64,
+    /// How long the set formation engine searches when a lead forms sets (seconds).
+    pub formation_seconds: f64,
     /// Marks cookies `Secure`. Defaults to true when `base_url` is https.
     pub cookie_secure: Option<bool>,
     /// Run the email worker in this process.
@@ -69,6 +71,7 @@ struct Defaults {
     max_connections: u32,
     tenant_name: &'static str,
     session_hours: i64,
+    formation_seconds: f64,
     run_worker: bool,
     mail: MailDefaults,
 }
@@ -108,6 +111,7 @@ impl Settings {
             max_connections: 10,
             tenant_name: "Revans",
             session_hours: 12,
+            formation_seconds: 3.0,
             run_worker: true,
             mail: MailDefaults {
                 transport: MailTransport::Folder,
@@ -165,6 +169,11 @@ impl Settings {
         }
         if self.max_connections == 0 {
             return Err(ConfigError("max_connections must be at least 1".into()));
+        }
+        if !(0.1..=120.0).contains(&self.formation_seconds) {
+            return Err(ConfigError(
+                "formation_seconds must be between 0.1 and 120".into(),
+            ));
         }
         if !(1..=24 * 30).contains(&self.session_hours) {
             return Err(ConfigError(

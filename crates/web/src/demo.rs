@@ -35,7 +35,8 @@ pub async fn seed(state: &AppState) -> Result<bool, AppError> {
         Some(&ics.id),
     )
     .await?;
-    organisations::insert(&mut tx, &org("Cliffside Community Care")?, Some(&ics.id)).await?;
+    let cliffside =
+        organisations::insert(&mut tx, &org("Cliffside Community Care")?, Some(&ics.id)).await?;
     let hash = hash_password(&Password::parse(PASSWORD)?).await?;
     let people_to_make = [
         ("Priya Lead", SIGN_INS[0].1, &ics.id, vec![Role::Admin]),
@@ -65,6 +66,7 @@ pub async fn seed(state: &AppState) -> Result<bool, AppError> {
             vec![Role::Evaluator],
         ),
     ];
+    let mut ids = Vec::new();
     for (name, email, org_id, roles) in people_to_make {
         let id = people::insert(
             &mut tx,
@@ -75,8 +77,16 @@ pub async fn seed(state: &AppState) -> Result<bool, AppError> {
         .await?;
         people::set_password_hash(&mut tx, &id, &hash).await?;
         people::set_roles(&mut tx, &id, org_id, &roles).await?;
+        ids.push(id);
     }
     crate::demo_catalogue::seed(&mut tx, &ics.id).await?;
+    let orgs = crate::demo_sets::Orgs {
+        ics: &ics.id,
+        trust: &trust.id,
+        council: &council.id,
+        cliffside: &cliffside.id,
+    };
+    crate::demo_sets::seed(&mut tx, &orgs, &ids[3], &ids[2]).await?;
     audit::record(
         &mut tx,
         audit::NewAuditEntry {

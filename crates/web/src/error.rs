@@ -104,6 +104,15 @@ impl AppError {
     }
 }
 
+impl From<ValidationError> for FieldError {
+    fn from(e: ValidationError) -> Self {
+        FieldError {
+            field: e.field.to_owned(),
+            message: e.message,
+        }
+    }
+}
+
 impl From<ValidationError> for AppError {
     fn from(e: ValidationError) -> Self {
         AppError::Invalid(vec![FieldError {

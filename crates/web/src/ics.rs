@@ -37,9 +37,12 @@ pub fn cohort_calendar(programme: &Programme, cohort: &Cohort, sessions: &[Sessi
     cal.done().to_string()
 }
 
-/// A person's confirmed sessions across programmes:
-/// (programme title, cohort name, timezone, start, end, cohort id).
-pub fn feed(rows: &[(String, String, String, i64, i64, String)]) -> String {
+/// A person's feed: their confirmed sessions across programmes (programme title, cohort name,
+/// timezone, start, end, cohort id) and the meetings of their sets (meeting, set name, zone).
+pub fn feed(
+    rows: &[(String, String, String, i64, i64, String)],
+    meetings: &[(revans_storage::meetings::Meeting, String, String)],
+) -> String {
     let mut cal = Calendar::new();
     cal.name("Revans sessions");
     for (i, (programme, cohort, _tz, starts_at, ends_at, cohort_id)) in rows.iter().enumerate() {
@@ -53,5 +56,27 @@ pub fn feed(rows: &[(String, String, String, i64, i64, String)]) -> String {
             },
         ));
     }
+    for (m, set_name, _tz) in meetings {
+        cal.push(meeting_event(set_name, m));
+    }
     cal.done().to_string()
+}
+
+/// A set's meeting in a person's feed: a stable UID per meeting, SEQUENCE counting its
+/// changes, and STATUS:CANCELLED for a cancelled one, so calendars update it in place.
+pub fn meeting_event(set_name: &str, m: &revans_storage::meetings::Meeting) -> Event {
+    let mut e = event(
+        format!("{}@revans", m.id),
+        &format!("{set_name}: action learning set"),
+        "",
+        &Session {
+            starts_at: m.starts_at,
+            ends_at: m.ends_at,
+        },
+    );
+    e.add_property("SEQUENCE", m.sequence.to_string());
+    if m.cancelled {
+        e.status(icalendar::EventStatus::Cancelled);
+    }
+    e.done()
 }

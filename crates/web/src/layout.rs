@@ -49,6 +49,7 @@ impl Layout {
             add("/", "Home");
             add("/programmes", "Programmes");
             add("/applications", "Your applications");
+            add("/sets", "Your sets");
             if v.has_role(revans_domain::Role::Sponsor) {
                 add("/sponsor/applications", "Your nominees");
             }

@@ -10,6 +10,7 @@ mod csrf;
 mod csv_export;
 pub mod demo;
 mod demo_catalogue;
+mod demo_sets;
 pub mod error;
 mod error_pages;
 mod ics;
@@ -19,6 +20,7 @@ mod pages;
 pub mod routes;
 pub mod security;
 mod session;
+mod set_view;
 mod startup;
 pub mod state;
 

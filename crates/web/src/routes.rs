@@ -159,6 +159,48 @@ pub fn table() -> Vec<Route> {
             "/admin/cohorts/{id}/capacity",
             post(admin_programmes::capacity),
         ),
+        // Action learning sets: members and facilitators (C4, C5).
+        r("GET", "/sets", get(sets::mine)),
+        r("GET", "/sets/{id}", get(sets::show)),
+        r("POST", "/sets/{id}/problems", post(sets::problem)),
+        r("POST", "/sets/{id}/meetings", post(sets::schedule)),
+        r("GET", "/meetings/{id}", get(meetings::show)),
+        r(
+            "POST",
+            "/meetings/{id}/attendance",
+            post(meetings::attendance),
+        ),
+        r("POST", "/meetings/{id}/actions", post(meetings::action)),
+        r("POST", "/meetings/{id}/reviews", post(meetings::review)),
+        r("POST", "/meetings/{id}/change", post(meetings::change)),
+        // Forming sets: programme leads (C3).
+        r("GET", "/admin/cohorts/{id}/sets", get(admin_sets::show)),
+        r("POST", "/admin/cohorts/{id}/sets", post(admin_sets::run)),
+        r(
+            "POST",
+            "/admin/cohorts/{id}/sets/move",
+            post(admin_sets::move_one),
+        ),
+        r(
+            "POST",
+            "/admin/cohorts/{id}/sets/publish",
+            post(admin_sets::publish_all),
+        ),
+        r(
+            "POST",
+            "/admin/sets/{id}/facilitators",
+            post(admin_sets::facilitators),
+        ),
+        r(
+            "GET",
+            "/admin/reporting-lines",
+            get(admin_reporting_lines::show),
+        ),
+        r(
+            "POST",
+            "/admin/reporting-lines",
+            post(admin_reporting_lines::import),
+        ),
         // JSON API (personal access tokens).
         r("GET", "/api/v1/me", get(api::me::show)),
         r(
@@ -221,6 +263,23 @@ pub fn table() -> Vec<Route> {
             "POST",
             "/api/v1/applications/{id}/respond",
             post(api::programmes::respond_to),
+        ),
+        r("GET", "/api/v1/sets", get(api::sets::mine)),
+        r("GET", "/api/v1/sets/{id}", get(api::sets::show)),
+        r(
+            "POST",
+            "/api/v1/sets/{id}/problems",
+            post(api::sets::create_problem),
+        ),
+        r(
+            "GET",
+            "/api/v1/cohorts/{id}/sets",
+            get(api::sets::cohort_sets),
+        ),
+        r(
+            "POST",
+            "/api/v1/cohorts/{id}/sets",
+            post(api::sets::form_sets),
         ),
         r("GET", "/api/v1/tokens", get(api::tokens::list)),
         r("POST", "/api/v1/tokens", post(api::tokens::create)),

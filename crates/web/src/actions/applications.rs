@@ -263,6 +263,7 @@ async fn email(
         headline: headline.to_owned(),
         lines,
         link: format!("{}/applications", state.settings.base_url()),
+        link_label: "See your applications and places".into(),
     };
     mail::enqueue_with_attachment(conn, to, &message, attachment).await
 }

@@ -4,9 +4,12 @@
 
 pub mod accounts;
 pub mod applications;
+pub mod formation;
+pub mod meetings;
 pub mod organisations;
 pub mod people;
 pub mod programmes;
+pub mod set_access;
 pub mod tokens;
 
 use revans_domain::Id;

@@ -7,6 +7,7 @@ pub mod openapi;
 pub mod organisations;
 pub mod people;
 pub mod programmes;
+pub mod sets;
 pub mod tokens;
 
 use axum::extract::rejection::JsonRejection;

@@ -16,9 +16,10 @@ use utoipa::{Modify, OpenApi};
         super::programmes::list, super::programmes::create_programme, super::programmes::create_cohort, super::programmes::put_status,
         super::programmes::create_application, super::programmes::mine, super::programmes::respond_to,
         super::programmes::queue, super::programmes::decisions, super::programmes::allocate,
+        super::sets::mine, super::sets::show, super::sets::create_problem, super::sets::cohort_sets, super::sets::form_sets,
     ),
     modifiers(&TokenAuth),
-    tags((name = "account"), (name = "people"), (name = "organisations"), (name = "audit"), (name = "programmes"), (name = "applications"))
+    tags((name = "account"), (name = "people"), (name = "organisations"), (name = "audit"), (name = "programmes"), (name = "applications"), (name = "sets"))
 )]
 pub struct ApiDoc;
 

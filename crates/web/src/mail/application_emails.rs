@@ -1,4 +1,5 @@
-//! Emails about an application: received, approved, offered, waiting, confirmed, not accepted.
+//! Emails about an application (received, approved, offered, waiting, confirmed, not accepted)
+//! and about a set (formed, published).
 //! One template with a headline and lines keeps every step's message consistent.
 
 use askama::Template;
@@ -14,6 +15,8 @@ pub struct ApplicationEmail {
     /// Further facts: what to do next, the sessions, a reason.
     pub lines: Vec<String>,
     pub link: String,
+    /// What the link leads to ("See your applications and places").
+    pub link_label: String,
 }
 
 #[derive(Template)]

@@ -115,9 +115,10 @@ pub async fn feed(State(state): State<AppState>, Path(file): Path<String>) -> Pa
         .await?
         .ok_or(AppError::NotFound)?;
     let rows = calendar_feeds::confirmed_sessions(&mut conn, &person).await?;
+    let meetings = revans_storage::meetings::for_person_calendar(&mut conn, &person).await?;
     Ok((
         [(header::CONTENT_TYPE, "text/calendar; charset=utf-8")],
-        crate::ics::feed(&rows),
+        crate::ics::feed(&rows, &meetings),
     )
         .into_response())
 }

@@ -145,6 +145,115 @@ const MATRIX: &[(&str, &str, [&str; 7])] = &[
         "/admin/cohorts/{cohort}/capacity",
         ["303>/sign-in", "403", "403", "403", "403", "422", "404"],
     ),
+    // Sets in use: {set} is the demo's published spring set (the participant is a member, the
+    // facilitator facilitates it); {meeting} is its third meeting, not yet held. Everyone
+    // else is told it does not exist.
+    (
+        "GET",
+        "/sets",
+        ["303>/sign-in", "200", "200", "200", "200", "200", "200"],
+    ),
+    (
+        "GET",
+        "/sets/{set}",
+        ["303>/sign-in", "200", "404", "200", "404", "404", "404"],
+    ),
+    (
+        "POST",
+        "/sets/{set}/problems",
+        ["303>/sign-in", "422", "404", "403", "404", "404", "404"],
+    ),
+    (
+        "POST",
+        "/sets/{set}/meetings",
+        ["303>/sign-in", "403", "404", "422", "404", "404", "404"],
+    ),
+    (
+        "GET",
+        "/meetings/{meeting}",
+        ["303>/sign-in", "200", "404", "200", "404", "404", "404"],
+    ),
+    (
+        "POST",
+        "/meetings/{meeting}/attendance",
+        ["303>/sign-in", "403", "404", "422", "404", "404", "404"],
+    ),
+    (
+        "POST",
+        "/meetings/{meeting}/actions",
+        ["303>/sign-in", "422", "404", "422", "404", "404", "404"],
+    ),
+    (
+        "POST",
+        "/meetings/{meeting}/reviews",
+        ["303>/sign-in", "422", "404", "422", "404", "404", "404"],
+    ),
+    (
+        "POST",
+        "/meetings/{meeting}/change",
+        ["303>/sign-in", "403", "404", "422", "404", "404", "404"],
+    ),
+    // Forming sets: {spring} has published sets, {autumn} 24 people waiting for theirs.
+    (
+        "GET",
+        "/admin/cohorts/{spring}/sets",
+        ["303>/sign-in", "403", "403", "403", "403", "200", "404"],
+    ),
+    (
+        "POST",
+        "/admin/cohorts/{autumn}/sets",
+        ["303>/sign-in", "403", "403", "403", "403", "422", "404"],
+    ),
+    (
+        "POST",
+        "/admin/cohorts/{autumn}/sets/move",
+        ["303>/sign-in", "403", "403", "403", "403", "422", "404"],
+    ),
+    (
+        "POST",
+        "/admin/cohorts/{autumn}/sets/publish",
+        ["303>/sign-in", "403", "403", "403", "403", "422", "404"],
+    ),
+    (
+        "POST",
+        "/admin/sets/{set}/facilitators",
+        ["303>/sign-in", "403", "403", "403", "403", "422", "404"],
+    ),
+    (
+        "GET",
+        "/admin/reporting-lines",
+        ["303>/sign-in", "403", "403", "403", "403", "200", "200"],
+    ),
+    (
+        "POST",
+        "/admin/reporting-lines",
+        ["303>/sign-in", "403", "403", "403", "403", "422", "422"],
+    ),
+    (
+        "GET",
+        "/api/v1/sets",
+        ["401", "200", "200", "200", "200", "200", "200"],
+    ),
+    (
+        "GET",
+        "/api/v1/sets/{set}",
+        ["401", "200", "404", "200", "404", "404", "404"],
+    ),
+    (
+        "POST",
+        "/api/v1/sets/{set}/problems",
+        ["401", "422", "404", "403", "404", "404", "404"],
+    ),
+    (
+        "GET",
+        "/api/v1/cohorts/{spring}/sets",
+        ["401", "403", "403", "403", "403", "200", "404"],
+    ),
+    (
+        "POST",
+        "/api/v1/cohorts/{autumn}/sets",
+        ["401", "403", "403", "403", "403", "422", "404"],
+    ),
     (
         "GET",
         "/sign-in",
@@ -384,6 +493,10 @@ fn matrix_path(p: &str) -> String {
         .replace("{programme}", "{id}")
         .replace("{cohort}", "{id}")
         .replace("{application}", "{id}")
+        .replace("{set}", "{id}")
+        .replace("{meeting}", "{id}")
+        .replace("{spring}", "{id}")
+        .replace("{autumn}", "{id}")
 }
 
 #[tokio::test]
@@ -391,6 +504,7 @@ async fn every_route_answers_every_role_as_the_matrix_says() {
     let app = TestApp::spawn().await;
     let person = app.person_id(PARTICIPANT).await;
     let (programme, cohort) = app.demo_programme().await;
+    let sets = demo_sets(&app).await;
     let mut failures = Vec::new();
     for (role_index, role) in ROLES.iter().enumerate() {
         let (mut shared, _) = client_for(&app, *role).await;
@@ -411,6 +525,10 @@ async fn every_route_answers_every_role_as_the_matrix_says() {
                 .replace("{person}", &person)
                 .replace("{programme}", &programme)
                 .replace("{cohort}", &cohort)
+                .replace("{set}", &sets.set)
+                .replace("{meeting}", &sets.meeting)
+                .replace("{spring}", &sets.spring)
+                .replace("{autumn}", &sets.autumn)
                 .replace("{application}", "00000000-0000-0000-0000-000000000000")
                 .replace("{token}", "no-such-token-0000000000000000000000000000")
                 .replace("{id}", &admin_token_id);
@@ -494,4 +612,41 @@ async fn client_for(app: &TestApp, role: Option<&str>) -> (Client, String) {
         }
     };
     (client, admin_token_id)
+}
+
+/// Ids from the demo's action learning programme, for the set routes.
+struct DemoSets {
+    spring: String,
+    autumn: String,
+    set: String,
+    meeting: String,
+}
+
+async fn demo_sets(app: &TestApp) -> DemoSets {
+    let mut conn = app.state.store.conn().await.unwrap();
+    let pat = revans_domain::Id::parse(&app.person_id(PARTICIPANT).await).unwrap();
+    let set = revans_storage::sets::list_for_person(&mut conn, &pat)
+        .await
+        .unwrap()
+        .remove(0);
+    let spring = revans_storage::cohorts::get(&mut conn, &set.cohort_id)
+        .await
+        .unwrap()
+        .unwrap();
+    let autumn = revans_storage::cohorts::list_for_programme(&mut conn, &spring.programme_id)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|c| c.id != spring.id)
+        .unwrap();
+    let meeting = revans_storage::meetings::list_for_set(&mut conn, &set.id)
+        .await
+        .unwrap()
+        .remove(2);
+    DemoSets {
+        spring: spring.id.to_string(),
+        autumn: autumn.id.to_string(),
+        set: set.id.to_string(),
+        meeting: meeting.id.to_string(),
+    }
 }

@@ -34,6 +34,7 @@ pub fn settings_for(db: &TestDatabase, mail: &std::path::Path) -> Settings {
     s.base_url = Some("http://revans.test".into());
     s.run_worker = false;
     s.max_connections = 5;
+    s.formation_seconds = 0.3;
     s.mail.transport = MailTransport::Folder;
     s.mail.folder = mail.to_path_buf();
     s
@@ -293,6 +294,29 @@ impl Client {
         let mut all: Vec<(&str, &str)> = vec![("csrf", csrf.as_str())];
         all.extend_from_slice(fields);
         self.post_raw(path, &all).await
+    }
+
+    /// `post_form` with owned field names and values (built at run time).
+    pub async fn post_form_owned(&mut self, path: &str, fields: &[(String, String)]) -> Response {
+        let refs: Vec<(&str, &str)> = fields
+            .iter()
+            .map(|(a, b)| (a.as_str(), b.as_str()))
+            .collect();
+        self.post_form(path, &refs).await
+    }
+
+    /// One API call with this bearer token, whatever the client holds otherwise.
+    pub async fn json_with_token(
+        &mut self,
+        method: &str,
+        path: &str,
+        body: Option<&str>,
+        token: &str,
+    ) -> Response {
+        let before = self.bearer.replace(token.to_owned());
+        let r = self.json(method, path, body).await;
+        self.bearer = before;
+        r
     }
 
     /// Posts exactly these fields (no CSRF token added).

@@ -10,5 +10,6 @@ mod helpers;
 mod ics;
 mod places_stress;
 mod programmes;
+mod sets;
 mod smoke;
 mod smtp;

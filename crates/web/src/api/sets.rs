@@ -1,0 +1,240 @@
+//! Action learning sets over the API (C3-C5), with the same rules as the pages: a set's
+//! content only for its members and facilitators; a programme lead sees status and counts.
+
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use revans_storage::set_content::{self, Problem};
+use revans_storage::sets;
+
+use crate::actions::Actor;
+use crate::actions::formation::{FormationInput, form, sets_with_members};
+use crate::actions::meetings::{ProblemInput, add_problem};
+use crate::actions::programmes::load_for_admin;
+use crate::actions::set_access::{load_set, path_id};
+use crate::api::ApiJson;
+use crate::api::programmes::Created;
+use crate::auth::{ApiAdmin, ApiCaller, ClientIp};
+use crate::error::{ApiResult, AppError};
+use crate::set_view::{self, MeetingView, MemberView, UnitView};
+use crate::state::AppState;
+
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct SetSummary {
+    pub id: String,
+    pub name: String,
+    pub self_facilitated: bool,
+}
+
+#[utoipa::path(get, path = "/api/v1/sets", tag = "sets",
+    responses((status = 200, body = Vec<SetSummary>), (status = 401, body = crate::error_pages::ErrorBody)),
+    security(("token" = [])))]
+/// The published sets the caller is a member or facilitator of.
+pub async fn mine(
+    State(state): State<AppState>,
+    ApiCaller(viewer): ApiCaller,
+) -> ApiResult<Json<Vec<SetSummary>>> {
+    let mut conn = state.store.conn().await?;
+    let out = sets::list_for_person(&mut conn, &viewer.person.id)
+        .await?
+        .into_iter()
+        .map(|s| SetSummary {
+            id: s.id.to_string(),
+            name: s.name,
+            self_facilitated: s.self_facilitated,
+        })
+        .collect();
+    Ok(Json(out))
+}
+
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct ProblemOut {
+    pub id: String,
+    pub author: String,
+    pub title: String,
+    pub description: String,
+    pub themes: Vec<String>,
+}
+
+impl From<Problem> for ProblemOut {
+    fn from(p: Problem) -> Self {
+        ProblemOut {
+            id: p.id.to_string(),
+            author: p.author_name,
+            title: p.title,
+            description: p.description,
+            themes: p.themes,
+        }
+    }
+}
+
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct SetOut {
+    pub id: String,
+    pub name: String,
+    pub timezone: String,
+    pub facilitators: Vec<String>,
+    pub units: Vec<UnitView>,
+    pub members: Vec<MemberView>,
+    pub meetings: Vec<MeetingView>,
+    pub problems: Vec<ProblemOut>,
+}
+
+#[utoipa::path(get, path = "/api/v1/sets/{id}", tag = "sets",
+    params(("id" = String, Path, description = "The set's id")),
+    responses((status = 200, body = SetOut), (status = 404, body = crate::error_pages::ErrorBody)),
+    security(("token" = [])))]
+/// A set with its meetings, rota and problems: members and facilitators only (404 otherwise).
+pub async fn show(
+    State(state): State<AppState>,
+    ApiCaller(viewer): ApiCaller,
+    Path(id): Path<String>,
+) -> ApiResult<Json<SetOut>> {
+    let id = path_id(&id)?;
+    let mut conn = state.store.conn().await?;
+    let in_set = load_set(&mut conn, &viewer, &id).await?;
+    let problems = set_content::problems(&mut conn, &id)
+        .await?
+        .into_iter()
+        .map(ProblemOut::from)
+        .collect();
+    let view = set_view::build(&mut conn, in_set.set).await?;
+    Ok(Json(SetOut {
+        id: view.set.id.to_string(),
+        name: view.set.name.clone(),
+        timezone: view.set.timezone.clone(),
+        facilitators: view.facilitators,
+        units: view.units,
+        members: view.members,
+        meetings: view.meetings,
+        problems,
+    }))
+}
+
+#[utoipa::path(post, path = "/api/v1/sets/{id}/problems", tag = "sets", request_body = ProblemInput,
+    params(("id" = String, Path, description = "The set's id")),
+    responses((status = 201, body = Created), (status = 422, body = crate::error_pages::ErrorBody), (status = 404, body = crate::error_pages::ErrorBody)),
+    security(("token" = [])))]
+/// A member brings their problem to the set.
+pub async fn create_problem(
+    State(state): State<AppState>,
+    ApiCaller(viewer): ApiCaller,
+    ClientIp(ip): ClientIp,
+    Path(id): Path<String>,
+    ApiJson(body): ApiJson<ProblemInput>,
+) -> ApiResult<(StatusCode, Json<Created>)> {
+    let id = path_id(&id)?;
+    let created = add_problem(
+        &state,
+        &Actor {
+            viewer: &viewer,
+            ip: &ip,
+        },
+        &id,
+        &body,
+    )
+    .await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(Created {
+            id: created.to_string(),
+        }),
+    ))
+}
+
+/// What a programme lead sees of a set: status and counts, never content.
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct SetStatusOut {
+    pub id: String,
+    pub name: String,
+    /// draft or published.
+    pub status: String,
+    pub members: usize,
+    pub facilitators: Vec<String>,
+    pub meetings_held: usize,
+    pub meetings_planned: usize,
+    /// Present / counted meetings over all members, 0-100; null before any meeting.
+    pub attendance_percent: Option<u32>,
+    pub problems: usize,
+}
+
+#[utoipa::path(get, path = "/api/v1/cohorts/{id}/sets", tag = "sets",
+    params(("id" = String, Path, description = "The cohort's id")),
+    responses((status = 200, body = Vec<SetStatusOut>), (status = 404, body = crate::error_pages::ErrorBody)),
+    security(("token" = [])))]
+/// A cohort's sets for its programme lead: status and counts only.
+pub async fn cohort_sets(
+    State(state): State<AppState>,
+    ApiAdmin(viewer): ApiAdmin,
+    ClientIp(ip): ClientIp,
+    Path(id): Path<String>,
+) -> ApiResult<Json<Vec<SetStatusOut>>> {
+    let id = path_id(&id)?;
+    let mut conn = state.store.conn().await?;
+    let cohort = revans_storage::cohorts::get(&mut conn, &id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    load_for_admin(
+        &mut conn,
+        &Actor {
+            viewer: &viewer,
+            ip: &ip,
+        },
+        &cohort.programme_id,
+    )
+    .await?;
+    let mut out = Vec::new();
+    for (s, members) in sets_with_members(&mut conn, &id).await? {
+        let problems = set_content::problems(&mut conn, &s.id).await?.len();
+        let facilitators = sets::facilitators(&mut conn, &s.id)
+            .await?
+            .into_iter()
+            .map(|p| p.name)
+            .collect();
+        let (sid, name, status) = (s.id.to_string(), s.name.clone(), s.status.clone());
+        let view = set_view::build(&mut conn, s).await?;
+        out.push(SetStatusOut {
+            id: sid,
+            name,
+            status,
+            members: members.len(),
+            facilitators,
+            meetings_held: view.meetings.iter().filter(|m| m.held).count(),
+            meetings_planned: view
+                .meetings
+                .iter()
+                .filter(|m| m.kind != "cancelled")
+                .count(),
+            attendance_percent: set_view::attendance_percent(&view.members),
+            problems,
+        });
+    }
+    Ok(Json(out))
+}
+
+#[utoipa::path(post, path = "/api/v1/cohorts/{id}/sets", tag = "sets", request_body = FormationInput,
+    params(("id" = String, Path, description = "The cohort's id")),
+    responses((status = 201, body = Created), (status = 422, body = crate::error_pages::ErrorBody), (status = 404, body = crate::error_pages::ErrorBody)),
+    security(("token" = [])))]
+/// Forms draft sets for a cohort with the engine (replacing earlier drafts).
+pub async fn form_sets(
+    State(state): State<AppState>,
+    ApiAdmin(viewer): ApiAdmin,
+    ClientIp(ip): ClientIp,
+    Path(id): Path<String>,
+    ApiJson(body): ApiJson<FormationInput>,
+) -> ApiResult<(StatusCode, Json<Created>)> {
+    let id = path_id(&id)?;
+    form(
+        &state,
+        &Actor {
+            viewer: &viewer,
+            ip: &ip,
+        },
+        &id,
+        &body,
+        state.settings.formation_seconds,
+    )
+    .await?;
+    Ok((StatusCode::CREATED, Json(Created { id: id.to_string() })))
+}

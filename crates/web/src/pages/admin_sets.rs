@@ -1,0 +1,322 @@
+//! Programme leads forming a cohort's sets (C3): choose the rules, run the engine, read its
+//! explanation, move people by hand (re-checked), assign facilitators, publish. After
+//! publishing the lead sees each set's status and counts, never what is said in it.
+
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use revans_domain::Id;
+use revans_storage::{cohorts, diaries, set_content};
+
+use crate::actions::Actor;
+use crate::actions::formation::{
+    FormationInput, assign_facilitators, explain, facilitators_of, form, move_member, publish,
+    sets_with_members,
+};
+use crate::actions::programmes::load_for_admin;
+use crate::actions::set_access::path_id;
+use crate::auth::{Admin, ClientIp, Viewer};
+use crate::csrf::CsrfForm;
+use crate::error::{AppError, PageResult};
+use crate::layout::{Errors, Layout, form_error, render};
+use crate::pages::sign_in::NoticeQuery;
+use crate::set_view;
+use crate::state::AppState;
+
+pub struct SetCard {
+    pub id: String,
+    pub name: String,
+    pub published: bool,
+    pub members: Vec<MemberLine>,
+    pub facilitators: Vec<String>,
+    pub score: String,
+    pub checks: Vec<revans_engine::RuleCheck>,
+    pub mixes: Vec<String>,
+    /// After publishing: counts only.
+    pub meetings_held: usize,
+    pub meetings_planned: usize,
+    pub attendance: String,
+    pub problems: usize,
+    pub diary_entries: i64,
+}
+
+pub struct MemberLine {
+    pub id: String,
+    pub name: String,
+    pub organisation: String,
+    pub paired: bool,
+    pub locked: bool,
+}
+
+pub struct Choice {
+    pub id: String,
+    pub name: String,
+}
+
+#[derive(Template)]
+#[template(path = "admin_sets.html")]
+struct Page {
+    layout: Layout,
+    errors: Errors,
+    cohort_id: String,
+    cohort_name: String,
+    programme_id: String,
+    participants: usize,
+    f: FormationInput,
+    cards: Vec<SetCard>,
+    any_draft: bool,
+    facilitators: Vec<Choice>,
+}
+
+async fn build(
+    state: &AppState,
+    viewer: &Viewer,
+    ip: &str,
+    cohort_id: &Id,
+    errors: Errors,
+    f: Option<FormationInput>,
+    notice: Option<&str>,
+) -> Result<Page, AppError> {
+    let mut conn = state.store.conn().await?;
+    let actor = Actor { viewer, ip };
+    let cohort = cohorts::get(&mut conn, cohort_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let programme = load_for_admin(&mut conn, &actor, &cohort.programme_id).await?;
+    let participants = revans_storage::sets::cohort_participants(&mut conn, cohort_id)
+        .await?
+        .len();
+    let stored = revans_storage::sets::formation_rules(&mut conn, cohort_id).await?;
+    let f = f.unwrap_or_else(|| {
+        stored
+            .and_then(|s| serde_json::from_str(&s).ok())
+            .unwrap_or_else(FormationInput::suggested)
+    });
+    let explanation = explain(&mut conn, &actor, cohort_id).await?;
+    let mut cards = Vec::new();
+    for (i, (s, members)) in sets_with_members(&mut conn, cohort_id)
+        .await?
+        .into_iter()
+        .enumerate()
+    {
+        let e = explanation.as_ref().and_then(|x| x.sets.get(i));
+        let facilitators = revans_storage::sets::facilitators(&mut conn, &s.id)
+            .await?
+            .into_iter()
+            .map(|p| p.name)
+            .collect();
+        let problems = set_content::problems(&mut conn, &s.id).await?.len();
+        let mut diary_entries = 0;
+        for m in &members {
+            diary_entries += diaries::count_by_author(&mut conn, &m.person_id).await?;
+        }
+        let lines = members
+            .iter()
+            .map(|m| MemberLine {
+                id: m.id.to_string(),
+                name: m.name.clone(),
+                organisation: m.organisation_name.clone(),
+                paired: members.iter().filter(|x| x.unit_key == m.unit_key).count() > 1,
+                locked: m.locked,
+            })
+            .collect();
+        let published = s.is_published();
+        let (id, name) = (s.id.to_string(), s.name.clone());
+        let view = set_view::build(&mut conn, s).await?;
+        let held = view.meetings.iter().filter(|m| m.held).count();
+        cards.push(SetCard {
+            id,
+            name,
+            published,
+            members: lines,
+            facilitators,
+            score: e.map(|e| format!("{:.1}", e.score)).unwrap_or_default(),
+            checks: e.map(|e| e.checks.clone()).unwrap_or_default(),
+            mixes: e.map(|e| e.mixes.clone()).unwrap_or_default(),
+            meetings_held: held,
+            meetings_planned: view
+                .meetings
+                .iter()
+                .filter(|m| m.kind != "cancelled")
+                .count(),
+            attendance: set_view::attendance_percent(&view.members)
+                .map_or_else(|| "No meetings yet".into(), |p| format!("{p}%")),
+            problems,
+            diary_entries,
+        });
+    }
+    let facilitators = facilitators_of(&mut conn, &programme.organisation_id)
+        .await?
+        .into_iter()
+        .map(|p| Choice {
+            id: p.id.to_string(),
+            name: p.name,
+        })
+        .collect();
+    let layout = Layout::new(
+        state,
+        Some(viewer),
+        viewer.csrf.clone(),
+        format!("Sets for {}", cohort.name),
+        "/admin/programmes",
+    )
+    .with_errors(&errors)
+    .with_notice(notice);
+    Ok(Page {
+        layout,
+        errors,
+        cohort_id: cohort.id.to_string(),
+        cohort_name: cohort.name,
+        programme_id: programme.id.to_string(),
+        participants,
+        f,
+        any_draft: cards.iter().any(|c| !c.published),
+        cards,
+        facilitators,
+    })
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    Admin(viewer): Admin,
+    ClientIp(ip): ClientIp,
+    Path(id): Path<String>,
+    Query(q): Query<NoticeQuery>,
+) -> PageResult<Response> {
+    let id = path_id(&id)?;
+    let notice = match q.notice.as_deref() {
+        Some("formed") => Some("Draft sets formed. Check them, assign facilitators, then publish."),
+        Some("moved") => Some("Moved. Every rule still holds."),
+        Some("facilitators") => Some("Facilitators saved."),
+        Some("published") => Some("Sets published. Members and facilitators have been emailed."),
+        _ => None,
+    };
+    render(&build(&state, &viewer, &ip, &id, Errors::default(), None, notice).await?)
+}
+
+/// Renders the page again with the errors and what was typed, or passes other errors on.
+async fn again(
+    state: &AppState,
+    viewer: &Viewer,
+    ip: &str,
+    id: &Id,
+    e: AppError,
+    f: Option<FormationInput>,
+) -> PageResult<Response> {
+    if !matches!(e, AppError::Invalid(_)) {
+        return Err(e.into());
+    }
+    let page = build(state, viewer, ip, id, Errors::default(), f, None).await?;
+    form_error(e, |errors| Page {
+        layout: page.layout.with_errors(&errors),
+        errors,
+        ..page
+    })
+}
+
+pub async fn run(
+    State(state): State<AppState>,
+    Admin(viewer): Admin,
+    ClientIp(ip): ClientIp,
+    Path(id): Path<String>,
+    CsrfForm(f): CsrfForm<FormationInput>,
+) -> PageResult<Response> {
+    let id = path_id(&id)?;
+    let actor = Actor {
+        viewer: &viewer,
+        ip: &ip,
+    };
+    match form(&state, &actor, &id, &f, state.settings.formation_seconds).await {
+        Ok(_) => {
+            Ok(Redirect::to(&format!("/admin/cohorts/{id}/sets?notice=formed")).into_response())
+        }
+        Err(e) => again(&state, &viewer, &ip, &id, e, Some(f)).await,
+    }
+}
+
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+pub struct MoveForm {
+    member: String,
+    to_set: String,
+}
+
+pub async fn move_one(
+    State(state): State<AppState>,
+    Admin(viewer): Admin,
+    ClientIp(ip): ClientIp,
+    Path(id): Path<String>,
+    CsrfForm(f): CsrfForm<MoveForm>,
+) -> PageResult<Response> {
+    let id = path_id(&id)?;
+    let actor = Actor {
+        viewer: &viewer,
+        ip: &ip,
+    };
+    let member =
+        Id::parse(&f.member).ok_or_else(|| AppError::field("member", "Choose who to move"));
+    let to = Id::parse(&f.to_set)
+        .ok_or_else(|| AppError::field("to_set", "Choose the set to move them to"));
+    let result = match (member, to) {
+        (Ok(m), Ok(t)) => move_member(&state, &actor, &id, &m, &t).await,
+        (Err(e), _) | (_, Err(e)) => Err(e),
+    };
+    match result {
+        Ok(()) => {
+            Ok(Redirect::to(&format!("/admin/cohorts/{id}/sets?notice=moved")).into_response())
+        }
+        Err(e) => again(&state, &viewer, &ip, &id, e, None).await,
+    }
+}
+
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+pub struct FacilitatorsForm {
+    facilitators: Vec<String>,
+}
+
+pub async fn facilitators(
+    State(state): State<AppState>,
+    Admin(viewer): Admin,
+    ClientIp(ip): ClientIp,
+    Path(set_id): Path<String>,
+    CsrfForm(f): CsrfForm<FacilitatorsForm>,
+) -> PageResult<Response> {
+    let set_id = path_id(&set_id)?;
+    let actor = Actor {
+        viewer: &viewer,
+        ip: &ip,
+    };
+    let set = revans_storage::sets::get(&mut *state.store.conn().await?, &set_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let chosen: Vec<Id> = f.facilitators.iter().filter_map(|s| Id::parse(s)).collect();
+    match assign_facilitators(&state, &actor, &set_id, &chosen).await {
+        Ok(()) => Ok(Redirect::to(&format!(
+            "/admin/cohorts/{}/sets?notice=facilitators",
+            set.cohort_id
+        ))
+        .into_response()),
+        Err(e) => again(&state, &viewer, &ip, &set.cohort_id, e, None).await,
+    }
+}
+
+pub async fn publish_all(
+    State(state): State<AppState>,
+    Admin(viewer): Admin,
+    ClientIp(ip): ClientIp,
+    Path(id): Path<String>,
+    CsrfForm(_): CsrfForm<crate::pages::sign_in::Empty>,
+) -> PageResult<Response> {
+    let id = path_id(&id)?;
+    let actor = Actor {
+        viewer: &viewer,
+        ip: &ip,
+    };
+    match publish(&state, &actor, &id).await {
+        Ok(_) => {
+            Ok(Redirect::to(&format!("/admin/cohorts/{id}/sets?notice=published")).into_response())
+        }
+        Err(e) => again(&state, &viewer, &ip, &id, e, None).await,
+    }
+}

@@ -1,0 +1,258 @@
+//! One meeting of a set (C4, C5): who presents, last time's actions to review, attendance, the
+//! presenter's new actions, and moving, cancelling or giving the floor to someone else.
+
+use std::collections::HashMap;
+
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use revans_storage::set_content::{self, Action};
+
+use crate::actions::Actor;
+use crate::actions::meetings::{
+    ActionInput, ChangeInput, ReviewInput, add_action, change_meeting, record_attendance,
+    review_action,
+};
+use crate::actions::set_access::{load_meeting, path_id};
+use crate::auth::{ClientIp, SignedIn, Viewer};
+use crate::csrf::CsrfForm;
+use crate::error::{AppError, PageResult};
+use crate::layout::{Errors, Layout, form_error, render};
+use crate::pages::sign_in::NoticeQuery;
+use crate::set_view::{self, MeetingView, MemberView, UnitView};
+use crate::state::AppState;
+
+pub struct AttendanceRow {
+    pub member: MemberView,
+    /// The recorded status, or "" before recording.
+    pub status: String,
+}
+
+#[derive(Template)]
+#[template(path = "meeting.html")]
+struct MeetingPage {
+    layout: Layout,
+    errors: Errors,
+    set_id: String,
+    set_name: String,
+    meeting: MeetingView,
+    runner: bool,
+    is_presenter: bool,
+    attendance: Vec<AttendanceRow>,
+    units: Vec<UnitView>,
+    /// Actions from earlier meetings still waiting for their review.
+    to_review: Vec<Action>,
+    /// Actions recorded at this meeting.
+    recorded: Vec<Action>,
+    action: ActionInput,
+}
+
+async fn page(
+    state: &AppState,
+    viewer: &Viewer,
+    meeting_id: &revans_domain::Id,
+    errors: Errors,
+    action: ActionInput,
+    notice: Option<&str>,
+) -> Result<MeetingPage, AppError> {
+    let mut conn = state.store.conn().await?;
+    let (in_set, meeting) = load_meeting(&mut conn, viewer, meeting_id).await?;
+    let runner = in_set.can_run_meetings();
+    let view = set_view::build(&mut conn, in_set.set).await?;
+    let meeting_view = view
+        .meetings
+        .iter()
+        .find(|m| m.id == meeting_id.as_str())
+        .cloned()
+        .ok_or(AppError::NotFound)?;
+    let my_unit = view
+        .members
+        .iter()
+        .find(|m| m.person_id == viewer.person.id.as_str())
+        .map(|m| m.unit_key.clone());
+    let is_presenter = my_unit.is_some() && meeting_view.presenter_unit == my_unit;
+    let records = revans_storage::meetings::attendance_for_set(&mut conn, &view.set.id).await?;
+    let attendance = view
+        .members
+        .iter()
+        .filter(|m| m.current)
+        .map(|m| AttendanceRow {
+            member: m.clone(),
+            status: records
+                .iter()
+                .find(|(mt, p, _)| mt == meeting_id && p.as_str() == m.person_id)
+                .map(|(_, _, s)| s.clone())
+                .unwrap_or_default(),
+        })
+        .collect();
+    let actions = set_content::actions(&mut conn, &view.set.id).await?;
+    let earlier: Vec<&revans_storage::meetings::Meeting> = view
+        .raw_meetings
+        .iter()
+        .filter(|m| m.starts_at < meeting.starts_at)
+        .collect();
+    let to_review = actions
+        .iter()
+        .filter(|a| a.outcome.is_none() && earlier.iter().any(|m| m.id == a.meeting_id))
+        .cloned()
+        .collect();
+    let recorded = actions
+        .into_iter()
+        .filter(|a| &a.meeting_id == meeting_id)
+        .collect();
+    let title = format!("{}: meeting {}", view.set.name, meeting_view.number);
+    let layout = Layout::new(state, Some(viewer), viewer.csrf.clone(), &title, "/sets")
+        .with_errors(&errors)
+        .with_notice(notice);
+    Ok(MeetingPage {
+        layout,
+        errors,
+        set_id: view.set.id.to_string(),
+        set_name: view.set.name.clone(),
+        meeting: meeting_view,
+        runner,
+        is_presenter,
+        attendance,
+        units: view.units,
+        to_review,
+        recorded,
+        action,
+    })
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+    Path(id): Path<String>,
+    Query(q): Query<NoticeQuery>,
+) -> PageResult<Response> {
+    let id = path_id(&id)?;
+    let notice = match q.notice.as_deref() {
+        Some("attendance") => Some("Attendance saved."),
+        Some("action") => Some("Action recorded. It comes back for review at the next meeting."),
+        Some("reviewed") => Some("Review saved."),
+        Some("cancelled") => Some("Meeting cancelled. Calendars show it as cancelled."),
+        Some("moved") => Some("Meeting moved. Calendars show the new time."),
+        Some("swapped") => Some("Presenter changed for this meeting."),
+        _ => None,
+    };
+    render(
+        &page(
+            &state,
+            &viewer,
+            &id,
+            Errors::default(),
+            ActionInput::default(),
+            notice,
+        )
+        .await?,
+    )
+}
+
+/// Redirects to the meeting with a notice, or shows it again with the errors (422).
+async fn after(
+    state: &AppState,
+    viewer: &Viewer,
+    id: &revans_domain::Id,
+    result: Result<&str, AppError>,
+    action: ActionInput,
+) -> PageResult<Response> {
+    match result {
+        Ok(notice) => Ok(Redirect::to(&format!("/meetings/{id}?notice={notice}")).into_response()),
+        Err(e) => {
+            if !matches!(e, AppError::Invalid(_)) {
+                return Err(e.into());
+            }
+            let p = page(state, viewer, id, Errors::default(), action, None).await?;
+            form_error(e, |errors| MeetingPage {
+                layout: p.layout.with_errors(&errors),
+                errors,
+                ..p
+            })
+        }
+    }
+}
+
+pub async fn attendance(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+    ClientIp(ip): ClientIp,
+    Path(id): Path<String>,
+    CsrfForm(form): CsrfForm<HashMap<String, String>>,
+) -> PageResult<Response> {
+    let id = path_id(&id)?;
+    let actor = Actor {
+        viewer: &viewer,
+        ip: &ip,
+    };
+    let result = record_attendance(&state, &actor, &id, &form)
+        .await
+        .map(|()| "attendance");
+    after(&state, &viewer, &id, result, ActionInput::default()).await
+}
+
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+pub struct ActionForm {
+    description: String,
+    due_on: String,
+    /// The presenter, when the facilitator records for them.
+    owner: String,
+}
+
+pub async fn action(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+    ClientIp(ip): ClientIp,
+    Path(id): Path<String>,
+    CsrfForm(form): CsrfForm<ActionForm>,
+) -> PageResult<Response> {
+    let id = path_id(&id)?;
+    let actor = Actor {
+        viewer: &viewer,
+        ip: &ip,
+    };
+    let input = ActionInput {
+        description: form.description,
+        due_on: form.due_on,
+    };
+    let owner = revans_domain::Id::parse(&form.owner);
+    let result = add_action(&state, &actor, &id, owner.as_ref(), &input)
+        .await
+        .map(|_| "action");
+    after(&state, &viewer, &id, result, input).await
+}
+
+pub async fn review(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+    ClientIp(ip): ClientIp,
+    Path(id): Path<String>,
+    CsrfForm(input): CsrfForm<ReviewInput>,
+) -> PageResult<Response> {
+    let id = path_id(&id)?;
+    let actor = Actor {
+        viewer: &viewer,
+        ip: &ip,
+    };
+    let result = review_action(&state, &actor, &id, &input)
+        .await
+        .map(|()| "reviewed");
+    after(&state, &viewer, &id, result, ActionInput::default()).await
+}
+
+pub async fn change(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+    ClientIp(ip): ClientIp,
+    Path(id): Path<String>,
+    CsrfForm(input): CsrfForm<ChangeInput>,
+) -> PageResult<Response> {
+    let id = path_id(&id)?;
+    let actor = Actor {
+        viewer: &viewer,
+        ip: &ip,
+    };
+    let result = change_meeting(&state, &actor, &id, &input).await;
+    after(&state, &viewer, &id, result, ActionInput::default()).await
+}

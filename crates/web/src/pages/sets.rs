@@ -1,0 +1,250 @@
+//! Set members' and facilitators' pages (C4, C5): my sets, a set (members, rota, meetings,
+//! problems), scheduling meetings and bringing a problem. Everyone else gets "not found".
+
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use revans_storage::set_content::{self, Action, Problem};
+use revans_storage::sets::{self, ActionSet};
+
+use crate::actions::Actor;
+use crate::actions::meetings::{ProblemInput, SeriesInput, add_problem, schedule_series};
+use crate::actions::set_access::{InSet, load_set, path_id};
+use crate::auth::{ClientIp, SignedIn, Viewer};
+use crate::csrf::CsrfForm;
+use crate::error::PageResult;
+use crate::layout::{Errors, Layout, form_error, render};
+use crate::pages::sign_in::NoticeQuery;
+use crate::set_view::{self, SetView};
+use crate::state::AppState;
+
+#[derive(Template)]
+#[template(path = "sets.html")]
+struct ListPage {
+    layout: Layout,
+    sets: Vec<ActionSet>,
+}
+
+pub async fn mine(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+) -> PageResult<Response> {
+    let mut conn = state.store.conn().await?;
+    let sets = sets::list_for_person(&mut conn, &viewer.person.id).await?;
+    let layout = Layout::new(
+        &state,
+        Some(&viewer),
+        viewer.csrf.clone(),
+        "Your action learning sets",
+        "/sets",
+    );
+    render(&ListPage { layout, sets })
+}
+
+pub struct ThemeOption {
+    pub name: String,
+    pub checked: bool,
+}
+
+#[derive(Template)]
+#[template(path = "set.html")]
+struct SetPage {
+    layout: Layout,
+    errors: Errors,
+    view: SetView,
+    runner: bool,
+    member: bool,
+    problems: Vec<Problem>,
+    open_actions: Vec<Action>,
+    themes: Vec<ThemeOption>,
+    problem: ProblemInput,
+    series: SeriesInput,
+}
+
+async fn set_page(
+    state: &AppState,
+    viewer: &Viewer,
+    in_set: InSet,
+    errors: Errors,
+    problem: ProblemInput,
+    series: SeriesInput,
+    notice: Option<&str>,
+) -> Result<SetPage, crate::error::AppError> {
+    let mut conn = state.store.conn().await?;
+    let runner = in_set.can_run_meetings();
+    let member = in_set.standing == sets::Standing::Member;
+    let problems = set_content::problems(&mut conn, &in_set.set.id).await?;
+    let open_actions = set_content::actions(&mut conn, &in_set.set.id)
+        .await?
+        .into_iter()
+        .filter(|a| a.outcome.is_none())
+        .collect();
+    let cohort = revans_storage::cohorts::get(&mut conn, &in_set.set.cohort_id).await?;
+    let programme = match &cohort {
+        Some(c) => revans_storage::programmes::get(&mut conn, &c.programme_id).await?,
+        None => None,
+    };
+    let vocabulary = match &programme {
+        Some(p) => set_content::vocabulary(&mut conn, &p.organisation_id).await?,
+        None => String::new(),
+    };
+    let themes = revans_domain::ThemeVocabulary::parse(&vocabulary)
+        .map(|v| v.themes().to_vec())
+        .unwrap_or_default()
+        .into_iter()
+        .map(|name| ThemeOption {
+            checked: problem.themes.contains(&name),
+            name,
+        })
+        .collect();
+    let title = in_set.set.name.clone();
+    let view = set_view::build(&mut conn, in_set.set).await?;
+    let series = SeriesInput {
+        timezone: if series.timezone.is_empty() {
+            view.set.timezone.clone()
+        } else {
+            series.timezone
+        },
+        cadence: if series.cadence.is_empty() {
+            "monthly".into()
+        } else {
+            series.cadence
+        },
+        ..series
+    };
+    let layout = Layout::new(state, Some(viewer), viewer.csrf.clone(), &title, "/sets")
+        .with_errors(&errors)
+        .with_notice(notice);
+    Ok(SetPage {
+        layout,
+        errors,
+        view,
+        runner,
+        member,
+        problems,
+        open_actions,
+        themes,
+        problem,
+        series,
+    })
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+    Path(id): Path<String>,
+    Query(q): Query<NoticeQuery>,
+) -> PageResult<Response> {
+    let id = path_id(&id)?;
+    let in_set = load_set(&mut *state.store.conn().await?, &viewer, &id).await?;
+    let notice = match q.notice.as_deref() {
+        Some("problem") => Some("Your problem is shared with your set."),
+        Some("scheduled") => {
+            Some("Meetings added. Everyone in the set sees them in their calendar feed.")
+        }
+        _ => None,
+    };
+    render(
+        &set_page(
+            &state,
+            &viewer,
+            in_set,
+            Errors::default(),
+            ProblemInput::default(),
+            SeriesInput::default(),
+            notice,
+        )
+        .await?,
+    )
+}
+
+pub async fn problem(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+    ClientIp(ip): ClientIp,
+    Path(id): Path<String>,
+    CsrfForm(input): CsrfForm<ProblemInput>,
+) -> PageResult<Response> {
+    let id = path_id(&id)?;
+    let actor = Actor {
+        viewer: &viewer,
+        ip: &ip,
+    };
+    match add_problem(&state, &actor, &id, &input).await {
+        Ok(_) => Ok(Redirect::to(&format!("/sets/{id}?notice=problem")).into_response()),
+        Err(e) => {
+            let in_set = load_set(&mut *state.store.conn().await?, &viewer, &id).await?;
+            let page = set_page(
+                &state,
+                &viewer,
+                in_set,
+                Errors::default(),
+                input,
+                SeriesInput::default(),
+                None,
+            )
+            .await?;
+            form_error(e, |errors| SetPage {
+                layout: page.layout.with_errors(&errors),
+                errors,
+                ..page
+            })
+        }
+    }
+}
+
+pub async fn schedule(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+    ClientIp(ip): ClientIp,
+    Path(id): Path<String>,
+    CsrfForm(input): CsrfForm<SeriesInput>,
+) -> PageResult<Response> {
+    let id = path_id(&id)?;
+    let actor = Actor {
+        viewer: &viewer,
+        ip: &ip,
+    };
+    match schedule_series(&state, &actor, &id, &input).await {
+        Ok(warnings) if warnings.is_empty() => {
+            Ok(Redirect::to(&format!("/sets/{id}?notice=scheduled")).into_response())
+        }
+        Ok(warnings) => {
+            let in_set = load_set(&mut *state.store.conn().await?, &viewer, &id).await?;
+            let notice = format!(
+                "Meetings added, but check these clashes: {}.",
+                warnings.join("; ")
+            );
+            render(
+                &set_page(
+                    &state,
+                    &viewer,
+                    in_set,
+                    Errors::default(),
+                    ProblemInput::default(),
+                    SeriesInput::default(),
+                    Some(&notice),
+                )
+                .await?,
+            )
+        }
+        Err(e) => {
+            let in_set = load_set(&mut *state.store.conn().await?, &viewer, &id).await?;
+            let page = set_page(
+                &state,
+                &viewer,
+                in_set,
+                Errors::default(),
+                ProblemInput::default(),
+                input,
+                None,
+            )
+            .await?;
+            form_error(e, |errors| SetPage {
+                layout: page.layout.with_errors(&errors),
+                errors,
+                ..page
+            })
+        }
+    }
+}

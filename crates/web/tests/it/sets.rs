@@ -1,0 +1,574 @@
+//! Sets in use (C3-C5) through the pages and the API: forming the demo's autumn cohort of 24
+//! with pairs and reporting lines, hand moves re-checked, facilitators outside reporting lines,
+//! publishing, meetings with the presenter rota, attendance, and who may see a set's content.
+
+use axum::http::StatusCode;
+use revans_domain::Id;
+use revans_storage::sets;
+
+use crate::helpers::*;
+
+/// An autumn participant; demo people outside the sign-in list get the demo password here.
+const JACK: &str = "jack.turner@bay-council.example";
+
+async fn with_password(app: &TestApp, email: &str) -> Client {
+    let mut conn = app.state.store.conn().await.unwrap();
+    let id = Id::parse(&app.person_id(email).await).unwrap();
+    let hash =
+        revans_web::security::hash_password(&revans_domain::Password::parse(PASSWORD).unwrap())
+            .await
+            .unwrap();
+    revans_storage::people::set_password_hash(&mut conn, &id, &hash)
+        .await
+        .unwrap();
+    app.signed_in(email).await
+}
+
+/// The demo cohorts of "Leading Through Change": (spring with its published set, autumn).
+async fn cohorts(app: &TestApp) -> (Id, Id) {
+    let mut conn = app.state.store.conn().await.unwrap();
+    for org in revans_storage::organisations::list_all(&mut conn)
+        .await
+        .unwrap()
+    {
+        for p in revans_storage::programmes::list_in_tree(&mut conn, &org.id)
+            .await
+            .unwrap()
+        {
+            if p.fields.title.starts_with("Leading Through Change") {
+                let cs = revans_storage::cohorts::list_for_programme(&mut conn, &p.id)
+                    .await
+                    .unwrap();
+                let find = |n: &str| cs.iter().find(|c| c.name == n).unwrap().id.clone();
+                return (find("Spring 2026"), find("Autumn 2026"));
+            }
+        }
+    }
+    panic!("no demo action learning programme");
+}
+
+async fn spring_set(app: &TestApp) -> String {
+    let (spring, _) = cohorts(app).await;
+    let mut conn = app.state.store.conn().await.unwrap();
+    sets::list_for_cohort(&mut conn, &spring).await.unwrap()[0]
+        .id
+        .to_string()
+}
+
+/// Six pairs among the autumn people (names and domains from the demo seed), none of them in
+/// the demo's reporting lines (Femi manages Grace and Harry; Grace manages Isla).
+const PAIRS: [(&str, &str); 6] = [
+    (
+        "jack.turner@bay-council.example",
+        "kiran.shah@cliffside-care.example",
+    ),
+    (
+        "lily.price@northcoast-ics.example",
+        "mo.ahmed@harbour-trust.example",
+    ),
+    (
+        "nina.rossi@bay-council.example",
+        "owen.price@cliffside-care.example",
+    ),
+    (
+        "priti.rao@northcoast-ics.example",
+        "quinn.baker@harbour-trust.example",
+    ),
+    (
+        "rosa.diaz@bay-council.example",
+        "sean.kelly@cliffside-care.example",
+    ),
+    (
+        "tara.singh@northcoast-ics.example",
+        "umar.farooq@harbour-trust.example",
+    ),
+];
+
+fn pairs_text() -> String {
+    PAIRS
+        .iter()
+        .map(|(a, b)| format!("{a}, {b}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+async fn form_autumn(app: &TestApp, admin: &mut Client, pairs: &str) -> Response {
+    let (_, autumn) = cohorts(app).await;
+    admin
+        .post_form(
+            &format!("/admin/cohorts/{autumn}/sets"),
+            &[
+                ("size_min", "5"),
+                ("size_max", "7"),
+                ("max_per_organisation", "3"),
+                ("pairs", pairs),
+                ("review_every", "7"),
+            ],
+        )
+        .await
+}
+
+#[tokio::test]
+async fn a_lead_forms_sets_that_keep_pairs_together_and_reporting_lines_apart() {
+    let app = TestApp::spawn().await;
+    let mut admin = app.signed_in(ADMIN).await;
+    let r = form_autumn(&app, &mut admin, &pairs_text()).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let (_, autumn) = cohorts(&app).await;
+    let mut conn = app.state.store.conn().await.unwrap();
+    let drafts = sets::list_for_cohort(&mut conn, &autumn).await.unwrap();
+    assert_eq!(drafts.len(), 4, "24 people in sets of 5-7");
+    let mut set_of = std::collections::HashMap::new();
+    for s in &drafts {
+        assert!(!s.is_published());
+        let members = sets::members(&mut conn, &s.id).await.unwrap();
+        assert!(
+            (5..=7).contains(&members.len()),
+            "{} has {}",
+            s.name,
+            members.len()
+        );
+        for m in members {
+            set_of.insert(m.email.clone(), s.id.clone());
+        }
+    }
+    assert_eq!(set_of.len(), 24);
+    for (a, b) in PAIRS {
+        assert_eq!(set_of[a], set_of[b], "pair {a} / {b} split");
+    }
+    let femi = "femi.adeyemi@bay-council.example";
+    for other in [
+        "grace.lee@cliffside-care.example",
+        "harry.wood@northcoast-ics.example",
+        "isla.murray@harbour-trust.example",
+    ] {
+        assert_ne!(
+            set_of[femi], set_of[other],
+            "Femi shares a set with {other}, in their chain"
+        );
+    }
+    assert_ne!(
+        set_of["grace.lee@cliffside-care.example"],
+        set_of["isla.murray@harbour-trust.example"]
+    );
+    let page = admin.get(&format!("/admin/cohorts/{autumn}/sets")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("Diversity score"), "explanation shown");
+    // Drafts are the lead's alone.
+    let mut bo = with_password(&app, JACK).await;
+    let draft = drafts[0].id.to_string();
+    assert_eq!(
+        bo.get(&format!("/sets/{draft}")).await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert!(!bo.get("/sets").await.body.contains("Set 1"));
+}
+
+#[tokio::test]
+async fn bad_formation_rules_name_the_field_and_save_nothing() {
+    let app = TestApp::spawn().await;
+    let mut admin = app.signed_in(ADMIN).await;
+    // A pair in one management chain cannot share a set.
+    let r = form_autumn(
+        &app,
+        &mut admin,
+        "femi.adeyemi@bay-council.example, grace.lee@cliffside-care.example",
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert!(r.body.contains("Femi Adeyemi"), "{}", r.body);
+    let r = form_autumn(
+        &app,
+        &mut admin,
+        "nobody@example.org, jack.turner@bay-council.example",
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.body
+            .contains("Line 1: both people must have a place in this cohort"),
+        "{}",
+        r.body
+    );
+    assert!(
+        r.body.contains("nobody@example.org, jack.turner"),
+        "what was typed is kept"
+    );
+    let (_, autumn) = cohorts(&app).await;
+    let r = admin
+        .post_form(
+            &format!("/admin/cohorts/{autumn}/sets"),
+            &[("size_min", "9"), ("size_max", "4"), ("review_every", "7")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.body.contains("must not be smaller than the smallest"),
+        "{}",
+        r.body
+    );
+    let mut conn = app.state.store.conn().await.unwrap();
+    assert!(
+        sets::list_for_cohort(&mut conn, &autumn)
+            .await
+            .unwrap()
+            .is_empty(),
+        "nothing saved"
+    );
+}
+
+#[tokio::test]
+async fn moves_are_rechecked_facilitators_stay_outside_reporting_lines_and_publishing_emails_everyone()
+ {
+    let app = TestApp::spawn().await;
+    let mut admin = app.signed_in(ADMIN).await;
+    assert_eq!(
+        form_autumn(&app, &mut admin, &pairs_text()).await.status,
+        StatusCode::SEE_OTHER
+    );
+    let (_, autumn) = cohorts(&app).await;
+    let mut conn = app.state.store.conn().await.unwrap();
+    let drafts = sets::list_for_cohort(&mut conn, &autumn).await.unwrap();
+    let members = |set: usize| {
+        let id = drafts[set].id.clone();
+        let store = app.state.store.clone();
+        async move {
+            sets::members(&mut store.conn().await.unwrap(), &id)
+                .await
+                .unwrap()
+        }
+    };
+    // Moving Femi into the set of someone he manages is refused with the reason.
+    let mut femi_set = 0;
+    let mut grace_set = 0;
+    for i in 0..drafts.len() {
+        for m in members(i).await {
+            if m.name == "Femi Adeyemi" {
+                femi_set = i;
+            }
+            if m.name == "Grace Lee" {
+                grace_set = i;
+            }
+        }
+    }
+    let femi = members(femi_set)
+        .await
+        .into_iter()
+        .find(|m| m.name == "Femi Adeyemi")
+        .unwrap();
+    let r = admin
+        .post_form(
+            &format!("/admin/cohorts/{autumn}/sets/move"),
+            &[
+                ("member", femi.id.as_str()),
+                ("to_set", drafts[grace_set].id.as_str()),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert!(r.body.contains("Femi Adeyemi cannot move to"), "{}", r.body);
+    assert_eq!(
+        sets::members(&mut conn, &drafts[femi_set].id)
+            .await
+            .unwrap()
+            .iter()
+            .filter(|m| m.name == "Femi Adeyemi")
+            .count(),
+        1,
+        "not moved"
+    );
+
+    // Publishing needs a facilitator in every set.
+    let r = admin
+        .post_form(&format!("/admin/cohorts/{autumn}/sets/publish"), &[])
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("has no facilitator yet"), "{}", r.body);
+    let fran = app.person_id(FACILITATOR).await;
+    for s in &drafts {
+        let r = admin
+            .post_form(
+                &format!("/admin/sets/{}/facilitators", s.id),
+                &[("facilitators", fran.as_str())],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    }
+    // A facilitator who manages a member is refused: make Fran Femi's manager.
+    let fran_id = Id::parse(&fran).unwrap();
+    revans_storage::reporting_lines::set_manager(&mut conn, &femi.person_id, Some(&fran_id))
+        .await
+        .unwrap();
+    let r = admin
+        .post_form(
+            &format!("/admin/sets/{}/facilitators", drafts[femi_set].id),
+            &[("facilitators", fran.as_str())],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("reporting line"), "{}", r.body);
+    revans_storage::reporting_lines::set_manager(&mut conn, &femi.person_id, None)
+        .await
+        .unwrap();
+
+    let before = app.queued_emails().await.len();
+    let r = admin
+        .post_form(&format!("/admin/cohorts/{autumn}/sets/publish"), &[])
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let emails = app.queued_emails().await;
+    assert_eq!(
+        emails.len() - before,
+        24 + 4,
+        "every member and the facilitator of each set"
+    );
+    assert!(
+        emails
+            .iter()
+            .any(|e| e.to == JACK && e.subject.contains("Your action learning set is Set"))
+    );
+    // Bo now sees their set.
+    let mut bo = with_password(&app, JACK).await;
+    let list = bo.get("/sets").await;
+    assert!(list.body.contains("/sets/"), "{}", list.body);
+}
+
+#[tokio::test]
+async fn a_facilitator_runs_meetings_the_rota_advances_an_absent_presenter_keeps_the_turn_and_the_seventh_is_a_review()
+ {
+    let app = TestApp::spawn().await;
+    let set = spring_set(&app).await;
+    let mut fran = app.signed_in(FACILITATOR).await;
+    let page = fran.get(&format!("/sets/{set}")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    let mut conn = app.state.store.conn().await.unwrap();
+    let set_id = Id::parse(&set).unwrap();
+    let ms = revans_storage::meetings::list_for_set(&mut conn, &set_id)
+        .await
+        .unwrap();
+    assert_eq!(ms.len(), 6);
+    let members = sets::members(&mut conn, &set_id).await.unwrap();
+    // Two meetings were held with everyone present: units 1 and 2 presented; 3 is next.
+    let api = app.api_token(FACILITATOR).await;
+    let mut c = app.client();
+    let view: serde_json::Value = {
+        let r = c
+            .json_with_token("GET", &format!("/api/v1/sets/{set}"), None, &api)
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        serde_json::from_str(&r.body).unwrap()
+    };
+    let presenter = |v: &serde_json::Value, i: usize| {
+        v["meetings"][i]["presenter"]
+            .as_str()
+            .unwrap_or("")
+            .to_string()
+    };
+    assert_eq!(presenter(&view, 0), members[0].name);
+    assert_eq!(presenter(&view, 1), members[1].name);
+    assert_eq!(presenter(&view, 2), members[2].name);
+    // Meeting 3: the presenter is absent, so they keep the turn at meeting 4.
+    let mut fields: Vec<(String, String)> = members
+        .iter()
+        .map(|m| {
+            (
+                format!("attendance-{}", m.person_id),
+                if m.name == members[2].name {
+                    "absent".into()
+                } else {
+                    "present".into()
+                },
+            )
+        })
+        .collect();
+
+    let r = fran
+        .post_form_owned(&format!("/meetings/{}/attendance", ms[2].id), &fields)
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let view: serde_json::Value = serde_json::from_str(
+        &c.json_with_token("GET", &format!("/api/v1/sets/{set}"), None, &api)
+            .await
+            .body,
+    )
+    .unwrap();
+    assert_eq!(
+        presenter(&view, 3),
+        members[2].name,
+        "absent presenter keeps the turn"
+    );
+    assert_eq!(presenter(&view, 4), members[3].name);
+    // Absent again at meeting 4: flagged to the facilitator (two in a row).
+    fields.iter_mut().for_each(|(k, v)| {
+        if k.ends_with(members[2].person_id.as_str()) {
+            *v = "absent".into()
+        }
+    });
+    let r = fran
+        .post_form_owned(&format!("/meetings/{}/attendance", ms[3].id), &fields)
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let page = fran.get(&format!("/sets/{set}")).await;
+    assert!(
+        page.body.contains("Missed two meetings in a row"),
+        "flag shown"
+    );
+    // Add a 7th meeting: it is a review with no presenter.
+    let r = fran
+        .post_form(
+            &format!("/sets/{set}/meetings"),
+            &[
+                ("cadence", "monthly"),
+                ("start_date", "2031-01-01"),
+                ("start_time", "09:30"),
+                ("duration_minutes", "180"),
+                ("count", "1"),
+                ("timezone", "Europe/London"),
+            ],
+        )
+        .await;
+    // The spring cohort's dates end before 2031: a facilitated set cannot meet then.
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert!(r.body.contains("outside the cohort"), "{}", r.body);
+    let last = ms.last().unwrap().starts_at;
+    revans_storage::meetings::insert_many(
+        &mut conn,
+        &set_id,
+        &[revans_domain::Session {
+            starts_at: last + 86_400_000,
+            ends_at: last + 86_400_000 + 3_600_000,
+        }],
+    )
+    .await
+    .unwrap();
+    let view: serde_json::Value = serde_json::from_str(
+        &c.json_with_token("GET", &format!("/api/v1/sets/{set}"), None, &api)
+            .await
+            .body,
+    )
+    .unwrap();
+    assert_eq!(view["meetings"][6]["kind"], "review");
+    assert!(view["meetings"][6]["presenter"].is_null());
+}
+
+#[tokio::test]
+async fn set_content_is_for_the_set_and_its_facilitator_only() {
+    let app = TestApp::spawn().await;
+    let set = spring_set(&app).await;
+    let mut pat = app.signed_in(PARTICIPANT).await;
+    let r = pat
+        .post_form(
+            &format!("/sets/{set}/problems"),
+            &[
+                ("title", "Discharge delays on ward 7"),
+                ("description", "Patients wait for social care packages"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert!(
+        pat.get(&format!("/sets/{set}"))
+            .await
+            .body
+            .contains("Discharge delays on ward 7")
+    );
+    let mut fran = app.signed_in(FACILITATOR).await;
+    assert!(
+        fran.get(&format!("/sets/{set}"))
+            .await
+            .body
+            .contains("Discharge delays on ward 7")
+    );
+    for who in [
+        SPONSOR,
+        EVALUATOR,
+        ADMIN,
+        OTHER_ADMIN,
+        "participant@bay-council.example",
+    ] {
+        let mut c = app.signed_in(who).await;
+        let r = c.get(&format!("/sets/{set}")).await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND, "{who} by page");
+        assert!(!r.body.contains("Discharge delays"));
+        let token = app.api_token(who).await;
+        let r = c
+            .json_with_token("GET", &format!("/api/v1/sets/{set}"), None, &token)
+            .await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND, "{who} by API");
+        assert!(!r.body.contains("Discharge delays"));
+    }
+    // The lead sees counts, never the content.
+    let (spring, _) = cohorts(&app).await;
+    let mut admin = app.signed_in(ADMIN).await;
+    let page = admin.get(&format!("/admin/cohorts/{spring}/sets")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("Problems brought"));
+    assert!(
+        !page.body.contains("Discharge delays"),
+        "no content for the lead"
+    );
+    let token = app.api_token(ADMIN).await;
+    let r = admin
+        .json_with_token(
+            "GET",
+            &format!("/api/v1/cohorts/{spring}/sets"),
+            None,
+            &token,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert!(r.body.contains("\"problems\":1"), "{}", r.body);
+    assert!(!r.body.contains("Discharge delays"));
+    // The problem form without a title names the field and keeps the text.
+    let r = pat
+        .post_form(
+            &format!("/sets/{set}/problems"),
+            &[("title", ""), ("description", "Kept text")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("Enter a title for your problem") && r.body.contains("Kept text"));
+}
+
+#[tokio::test]
+async fn a_reporting_lines_import_with_a_cycle_is_refused_whole() {
+    let app = TestApp::spawn().await;
+    let mut admin = app.signed_in(ADMIN).await;
+    let csv = "email,manager_email\n\
+        jack.turner@bay-council.example,kiran.shah@cliffside-care.example\n\
+        kiran.shah@cliffside-care.example,lily.price@northcoast-ics.example\n\
+        lily.price@northcoast-ics.example,jack.turner@bay-council.example\n\
+        mo.ahmed@harbour-trust.example,\n";
+    let r = admin
+        .post_form("/admin/reporting-lines", &[("csv", csv)])
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert!(r.body.contains("cycle"), "{}", r.body);
+    assert!(
+        r.body.contains("Row 2") || r.body.contains("rows 2"),
+        "{}",
+        r.body
+    );
+    let mut conn = app.state.store.conn().await.unwrap();
+    let jack = Id::parse(&app.person_id("jack.turner@bay-council.example").await).unwrap();
+    assert_eq!(
+        revans_storage::reporting_lines::manager_of(&mut conn, &jack)
+            .await
+            .unwrap(),
+        None,
+        "nothing saved"
+    );
+    let good =
+        "email,manager_email\njack.turner@bay-council.example,kiran.shah@cliffside-care.example\n";
+    let r = admin
+        .post_form("/admin/reporting-lines", &[("csv", good)])
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let kiran = Id::parse(&app.person_id("kiran.shah@cliffside-care.example").await).unwrap();
+    assert_eq!(
+        revans_storage::reporting_lines::manager_of(&mut conn, &jack)
+            .await
+            .unwrap(),
+        Some(kiran)
+    );
+}
