@@ -1,0 +1,150 @@
+// Sets in use in a real Chromium (issue 5): the programme lead forms the demo's autumn cohort
+// of 24 people, all in pairs, into sets (a move that breaks a rule is refused), assigns the
+// facilitator and publishes; the facilitator adds seven weekly meetings and runs three: the
+// rota advances, an absent presenter keeps the turn, and the 7th is a review. Every page
+// passes axe with no violations.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startServer, launchBrowser, axeViolations, screenshot, signIn, USERS } from "./lib.mjs";
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function checkPage(page, name, expectHeading) {
+  await page.waitForLoadState("domcontentloaded");
+  if (expectHeading) {
+    assert.match(await page.locator("h1").first().innerText(), expectHeading, `${name}: heading`);
+  }
+  const violations = await axeViolations(page);
+  await screenshot(page, `sets-${name}`);
+  assert.deepEqual(violations, [], `${name}: axe violations`);
+}
+
+function day(offset) {
+  return new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+}
+
+async function as(email) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, server.url, email);
+  return { context, page };
+}
+
+// The demo's autumn cohort (names in crates/web/src/demo_sets.rs; the email domain follows
+// the name's place in that list). Femi manages Grace and Harry; Grace manages Isla.
+const AUTUMN = [
+  "Femi Adeyemi", "Grace Lee", "Harry Wood", "Isla Murray", "Jack Turner", "Kiran Shah",
+  "Lily Price", "Mo Ahmed", "Nina Rossi", "Owen Price", "Priti Rao", "Quinn Baker",
+  "Rosa Diaz", "Sean Kelly", "Tara Singh", "Umar Farooq", "Vera Novak", "Will Jones",
+  "Xena Clarke", "Yusuf Ali", "Zoe Martin", "Amir Haddad", "Beth Lowe", "Cody Reid",
+];
+const DOMAINS = ["harbour-trust.example", "bay-council.example", "cliffside-care.example", "northcoast-ics.example"];
+const email = (name) => `${name.toLowerCase().replace(" ", ".")}@${DOMAINS[(AUTUMN.indexOf(name) + 5) % 4]}`;
+// Everyone in a pair; no pair inside a management chain.
+const PAIRS = [
+  ["Femi Adeyemi", "Jack Turner"], ["Grace Lee", "Kiran Shah"], ["Harry Wood", "Isla Murray"],
+  ["Lily Price", "Mo Ahmed"], ["Nina Rossi", "Owen Price"], ["Priti Rao", "Quinn Baker"],
+  ["Rosa Diaz", "Sean Kelly"], ["Tara Singh", "Umar Farooq"], ["Vera Novak", "Will Jones"],
+  ["Xena Clarke", "Yusuf Ali"], ["Zoe Martin", "Amir Haddad"], ["Beth Lowe", "Cody Reid"],
+];
+
+test("a programme lead forms and publishes sets for a cohort of 24 in pairs", async () => {
+  const { context, page } = await as(USERS.admin);
+  await page.goto(`${server.url}/admin/programmes`);
+  await page.getByRole("link", { name: "Leading Through Change: Action Learning" }).click();
+  await page.getByRole("link", { name: "Action learning sets of Autumn 2026" }).click();
+  await checkPage(page, "lead-rules", /Sets for Autumn 2026/);
+  await page.getByLabel("People who come as a pair").fill(PAIRS.map(([a, b]) => `${email(a)}, ${email(b)}`).join("\n"));
+  await page.getByLabel("Most people from one organisation in a set").fill("3");
+  await page.getByRole("button", { name: "Form sets" }).click();
+  await page.waitForURL(/notice=formed/);
+  await checkPage(page, "lead-drafts", /Sets for Autumn 2026/);
+  const sets = page.locator("[data-set]");
+  assert.equal(await sets.count(), 4);
+  for (let i = 0; i < 4; i++) {
+    assert.equal(await sets.nth(i).locator("tbody tr").count(), 6, "three pairs in each set");
+  }
+  for (const [a, b] of PAIRS) {
+    const setOf = async (name) => page.locator(`[data-set]:has([data-member="${name}"])`).getAttribute("data-set");
+    assert.equal(await setOf(a), await setOf(b), `${a} and ${b} stay together`);
+  }
+  // A move that breaks a rule is refused with the reason, at the top of the page.
+  await page.getByRole("button", { name: "Move Femi Adeyemi" }).click();
+  await page.waitForSelector(".error-summary");
+  assert.match(await page.locator(".error-summary").innerText(), /Femi Adeyemi cannot move to/);
+  await checkPage(page, "lead-move-refused", /Sets for Autumn 2026/);
+  // Publishing needs facilitators.
+  for (let i = 1; i <= 4; i++) {
+    const card = page.locator(`[data-set="Set ${i}"]`);
+    await card.getByLabel("Fran Facilitator").check();
+    await card.getByRole("button", { name: `Save facilitators of Set ${i}` }).click();
+    await page.waitForURL(/notice=facilitators/);
+  }
+  await page.getByRole("button", { name: "Publish the sets and email everyone" }).click();
+  await page.waitForURL(/notice=published/);
+  await checkPage(page, "lead-published", /Sets for Autumn 2026/);
+  assert.match(await page.locator("[data-set='Set 1']").innerText(), /Meetings held/);
+  await context.close();
+});
+
+test("a facilitator runs three meetings: the rota advances, an absence keeps the turn, the 7th is a review", async () => {
+  const { context, page } = await as(USERS.facilitator);
+  await page.goto(`${server.url}/sets`);
+  await checkPage(page, "facilitator-sets", /Your action learning sets/);
+  // The autumn sets were published last; open the first of them.
+  const links = page.locator("main a[href^='/sets/']");
+  assert.ok(await links.count() >= 5, "the spring set and four autumn sets");
+  await links.nth(1).click();
+  await checkPage(page, "facilitator-set", /Set 1/);
+  await page.getByLabel("How often the set meets").selectOption("weekly");
+  await page.getByLabel("Date of the first meeting").fill(day(22));
+  await page.getByLabel("Start time").fill("09:30");
+  await page.getByLabel("Length of each meeting in minutes").fill("180");
+  await page.getByLabel("Number of meetings").fill("7");
+  await page.getByRole("button", { name: "Add meetings" }).click();
+  await page.waitForURL(/notice=scheduled/);
+  await checkPage(page, "facilitator-meetings", /Set 1/);
+  const setUrl = page.url().split("?")[0];
+  const presenter = async (n) => page.locator(`[data-meeting="${n}"] td`).nth(2).innerText();
+  const first = await presenter(1);
+  const second = await presenter(2);
+  assert.notEqual(first, second, "each meeting gives the floor to the next unit");
+  assert.match(await presenter(7), /Review meeting/);
+  const members = await page.locator("[data-member]").evaluateAll((rows) => rows.map((r) => r.dataset.member));
+  assert.equal(members.length, 6);
+
+  async function run(n, absent) {
+    await page.goto(setUrl);
+    await page.getByRole("link", { name: `Meeting ${n}`, exact: true }).click();
+    await checkPage(page, `facilitator-meeting-${n}`, new RegExp(`Meeting ${n}`));
+    for (const name of members) {
+      const choice = absent.some((a) => a === name) ? "Absent" : "Present";
+      await page.locator(`[data-attendance="${name}"]`).getByLabel(choice, { exact: true }).check();
+    }
+    await page.getByRole("button", { name: "Save attendance" }).click();
+    await page.waitForURL(/notice=attendance/);
+  }
+  await run(1, []);
+  // Meeting 2's presenters are both absent: the same pair presents at meeting 3.
+  const secondPair = second.replace("Presenting: ", "").split(" and ");
+  await run(2, secondPair);
+  await page.goto(setUrl);
+  assert.equal(await presenter(3), second, "an absent presenter keeps the turn");
+  await run(3, []);
+  await page.goto(setUrl);
+  assert.notEqual(await presenter(4), second, "after presenting, the rota moves on");
+  assert.match(await presenter(7), /Review meeting/);
+  await checkPage(page, "facilitator-after-three", /Set 1/);
+  await context.close();
+});
