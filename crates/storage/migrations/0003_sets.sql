@@ -75,6 +75,8 @@ CREATE TABLE meetings (
     swap_to     TEXT,
     -- Counts calendar changes so subscribers see the newest version (RFC 5545 SEQUENCE).
     sequence    BIGINT NOT NULL,
+    -- When the reminder email went out (NULL until then; cleared when the meeting moves).
+    reminded_at BIGINT,
     created_at  BIGINT NOT NULL,
     updated_at  BIGINT NOT NULL,
     CHECK (ends_at > starts_at)

@@ -104,7 +104,8 @@ pub async fn facilitated_by(conn: &mut Conn, person_id: &Id) -> Result<Vec<Meeti
 
 pub async fn reschedule(conn: &mut Conn, id: &Id, session: &Session) -> Result<bool> {
     Ok(sqlx::query(
-        "UPDATE meetings SET starts_at = $2, ends_at = $3, sequence = sequence + 1, updated_at = $4 \
+        "UPDATE meetings SET starts_at = $2, ends_at = $3, sequence = sequence + 1, updated_at = $4, \
+         reminded_at = NULL \
          WHERE id = $1 AND status = 'scheduled' AND held = FALSE",
     )
     .bind(id.as_str())
@@ -193,32 +194,83 @@ pub async fn attendance_for_set(conn: &mut Conn, set_id: &Id) -> Result<Vec<(Id,
         .collect())
 }
 
-/// Scheduled meetings of every published set the person is a current member of or
-/// facilitates, with the set's name and zone, for their calendar feed.
+/// A meeting with its set's name and zone, for feeds and reminders.
+#[derive(sqlx::FromRow)]
+struct SetMeetingRow {
+    #[sqlx(flatten)]
+    meeting: Row,
+    set_name: String,
+    timezone: String,
+}
+
+const SET_MEETING_SELECT: &str = "SELECT m.id, m.set_id, m.starts_at, m.ends_at, m.status, \
+     CAST(CASE WHEN m.held THEN 1 ELSE 0 END AS BIGINT) AS held, m.swap_to, m.sequence, \
+     s.name AS set_name, s.timezone FROM meetings m JOIN action_sets s ON s.id = m.set_id";
+
+async fn set_meetings(
+    conn: &mut Conn,
+    condition: &'static str,
+    a: &str,
+    b: Option<i64>,
+    c: Option<i64>,
+) -> Result<Vec<(Meeting, String, String)>> {
+    let sql = format!(
+        "{SET_MEETING_SELECT} WHERE s.status = 'published' AND {condition} ORDER BY m.starts_at"
+    );
+    let mut q = sqlx::query_as::<_, SetMeetingRow>(sqlx::AssertSqlSafe(sql)).bind(a.to_owned());
+    if let (Some(b), Some(c)) = (b, c) {
+        q = q.bind(b).bind(c);
+    }
+    Ok(q.fetch_all(&mut *conn)
+        .await?
+        .into_iter()
+        .map(|r| (Meeting::from(r.meeting), r.set_name, r.timezone))
+        .collect())
+}
+
+/// Meetings (cancelled ones too, so calendars can say so) of every published set the person is
+/// a current member of or facilitates, with the set's name and zone, for their calendar feed.
 pub async fn for_person_calendar(
     conn: &mut Conn,
     person_id: &Id,
 ) -> Result<Vec<(Meeting, String, String)>> {
-    #[derive(sqlx::FromRow)]
-    struct CalRow {
-        #[sqlx(flatten)]
-        meeting: Row,
-        set_name: String,
-        timezone: String,
-    }
-    let rows: Vec<CalRow> = sqlx::query_as(
-        "SELECT m.id, m.set_id, m.starts_at, m.ends_at, m.status, \
-         CAST(CASE WHEN m.held THEN 1 ELSE 0 END AS BIGINT) AS held, m.swap_to, m.sequence, \
-         s.name AS set_name, s.timezone FROM meetings m JOIN action_sets s ON s.id = m.set_id \
-         WHERE s.status = 'published' AND (s.id IN (SELECT set_id FROM set_members \
-         WHERE person_id = $1 AND left_at IS NULL) OR s.id IN (SELECT set_id FROM set_facilitators \
-         WHERE person_id = $1)) ORDER BY m.starts_at",
+    set_meetings(
+        conn,
+        "(s.id IN (SELECT set_id FROM set_members WHERE person_id = $1 AND left_at IS NULL) \
+         OR s.id IN (SELECT set_id FROM set_facilitators WHERE person_id = $1))",
+        person_id.as_str(),
+        None,
+        None,
     )
-    .bind(person_id.as_str())
-    .fetch_all(&mut *conn)
-    .await?;
-    Ok(rows
-        .into_iter()
-        .map(|r| (Meeting::from(r.meeting), r.set_name, r.timezone))
-        .collect())
+    .await
+}
+
+/// Scheduled meetings of published sets starting in [`from`, `until`) whose reminder has not
+/// gone out: (meeting, set name, set zone).
+pub async fn due_reminders(
+    conn: &mut Conn,
+    from: i64,
+    until: i64,
+) -> Result<Vec<(Meeting, String, String)>> {
+    set_meetings(
+        conn,
+        "m.status = $1 AND m.reminded_at IS NULL AND m.starts_at >= $2 AND m.starts_at < $3",
+        "scheduled",
+        Some(from),
+        Some(until),
+    )
+    .await
+}
+
+/// Claims a meeting's reminder; false when another worker already sent it.
+pub async fn mark_reminded(conn: &mut Conn, id: &Id) -> Result<bool> {
+    Ok(
+        sqlx::query("UPDATE meetings SET reminded_at = $2 WHERE id = $1 AND reminded_at IS NULL")
+            .bind(id.as_str())
+            .bind(now_ms())
+            .execute(&mut *conn)
+            .await?
+            .rows_affected()
+            == 1,
+    )
 }

@@ -23,5 +23,6 @@ mod session;
 mod set_view;
 mod startup;
 pub mod state;
+pub mod sweeps;
 
 pub use startup::{Application, build_state, router};

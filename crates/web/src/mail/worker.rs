@@ -56,13 +56,20 @@ pub async fn run_pending_jobs(state: &AppState, worker: &str) -> usize {
     }
 }
 
-/// The background worker: polls the queue every second.
+/// The background worker: polls the queue every second and sweeps (reminders) every minute.
 pub fn spawn_worker(state: AppState) -> tokio::task::JoinHandle<()> {
     let name = format!("worker-{}", uuid::Uuid::new_v4());
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(Duration::from_secs(1));
+        let mut ticks: u64 = 0;
         loop {
             tick.tick().await;
+            if ticks % 60 == 0
+                && let Err(e) = crate::sweeps::run_once(&state, revans_storage::now_ms()).await
+            {
+                tracing::warn!(error = %e, "sweep failed; will try again next minute");
+            }
+            ticks += 1;
             run_pending_jobs(&state, &name).await;
         }
     })

@@ -572,3 +572,72 @@ async fn a_reporting_lines_import_with_a_cycle_is_refused_whole() {
         Some(kiran)
     );
 }
+
+#[tokio::test]
+async fn a_reminder_goes_out_once_a_day_before_each_meeting_and_again_after_a_move() {
+    let app = TestApp::spawn().await;
+    let set = Id::parse(&spring_set(&app).await).unwrap();
+    let mut conn = app.state.store.conn().await.unwrap();
+    let next = revans_storage::meetings::list_for_set(&mut conn, &set)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|m| !m.held)
+        .unwrap();
+    let day = 86_400_000;
+    let before = app.queued_emails().await.len();
+    // Two days before: nothing yet.
+    let s = revans_web::sweeps::run_once(&app.state, next.starts_at - 2 * day)
+        .await
+        .unwrap();
+    assert_eq!(s.meeting_reminders, 0);
+    // Within a day: one reminder to the six members and the facilitator, then never again.
+    let s = revans_web::sweeps::run_once(&app.state, next.starts_at - day / 2)
+        .await
+        .unwrap();
+    assert_eq!(s.meeting_reminders, 1);
+    let again = revans_web::sweeps::run_once(&app.state, next.starts_at - day / 3)
+        .await
+        .unwrap();
+    assert_eq!(again.meeting_reminders, 0, "sent once");
+    let emails = app.queued_emails().await;
+    assert_eq!(emails.len() - before, 7);
+    let to_pat = emails.iter().rev().find(|e| e.to == PARTICIPANT).unwrap();
+    assert!(
+        to_pat.subject.contains("Reminder: your set meets"),
+        "{}",
+        to_pat.subject
+    );
+    // Moving the meeting clears the reminder, so the new time gets one.
+    let moved = revans_domain::Session {
+        starts_at: next.starts_at + day,
+        ends_at: next.ends_at + day,
+    };
+    assert!(
+        revans_storage::meetings::reschedule(&mut conn, &next.id, &moved)
+            .await
+            .unwrap()
+    );
+    let s = revans_web::sweeps::run_once(&app.state, moved.starts_at - day / 2)
+        .await
+        .unwrap();
+    assert_eq!(s.meeting_reminders, 1);
+    // A cancelled meeting gets none.
+    revans_storage::meetings::cancel(&mut conn, &next.id)
+        .await
+        .unwrap();
+    let later = revans_storage::meetings::list_for_set(&mut conn, &set)
+        .await
+        .unwrap();
+    let after_next = later
+        .iter()
+        .find(|m| m.starts_at > moved.starts_at)
+        .unwrap();
+    revans_storage::meetings::cancel(&mut conn, &after_next.id)
+        .await
+        .unwrap();
+    let s = revans_web::sweeps::run_once(&app.state, after_next.starts_at - day / 2)
+        .await
+        .unwrap();
+    assert_eq!(s.meeting_reminders, 0);
+}
