@@ -64,7 +64,7 @@ pub fn spawn_worker(state: AppState) -> tokio::task::JoinHandle<()> {
         let mut ticks: u64 = 0;
         loop {
             tick.tick().await;
-            if ticks % 60 == 0
+            if ticks.is_multiple_of(60)
                 && let Err(e) = crate::sweeps::run_once(&state, revans_storage::now_ms()).await
             {
                 tracing::warn!(error = %e, "sweep failed; will try again next minute");
