@@ -188,6 +188,16 @@ pub fn table() -> Vec<Route> {
         ),
         r(
             "POST",
+            "/admin/cohorts/{id}/sets/leave",
+            post(admin_sets::leave_one),
+        ),
+        r(
+            "POST",
+            "/admin/cohorts/{id}/sets/repair",
+            post(admin_sets::repair),
+        ),
+        r(
+            "POST",
             "/admin/sets/{id}/facilitators",
             post(admin_sets::facilitators),
         ),

@@ -360,32 +360,65 @@ async fn current_model(
     actor: &Actor<'_>,
     cohort: &Id,
 ) -> Result<Option<(Model, Vec<usize>)>, AppError> {
+    Ok(cohort_model(conn, actor, cohort, false).await?.map(|c| {
+        let set_of = c.previous.iter().map(|s| s.unwrap_or(0)).collect();
+        (c.model, set_of)
+    }))
+}
+
+/// A cohort's sets as the engine sees them.
+pub(crate) struct CohortModel {
+    /// The organisation running the programme, for audit entries.
+    pub tenant: Id,
+    pub model: Model,
+    pub people: Vec<Person>,
+    /// Each person's current set (index into `sets`), or None for a newcomer.
+    pub previous: Vec<Option<usize>>,
+    pub sets: Vec<(ActionSet, Vec<Member>)>,
+}
+
+/// The stored rules over the current members and, with `newcomers`, everyone with a place who
+/// has never been in one of the cohort's sets. None before any forming.
+pub(crate) async fn cohort_model(
+    conn: &mut Conn,
+    actor: &Actor<'_>,
+    cohort: &Id,
+    newcomers: bool,
+) -> Result<Option<CohortModel>, AppError> {
     let (tenant, _) = cohort_for_admin(conn, actor, cohort).await?;
     let Some(stored) = sets::formation_rules(conn, cohort).await? else {
         return Ok(None);
     };
     let f: FormationInput = serde_json::from_str(&stored).map_err(AppError::internal)?;
     let sets = sets_with_members(conn, cohort).await?;
-    let people: Vec<Person> = {
-        let mut v = Vec::new();
-        for (_, members) in &sets {
-            for mem in members {
-                if let Some(p) = people::get(conn, &mem.person_id).await? {
-                    v.push(p);
-                }
+    let mut people = Vec::new();
+    let mut previous = Vec::new();
+    for (i, (_, members)) in sets.iter().enumerate() {
+        for mem in members {
+            if let Some(p) = people::get(conn, &mem.person_id).await? {
+                people.push(p);
+                previous.push(Some(i));
             }
         }
-        v
-    };
-    let set_of: Vec<usize> = people
-        .iter()
-        .map(|p| {
-            sets.iter()
-                .position(|(_, ms)| ms.iter().any(|m| m.person_id == p.id))
-                .unwrap_or(0)
-        })
-        .collect();
-    // Pairs as stored; people who left the cohort since drop out of them.
+    }
+    if newcomers {
+        let mut ever = Vec::new();
+        for (s, _) in &sets {
+            ever.extend(
+                sets::members(conn, &s.id)
+                    .await?
+                    .into_iter()
+                    .map(|m| m.person_id),
+            );
+        }
+        for p in sets::cohort_participants(conn, cohort).await? {
+            if !ever.contains(&p.id) {
+                people.push(p);
+                previous.push(None);
+            }
+        }
+    }
+    // Pairs as stored; if someone in a pair has gone, the pairs are dropped (a pair of one).
     let rules = parse_rules(&f, &people).or_else(|_| {
         parse_rules(
             &FormationInput {
@@ -395,8 +428,14 @@ async fn current_model(
             &people,
         )
     })?;
-    let m = model(conn, &tenant, &people, &rules, Some(sets.len())).await?;
-    Ok(Some((m, set_of)))
+    let model = model(conn, &tenant, &people, &rules, Some(sets.len())).await?;
+    Ok(Some(CohortModel {
+        tenant,
+        model,
+        people,
+        previous,
+        sets,
+    }))
 }
 
 /// Moves a member (with their pair) to another set of the cohort, if every rule still holds.

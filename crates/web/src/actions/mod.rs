@@ -10,6 +10,7 @@ pub mod organisations;
 pub mod people;
 pub mod programmes;
 pub mod set_access;
+pub mod set_repair;
 pub mod tokens;
 
 use revans_domain::Id;

@@ -66,6 +66,7 @@ struct Page {
     cards: Vec<SetCard>,
     any_draft: bool,
     facilitators: Vec<Choice>,
+    proposal: Option<crate::actions::set_repair::Proposal>,
 }
 
 async fn build(
@@ -145,6 +146,7 @@ async fn build(
             diary_entries,
         });
     }
+    let proposal = crate::actions::set_repair::proposal(&mut conn, &actor, cohort_id).await?;
     let facilitators = facilitators_of(&mut conn, &programme.organisation_id)
         .await?
         .into_iter()
@@ -173,6 +175,7 @@ async fn build(
         any_draft: cards.iter().any(|c| !c.published),
         cards,
         facilitators,
+        proposal,
     })
 }
 
@@ -189,6 +192,10 @@ pub async fn show(
         Some("moved") => Some("Moved. Every rule still holds."),
         Some("facilitators") => Some("Facilitators saved."),
         Some("published") => Some("Sets published. Members and facilitators have been emailed."),
+        Some("left") => Some(
+            "Marked as left. Their attendance no longer counts, and they no longer see the set.",
+        ),
+        Some("repaired") => Some("Changes made. The people who moved have been emailed."),
         _ => None,
     };
     render(&build(&state, &viewer, &ip, &id, Errors::default(), None, notice).await?)
@@ -316,6 +323,65 @@ pub async fn publish_all(
     match publish(&state, &actor, &id).await {
         Ok(_) => {
             Ok(Redirect::to(&format!("/admin/cohorts/{id}/sets?notice=published")).into_response())
+        }
+        Err(e) => again(&state, &viewer, &ip, &id, e, None).await,
+    }
+}
+
+pub async fn leave_one(
+    State(state): State<AppState>,
+    Admin(viewer): Admin,
+    ClientIp(ip): ClientIp,
+    Path(id): Path<String>,
+    CsrfForm(f): CsrfForm<MoveForm>,
+) -> PageResult<Response> {
+    let id = path_id(&id)?;
+    let actor = Actor {
+        viewer: &viewer,
+        ip: &ip,
+    };
+    let result = match Id::parse(&f.member) {
+        Some(m) => crate::actions::set_repair::leave(&state, &actor, &id, &m)
+            .await
+            .map(|_| ()),
+        None => Err(AppError::field("member", "Choose who has left")),
+    };
+    match result {
+        Ok(()) => {
+            Ok(Redirect::to(&format!("/admin/cohorts/{id}/sets?notice=left")).into_response())
+        }
+        Err(e) => again(&state, &viewer, &ip, &id, e, None).await,
+    }
+}
+
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+pub struct RepairForm {
+    /// `person-id:set-id` for each change the lead accepts.
+    moves: Vec<String>,
+}
+
+pub async fn repair(
+    State(state): State<AppState>,
+    Admin(viewer): Admin,
+    ClientIp(ip): ClientIp,
+    Path(id): Path<String>,
+    CsrfForm(f): CsrfForm<RepairForm>,
+) -> PageResult<Response> {
+    let id = path_id(&id)?;
+    let actor = Actor {
+        viewer: &viewer,
+        ip: &ip,
+    };
+    let moves: Vec<(Id, Id)> = f
+        .moves
+        .iter()
+        .filter_map(|m| m.split_once(':'))
+        .filter_map(|(p, s)| Some((Id::parse(p)?, Id::parse(s)?)))
+        .collect();
+    match crate::actions::set_repair::apply(&state, &actor, &id, &moves).await {
+        Ok(_) => {
+            Ok(Redirect::to(&format!("/admin/cohorts/{id}/sets?notice=repaired")).into_response())
         }
         Err(e) => again(&state, &viewer, &ip, &id, e, None).await,
     }

@@ -216,6 +216,16 @@ const MATRIX: &[(&str, &str, [&str; 7])] = &[
     ),
     (
         "POST",
+        "/admin/cohorts/{autumn}/sets/leave",
+        ["303>/sign-in", "403", "403", "403", "403", "422", "404"],
+    ),
+    (
+        "POST",
+        "/admin/cohorts/{autumn}/sets/repair",
+        ["303>/sign-in", "403", "403", "403", "403", "422", "404"],
+    ),
+    (
+        "POST",
         "/admin/sets/{set}/facilitators",
         ["303>/sign-in", "403", "403", "403", "403", "422", "404"],
     ),

@@ -641,3 +641,108 @@ async fn a_reminder_goes_out_once_a_day_before_each_meeting_and_again_after_a_mo
         .unwrap();
     assert_eq!(s.meeting_reminders, 0);
 }
+
+#[tokio::test]
+async fn when_people_leave_or_join_the_engine_proposes_the_fewest_moves_and_the_lead_accepts_them()
+{
+    let app = TestApp::spawn().await;
+    let mut admin = app.signed_in(ADMIN).await;
+    assert_eq!(
+        form_autumn(&app, &mut admin, &pairs_text()).await.status,
+        StatusCode::SEE_OTHER
+    );
+    let (_, autumn) = cohorts(&app).await;
+    let mut conn = app.state.store.conn().await.unwrap();
+    let drafts = sets::list_for_cohort(&mut conn, &autumn).await.unwrap();
+    let fran = app.person_id(FACILITATOR).await;
+    for s in &drafts {
+        admin
+            .post_form(
+                &format!("/admin/sets/{}/facilitators", s.id),
+                &[("facilitators", fran.as_str())],
+            )
+            .await;
+    }
+    assert_eq!(
+        admin
+            .post_form(&format!("/admin/cohorts/{autumn}/sets/publish"), &[])
+            .await
+            .status,
+        StatusCode::SEE_OTHER
+    );
+    let page = admin.get(&format!("/admin/cohorts/{autumn}/sets")).await;
+    assert!(
+        !page.body.contains("Proposed changes"),
+        "nothing to repair yet"
+    );
+
+    // Two unpaired members of one set leave: it falls below the smallest size (5).
+    let set0 = sets::members(&mut conn, &drafts[0].id).await.unwrap();
+    let singles: Vec<_> = set0
+        .iter()
+        .filter(|m| set0.iter().filter(|x| x.unit_key == m.unit_key).count() == 1)
+        .take(2)
+        .cloned()
+        .collect();
+    let leavers: Vec<_> = if singles.len() == 2 {
+        singles
+    } else {
+        set0[..2].to_vec()
+    };
+    for m in &leavers {
+        let r = admin
+            .post_form(
+                &format!("/admin/cohorts/{autumn}/sets/leave"),
+                &[("member", m.id.as_str())],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    }
+    let left = sets::members(&mut conn, &drafts[0].id).await.unwrap();
+    assert_eq!(
+        left.iter().filter(|m| m.left_at.is_none()).count(),
+        set0.len() - 2
+    );
+    let page = admin.get(&format!("/admin/cohorts/{autumn}/sets")).await;
+    assert!(page.body.contains("Proposed changes"), "{}", page.body);
+    // Accept every proposed move (the checkboxes' values).
+    let moves: Vec<(String, String)> = page
+        .body
+        .split("name=\"moves\"")
+        .skip(1)
+        .map(|chunk| {
+            let v = chunk.split("value=\"").nth(1).unwrap();
+            ("moves".to_string(), v[..v.find('"').unwrap()].to_string())
+        })
+        .collect();
+    assert!(
+        !moves.is_empty() && moves.len() <= 2,
+        "few moves: {moves:?}"
+    );
+    let r = admin
+        .post_form_owned(&format!("/admin/cohorts/{autumn}/sets/repair"), &moves)
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let mut total = 0;
+    for s in &drafts {
+        let current = sets::members(&mut conn, &s.id)
+            .await
+            .unwrap()
+            .into_iter()
+            .filter(|m| m.left_at.is_none())
+            .count();
+        assert!((5..=7).contains(&current), "{} has {current}", s.name);
+        total += current;
+    }
+    assert_eq!(total, 22);
+    let page = admin.get(&format!("/admin/cohorts/{autumn}/sets")).await;
+    assert!(!page.body.contains("Proposed changes"), "valid again");
+    // Someone who left no longer sees the set.
+    let left_person = leavers[0].person_id.clone();
+    assert_eq!(
+        sets::standing(&mut conn, &drafts[0].id, &left_person)
+            .await
+            .unwrap(),
+        sets::Standing::None
+    );
+}
