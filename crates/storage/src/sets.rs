@@ -193,21 +193,23 @@ pub async fn list_for_person(conn: &mut Conn, person_id: &Id) -> Result<Vec<Acti
     .collect())
 }
 
-/// Removes a cohort's draft sets (before forming again). Published sets are never removed.
+/// Removes a cohort's draft sets and sets open for choosing (before forming again).
+/// Published sets are never removed.
 pub async fn delete_drafts(conn: &mut Conn, cohort_id: &Id) -> Result<u64> {
-    Ok(
-        sqlx::query("DELETE FROM action_sets WHERE cohort_id = $1 AND status = 'draft'")
-            .bind(cohort_id.as_str())
-            .execute(&mut *conn)
-            .await?
-            .rows_affected(),
+    Ok(sqlx::query(
+        "DELETE FROM action_sets WHERE cohort_id = $1 AND status IN ('draft', 'choosing')",
     )
+    .bind(cohort_id.as_str())
+    .execute(&mut *conn)
+    .await?
+    .rows_affected())
 }
 
+/// Publishes a cohort's draft sets and sets that were open for choosing.
 pub async fn publish(conn: &mut Conn, cohort_id: &Id) -> Result<u64> {
     Ok(sqlx::query(
         "UPDATE action_sets SET status = 'published', updated_at = $2 \
-         WHERE cohort_id = $1 AND status = 'draft'",
+         WHERE cohort_id = $1 AND status IN ('draft', 'choosing')",
     )
     .bind(cohort_id.as_str())
     .bind(now_ms())
@@ -289,6 +291,33 @@ pub async fn move_member(conn: &mut Conn, member_id: &Id, to_set: &Id) -> Result
     )
     .bind(member_id.as_str())
     .bind(to_set.as_str())
+    .execute(&mut *conn)
+    .await?
+    .rows_affected()
+        == 1)
+}
+
+/// `draft`, `choosing` (open for self-selection) or `published`.
+pub async fn set_status(conn: &mut Conn, id: &Id, status: &str) -> Result<bool> {
+    Ok(
+        sqlx::query("UPDATE action_sets SET status = $2, updated_at = $3 WHERE id = $1")
+            .bind(id.as_str())
+            .bind(status)
+            .bind(now_ms())
+            .execute(&mut *conn)
+            .await?
+            .rows_affected()
+            == 1,
+    )
+}
+
+/// Takes back a choice made while a set was open for choosing (before anything happened in it).
+pub async fn remove_member(conn: &mut Conn, member_id: &Id) -> Result<bool> {
+    Ok(sqlx::query(
+        "DELETE FROM set_members WHERE id = $1 AND set_id IN \
+         (SELECT id FROM action_sets WHERE status = 'choosing')",
+    )
+    .bind(member_id.as_str())
     .execute(&mut *conn)
     .await?
     .rows_affected()
@@ -408,4 +437,20 @@ pub async fn save_formation_rules(conn: &mut Conn, cohort_id: &Id, rules: &str) 
         .execute(&mut *conn)
         .await?;
     Ok(())
+}
+
+/// Cohorts where the person has a place and sets are open for choosing: (cohort id, name).
+pub async fn choosing_cohorts_for(conn: &mut Conn, person_id: &Id) -> Result<Vec<(Id, String)>> {
+    let rows: Vec<(String, String)> = sqlx::query_as(
+        "SELECT c.id, c.name FROM cohorts c WHERE c.id IN (SELECT cohort_id FROM applications \
+         WHERE person_id = $1 AND state = 'accepted') AND c.id IN (SELECT cohort_id FROM \
+         action_sets WHERE status = 'choosing') ORDER BY c.name",
+    )
+    .bind(person_id.as_str())
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, name)| (Id::from_trusted(id), name))
+        .collect())
 }

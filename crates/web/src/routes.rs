@@ -164,6 +164,8 @@ pub fn table() -> Vec<Route> {
         r("GET", "/sets/{id}", get(sets::show)),
         r("POST", "/sets/{id}/problems", post(sets::problem)),
         r("POST", "/sets/{id}/meetings", post(sets::schedule)),
+        r("GET", "/cohorts/{id}/choose", get(choose_set::show)),
+        r("POST", "/cohorts/{id}/choose", post(choose_set::choose)),
         r("GET", "/meetings/{id}", get(meetings::show)),
         r(
             "POST",
@@ -185,6 +187,11 @@ pub fn table() -> Vec<Route> {
             "POST",
             "/admin/cohorts/{id}/sets/publish",
             post(admin_sets::publish_all),
+        ),
+        r(
+            "POST",
+            "/admin/cohorts/{id}/sets/open",
+            post(admin_sets::open_choosing),
         ),
         r(
             "POST",

@@ -39,6 +39,21 @@ impl FormationInput {
     }
 }
 
+/// The smallest and largest set size as typed, checked.
+pub(crate) fn size_bounds(f: &FormationInput) -> Result<(usize, usize), AppError> {
+    let number = |raw: &str| raw.trim().parse::<i64>().ok();
+    match (number(&f.size_min), number(&f.size_max)) {
+        (Some(a), Some(b)) => {
+            let s = SetSize::new(a, b).map_err(|e| AppError::field("size_min", e.message))?;
+            Ok((usize::from(s.min()), usize::from(s.max())))
+        }
+        _ => Err(AppError::field(
+            "size_min",
+            "Enter the smallest and largest set size as whole numbers, like 5 and 7",
+        )),
+    }
+}
+
 /// The parsed rules.
 struct Rules {
     size: SetSize,
@@ -385,7 +400,24 @@ pub(crate) async fn cohort_model(
     cohort: &Id,
     newcomers: bool,
 ) -> Result<Option<CohortModel>, AppError> {
-    let (tenant, _) = cohort_for_admin(conn, actor, cohort).await?;
+    cohort_for_admin(conn, actor, cohort).await?;
+    cohort_model_for(conn, cohort, newcomers).await
+}
+
+/// `cohort_model` without the programme lead check, for self-selection, where each person
+/// with a place is checked against the rules.
+pub(crate) async fn cohort_model_for(
+    conn: &mut Conn,
+    cohort: &Id,
+    newcomers: bool,
+) -> Result<Option<CohortModel>, AppError> {
+    let c = cohorts::get(conn, cohort)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let tenant = revans_storage::programmes::get(conn, &c.programme_id)
+        .await?
+        .ok_or(AppError::NotFound)?
+        .organisation_id;
     let Some(stored) = sets::formation_rules(conn, cohort).await? else {
         return Ok(None);
     };

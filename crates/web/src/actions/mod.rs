@@ -9,6 +9,7 @@ pub mod meetings;
 pub mod organisations;
 pub mod people;
 pub mod programmes;
+pub mod self_selection;
 pub mod set_access;
 pub mod set_repair;
 pub mod tokens;

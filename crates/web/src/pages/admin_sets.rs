@@ -27,6 +27,7 @@ pub struct SetCard {
     pub id: String,
     pub name: String,
     pub published: bool,
+    pub choosing: bool,
     pub members: Vec<MemberLine>,
     pub facilitators: Vec<String>,
     pub score: String,
@@ -122,6 +123,7 @@ async fn build(
             })
             .collect();
         let published = s.is_published();
+        let choosing = s.status == "choosing";
         let (id, name) = (s.id.to_string(), s.name.clone());
         let view = set_view::build(&mut conn, s).await?;
         let held = view.meetings.iter().filter(|m| m.held).count();
@@ -129,6 +131,7 @@ async fn build(
             id,
             name,
             published,
+            choosing,
             members: lines,
             facilitators,
             score: e.map(|e| format!("{:.1}", e.score)).unwrap_or_default(),
@@ -192,6 +195,9 @@ pub async fn show(
         Some("moved") => Some("Moved. Every rule still holds."),
         Some("facilitators") => Some("Facilitators saved."),
         Some("published") => Some("Sets published. Members and facilitators have been emailed."),
+        Some("opened") => Some(
+            "Sets open for choosing. People with a place can choose from Your sets; publish when everyone has chosen.",
+        ),
         Some("left") => Some(
             "Marked as left. Their attendance no longer counts, and they no longer see the set.",
         ),
@@ -384,5 +390,25 @@ pub async fn repair(
             Ok(Redirect::to(&format!("/admin/cohorts/{id}/sets?notice=repaired")).into_response())
         }
         Err(e) => again(&state, &viewer, &ip, &id, e, None).await,
+    }
+}
+
+pub async fn open_choosing(
+    State(state): State<AppState>,
+    Admin(viewer): Admin,
+    ClientIp(ip): ClientIp,
+    Path(id): Path<String>,
+    CsrfForm(f): CsrfForm<FormationInput>,
+) -> PageResult<Response> {
+    let id = path_id(&id)?;
+    let actor = Actor {
+        viewer: &viewer,
+        ip: &ip,
+    };
+    match crate::actions::self_selection::open(&state, &actor, &id, &f).await {
+        Ok(_) => {
+            Ok(Redirect::to(&format!("/admin/cohorts/{id}/sets?notice=opened")).into_response())
+        }
+        Err(e) => again(&state, &viewer, &ip, &id, e, Some(f)).await,
     }
 }

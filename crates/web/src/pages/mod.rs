@@ -10,6 +10,7 @@ pub mod applications;
 pub mod audit;
 pub mod calendar;
 pub mod catalogue;
+pub mod choose_set;
 pub mod home;
 pub mod invitation;
 pub mod meetings;

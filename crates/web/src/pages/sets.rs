@@ -23,6 +23,8 @@ use crate::state::AppState;
 struct ListPage {
     layout: Layout,
     sets: Vec<ActionSet>,
+    /// Cohorts where the viewer can choose a set: (cohort id, name).
+    choosing: Vec<(revans_domain::Id, String)>,
 }
 
 pub async fn mine(
@@ -31,6 +33,7 @@ pub async fn mine(
 ) -> PageResult<Response> {
     let mut conn = state.store.conn().await?;
     let sets = sets::list_for_person(&mut conn, &viewer.person.id).await?;
+    let choosing = sets::choosing_cohorts_for(&mut conn, &viewer.person.id).await?;
     let layout = Layout::new(
         &state,
         Some(&viewer),
@@ -38,7 +41,11 @@ pub async fn mine(
         "Your action learning sets",
         "/sets",
     );
-    render(&ListPage { layout, sets })
+    render(&ListPage {
+        layout,
+        sets,
+        choosing,
+    })
 }
 
 pub struct ThemeOption {

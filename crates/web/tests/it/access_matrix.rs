@@ -168,6 +168,17 @@ const MATRIX: &[(&str, &str, [&str; 7])] = &[
         "/sets/{set}/meetings",
         ["303>/sign-in", "403", "404", "422", "404", "404", "404"],
     ),
+    // Choosing a set: nobody in the matrix has a place in {autumn}, and it is not open.
+    (
+        "GET",
+        "/cohorts/{autumn}/choose",
+        ["303>/sign-in", "404", "404", "404", "404", "404", "404"],
+    ),
+    (
+        "POST",
+        "/cohorts/{autumn}/choose",
+        ["303>/sign-in", "404", "404", "404", "404", "404", "404"],
+    ),
     (
         "GET",
         "/meetings/{meeting}",
@@ -212,6 +223,11 @@ const MATRIX: &[(&str, &str, [&str; 7])] = &[
     (
         "POST",
         "/admin/cohorts/{autumn}/sets/publish",
+        ["303>/sign-in", "403", "403", "403", "403", "422", "404"],
+    ),
+    (
+        "POST",
+        "/admin/cohorts/{autumn}/sets/open",
         ["303>/sign-in", "403", "403", "403", "403", "422", "404"],
     ),
     (

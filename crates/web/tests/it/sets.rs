@@ -746,3 +746,93 @@ async fn when_people_leave_or_join_the_engine_proposes_the_fewest_moves_and_the_
         sets::Standing::None
     );
 }
+
+#[tokio::test]
+async fn people_choose_their_own_set_under_the_same_rules_and_see_why_a_set_is_closed() {
+    let app = TestApp::spawn().await;
+    let mut admin = app.signed_in(ADMIN).await;
+    let (_, autumn) = cohorts(&app).await;
+    let r = admin
+        .post_form(
+            &format!("/admin/cohorts/{autumn}/sets/open"),
+            &[
+                ("size_min", "5"),
+                ("size_max", "7"),
+                ("max_per_organisation", "3"),
+                ("review_every", "7"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let mut femi = with_password(&app, "femi.adeyemi@bay-council.example").await;
+    let list = femi.get("/sets").await;
+    assert!(
+        list.body.contains(&format!("/cohorts/{autumn}/choose")),
+        "{}",
+        list.body
+    );
+    let page = femi.get(&format!("/cohorts/{autumn}/choose")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    let mut conn = app.state.store.conn().await.unwrap();
+    let open = sets::list_for_cohort(&mut conn, &autumn).await.unwrap();
+    assert_eq!(open.len(), 4);
+    let r = femi
+        .post_form(
+            &format!("/cohorts/{autumn}/choose"),
+            &[("set", open[1].id.as_str())],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    // Grace reports to Femi: Set 2 is closed to her, and says why.
+    let mut grace = with_password(&app, "grace.lee@cliffside-care.example").await;
+    let page = grace.get(&format!("/cohorts/{autumn}/choose")).await;
+    assert!(page.body.contains("Closed to you"), "{}", page.body);
+    let r = grace
+        .post_form(
+            &format!("/cohorts/{autumn}/choose"),
+            &[("set", open[1].id.as_str())],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert!(
+        r.body.contains("You cannot join Set 2") && r.body.contains("Femi Adeyemi"),
+        "{}",
+        r.body
+    );
+    let r = grace
+        .post_form(
+            &format!("/cohorts/{autumn}/choose"),
+            &[("set", open[0].id.as_str())],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    // Changing one's mind moves the choice.
+    let r = grace
+        .post_form(
+            &format!("/cohorts/{autumn}/choose"),
+            &[("set", open[2].id.as_str())],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let in_set = |i: usize| {
+        let id = open[i].id.clone();
+        let store = app.state.store.clone();
+        async move {
+            sets::members(&mut store.conn().await.unwrap(), &id)
+                .await
+                .unwrap()
+                .into_iter()
+                .map(|m| m.name)
+                .collect::<Vec<_>>()
+        }
+    };
+    assert_eq!(in_set(0).await, Vec::<String>::new());
+    assert_eq!(in_set(1).await, ["Femi Adeyemi"]);
+    assert_eq!(in_set(2).await, ["Grace Lee"]);
+    // Someone without a place in the cohort sees nothing.
+    let mut pat = app.signed_in(PARTICIPANT).await;
+    assert_eq!(
+        pat.get(&format!("/cohorts/{autumn}/choose")).await.status,
+        StatusCode::NOT_FOUND
+    );
+}

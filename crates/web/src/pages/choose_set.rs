@@ -1,0 +1,98 @@
+//! Choosing a set (self-selection, C3): the people with a place see the sets open for
+//! choosing, who is in them by organisation, and which are closed to them and why.
+
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::response::{IntoResponse, Redirect, Response};
+
+use crate::actions::Actor;
+use crate::actions::self_selection::{Choice, choices, join};
+use crate::actions::set_access::path_id;
+use crate::auth::{ClientIp, SignedIn, Viewer};
+use crate::csrf::CsrfForm;
+use crate::error::{AppError, PageResult};
+use crate::layout::{Errors, Layout, form_error, render};
+use crate::pages::sign_in::NoticeQuery;
+use crate::state::AppState;
+
+#[derive(Template)]
+#[template(path = "choose_set.html")]
+struct Page {
+    layout: Layout,
+    errors: Errors,
+    cohort_id: String,
+    choices: Vec<Choice>,
+}
+
+async fn page(
+    state: &AppState,
+    viewer: &Viewer,
+    cohort: &revans_domain::Id,
+    errors: Errors,
+    notice: Option<&str>,
+) -> Result<Page, AppError> {
+    let mut conn = state.store.conn().await?;
+    let choices = choices(&mut conn, viewer, cohort).await?;
+    let layout = Layout::new(
+        state,
+        Some(viewer),
+        viewer.csrf.clone(),
+        "Choose your set",
+        "/sets",
+    )
+    .with_errors(&errors)
+    .with_notice(notice);
+    Ok(Page {
+        layout,
+        errors,
+        cohort_id: cohort.to_string(),
+        choices,
+    })
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+    Path(id): Path<String>,
+    Query(q): Query<NoticeQuery>,
+) -> PageResult<Response> {
+    let id = path_id(&id)?;
+    let notice = (q.notice.as_deref() == Some("joined")).then_some(
+        "Your choice is saved. You can change it until your programme lead publishes the sets.",
+    );
+    render(&page(&state, &viewer, &id, Errors::default(), notice).await?)
+}
+
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+pub struct JoinForm {
+    set: String,
+}
+
+pub async fn choose(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+    ClientIp(ip): ClientIp,
+    Path(id): Path<String>,
+    CsrfForm(f): CsrfForm<JoinForm>,
+) -> PageResult<Response> {
+    let id = path_id(&id)?;
+    // Someone without a place learns nothing about the cohort's sets.
+    let p = page(&state, &viewer, &id, Errors::default(), None).await?;
+    let actor = Actor {
+        viewer: &viewer,
+        ip: &ip,
+    };
+    let result = match revans_domain::Id::parse(&f.set) {
+        Some(set) => join(&state, &actor, &id, &set).await,
+        None => Err(AppError::field("set", "Choose a set")),
+    };
+    match result {
+        Ok(_) => Ok(Redirect::to(&format!("/cohorts/{id}/choose?notice=joined")).into_response()),
+        Err(e) => form_error(e, |errors| Page {
+            layout: p.layout.with_errors(&errors),
+            errors,
+            ..p
+        }),
+    }
+}
