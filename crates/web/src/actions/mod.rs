@@ -5,6 +5,7 @@
 pub mod accounts;
 pub mod applications;
 pub mod formation;
+pub mod formation_rules;
 pub mod meetings;
 pub mod organisations;
 pub mod people;

@@ -1,0 +1,354 @@
+//! The rules a lead chooses for forming a cohort's sets, and the engine model built from them
+//! and from the people, pairs and reporting lines stored: shared by forming, moving, repair
+//! and self-selection.
+
+use revans_domain::{Id, SetSize, in_reporting_line};
+use revans_engine::{AttrValues, Attribute, Model, Never, Rule};
+use revans_storage::people::Person;
+use revans_storage::sets::{self, ActionSet, Member};
+use revans_storage::{Conn, cohorts, people, reporting_lines};
+
+use crate::actions::Actor;
+use crate::actions::programmes::load_for_admin;
+use crate::error::{AppError, FieldError};
+
+/// The rules as the lead typed them; also what is stored to re-check moves later.
+#[derive(Debug, Clone, Default, serde::Deserialize, serde::Serialize, utoipa::ToSchema)]
+#[serde(default)]
+pub struct FormationInput {
+    pub size_min: String,
+    pub size_max: String,
+    /// Blank for no limit.
+    pub max_per_organisation: String,
+    /// One pair per line: two email addresses separated by a comma.
+    pub pairs: String,
+    pub review_every: String,
+}
+
+impl FormationInput {
+    pub fn suggested() -> Self {
+        FormationInput {
+            size_min: "5".into(),
+            size_max: "7".into(),
+            max_per_organisation: "2".into(),
+            pairs: String::new(),
+            review_every: "7".into(),
+        }
+    }
+}
+
+/// The smallest and largest set size as typed, checked.
+pub(crate) fn size_bounds(f: &FormationInput) -> Result<(usize, usize), AppError> {
+    let number = |raw: &str| raw.trim().parse::<i64>().ok();
+    match (number(&f.size_min), number(&f.size_max)) {
+        (Some(a), Some(b)) => {
+            let s = SetSize::new(a, b).map_err(|e| AppError::field("size_min", e.message))?;
+            Ok((usize::from(s.min()), usize::from(s.max())))
+        }
+        _ => Err(AppError::field(
+            "size_min",
+            "Enter the smallest and largest set size as whole numbers, like 5 and 7",
+        )),
+    }
+}
+
+/// The parsed rules.
+pub(crate) struct Rules {
+    pub size: SetSize,
+    pub max_per_org: Option<usize>,
+    /// Pairs as indexes into the participant list.
+    pub pairs: Vec<(usize, usize)>,
+    pub review_every: i64,
+}
+
+pub(crate) fn parse_rules(f: &FormationInput, people: &[Person]) -> Result<Rules, AppError> {
+    let mut errors: Vec<FieldError> = Vec::new();
+    let mut err = |field: &str, message: String| {
+        errors.push(FieldError {
+            field: field.into(),
+            message,
+        })
+    };
+    let number = |raw: &str| raw.trim().parse::<i64>().ok();
+    let size = match (number(&f.size_min), number(&f.size_max)) {
+        (Some(a), Some(b)) => SetSize::new(a, b)
+            .map_err(|e| err("size_min", e.message))
+            .ok(),
+        _ => {
+            err(
+                "size_min",
+                "Enter the smallest and largest set size as whole numbers, like 5 and 7".into(),
+            );
+            None
+        }
+    };
+    let max_per_org = match f.max_per_organisation.trim() {
+        "" => None,
+        raw => match raw.parse::<usize>() {
+            Ok(k) if k >= 1 => Some(k),
+            _ => {
+                err("max_per_organisation", "Enter the most people from one organisation in a set as a whole number of 1 or more, or leave it blank".into());
+                None
+            }
+        },
+    };
+    let review_every = match number(&f.review_every) {
+        Some(n) if (2..=52).contains(&n) => n,
+        _ => {
+            err(
+                "review_every",
+                "Enter how often a review meeting comes as a whole number from 2 to 52, like 7"
+                    .into(),
+            );
+            7
+        }
+    };
+    let mut pairs = Vec::new();
+    let mut paired: Vec<usize> = Vec::new();
+    for (i, line) in f
+        .pairs
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
+        let found: Vec<Option<usize>> = line
+            .split(',')
+            .map(|e| {
+                let e = e.trim().to_lowercase();
+                people.iter().position(|p| p.email.to_lowercase() == e)
+            })
+            .collect();
+        match found.as_slice() {
+            [Some(a), Some(b)] if a != b => {
+                if let Some(x) = [a, b].into_iter().find(|x| paired.contains(x)) {
+                    err(
+                        "pairs",
+                        format!(
+                            "Line {}: {} is already in another pair",
+                            i + 1,
+                            people[*x].email
+                        ),
+                    );
+                } else {
+                    paired.extend([*a, *b]);
+                    pairs.push((*a, *b));
+                }
+            }
+            [_, _] => err(
+                "pairs",
+                format!(
+                    "Line {}: both people must have a place in this cohort, and be two different people",
+                    i + 1
+                ),
+            ),
+            _ => err(
+                "pairs",
+                format!(
+                    "Line {}: write two email addresses separated by a comma",
+                    i + 1
+                ),
+            ),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(AppError::Invalid(errors));
+    }
+    Ok(Rules {
+        size: size.ok_or_else(|| AppError::field("size_min", "Enter the set sizes"))?,
+        max_per_org,
+        pairs,
+        review_every,
+    })
+}
+
+/// The engine's model of the cohort: people (named so messages are readable), organisation as
+/// the attribute to mix, pairs as units, anyone in each other's management chain kept apart.
+pub(crate) async fn model(
+    conn: &mut Conn,
+    tenant: &Id,
+    people: &[Person],
+    rules: &Rules,
+    sets_count: Option<usize>,
+) -> Result<Model, AppError> {
+    let mut m = Model::new(
+        people
+            .iter()
+            .map(|p| format!("{} ({})", p.name, p.email))
+            .collect(),
+    );
+    m.attributes.push(Attribute {
+        name: "organisation".into(),
+        values: AttrValues::Categorical(
+            people
+                .iter()
+                .map(|p| Some(p.organisation_name.clone()))
+                .collect(),
+        ),
+    });
+    m.rules.push(Rule::Diverse {
+        attr: 0,
+        weight: 1.0,
+    });
+    m.rules.push(Rule::DontIsolate {
+        attr: 0,
+        weight: 0.5,
+    });
+    if let Some(k) = rules.max_per_org {
+        m.rules.push(Rule::MaxPer { attr: 0, k });
+    }
+    let (min, max) = (usize::from(rules.size.min()), usize::from(rules.size.max()));
+    m.sets = match sets_count {
+        Some(count) => vec![revans_engine::SetBounds { min, max }; count],
+        None => Model::sets_by_size(people.len(), min, max)
+            .map_err(|e| AppError::field("size_min", e.to_string()))?,
+    };
+    m.units = rules.pairs.iter().map(|&(a, b)| vec![a, b]).collect();
+    let lines: Vec<(String, String)> = reporting_lines::in_tree(conn, tenant)
+        .await?
+        .into_iter()
+        .map(|(p, mgr)| (p.to_string(), mgr.to_string()))
+        .collect();
+    for a in 0..people.len() {
+        for b in a + 1..people.len() {
+            if in_reporting_line(&lines, people[a].id.as_str(), people[b].id.as_str()) {
+                m.never.push(Never {
+                    a,
+                    b,
+                    reason: "one manages the other".into(),
+                });
+            }
+        }
+    }
+    Ok(m)
+}
+
+/// The cohort's draft or published sets with their current members, in set order.
+pub async fn sets_with_members(
+    conn: &mut Conn,
+    cohort: &Id,
+) -> Result<Vec<(ActionSet, Vec<Member>)>, AppError> {
+    let mut out = Vec::new();
+    for s in sets::list_for_cohort(conn, cohort).await? {
+        let members = sets::members(conn, &s.id)
+            .await?
+            .into_iter()
+            .filter(|m| m.left_at.is_none())
+            .collect();
+        out.push((s, members));
+    }
+    Ok(out)
+}
+
+/// Loads the cohort and checks the viewer runs its programme; returns (tenant, timezone).
+pub(crate) async fn cohort_for_admin(
+    conn: &mut Conn,
+    actor: &Actor<'_>,
+    cohort: &Id,
+) -> Result<(Id, String), AppError> {
+    let c = cohorts::get(conn, cohort)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let p = load_for_admin(conn, actor, &c.programme_id).await?;
+    Ok((p.organisation_id, c.timezone))
+}
+
+/// The model of the stored rules and the current assignment, or None before any forming.
+pub(crate) async fn current_model(
+    conn: &mut Conn,
+    actor: &Actor<'_>,
+    cohort: &Id,
+) -> Result<Option<(Model, Vec<usize>)>, AppError> {
+    Ok(cohort_model(conn, actor, cohort, false).await?.map(|c| {
+        let set_of = c.previous.iter().map(|s| s.unwrap_or(0)).collect();
+        (c.model, set_of)
+    }))
+}
+
+/// A cohort's sets as the engine sees them.
+pub(crate) struct CohortModel {
+    /// The organisation running the programme, for audit entries.
+    pub tenant: Id,
+    pub model: Model,
+    pub people: Vec<Person>,
+    /// Each person's current set (index into `sets`), or None for a newcomer.
+    pub previous: Vec<Option<usize>>,
+    pub sets: Vec<(ActionSet, Vec<Member>)>,
+}
+
+/// The stored rules over the current members and, with `newcomers`, everyone with a place who
+/// has never been in one of the cohort's sets. None before any forming.
+pub(crate) async fn cohort_model(
+    conn: &mut Conn,
+    actor: &Actor<'_>,
+    cohort: &Id,
+    newcomers: bool,
+) -> Result<Option<CohortModel>, AppError> {
+    cohort_for_admin(conn, actor, cohort).await?;
+    cohort_model_for(conn, cohort, newcomers).await
+}
+
+/// `cohort_model` without the programme lead check, for self-selection, where each person
+/// with a place is checked against the rules.
+pub(crate) async fn cohort_model_for(
+    conn: &mut Conn,
+    cohort: &Id,
+    newcomers: bool,
+) -> Result<Option<CohortModel>, AppError> {
+    let c = cohorts::get(conn, cohort)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let tenant = revans_storage::programmes::get(conn, &c.programme_id)
+        .await?
+        .ok_or(AppError::NotFound)?
+        .organisation_id;
+    let Some(stored) = sets::formation_rules(conn, cohort).await? else {
+        return Ok(None);
+    };
+    let f: FormationInput = serde_json::from_str(&stored).map_err(AppError::internal)?;
+    let sets = sets_with_members(conn, cohort).await?;
+    let mut people = Vec::new();
+    let mut previous = Vec::new();
+    for (i, (_, members)) in sets.iter().enumerate() {
+        for mem in members {
+            if let Some(p) = people::get(conn, &mem.person_id).await? {
+                people.push(p);
+                previous.push(Some(i));
+            }
+        }
+    }
+    if newcomers {
+        let mut ever = Vec::new();
+        for (s, _) in &sets {
+            ever.extend(
+                sets::members(conn, &s.id)
+                    .await?
+                    .into_iter()
+                    .map(|m| m.person_id),
+            );
+        }
+        for p in sets::cohort_participants(conn, cohort).await? {
+            if !ever.contains(&p.id) {
+                people.push(p);
+                previous.push(None);
+            }
+        }
+    }
+    // Pairs as stored; if someone in a pair has gone, the pairs are dropped (a pair of one).
+    let rules = parse_rules(&f, &people).or_else(|_| {
+        parse_rules(
+            &FormationInput {
+                pairs: String::new(),
+                ..f.clone()
+            },
+            &people,
+        )
+    })?;
+    let model = model(conn, &tenant, &people, &rules, Some(sets.len())).await?;
+    Ok(Some(CohortModel {
+        tenant,
+        model,
+        people,
+        previous,
+        sets,
+    }))
+}
