@@ -3,31 +3,48 @@
 
 mod allocation;
 mod application;
+mod attendance;
+mod cadence;
 mod capacity;
 mod completion;
+mod diary;
 mod email;
 mod error;
 mod id;
+mod keyword;
 mod nomination;
+mod problem;
 mod programme;
+mod reporting_lines;
 mod role;
+mod rota;
 mod schedule;
+mod small_numbers;
 mod text;
 
 pub use allocation::{Allocation, Candidate, CohortPlaces, Order, allocate};
 pub use application::{ApplicationState, Event, TransitionError};
+pub use attendance::{Attendance, AttendanceSummary, Membership, summarise};
+pub use cadence::{Cadence, outside_window, overlaps};
 pub use capacity::{Capacity, SetSize};
 pub use completion::CompletionRule;
+pub use diary::{DIARY_MAX_CHARS, DiarySharing, EntryBody, LogSharing};
 pub use email::EmailAddress;
 pub use error::ValidationError;
 pub use id::Id;
 pub use nomination::{Cap, CapReached, Holder, OrgTree, check_caps};
+pub use problem::{
+    ActionOutcome, MAX_THEMES, REVIEW_NOTE_MAX_CHARS, THEME_MAX_CHARS, ThemeVocabulary, review_note,
+};
 pub use programme::{
     AllocationRule, Delivery, DeliveryMode, PhaseKind, ProgrammeKind, ProgrammeStatus, bounded,
     line_list, parse_cpd_minutes, parse_fee_pence, required_line,
 };
+pub use reporting_lines::{ReportingLines, ReportingRow, RowError, in_reporting_line};
 pub use role::Role;
+pub use rota::{MeetingFacts, ReviewEvery, Slot, plan_rota};
 pub use schedule::{
     MAX_SESSIONS, RecurrenceInput, Schedule, Session, describe_session, parse_date as schedule_date,
 };
+pub use small_numbers::{HIDDEN_UP_TO, Published, SuppressedTable, publish, suppress};
 pub use text::{OrganisationName, Password, PersonName, TokenName};
