@@ -8,6 +8,9 @@ pub mod organisations;
 pub mod people;
 pub mod programmes;
 pub mod tokens;
+// Learning diaries and the themes report (C5).
+pub mod diaries;
+pub mod reports;
 
 use revans_domain::Id;
 use revans_storage::{AuditEntry, Conn, Organisation, Person, audit, organisations as orgs};

@@ -8,6 +8,8 @@ pub mod organisations;
 pub mod people;
 pub mod programmes;
 pub mod tokens;
+// Learning diaries and the themes report (C5).
+pub mod diaries;
 
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{FromRequest, Request};

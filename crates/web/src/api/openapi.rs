@@ -16,9 +16,10 @@ use utoipa::{Modify, OpenApi};
         super::programmes::list, super::programmes::create_programme, super::programmes::create_cohort, super::programmes::put_status,
         super::programmes::create_application, super::programmes::mine, super::programmes::respond_to,
         super::programmes::queue, super::programmes::decisions, super::programmes::allocate,
+        super::diaries::list, super::diaries::create_entry, super::diaries::show, super::diaries::themes,
     ),
     modifiers(&TokenAuth),
-    tags((name = "account"), (name = "people"), (name = "organisations"), (name = "audit"), (name = "programmes"), (name = "applications"))
+    tags((name = "account"), (name = "people"), (name = "organisations"), (name = "audit"), (name = "programmes"), (name = "applications"), (name = "diary"), (name = "reports"))
 )]
 pub struct ApiDoc;
 

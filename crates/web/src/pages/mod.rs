@@ -14,3 +14,6 @@ pub mod password_reset;
 pub mod sign_in;
 pub mod sponsor;
 pub mod tokens;
+// Learning diaries and the themes report (C5).
+pub mod diary;
+pub mod reports;
