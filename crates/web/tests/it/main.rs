@@ -12,3 +12,5 @@ mod places_stress;
 mod programmes;
 mod smoke;
 mod smtp;
+// Learning diaries, reflective logs and the themes report (C5).
+mod diaries;
