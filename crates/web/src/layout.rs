@@ -59,6 +59,11 @@ impl Layout {
                 add("/admin/organisations", "Organisations");
                 add("/admin/audit", "Audit log");
             }
+            // Learning diaries for everyone; the themes report for leads and evaluators (C5).
+            add("/diary", "Diary");
+            if v.is_admin() || v.has_role(revans_domain::Role::Evaluator) {
+                add("/reports/themes", "Themes");
+            }
             add("/account", "Your account");
         }
         Self {

@@ -301,6 +301,21 @@ pub fn table() -> Vec<Route> {
         r("GET", "/api/v1/tokens", get(api::tokens::list)),
         r("POST", "/api/v1/tokens", post(api::tokens::create)),
         r("DELETE", "/api/v1/tokens/{id}", delete(api::tokens::revoke)),
+        // Learning diaries and reflective logs, and the themes report (C5).
+        r("GET", "/diary", get(diary::list)),
+        r("POST", "/diary", post(diary::create)),
+        r("GET", "/diary/{id}", get(diary::show)),
+        r("POST", "/diary/{id}", post(diary::update)),
+        r("GET", "/reports/themes", get(reports::themes)),
+        r(
+            "POST",
+            "/reports/themes/vocabulary",
+            post(reports::save_vocabulary),
+        ),
+        r("GET", "/api/v1/diary", get(api::diaries::list)),
+        r("POST", "/api/v1/diary", post(api::diaries::create_entry)),
+        r("GET", "/api/v1/diary/{id}", get(api::diaries::show)),
+        r("GET", "/api/v1/reports/themes", get(api::diaries::themes)),
     ]
 }
 

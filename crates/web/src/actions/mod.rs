@@ -14,6 +14,9 @@ pub mod self_selection;
 pub mod set_access;
 pub mod set_repair;
 pub mod tokens;
+// Learning diaries and the themes report (C5).
+pub mod diaries;
+pub mod reports;
 
 use revans_domain::Id;
 use revans_storage::{AuditEntry, Conn, Organisation, Person, audit, organisations as orgs};

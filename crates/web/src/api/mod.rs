@@ -9,6 +9,8 @@ pub mod people;
 pub mod programmes;
 pub mod sets;
 pub mod tokens;
+// Learning diaries and the themes report (C5).
+pub mod diaries;
 
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{FromRequest, Request};

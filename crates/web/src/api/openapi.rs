@@ -17,9 +17,10 @@ use utoipa::{Modify, OpenApi};
         super::programmes::create_application, super::programmes::mine, super::programmes::respond_to,
         super::programmes::queue, super::programmes::decisions, super::programmes::allocate,
         super::sets::mine, super::sets::show, super::sets::create_problem, super::sets::cohort_sets, super::sets::form_sets,
+        super::diaries::list, super::diaries::create_entry, super::diaries::show, super::diaries::themes,
     ),
     modifiers(&TokenAuth),
-    tags((name = "account"), (name = "people"), (name = "organisations"), (name = "audit"), (name = "programmes"), (name = "applications"), (name = "sets"))
+    tags((name = "account"), (name = "people"), (name = "organisations"), (name = "audit"), (name = "programmes"), (name = "applications"), (name = "sets"), (name = "diary"), (name = "reports"))
 )]
 pub struct ApiDoc;
 

@@ -19,3 +19,6 @@ pub mod sets;
 pub mod sign_in;
 pub mod sponsor;
 pub mod tokens;
+// Learning diaries and the themes report (C5).
+pub mod diary;
+pub mod reports;

@@ -480,6 +480,58 @@ const MATRIX: &[(&str, &str, [&str; 7])] = &[
         "/api/v1/tokens/{id}",
         ["401", "404", "404", "404", "404", "204", "404"],
     ),
+    // Learning diaries: {diary} is a private entry by the demo participant; to everyone else
+    // it is "not found", never "forbidden". The themes report: leads and evaluators only.
+    (
+        "GET",
+        "/diary",
+        ["303>/sign-in", "200", "200", "200", "200", "200", "200"],
+    ),
+    (
+        "POST",
+        "/diary",
+        ["303>/sign-in", "422", "422", "422", "422", "422", "422"],
+    ),
+    (
+        "GET",
+        "/diary/{diary}",
+        ["303>/sign-in", "200", "404", "404", "404", "404", "404"],
+    ),
+    (
+        "POST",
+        "/diary/{diary}",
+        ["303>/sign-in", "422", "404", "404", "404", "404", "404"],
+    ),
+    (
+        "GET",
+        "/reports/themes",
+        ["303>/sign-in", "403", "403", "403", "200", "200", "200"],
+    ),
+    (
+        "POST",
+        "/reports/themes/vocabulary",
+        ["303>/sign-in", "403", "403", "403", "403", "303", "303"],
+    ),
+    (
+        "GET",
+        "/api/v1/diary",
+        ["401", "200", "200", "200", "200", "200", "200"],
+    ),
+    (
+        "POST",
+        "/api/v1/diary",
+        ["401", "422", "422", "422", "422", "422", "422"],
+    ),
+    (
+        "GET",
+        "/api/v1/diary/{diary}",
+        ["401", "200", "404", "404", "404", "404", "404"],
+    ),
+    (
+        "GET",
+        "/api/v1/reports/themes",
+        ["401", "403", "403", "403", "200", "200", "200"],
+    ),
 ];
 
 const ROLES: [Option<&str>; 7] = [
@@ -523,6 +575,7 @@ fn matrix_path(p: &str) -> String {
         .replace("{meeting}", "{id}")
         .replace("{spring}", "{id}")
         .replace("{autumn}", "{id}")
+        .replace("{diary}", "{id}")
 }
 
 #[tokio::test]
@@ -531,6 +584,7 @@ async fn every_route_answers_every_role_as_the_matrix_says() {
     let person = app.person_id(PARTICIPANT).await;
     let (programme, cohort) = app.demo_programme().await;
     let sets = demo_sets(&app).await;
+    let diary = private_diary_entry(&app, &person).await;
     let mut failures = Vec::new();
     for (role_index, role) in ROLES.iter().enumerate() {
         let (mut shared, _) = client_for(&app, *role).await;
@@ -556,6 +610,7 @@ async fn every_route_answers_every_role_as_the_matrix_says() {
                 .replace("{spring}", &sets.spring)
                 .replace("{autumn}", &sets.autumn)
                 .replace("{application}", "00000000-0000-0000-0000-000000000000")
+                .replace("{diary}", &diary)
                 .replace("{token}", "no-such-token-0000000000000000000000000000")
                 .replace("{id}", &admin_token_id);
             let r = if concrete.starts_with("/api/") {
@@ -675,4 +730,23 @@ async fn demo_sets(app: &TestApp) -> DemoSets {
         set: set.id.to_string(),
         meeting: meeting.id.to_string(),
     }
+}
+
+/// A private diary entry by the demo participant, for the `{diary}` rows.
+async fn private_diary_entry(app: &TestApp, person: &str) -> String {
+    let mut conn = app.state.store.conn().await.unwrap();
+    let author = revans_domain::Id::parse(person).unwrap();
+    let entry = revans_storage::diaries::NewEntry {
+        author_id: &author,
+        kind: "diary",
+        set_id: None,
+        meeting_id: None,
+        problem_id: None,
+        sharing: "private",
+        body: "Private reflection",
+    };
+    revans_storage::diaries::insert(&mut conn, &entry)
+        .await
+        .unwrap()
+        .to_string()
 }

@@ -13,3 +13,5 @@ mod programmes;
 mod sets;
 mod smoke;
 mod smtp;
+// Learning diaries, reflective logs and the themes report (C5).
+mod diaries;

@@ -1,0 +1,178 @@
+//! Diaries and the themes report over the API: the same actions and the same confidentiality
+//! as the pages (an entry the caller may not read is 404, like one that does not exist).
+
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use revans_storage::diaries::{self, Entry};
+
+use crate::actions::Actor;
+use crate::actions::diaries::{EntryInput, create, read};
+use crate::actions::reports::themes as themes_report;
+use crate::api::ApiJson;
+use crate::api::programmes::Created;
+use crate::auth::{ApiCaller, ClientIp};
+use crate::error::ApiResult;
+use crate::state::AppState;
+
+fn rfc3339(ms: i64) -> String {
+    jiff::Timestamp::from_millisecond(ms)
+        .map(|t| t.to_string())
+        .unwrap_or_default()
+}
+
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct EntryOut {
+    pub id: String,
+    pub author_id: String,
+    pub author_name: String,
+    /// `diary` (learning diary) or `log` (a facilitator's reflective log).
+    pub kind: String,
+    pub set_id: Option<String>,
+    /// diary: private, facilitator or set; log: private or supervisor.
+    pub sharing: String,
+    pub body: String,
+    /// RFC 3339, UTC.
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+impl From<Entry> for EntryOut {
+    fn from(e: Entry) -> Self {
+        Self {
+            id: e.id.to_string(),
+            author_id: e.author_id.to_string(),
+            author_name: e.author_name,
+            kind: e.kind,
+            set_id: e.set_id.map(|s| s.to_string()),
+            sharing: e.sharing,
+            body: e.body,
+            created_at: rfc3339(e.created_at),
+            updated_at: rfc3339(e.updated_at),
+        }
+    }
+}
+
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct DiaryOut {
+    /// The caller's own entries, newest first.
+    pub mine: Vec<EntryOut>,
+    /// Entries others shared with the caller, newest first.
+    pub shared_with_me: Vec<EntryOut>,
+}
+
+#[derive(serde::Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EntryIn {
+    /// Up to 20,000 characters.
+    pub body: String,
+    /// One of the caller's sets (required to share a diary entry with a set or its facilitator).
+    #[serde(default)]
+    pub set_id: Option<String>,
+    /// diary: private (default), facilitator or set; log (facilitators): private or supervisor.
+    #[serde(default)]
+    pub sharing: Option<String>,
+}
+
+/// The caller's diary (or reflective log) and the entries shared with them.
+#[utoipa::path(get, path = "/api/v1/diary", tag = "diary",
+    responses((status = 200, body = DiaryOut), (status = 401, body = crate::error_pages::ErrorBody)),
+    security(("token" = [])))]
+pub async fn list(
+    State(state): State<AppState>,
+    ApiCaller(viewer): ApiCaller,
+) -> ApiResult<Json<DiaryOut>> {
+    let mut conn = state.store.conn().await?;
+    let mine = diaries::by_author(&mut conn, &viewer.person.id).await?;
+    let shared = diaries::shared_with(&mut conn, &viewer.person.id).await?;
+    Ok(Json(DiaryOut {
+        mine: mine.into_iter().map(Into::into).collect(),
+        shared_with_me: shared.into_iter().map(Into::into).collect(),
+    }))
+}
+
+/// Writes an entry: a learning diary entry, or a reflective log entry for facilitators.
+#[utoipa::path(post, path = "/api/v1/diary", tag = "diary", request_body = EntryIn,
+    responses((status = 201, body = Created), (status = 422, body = crate::error_pages::ErrorBody)),
+    security(("token" = [])))]
+pub async fn create_entry(
+    State(state): State<AppState>,
+    ApiCaller(viewer): ApiCaller,
+    ClientIp(ip): ClientIp,
+    ApiJson(body): ApiJson<EntryIn>,
+) -> ApiResult<(StatusCode, Json<Created>)> {
+    let input = EntryInput {
+        body: body.body,
+        set_id: body.set_id.unwrap_or_default(),
+        sharing: body.sharing.unwrap_or_default(),
+    };
+    let id = create(
+        &state,
+        &Actor {
+            viewer: &viewer,
+            ip: &ip,
+        },
+        &input,
+    )
+    .await?;
+    Ok((StatusCode::CREATED, Json(Created { id: id.to_string() })))
+}
+
+/// One entry, if the caller wrote it or it was shared with them; 404 otherwise.
+#[utoipa::path(get, path = "/api/v1/diary/{id}", tag = "diary",
+    params(("id" = String, Path, description = "The entry's id")),
+    responses((status = 200, body = EntryOut), (status = 404, body = crate::error_pages::ErrorBody)),
+    security(("token" = [])))]
+pub async fn show(
+    State(state): State<AppState>,
+    ApiCaller(viewer): ApiCaller,
+    Path(id): Path<String>,
+) -> ApiResult<Json<EntryOut>> {
+    Ok(Json(read(&state, &viewer, &id).await?.into()))
+}
+
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct ThemeCountOut {
+    pub theme: String,
+    /// The count rounded to the nearest 5; null when 1 to 7 problems (hidden).
+    pub count: Option<u32>,
+    /// As a page shows it: the number, or "Fewer than 8".
+    pub shown: String,
+}
+
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct ThemesOut {
+    pub themes: Vec<ThemeCountOut>,
+    /// The sum of the published counts, after suppression and rounding.
+    pub total: u32,
+    pub rule: String,
+}
+
+/// Problems per theme across the caller's sets, with NHS Digital's small-number rule applied.
+/// Programme leads and evaluators only.
+#[utoipa::path(get, path = "/api/v1/reports/themes", tag = "reports",
+    responses((status = 200, body = ThemesOut), (status = 403, body = crate::error_pages::ErrorBody)),
+    security(("token" = [])))]
+pub async fn themes(
+    State(state): State<AppState>,
+    ApiCaller(viewer): ApiCaller,
+) -> ApiResult<Json<ThemesOut>> {
+    let report = themes_report(&state, &viewer).await?;
+    Ok(Json(ThemesOut {
+        themes: report
+            .rows
+            .into_iter()
+            .map(|r| ThemeCountOut {
+                shown: r
+                    .count
+                    .map_or_else(|| "Fewer than 8".to_owned(), |n| n.to_string()),
+                theme: r.theme,
+                count: r.count,
+            })
+            .collect(),
+        total: report.total,
+        rule: "Counts of 1 to 7 are hidden; the rest are rounded to the nearest 5; the total \
+               adds up the published counts only."
+            .into(),
+    }))
+}

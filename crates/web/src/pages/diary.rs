@@ -1,0 +1,278 @@
+//! The learning diary (and a facilitator's reflective log): one's own entries, those shared
+//! with one, writing and editing. Entries someone may not read are "not found".
+
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use revans_domain::Id;
+use revans_storage::diaries::{self, Entry};
+use revans_storage::sets::{self, ActionSet};
+
+use crate::actions::Actor;
+use crate::actions::diaries::{
+    EntryInput, create as create_entry, edit as edit_entry, kind_for, my_sets, read,
+    sharing_choices, sharing_label,
+};
+use crate::auth::{ClientIp, SignedIn, Viewer};
+use crate::csrf::CsrfForm;
+use crate::error::{AppError, PageResult};
+use crate::layout::{Errors, Layout, form_error, render, when};
+use crate::pages::sign_in::NoticeQuery;
+use crate::state::AppState;
+
+/// An entry as a list row or a page shows it.
+pub struct EntryView {
+    pub id: String,
+    pub author_name: String,
+    pub kind_label: &'static str,
+    pub sharing_label: &'static str,
+    pub set_name: Option<String>,
+    pub written: String,
+    pub edited: Option<String>,
+    pub body: String,
+    /// The first line or so, for lists.
+    pub excerpt: String,
+}
+
+async fn view(
+    conn: &mut revans_storage::Conn,
+    sets_known: &[ActionSet],
+    e: Entry,
+) -> Result<EntryView, AppError> {
+    let set_name = match &e.set_id {
+        None => None,
+        Some(id) => match sets_known.iter().find(|s| &s.id == id) {
+            Some(s) => Some(s.name.clone()),
+            None => sets::get(conn, id).await?.map(|s| s.name),
+        },
+    };
+    let excerpt: String = e.body.chars().take(160).collect();
+    let excerpt = if excerpt.len() < e.body.len() {
+        format!("{excerpt}…")
+    } else {
+        excerpt
+    };
+    Ok(EntryView {
+        id: e.id.to_string(),
+        author_name: e.author_name,
+        kind_label: if e.kind == "log" {
+            "Reflective log"
+        } else {
+            "Learning diary"
+        },
+        sharing_label: sharing_label(&e.kind, &e.sharing),
+        set_name,
+        written: when(e.created_at),
+        edited: (e.updated_at != e.created_at).then(|| when(e.updated_at)),
+        body: e.body,
+        excerpt,
+    })
+}
+
+pub struct Choice {
+    pub value: &'static str,
+    pub label: &'static str,
+    pub checked: bool,
+}
+
+fn choices(kind: &str, chosen: &str) -> Vec<Choice> {
+    let chosen = if chosen.trim().is_empty() {
+        "private"
+    } else {
+        chosen.trim()
+    };
+    sharing_choices(kind)
+        .iter()
+        .map(|(value, label)| Choice {
+            value,
+            label,
+            checked: *value == chosen,
+        })
+        .collect()
+}
+
+pub struct SetOption {
+    pub id: String,
+    pub name: String,
+    pub selected: bool,
+}
+
+#[derive(Template)]
+#[template(path = "diary.html")]
+struct DiaryPage {
+    layout: Layout,
+    errors: Errors,
+    is_log: bool,
+    body: String,
+    sets: Vec<SetOption>,
+    sharing: Vec<Choice>,
+    mine: Vec<EntryView>,
+    shared: Vec<EntryView>,
+}
+
+async fn diary_page(
+    state: &AppState,
+    viewer: &Viewer,
+    input: &EntryInput,
+    errors: Errors,
+    notice: Option<&str>,
+) -> PageResult<DiaryPage> {
+    let mut conn = state.store.conn().await?;
+    let kind = kind_for(viewer);
+    let known = my_sets(&mut conn, viewer).await?;
+    let mut mine = Vec::new();
+    for e in diaries::by_author(&mut conn, &viewer.person.id).await? {
+        mine.push(view(&mut conn, &known, e).await?);
+    }
+    let mut shared = Vec::new();
+    for e in diaries::shared_with(&mut conn, &viewer.person.id).await? {
+        shared.push(view(&mut conn, &known, e).await?);
+    }
+    let title = if kind == "log" {
+        "Your reflective log"
+    } else {
+        "Your learning diary"
+    };
+    Ok(DiaryPage {
+        layout: Layout::new(state, Some(viewer), viewer.csrf.clone(), title, "/diary")
+            .with_errors(&errors)
+            .with_notice(notice),
+        errors,
+        is_log: kind == "log",
+        body: input.body.clone(),
+        sets: known
+            .iter()
+            .map(|s| SetOption {
+                id: s.id.to_string(),
+                name: s.name.clone(),
+                selected: s.id.as_str() == input.set_id.trim(),
+            })
+            .collect(),
+        sharing: choices(kind, &input.sharing),
+        mine,
+        shared,
+    })
+}
+
+pub async fn list(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+    Query(q): Query<NoticeQuery>,
+) -> PageResult<Response> {
+    let notice = (q.notice.as_deref() == Some("saved")).then_some("Your entry is saved.");
+    render(
+        &diary_page(
+            &state,
+            &viewer,
+            &EntryInput::default(),
+            Errors::default(),
+            notice,
+        )
+        .await?,
+    )
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+    ClientIp(ip): ClientIp,
+    CsrfForm(input): CsrfForm<EntryInput>,
+) -> PageResult<Response> {
+    let actor = Actor {
+        viewer: &viewer,
+        ip: &ip,
+    };
+    match create_entry(&state, &actor, &input).await {
+        Ok(id) => Ok(Redirect::to(&format!("/diary/{id}?notice=saved")).into_response()),
+        Err(e) => {
+            let page = diary_page(&state, &viewer, &input, Errors::default(), None).await?;
+            form_error(e, |errors| DiaryPage {
+                layout: page.layout.with_errors(&errors),
+                errors,
+                ..page
+            })
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "diary_entry.html")]
+struct EntryPage {
+    layout: Layout,
+    errors: Errors,
+    entry: EntryView,
+    is_author: bool,
+    /// The text in the edit form: the entry's, or what the author just sent.
+    body: String,
+    sharing: Vec<Choice>,
+    /// Sharing beyond "Only me" needs the entry to be about a set.
+    has_set: bool,
+    is_log: bool,
+}
+
+async fn entry_page(
+    state: &AppState,
+    viewer: &Viewer,
+    id: &str,
+    input: Option<&EntryInput>,
+    notice: Option<&str>,
+) -> PageResult<EntryPage> {
+    let entry = read(state, viewer, id).await?;
+    let mut conn = state.store.conn().await?;
+    let known = my_sets(&mut conn, viewer).await?;
+    let is_author = entry.author_id == viewer.person.id;
+    let kind = entry.kind.clone();
+    let has_set = entry.set_id.is_some();
+    let (body, sharing) = match input {
+        Some(i) => (i.body.clone(), i.sharing.clone()),
+        None => (entry.body.clone(), entry.sharing.clone()),
+    };
+    let entry = view(&mut conn, &known, entry).await?;
+    let title = format!("{} entry, {}", entry.kind_label, entry.written);
+    Ok(EntryPage {
+        layout: Layout::new(state, Some(viewer), viewer.csrf.clone(), title, "/diary")
+            .with_notice(notice),
+        errors: Errors::default(),
+        entry,
+        is_author,
+        body,
+        sharing: choices(&kind, &sharing),
+        has_set,
+        is_log: kind == "log",
+    })
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+    Path(id): Path<String>,
+    Query(q): Query<NoticeQuery>,
+) -> PageResult<Response> {
+    let notice = (q.notice.as_deref() == Some("saved")).then_some("Your entry is saved.");
+    render(&entry_page(&state, &viewer, &id, None, notice).await?)
+}
+
+pub async fn update(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+    ClientIp(ip): ClientIp,
+    Path(id): Path<String>,
+    CsrfForm(input): CsrfForm<EntryInput>,
+) -> PageResult<Response> {
+    let entry_id = Id::parse(&id).ok_or(AppError::NotFound)?;
+    let actor = Actor {
+        viewer: &viewer,
+        ip: &ip,
+    };
+    match edit_entry(&state, &actor, &entry_id, &input).await {
+        Ok(()) => Ok(Redirect::to(&format!("/diary/{entry_id}?notice=saved")).into_response()),
+        Err(e) => {
+            let page = entry_page(&state, &viewer, &id, Some(&input), None).await?;
+            form_error(e, |errors| EntryPage {
+                layout: page.layout.with_errors(&errors),
+                errors,
+                ..page
+            })
+        }
+    }
+}
