@@ -86,7 +86,7 @@ pub async fn seed(state: &AppState) -> Result<bool, AppError> {
         council: &council.id,
         cliffside: &cliffside.id,
     };
-    crate::demo_sets::seed(&mut tx, &orgs, &ids[3], &ids[2]).await?;
+    crate::demo_sets::seed(&mut tx, &orgs, &ids[3], &ids[4], &ids[2]).await?;
     audit::record(
         &mut tx,
         audit::NewAuditEntry {

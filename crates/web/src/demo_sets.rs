@@ -1,7 +1,8 @@
 //! The demo's action learning programme (C3-C5): "Leading Through Change", applications
-//! closed, with a spring cohort whose published "Set 1" (the demo participant, five colleagues,
-//! the demo facilitator) has met twice, and an autumn cohort of 24 confirmed people (demo accounts without a password), some in
-//! each other's reporting lines, waiting for the lead to form their sets.
+//! closed, with a spring cohort whose published "Set 1" (both demo participants, five
+//! colleagues, the demo facilitator) has met twice, and an autumn cohort of 24 confirmed people
+//! (accounts without a password), some in each other's reporting lines, waiting for the lead to
+//! form their sets.
 
 use revans_domain::{
     AllocationRule, ApplicationState, Capacity, CompletionRule, DeliveryMode, EmailAddress, Id,
@@ -145,7 +146,13 @@ async fn place(
     Ok(())
 }
 
-pub async fn seed(conn: &mut Conn, orgs: &Orgs<'_>, pat: &Id, fran: &Id) -> Result<(), AppError> {
+pub async fn seed(
+    conn: &mut Conn,
+    orgs: &Orgs<'_>,
+    pat: &Id,
+    bo: &Id,
+    fran: &Id,
+) -> Result<(), AppError> {
     let programme = programmes::insert(conn, orgs.ics, &fields()).await?;
     let now = now_ms();
     let spring = cohort(conn, &programme, "Spring 2026", now - 60 * DAY_MS).await?;
@@ -169,8 +176,9 @@ pub async fn seed(conn: &mut Conn, orgs: &Orgs<'_>, pat: &Id, fran: &Id) -> Resu
         .await?;
         made.push((id, org));
     }
-    // Spring: Pat and five colleagues, already meeting.
+    // Spring: Pat, Bo and five colleagues, already meeting.
     place(conn, &programme, &spring, pat, orgs.trust).await?;
+    place(conn, &programme, &spring, bo, orgs.council).await?;
     for (id, org) in &made[..5] {
         place(conn, &programme, &spring, id, org).await?;
     }
@@ -185,7 +193,8 @@ pub async fn seed(conn: &mut Conn, orgs: &Orgs<'_>, pat: &Id, fran: &Id) -> Resu
         },
     )
     .await?;
-    let spring_people: Vec<&Id> = std::iter::once(pat)
+    let spring_people: Vec<&Id> = [pat, bo]
+        .into_iter()
         .chain(made[..5].iter().map(|(id, _)| id))
         .collect();
     for (i, person) in spring_people.iter().enumerate() {

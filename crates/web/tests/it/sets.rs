@@ -479,13 +479,16 @@ async fn set_content_is_for_the_set_and_its_facilitator_only() {
             .body
             .contains("Discharge delays on ward 7")
     );
-    for who in [
-        SPONSOR,
-        EVALUATOR,
-        ADMIN,
-        OTHER_ADMIN,
-        "participant@bay-council.example",
-    ] {
+    // Bo, another member, reads it too; someone from another set does not.
+    let mut bo = app.signed_in("participant@bay-council.example").await;
+    assert!(
+        bo.get(&format!("/sets/{set}"))
+            .await
+            .body
+            .contains("Discharge delays on ward 7")
+    );
+    with_password(&app, JACK).await;
+    for who in [SPONSOR, EVALUATOR, ADMIN, OTHER_ADMIN, JACK] {
         let mut c = app.signed_in(who).await;
         let r = c.get(&format!("/sets/{set}")).await;
         assert_eq!(r.status, StatusCode::NOT_FOUND, "{who} by page");
@@ -591,7 +594,7 @@ async fn a_reminder_goes_out_once_a_day_before_each_meeting_and_again_after_a_mo
         .await
         .unwrap();
     assert_eq!(s.meeting_reminders, 0);
-    // Within a day: one reminder to the six members and the facilitator, then never again.
+    // Within a day: one reminder to the members and the facilitator, then never again.
     let s = revans_web::sweeps::run_once(&app.state, next.starts_at - day / 2)
         .await
         .unwrap();
@@ -601,7 +604,11 @@ async fn a_reminder_goes_out_once_a_day_before_each_meeting_and_again_after_a_mo
         .unwrap();
     assert_eq!(again.meeting_reminders, 0, "sent once");
     let emails = app.queued_emails().await;
-    assert_eq!(emails.len() - before, 7);
+    assert_eq!(
+        emails.len() - before,
+        8,
+        "seven members and the facilitator"
+    );
     let to_pat = emails.iter().rev().find(|e| e.to == PARTICIPANT).unwrap();
     assert!(
         to_pat.subject.contains("Reminder: your set meets"),
