@@ -148,3 +148,67 @@ test("a facilitator runs three meetings: the rota advances, an absence keeps the
   await checkPage(page, "facilitator-after-three", /Set 1/);
   await context.close();
 });
+
+/** A personal access token made on the account page, as a person would. */
+async function apiToken(page) {
+  await page.goto(`${server.url}/account/tokens`);
+  await page.getByLabel("Token name").fill("browser test");
+  await page.getByRole("button", { name: "Create token" }).click();
+  return (await page.locator("[data-new-token]").innerText()).trim();
+}
+
+test("a private diary entry is seen by its author only, by page and by API", async () => {
+  const secret = "I felt out of my depth when the director joined the call";
+  const pat = await as(USERS.participant);
+  await pat.page.goto(`${server.url}/diary`);
+  await checkPage(pat.page, "diary", /diary/i);
+  await pat.page.getByLabel("What did you learn?").fill(secret);
+  await pat.page.getByLabel("Set (optional)").selectOption({ label: "Set 1" });
+  await pat.page.getByRole("button", { name: "Save entry" }).click();
+  await pat.page.waitForURL(/\/diary\/[0-9a-f-]+\?notice=saved/);
+  await checkPage(pat.page, "diary-entry", null);
+  const entryPath = new URL(pat.page.url()).pathname;
+  assert.match(await pat.page.content(), new RegExp(secret));
+  const patToken = await apiToken(pat.page);
+  const own = await pat.page.request.get(`${server.url}/api/v1${entryPath}`, { headers: { Authorization: `Bearer ${patToken}` } });
+  assert.equal(own.status(), 200);
+  await pat.context.close();
+
+  // Another member of the same set, the programme lead and the sponsor.
+  for (const who of ["participant@bay-council.example", USERS.admin, USERS.sponsor]) {
+    const { context, page } = await as(who);
+    const response = await page.goto(`${server.url}${entryPath}`);
+    assert.equal(response.status(), 404, `${who} by page`);
+    assert.doesNotMatch(await page.content(), /out of my depth/, `${who} page body`);
+    await checkPage(page, `diary-not-found-${who.split("@")[0]}`, null);
+    await page.goto(`${server.url}/diary`);
+    assert.doesNotMatch(await page.content(), /out of my depth/, `${who} diary list`);
+    const token = await apiToken(page);
+    const api = await page.request.get(`${server.url}/api/v1${entryPath}`, { headers: { Authorization: `Bearer ${token}` } });
+    assert.equal(api.status(), 404, `${who} by API`);
+    assert.doesNotMatch(await api.text(), /out of my depth/);
+    const list = await page.request.get(`${server.url}/api/v1/diary`, { headers: { Authorization: `Bearer ${token}` } });
+    assert.doesNotMatch(await list.text(), /out of my depth/, `${who} API list`);
+    await context.close();
+  }
+});
+
+test("reporting lines, themes and the diary form's errors pass axe", async () => {
+  const { context, page } = await as(USERS.admin);
+  await page.goto(`${server.url}/admin/reporting-lines`);
+  await checkPage(page, "lead-reporting-lines", /Reporting lines/);
+  await page.getByLabel("Paste a CSV file").fill("email,manager_email\nnobody@example.org,\n");
+  await page.getByRole("button", { name: "Save reporting lines" }).click();
+  await page.waitForSelector(".error-summary");
+  assert.match(await page.locator(".error-summary").innerText(), /Row 2/);
+  await checkPage(page, "lead-reporting-lines-error", /Reporting lines/);
+  await page.goto(`${server.url}/reports/themes`);
+  await checkPage(page, "lead-themes", null);
+  await context.close();
+  const pat = await as(USERS.participant);
+  await pat.page.goto(`${server.url}/diary`);
+  await pat.page.getByRole("button", { name: "Save entry" }).click();
+  await pat.page.waitForSelector(".error-summary");
+  await checkPage(pat.page, "diary-error", null);
+  await pat.context.close();
+});
