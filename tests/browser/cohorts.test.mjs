@@ -120,12 +120,12 @@ test("publish, apply, nominate, review, allocate, accept, withdraw, next offered
   // Pat accepts, then withdraws; Bo, waiting, is offered the place.
   await pat.page.goto(`${url}/applications`);
   await checkPage(pat.page, "pat-offered", /Your applications/);
-  await pat.page.getByRole("button", { name: "Accept the place" }).click();
+  await pat.page.getByRole("button", { name: "Accept the place on Browser Circles" }).click();
   await pat.page.waitForURL(/notice=accepted/);
   await checkPage(pat.page, "pat-accepted", /Your applications/);
   await bo.page.goto(`${url}/applications`);
   assert.match(await bo.page.locator("main").innerText(), /number 1 on the waiting list/);
-  await pat.page.getByRole("button", { name: "Withdraw" }).click();
+  await pat.page.getByRole("button", { name: "Withdraw from Browser Circles" }).click();
   await pat.page.waitForURL(/notice=withdrawn/);
   await bo.page.goto(`${url}/applications`);
   assert.match(await bo.page.locator("main").innerText(), /Offered a place/);
