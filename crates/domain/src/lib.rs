@@ -44,7 +44,8 @@ pub use reporting_lines::{ReportingLines, ReportingRow, RowError, in_reporting_l
 pub use role::Role;
 pub use rota::{MeetingFacts, ReviewEvery, Slot, plan_rota};
 pub use schedule::{
-    MAX_SESSIONS, RecurrenceInput, Schedule, Session, describe_session, parse_date as schedule_date,
+    MAX_SESSIONS, RecurrenceInput, Schedule, Session, describe_session,
+    parse_date as schedule_date, parse_zone,
 };
 pub use small_numbers::{HIDDEN_UP_TO, Published, SuppressedTable, publish, suppress};
 pub use text::{OrganisationName, Password, PersonName, TokenName};

@@ -164,6 +164,7 @@ pub fn table() -> Vec<Route> {
         r("GET", "/sets/{id}", get(sets::show)),
         r("POST", "/sets/{id}/problems", post(sets::problem)),
         r("POST", "/sets/{id}/meetings", post(sets::schedule)),
+        r("POST", "/sets/{id}/settings", post(sets::settings)),
         r("GET", "/cohorts/{id}/choose", get(choose_set::show)),
         r("POST", "/cohorts/{id}/choose", post(choose_set::choose)),
         r("GET", "/meetings/{id}", get(meetings::show)),

@@ -462,3 +462,62 @@ pub async fn review_action(
     revans_storage::commit(tx).await?;
     Ok(())
 }
+
+#[derive(Debug, Clone, Default, serde::Deserialize, serde::Serialize, utoipa::ToSchema)]
+#[serde(default)]
+pub struct SettingsInput {
+    pub review_every: String,
+    pub timezone: String,
+    /// `virtual` or `in_person`.
+    pub delivery_mode: String,
+    pub delivery_detail: String,
+    /// "yes" when the set now runs itself, without a facilitator.
+    pub self_facilitated: String,
+}
+
+/// How the set works: review meetings, its time zone, where it meets, and whether it goes on
+/// without a facilitator after the programme.
+pub async fn change_settings(
+    state: &AppState,
+    actor: &Actor<'_>,
+    set_id: &Id,
+    f: &SettingsInput,
+) -> Result<(), AppError> {
+    let mut tx = state.store.begin().await?;
+    let in_set = load_set(&mut tx, actor.viewer, set_id).await?;
+    in_set.require_runner()?;
+    let mut errors = Vec::new();
+    let review = revans_domain::ReviewEvery::new(f.review_every.trim().parse::<i64>().unwrap_or(0))
+        .map_err(|e| errors.push(e.into()))
+        .ok();
+    let zone = revans_domain::parse_zone(&f.timezone)
+        .map_err(|e| errors.push(e.into()))
+        .ok();
+    let delivery = revans_domain::Delivery::parse(&f.delivery_mode, &f.delivery_detail)
+        .map_err(|e| errors.push(e.into()))
+        .ok();
+    let (Some(review), Some(_), Some(delivery)) = (review, zone, delivery) else {
+        return Err(AppError::Invalid(errors));
+    };
+    let settings = sets::SetSettings {
+        review_every: i64::from(review.get()),
+        timezone: f.timezone.trim(),
+        delivery_mode: delivery.mode.as_str(),
+        delivery_detail: &delivery.detail,
+        self_facilitated: f.self_facilitated == "yes",
+    };
+    sets::update_settings(&mut tx, set_id, &settings).await?;
+    let tenant = tenant_of(&mut tx, &in_set.set).await?;
+    actor
+        .audit(
+            &mut tx,
+            "sets.settings",
+            "set",
+            set_id.as_str(),
+            "",
+            &tenant,
+        )
+        .await?;
+    revans_storage::commit(tx).await?;
+    Ok(())
+}

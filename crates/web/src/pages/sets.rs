@@ -8,7 +8,9 @@ use revans_storage::set_content::{self, Action, Problem};
 use revans_storage::sets::{self, ActionSet};
 
 use crate::actions::Actor;
-use crate::actions::meetings::{ProblemInput, SeriesInput, add_problem, schedule_series};
+use crate::actions::meetings::{
+    ProblemInput, SeriesInput, SettingsInput, add_problem, change_settings, schedule_series,
+};
 use crate::actions::set_access::{InSet, load_set, path_id};
 use crate::auth::{ClientIp, SignedIn, Viewer};
 use crate::csrf::CsrfForm;
@@ -149,6 +151,7 @@ pub async fn show(
         Some("scheduled") => {
             Some("Meetings added. Everyone in the set sees them in their calendar feed.")
         }
+        Some("settings") => Some("Set settings saved."),
         _ => None,
     };
     render(
@@ -244,6 +247,44 @@ pub async fn schedule(
                 Errors::default(),
                 ProblemInput::default(),
                 input,
+                None,
+            )
+            .await?;
+            form_error(e, |errors| SetPage {
+                layout: page.layout.with_errors(&errors),
+                errors,
+                ..page
+            })
+        }
+    }
+}
+
+pub async fn settings(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+    ClientIp(ip): ClientIp,
+    Path(id): Path<String>,
+    CsrfForm(input): CsrfForm<SettingsInput>,
+) -> PageResult<Response> {
+    let id = path_id(&id)?;
+    let actor = Actor {
+        viewer: &viewer,
+        ip: &ip,
+    };
+    match change_settings(&state, &actor, &id, &input).await {
+        Ok(()) => Ok(Redirect::to(&format!("/sets/{id}?notice=settings")).into_response()),
+        Err(e) => {
+            if !matches!(e, crate::error::AppError::Invalid(_)) {
+                return Err(e.into());
+            }
+            let in_set = load_set(&mut *state.store.conn().await?, &viewer, &id).await?;
+            let page = set_page(
+                &state,
+                &viewer,
+                in_set,
+                Errors::default(),
+                ProblemInput::default(),
+                SeriesInput::default(),
                 None,
             )
             .await?;

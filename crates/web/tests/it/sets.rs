@@ -843,3 +843,63 @@ async fn people_choose_their_own_set_under_the_same_rules_and_see_why_a_set_is_c
         StatusCode::NOT_FOUND
     );
 }
+
+#[tokio::test]
+async fn a_set_can_go_on_self_facilitated_and_says_where_it_meets() {
+    let app = TestApp::spawn().await;
+    let set = spring_set(&app).await;
+    let mut pat = app.signed_in(PARTICIPANT).await;
+    let mut fran = app.signed_in(FACILITATOR).await;
+    let settings = |place: &'static str, own: &'static str| {
+        vec![
+            ("review_every".to_string(), "7".to_string()),
+            ("timezone".to_string(), "Europe/London".to_string()),
+            ("delivery_mode".to_string(), "in_person".to_string()),
+            ("delivery_detail".to_string(), place.to_string()),
+            ("self_facilitated".to_string(), own.to_string()),
+        ]
+    };
+    // Members cannot change how the set works while it is facilitated.
+    let r = pat
+        .post_form_owned(&format!("/sets/{set}/settings"), &settings("Room 4", "yes"))
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    // In person needs a place.
+    let r = fran
+        .post_form_owned(&format!("/sets/{set}/settings"), &settings("", "yes"))
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.body.contains("Enter the place where the programme meets"),
+        "{}",
+        r.body
+    );
+    let r = fran
+        .post_form_owned(
+            &format!("/sets/{set}/settings"),
+            &settings("Room 4, Harbour House", "yes"),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let page = pat.get(&format!("/sets/{set}")).await;
+    assert!(
+        page.body.contains("at Room 4, Harbour House"),
+        "{}",
+        page.body
+    );
+    // Now the members run it: Pat can add meetings (the cohort's dates no longer bind).
+    let r = pat
+        .post_form(
+            &format!("/sets/{set}/meetings"),
+            &[
+                ("cadence", "monthly"),
+                ("start_date", "2031-01-09"),
+                ("start_time", "09:30"),
+                ("duration_minutes", "180"),
+                ("count", "3"),
+                ("timezone", "Europe/London"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+}
