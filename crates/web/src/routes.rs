@@ -97,6 +97,11 @@ pub fn table() -> Vec<Route> {
         ),
         r(
             "POST",
+            "/admin/people/{id}/supervisor",
+            post(admin_people::set_supervisor),
+        ),
+        r(
+            "POST",
             "/admin/people/{id}/invitation",
             post(admin_people::resend_invitation),
         ),

@@ -220,3 +220,51 @@ async fn send_invitation(
     };
     mail::enqueue(conn, email, &message).await
 }
+
+/// Sets who supervises a facilitator. Both must be in the viewer's scope; the person must hold
+/// the facilitator role; nobody supervises themselves.
+pub async fn set_supervisor(
+    state: &AppState,
+    actor: &Actor<'_>,
+    facilitator: &Id,
+    supervisor: &str,
+) -> Result<(), AppError> {
+    let mut tx = state.store.begin().await?;
+    let person = people::get(&mut tx, facilitator)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    require_admin_of(&mut tx, actor.viewer, &person.organisation_id).await?;
+    if !people::roles(&mut tx, facilitator)
+        .await?
+        .iter()
+        .any(|g| g.role == revans_domain::Role::Facilitator)
+    {
+        return Err(AppError::field(
+            "supervisor",
+            format!("{} is not a facilitator", person.name),
+        ));
+    }
+    let chosen = Id::parse(supervisor.trim())
+        .filter(|s| s != facilitator)
+        .ok_or_else(|| AppError::field("supervisor", "Choose who supervises them"))?;
+    let in_scope = crate::actions::people_in_scope(&mut tx, actor.viewer).await?;
+    let Some(sup) = in_scope.iter().find(|p| p.id == chosen) else {
+        return Err(AppError::field(
+            "supervisor",
+            "Choose someone in your organisations",
+        ));
+    };
+    revans_storage::diaries::set_supervisor(&mut tx, facilitator, &chosen).await?;
+    actor
+        .audit(
+            &mut tx,
+            "people.supervisor",
+            "person",
+            facilitator.as_str(),
+            &format!("Supervised by {}", sup.name),
+            &person.organisation_id,
+        )
+        .await?;
+    revans_storage::commit(tx).await?;
+    Ok(())
+}

@@ -159,6 +159,10 @@ struct PersonPage {
     grants: Vec<RoleGrant>,
     organisations: Vec<Organisation>,
     roles: Vec<RoleOption>,
+    /// For facilitators: who supervises them (reads the log entries they share), and who could.
+    facilitator: bool,
+    supervisor: Option<Id>,
+    candidates: Vec<Person>,
 }
 
 async fn person_page(
@@ -176,6 +180,15 @@ async fn person_page(
     require_admin_of(&mut conn, viewer, &person.organisation_id).await?;
     let grants = people::roles(&mut conn, &id).await?;
     let organisations = admin_scope(&mut conn, viewer).await?;
+    let facilitator = grants
+        .iter()
+        .any(|g| g.role == revans_domain::Role::Facilitator);
+    let supervisor = revans_storage::diaries::supervisor_of(&mut conn, &id).await?;
+    let candidates = crate::actions::people_in_scope(&mut conn, viewer)
+        .await?
+        .into_iter()
+        .filter(|p| p.id != id)
+        .collect();
     let own: Vec<String> = grants
         .iter()
         .filter(|g| g.organisation_id == person.organisation_id)
@@ -196,6 +209,9 @@ async fn person_page(
         person,
         grants,
         organisations,
+        facilitator,
+        supervisor,
+        candidates,
     })
 }
 
@@ -208,6 +224,7 @@ pub async fn show(
     let notice = match q.notice.as_deref() {
         Some("roles") => Some("Roles saved."),
         Some("reinvited") => Some("A new invitation has been sent."),
+        Some("supervisor") => Some("Supervisor saved."),
         _ => None,
     };
     render(&person_page(&state, &viewer, &id, Errors::default(), notice).await?)
@@ -272,4 +289,39 @@ pub async fn resend_invitation(
     )
     .await?;
     Ok(Redirect::to(&format!("/admin/people/{id}?notice=reinvited")).into_response())
+}
+
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+pub struct SupervisorForm {
+    supervisor: String,
+}
+
+/// Who supervises a facilitator: the one person who may read log entries shared with them.
+pub async fn set_supervisor(
+    State(state): State<AppState>,
+    Admin(viewer): Admin,
+    Path(id): Path<String>,
+    ClientIp(ip): ClientIp,
+    CsrfForm(form): CsrfForm<SupervisorForm>,
+) -> PageResult<Response> {
+    let person_id = Id::parse(&id).ok_or(AppError::NotFound)?;
+    let actor = Actor {
+        viewer: &viewer,
+        ip: &ip,
+    };
+    match crate::actions::people::set_supervisor(&state, &actor, &person_id, &form.supervisor).await
+    {
+        Ok(()) => {
+            Ok(Redirect::to(&format!("/admin/people/{id}?notice=supervisor")).into_response())
+        }
+        Err(e) => {
+            let page = person_page(&state, &viewer, &id, Errors::default(), None).await?;
+            form_error(e, |errors| PersonPage {
+                layout: page.layout.with_errors(&errors),
+                errors,
+                ..page
+            })
+        }
+    }
 }

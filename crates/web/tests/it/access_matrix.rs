@@ -359,6 +359,12 @@ const MATRIX: &[(&str, &str, [&str; 7])] = &[
         "/admin/people/{person}/roles",
         ["303>/sign-in", "403", "403", "403", "403", "422", "404"],
     ),
+    // {person} is the demo participant, not a facilitator: the lead's empty form is refused.
+    (
+        "POST",
+        "/admin/people/{person}/supervisor",
+        ["303>/sign-in", "403", "403", "403", "403", "422", "404"],
+    ),
     (
         "POST",
         "/admin/people/{person}/invitation",

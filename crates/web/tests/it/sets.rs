@@ -903,3 +903,61 @@ async fn a_set_can_go_on_self_facilitated_and_says_where_it_meets() {
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
 }
+
+#[tokio::test]
+async fn a_lead_names_a_facilitators_supervisor_who_then_reads_what_is_shared_with_them() {
+    let app = TestApp::spawn().await;
+    let mut admin = app.signed_in(ADMIN).await;
+    let fran = app.person_id(FACILITATOR).await;
+    let eve = app.person_id(EVALUATOR).await;
+    let pat = app.person_id(PARTICIPANT).await;
+    // Only facilitators have supervisors.
+    let r = admin
+        .post_form(
+            &format!("/admin/people/{pat}/supervisor"),
+            &[("supervisor", eve.as_str())],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("is not a facilitator"), "{}", r.body);
+    let r = admin
+        .post_form(
+            &format!("/admin/people/{fran}/supervisor"),
+            &[("supervisor", fran.as_str())],
+        )
+        .await;
+    assert_eq!(
+        r.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "nobody supervises themselves"
+    );
+    let r = admin
+        .post_form(
+            &format!("/admin/people/{fran}/supervisor"),
+            &[("supervisor", eve.as_str())],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let mut f = app.signed_in(FACILITATOR).await;
+    let r = f
+        .post_form(
+            "/diary",
+            &[
+                ("body", "Supervision note: I rescued the set too often"),
+                ("sharing", "supervisor"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let entry = r.location.unwrap().split('?').next().unwrap().to_owned();
+    let mut e = app.signed_in(EVALUATOR).await;
+    let seen = e.get(&entry).await;
+    assert_eq!(seen.status, StatusCode::OK);
+    assert!(seen.body.contains("I rescued the set too often"));
+    let mut lead = app.signed_in(ADMIN).await;
+    assert_eq!(
+        lead.get(&entry).await.status,
+        StatusCode::NOT_FOUND,
+        "the lead is not the supervisor"
+    );
+}
