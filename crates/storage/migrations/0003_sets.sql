@@ -155,3 +155,10 @@ CREATE TABLE supervisions (
     supervisor_id   TEXT NOT NULL REFERENCES people (id) ON DELETE CASCADE,
     CHECK (facilitator_id <> supervisor_id)
 );
+
+-- A person's own time zone (sets span continents): meeting times are shown in it.
+CREATE TABLE person_preferences (
+    person_id   TEXT PRIMARY KEY REFERENCES people (id) ON DELETE CASCADE,
+    timezone    TEXT NOT NULL,
+    updated_at  BIGINT NOT NULL
+);

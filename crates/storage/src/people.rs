@@ -212,3 +212,32 @@ pub async fn count(conn: &mut Conn) -> Result<i64> {
         .fetch_one(&mut *conn)
         .await?)
 }
+
+/// The person's own time zone, if they chose one.
+pub async fn timezone_of(conn: &mut Conn, id: &Id) -> Result<Option<String>> {
+    Ok(
+        sqlx::query_scalar("SELECT timezone FROM person_preferences WHERE person_id = $1")
+            .bind(id.as_str())
+            .fetch_optional(&mut *conn)
+            .await?,
+    )
+}
+
+/// Sets (or, with `None`, clears) the person's own time zone.
+pub async fn set_timezone(conn: &mut Conn, id: &Id, timezone: Option<&str>) -> Result<()> {
+    sqlx::query("DELETE FROM person_preferences WHERE person_id = $1")
+        .bind(id.as_str())
+        .execute(&mut *conn)
+        .await?;
+    if let Some(tz) = timezone {
+        sqlx::query(
+            "INSERT INTO person_preferences (person_id, timezone, updated_at) VALUES ($1, $2, $3)",
+        )
+        .bind(id.as_str())
+        .bind(tz)
+        .bind(now_ms())
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
+}

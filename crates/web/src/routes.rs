@@ -65,6 +65,7 @@ pub fn table() -> Vec<Route> {
         r("GET", "/", get(home::show)),
         r("GET", "/account", get(account::show)),
         r("POST", "/account/password", post(account::change_password)),
+        r("POST", "/account/timezone", post(account::change_timezone)),
         r("GET", "/account/tokens", get(tokens::list)),
         r("POST", "/account/tokens", post(tokens::create)),
         r("POST", "/account/tokens/{id}/revoke", post(tokens::revoke)),

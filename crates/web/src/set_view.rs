@@ -79,6 +79,8 @@ pub fn attendance_percent(members: &[MemberView]) -> Option<u32> {
 
 pub struct SetView {
     pub set: ActionSet,
+    /// The zone times are shown in: the viewer's own, else the set's.
+    pub display_zone: String,
     pub units: Vec<UnitView>,
     pub members: Vec<MemberView>,
     pub meetings: Vec<MeetingView>,
@@ -86,7 +88,17 @@ pub struct SetView {
     pub facilitators: Vec<String>,
 }
 
-pub async fn build(conn: &mut Conn, set: ActionSet) -> Result<SetView, AppError> {
+/// Builds the view; `viewer` (when given) has times shown in their own zone if they set one.
+pub async fn build(
+    conn: &mut Conn,
+    set: ActionSet,
+    viewer: Option<&revans_domain::Id>,
+) -> Result<SetView, AppError> {
+    let own_zone = match viewer {
+        Some(id) => revans_storage::people::timezone_of(conn, id).await?,
+        None => None,
+    };
+    let display_zone = own_zone.unwrap_or_else(|| set.timezone.clone());
     let members = sets::members(conn, &set.id).await?;
     let raw_meetings = meetings::list_for_set(conn, &set.id).await?;
     let records = meetings::attendance_for_set(conn, &set.id).await?;
@@ -153,7 +165,7 @@ pub async fn build(conn: &mut Conn, set: ActionSet) -> Result<SetView, AppError>
                         starts_at: m.starts_at,
                         ends_at: m.ends_at,
                     },
-                    &set.timezone,
+                    &display_zone,
                 ),
                 starts_at: m.starts_at,
                 ends_at: m.ends_at,
@@ -200,6 +212,7 @@ pub async fn build(conn: &mut Conn, set: ActionSet) -> Result<SetView, AppError>
         .collect();
     Ok(SetView {
         set,
+        display_zone,
         units,
         members: member_views,
         meetings: meeting_views,

@@ -72,6 +72,7 @@ impl From<Problem> for ProblemOut {
 pub struct SetOut {
     pub id: String,
     pub name: String,
+    /// The zone `when` texts are in: the caller's own if they chose one, else the set's.
     pub timezone: String,
     pub facilitators: Vec<String>,
     pub units: Vec<UnitView>,
@@ -98,11 +99,11 @@ pub async fn show(
         .into_iter()
         .map(ProblemOut::from)
         .collect();
-    let view = set_view::build(&mut conn, in_set.set).await?;
+    let view = set_view::build(&mut conn, in_set.set, Some(&viewer.person.id)).await?;
     Ok(Json(SetOut {
         id: view.set.id.to_string(),
         name: view.set.name.clone(),
-        timezone: view.set.timezone.clone(),
+        timezone: view.display_zone.clone(),
         facilitators: view.facilitators,
         units: view.units,
         members: view.members,
@@ -192,7 +193,7 @@ pub async fn cohort_sets(
             .map(|p| p.name)
             .collect();
         let (sid, name, status) = (s.id.to_string(), s.name.clone(), s.status.clone());
-        let view = set_view::build(&mut conn, s).await?;
+        let view = set_view::build(&mut conn, s, None).await?;
         out.push(SetStatusOut {
             id: sid,
             name,

@@ -17,9 +17,26 @@ struct AccountPage {
     layout: Layout,
     viewer: Viewer,
     errors: Errors,
+    /// The person's own time zone, or "" to use each set's.
+    timezone: String,
 }
 
-fn page(state: &AppState, viewer: Viewer, errors: Errors, notice: Option<&str>) -> AccountPage {
+async fn page(
+    state: &AppState,
+    viewer: Viewer,
+    errors: Errors,
+    notice: Option<&str>,
+    typed_zone: Option<String>,
+) -> Result<AccountPage, crate::error::AppError> {
+    let timezone = match typed_zone {
+        Some(t) => t,
+        None => {
+            let mut conn = state.store.conn().await?;
+            revans_storage::people::timezone_of(&mut conn, &viewer.person.id)
+                .await?
+                .unwrap_or_default()
+        }
+    };
     let layout = Layout::new(
         state,
         Some(&viewer),
@@ -29,11 +46,12 @@ fn page(state: &AppState, viewer: Viewer, errors: Errors, notice: Option<&str>) 
     )
     .with_errors(&errors)
     .with_notice(notice);
-    AccountPage {
+    Ok(AccountPage {
         layout,
         viewer,
         errors,
-    }
+        timezone,
+    })
 }
 
 pub async fn show(
@@ -45,9 +63,10 @@ pub async fn show(
         Some("password-changed") => {
             Some("Your password has been changed. You have been signed out on other devices.")
         }
+        Some("timezone") => Some("Your time zone is saved. Meeting times are shown in it."),
         _ => None,
     };
-    render(&page(&state, viewer, Errors::default(), notice))
+    render(&page(&state, viewer, Errors::default(), notice, None).await?)
 }
 
 #[derive(serde::Deserialize)]
@@ -77,6 +96,49 @@ pub async fn change_password(
     .await
     {
         Ok(()) => Ok(Redirect::to("/account?notice=password-changed").into_response()),
-        Err(e) => form_error(e, |errors| page(&state, viewer, errors, None)),
+        Err(e) => {
+            let p = page(&state, viewer, Errors::default(), None, None).await?;
+            form_error(e, |errors| AccountPage {
+                layout: p.layout.with_errors(&errors),
+                errors,
+                ..p
+            })
+        }
+    }
+}
+
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+pub struct TimezoneForm {
+    timezone: String,
+}
+
+/// Saves the person's own time zone (blank: show each set's).
+pub async fn change_timezone(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+    CsrfForm(form): CsrfForm<TimezoneForm>,
+) -> PageResult<Response> {
+    let typed = form.timezone.trim().to_owned();
+    let parsed = if typed.is_empty() {
+        Ok(None)
+    } else {
+        revans_domain::parse_zone(&typed).map(|_| Some(typed.clone()))
+    };
+    match parsed {
+        Ok(zone) => {
+            let mut conn = state.store.conn().await?;
+            revans_storage::people::set_timezone(&mut conn, &viewer.person.id, zone.as_deref())
+                .await?;
+            Ok(Redirect::to("/account?notice=timezone").into_response())
+        }
+        Err(e) => {
+            let p = page(&state, viewer, Errors::default(), None, Some(typed)).await?;
+            form_error(e.into(), |errors| AccountPage {
+                layout: p.layout.with_errors(&errors),
+                errors,
+                ..p
+            })
+        }
     }
 }

@@ -125,7 +125,7 @@ async fn build(
         let published = s.is_published();
         let choosing = s.status == "choosing";
         let (id, name) = (s.id.to_string(), s.name.clone());
-        let view = set_view::build(&mut conn, s).await?;
+        let view = set_view::build(&mut conn, s, None).await?;
         let held = view.meetings.iter().filter(|m| m.held).count();
         cards.push(SetCard {
             id,

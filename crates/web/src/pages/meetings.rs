@@ -58,7 +58,7 @@ async fn page(
     let mut conn = state.store.conn().await?;
     let (in_set, meeting) = load_meeting(&mut conn, viewer, meeting_id).await?;
     let runner = in_set.can_run_meetings();
-    let view = set_view::build(&mut conn, in_set.set).await?;
+    let view = set_view::build(&mut conn, in_set.set, Some(&viewer.person.id)).await?;
     let meeting_view = view
         .meetings
         .iter()

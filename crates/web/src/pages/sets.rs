@@ -107,7 +107,7 @@ async fn set_page(
         })
         .collect();
     let title = in_set.set.name.clone();
-    let view = set_view::build(&mut conn, in_set.set).await?;
+    let view = set_view::build(&mut conn, in_set.set, Some(&viewer.person.id)).await?;
     let series = SeriesInput {
         timezone: if series.timezone.is_empty() {
             view.set.timezone.clone()

@@ -317,6 +317,12 @@ const MATRIX: &[(&str, &str, [&str; 7])] = &[
         "/account/password",
         ["303>/sign-in", "422", "422", "422", "422", "422", "422"],
     ),
+    // An empty time zone means "each set's own": saved for anyone signed in.
+    (
+        "POST",
+        "/account/timezone",
+        ["303>/sign-in", "303", "303", "303", "303", "303", "303"],
+    ),
     (
         "GET",
         "/account/tokens",

@@ -961,3 +961,58 @@ async fn a_lead_names_a_facilitators_supervisor_who_then_reads_what_is_shared_wi
         "the lead is not the supervisor"
     );
 }
+
+#[tokio::test]
+async fn each_person_sees_meeting_times_in_their_own_time_zone() {
+    let app = TestApp::spawn().await;
+    let set = spring_set(&app).await;
+    let mut pat = app.signed_in(PARTICIPANT).await;
+    let token = app.api_token(PARTICIPANT).await;
+    let before: serde_json::Value = serde_json::from_str(
+        &pat.json_with_token("GET", &format!("/api/v1/sets/{set}"), None, &token)
+            .await
+            .body,
+    )
+    .unwrap();
+    assert_eq!(before["timezone"], "Europe/London");
+    let r = pat
+        .post_form("/account/timezone", &[("timezone", "Mars/Olympus_Mons")])
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.body.contains("Mars/Olympus_Mons"),
+        "what was typed is kept"
+    );
+    let r = pat
+        .post_form("/account/timezone", &[("timezone", "America/Toronto")])
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let after: serde_json::Value = serde_json::from_str(
+        &pat.json_with_token("GET", &format!("/api/v1/sets/{set}"), None, &token)
+            .await
+            .body,
+    )
+    .unwrap();
+    assert_eq!(after["timezone"], "America/Toronto");
+    assert_eq!(
+        before["meetings"][0]["starts_at"],
+        after["meetings"][0]["starts_at"]
+    );
+    assert_ne!(
+        before["meetings"][0]["when"], after["meetings"][0]["when"],
+        "shown in Toronto time"
+    );
+    let page = pat.get(&format!("/sets/{set}")).await;
+    assert!(
+        page.body
+            .contains("Times are shown in America/Toronto, your own time zone")
+    );
+    // Fran, in the same set, still sees the set's zone.
+    let mut fran = app.signed_in(FACILITATOR).await;
+    assert!(
+        fran.get(&format!("/sets/{set}"))
+            .await
+            .body
+            .contains("Times are shown in Europe/London")
+    );
+}
