@@ -552,3 +552,13 @@ pub async fn mark_reminded(conn: &mut Conn, id: &Id) -> Result<bool> {
     .await?;
     Ok(done.rows_affected() == 1)
 }
+
+/// Programmes with at least one open offer, for the sweep that expires and reminds.
+pub async fn programmes_with_offers(conn: &mut Conn) -> Result<Vec<Id>> {
+    let ids: Vec<String> = sqlx::query_scalar(
+        "SELECT DISTINCT programme_id FROM applications WHERE state = 'offered' ORDER BY programme_id",
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(ids.into_iter().map(Id::from_trusted).collect())
+}

@@ -1,9 +1,12 @@
-//! Work that happens because time passes, not because someone clicked: reminders before set
-//! meetings. The worker runs a sweep every minute; each reminder is claimed with a conditional
-//! UPDATE in the same transaction as its emails, so two app instances never both send it.
+//! Work that happens because time passes, not because someone clicked: offers of places that
+//! expire (the place goes to the next in line) or end soon (one reminder), and reminders before
+//! set meetings. The worker runs a sweep every minute; each change is a conditional UPDATE in
+//! the same transaction as its emails, so two app instances never both send one.
 
 use revans_domain::describe_session;
-use revans_storage::{meetings, sets};
+use revans_storage::{applications, audit, meetings, programmes, sets};
+
+use crate::actions::applications::{expire_offers, remind_offers};
 
 use crate::error::AppError;
 use crate::mail::{self, ApplicationEmail};
@@ -14,12 +17,45 @@ pub const MEETING_REMINDER_MS: i64 = 24 * 3_600_000;
 
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct SweepSummary {
+    pub offers_expired: usize,
+    pub offer_reminders: usize,
     pub meeting_reminders: usize,
 }
 
 /// One sweep at `now` (milliseconds); tests call it with the time they need.
 pub async fn run_once(state: &AppState, now: i64) -> Result<SweepSummary, AppError> {
     let mut summary = SweepSummary::default();
+    let programmes = {
+        let mut conn = state.store.conn().await?;
+        applications::programmes_with_offers(&mut conn).await?
+    };
+    for id in programmes {
+        let mut tx = state.store.begin().await?;
+        let Some(programme) = programmes::get(&mut tx, &id).await? else {
+            continue;
+        };
+        let expired = expire_offers(state, &mut tx, &programme, now).await?;
+        let reminded = remind_offers(state, &mut tx, &programme, now).await?;
+        if expired + reminded > 0 {
+            audit::record(
+                &mut tx,
+                audit::NewAuditEntry {
+                    actor_id: None,
+                    actor_name: "Revans (scheduled)",
+                    action: "programme.offers_swept",
+                    subject_type: "programme",
+                    subject_id: id.as_str(),
+                    detail: &format!("{expired} offers expired, {reminded} reminders sent"),
+                    ip: "background worker",
+                    organisation_id: Some(&programme.organisation_id),
+                },
+            )
+            .await?;
+        }
+        revans_storage::commit(tx).await?;
+        summary.offers_expired += expired;
+        summary.offer_reminders += reminded;
+    }
     let due = {
         let mut conn = state.store.conn().await?;
         meetings::due_reminders(&mut conn, now, now + MEETING_REMINDER_MS).await?

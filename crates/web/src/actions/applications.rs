@@ -512,36 +512,10 @@ pub async fn allocate_places(
     let now = now_ms();
     let mut tx = state.store.begin().await?;
     let programme = load_for_admin(&mut tx, actor, programme_id).await?;
-    let mut summary = AllocationSummary::default();
-    for a in applications::expired_offers(&mut tx, now).await? {
-        if a.programme_id != programme.id {
-            continue;
-        }
-        if applications::transition(
-            &mut tx,
-            &a.id,
-            ApplicationState::Offered,
-            ApplicationState::Expired,
-        )
-        .await?
-        {
-            summary.expired += 1;
-            email(
-                state,
-                &mut tx,
-                &a.person_email,
-                &a.person_name,
-                &programme.fields,
-                "Your offer has expired",
-                vec!["The place has been offered to the next person waiting.".into()],
-                None,
-            )
-            .await?;
-            if let Some(c) = &a.cohort_id {
-                offer_waiting(state, &mut tx, &programme, c).await?;
-            }
-        }
-    }
+    let mut summary = AllocationSummary {
+        expired: expire_offers(state, &mut tx, &programme, now).await?,
+        ..AllocationSummary::default()
+    };
     let cohort_list = cohorts::list_for_programme(&mut tx, programme_id).await?;
     let mut places = Vec::new();
     for c in &cohort_list {
@@ -605,33 +579,7 @@ pub async fn allocate_places(
         }
         summary.waitlisted += 1;
     }
-    // Offers made earlier that end within two days get one reminder.
-    for a in applications::offers_to_remind(&mut tx, programme_id, now + REMIND_BEFORE_MS).await? {
-        if a.offer_expires_at
-            .is_some_and(|e| e > now + programme.fields.offer_valid_days * 86_400_000 - 60_000)
-        {
-            // Just offered in this run: the offer email itself says when it ends.
-            continue;
-        }
-        if applications::mark_reminded(&mut tx, &a.id).await? {
-            summary.reminded += 1;
-            let until = a
-                .offer_expires_at
-                .map(crate::layout::when)
-                .unwrap_or_default();
-            email(
-                state,
-                &mut tx,
-                &a.person_email,
-                &a.person_name,
-                &programme.fields,
-                "Reminder: your offer of a place ends soon",
-                vec![format!("Accept or decline by {until}.")],
-                None,
-            )
-            .await?;
-        }
-    }
+    summary.reminded = remind_offers(state, &mut tx, &programme, now).await?;
     actor
         .audit(
             &mut tx,
@@ -753,4 +701,83 @@ pub async fn respond(
         .await?;
     revans_storage::commit(tx).await?;
     Ok(next)
+}
+
+/// Expires the programme's overdue offers, offering each freed place to the next in line.
+pub(crate) async fn expire_offers(
+    state: &AppState,
+    tx: &mut revans_storage::Tx,
+    programme: &revans_storage::programmes::Programme,
+    now: i64,
+) -> Result<usize, AppError> {
+    let mut expired = 0;
+    for a in applications::expired_offers(tx, now).await? {
+        if a.programme_id != programme.id {
+            continue;
+        }
+        if applications::transition(
+            &mut *tx,
+            &a.id,
+            ApplicationState::Offered,
+            ApplicationState::Expired,
+        )
+        .await?
+        {
+            expired += 1;
+            email(
+                state,
+                &mut *tx,
+                &a.person_email,
+                &a.person_name,
+                &programme.fields,
+                "Your offer has expired",
+                vec!["The place has been offered to the next person waiting.".into()],
+                None,
+            )
+            .await?;
+            if let Some(c) = &a.cohort_id {
+                offer_waiting(state, &mut *tx, programme, c).await?;
+            }
+        }
+    }
+    Ok(expired)
+}
+
+/// Sends one reminder for each of the programme's offers that ends within two days.
+pub(crate) async fn remind_offers(
+    state: &AppState,
+    tx: &mut revans_storage::Tx,
+    programme: &revans_storage::programmes::Programme,
+    now: i64,
+) -> Result<usize, AppError> {
+    let mut reminded = 0;
+    // Offers made earlier that end within two days get one reminder.
+    for a in applications::offers_to_remind(&mut *tx, &programme.id, now + REMIND_BEFORE_MS).await?
+    {
+        if a.offer_expires_at
+            .is_some_and(|e| e > now + programme.fields.offer_valid_days * 86_400_000 - 60_000)
+        {
+            // Just offered in this run: the offer email itself says when it ends.
+            continue;
+        }
+        if applications::mark_reminded(&mut *tx, &a.id).await? {
+            reminded += 1;
+            let until = a
+                .offer_expires_at
+                .map(crate::layout::when)
+                .unwrap_or_default();
+            email(
+                state,
+                &mut *tx,
+                &a.person_email,
+                &a.person_name,
+                &programme.fields,
+                "Reminder: your offer of a place ends soon",
+                vec![format!("Accept or decline by {until}.")],
+                None,
+            )
+            .await?;
+        }
+    }
+    Ok(reminded)
 }

@@ -13,5 +13,6 @@ mod programmes;
 mod sets;
 mod smoke;
 mod smtp;
+mod sweeps;
 // Learning diaries, reflective logs and the themes report (C5).
 mod diaries;

@@ -1,0 +1,104 @@
+//! The minute-by-minute sweep, driven at chosen times: offers expire and free their place for
+//! the next in line, offers ending soon get one reminder, without anyone clicking.
+
+use revans_domain::{ApplicationState, Id};
+use revans_storage::applications::{self, NewApplication};
+
+use crate::helpers::*;
+
+async fn application(app: &TestApp, email: &str, programme: &Id, cohort: &Id) -> Id {
+    let mut conn = app.state.store.conn().await.unwrap();
+    let person = Id::parse(&app.person_id(email).await).unwrap();
+    let org = revans_storage::people::get(&mut conn, &person)
+        .await
+        .unwrap()
+        .unwrap()
+        .organisation_id;
+    applications::insert(
+        &mut conn,
+        &NewApplication {
+            programme_id: programme,
+            person_id: &person,
+            organisation_id: &org,
+            state: ApplicationState::Approved,
+            answers: &["Because".into()],
+            confirmed_statements: true,
+            preferences: std::slice::from_ref(cohort),
+            nominated_by: None,
+        },
+    )
+    .await
+    .unwrap()
+}
+
+#[tokio::test]
+async fn an_overdue_offer_expires_and_the_next_in_line_is_offered_the_place() {
+    let app = TestApp::spawn().await;
+    let (programme, cohort) = app.demo_programme().await;
+    let (programme, cohort) = (Id::parse(&programme).unwrap(), Id::parse(&cohort).unwrap());
+    let pat = application(&app, PARTICIPANT, &programme, &cohort).await;
+    let bo = application(&app, "participant@bay-council.example", &programme, &cohort).await;
+    let mut conn = app.state.store.conn().await.unwrap();
+    let now = revans_storage::now_ms();
+    let day = 86_400_000;
+    // Pat's offer ends tomorrow; Bo waits (as if the cohort had been full).
+    applications::offer(
+        &mut conn,
+        &pat,
+        ApplicationState::Approved,
+        &cohort,
+        now + day,
+    )
+    .await
+    .unwrap();
+    applications::waitlist(&mut conn, &bo, &cohort)
+        .await
+        .unwrap();
+    let s = revans_web::sweeps::run_once(&app.state, now).await.unwrap();
+    assert_eq!(
+        (s.offers_expired, s.offer_reminders),
+        (0, 1),
+        "one reminder, offer still open"
+    );
+    let s = revans_web::sweeps::run_once(&app.state, now + day / 2)
+        .await
+        .unwrap();
+    assert_eq!(s.offer_reminders, 0, "reminded once only");
+    // A day and a bit later: expired, and Bo is offered the place.
+    let s = revans_web::sweeps::run_once(&app.state, now + day + 1)
+        .await
+        .unwrap();
+    assert_eq!(s.offers_expired, 1);
+    let state_of = |id: Id| {
+        let store = app.state.store.clone();
+        async move {
+            applications::get(&mut store.conn().await.unwrap(), &id)
+                .await
+                .unwrap()
+                .unwrap()
+                .state
+        }
+    };
+    assert_eq!(state_of(pat).await, ApplicationState::Expired);
+    assert_eq!(state_of(bo).await, ApplicationState::Offered);
+    let emails = app.queued_emails().await;
+    assert!(
+        emails
+            .iter()
+            .any(|e| e.to == PARTICIPANT && e.subject.contains("Your offer has expired"))
+    );
+    assert!(
+        emails
+            .iter()
+            .any(|e| e.to == PARTICIPANT && e.subject.contains("Reminder: your offer"))
+    );
+    assert!(emails.iter().any(
+        |e| e.to == "participant@bay-council.example" && e.subject.contains("offered a place")
+    ));
+    assert!(
+        app.audit_actions()
+            .await
+            .iter()
+            .any(|a| a == "programme.offers_swept")
+    );
+}
