@@ -562,3 +562,16 @@ pub async fn programmes_with_offers(conn: &mut Conn) -> Result<Vec<Id>> {
     .await?;
     Ok(ids.into_iter().map(Id::from_trusted).collect())
 }
+
+/// The cohort's waiting list, first in line first.
+pub async fn waiting_in_cohort(conn: &mut Conn, cohort_id: &Id) -> Result<Vec<Application>> {
+    fetch(
+        conn,
+        format!(
+            "{SELECT} WHERE a.cohort_id = $1 AND a.state = 'waitlisted' \
+             ORDER BY a.waitlist_position, a.id"
+        ),
+        &[cohort_id.as_str()],
+    )
+    .await
+}

@@ -444,6 +444,7 @@ async fn offer_waiting(
     let (offers, _) = applications::cohort_counts(conn, cohort_id).await?;
     let mut free = cohort.capacity - cohort.confirmed - offers;
     let expires = now_ms() + programme.fields.offer_valid_days * 86_400_000;
+    let mut offered = 0;
     while free > 0 {
         let Some(next) = applications::next_in_line(conn, cohort_id).await? else {
             break;
@@ -460,6 +461,30 @@ async fn offer_waiting(
             offer_email(state, conn, programme, &a, &cohort.name, expires).await?;
         }
         free -= 1;
+        offered += 1;
+    }
+    // Everyone still waiting has moved up: tell them where they are now.
+    if offered > 0 {
+        for (i, a) in applications::waiting_in_cohort(conn, cohort_id)
+            .await?
+            .iter()
+            .enumerate()
+        {
+            email(
+                state,
+                conn,
+                &a.person_email,
+                &a.person_name,
+                &programme.fields,
+                &format!("You have moved up the waiting list for {}", cohort.name),
+                vec![format!(
+                    "You are now number {} on the waiting list. We will email you if a place becomes free.",
+                    i + 1
+                )],
+                None,
+            )
+            .await?;
+        }
     }
     Ok(())
 }

@@ -38,10 +38,18 @@ async fn an_overdue_offer_expires_and_the_next_in_line_is_offered_the_place() {
     let (programme, cohort) = (Id::parse(&programme).unwrap(), Id::parse(&cohort).unwrap());
     let pat = application(&app, PARTICIPANT, &programme, &cohort).await;
     let bo = application(&app, "participant@bay-council.example", &programme, &cohort).await;
+    let fran = application(&app, FACILITATOR, &programme, &cohort).await;
     let mut conn = app.state.store.conn().await.unwrap();
     let now = revans_storage::now_ms();
     let day = 86_400_000;
-    // Pat's offer ends tomorrow; Bo waits (as if the cohort had been full).
+    // One place: Pat's offer of it ends tomorrow; Bo, then Fran, wait.
+    revans_storage::cohorts::set_capacity(
+        &mut conn,
+        &cohort,
+        revans_domain::Capacity::new(1).unwrap(),
+    )
+    .await
+    .unwrap();
     applications::offer(
         &mut conn,
         &pat,
@@ -52,6 +60,9 @@ async fn an_overdue_offer_expires_and_the_next_in_line_is_offered_the_place() {
     .await
     .unwrap();
     applications::waitlist(&mut conn, &bo, &cohort)
+        .await
+        .unwrap();
+    applications::waitlist(&mut conn, &fran, &cohort)
         .await
         .unwrap();
     let s = revans_web::sweeps::run_once(&app.state, now).await.unwrap();
@@ -95,6 +106,16 @@ async fn an_overdue_offer_expires_and_the_next_in_line_is_offered_the_place() {
     assert!(emails.iter().any(
         |e| e.to == "participant@bay-council.example" && e.subject.contains("offered a place")
     ));
+    // Fran was second in line and is now first: told so.
+    let moved = emails
+        .iter()
+        .find(|e| e.to == FACILITATOR && e.subject.contains("moved up the waiting list"))
+        .expect("a waiting-list move email");
+    assert!(
+        moved.text.contains("You are now number 1"),
+        "{}",
+        moved.text
+    );
     assert!(
         app.audit_actions()
             .await
