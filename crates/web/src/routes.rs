@@ -288,6 +288,11 @@ pub fn table() -> Vec<Route> {
             "/api/v1/applications/{id}/respond",
             post(api::programmes::respond_to),
         ),
+        r(
+            "POST",
+            "/api/v1/applications/{id}/sponsor-approval",
+            post(api::programmes::sponsor_approval),
+        ),
         r("GET", "/api/v1/sets", get(api::sets::mine)),
         r("GET", "/api/v1/sets/{id}", get(api::sets::show)),
         r(

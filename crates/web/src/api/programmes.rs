@@ -333,6 +333,38 @@ pub async fn respond_to(
     Ok(Json(application_out(&mut conn, a).await?))
 }
 
+/// A sponsor approves (nominates) an application from their own organisation; anyone else's is
+/// "not found".
+#[utoipa::path(post, path = "/api/v1/applications/{id}/sponsor-approval", tag = "applications",
+    params(("id" = String, Path, description = "The application's id")),
+    responses((status = 200, body = ApplicationOut), (status = 403, body = crate::error_pages::ErrorBody), (status = 404, body = crate::error_pages::ErrorBody), (status = 409, body = crate::error_pages::ErrorBody)),
+    security(("token" = [])))]
+pub async fn sponsor_approval(
+    State(state): State<AppState>,
+    ApiCaller(viewer): ApiCaller,
+    ClientIp(ip): ClientIp,
+    Path(id): Path<String>,
+) -> ApiResult<Json<ApplicationOut>> {
+    if !viewer.has_role(revans_domain::Role::Sponsor) {
+        return Err(AppError::Forbidden.into());
+    }
+    let id = parse_id(&id)?;
+    crate::actions::applications::sponsor_approve(
+        &state,
+        &Actor {
+            viewer: &viewer,
+            ip: &ip,
+        },
+        &id,
+    )
+    .await?;
+    let mut conn = state.store.conn().await?;
+    let a = applications::get(&mut conn, &id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok(Json(application_out(&mut conn, a).await?))
+}
+
 /// The programme's applications (review queue).
 #[utoipa::path(get, path = "/api/v1/programmes/{id}/applications", tag = "applications",
     params(("id" = String, Path, description = "The programme's id")),

@@ -479,6 +479,11 @@ const MATRIX: &[(&str, &str, [&str; 7])] = &[
     ),
     (
         "POST",
+        "/api/v1/applications/{application}/sponsor-approval",
+        ["401", "403", "404", "403", "403", "403", "403"],
+    ),
+    (
+        "POST",
         "/api/v1/applications/{application}/respond",
         ["401", "404", "404", "404", "404", "404", "404"],
     ),

@@ -8,11 +8,12 @@ mod admin;
 mod api;
 mod helpers;
 mod ics;
+mod offers;
 mod places_stress;
 mod programmes;
 mod sets;
 mod smoke;
 mod smtp;
-mod sweeps;
+
 // Learning diaries, reflective logs and the themes report (C5).
 mod diaries;

@@ -1,5 +1,6 @@
-//! The minute-by-minute sweep, driven at chosen times: offers expire and free their place for
-//! the next in line, offers ending soon get one reminder, without anyone clicking.
+//! Offers of places after allocation: the minute-by-minute sweep, driven at chosen times
+//! (offers expire and free their place for the next in line, offers ending soon get one
+//! reminder, the waiting list hears when it moves), and a sponsor's approval over the API.
 
 use revans_domain::{ApplicationState, Id};
 use revans_storage::applications::{self, NewApplication};
@@ -121,5 +122,41 @@ async fn an_overdue_offer_expires_and_the_next_in_line_is_offered_the_place() {
             .await
             .iter()
             .any(|a| a == "programme.offers_swept")
+    );
+}
+
+#[tokio::test]
+async fn a_sponsor_approves_their_own_nominee_over_the_api() {
+    let app = TestApp::spawn().await;
+    let (programme, cohort) = app.demo_programme().await;
+    let (programme, cohort) = (Id::parse(&programme).unwrap(), Id::parse(&cohort).unwrap());
+    let pat = application(&app, PARTICIPANT, &programme, &cohort).await;
+    let mut conn = app.state.store.conn().await.unwrap();
+    applications::transition(
+        &mut conn,
+        &pat,
+        ApplicationState::Approved,
+        ApplicationState::Submitted,
+    )
+    .await
+    .unwrap();
+    let path = format!("/api/v1/applications/{pat}/sponsor-approval");
+    let mut c = app.client();
+    let token = app.api_token(PARTICIPANT).await;
+    assert_eq!(
+        c.json_with_token("POST", &path, None, &token).await.status,
+        axum::http::StatusCode::FORBIDDEN
+    );
+    let token = app.api_token(SPONSOR).await;
+    let r = c.json_with_token("POST", &path, None, &token).await;
+    assert_eq!(r.status, axum::http::StatusCode::OK, "{}", r.body);
+    let a = applications::get(&mut conn, &pat).await.unwrap().unwrap();
+    assert!(a.sponsor_approved_at.is_some());
+    let again = c.json_with_token("POST", &path, None, &token).await;
+    assert_eq!(
+        again.status,
+        axum::http::StatusCode::CONFLICT,
+        "{}",
+        again.body
     );
 }
