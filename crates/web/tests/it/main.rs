@@ -6,6 +6,7 @@ mod access_matrix;
 mod accounts;
 mod admin;
 mod api;
+mod diaries;
 mod helpers;
 mod ics;
 mod offers;
@@ -14,6 +15,3 @@ mod programmes;
 mod sets;
 mod smoke;
 mod smtp;
-
-// Learning diaries, reflective logs and the themes report (C5).
-mod diaries;
