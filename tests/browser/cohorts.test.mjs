@@ -4,45 +4,15 @@
 // next in line. Every page passes axe with no violations.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launchBrowser, axeViolations, screenshot, signIn, USERS } from "./lib.mjs";
+import { checkPage as check, day, signedIn, useDemo, USERS } from "./lib.mjs";
 
 const BO = "participant@bay-council.example";
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function checkPage(page, name, expectHeading) {
-  await page.waitForLoadState("domcontentloaded");
-  if (expectHeading) {
-    assert.match(await page.locator("h1").first().innerText(), expectHeading, `${name}: heading`);
-  }
-  const violations = await axeViolations(page);
-  await screenshot(page, `cohorts-${name}`);
-  assert.deepEqual(violations, [], `${name}: axe violations`);
-}
-
-function day(offset) {
-  return new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-}
-
-async function as(email) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, server.url, email);
-  return { context, page };
-}
+const env = useDemo(before, after);
+const checkPage = (page, name, heading) => check(page, `cohorts-${name}`, heading);
+const as = (email) => signedIn(env, email);
 
 async function apply(page, name) {
-  await page.goto(`${server.url}/programmes`);
+  await page.goto(`${env.server.url}/programmes`);
   await checkPage(page, `${name}-catalogue`, /Programmes/);
   await page.getByRole("link", { name: "Browser Circles" }).click();
   await checkPage(page, `${name}-programme`, /Browser Circles/);
@@ -60,7 +30,7 @@ async function apply(page, name) {
 }
 
 test("publish, apply, nominate, review, allocate, accept, withdraw, next offered", async () => {
-  const url = server.url;
+  const url = env.server.url;
   const lead = await as(USERS.admin);
   let page = lead.page;
   await page.goto(`${url}/admin/programmes`);

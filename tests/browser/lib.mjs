@@ -5,6 +5,7 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import assert from "node:assert/strict";
 import { chromium } from "playwright-core";
 import AxeBuilder from "@axe-core/playwright";
 
@@ -94,4 +95,45 @@ export function newestEmail(mailDir) {
   if (files.length === 0) return null;
   const texts = files.map((f) => readFileSync(join(mailDir, f), "utf8"));
   return texts;
+}
+
+/**
+ * One server and one browser for a test file: `const env = useDemo(before, after)`; then
+ * `env.server` and `env.browser` are set once `before` has run.
+ */
+export function useDemo(before, after) {
+  const env = { server: null, browser: null };
+  before(async () => {
+    env.server = await startServer();
+    env.browser = await launchBrowser();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.stop();
+  });
+  return env;
+}
+
+/** Checks a page: its heading (when given), axe with no violations, and a screenshot. */
+export async function checkPage(page, name, expectHeading) {
+  await page.waitForLoadState("domcontentloaded");
+  if (expectHeading) {
+    assert.match(await page.locator("h1").first().innerText(), expectHeading, `${name}: heading`);
+  }
+  const violations = await axeViolations(page);
+  await screenshot(page, name);
+  assert.deepEqual(violations, [], `${name}: axe violations`);
+}
+
+/** A fresh browser context signed in as `email`. */
+export async function signedIn(env, email) {
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, env.server.url, email);
+  return { context, page };
+}
+
+/** A date `offset` days from today, as YYYY-MM-DD. */
+export function day(offset) {
+  return new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 }

@@ -2,35 +2,14 @@
 // and leaves a screenshot under target/screenshots/.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launchBrowser, axeViolations, screenshot, signIn, USERS } from "./lib.mjs";
+import { checkPage, signIn, useDemo, USERS } from "./lib.mjs";
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function checkPage(page, name, expectHeading) {
-  await page.waitForLoadState("domcontentloaded");
-  if (expectHeading) {
-    assert.match(await page.locator("h1").first().innerText(), expectHeading, `${name}: heading`);
-  }
-  const violations = await axeViolations(page);
-  await screenshot(page, name);
-  assert.deepEqual(violations, [], `${name}: axe violations`);
-}
+const env = useDemo(before, after);
 
 test("signed-out pages", async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await context.newPage();
-  const url = server.url;
+  const url = env.server.url;
   await page.goto(`${url}/sign-in`);
   await checkPage(page, "anon-sign-in", /Sign in/);
   // The sign-in form with its errors: summary at the top, links to the fields.
@@ -59,15 +38,15 @@ const COMMON = [
 
 for (const role of ["participant", "sponsor", "facilitator", "evaluator"]) {
   test(`${role} pages`, async () => {
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     const page = await context.newPage();
-    await signIn(page, server.url, USERS[role]);
+    await signIn(page, env.server.url, USERS[role]);
     for (const [path, heading] of COMMON) {
-      await page.goto(`${server.url}${path}`);
+      await page.goto(`${env.server.url}${path}`);
       await checkPage(page, `${role}${path === "/" ? "-home" : path}`, heading);
     }
     // Programme lead pages are refused, politely.
-    const res = await page.goto(`${server.url}/admin/people`);
+    const res = await page.goto(`${env.server.url}/admin/people`);
     assert.equal(res.status(), 403);
     await checkPage(page, `${role}-403`, /You do not have permission/);
     await context.close();
@@ -75,9 +54,9 @@ for (const role of ["participant", "sponsor", "facilitator", "evaluator"]) {
 }
 
 test("programme lead pages, and inviting someone", async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await context.newPage();
-  const url = server.url;
+  const url = env.server.url;
   await signIn(page, url, USERS.admin);
   for (const [path, heading] of [...COMMON, ["/admin/people", /People/], ["/admin/people/new", /Invite someone/], ["/admin/organisations", /Organisations/], ["/admin/audit", /Audit log/]]) {
     await page.goto(`${url}${path}`);
@@ -108,13 +87,13 @@ test("programme lead pages, and inviting someone", async () => {
 });
 
 test("signing out from the header", async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await context.newPage();
-  await signIn(page, server.url, USERS.facilitator);
+  await signIn(page, env.server.url, USERS.facilitator);
   await page.getByRole("button", { name: "Sign out" }).click();
   await page.waitForURL(/sign-in\?notice=signed-out/);
   assert.match(await page.locator(".notice").innerText(), /You have signed out/);
-  await page.goto(`${server.url}/account`);
+  await page.goto(`${env.server.url}/account`);
   assert.match(page.url(), /\/sign-in$/);
   await context.close();
 });

@@ -5,41 +5,11 @@
 // passes axe with no violations.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launchBrowser, axeViolations, screenshot, signIn, USERS } from "./lib.mjs";
+import { checkPage as check, day, signedIn, useDemo, USERS } from "./lib.mjs";
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function checkPage(page, name, expectHeading) {
-  await page.waitForLoadState("domcontentloaded");
-  if (expectHeading) {
-    assert.match(await page.locator("h1").first().innerText(), expectHeading, `${name}: heading`);
-  }
-  const violations = await axeViolations(page);
-  await screenshot(page, `sets-${name}`);
-  assert.deepEqual(violations, [], `${name}: axe violations`);
-}
-
-function day(offset) {
-  return new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-}
-
-async function as(email) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, server.url, email);
-  return { context, page };
-}
+const env = useDemo(before, after);
+const checkPage = (page, name, heading) => check(page, `sets-${name}`, heading);
+const as = (email) => signedIn(env, email);
 
 // The demo's autumn cohort (names in crates/web/src/demo_sets.rs; the email domain follows
 // the name's place in that list). Femi manages Grace and Harry; Grace manages Isla.
@@ -61,7 +31,7 @@ const PAIRS = [
 
 test("a programme lead forms and publishes sets for a cohort of 24 in pairs", async () => {
   const { context, page } = await as(USERS.admin);
-  await page.goto(`${server.url}/admin/programmes`);
+  await page.goto(`${env.server.url}/admin/programmes`);
   await page.getByRole("link", { name: "Leading Through Change: Action Learning" }).click();
   await page.getByRole("link", { name: "Action learning sets of Autumn 2026" }).click();
   await checkPage(page, "lead-rules", /Sets for Autumn 2026/);
@@ -100,7 +70,7 @@ test("a programme lead forms and publishes sets for a cohort of 24 in pairs", as
 
 test("a facilitator runs three meetings: the rota advances, an absence keeps the turn, the 7th is a review", async () => {
   const { context, page } = await as(USERS.facilitator);
-  await page.goto(`${server.url}/sets`);
+  await page.goto(`${env.server.url}/sets`);
   await checkPage(page, "facilitator-sets", /Your action learning sets/);
   // The autumn sets were published last; open the first of them.
   const links = page.locator("main a[href^='/sets/']");
@@ -151,7 +121,7 @@ test("a facilitator runs three meetings: the rota advances, an absence keeps the
 
 /** A personal access token made on the account page, as a person would. */
 async function apiToken(page) {
-  await page.goto(`${server.url}/account/tokens`);
+  await page.goto(`${env.server.url}/account/tokens`);
   await page.getByLabel("Token name").fill("browser test");
   await page.getByRole("button", { name: "Create token" }).click();
   return (await page.locator("[data-new-token]").innerText()).trim();
@@ -160,7 +130,7 @@ async function apiToken(page) {
 test("a private diary entry is seen by its author only, by page and by API", async () => {
   const secret = "I felt out of my depth when the director joined the call";
   const pat = await as(USERS.participant);
-  await pat.page.goto(`${server.url}/diary`);
+  await pat.page.goto(`${env.server.url}/diary`);
   await checkPage(pat.page, "diary", /diary/i);
   await pat.page.getByLabel("What did you learn?").fill(secret);
   await pat.page.getByLabel("Set (optional)").selectOption({ label: "Set 1" });
@@ -170,24 +140,24 @@ test("a private diary entry is seen by its author only, by page and by API", asy
   const entryPath = new URL(pat.page.url()).pathname;
   assert.match(await pat.page.content(), new RegExp(secret));
   const patToken = await apiToken(pat.page);
-  const own = await pat.page.request.get(`${server.url}/api/v1${entryPath}`, { headers: { Authorization: `Bearer ${patToken}` } });
+  const own = await pat.page.request.get(`${env.server.url}/api/v1${entryPath}`, { headers: { Authorization: `Bearer ${patToken}` } });
   assert.equal(own.status(), 200);
   await pat.context.close();
 
   // Another member of the same set, the programme lead and the sponsor.
   for (const who of ["participant@bay-council.example", USERS.admin, USERS.sponsor]) {
     const { context, page } = await as(who);
-    const response = await page.goto(`${server.url}${entryPath}`);
+    const response = await page.goto(`${env.server.url}${entryPath}`);
     assert.equal(response.status(), 404, `${who} by page`);
     assert.doesNotMatch(await page.content(), /out of my depth/, `${who} page body`);
     await checkPage(page, `diary-not-found-${who.split("@")[0]}`, null);
-    await page.goto(`${server.url}/diary`);
+    await page.goto(`${env.server.url}/diary`);
     assert.doesNotMatch(await page.content(), /out of my depth/, `${who} diary list`);
     const token = await apiToken(page);
-    const api = await page.request.get(`${server.url}/api/v1${entryPath}`, { headers: { Authorization: `Bearer ${token}` } });
+    const api = await page.request.get(`${env.server.url}/api/v1${entryPath}`, { headers: { Authorization: `Bearer ${token}` } });
     assert.equal(api.status(), 404, `${who} by API`);
     assert.doesNotMatch(await api.text(), /out of my depth/);
-    const list = await page.request.get(`${server.url}/api/v1/diary`, { headers: { Authorization: `Bearer ${token}` } });
+    const list = await page.request.get(`${env.server.url}/api/v1/diary`, { headers: { Authorization: `Bearer ${token}` } });
     assert.doesNotMatch(await list.text(), /out of my depth/, `${who} API list`);
     await context.close();
   }
@@ -195,18 +165,18 @@ test("a private diary entry is seen by its author only, by page and by API", asy
 
 test("reporting lines, themes and the diary form's errors pass axe", async () => {
   const { context, page } = await as(USERS.admin);
-  await page.goto(`${server.url}/admin/reporting-lines`);
+  await page.goto(`${env.server.url}/admin/reporting-lines`);
   await checkPage(page, "lead-reporting-lines", /Reporting lines/);
   await page.getByLabel("Paste a CSV file").fill("email,manager_email\nnobody@example.org,\n");
   await page.getByRole("button", { name: "Save reporting lines" }).click();
   await page.waitForSelector(".error-summary");
   assert.match(await page.locator(".error-summary").innerText(), /Row 2/);
   await checkPage(page, "lead-reporting-lines-error", /Reporting lines/);
-  await page.goto(`${server.url}/reports/themes`);
+  await page.goto(`${env.server.url}/reports/themes`);
   await checkPage(page, "lead-themes", null);
   await context.close();
   const pat = await as(USERS.participant);
-  await pat.page.goto(`${server.url}/diary`);
+  await pat.page.goto(`${env.server.url}/diary`);
   await pat.page.getByRole("button", { name: "Save entry" }).click();
   await pat.page.waitForSelector(".error-summary");
   await checkPage(pat.page, "diary-error", null);

@@ -41,6 +41,24 @@ async fn tenant_of(conn: &mut revans_storage::Conn, set: &sets::ActionSet) -> Re
     Ok(programme.organisation_id)
 }
 
+/// The last step of every change here: its audit entry, then the commit.
+async fn audit_and_commit(
+    mut tx: revans_storage::Tx,
+    actor: &Actor<'_>,
+    set: &sets::ActionSet,
+    action: &str,
+    subject_type: &str,
+    subject_id: &str,
+    detail: &str,
+) -> Result<(), AppError> {
+    let tenant = tenant_of(&mut tx, set).await?;
+    actor
+        .audit(&mut tx, action, subject_type, subject_id, detail, &tenant)
+        .await?;
+    revans_storage::commit(tx).await?;
+    Ok(())
+}
+
 /// Adds a series of meetings. Refused outside the cohort's dates (unless the set runs itself
 /// after the programme); a clash with the facilitator's other sets is saved with a warning.
 pub async fn schedule_series(
@@ -112,18 +130,16 @@ pub async fn schedule_series(
         }
     }
     meetings::insert_many(&mut tx, set_id, schedule.sessions()).await?;
-    let tenant = tenant_of(&mut tx, &in_set.set).await?;
-    actor
-        .audit(
-            &mut tx,
-            "meetings.scheduled",
-            "set",
-            set_id.as_str(),
-            &format!("{count} meetings, {}", cadence.as_str()),
-            &tenant,
-        )
-        .await?;
-    revans_storage::commit(tx).await?;
+    audit_and_commit(
+        tx,
+        actor,
+        &in_set.set,
+        "meetings.scheduled",
+        "set",
+        set_id.as_str(),
+        &format!("{count} meetings, {}", cadence.as_str()),
+    )
+    .await?;
     Ok(warnings)
 }
 
@@ -195,18 +211,16 @@ pub async fn change_meeting(
             "This meeting changed while you were editing it. Reload the page.".into(),
         ));
     }
-    let tenant = tenant_of(&mut tx, &in_set.set).await?;
-    actor
-        .audit(
-            &mut tx,
-            &format!("meetings.{done}"),
-            "meeting",
-            meeting_id.as_str(),
-            "",
-            &tenant,
-        )
-        .await?;
-    revans_storage::commit(tx).await?;
+    audit_and_commit(
+        tx,
+        actor,
+        &in_set.set,
+        &format!("meetings.{done}"),
+        "meeting",
+        meeting_id.as_str(),
+        "",
+    )
+    .await?;
     Ok(done)
 }
 
@@ -246,18 +260,16 @@ pub async fn record_attendance(
         return Err(AppError::Invalid(errors));
     }
     meetings::record_attendance(&mut tx, meeting_id, &actor.viewer.person.id, &records).await?;
-    let tenant = tenant_of(&mut tx, &in_set.set).await?;
-    actor
-        .audit(
-            &mut tx,
-            "meetings.attendance",
-            "meeting",
-            meeting_id.as_str(),
-            &format!("{} recorded", records.len()),
-            &tenant,
-        )
-        .await?;
-    revans_storage::commit(tx).await?;
+    audit_and_commit(
+        tx,
+        actor,
+        &in_set.set,
+        "meetings.attendance",
+        "meeting",
+        meeting_id.as_str(),
+        &format!("{} recorded", records.len()),
+    )
+    .await?;
     Ok(())
 }
 
@@ -390,18 +402,16 @@ pub async fn add_action(
         },
     )
     .await?;
-    let tenant = tenant_of(&mut tx, &in_set.set).await?;
-    actor
-        .audit(
-            &mut tx,
-            "actions.added",
-            "meeting",
-            meeting_id.as_str(),
-            "",
-            &tenant,
-        )
-        .await?;
-    revans_storage::commit(tx).await?;
+    audit_and_commit(
+        tx,
+        actor,
+        &in_set.set,
+        "actions.added",
+        "meeting",
+        meeting_id.as_str(),
+        "",
+    )
+    .await?;
     Ok(id)
 }
 
@@ -448,18 +458,16 @@ pub async fn review_action(
         note.as_deref(),
     )
     .await?;
-    let tenant = tenant_of(&mut tx, &in_set.set).await?;
-    actor
-        .audit(
-            &mut tx,
-            "actions.reviewed",
-            "meeting",
-            meeting_id.as_str(),
-            outcome.as_str(),
-            &tenant,
-        )
-        .await?;
-    revans_storage::commit(tx).await?;
+    audit_and_commit(
+        tx,
+        actor,
+        &in_set.set,
+        "actions.reviewed",
+        "meeting",
+        meeting_id.as_str(),
+        outcome.as_str(),
+    )
+    .await?;
     Ok(())
 }
 
@@ -507,17 +515,15 @@ pub async fn change_settings(
         self_facilitated: f.self_facilitated == "yes",
     };
     sets::update_settings(&mut tx, set_id, &settings).await?;
-    let tenant = tenant_of(&mut tx, &in_set.set).await?;
-    actor
-        .audit(
-            &mut tx,
-            "sets.settings",
-            "set",
-            set_id.as_str(),
-            "",
-            &tenant,
-        )
-        .await?;
-    revans_storage::commit(tx).await?;
+    audit_and_commit(
+        tx,
+        actor,
+        &in_set.set,
+        "sets.settings",
+        "set",
+        set_id.as_str(),
+        "",
+    )
+    .await?;
     Ok(())
 }

@@ -182,24 +182,7 @@ pub async fn problem(
     };
     match add_problem(&state, &actor, &id, &input).await {
         Ok(_) => Ok(Redirect::to(&format!("/sets/{id}?notice=problem")).into_response()),
-        Err(e) => {
-            let in_set = load_set(&mut *state.store.conn().await?, &viewer, &id).await?;
-            let page = set_page(
-                &state,
-                &viewer,
-                in_set,
-                Errors::default(),
-                input,
-                SeriesInput::default(),
-                None,
-            )
-            .await?;
-            form_error(e, |errors| SetPage {
-                layout: page.layout.with_errors(&errors),
-                errors,
-                ..page
-            })
-        }
+        Err(e) => again(&state, &viewer, &id, e, input, SeriesInput::default()).await,
     }
 }
 
@@ -238,24 +221,7 @@ pub async fn schedule(
                 .await?,
             )
         }
-        Err(e) => {
-            let in_set = load_set(&mut *state.store.conn().await?, &viewer, &id).await?;
-            let page = set_page(
-                &state,
-                &viewer,
-                in_set,
-                Errors::default(),
-                ProblemInput::default(),
-                input,
-                None,
-            )
-            .await?;
-            form_error(e, |errors| SetPage {
-                layout: page.layout.with_errors(&errors),
-                errors,
-                ..page
-            })
-        }
+        Err(e) => again(&state, &viewer, &id, e, ProblemInput::default(), input).await,
     }
 }
 
@@ -274,25 +240,45 @@ pub async fn settings(
     match change_settings(&state, &actor, &id, &input).await {
         Ok(()) => Ok(Redirect::to(&format!("/sets/{id}?notice=settings")).into_response()),
         Err(e) => {
-            if !matches!(e, crate::error::AppError::Invalid(_)) {
-                return Err(e.into());
-            }
-            let in_set = load_set(&mut *state.store.conn().await?, &viewer, &id).await?;
-            let page = set_page(
+            again(
                 &state,
                 &viewer,
-                in_set,
-                Errors::default(),
+                &id,
+                e,
                 ProblemInput::default(),
                 SeriesInput::default(),
-                None,
             )
-            .await?;
-            form_error(e, |errors| SetPage {
-                layout: page.layout.with_errors(&errors),
-                errors,
-                ..page
-            })
+            .await
         }
     }
+}
+
+/// The set page again with the form's errors (422) and what was typed, or other errors on.
+async fn again(
+    state: &AppState,
+    viewer: &Viewer,
+    id: &revans_domain::Id,
+    e: crate::error::AppError,
+    problem: ProblemInput,
+    series: SeriesInput,
+) -> PageResult<Response> {
+    if !matches!(e, crate::error::AppError::Invalid(_)) {
+        return Err(e.into());
+    }
+    let in_set = load_set(&mut *state.store.conn().await?, viewer, id).await?;
+    let page = set_page(
+        state,
+        viewer,
+        in_set,
+        Errors::default(),
+        problem,
+        series,
+        None,
+    )
+    .await?;
+    form_error(e, |errors| SetPage {
+        layout: page.layout.with_errors(&errors),
+        errors,
+        ..page
+    })
 }
