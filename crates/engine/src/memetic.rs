@@ -32,6 +32,28 @@ fn members(s: &State, m: usize) -> Vec<Vec<usize>> {
     out
 }
 
+/// Pairs of units in the same set.
+fn co_pairs(s: &State) -> Vec<(u32, u32)> {
+    let n = s.group.len();
+    let mut out = Vec::new();
+    for i in 0..n {
+        for j in (i + 1)..n {
+            if s.group[i] == s.group[j] {
+                out.push((i as u32, j as u32));
+            }
+        }
+    }
+    out
+}
+
+/// How many of `pairs` are split in `s`.
+fn distance(pairs: &[(u32, u32)], s: &State) -> usize {
+    pairs
+        .iter()
+        .filter(|&&(i, j)| s.group[i as usize] != s.group[j as usize])
+        .count()
+}
+
 impl<W: Weights> Searcher<'_, W> {
     /// Takes whole sets alternately from each parent (the set with the most still-unplaced
     /// members), then places the rest where they add most.
@@ -161,8 +183,24 @@ impl<W: Weights> Searcher<'_, W> {
             let worst = (0..pop.len())
                 .min_by(|&i, &j| pop[i].value.total_cmp(&pop[j].value))
                 .unwrap_or(0);
-            let fresh = pop.iter().all(|s| (s.value - child.value).abs() > 1e-6);
-            if fresh && child.value > pop[worst].value {
+            // Keep the population spread (measured on MDGPLIB RanReal n=120: the plain
+            // replace-the-worst rule let 4 members collapse into one basin within a second): a
+            // child that splits fewer than a tenth of its set-mate pairs from its nearest member
+            // competes with that member only; a child far from all replaces the worst.
+            let pairs = co_pairs(&child);
+            let close = pairs.len() / 10;
+            let (near, dmin) = (0..pop.len())
+                .map(|i| (i, distance(&pairs, &pop[i])))
+                .min_by_key(|x| x.1)
+                .unwrap_or((0, usize::MAX));
+            if dmin == 0 {
+                continue;
+            }
+            if dmin < close {
+                if child.value > pop[near].value + EPS {
+                    pop[near] = child;
+                }
+            } else if child.value > pop[worst].value {
                 pop[worst] = child;
             }
         }
