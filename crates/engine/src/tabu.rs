@@ -16,6 +16,8 @@ pub(crate) struct Tabu {
     /// Fast scan only: units per set and `maxa[h * m + g]` = max over v in h of `a[v][g]`.
     members: Vec<Vec<usize>>,
     maxa: Vec<f64>,
+    /// The unit attaining `maxa`.
+    arga: Vec<usize>,
     pub(crate) iter: u64,
     pub(crate) best: State,
 }
@@ -27,6 +29,7 @@ impl Tabu {
             a: vec![0.0; n * m],
             members: vec![Vec::new(); m],
             maxa: vec![0.0; m * m],
+            arga: vec![0; m * m],
             iter: 0,
             best: s.clone(),
         }
@@ -88,10 +91,38 @@ impl Tabu {
                 for h in 0..m {
                     for g in 0..m {
                         let mut mx = f64::NEG_INFINITY;
+                        let mut arg = 0;
                         for &v in &self.members[h] {
-                            mx = mx.max(self.a[v * m + g]);
+                            let x = self.a[v * m + g];
+                            if x > mx {
+                                mx = x;
+                                arg = v;
+                            }
                         }
                         self.maxa[h * m + g] = mx;
+                        self.arga[h * m + g] = arg;
+                    }
+                }
+                // Seed the best gain with each pair of sets' most promising swap, so the
+                // bound below prunes from the start.
+                for g in 0..m {
+                    for h in (g + 1)..m {
+                        if self.members[g].is_empty() || self.members[h].is_empty() {
+                            continue;
+                        }
+                        let u = self.arga[g * m + h];
+                        let v = self.arga[h * m + g];
+                        let gain = self.a[u * m + h] + self.a[v * m + g] - 2.0 * p.w.w(u, v);
+                        if gain <= best_gain + EPS {
+                            continue;
+                        }
+                        let tabu = (self.tabu[u * m + h] > it || self.tabu[v * m + g] > it)
+                            && gain <= aspire + EPS;
+                        if !tabu {
+                            best_gain = gain;
+                            ties = 0;
+                            pick = Some((u, v, true));
+                        }
                     }
                 }
             }
