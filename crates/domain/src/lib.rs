@@ -15,6 +15,7 @@ mod keyword;
 mod nomination;
 mod problem;
 mod programme;
+mod question;
 mod reporting_lines;
 mod role;
 mod rota;
@@ -40,6 +41,7 @@ pub use programme::{
     AllocationRule, Delivery, DeliveryMode, PhaseKind, ProgrammeKind, ProgrammeStatus, bounded,
     line_list, parse_cpd_minutes, parse_fee_pence, required_line,
 };
+pub use question::{Question, check_question_line};
 pub use reporting_lines::{ReportingLines, ReportingRow, RowError, in_reporting_line};
 pub use role::Role;
 pub use rota::{MeetingFacts, ReviewEvery, Slot, plan_rota};

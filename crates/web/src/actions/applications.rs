@@ -111,13 +111,17 @@ pub async fn apply(
         }
     }
     let mut answers = Vec::new();
-    for (i, q) in f.questions.iter().enumerate() {
+    for (i, line) in f.questions.iter().enumerate() {
+        let q = revans_domain::Question::from_line(line);
         let raw = input.answers.get(i).map(String::as_str).unwrap_or_default();
         match bounded(raw, "answers", "Each answer", 5_000) {
             Ok(a) if a.is_empty() && submit => {
-                e.add("answers", format!("Answer the question: {q}"))
+                e.add("answers", format!("Answer the question: {}", q.text()))
             }
-            Ok(a) => answers.push(a),
+            Ok(a) => match q.check_answer(&a) {
+                Ok(()) => answers.push(a),
+                Err(err) => e.add(err.field, err.message),
+            },
             Err(err) => e.add(err.field, err.message),
         }
     }

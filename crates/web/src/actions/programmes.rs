@@ -100,7 +100,11 @@ pub fn parse_programme(input: &ProgrammeInput) -> Result<(ProgrammeFields, Optio
     );
     let questions = collect(
         &mut e,
-        line_list(&input.questions, "questions", "questions", 20),
+        line_list(&input.questions, "questions", "questions", 20).and_then(|qs| {
+            qs.iter()
+                .try_for_each(|q| revans_domain::check_question_line(q))
+                .map(|()| qs)
+        }),
     );
     let phases = collect(&mut e, line_list(&input.phases, "phases", "phases", 20));
     let rule = if input.allocation_rule.trim().is_empty() {

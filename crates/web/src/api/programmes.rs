@@ -57,6 +57,7 @@ pub struct ProgrammeOut {
     pub delivery_mode: String,
     pub eligibility: Vec<String>,
     pub confirmations: Vec<String>,
+    /// One per item; a choice is written "question | answer | answer".
     pub questions: Vec<String>,
     pub requires_sponsor_approval: bool,
     pub cohorts: Vec<CohortOut>,

@@ -27,6 +27,8 @@ pub struct Statement {
 pub struct Question {
     pub index: usize,
     pub text: String,
+    /// The answers to choose from; empty for a free-text question.
+    pub options: Vec<String>,
     pub answer: String,
 }
 
@@ -90,10 +92,17 @@ async fn apply_page(
             .questions
             .iter()
             .enumerate()
-            .map(|(index, text)| Question {
-                index,
-                text: text.clone(),
-                answer: input.answers.get(index).cloned().unwrap_or_default(),
+            .map(|(index, line)| {
+                let (text, options) = match revans_domain::Question::from_line(line) {
+                    revans_domain::Question::Text(t) => (t, Vec::new()),
+                    revans_domain::Question::Choice { text, options } => (text, options),
+                };
+                Question {
+                    index,
+                    text,
+                    options,
+                    answer: input.answers.get(index).cloned().unwrap_or_default(),
+                }
             })
             .collect(),
         cohorts,

@@ -33,6 +33,18 @@ async fn published(
     cap: &str,
     capacity: &str,
 ) -> (String, String) {
+    published_asking(app, lead, title, cap, capacity, "Why now?").await
+}
+
+/// `published`, with the programme's own questions (one per line).
+async fn published_asking(
+    app: &TestApp,
+    lead: &mut Client,
+    title: &str,
+    cap: &str,
+    capacity: &str,
+    questions: &str,
+) -> (String, String) {
     lead.get("/admin/programmes/new").await;
     let r = lead
         .post_form(
@@ -45,7 +57,7 @@ async fn published(
                 ("delivery_detail", "https://meet.example/x"),
                 ("eligibility", "Two years of facilitation\nConfident online"),
                 ("confirmations", "I discussed this with my OD lead"),
-                ("questions", "Why now?"),
+                ("questions", questions),
                 ("nomination_cap", cap),
             ],
         )
@@ -688,4 +700,64 @@ async fn the_api_applies_decides_allocates_and_accepts() {
     assert!(list.body.contains(r#""confirmed":1"#), "{}", list.body);
     let doc = app.client().get("/api/openapi.json").await;
     assert!(doc.body.contains("/api/v1/programmes/{id}/allocate"));
+}
+
+#[tokio::test]
+async fn a_choice_question_takes_one_of_its_answers() {
+    let app = TestApp::spawn().await;
+    let mut lead = app.signed_in(ADMIN).await;
+    // A choice needs at least two answers.
+    let r = lead
+        .post_form(
+            "/admin/programmes",
+            &[
+                ("title", "Choices"),
+                ("kind", "leadership_module"),
+                ("questions", "Which region? | North"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("at least two answers"), "{}", r.body);
+    let (programme, cohort) = published_asking(
+        &app,
+        &mut lead,
+        "Regional Circles",
+        "",
+        "10",
+        "Why now?\nWhich region? | North | South",
+    )
+    .await;
+    let mut pat = app.signed_in(PARTICIPANT).await;
+    let form = pat.get(&format!("/programmes/{programme}/apply")).await;
+    assert!(
+        form.body.contains("<option value=\"South\">South</option>"),
+        "{}",
+        form.body
+    );
+    let send = |answer: &str| {
+        vec![
+            ("eligibility".to_string(), "0".to_string()),
+            ("eligibility".to_string(), "1".to_string()),
+            ("confirmations".to_string(), "0".to_string()),
+            ("answers".to_string(), "Growing teams".to_string()),
+            ("answers".to_string(), answer.to_string()),
+            ("preferences".to_string(), cohort.clone()),
+            ("action".to_string(), "submit".to_string()),
+        ]
+    };
+    let r = pat
+        .post_form_owned(&format!("/programmes/{programme}/apply"), &send("East"))
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert!(
+        r.body
+            .contains("Choose one of the answers to: Which region?"),
+        "{}",
+        r.body
+    );
+    let r = pat
+        .post_form_owned(&format!("/programmes/{programme}/apply"), &send("South"))
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
 }
