@@ -237,3 +237,16 @@ pub async fn schedule(conn: &mut Conn, cohort: &Cohort) -> Result<Schedule> {
         sessions(conn, &cohort.id).await?,
     ))
 }
+
+/// Stops taking applications for the cohort now (if its window is still open).
+pub async fn close_applications(conn: &mut Conn, id: &Id, now: i64) -> Result<bool> {
+    Ok(
+        sqlx::query("UPDATE cohorts SET closes_at = $2 WHERE id = $1 AND closes_at > $2")
+            .bind(id.as_str())
+            .bind(now)
+            .execute(&mut *conn)
+            .await?
+            .rows_affected()
+            == 1,
+    )
+}

@@ -162,6 +162,11 @@ pub fn table() -> Vec<Route> {
         ),
         r(
             "POST",
+            "/admin/cohorts/{id}/close",
+            post(admin_programmes::close_cohort),
+        ),
+        r(
+            "POST",
             "/admin/cohorts/{id}/capacity",
             post(admin_programmes::capacity),
         ),

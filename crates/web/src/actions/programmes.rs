@@ -549,3 +549,34 @@ pub async fn set_capacity(
     revans_storage::commit(tx).await?;
     Ok(())
 }
+
+/// Closes one cohort's applications now; the rest of the programme stays open.
+pub async fn close_cohort(
+    state: &AppState,
+    actor: &Actor<'_>,
+    cohort_id: &Id,
+) -> Result<Id, AppError> {
+    let mut tx = state.store.begin().await?;
+    let cohort = cohorts::get(&mut tx, cohort_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let programme = load_for_admin(&mut tx, actor, &cohort.programme_id).await?;
+    if !cohorts::close_applications(&mut tx, cohort_id, revans_storage::now_ms()).await? {
+        return Err(AppError::field(
+            "close",
+            format!("Applications for {} are already closed", cohort.name),
+        ));
+    }
+    actor
+        .audit(
+            &mut tx,
+            "cohort.closed",
+            "cohort",
+            cohort_id.as_str(),
+            &format!("Closed applications for {}", cohort.name),
+            &programme.organisation_id,
+        )
+        .await?;
+    revans_storage::commit(tx).await?;
+    Ok(programme.id)
+}

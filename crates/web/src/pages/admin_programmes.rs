@@ -205,6 +205,9 @@ async fn show_page(
         Some("draft") => Some("The programme is a draft again."),
         Some("cohort") => Some("Cohort added."),
         Some("capacity") => Some("Capacity changed."),
+        Some("cohort-closed") => {
+            Some("Applications for that cohort are closed. Offers and waiting lists carry on.")
+        }
         Some("decided") => Some("Decisions saved and applicants emailed."),
         Some("allocated") => Some("Places allocated and applicants emailed."),
         _ => None,
@@ -539,4 +542,23 @@ pub async fn update(
             form_page(&state, &viewer, form, errors, Some(&id))
         }),
     }
+}
+
+pub async fn close_cohort(
+    State(state): State<AppState>,
+    Admin(viewer): Admin,
+    ClientIp(ip): ClientIp,
+    Path(id): Path<String>,
+    CsrfForm(_): CsrfForm<crate::pages::sign_in::Empty>,
+) -> PageResult<Response> {
+    let cid = Id::parse(&id).ok_or(AppError::NotFound)?;
+    let actor = Actor {
+        viewer: &viewer,
+        ip: &ip,
+    };
+    let programme = crate::actions::programmes::close_cohort(&state, &actor, &cid).await?;
+    Ok(Redirect::to(&format!(
+        "/admin/programmes/{programme}?notice=cohort-closed"
+    ))
+    .into_response())
 }

@@ -140,6 +140,12 @@ const MATRIX: &[(&str, &str, [&str; 7])] = &[
         "/admin/programmes/{programme}/applications.csv",
         ["303>/sign-in", "403", "403", "403", "403", "200", "404"],
     ),
+    // Closing is a 303 for the lead; nothing else in the matrix depends on that cohort's window.
+    (
+        "POST",
+        "/admin/cohorts/{cohort}/close",
+        ["303>/sign-in", "403", "403", "403", "403", "303", "404"],
+    ),
     (
         "POST",
         "/admin/cohorts/{cohort}/capacity",

@@ -761,3 +761,30 @@ async fn a_choice_question_takes_one_of_its_answers() {
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
 }
+
+#[tokio::test]
+async fn a_lead_closes_one_cohorts_applications() {
+    let app = TestApp::spawn().await;
+    let mut lead = app.signed_in(ADMIN).await;
+    let (programme, cohort) = published(&app, &mut lead, "Closing Circles", "", "10").await;
+    let r = lead
+        .post_form(&format!("/admin/cohorts/{cohort}/close"), &[])
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let mut pat = app.signed_in(PARTICIPANT).await;
+    let r = apply(&mut pat, &programme, &cohort, "Because").await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.body.contains("are closed; choose another cohort"),
+        "{}",
+        r.body
+    );
+    let again = lead
+        .post_form(&format!("/admin/cohorts/{cohort}/close"), &[])
+        .await;
+    assert_eq!(
+        again.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "already closed"
+    );
+}
