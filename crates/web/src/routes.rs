@@ -81,6 +81,7 @@ pub fn table() -> Vec<Route> {
         r("GET", "/account/calendar", get(calendar::show)),
         r("POST", "/account/calendar", post(calendar::change)),
         r("GET", "/sponsor/applications", get(sponsor::list)),
+        r("POST", "/sponsor/nominations", post(sponsor::nominate)),
         r(
             "POST",
             "/sponsor/applications/{id}/approve",

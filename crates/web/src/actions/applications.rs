@@ -151,6 +151,7 @@ pub async fn apply(
     if submit {
         check_nomination_caps(&mut tx, &programme, &org).await?;
     }
+    let nominated_by = existing.as_ref().and_then(|a| a.nominated_by.clone());
     let new = NewApplication {
         programme_id,
         person_id: &actor.viewer.person.id,
@@ -163,8 +164,10 @@ pub async fn apply(
         answers: &answers,
         confirmed_statements: eligible && confirmed,
         preferences: &preferences,
-        nominated_by: None,
+        // A sponsor's nomination survives the applicant completing the form.
+        nominated_by: nominated_by.as_ref(),
     };
+    let nominated = new.nominated_by.is_some();
     let id = match existing {
         Some(a) => {
             if !applications::update_draft(&mut tx, &a.id, &new).await? {
@@ -176,6 +179,10 @@ pub async fn apply(
         }
         None => applications::insert(&mut tx, &new).await?,
     };
+    if submit && nominated {
+        // Nominated by their sponsor: the sponsor's approval is already given.
+        applications::approve(&mut tx, &id, true).await?;
+    }
     let (action, detail) = if submit {
         (
             "application.submitted",
@@ -809,4 +816,85 @@ pub(crate) async fn remind_offers(
         }
     }
     Ok(reminded)
+}
+
+/// A sponsor nominates someone in their own organisation for a programme: a draft application
+/// marked as their nomination, and an email asking the person to complete it. When the person
+/// submits it, the sponsor's approval is already given. Caps are checked now and at submission.
+pub async fn nominate(
+    state: &AppState,
+    actor: &Actor<'_>,
+    programme_id: &Id,
+    email: &str,
+) -> Result<String, AppError> {
+    let mut tx = state.store.begin().await?;
+    let programme = programmes::get(&mut tx, programme_id)
+        .await?
+        .filter(|p| p.status == ProgrammeStatus::Published)
+        .ok_or_else(|| {
+            AppError::field(
+                "programme",
+                "Choose a programme that is taking applications",
+            )
+        })?;
+    let address = revans_domain::EmailAddress::parse(email)?;
+    let person = revans_storage::people::find_by_email(&mut tx, &address)
+        .await?
+        .map(|(p, _)| p)
+        .ok_or_else(|| AppError::field("email", "Nobody with that email address has an account; ask your programme lead to invite them"))?;
+    if !sponsors(&mut tx, actor, &person.organisation_id).await? {
+        return Err(AppError::field(
+            "email",
+            format!("{} is not in an organisation you sponsor", person.name),
+        ));
+    }
+    if applications::find_for_person(&mut tx, programme_id, &person.id)
+        .await?
+        .is_some()
+    {
+        return Err(AppError::field(
+            "email",
+            format!(
+                "{} already has an application for {}",
+                person.name, programme.fields.title
+            ),
+        ));
+    }
+    check_nomination_caps(&mut tx, &programme, &person.organisation_id).await?;
+    let new = NewApplication {
+        programme_id,
+        person_id: &person.id,
+        organisation_id: &person.organisation_id,
+        state: ApplicationState::Draft,
+        answers: &[],
+        confirmed_statements: false,
+        preferences: &[],
+        nominated_by: Some(&actor.viewer.person.id),
+    };
+    let id = applications::insert(&mut tx, &new).await?;
+    let message = ApplicationEmail {
+        tenant: state.settings.tenant_name.clone(),
+        name: person.name.clone(),
+        programme: programme.fields.title.clone(),
+        headline: format!("{} has nominated you", actor.viewer.person.name),
+        lines: vec!["Complete your application: confirm the eligibility statements, answer the questions and choose your cohorts.".into()],
+        link: format!("{}/programmes/{}/apply", state.settings.base_url(), programme.id),
+        link_label: "Complete your application".into(),
+    };
+    mail::enqueue(&mut tx, &person.email, &message).await?;
+    actor
+        .audit(
+            &mut tx,
+            "application.nominated",
+            "application",
+            id.as_str(),
+            &format!(
+                "{} nominated {} for {}",
+                actor.viewer.person.name, person.name, programme.fields.title
+            ),
+            &programme.organisation_id,
+        )
+        .await?;
+    revans_storage::commit(tx).await?;
+    Ok(person.name)
 }

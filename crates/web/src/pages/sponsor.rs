@@ -20,7 +20,11 @@ use crate::state::AppState;
 #[template(path = "sponsor.html")]
 struct Page {
     layout: Layout,
+    errors: crate::layout::Errors,
     rows: Vec<Application>,
+    /// Programmes taking applications, to nominate for: (id, title).
+    programmes: Vec<(String, String)>,
+    nominee: NominateForm,
 }
 
 fn require_sponsor(viewer: &crate::auth::Viewer) -> Result<Vec<Id>, AppError> {
@@ -42,7 +46,33 @@ pub async fn list(
     SignedIn(viewer): SignedIn,
     Query(q): Query<NoticeQuery>,
 ) -> PageResult<Response> {
-    let roots = require_sponsor(&viewer)?;
+    let notice = match q.notice.as_deref() {
+        Some("approved") => Some("Approved. The programme team will now review it."),
+        Some("nominated") => {
+            Some("Nominated. They have been emailed a link to complete their application.")
+        }
+        _ => None,
+    };
+    render(
+        &page(
+            &state,
+            &viewer,
+            crate::layout::Errors::default(),
+            NominateForm::default(),
+            notice,
+        )
+        .await?,
+    )
+}
+
+async fn page(
+    state: &AppState,
+    viewer: &crate::auth::Viewer,
+    errors: crate::layout::Errors,
+    nominee: NominateForm,
+    notice: Option<&str>,
+) -> Result<Page, AppError> {
+    let roots = require_sponsor(viewer)?;
     let mut conn = state.store.conn().await?;
     let mut rows: Vec<Application> = Vec::new();
     for root in roots {
@@ -52,17 +82,69 @@ pub async fn list(
             }
         }
     }
-    let notice = (q.notice.as_deref() == Some("approved"))
-        .then_some("Approved. The programme team will now review it.");
+    let programmes = revans_storage::programmes::list_published(&mut conn)
+        .await?
+        .into_iter()
+        .map(|p| (p.id.to_string(), p.fields.title))
+        .collect();
     let layout = Layout::new(
-        &state,
-        Some(&viewer),
+        state,
+        Some(viewer),
         viewer.csrf.clone(),
         "Your nominees",
         "/sponsor",
     )
+    .with_errors(&errors)
     .with_notice(notice);
-    render(&Page { layout, rows })
+    Ok(Page {
+        layout,
+        errors,
+        rows,
+        programmes,
+        nominee,
+    })
+}
+
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+pub struct NominateForm {
+    pub programme: String,
+    pub email: String,
+}
+
+pub async fn nominate(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+    ClientIp(ip): ClientIp,
+    CsrfForm(form): CsrfForm<NominateForm>,
+) -> PageResult<Response> {
+    require_sponsor(&viewer)?;
+    let actor = Actor {
+        viewer: &viewer,
+        ip: &ip,
+    };
+    let result = match Id::parse(form.programme.trim()) {
+        Some(p) => crate::actions::applications::nominate(&state, &actor, &p, &form.email).await,
+        None => Err(AppError::field("programme", "Choose a programme")),
+    };
+    match result {
+        Ok(_) => Ok(Redirect::to("/sponsor/applications?notice=nominated").into_response()),
+        Err(e) => {
+            let p = page(
+                &state,
+                &viewer,
+                crate::layout::Errors::default(),
+                form,
+                None,
+            )
+            .await?;
+            crate::layout::form_error(e, |errors| Page {
+                layout: p.layout.with_errors(&errors),
+                errors,
+                ..p
+            })
+        }
+    }
 }
 
 pub async fn approve(

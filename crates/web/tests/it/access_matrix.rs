@@ -82,6 +82,11 @@ const MATRIX: &[(&str, &str, [&str; 7])] = &[
     ),
     (
         "POST",
+        "/sponsor/nominations",
+        ["303>/sign-in", "403", "422", "403", "403", "403", "403"],
+    ),
+    (
+        "POST",
         "/sponsor/applications/{application}/approve",
         ["303>/sign-in", "403", "404", "403", "403", "403", "403"],
     ),

@@ -160,3 +160,81 @@ async fn a_sponsor_approves_their_own_nominee_over_the_api() {
         again.body
     );
 }
+
+#[tokio::test]
+async fn a_sponsor_nominates_a_colleague_who_completes_the_application_already_approved() {
+    let app = TestApp::spawn().await;
+    let (programme, cohort) = app.demo_programme().await;
+    let mut sam = app.signed_in(SPONSOR).await;
+    // Bo works for the council, which Sam does not sponsor.
+    let r = sam
+        .post_form(
+            "/sponsor/nominations",
+            &[
+                ("programme", programme.as_str()),
+                ("email", "participant@bay-council.example"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, axum::http::StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.body.contains("is not in an organisation you sponsor"),
+        "{}",
+        r.body
+    );
+    let r = sam
+        .post_form(
+            "/sponsor/nominations",
+            &[("programme", programme.as_str()), ("email", PARTICIPANT)],
+        )
+        .await;
+    assert_eq!(r.status, axum::http::StatusCode::SEE_OTHER, "{}", r.body);
+    let email = app
+        .queued_emails()
+        .await
+        .into_iter()
+        .find(|e| e.to == PARTICIPANT)
+        .unwrap();
+    assert!(
+        email.subject.contains("Sam Sponsor has nominated you"),
+        "{}",
+        email.subject
+    );
+    let again = sam
+        .post_form(
+            "/sponsor/nominations",
+            &[("programme", programme.as_str()), ("email", PARTICIPANT)],
+        )
+        .await;
+    assert_eq!(
+        again.status,
+        axum::http::StatusCode::UNPROCESSABLE_ENTITY,
+        "one application each"
+    );
+    // Pat completes it; the sponsor's approval is already there.
+    let mut pat = app.signed_in(PARTICIPANT).await;
+    pat.get(&format!("/programmes/{programme}/apply")).await;
+    let r = pat
+        .post_form(
+            &format!("/programmes/{programme}/apply"),
+            &[
+                ("eligibility", "0"),
+                ("eligibility", "1"),
+                ("confirmations", "0"),
+                ("confirmations", "1"),
+                ("answers", "Ten years of circles"),
+                ("preferences", cohort.as_str()),
+                ("action", "submit"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, axum::http::StatusCode::SEE_OTHER, "{}", r.body);
+    let mut conn = app.state.store.conn().await.unwrap();
+    let person = Id::parse(&app.person_id(PARTICIPANT).await).unwrap();
+    let a = applications::find_for_person(&mut conn, &Id::parse(&programme).unwrap(), &person)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(a.state, ApplicationState::Submitted);
+    assert!(a.sponsor_approved_at.is_some() && a.nominated_by.is_some());
+}

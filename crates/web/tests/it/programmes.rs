@@ -775,7 +775,8 @@ async fn a_lead_closes_one_cohorts_applications() {
     let r = apply(&mut pat, &programme, &cohort, "Because").await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(
-        r.body.contains("Applications for this programme are closed"),
+        r.body
+            .contains("Applications for this programme are closed"),
         "{}",
         r.body
     );
