@@ -101,6 +101,21 @@ test("publish, apply, nominate, review, allocate, accept, withdraw, next offered
   assert.match(await bo.page.locator("main").innerText(), /Offered a place/);
   await checkPage(bo.page, "bo-offered", /Your applications/);
 
+  // The lead renames the cohort on its own page; a bad value is refused first.
+  await page.goto(`${url}/admin/programmes`);
+  await page.getByRole("link", { name: "Browser Circles" }).click();
+  await page.getByRole("link", { name: "Change the details of Cohort 1" }).click();
+  await checkPage(page, "lead-cohort-edit", /Change Cohort 1/);
+  await page.getByLabel("Places", { exact: true }).fill("");
+  await page.getByLabel("Cohort name").fill("Cohort One");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await page.waitForSelector(".error-summary");
+  await checkPage(page, "lead-cohort-edit-errors", /Change Cohort 1/);
+  await page.getByLabel("Places", { exact: true }).fill("1");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await page.waitForURL(/notice=cohort-changed/);
+  assert.match(await page.locator("main").innerText(), /Cohort One/);
+
   // The private calendar feed page.
   await bo.page.goto(`${url}/account/calendar`);
   await checkPage(bo.page, "bo-calendar", /Calendar feed/);

@@ -416,6 +416,27 @@ pub async fn cohort_participants(conn: &mut Conn, cohort_id: &Id) -> Result<Vec<
     .await
 }
 
+/// Pairs of the cohort's participants who shared a published set of another cohort (an
+/// earlier cycle), so forming again can mix people. Ids are returned (smaller, larger).
+pub async fn earlier_set_mates(conn: &mut Conn, cohort_id: &Id) -> Result<Vec<(Id, Id)>> {
+    let rows: Vec<(String, String)> = sqlx::query_as(
+        "SELECT DISTINCT a.person_id, b.person_id FROM set_members a \
+         JOIN set_members b ON b.set_id = a.set_id AND a.person_id < b.person_id \
+         JOIN action_sets s ON s.id = a.set_id \
+         WHERE s.status = 'published' AND s.cohort_id <> $1 \
+         AND a.person_id IN (SELECT person_id FROM applications WHERE cohort_id = $1 AND state = 'accepted') \
+         AND b.person_id IN (SELECT person_id FROM applications WHERE cohort_id = $1 AND state = 'accepted') \
+         ORDER BY a.person_id, b.person_id",
+    )
+    .bind(cohort_id.as_str())
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(a, b)| (Id::from_trusted(a), Id::from_trusted(b)))
+        .collect())
+}
+
 pub async fn formation_rules(conn: &mut Conn, cohort_id: &Id) -> Result<Option<String>> {
     Ok(
         sqlx::query_scalar("SELECT rules FROM formation_rules WHERE cohort_id = $1")

@@ -171,6 +171,16 @@ pub fn table() -> Vec<Route> {
             "/admin/cohorts/{id}/capacity",
             post(admin_programmes::capacity),
         ),
+        r(
+            "GET",
+            "/admin/cohorts/{id}/edit",
+            get(admin_cohorts::edit_form),
+        ),
+        r(
+            "POST",
+            "/admin/cohorts/{id}/edit",
+            post(admin_cohorts::update),
+        ),
         // Action learning sets: members and facilitators (C4, C5).
         r("GET", "/sets", get(sets::mine)),
         r("GET", "/sets/{id}", get(sets::show)),
@@ -262,6 +272,12 @@ pub fn table() -> Vec<Route> {
             "POST",
             "/api/v1/programmes/{id}/cohorts",
             post(api::programmes::create_cohort),
+        ),
+        r("PUT", "/api/v1/cohorts/{id}", put(api::cohorts::update)),
+        r(
+            "POST",
+            "/api/v1/cohorts/{id}/close",
+            post(api::cohorts::close),
         ),
         r(
             "PUT",

@@ -257,7 +257,7 @@ async fn check_nomination_caps(
 }
 
 #[allow(clippy::too_many_arguments)]
-async fn email(
+pub(crate) async fn email(
     state: &AppState,
     conn: &mut Conn,
     to: &str,

@@ -49,7 +49,7 @@ pub async fn form(
         ));
     }
     let rules = parse_rules(f, &people)?;
-    let m = model(&mut conn, &tenant, &people, &rules, None).await?;
+    let m = model(&mut conn, &tenant, cohort, &people, &rules, None).await?;
     drop(conn);
     let opts = SolveOptions {
         seed: 1,

@@ -166,6 +166,7 @@ pub(crate) fn parse_rules(f: &FormationInput, people: &[Person]) -> Result<Rules
 pub(crate) async fn model(
     conn: &mut Conn,
     tenant: &Id,
+    cohort: &Id,
     people: &[Person],
     rules: &Rules,
     sets_count: Option<usize>,
@@ -219,6 +220,20 @@ pub(crate) async fn model(
             }
         }
     }
+    // People who shared a set in an earlier cycle are kept apart where the rules allow, so a
+    // new cycle mixes people. A pair meeting again costs more than any one pair can add in
+    // diversity (at most 1 here), so the engine only pairs them when it must.
+    let index: std::collections::HashMap<&str, usize> = people
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id.as_str(), i))
+        .collect();
+    for (a, b) in sets::earlier_set_mates(conn, cohort).await? {
+        if let (Some(&a), Some(&b)) = (index.get(a.as_str()), index.get(b.as_str())) {
+            m.history.push((a, b));
+        }
+    }
+    m.history_weight = 2.0;
     Ok(m)
 }
 
@@ -343,7 +358,7 @@ pub(crate) async fn cohort_model_for(
             &people,
         )
     })?;
-    let model = model(conn, &tenant, &people, &rules, Some(sets.len())).await?;
+    let model = model(conn, &tenant, cohort, &people, &rules, Some(sets.len())).await?;
     Ok(Some(CohortModel {
         tenant,
         model,

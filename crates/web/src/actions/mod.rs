@@ -4,6 +4,7 @@
 
 pub mod accounts;
 pub mod applications;
+pub mod cohort_edit;
 pub mod formation;
 pub mod formation_rules;
 pub mod meetings;

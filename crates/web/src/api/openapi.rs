@@ -13,7 +13,7 @@ use utoipa::{Modify, OpenApi};
         super::people::list, super::people::show, super::people::invite_person, super::people::set_roles,
         super::organisations::list, super::organisations::create,
         super::audit::list,
-        super::programmes::list, super::programmes::create_programme, super::programmes::create_cohort, super::programmes::put_status,
+        super::programmes::list, super::programmes::create_programme, super::programmes::create_cohort, super::cohorts::update, super::cohorts::close, super::programmes::put_status,
         super::programmes::create_application, super::programmes::mine, super::programmes::respond_to, super::programmes::sponsor_approval,
         super::programmes::queue, super::programmes::decisions, super::programmes::allocate,
         super::sets::mine, super::sets::show, super::sets::create_problem, super::sets::cohort_sets, super::sets::form_sets,

@@ -205,6 +205,7 @@ async fn show_page(
         Some("draft") => Some("The programme is a draft again."),
         Some("cohort") => Some("Cohort added."),
         Some("capacity") => Some("Capacity changed."),
+        Some("cohort-changed") => Some("Cohort details saved."),
         Some("cohort-closed") => {
             Some("Applications for that cohort are closed. Offers and waiting lists carry on.")
         }

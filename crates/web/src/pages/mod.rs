@@ -1,6 +1,7 @@
 //! Server-rendered pages, one module per resource.
 
 pub mod account;
+pub mod admin_cohorts;
 pub mod admin_organisations;
 pub mod admin_people;
 pub mod admin_programmes;

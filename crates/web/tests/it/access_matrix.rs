@@ -156,6 +156,16 @@ const MATRIX: &[(&str, &str, [&str; 7])] = &[
         "/admin/cohorts/{cohort}/capacity",
         ["303>/sign-in", "403", "403", "403", "403", "422", "404"],
     ),
+    (
+        "GET",
+        "/admin/cohorts/{cohort}/edit",
+        ["303>/sign-in", "403", "403", "403", "403", "200", "404"],
+    ),
+    (
+        "POST",
+        "/admin/cohorts/{cohort}/edit",
+        ["303>/sign-in", "403", "403", "403", "403", "422", "404"],
+    ),
     // Sets in use: {set} is the demo's published spring set (the participant is a member, the
     // facilitator facilitates it); {meeting} is its third meeting, not yet held. Everyone
     // else is told it does not exist.
@@ -456,6 +466,17 @@ const MATRIX: &[(&str, &str, [&str; 7])] = &[
     (
         "POST",
         "/api/v1/programmes/{programme}/cohorts",
+        ["401", "403", "403", "403", "403", "422", "404"],
+    ),
+    (
+        "PUT",
+        "/api/v1/cohorts/{cohort}",
+        ["401", "403", "403", "403", "403", "422", "404"],
+    ),
+    // The page row above already closed this cohort for the lead, so the API says so.
+    (
+        "POST",
+        "/api/v1/cohorts/{cohort}/close",
         ["401", "403", "403", "403", "403", "422", "404"],
     ),
     (

@@ -789,3 +789,125 @@ async fn a_lead_closes_one_cohorts_applications() {
         "already closed"
     );
 }
+
+#[tokio::test]
+async fn a_lead_changes_a_cohort_and_people_with_places_get_the_new_dates() {
+    let app = TestApp::spawn().await;
+    let mut lead = app.signed_in(ADMIN).await;
+    let (programme, cohort) = published(&app, &mut lead, "Moving Circles", "", "2").await;
+    let mut pat = app.signed_in(PARTICIPANT).await;
+    let r = apply(&mut pat, &programme, &cohort, "Ready").await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let pat_app = application_id(&app, &programme, PARTICIPANT).await;
+    let page = format!("/admin/programmes/{programme}");
+    let r = lead
+        .post_form(
+            &format!("{page}/decisions"),
+            &[("applications", &pat_app), ("decision", "approve")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    lead.post_form(&format!("{page}/allocate"), &[]).await;
+    let r = pat
+        .post_form(
+            &format!("/applications/{pat_app}/respond"),
+            &[("response", "accept")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+
+    // The edit page shows what the lead typed when adding the cohort.
+    let edit = format!("/admin/cohorts/{cohort}/edit");
+    let form = lead.get(&edit).await;
+    assert_eq!(form.status, StatusCode::OK);
+    assert!(form.body.contains(&day(40)) && form.body.contains("1 people have a confirmed place"));
+
+    // A bad change (no places) is refused whole: the new name is not saved either.
+    let mut changed = cohort_form("0", &format!("{} 10:00-12:00", day(50)));
+    changed[0].1 = "Cohort One".into();
+    let r = lead.post_form(&edit, &pairs(&changed)).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.body.contains("Capacity must be at least 1 place"),
+        "{}",
+        r.body
+    );
+    let still = lead.get(&page).await;
+    assert!(still.body.contains("Cohort 1") && !still.body.contains("Cohort One"));
+
+    // A valid change saves the new name, places and session, and emails Pat the new dates.
+    let before = app.queued_emails().await.len();
+    changed[1].1 = "3".into();
+    let r = lead.post_form(&edit, &pairs(&changed)).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let shown = lead.get(&page).await;
+    assert!(
+        shown.body.contains("Cohort One") && shown.body.contains("1 of 3 places confirmed"),
+        "{}",
+        shown.body
+    );
+    let sent: Vec<_> = app.queued_emails().await.into_iter().skip(before).collect();
+    assert_eq!(sent.len(), 1, "only Pat has a place");
+    assert_eq!(sent[0].to, PARTICIPANT);
+    assert!(
+        sent[0]
+            .subject
+            .contains("The dates of Cohort One have changed")
+    );
+    let ics = &sent[0]
+        .attachment
+        .as_ref()
+        .expect("a calendar file")
+        .content;
+    assert_eq!(ics.matches("BEGIN:VEVENT").count(), 1, "{ics}");
+    assert!(
+        app.audit_actions()
+            .await
+            .contains(&"cohort.updated".to_owned())
+    );
+
+    // Saving without moving the sessions emails nobody.
+    let before = app.queued_emails().await.len();
+    changed[1].1 = "4".into();
+    let r = lead.post_form(&edit, &pairs(&changed)).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert_eq!(app.queued_emails().await.len(), before);
+}
+
+#[tokio::test]
+async fn the_api_changes_and_closes_a_cohort() {
+    let app = TestApp::spawn().await;
+    let mut lead_pages = app.signed_in(ADMIN).await;
+    let (programme, cohort) = published(&app, &mut lead_pages, "API Circles", "", "5").await;
+    let mut lead = app.client();
+    lead.bearer = Some(app.api_token(ADMIN).await);
+    let path = format!("/api/v1/cohorts/{cohort}");
+    let body = |capacity: &str| {
+        format!(
+            r#"{{"name":"Cohort A","capacity":"{capacity}","opens_on":"{}","closes_on":"{}","timezone":"Europe/London","schedule_kind":"explicit","sessions":"{} 09:30-12:30","completion_rule":"all"}}"#,
+            day(-1),
+            day(10),
+            day(30)
+        )
+    };
+    let r = lead.json("PUT", &path, Some(&body("many"))).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains(r#""field":"capacity""#), "{}", r.body);
+    let r = lead.json("PUT", &path, Some(&body("8"))).await;
+    assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.body);
+    let list = lead.json("GET", "/api/v1/programmes", None).await;
+    assert!(
+        list.body.contains(r#""name":"Cohort A""#) && list.body.contains(r#""capacity":8"#),
+        "{}",
+        list.body
+    );
+    let r = lead.json("POST", &format!("{path}/close"), None).await;
+    assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.body);
+    let mut pat = app.signed_in(PARTICIPANT).await;
+    let r = apply(&mut pat, &programme, &cohort, "Because").await;
+    assert_eq!(
+        r.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "closed by the API"
+    );
+}

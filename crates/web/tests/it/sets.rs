@@ -165,6 +165,74 @@ async fn a_lead_forms_sets_that_keep_pairs_together_and_reporting_lines_apart() 
 }
 
 #[tokio::test]
+async fn forming_again_keeps_earlier_set_mates_apart() {
+    let app = TestApp::spawn().await;
+    let (spring, autumn) = cohorts(&app).await;
+    // Four autumn people shared a set in the spring cycle.
+    let earlier = [
+        "jack.turner@bay-council.example",
+        "lily.price@northcoast-ics.example",
+        "nina.rossi@bay-council.example",
+        "priti.rao@northcoast-ics.example",
+    ];
+    {
+        let mut conn = app.state.store.conn().await.unwrap();
+        let set = sets::insert(
+            &mut conn,
+            &sets::NewSet {
+                cohort_id: &spring,
+                name: "Set 2",
+                position: 1,
+                review_every: 7,
+                timezone: "Europe/London",
+            },
+        )
+        .await
+        .unwrap();
+        for (i, email) in earlier.iter().enumerate() {
+            let person = Id::parse(&app.person_id(email).await).unwrap();
+            sets::add_member(
+                &mut conn,
+                &sets::NewMember {
+                    set_id: &set,
+                    person_id: &person,
+                    unit_key: person.as_str(),
+                    rota_position: i as i64,
+                    locked: false,
+                    joined_at: 0,
+                },
+            )
+            .await
+            .unwrap();
+        }
+        sets::publish(&mut conn, &spring).await.unwrap();
+    }
+    let mut admin = app.signed_in(ADMIN).await;
+    let r = form_autumn(&app, &mut admin, "").await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let mut conn = app.state.store.conn().await.unwrap();
+    let mut sets_of_earlier = std::collections::HashSet::new();
+    for s in sets::list_for_cohort(&mut conn, &autumn).await.unwrap() {
+        for m in sets::members(&mut conn, &s.id).await.unwrap() {
+            if earlier.contains(&m.email.as_str()) {
+                sets_of_earlier.insert(s.id.clone());
+            }
+        }
+    }
+    assert_eq!(
+        sets_of_earlier.len(),
+        4,
+        "each earlier set-mate in a different set"
+    );
+    let page = admin.get(&format!("/admin/cohorts/{autumn}/sets")).await;
+    assert!(
+        page.body.contains("0 earlier pairs meet again"),
+        "{}",
+        page.body
+    );
+}
+
+#[tokio::test]
 async fn bad_formation_rules_name_the_field_and_save_nothing() {
     let app = TestApp::spawn().await;
     let mut admin = app.signed_in(ADMIN).await;

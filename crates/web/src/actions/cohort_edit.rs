@@ -1,0 +1,134 @@
+//! Changing a cohort after it was added: its name, places, application window, sessions and
+//! completion rule. People with a confirmed place are emailed the new dates.
+
+use revans_domain::Id;
+use revans_storage::{cohorts, now_ms, sets};
+
+use super::Actor;
+use crate::actions::applications::email;
+use crate::actions::programmes::{CohortInput, load_for_admin, parse_cohort};
+use crate::error::AppError;
+use crate::mail;
+use crate::state::AppState;
+
+/// The form as the lead typed it last, with today's name and capacity.
+pub async fn current_input(
+    state: &AppState,
+    actor: &Actor<'_>,
+    cohort_id: &Id,
+) -> Result<
+    (
+        cohorts::Cohort,
+        revans_storage::programmes::Programme,
+        CohortInput,
+    ),
+    AppError,
+> {
+    let mut conn = state.store.conn().await?;
+    let cohort = cohorts::get(&mut conn, cohort_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let programme = load_for_admin(&mut conn, actor, &cohort.programme_id).await?;
+    let mut input: CohortInput = serde_json::from_str(&cohort.schedule_spec).unwrap_or_default();
+    input.name = cohort.name.clone();
+    input.capacity = cohort.capacity.to_string();
+    Ok((cohort, programme, input))
+}
+
+/// Saves the changed cohort in one transaction: capacity (never below the confirmed places),
+/// details, sessions, the audit entry and, when the sessions moved, an email with the new
+/// calendar file to everyone with a confirmed place. Returns the programme's id.
+pub async fn edit_cohort(
+    state: &AppState,
+    actor: &Actor<'_>,
+    cohort_id: &Id,
+    input: &CohortInput,
+) -> Result<Id, AppError> {
+    let now = now_ms();
+    let mut tx = state.store.begin().await?;
+    let cohort = cohorts::get(&mut tx, cohort_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let programme = load_for_admin(&mut tx, actor, &cohort.programme_id).await?;
+    let before = cohorts::sessions(&mut tx, cohort_id).await?;
+    if before.first().is_some_and(|s| s.starts_at <= now) {
+        return Err(AppError::Conflict(format!(
+            "{} has started, so its sessions can no longer be changed",
+            cohort.name
+        )));
+    }
+    let (name, capacity, opens, closes, schedule, completion) = parse_cohort(input, now)?;
+    if !cohorts::set_capacity(&mut tx, cohort_id, capacity).await? {
+        return Err(AppError::field(
+            "capacity",
+            format!(
+                "{} places are already confirmed; capacity cannot be lower than that",
+                cohort.confirmed
+            ),
+        ));
+    }
+    let spec = serde_json::to_string(input).map_err(AppError::internal)?;
+    let kind = if input.schedule_kind == "recurrence" {
+        "recurrence"
+    } else {
+        "explicit"
+    };
+    cohorts::update_details(
+        &mut tx,
+        cohort_id,
+        &cohorts::NewCohort {
+            programme_id: &cohort.programme_id,
+            name: &name,
+            capacity,
+            opens_at: opens,
+            closes_at: closes,
+            schedule: &schedule,
+            schedule_kind: kind,
+            schedule_spec: &spec,
+            completion,
+        },
+    )
+    .await?;
+    let moved = before.as_slice() != schedule.sessions() || cohort.timezone != schedule.timezone();
+    actor
+        .audit(
+            &mut tx,
+            "cohort.updated",
+            "cohort",
+            cohort_id.as_str(),
+            &format!(
+                "Changed {name} ({} places, {} sessions{})",
+                capacity.get(),
+                schedule.sessions().len(),
+                if moved { ", new dates" } else { "" }
+            ),
+            &programme.organisation_id,
+        )
+        .await?;
+    if moved {
+        let updated = cohorts::get(&mut tx, cohort_id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let ics = crate::ics::cohort_calendar(&programme, &updated, schedule.sessions());
+        let lines: Vec<String> = schedule
+            .sessions()
+            .iter()
+            .map(|s| revans_domain::describe_session(s, schedule.timezone()))
+            .collect();
+        for person in sets::cohort_participants(&mut tx, cohort_id).await? {
+            email(
+                state,
+                &mut tx,
+                person.email.as_str(),
+                &person.name,
+                &programme.fields,
+                &format!("The dates of {name} have changed"),
+                lines.clone(),
+                Some(mail::Attachment::calendar(ics.clone())),
+            )
+            .await?;
+        }
+    }
+    revans_storage::commit(tx).await?;
+    Ok(programme.id)
+}

@@ -1,0 +1,58 @@
+//! One cohort over the API: changing its details and closing its applications, the same
+//! actions as the lead's pages.
+
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use revans_domain::Id;
+
+use crate::actions::Actor;
+use crate::actions::cohort_edit::edit_cohort;
+use crate::actions::programmes::{CohortInput, close_cohort};
+use crate::api::ApiJson;
+use crate::auth::{ApiAdmin, ClientIp};
+use crate::error::{ApiResult, AppError};
+use crate::state::AppState;
+
+/// Replaces a cohort's details (the same fields as adding one). Capacity never falls below the
+/// confirmed places; people with a place are emailed when the sessions move.
+#[utoipa::path(put, path = "/api/v1/cohorts/{id}", tag = "programmes", request_body = CohortInput,
+    params(("id" = String, Path, description = "The cohort's id")),
+    responses((status = 204), (status = 422, body = crate::error_pages::ErrorBody),
+        (status = 404, body = crate::error_pages::ErrorBody), (status = 409, body = crate::error_pages::ErrorBody)),
+    security(("token" = [])))]
+pub async fn update(
+    State(state): State<AppState>,
+    ApiAdmin(viewer): ApiAdmin,
+    ClientIp(ip): ClientIp,
+    Path(id): Path<String>,
+    ApiJson(body): ApiJson<CohortInput>,
+) -> ApiResult<StatusCode> {
+    let id = Id::parse(&id).ok_or(AppError::NotFound)?;
+    let actor = Actor {
+        viewer: &viewer,
+        ip: &ip,
+    };
+    edit_cohort(&state, &actor, &id, &body).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Closes one cohort's applications now; offers and waiting lists carry on.
+#[utoipa::path(post, path = "/api/v1/cohorts/{id}/close", tag = "programmes",
+    params(("id" = String, Path, description = "The cohort's id")),
+    responses((status = 204), (status = 422, body = crate::error_pages::ErrorBody),
+        (status = 404, body = crate::error_pages::ErrorBody)),
+    security(("token" = [])))]
+pub async fn close(
+    State(state): State<AppState>,
+    ApiAdmin(viewer): ApiAdmin,
+    ClientIp(ip): ClientIp,
+    Path(id): Path<String>,
+) -> ApiResult<StatusCode> {
+    let id = Id::parse(&id).ok_or(AppError::NotFound)?;
+    let actor = Actor {
+        viewer: &viewer,
+        ip: &ip,
+    };
+    close_cohort(&state, &actor, &id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}

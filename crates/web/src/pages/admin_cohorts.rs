@@ -1,0 +1,97 @@
+//! Programme leads: changing one cohort's details on a page of its own.
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use revans_domain::Id;
+
+use crate::actions::Actor;
+use crate::actions::cohort_edit::{current_input, edit_cohort};
+use crate::actions::programmes::CohortInput;
+use crate::auth::{Admin, ClientIp, Viewer};
+use crate::csrf::CsrfForm;
+use crate::error::{AppError, PageResult};
+use crate::layout::{Errors, Layout, form_error, render};
+use crate::state::AppState;
+
+#[derive(Template)]
+#[template(path = "admin_cohort_edit.html")]
+struct EditPage {
+    layout: Layout,
+    errors: Errors,
+    cohort_id: String,
+    cohort_name: String,
+    confirmed: i64,
+    programme_id: String,
+    programme_title: String,
+    cohort: CohortInput,
+}
+
+async fn page(
+    state: &AppState,
+    viewer: &Viewer,
+    ip: &str,
+    id: &str,
+    typed: Option<CohortInput>,
+    errors: Errors,
+) -> Result<EditPage, AppError> {
+    let cid = Id::parse(id).ok_or(AppError::NotFound)?;
+    let actor = Actor { viewer, ip };
+    let (cohort, programme, stored) = current_input(state, &actor, &cid).await?;
+    let title = format!("Change {}", cohort.name);
+    Ok(EditPage {
+        layout: Layout::new(
+            state,
+            Some(viewer),
+            viewer.csrf.clone(),
+            title,
+            "/admin/programmes",
+        )
+        .with_errors(&errors),
+        errors,
+        cohort_id: cohort.id.to_string(),
+        cohort_name: cohort.name,
+        confirmed: cohort.confirmed,
+        programme_id: programme.id.to_string(),
+        programme_title: programme.fields.title,
+        cohort: typed.unwrap_or(stored),
+    })
+}
+
+pub async fn edit_form(
+    State(state): State<AppState>,
+    Admin(viewer): Admin,
+    ClientIp(ip): ClientIp,
+    Path(id): Path<String>,
+) -> PageResult<Response> {
+    render(&page(&state, &viewer, &ip, &id, None, Errors::default()).await?)
+}
+
+pub async fn update(
+    State(state): State<AppState>,
+    Admin(viewer): Admin,
+    ClientIp(ip): ClientIp,
+    Path(id): Path<String>,
+    CsrfForm(form): CsrfForm<CohortInput>,
+) -> PageResult<Response> {
+    let cid = Id::parse(&id).ok_or(AppError::NotFound)?;
+    let actor = Actor {
+        viewer: &viewer,
+        ip: &ip,
+    };
+    match edit_cohort(&state, &actor, &cid, &form).await {
+        Ok(programme) => Ok(Redirect::to(&format!(
+            "/admin/programmes/{programme}?notice=cohort-changed"
+        ))
+        .into_response()),
+        Err(e @ AppError::Invalid(_)) => {
+            let blank = page(&state, &viewer, &ip, &id, Some(form), Errors::default()).await?;
+            form_error(e, |errors| EditPage {
+                layout: blank.layout.with_errors(&errors),
+                errors,
+                ..blank
+            })
+        }
+        Err(e) => Err(e.into()),
+    }
+}
