@@ -7,7 +7,7 @@ use revans_domain::{Id, Role};
 use revans_storage::diaries::{self, Entry, NewEntry};
 use revans_storage::sets::{self, ActionSet, Standing};
 
-use super::Actor;
+use super::{Actor, diary_links};
 use crate::auth::Viewer;
 use crate::error::{AppError, FieldError};
 use crate::state::AppState;
@@ -22,6 +22,9 @@ pub struct EntryInput {
     pub set_id: String,
     /// diary: private, facilitator or set; log: private or supervisor. Blank is private.
     pub sharing: String,
+    /// What the entry is about: `meeting:ID` or `problem:ID` of one of the author's sets, or
+    /// blank. Set when writing; an edit keeps it.
+    pub about: String,
 }
 
 /// Facilitators keep a reflective log; everyone else a learning diary.
@@ -167,18 +170,25 @@ pub async fn create(
             match Id::parse(raw).filter(|id| mine.iter().any(|s| &s.id == id)) {
                 Some(id) => Some(id),
                 None => {
-                    // Report the body's and sharing's problems too, with the set's.
-                    let mut errors =
-                        match check(&mut tx, viewer, kind, &input.body, "private", None).await {
-                            Err(AppError::Invalid(e)) => e,
-                            Err(other) => return Err(other),
-                            Ok(_) => Vec::new(),
-                        };
-                    errors.push(field("set_id", "Choose one of your sets, or No set"));
-                    return Err(AppError::Invalid(errors));
+                    let message = "Choose one of your sets, or No set";
+                    return Err(with_others(&mut tx, viewer, kind, input, "set_id", message).await);
                 }
             }
         }
+    };
+    let link = match diary_links::resolve(&mut tx, viewer, &input.about).await {
+        Ok(link) => link,
+        Err(message) => {
+            return Err(with_others(&mut tx, viewer, kind, input, "about", &message).await);
+        }
+    };
+    let set = match (set, &link) {
+        (None, Some(l)) => Some(l.set_id.clone()),
+        (Some(s), Some(l)) if s != l.set_id => {
+            let message = "Choose a meeting or problem of the set you chose, or No set";
+            return Err(with_others(&mut tx, viewer, kind, input, "about", message).await);
+        }
+        (set, _) => set,
     };
     let checked = check(
         &mut tx,
@@ -195,8 +205,8 @@ pub async fn create(
             author_id: &viewer.person.id,
             kind,
             set_id: set.as_ref(),
-            meeting_id: None,
-            problem_id: None,
+            meeting_id: link.as_ref().and_then(|l| l.meeting_id.as_ref()),
+            problem_id: link.as_ref().and_then(|l| l.problem_id.as_ref()),
             sharing: checked.sharing,
             body: checked.body.as_str(),
         },
@@ -218,6 +228,24 @@ pub async fn create(
         .await?;
     revans_storage::commit(tx).await?;
     Ok(id)
+}
+
+/// A refusal of `name`, reported with the body's problems too, so one round trip shows all.
+async fn with_others(
+    conn: &mut revans_storage::Conn,
+    viewer: &Viewer,
+    kind: &str,
+    input: &EntryInput,
+    name: &str,
+    message: &str,
+) -> AppError {
+    let mut errors = match check(conn, viewer, kind, &input.body, "private", None).await {
+        Err(AppError::Invalid(e)) => e,
+        Err(other) => return other,
+        Ok(_) => Vec::new(),
+    };
+    errors.push(field(name, message));
+    AppError::Invalid(errors)
 }
 
 fn kind_name(kind: &str) -> &'static str {

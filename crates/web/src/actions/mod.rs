@@ -17,6 +17,7 @@ pub mod set_repair;
 pub mod tokens;
 // Learning diaries and the themes report (C5).
 pub mod diaries;
+pub mod diary_links;
 pub mod reports;
 
 use revans_domain::Id;

@@ -29,6 +29,9 @@ pub struct EntryOut {
     /// `diary` (learning diary) or `log` (a facilitator's reflective log).
     pub kind: String,
     pub set_id: Option<String>,
+    /// The meeting or problem of that set the entry is about, if any.
+    pub meeting_id: Option<String>,
+    pub problem_id: Option<String>,
     /// diary: private, facilitator or set; log: private or supervisor.
     pub sharing: String,
     pub body: String,
@@ -45,6 +48,8 @@ impl From<Entry> for EntryOut {
             author_name: e.author_name,
             kind: e.kind,
             set_id: e.set_id.map(|s| s.to_string()),
+            meeting_id: e.meeting_id.map(|s| s.to_string()),
+            problem_id: e.problem_id.map(|s| s.to_string()),
             sharing: e.sharing,
             body: e.body,
             created_at: rfc3339(e.created_at),
@@ -72,6 +77,9 @@ pub struct EntryIn {
     /// diary: private (default), facilitator or set; log (facilitators): private or supervisor.
     #[serde(default)]
     pub sharing: Option<String>,
+    /// What the entry is about: `meeting:ID` or `problem:ID` of one of the caller's sets.
+    #[serde(default)]
+    pub about: Option<String>,
 }
 
 /// The caller's diary (or reflective log) and the entries shared with them.
@@ -105,6 +113,7 @@ pub async fn create_entry(
         body: body.body,
         set_id: body.set_id.unwrap_or_default(),
         sharing: body.sharing.unwrap_or_default(),
+        about: body.about.unwrap_or_default(),
     };
     let id = create(
         &state,

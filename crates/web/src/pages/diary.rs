@@ -8,11 +8,11 @@ use revans_domain::Id;
 use revans_storage::diaries::{self, Entry};
 use revans_storage::sets::{self, ActionSet};
 
-use crate::actions::Actor;
 use crate::actions::diaries::{
     EntryInput, create as create_entry, edit as edit_entry, kind_for, my_sets, read,
     sharing_choices, sharing_label,
 };
+use crate::actions::{Actor, diary_links};
 use crate::auth::{ClientIp, SignedIn, Viewer};
 use crate::csrf::CsrfForm;
 use crate::error::{AppError, PageResult};
@@ -97,6 +97,12 @@ pub struct SetOption {
     pub selected: bool,
 }
 
+/// The "about" choices of one set, for an optgroup.
+pub struct AboutGroup {
+    pub set_name: String,
+    pub options: Vec<SetOption>,
+}
+
 #[derive(Template)]
 #[template(path = "diary.html")]
 struct DiaryPage {
@@ -105,6 +111,7 @@ struct DiaryPage {
     is_log: bool,
     body: String,
     sets: Vec<SetOption>,
+    about: Vec<AboutGroup>,
     sharing: Vec<Choice>,
     mine: Vec<EntryView>,
     shared: Vec<EntryView>,
@@ -128,6 +135,21 @@ async fn diary_page(
     for e in diaries::shared_with(&mut conn, &viewer.person.id).await? {
         shared.push(view(&mut conn, &known, e).await?);
     }
+    let about = diary_links::options(&mut conn, viewer)
+        .await?
+        .into_iter()
+        .map(|(set_name, options)| AboutGroup {
+            set_name,
+            options: options
+                .into_iter()
+                .map(|o| SetOption {
+                    selected: o.value == input.about.trim(),
+                    id: o.value,
+                    name: o.label,
+                })
+                .collect(),
+        })
+        .collect();
     let title = if kind == "log" {
         "Your reflective log"
     } else {
@@ -148,6 +170,7 @@ async fn diary_page(
                 selected: s.id.as_str() == input.set_id.trim(),
             })
             .collect(),
+        about,
         sharing: choices(kind, &input.sharing),
         mine,
         shared,
@@ -207,6 +230,8 @@ struct EntryPage {
     sharing: Vec<Choice>,
     /// Sharing beyond "Only me" needs the entry to be about a set.
     has_set: bool,
+    /// The meeting or problem it is about, when the viewer may read that set.
+    about: Option<String>,
     is_log: bool,
 }
 
@@ -227,6 +252,7 @@ async fn entry_page(
         Some(i) => (i.body.clone(), i.sharing.clone()),
         None => (entry.body.clone(), entry.sharing.clone()),
     };
+    let about = diary_links::describe(&mut conn, viewer, &entry).await?;
     let entry = view(&mut conn, &known, entry).await?;
     let title = format!("{} entry, {}", entry.kind_label, entry.written);
     Ok(EntryPage {
@@ -238,6 +264,7 @@ async fn entry_page(
         body,
         sharing: choices(&kind, &sharing),
         has_set,
+        about,
         is_log: kind == "log",
     })
 }

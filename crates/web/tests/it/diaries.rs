@@ -475,3 +475,148 @@ async fn a_lead_sets_the_theme_vocabulary() {
     let r = e.get("/reports/themes").await;
     assert!(!r.body.contains("/reports/themes/vocabulary"));
 }
+
+/// A problem in a set, written straight into storage; returns its id.
+async fn problem_in(app: &TestApp, set: &Id, author: &str, title: &str) -> Id {
+    let mut conn = app.state.store.conn().await.unwrap();
+    let author = id(&app.person_id(author).await);
+    set_content::insert_problem(
+        &mut conn,
+        &set_content::NewProblem {
+            set_id: set,
+            unit_key: author.as_str(),
+            author_id: &author,
+            title,
+            description: "",
+            themes: &[],
+        },
+    )
+    .await
+    .unwrap()
+}
+
+#[tokio::test]
+async fn an_entry_about_a_meeting_or_problem_names_it_only_to_those_who_may_read_the_set() {
+    let app = TestApp::spawn().await;
+    let set_a = world(&app).await;
+    let set_b = {
+        let mut conn = app.state.store.conn().await.unwrap();
+        let a = sets::get(&mut conn, &set_a).await.unwrap().unwrap();
+        sets::list_for_cohort(&mut conn, &a.cohort_id)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|s| s.name == "Diary test set B")
+            .unwrap()
+            .id
+    };
+    let ours = problem_in(&app, &set_a, PARTICIPANT, "Night rota gaps").await;
+    let theirs = problem_in(&app, &set_b, OUTSIDER, "Their secret problem").await;
+    let meeting = {
+        let mut conn = app.state.store.conn().await.unwrap();
+        let hour = 3_600_000;
+        let start = revans_storage::now_ms() - 48 * hour;
+        revans_storage::meetings::insert_many(
+            &mut conn,
+            &set_a,
+            &[revans_domain::Session {
+                starts_at: start,
+                ends_at: start + 3 * hour,
+            }],
+        )
+        .await
+        .unwrap();
+        revans_storage::meetings::list_for_set(&mut conn, &set_a)
+            .await
+            .unwrap()
+            .remove(0)
+            .id
+    };
+
+    // Pat is offered her own set's meeting and problem, never another set's.
+    let mut pat = app.signed_in(PARTICIPANT).await;
+    let form = pat.get("/diary").await;
+    assert!(
+        form.body.contains("Problem: Night rota gaps"),
+        "{}",
+        form.body
+    );
+    assert!(form.body.contains(&format!("meeting:{meeting}")));
+    assert!(!form.body.contains("Their secret problem"));
+
+    // Choosing another set's problem is refused, the text kept, nothing saved.
+    let before = {
+        let mut conn = app.state.store.conn().await.unwrap();
+        diaries::by_author(&mut conn, &id(&app.person_id(PARTICIPANT).await))
+            .await
+            .unwrap()
+            .len()
+    };
+    let r = pat
+        .post_form(
+            "/diary",
+            &[("body", "Keep me"), ("about", &format!("problem:{theirs}"))],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.body
+            .contains("Choose a meeting or problem of one of your sets")
+    );
+    assert!(r.body.contains("Keep me"));
+    let mut conn = app.state.store.conn().await.unwrap();
+    let pat_id = id(&app.person_id(PARTICIPANT).await);
+    assert_eq!(
+        diaries::by_author(&mut conn, &pat_id).await.unwrap().len(),
+        before
+    );
+
+    // About her own problem, shared with the set: the link gives the entry its set.
+    let entry = write(
+        &app,
+        PARTICIPANT,
+        &[
+            ("body", "What I noticed about the rota"),
+            ("about", &format!("problem:{ours}")),
+            ("sharing", "set"),
+        ],
+    )
+    .await;
+    let stored = diaries::visible_to(&mut conn, &id(&entry), &pat_id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(stored.problem_id.as_ref(), Some(&ours));
+    assert_eq!(stored.set_id.as_ref(), Some(&set_a));
+    let mut bo = app.signed_in(BO).await;
+    let page = bo.get(&format!("/diary/{entry}")).await;
+    assert!(
+        page.body.contains("Problem: Night rota gaps"),
+        "{}",
+        page.body
+    );
+
+    // Fran's log about the meeting, shared with her supervisor: the supervisor reads the log
+    // but is not in the set, so is not told which meeting it was about.
+    let log = write(
+        &app,
+        FACILITATOR,
+        &[
+            ("body", "The set went quiet after the break"),
+            ("about", &format!("meeting:{meeting}")),
+            ("sharing", "supervisor"),
+        ],
+    )
+    .await;
+    let mut fran = app.signed_in(FACILITATOR).await;
+    assert!(
+        fran.get(&format!("/diary/{log}"))
+            .await
+            .body
+            .contains("data-about")
+    );
+    let mut sue = app.signed_in(SUPERVISOR).await;
+    let seen = sue.get(&format!("/diary/{log}")).await;
+    assert_eq!(seen.status, StatusCode::OK);
+    assert!(seen.body.contains("The set went quiet") && !seen.body.contains("data-about"));
+}
