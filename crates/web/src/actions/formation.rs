@@ -199,7 +199,8 @@ pub async fn move_member(
 }
 
 /// Assigns one or two facilitators to a set. A facilitator must hold the facilitator role in
-/// the tenant and must not be in any member's management chain.
+/// the tenant and must not be in any member's management chain, nor, when the cohort's rules
+/// say so, from any member's organisation.
 pub async fn assign_facilitators(
     state: &AppState,
     actor: &Actor<'_>,
@@ -224,6 +225,12 @@ pub async fn assign_facilitators(
         .map(|(p, m)| (p.to_string(), m.to_string()))
         .collect();
     let members = sets::members(&mut tx, set_id).await?;
+    let elsewhere = match sets::formation_rules(&mut tx, &set.cohort_id).await? {
+        Some(stored) => serde_json::from_str::<FormationInput>(&stored)
+            .map_err(AppError::internal)?
+            .facilitators_elsewhere(),
+        None => false,
+    };
     for id in chosen {
         let f = allowed.iter().find(|p| &p.id == id).ok_or_else(|| {
             AppError::field(
@@ -239,6 +246,19 @@ pub async fn assign_facilitators(
                 format!(
                     "{} cannot facilitate {}: they are in {}'s reporting line",
                     f.name, set.name, m.name
+                ),
+            ));
+        }
+        if elsewhere
+            && let Some(m) = members
+                .iter()
+                .find(|m| m.left_at.is_none() && m.organisation_id == f.organisation_id)
+        {
+            return Err(AppError::field(
+                "facilitators",
+                format!(
+                    "{} cannot facilitate {}: {} is from the same organisation ({}), and this cohort's facilitators come from elsewhere",
+                    f.name, set.name, m.name, m.organisation_name
                 ),
             ));
         }

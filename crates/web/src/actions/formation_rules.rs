@@ -23,6 +23,15 @@ pub struct FormationInput {
     /// One pair per line: two email addresses separated by a comma.
     pub pairs: String,
     pub review_every: String,
+    /// `yes`: a set's facilitators come from an organisation none of its members is from
+    /// (some programmes ask this so a set can speak freely about its employers).
+    pub facilitators_elsewhere: String,
+}
+
+impl FormationInput {
+    pub fn facilitators_elsewhere(&self) -> bool {
+        self.facilitators_elsewhere.trim() == "yes"
+    }
 }
 
 impl FormationInput {
@@ -33,6 +42,7 @@ impl FormationInput {
             max_per_organisation: "2".into(),
             pairs: String::new(),
             review_every: "7".into(),
+            facilitators_elsewhere: String::new(),
         }
     }
 }

@@ -233,6 +233,70 @@ async fn forming_again_keeps_earlier_set_mates_apart() {
 }
 
 #[tokio::test]
+async fn when_the_rules_say_so_facilitators_come_from_another_organisation() {
+    let app = TestApp::spawn().await;
+    let (_, autumn) = cohorts(&app).await;
+    let mut admin = app.signed_in(ADMIN).await;
+    let r = admin
+        .post_form(
+            &format!("/admin/cohorts/{autumn}/sets"),
+            &[
+                ("size_min", "5"),
+                ("size_max", "7"),
+                ("max_per_organisation", "3"),
+                ("review_every", "7"),
+                ("facilitators_elsewhere", "yes"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let page = admin.get(&format!("/admin/cohorts/{autumn}/sets")).await;
+    assert!(
+        page.body.contains(r#"value="yes" checked"#),
+        "the rule is shown as chosen"
+    );
+    // Fran works for North Coast ICS: refused where a member does, accepted elsewhere.
+    let fran = app.person_id(FACILITATOR).await;
+    let mut conn = app.state.store.conn().await.unwrap();
+    let (mut refused, mut accepted) = (0, 0);
+    for s in sets::list_for_cohort(&mut conn, &autumn).await.unwrap() {
+        let colleague = sets::members(&mut conn, &s.id)
+            .await
+            .unwrap()
+            .into_iter()
+            .any(|m| m.email.ends_with("@northcoast-ics.example"));
+        let r = admin
+            .post_form(
+                &format!("/admin/sets/{}/facilitators", s.id),
+                &[("facilitators", fran.as_str())],
+            )
+            .await;
+        if colleague {
+            assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+            assert!(
+                r.body.contains("is from the same organisation"),
+                "{}",
+                r.body
+            );
+            assert!(
+                sets::facilitators(&mut conn, &s.id)
+                    .await
+                    .unwrap()
+                    .is_empty()
+            );
+            refused += 1;
+        } else {
+            assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+            accepted += 1;
+        }
+    }
+    assert!(
+        refused > 0,
+        "some set has a North Coast member ({accepted} accepted)"
+    );
+}
+
+#[tokio::test]
 async fn bad_formation_rules_name_the_field_and_save_nothing() {
     let app = TestApp::spawn().await;
     let mut admin = app.signed_in(ADMIN).await;
