@@ -68,6 +68,8 @@ struct Page {
     any_draft: bool,
     facilitators: Vec<Choice>,
     proposal: Option<crate::actions::set_repair::Proposal>,
+    /// How long the search runs, in milliseconds: the page's progress bar counts it down.
+    forming_ms: u64,
 }
 
 async fn build(
@@ -179,6 +181,7 @@ async fn build(
         cards,
         facilitators,
         proposal,
+        forming_ms: (state.settings.formation_seconds * 1000.0) as u64,
     })
 }
 
