@@ -31,6 +31,8 @@ pub struct RowError {
 pub struct ReportingLines {
     pairs: Vec<(EmailAddress, EmailAddress)>,
     manager_of: HashMap<EmailAddress, EmailAddress>,
+    /// Everyone with a row (their manager is replaced, or cleared when blank), and the row.
+    row_of: HashMap<EmailAddress, usize>,
 }
 
 const EMAIL: &str = "email";
@@ -141,7 +143,50 @@ impl ReportingLines {
             errors.sort_by_key(|e| e.row);
             return Err(errors);
         }
-        Ok(Self { pairs, manager_of })
+        Ok(Self {
+            pairs,
+            manager_of,
+            row_of: first_row,
+        })
+    }
+
+    /// Checks the file against the lines already stored for people it does not list: a file
+    /// without a cycle of its own can still close one with them (the file says B reports to A
+    /// while Revans already has A reporting to B). One error per cycle, on the row that
+    /// comes first, naming the chain.
+    pub fn check_with_stored(
+        &self,
+        stored: &[(EmailAddress, EmailAddress)],
+    ) -> Result<(), Vec<RowError>> {
+        let mut combined = self.manager_of.clone();
+        for (person, manager) in stored {
+            if !self.row_of.contains_key(person) {
+                combined.insert(person.clone(), manager.clone());
+            }
+        }
+        let mut errors = Vec::new();
+        for cycle in cycles(&self.pairs, &combined) {
+            let Some(row) = cycle.iter().filter_map(|p| self.row_of.get(p)).min() else {
+                continue;
+            };
+            let mut chain: Vec<&str> = vec![cycle[0].as_str()];
+            chain.extend(cycle[1..].iter().rev().map(EmailAddress::as_str));
+            chain.push(cycle[0].as_str());
+            errors.push(RowError {
+                row: *row,
+                column: MANAGER,
+                message: format!(
+                    "with the reporting lines already in Revans this makes a cycle: {}",
+                    chain.join(" manages ")
+                ),
+            });
+        }
+        errors.sort_by_key(|e| e.row);
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
+        }
     }
 
     /// (person, manager) in the order of the file.

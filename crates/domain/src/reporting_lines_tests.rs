@@ -195,3 +195,37 @@ proptest! {
         prop_assert_eq!(found, a != b && (above(&pairs, a, b, 6) || above(&pairs, b, a, 6)));
     }
 }
+
+#[test]
+fn a_file_that_closes_a_cycle_with_stored_lines_is_refused() {
+    // Stored: a manages b, b manages c. The file says a reports to c: a cycle through Revans.
+    let stored = vec![
+        (e("b@x.example"), e("a@x.example")),
+        (e("c@x.example"), e("b@x.example")),
+    ];
+    let lines = ReportingLines::build(&[row(2, "a@x.example", "c@x.example")], &everyone).unwrap();
+    let errors = lines.check_with_stored(&stored).unwrap_err();
+    assert_eq!(
+        messages(&errors),
+        vec![
+            "2 manager_email: with the reporting lines already in Revans this makes a cycle: \
+             a@x.example manages b@x.example manages c@x.example manages a@x.example"
+        ]
+    );
+}
+
+#[test]
+fn a_file_row_replaces_the_stored_line_it_lists() {
+    // Stored: a manages b. The file lists b with no manager and says b manages a: no cycle,
+    // because b's stored line is replaced by the file's.
+    let stored = vec![(e("b@x.example"), e("a@x.example"))];
+    let lines = ReportingLines::build(
+        &[
+            row(2, "b@x.example", ""),
+            row(3, "a@x.example", "b@x.example"),
+        ],
+        &everyone,
+    )
+    .unwrap();
+    assert_eq!(lines.check_with_stored(&stored), Ok(()));
+}

@@ -112,6 +112,17 @@ pub async fn import(
     }
 }
 
+fn row_errors(errs: Vec<revans_domain::RowError>) -> AppError {
+    AppError::Invalid(
+        errs.into_iter()
+            .map(|e| FieldError {
+                field: "csv".into(),
+                message: format!("Row {}, {}: {}", e.row, e.column, e.message),
+            })
+            .collect(),
+    )
+}
+
 /// Parses the CSV (header `email,manager_email`), checks every row, saves all or nothing.
 pub async fn import_csv(
     state: &AppState,
@@ -154,16 +165,23 @@ pub async fn import_csv(
             .iter()
             .any(|p| p.email.eq_ignore_ascii_case(e.as_str()))
     };
-    let lines = ReportingLines::build(&rows, &known).map_err(|errs| {
-        AppError::Invalid(
-            errs.into_iter()
-                .map(|e| FieldError {
-                    field: "csv".into(),
-                    message: format!("Row {}, {}: {}", e.row, e.column, e.message),
-                })
-                .collect(),
-        )
-    })?;
+    let lines = ReportingLines::build(&rows, &known).map_err(row_errors)?;
+    // The file may close a cycle with lines already stored for people it does not list.
+    let email_of = |id: &revans_domain::Id| {
+        people
+            .iter()
+            .find(|p| &p.id == id)
+            .and_then(|p| EmailAddress::parse(&p.email).ok())
+    };
+    let mut stored = Vec::new();
+    for root in actor.viewer.admin_roots() {
+        for (p, m) in reporting_lines::in_tree(&mut tx, &root).await? {
+            if let (Some(p), Some(m)) = (email_of(&p), email_of(&m)) {
+                stored.push((p, m));
+            }
+        }
+    }
+    lines.check_with_stored(&stored).map_err(row_errors)?;
     let id_of = |e: &EmailAddress| {
         people
             .iter()

@@ -704,7 +704,28 @@ async fn a_reporting_lines_import_with_a_cycle_is_refused_whole() {
         revans_storage::reporting_lines::manager_of(&mut conn, &jack)
             .await
             .unwrap(),
-        Some(kiran)
+        Some(kiran.clone())
+    );
+    // Kiran now manages Jack. A second file saying Jack manages Kiran has no cycle of its own
+    // but closes one with what is stored: refused, and Kiran keeps no manager.
+    let closing = "email,manager_email
+kiran.shah@cliffside-care.example,jack.turner@bay-council.example
+";
+    let r = admin
+        .post_form("/admin/reporting-lines", &[("csv", closing)])
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert!(
+        r.body
+            .contains("Row 2, manager_email: with the reporting lines already in Revans"),
+        "{}",
+        r.body
+    );
+    assert_eq!(
+        revans_storage::reporting_lines::manager_of(&mut conn, &kiran)
+            .await
+            .unwrap(),
+        None
     );
 }
 
