@@ -43,6 +43,8 @@ pub struct ProgrammeInput {
     pub questions: String,
     /// One phase per line ("Scoping: months 1-2").
     pub phases: String,
+    /// The id of another of the lead's programmes that people go on to; blank for none.
+    pub follow_on: String,
     /// "yes" when a sponsor of the applicant's organisation must approve first.
     pub requires_sponsor_approval: String,
     /// approval_order or lottery.
@@ -206,17 +208,53 @@ pub fn parse_programme(input: &ProgrammeInput) -> Result<(ProgrammeFields, Optio
     ))
 }
 
+/// The form checked whole: its fields and the follow-on programme, which must be another of
+/// the lead's programmes. Every problem is reported at once.
+async fn parse_with_follow_on(
+    conn: &mut revans_storage::Conn,
+    actor: &Actor<'_>,
+    input: &ProgrammeInput,
+    own: Option<&Id>,
+) -> Result<(ProgrammeFields, Option<i64>), AppError> {
+    let follow_on = match input.follow_on.trim() {
+        "" => Ok(None),
+        raw => match Id::parse(raw).filter(|id| Some(id) != own) {
+            Some(id) => match load_for_admin(conn, actor, &id).await {
+                Ok(_) => Ok(Some(id)),
+                Err(AppError::NotFound) => Err("Choose one of your other programmes, or None"),
+                Err(other) => return Err(other),
+            },
+            None => Err("Choose one of your other programmes, or None"),
+        },
+    };
+    match (parse_programme(input), follow_on) {
+        (Ok((mut fields, cap)), Ok(next)) => {
+            fields.follow_on_id = next;
+            Ok((fields, cap))
+        }
+        (Ok(_), Err(message)) => Err(AppError::field("follow_on", message)),
+        (Err(AppError::Invalid(mut errors)), Err(message)) => {
+            errors.push(crate::error::FieldError {
+                field: "follow_on".into(),
+                message: message.into(),
+            });
+            Err(AppError::Invalid(errors))
+        }
+        (Err(e), _) => Err(e),
+    }
+}
+
 /// Creates a draft programme in the programme lead's organisation.
 pub async fn create(
     state: &AppState,
     actor: &Actor<'_>,
     input: &ProgrammeInput,
 ) -> Result<Id, AppError> {
-    let (fields, cap) = parse_programme(input)?;
     let Some(org) = actor.viewer.admin_roots().into_iter().next() else {
         return Err(AppError::Forbidden);
     };
     let mut tx = state.store.begin().await?;
+    let (fields, cap) = parse_with_follow_on(&mut tx, actor, input, None).await?;
     let id = programmes::insert(&mut tx, &org, &fields).await?;
     programmes::set_cap(&mut tx, &id, &org, cap).await?;
     actor
@@ -242,9 +280,8 @@ pub async fn update(
 ) -> Result<(), AppError> {
     let mut tx = state.store.begin().await?;
     let existing = load_for_admin(&mut tx, actor, id).await?;
-    let (mut fields, cap) = parse_programme(input)?;
+    let (mut fields, cap) = parse_with_follow_on(&mut tx, actor, input, Some(id)).await?;
     fields.lottery_seed = existing.fields.lottery_seed;
-    fields.follow_on_id = existing.fields.follow_on_id.clone();
     programmes::update(&mut tx, id, &fields).await?;
     programmes::set_cap(&mut tx, id, &existing.organisation_id, cap).await?;
     actor
@@ -288,6 +325,11 @@ pub fn input_from(p: &Programme, cap: Option<i64>) -> ProgrammeInput {
         confirmations: f.confirmations.join("\n"),
         questions: f.questions.join("\n"),
         phases: f.phases.join("\n"),
+        follow_on: f
+            .follow_on_id
+            .as_ref()
+            .map(|id| id.to_string())
+            .unwrap_or_default(),
         requires_sponsor_approval: if f.requires_sponsor_approval {
             "yes".into()
         } else {

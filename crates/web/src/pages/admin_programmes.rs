@@ -29,7 +29,8 @@ struct ListPage {
     programmes: Vec<Programme>,
 }
 
-pub async fn list(State(state): State<AppState>, Admin(viewer): Admin) -> PageResult<Response> {
+/// Every programme the lead administers, once each.
+async fn programmes_of(state: &AppState, viewer: &Viewer) -> Result<Vec<Programme>, AppError> {
     let mut conn = state.store.conn().await?;
     let mut all: Vec<Programme> = Vec::new();
     for root in viewer.admin_roots() {
@@ -39,6 +40,28 @@ pub async fn list(State(state): State<AppState>, Admin(viewer): Admin) -> PageRe
             }
         }
     }
+    Ok(all)
+}
+
+/// The programmes one may follow on to: the lead's others.
+async fn follow_options(
+    state: &AppState,
+    viewer: &Viewer,
+    except: Option<&str>,
+) -> Result<Vec<ProgrammeOption>, AppError> {
+    Ok(programmes_of(state, viewer)
+        .await?
+        .into_iter()
+        .filter(|p| Some(p.id.as_str()) != except)
+        .map(|p| ProgrammeOption {
+            value: p.id.to_string(),
+            label: p.fields.title,
+        })
+        .collect())
+}
+
+pub async fn list(State(state): State<AppState>, Admin(viewer): Admin) -> PageResult<Response> {
+    let all = programmes_of(&state, &viewer).await?;
     let layout = Layout::new(
         &state,
         Some(&viewer),
@@ -57,6 +80,12 @@ pub struct KindOption {
     pub label: &'static str,
 }
 
+/// A programme to follow on to, in the form's select.
+pub struct ProgrammeOption {
+    pub value: String,
+    pub label: String,
+}
+
 #[derive(Template)]
 #[template(path = "admin_programme_new.html")]
 struct NewPage {
@@ -68,10 +97,17 @@ struct NewPage {
     button: &'static str,
     f: ProgrammeInput,
     kinds: Vec<KindOption>,
+    follow_ons: Vec<ProgrammeOption>,
 }
 
-fn new_page(state: &AppState, viewer: &Viewer, f: ProgrammeInput, errors: Errors) -> NewPage {
-    form_page(state, viewer, f, errors, None)
+fn new_page(
+    state: &AppState,
+    viewer: &Viewer,
+    f: ProgrammeInput,
+    errors: Errors,
+    follow_ons: Vec<ProgrammeOption>,
+) -> NewPage {
+    form_page(state, viewer, f, errors, None, follow_ons)
 }
 
 fn form_page(
@@ -80,6 +116,7 @@ fn form_page(
     f: ProgrammeInput,
     errors: Errors,
     editing: Option<&str>,
+    follow_ons: Vec<ProgrammeOption>,
 ) -> NewPage {
     let heading = if editing.is_some() {
         "Edit programme"
@@ -114,6 +151,7 @@ fn form_page(
                 label: k.label(),
             })
             .collect(),
+        follow_ons,
     }
 }
 
@@ -123,7 +161,8 @@ pub async fn new_form(State(state): State<AppState>, Admin(viewer): Admin) -> Pa
         offer_valid_days: "7".into(),
         ..ProgrammeInput::default()
     };
-    render(&new_page(&state, &viewer, f, Errors::default()))
+    let follow_ons = follow_options(&state, &viewer, None).await?;
+    render(&new_page(&state, &viewer, f, Errors::default(), follow_ons))
 }
 
 pub async fn create(
@@ -140,7 +179,12 @@ pub async fn create(
         Ok(id) => {
             Ok(Redirect::to(&format!("/admin/programmes/{id}?notice=created")).into_response())
         }
-        Err(e) => form_error(e, |errors| new_page(&state, &viewer, form, errors)),
+        Err(e) => {
+            let follow_ons = follow_options(&state, &viewer, None).await?;
+            form_error(e, |errors| {
+                new_page(&state, &viewer, form, errors, follow_ons)
+            })
+        }
     }
 }
 
@@ -514,12 +558,15 @@ pub async fn edit_form(
         .find(|c| c.organisation_id == p.organisation_id)
         .map(|c| c.cap);
     let input = crate::actions::programmes::input_from(&p, cap);
+    drop(conn);
+    let follow_ons = follow_options(&state, &viewer, Some(&id)).await?;
     render(&form_page(
         &state,
         &viewer,
         input,
         Errors::default(),
         Some(&id),
+        follow_ons,
     ))
 }
 
@@ -539,9 +586,12 @@ pub async fn update(
         Ok(()) => {
             Ok(Redirect::to(&format!("/admin/programmes/{id}?notice=updated")).into_response())
         }
-        Err(e) => form_error(e, |errors| {
-            form_page(&state, &viewer, form, errors, Some(&id))
-        }),
+        Err(e) => {
+            let follow_ons = follow_options(&state, &viewer, Some(&id)).await?;
+            form_error(e, |errors| {
+                form_page(&state, &viewer, form, errors, Some(&id), follow_ons)
+            })
+        }
     }
 }
 

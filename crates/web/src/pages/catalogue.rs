@@ -100,6 +100,8 @@ struct ShowPage {
     fee: String,
     cpd: String,
     any_open: bool,
+    /// The programme people go on to, when it is in the catalogue: (id, title).
+    follow_on: Option<(String, String)>,
 }
 
 pub fn fee_text(pence: i64) -> String {
@@ -128,6 +130,13 @@ pub async fn show(
         _ => return Err(AppError::NotFound.into()),
     };
     let cohorts = cohort_views(&mut conn, &p).await?;
+    let follow_on = match &p.fields.follow_on_id {
+        Some(next) => programmes::get(&mut conn, next)
+            .await?
+            .filter(|n| n.status != ProgrammeStatus::Draft)
+            .map(|n| (n.id.to_string(), n.fields.title)),
+        None => None,
+    };
     let layout = Layout::new(
         &state,
         viewer.as_ref(),
@@ -142,6 +151,7 @@ pub async fn show(
         any_open: cohorts.iter().any(|c| c.open),
         p,
         cohorts,
+        follow_on,
     })
 }
 

@@ -911,3 +911,53 @@ async fn the_api_changes_and_closes_a_cohort() {
         "closed by the API"
     );
 }
+
+#[tokio::test]
+async fn a_module_names_the_programme_people_go_on_to() {
+    let app = TestApp::spawn().await;
+    let mut lead = app.signed_in(ADMIN).await;
+    let (sets, _) = published(&app, &mut lead, "Monthly Sets After", "", "10").await;
+    let (module, _) = published(&app, &mut lead, "Leadership Module", "", "10").await;
+    let edit = format!("/admin/programmes/{module}/edit");
+    let form = lead.get(&edit).await;
+    assert!(
+        form.body
+            .contains(&format!(r#"<option value="{sets}">Monthly Sets After"#))
+    );
+    assert!(
+        !form.body.contains(&format!(r#"<option value="{module}">"#)),
+        "not itself"
+    );
+    let fields = |follow_on: &str| {
+        vec![
+            ("title", "Leadership Module".to_owned()),
+            ("summary", "Two days".to_owned()),
+            ("kind", "leadership_module".to_owned()),
+            ("delivery_mode", "virtual".to_owned()),
+            ("follow_on", follow_on.to_owned()),
+        ]
+    };
+    // Itself, or a programme that is not the lead's: refused, nothing changed.
+    for bad in [module.clone(), revans_storage::new_id().to_string()] {
+        let r = lead.post_form(&edit, &pairs(&fields(&bad))).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(
+            r.body.contains("Choose one of your other programmes"),
+            "{}",
+            r.body
+        );
+    }
+    let mut anon = app.client();
+    let page = anon.get(&format!("/programmes/{module}")).await;
+    assert!(!page.body.contains("data-follow-on"));
+    let r = lead.post_form(&edit, &pairs(&fields(&sets))).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let page = anon.get(&format!("/programmes/{module}")).await;
+    assert!(
+        page.body.contains(&format!(
+            r#"<a href="/programmes/{sets}">Monthly Sets After</a>"#
+        )),
+        "{}",
+        page.body
+    );
+}
