@@ -193,6 +193,53 @@ pub struct ShowQuery {
     notice: Option<String>,
     /// Only applications in this state.
     state: Option<String>,
+    /// Only applicants from this organisation (its id).
+    organisation: Option<String>,
+    /// Only applications placed in this cohort (its id), or `none` for those not yet placed.
+    cohort: Option<String>,
+    /// Only applicants whose name or email contains this.
+    q: Option<String>,
+}
+
+/// A choice in one of the queue's filters.
+pub struct FilterOption {
+    pub value: String,
+    pub label: String,
+    pub selected: bool,
+}
+
+/// The queue's filters besides state, as chosen.
+struct QueueFilters {
+    organisation: String,
+    cohort: String,
+    search: String,
+}
+
+impl QueueFilters {
+    fn from(q: &ShowQuery) -> Self {
+        let clean = |v: &Option<String>| v.as_deref().unwrap_or("").trim().to_owned();
+        QueueFilters {
+            organisation: clean(&q.organisation),
+            cohort: clean(&q.cohort),
+            search: clean(&q.q).to_lowercase(),
+        }
+    }
+
+    fn keeps(&self, a: &Application) -> bool {
+        (self.organisation.is_empty() || a.organisation_id.as_str() == self.organisation)
+            && match self.cohort.as_str() {
+                "" => true,
+                "none" => a.cohort_id.is_none(),
+                c => a.cohort_id.as_ref().is_some_and(|id| id.as_str() == c),
+            }
+            && (self.search.is_empty()
+                || a.person_name.to_lowercase().contains(&self.search)
+                || a.person_email.to_lowercase().contains(&self.search))
+    }
+
+    fn any(&self) -> bool {
+        !(self.organisation.is_empty() && self.cohort.is_empty() && self.search.is_empty())
+    }
 }
 
 pub struct StateFilter {
@@ -210,7 +257,11 @@ struct ShowPage {
     cohorts: Vec<CohortView>,
     applications: Vec<(Application, Option<i64>)>,
     filters: Vec<StateFilter>,
-    filter: String,
+    /// Whether any filter narrows the queue.
+    filtered: bool,
+    organisations: Vec<FilterOption>,
+    cohort_filter: Vec<FilterOption>,
+    search: String,
     cohort: CohortInput,
 }
 
@@ -232,15 +283,41 @@ async fn show_page(
         .as_deref()
         .filter(|s| !s.is_empty())
         .and_then(|s| s.parse().ok());
+    let chosen = QueueFilters::from(q);
     let mut list = Vec::new();
+    let mut organisations: Vec<FilterOption> = Vec::new();
     for a in applications::list_for_programme(&mut conn, &id, filter).await? {
         if a.state == ApplicationState::Draft {
+            continue;
+        }
+        if !organisations
+            .iter()
+            .any(|o| o.value == a.organisation_id.as_str())
+        {
+            organisations.push(FilterOption {
+                value: a.organisation_id.to_string(),
+                label: a.organisation_name.clone(),
+                selected: a.organisation_id.as_str() == chosen.organisation,
+            });
+        }
+        if !chosen.keeps(&a) {
             continue;
         }
         let rank = applications::waitlist_rank(&mut conn, &a.id).await?;
         list.push((a, rank));
     }
+    organisations.sort_by(|a, b| a.label.cmp(&b.label));
     let cohorts = cohort_views(&mut conn, &p).await?;
+    let mut cohort_filter: Vec<FilterOption> = vec![FilterOption {
+        value: "none".into(),
+        label: "Not yet placed".into(),
+        selected: chosen.cohort == "none",
+    }];
+    cohort_filter.extend(cohorts.iter().map(|c| FilterOption {
+        value: c.id.clone(),
+        label: c.name.clone(),
+        selected: c.id == chosen.cohort,
+    }));
     let notice = match q.notice.as_deref() {
         Some("created") => Some("Programme created as a draft. Add cohorts, then publish it."),
         Some("updated") => Some("Programme details saved."),
@@ -278,7 +355,10 @@ async fn show_page(
                 selected: s.as_str() == filter_value,
             })
             .collect(),
-        filter: filter_value,
+        filtered: !filter_value.is_empty() || chosen.any(),
+        organisations,
+        cohort_filter,
+        search: q.q.clone().unwrap_or_default(),
         p,
         cohorts,
         applications: list,

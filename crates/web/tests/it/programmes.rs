@@ -961,3 +961,62 @@ async fn a_module_names_the_programme_people_go_on_to() {
         page.body
     );
 }
+
+#[tokio::test]
+async fn the_review_queue_filters_by_organisation_cohort_and_name() {
+    let app = TestApp::spawn().await;
+    let mut lead = app.signed_in(ADMIN).await;
+    let (programme, cohort) = published(&app, &mut lead, "Filtered Circles", "", "1").await;
+    for who in [PARTICIPANT, BO] {
+        let mut c = app.signed_in(who).await;
+        let r = apply(&mut c, &programme, &cohort, "Ready").await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    }
+    let pat_app = application_id(&app, &programme, PARTICIPANT).await;
+    let bo_app = application_id(&app, &programme, BO).await;
+    let page = format!("/admin/programmes/{programme}");
+    let rows = |body: &str| {
+        [(&pat_app, "Pat"), (&bo_app, "Bo")]
+            .iter()
+            .filter(|(id, _)| body.contains(&format!(r#"data-application="{id}""#)))
+            .map(|(_, n)| *n)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(rows(&lead.get(&page).await.body), vec!["Pat", "Bo"]);
+    let pat_org = {
+        let mut conn = app.state.store.conn().await.unwrap();
+        let id = revans_domain::Id::parse(&app.person_id(PARTICIPANT).await).unwrap();
+        revans_storage::people::get(&mut conn, &id)
+            .await
+            .unwrap()
+            .unwrap()
+            .organisation_id
+    };
+    let by_org = lead.get(&format!("{page}?organisation={pat_org}")).await;
+    assert_eq!(rows(&by_org.body), vec!["Pat"]);
+    assert!(by_org.body.contains("(filtered: 1)"));
+    assert_eq!(
+        rows(&lead.get(&format!("{page}?q=bay-council")).await.body),
+        vec!["Bo"]
+    );
+    // One place: after allocation Pat or Bo is placed in the cohort, the other waits there.
+    lead.post_form(
+        &format!("{page}/decisions"),
+        &[
+            ("applications", &pat_app),
+            ("applications", &bo_app),
+            ("decision", "approve"),
+        ],
+    )
+    .await;
+    assert_eq!(
+        rows(&lead.get(&format!("{page}?cohort=none")).await.body).len(),
+        2
+    );
+    lead.post_form(&format!("{page}/allocate"), &[]).await;
+    assert!(rows(&lead.get(&format!("{page}?cohort=none")).await.body).is_empty());
+    assert_eq!(
+        rows(&lead.get(&format!("{page}?cohort={cohort}")).await.body).len(),
+        2
+    );
+}
