@@ -6,7 +6,7 @@ use revans_storage::{cohorts, now_ms, sets};
 
 use super::Actor;
 use crate::actions::applications::email;
-use crate::actions::programmes::{CohortInput, load_for_admin, parse_cohort};
+use crate::actions::programmes::{CheckedCohort, CohortInput, load_for_admin};
 use crate::error::AppError;
 use crate::mail;
 use crate::state::AppState;
@@ -57,8 +57,8 @@ pub async fn edit_cohort(
             cohort.name
         )));
     }
-    let (name, capacity, opens, closes, schedule, completion) = parse_cohort(input, now)?;
-    if !cohorts::set_capacity(&mut tx, cohort_id, capacity).await? {
+    let c = CheckedCohort::check(input, now)?;
+    if !cohorts::set_capacity(&mut tx, cohort_id, c.capacity).await? {
         return Err(AppError::field(
             "capacity",
             format!(
@@ -67,28 +67,8 @@ pub async fn edit_cohort(
             ),
         ));
     }
-    let spec = serde_json::to_string(input).map_err(AppError::internal)?;
-    let kind = if input.schedule_kind == "recurrence" {
-        "recurrence"
-    } else {
-        "explicit"
-    };
-    cohorts::update_details(
-        &mut tx,
-        cohort_id,
-        &cohorts::NewCohort {
-            programme_id: &cohort.programme_id,
-            name: &name,
-            capacity,
-            opens_at: opens,
-            closes_at: closes,
-            schedule: &schedule,
-            schedule_kind: kind,
-            schedule_spec: &spec,
-            completion,
-        },
-    )
-    .await?;
+    cohorts::update_details(&mut tx, cohort_id, &c.row(&cohort.programme_id)).await?;
+    let (name, capacity, schedule) = (&c.name, c.capacity, &c.schedule);
     let moved = before.as_slice() != schedule.sessions() || cohort.timezone != schedule.timezone();
     actor
         .audit(

@@ -493,6 +493,53 @@ pub fn parse_cohort(
     }
 }
 
+/// A cohort form checked and ready to store, with what was typed (JSON) to show it again.
+pub(crate) struct CheckedCohort {
+    pub name: String,
+    pub capacity: Capacity,
+    pub opens: i64,
+    pub closes: i64,
+    pub schedule: Schedule,
+    pub completion: CompletionRule,
+    spec: String,
+    kind: &'static str,
+}
+
+impl CheckedCohort {
+    pub fn check(input: &CohortInput, now: i64) -> Result<Self, AppError> {
+        let (name, capacity, opens, closes, schedule, completion) = parse_cohort(input, now)?;
+        Ok(CheckedCohort {
+            name,
+            capacity,
+            opens,
+            closes,
+            schedule,
+            completion,
+            spec: serde_json::to_string(input).map_err(AppError::internal)?,
+            kind: if input.schedule_kind == "recurrence" {
+                "recurrence"
+            } else {
+                "explicit"
+            },
+        })
+    }
+
+    /// The row as storage takes it.
+    pub fn row<'a>(&'a self, programme_id: &'a Id) -> cohorts::NewCohort<'a> {
+        cohorts::NewCohort {
+            programme_id,
+            name: &self.name,
+            capacity: self.capacity,
+            opens_at: self.opens,
+            closes_at: self.closes,
+            schedule: &self.schedule,
+            schedule_kind: self.kind,
+            schedule_spec: &self.spec,
+            completion: self.completion,
+        }
+    }
+}
+
 /// Adds a cohort with its sessions to a programme.
 pub async fn add_cohort(
     state: &AppState,
@@ -503,29 +550,10 @@ pub async fn add_cohort(
     let mut conn = state.store.conn().await?;
     let programme = load_for_admin(&mut conn, actor, programme_id).await?;
     drop(conn);
-    let (name, capacity, opens, closes, schedule, completion) = parse_cohort(input, now_ms())?;
-    let spec = serde_json::to_string(input).map_err(AppError::internal)?;
-    let kind = if input.schedule_kind == "recurrence" {
-        "recurrence"
-    } else {
-        "explicit"
-    };
+    let c = CheckedCohort::check(input, now_ms())?;
     let mut tx = state.store.begin().await?;
-    let id = cohorts::insert(
-        &mut tx,
-        &cohorts::NewCohort {
-            programme_id,
-            name: &name,
-            capacity,
-            opens_at: opens,
-            closes_at: closes,
-            schedule: &schedule,
-            schedule_kind: kind,
-            schedule_spec: &spec,
-            completion,
-        },
-    )
-    .await?;
+    let id = cohorts::insert(&mut tx, &c.row(programme_id)).await?;
+    let (name, capacity, schedule) = (&c.name, c.capacity, &c.schedule);
     actor
         .audit(
             &mut tx,
