@@ -148,6 +148,11 @@ pub fn table() -> Vec<Route> {
         ),
         r(
             "POST",
+            "/admin/programmes/{id}/caps",
+            post(admin_programmes::cap),
+        ),
+        r(
+            "POST",
             "/admin/programmes/{id}/decisions",
             post(admin_programmes::decisions),
         ),
@@ -293,6 +298,11 @@ pub fn table() -> Vec<Route> {
             "GET",
             "/api/v1/programmes/{id}/applications",
             get(api::programmes::queue),
+        ),
+        r(
+            "POST",
+            "/api/v1/programmes/{id}/caps",
+            post(api::programmes::set_nomination_cap),
         ),
         r(
             "POST",

@@ -8,6 +8,7 @@ pub mod cohort_edit;
 pub mod formation;
 pub mod formation_rules;
 pub mod meetings;
+pub mod nomination_caps;
 pub mod organisations;
 pub mod people;
 pub mod programmes;

@@ -15,7 +15,7 @@ use utoipa::{Modify, OpenApi};
         super::audit::list,
         super::programmes::list, super::programmes::create_programme, super::programmes::create_cohort, super::cohorts::update, super::cohorts::close, super::programmes::put_status,
         super::programmes::create_application, super::programmes::mine, super::programmes::respond_to, super::programmes::sponsor_approval,
-        super::programmes::queue, super::programmes::decisions, super::programmes::allocate,
+        super::programmes::queue, super::programmes::set_nomination_cap, super::programmes::decisions, super::programmes::allocate,
         super::sets::mine, super::sets::show, super::sets::create_problem, super::sets::cohort_sets, super::sets::form_sets,
         super::diaries::list, super::diaries::create_entry, super::diaries::show, super::diaries::themes,
     ),

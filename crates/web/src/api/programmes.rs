@@ -462,3 +462,44 @@ pub async fn allocate(
         .await?,
     ))
 }
+
+#[derive(serde::Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CapIn {
+    /// An organisation in the programme's region.
+    #[serde(default)]
+    pub organisation_id: String,
+    /// The most applications it may hold (counting the organisations under it); null lifts
+    /// its cap.
+    #[serde(default)]
+    pub cap: Option<i64>,
+}
+
+/// Sets or lifts one organisation's nomination cap for the programme.
+#[utoipa::path(post, path = "/api/v1/programmes/{id}/caps", tag = "programmes", request_body = CapIn,
+    params(("id" = String, Path, description = "The programme's id")),
+    responses((status = 204), (status = 422, body = crate::error_pages::ErrorBody), (status = 404, body = crate::error_pages::ErrorBody)),
+    security(("token" = [])))]
+pub async fn set_nomination_cap(
+    State(state): State<AppState>,
+    ApiAdmin(viewer): ApiAdmin,
+    ClientIp(ip): ClientIp,
+    Path(id): Path<String>,
+    ApiJson(body): ApiJson<CapIn>,
+) -> ApiResult<StatusCode> {
+    let input = crate::actions::nomination_caps::CapInput {
+        organisation_id: body.organisation_id,
+        cap: body.cap.map(|c| c.to_string()).unwrap_or_default(),
+    };
+    crate::actions::nomination_caps::set_cap(
+        &state,
+        &Actor {
+            viewer: &viewer,
+            ip: &ip,
+        },
+        &parse_id(&id)?,
+        &input,
+    )
+    .await?;
+    Ok(StatusCode::NO_CONTENT)
+}

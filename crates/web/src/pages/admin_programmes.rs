@@ -11,6 +11,7 @@ use revans_storage::programmes::{self, Programme};
 
 use crate::actions::Actor;
 use crate::actions::applications::{allocate_places, decide};
+use crate::actions::nomination_caps::{CapInput, set_cap};
 use crate::actions::programmes::{
     CohortInput, ProgrammeInput, add_cohort, create as create_programme, load_for_admin,
     set_capacity, set_status,
@@ -263,6 +264,9 @@ struct ShowPage {
     cohort_filter: Vec<FilterOption>,
     search: String,
     cohort: CohortInput,
+    /// Nomination caps per organisation, and the organisations one may cap.
+    caps: Vec<programmes::NominationCap>,
+    cap_orgs: Vec<FilterOption>,
 }
 
 async fn show_page(
@@ -308,6 +312,16 @@ async fn show_page(
     }
     organisations.sort_by(|a, b| a.label.cmp(&b.label));
     let cohorts = cohort_views(&mut conn, &p).await?;
+    let caps = programmes::caps(&mut conn, &p.id).await?;
+    let cap_orgs = revans_storage::organisations::tree(&mut conn, &p.organisation_id)
+        .await?
+        .into_iter()
+        .map(|o| FilterOption {
+            value: o.id.to_string(),
+            label: o.name,
+            selected: false,
+        })
+        .collect();
     let mut cohort_filter: Vec<FilterOption> = vec![FilterOption {
         value: "none".into(),
         label: "Not yet placed".into(),
@@ -326,6 +340,7 @@ async fn show_page(
         Some("draft") => Some("The programme is a draft again."),
         Some("cohort") => Some("Cohort added."),
         Some("capacity") => Some("Capacity changed."),
+        Some("cap") => Some("Nomination cap saved."),
         Some("cohort-changed") => Some("Cohort details saved."),
         Some("cohort-closed") => {
             Some("Applications for that cohort are closed. Offers and waiting lists carry on.")
@@ -359,6 +374,8 @@ async fn show_page(
         organisations,
         cohort_filter,
         search: q.q.clone().unwrap_or_default(),
+        caps,
+        cap_orgs,
         p,
         cohorts,
         applications: list,
@@ -463,6 +480,25 @@ pub async fn cohort(
     match add_cohort(&state, &actor, &pid, &form).await {
         Ok(_) => Ok(Redirect::to(&format!("/admin/programmes/{id}?notice=cohort")).into_response()),
         Err(e) => with_errors(&state, &viewer, &ip, &id, form, e).await,
+    }
+}
+
+/// Sets or lifts one organisation's nomination cap.
+pub async fn cap(
+    State(state): State<AppState>,
+    Admin(viewer): Admin,
+    ClientIp(ip): ClientIp,
+    Path(id): Path<String>,
+    CsrfForm(form): CsrfForm<CapInput>,
+) -> PageResult<Response> {
+    let pid = Id::parse(&id).ok_or(AppError::NotFound)?;
+    let actor = Actor {
+        viewer: &viewer,
+        ip: &ip,
+    };
+    match set_cap(&state, &actor, &pid, &form).await {
+        Ok(()) => Ok(Redirect::to(&format!("/admin/programmes/{id}?notice=cap")).into_response()),
+        Err(e) => with_errors(&state, &viewer, &ip, &id, default_cohort(), e).await,
     }
 }
 

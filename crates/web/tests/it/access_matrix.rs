@@ -132,6 +132,11 @@ const MATRIX: &[(&str, &str, [&str; 7])] = &[
     ),
     (
         "POST",
+        "/admin/programmes/{programme}/caps",
+        ["303>/sign-in", "403", "403", "403", "403", "422", "404"],
+    ),
+    (
+        "POST",
         "/admin/programmes/{programme}/decisions",
         ["303>/sign-in", "403", "403", "403", "403", "422", "404"],
     ),
@@ -493,6 +498,11 @@ const MATRIX: &[(&str, &str, [&str; 7])] = &[
         "GET",
         "/api/v1/programmes/{programme}/applications",
         ["401", "403", "403", "403", "403", "200", "404"],
+    ),
+    (
+        "POST",
+        "/api/v1/programmes/{programme}/caps",
+        ["401", "403", "403", "403", "403", "422", "404"],
     ),
     (
         "POST",

@@ -1020,3 +1020,73 @@ async fn the_review_queue_filters_by_organisation_cohort_and_name() {
         2
     );
 }
+
+#[tokio::test]
+async fn a_lead_caps_one_member_organisation() {
+    let app = TestApp::spawn().await;
+    let mut lead = app.signed_in(ADMIN).await;
+    let (programme, cohort) = published(&app, &mut lead, "Capped Circles", "", "10").await;
+    let (pat_org, sponsor_org) = {
+        let mut conn = app.state.store.conn().await.unwrap();
+        let mut org_of = async |email: &str| {
+            let id = revans_domain::Id::parse(&app.person_id(email).await).unwrap();
+            revans_storage::people::get(&mut conn, &id)
+                .await
+                .unwrap()
+                .unwrap()
+                .organisation_id
+        };
+        (org_of(PARTICIPANT).await, org_of(SPONSOR).await)
+    };
+    assert_eq!(pat_org, sponsor_org, "both at Harbour Trust");
+    let page = format!("/admin/programmes/{programme}");
+    // A bad cap names the field and saves nothing.
+    let r = lead
+        .post_form(
+            &format!("{page}/caps"),
+            &[("organisation_id", pat_org.as_str()), ("cap", "0")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.body.contains("a whole number from 1 to 1000"),
+        "{}",
+        r.body
+    );
+    assert!(lead.get(&page).await.body.contains("No caps"));
+    // Harbour Trust may hold one application; the rest of the region has no cap.
+    let r = lead
+        .post_form(
+            &format!("{page}/caps"),
+            &[("organisation_id", pat_org.as_str()), ("cap", "1")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let mut pat = app.signed_in(PARTICIPANT).await;
+    let r = apply(&mut pat, &programme, &cohort, "Ready").await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let mut sam = app.signed_in(SPONSOR).await;
+    let r = apply(&mut sam, &programme, &cohort, "Me too").await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.body.contains("can nominate up to 1 person") && r.body.contains("Pat Participant"),
+        "{}",
+        r.body
+    );
+    let mut bo = app.signed_in(BO).await;
+    let r = apply(&mut bo, &programme, &cohort, "Elsewhere").await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "Bay Council has no cap");
+    // The API lifts the cap; Sam may then apply.
+    let mut api = app.client();
+    api.bearer = Some(app.api_token(ADMIN).await);
+    let r = api
+        .json(
+            "POST",
+            &format!("/api/v1/programmes/{programme}/caps"),
+            Some(&format!(r#"{{"organisation_id":"{pat_org}","cap":null}}"#)),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.body);
+    let r = apply(&mut sam, &programme, &cohort, "Me too").await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+}
