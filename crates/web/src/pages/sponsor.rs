@@ -21,7 +21,8 @@ use crate::state::AppState;
 struct Page {
     layout: Layout,
     errors: crate::layout::Errors,
-    rows: Vec<Application>,
+    /// Each application with, once its person is in a published set, how often they came.
+    rows: Vec<(Application, Option<String>)>,
     /// Programmes taking applications, to nominate for: (id, title).
     programmes: Vec<(String, String)>,
     nominee: NominateForm,
@@ -82,6 +83,11 @@ async fn page(
             }
         }
     }
+    let mut with_attendance = Vec::new();
+    for a in rows {
+        let attendance = attendance_of(&mut conn, &a).await?;
+        with_attendance.push((a, attendance));
+    }
     let programmes = revans_storage::programmes::list_published(&mut conn)
         .await?
         .into_iter()
@@ -99,10 +105,44 @@ async fn page(
     Ok(Page {
         layout,
         errors,
-        rows,
+        rows: with_attendance,
         programmes,
         nominee,
     })
+}
+
+/// A nominee's attendance in their published set of the application's cohort, as a sponsor
+/// may see it: the set's name and a rate, never what was said there.
+async fn attendance_of(
+    conn: &mut revans_storage::Conn,
+    a: &Application,
+) -> Result<Option<String>, AppError> {
+    let Some(cohort) = &a.cohort_id else {
+        return Ok(None);
+    };
+    if a.state != revans_domain::ApplicationState::Accepted {
+        return Ok(None);
+    }
+    for set in revans_storage::sets::list_for_cohort(conn, cohort).await? {
+        if !set.is_published() {
+            continue;
+        }
+        let name = set.name.clone();
+        let view = crate::set_view::build(conn, set, None).await?;
+        if let Some(m) = view
+            .members
+            .iter()
+            .find(|m| m.person_id == a.person_id.as_str())
+        {
+            return Ok(Some(format!(
+                "{name}: {} ({} of {} meetings)",
+                m.rate(),
+                m.present,
+                m.meetings
+            )));
+        }
+    }
+    Ok(None)
 }
 
 #[derive(serde::Deserialize, Default)]

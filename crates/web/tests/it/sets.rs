@@ -1169,3 +1169,39 @@ async fn each_person_sees_meeting_times_in_their_own_time_zone() {
             .contains("Times are shown in Europe/London")
     );
 }
+
+#[tokio::test]
+async fn a_sponsor_sees_how_often_a_nominee_attends_never_what_is_said() {
+    let app = TestApp::spawn().await;
+    let set = Id::parse(&spring_set(&app).await).unwrap();
+    // Pat brings a problem to the set: content the sponsor must never see.
+    let title = "Handover delays on Ward 7";
+    {
+        let mut conn = app.state.store.conn().await.unwrap();
+        let pat = Id::parse(&app.person_id(PARTICIPANT).await).unwrap();
+        revans_storage::set_content::insert_problem(
+            &mut conn,
+            &revans_storage::set_content::NewProblem {
+                set_id: &set,
+                unit_key: pat.as_str(),
+                author_id: &pat,
+                title,
+                description: "Nights are worst",
+                themes: &[],
+            },
+        )
+        .await
+        .unwrap();
+    }
+    // The demo's spring set has held two meetings, and Pat came to both.
+    let pat_rate = "100% (2 of 2 meetings)";
+    let mut sam = app.signed_in(SPONSOR).await;
+    let page = sam.get("/sponsor/applications").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        page.body.contains(&format!("Set 1: {pat_rate}")),
+        "{pat_rate} in {}",
+        page.body
+    );
+    assert!(!page.body.contains(title) && !page.body.contains("Nights are worst"));
+}
