@@ -179,7 +179,7 @@ test("a private diary entry is seen by its author only, by page and by API", asy
   }
 });
 
-test("reporting lines, themes and the diary form's errors pass axe", async () => {
+test("reporting lines, themes, the sets overview and the diary form's errors pass axe", async () => {
   const { context, page } = await as(USERS.admin);
   await page.goto(`${env.server.url}/admin/reporting-lines`);
   await checkPage(page, "lead-reporting-lines", /Reporting lines/);
@@ -191,6 +191,11 @@ test("reporting lines, themes and the diary form's errors pass axe", async () =>
   await page.goto(`${env.server.url}/reports/themes`);
   await checkPage(page, "lead-themes", null);
   await context.close();
+  const eve = await as(USERS.evaluator);
+  await eve.page.goto(`${env.server.url}/reports/sets`);
+  await checkPage(eve.page, "evaluator-sets-overview", /How the sets are going/);
+  assert.match(await eve.page.locator("[data-sets-overview]").innerText(), /Spring 2026/);
+  await eve.context.close();
   const pat = await as(USERS.participant);
   await pat.page.goto(`${env.server.url}/diary`);
   await pat.page.getByRole("button", { name: "Save entry" }).click();

@@ -351,6 +351,7 @@ pub fn table() -> Vec<Route> {
         r("GET", "/diary/{id}", get(diary::show)),
         r("POST", "/diary/{id}", post(diary::update)),
         r("GET", "/reports/themes", get(reports::themes)),
+        r("GET", "/reports/sets", get(reports::sets_overview)),
         r(
             "POST",
             "/reports/themes/vocabulary",
@@ -360,6 +361,11 @@ pub fn table() -> Vec<Route> {
         r("POST", "/api/v1/diary", post(api::diaries::create_entry)),
         r("GET", "/api/v1/diary/{id}", get(api::diaries::show)),
         r("GET", "/api/v1/reports/themes", get(api::diaries::themes)),
+        r(
+            "GET",
+            "/api/v1/reports/sets",
+            get(api::diaries::sets_overview),
+        ),
     ]
 }
 

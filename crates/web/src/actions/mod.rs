@@ -15,6 +15,7 @@ pub mod programmes;
 pub mod self_selection;
 pub mod set_access;
 pub mod set_repair;
+pub mod sets_overview;
 pub mod tokens;
 // Learning diaries and the themes report (C5).
 pub mod diaries;

@@ -185,3 +185,20 @@ pub async fn themes(
             .into(),
     }))
 }
+
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct SetsOverviewOut {
+    pub cohorts: Vec<crate::actions::sets_overview::CohortSetsRow>,
+}
+
+/// How the sets are going, per cohort: counts and rates only (leads and evaluators).
+#[utoipa::path(get, path = "/api/v1/reports/sets", tag = "reports",
+    responses((status = 200, body = SetsOverviewOut), (status = 403, body = crate::error_pages::ErrorBody)),
+    security(("token" = [])))]
+pub async fn sets_overview(
+    State(state): State<AppState>,
+    ApiCaller(viewer): ApiCaller,
+) -> ApiResult<Json<SetsOverviewOut>> {
+    let cohorts = crate::actions::sets_overview::overview(&state, &viewer).await?;
+    Ok(Json(SetsOverviewOut { cohorts }))
+}

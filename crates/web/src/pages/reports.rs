@@ -90,3 +90,28 @@ pub async fn save_vocabulary(
         }
     }
 }
+
+#[derive(Template)]
+#[template(path = "sets_overview.html")]
+struct SetsOverviewPage {
+    layout: Layout,
+    rows: Vec<crate::actions::sets_overview::CohortSetsRow>,
+}
+
+/// How the sets are going, per cohort: leads and evaluators.
+pub async fn sets_overview(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+) -> PageResult<Response> {
+    let rows = crate::actions::sets_overview::overview(&state, &viewer).await?;
+    render(&SetsOverviewPage {
+        layout: Layout::new(
+            &state,
+            Some(&viewer),
+            viewer.csrf.clone(),
+            "How the sets are going",
+            "/reports/sets",
+        ),
+        rows,
+    })
+}

@@ -571,6 +571,12 @@ const MATRIX: &[(&str, &str, [&str; 7])] = &[
         "/reports/themes",
         ["303>/sign-in", "403", "403", "403", "200", "200", "200"],
     ),
+    // How the sets are going: counts and rates for leads and evaluators, in their own region.
+    (
+        "GET",
+        "/reports/sets",
+        ["303>/sign-in", "403", "403", "403", "200", "200", "200"],
+    ),
     (
         "POST",
         "/reports/themes/vocabulary",
@@ -594,6 +600,11 @@ const MATRIX: &[(&str, &str, [&str; 7])] = &[
     (
         "GET",
         "/api/v1/reports/themes",
+        ["401", "403", "403", "403", "200", "200", "200"],
+    ),
+    (
+        "GET",
+        "/api/v1/reports/sets",
         ["401", "403", "403", "403", "200", "200", "200"],
     ),
 ];

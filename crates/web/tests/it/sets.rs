@@ -1205,3 +1205,51 @@ async fn a_sponsor_sees_how_often_a_nominee_attends_never_what_is_said() {
     );
     assert!(!page.body.contains(title) && !page.body.contains("Nights are worst"));
 }
+
+#[tokio::test]
+async fn evaluators_see_how_the_sets_are_going_in_counts_only() {
+    let app = TestApp::spawn().await;
+    let set = Id::parse(&spring_set(&app).await).unwrap();
+    {
+        let mut conn = app.state.store.conn().await.unwrap();
+        let pat = Id::parse(&app.person_id(PARTICIPANT).await).unwrap();
+        revans_storage::set_content::insert_problem(
+            &mut conn,
+            &revans_storage::set_content::NewProblem {
+                set_id: &set,
+                unit_key: pat.as_str(),
+                author_id: &pat,
+                title: "Discharge delays",
+                description: "",
+                themes: &[],
+            },
+        )
+        .await
+        .unwrap();
+    }
+    let mut eve = app.signed_in(EVALUATOR).await;
+    let page = eve.get("/reports/sets").await;
+    assert_eq!(page.status, StatusCode::OK);
+    // The demo's spring set: 7 members, 2 of 6 meetings held, everyone came, 1 problem.
+    assert!(
+        page.body.contains(
+            "<td>Spring 2026</td><td>1</td><td>7</td><td>2 of 6</td><td>100%</td><td>1</td>"
+        ),
+        "{}",
+        page.body
+    );
+    assert!(!page.body.contains("Discharge delays") && !page.body.contains("Pat Participant"));
+    let mut api = app.client();
+    api.bearer = Some(app.api_token(EVALUATOR).await);
+    let json = api.json("GET", "/api/v1/reports/sets", None).await;
+    assert!(
+        json.body
+            .contains(r#""cohort":"Spring 2026","sets":1,"members":7"#),
+        "{}",
+        json.body
+    );
+    // Another region's lead sees none of it.
+    let mut other = app.signed_in(OTHER_ADMIN).await;
+    let theirs = other.get("/reports/sets").await;
+    assert!(!theirs.body.contains("Spring 2026"));
+}
