@@ -48,7 +48,7 @@ pub async fn form(
             ),
         ));
     }
-    let rules = parse_rules(f, &people)?;
+    let rules = parse_rules(f, &people, true)?;
     let m = model(&mut conn, &tenant, cohort, &people, &rules, None).await?;
     drop(conn);
     let opts = SolveOptions {

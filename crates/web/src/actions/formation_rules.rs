@@ -9,6 +9,7 @@ use revans_storage::sets::{self, ActionSet, Member};
 use revans_storage::{Conn, cohorts, people, reporting_lines};
 
 use crate::actions::Actor;
+use crate::actions::formation_attributes::{self, AttributeRules};
 use crate::actions::programmes::load_for_admin;
 use crate::error::{AppError, FieldError};
 
@@ -26,6 +27,10 @@ pub struct FormationInput {
     /// `yes`: a set's facilitators come from an organisation none of its members is from
     /// (some programmes ask this so a set can speak freely about its employers).
     pub facilitators_elsewhere: String,
+    /// CSV: `email`, then one column per attribute (profession, grade, timezone...).
+    pub attributes: String,
+    /// One rule per line on those columns ("diverse profession", "at most 2 per department").
+    pub attribute_rules: String,
 }
 
 impl FormationInput {
@@ -43,6 +48,8 @@ impl FormationInput {
             pairs: String::new(),
             review_every: "7".into(),
             facilitators_elsewhere: String::new(),
+            attributes: String::new(),
+            attribute_rules: String::new(),
         }
     }
 }
@@ -69,9 +76,17 @@ pub(crate) struct Rules {
     /// Pairs as indexes into the participant list.
     pub pairs: Vec<(usize, usize)>,
     pub review_every: i64,
+    /// The lead's own attributes and rules on them.
+    pub extra: AttributeRules,
 }
 
-pub(crate) fn parse_rules(f: &FormationInput, people: &[Person]) -> Result<Rules, AppError> {
+/// Checks the rules as typed. With `strict`, every row of the attributes CSV must be someone
+/// with a place (a fresh form); rules stored earlier skip people who have since gone.
+pub(crate) fn parse_rules(
+    f: &FormationInput,
+    people: &[Person],
+    strict: bool,
+) -> Result<Rules, AppError> {
     let mut errors: Vec<FieldError> = Vec::new();
     let mut err = |field: &str, message: String| {
         errors.push(FieldError {
@@ -160,6 +175,14 @@ pub(crate) fn parse_rules(f: &FormationInput, people: &[Person]) -> Result<Rules
             ),
         }
     }
+    let extra = match formation_attributes::parse(&f.attributes, &f.attribute_rules, people, strict)
+    {
+        Ok(extra) => extra,
+        Err(more) => {
+            errors.extend(more);
+            AttributeRules::default()
+        }
+    };
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
     }
@@ -168,6 +191,7 @@ pub(crate) fn parse_rules(f: &FormationInput, people: &[Person]) -> Result<Rules
         max_per_org,
         pairs,
         review_every,
+        extra,
     })
 }
 
@@ -207,6 +231,33 @@ pub(crate) async fn model(
     if let Some(k) = rules.max_per_org {
         m.rules.push(Rule::MaxPer { attr: 0, k });
     }
+    // The lead's own attributes come after organisation; their rules shift by as much.
+    let offset = m.attributes.len();
+    m.attributes.extend(rules.extra.attributes.iter().cloned());
+    m.rules
+        .extend(rules.extra.rules.iter().map(|r| match r.clone() {
+            Rule::Diverse { attr, weight } => Rule::Diverse {
+                attr: attr + offset,
+                weight,
+            },
+            Rule::Similar { attr, weight } => Rule::Similar {
+                attr: attr + offset,
+                weight,
+            },
+            Rule::MaxPer { attr, k } => Rule::MaxPer {
+                attr: attr + offset,
+                k,
+            },
+            Rule::MinPer { attr, value, k } => Rule::MinPer {
+                attr: attr + offset,
+                value,
+                k,
+            },
+            Rule::DontIsolate { attr, weight } => Rule::DontIsolate {
+                attr: attr + offset,
+                weight,
+            },
+        }));
     let (min, max) = (usize::from(rules.size.min()), usize::from(rules.size.max()));
     m.sets = match sets_count {
         Some(count) => vec![revans_engine::SetBounds { min, max }; count],
@@ -359,13 +410,14 @@ pub(crate) async fn cohort_model_for(
         }
     }
     // Pairs as stored; if someone in a pair has gone, the pairs are dropped (a pair of one).
-    let rules = parse_rules(&f, &people).or_else(|_| {
+    let rules = parse_rules(&f, &people, false).or_else(|_| {
         parse_rules(
             &FormationInput {
                 pairs: String::new(),
                 ..f.clone()
             },
             &people,
+            false,
         )
     })?;
     let model = model(conn, &tenant, cohort, &people, &rules, Some(sets.len())).await?;

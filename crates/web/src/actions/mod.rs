@@ -6,6 +6,7 @@ pub mod accounts;
 pub mod applications;
 pub mod cohort_edit;
 pub mod formation;
+pub mod formation_attributes;
 pub mod formation_rules;
 pub mod meetings;
 pub mod nomination_caps;

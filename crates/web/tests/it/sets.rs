@@ -297,6 +297,108 @@ async fn when_the_rules_say_so_facilitators_come_from_another_organisation() {
 }
 
 #[tokio::test]
+async fn a_leads_own_attributes_and_rules_shape_the_sets() {
+    let app = TestApp::spawn().await;
+    let (_, autumn) = cohorts(&app).await;
+    let people = {
+        let mut conn = app.state.store.conn().await.unwrap();
+        sets::cohort_participants(&mut conn, &autumn).await.unwrap()
+    };
+    // Four Directors among the 24 (every sixth person); professions in turn.
+    let mut csv = String::from("email,grade,profession\n");
+    let mut directors = Vec::new();
+    for (i, p) in people.iter().enumerate() {
+        let grade = if i % 6 == 0 { "Director" } else { "Manager" };
+        if grade == "Director" {
+            directors.push(p.email.clone());
+        }
+        let profession = ["Nursing", "Finance", "Social work"][i % 3];
+        csv.push_str(&format!("{},{grade},{profession}\n", p.email));
+    }
+    assert_eq!(directors.len(), 4);
+    let mut admin = app.signed_in(ADMIN).await;
+    let form = |rules: &str, csv: &str| {
+        vec![
+            ("size_min", "5".to_owned()),
+            ("size_max", "7".to_owned()),
+            ("review_every", "7".to_owned()),
+            ("attributes", csv.to_owned()),
+            ("attribute_rules", rules.to_owned()),
+        ]
+    };
+    let path = format!("/admin/cohorts/{autumn}/sets");
+    // Bad lines and rows are named, and nothing is formed.
+    let bad_csv = format!("{csv}nobody@example.org,Director,Finance\n");
+    let r = admin
+        .post_form(
+            &path,
+            &pairs_of(&form(
+                "diverse seniority\nsimilar grade\nat least one Director per grade",
+                &bad_csv,
+            )),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    for expected in [
+        "Row 26: &#34;nobody@example.org&#34; has no confirmed place in this cohort",
+        "Line 1: &#34;seniority&#34; is not a column; the columns are grade, profession",
+        "Line 3: &#34;one&#34; must be a whole number from 1 to 50",
+    ] {
+        assert!(r.body.contains(expected), "{expected} in {}", r.body);
+    }
+    let r = admin
+        .post_form(&path, &pairs_of(&form("similar grade", &csv)))
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.body.contains("needs numbers in that column"),
+        "{}",
+        r.body
+    );
+    {
+        let mut conn = app.state.store.conn().await.unwrap();
+        assert!(
+            sets::list_for_cohort(&mut conn, &autumn)
+                .await
+                .unwrap()
+                .is_empty()
+        );
+    }
+    // A Director in every set, professions mixed. (Without the rule, this seed leaves a set
+    // with none.)
+    let r = admin
+        .post_form(
+            &path,
+            &pairs_of(&form(
+                "at least 1 Director per grade\ndiverse profession 2",
+                &csv,
+            )),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let mut conn = app.state.store.conn().await.unwrap();
+    let formed = sets::list_for_cohort(&mut conn, &autumn).await.unwrap();
+    assert_eq!(formed.len(), 4);
+    for s in &formed {
+        let members = sets::members(&mut conn, &s.id).await.unwrap();
+        let count = members
+            .iter()
+            .filter(|m| directors.contains(&m.email))
+            .count();
+        assert_eq!(count, 1, "{} has {count} Directors", s.name);
+    }
+    let page = admin.get(&path).await;
+    assert!(
+        page.body.contains("grade,profession"),
+        "the CSV is kept for forming again"
+    );
+}
+
+fn pairs_of<'a>(v: &'a [(&'static str, String)]) -> Vec<(&'static str, &'a str)> {
+    v.iter().map(|(k, v)| (*k, v.as_str())).collect()
+}
+
+#[tokio::test]
 async fn bad_formation_rules_name_the_field_and_save_nothing() {
     let app = TestApp::spawn().await;
     let mut admin = app.signed_in(ADMIN).await;
