@@ -13,6 +13,7 @@ pub mod nomination_caps;
 pub mod organisations;
 pub mod people;
 pub mod programmes;
+pub mod review_queue;
 pub mod self_selection;
 pub mod set_access;
 pub mod set_repair;

@@ -15,6 +15,7 @@ use crate::actions::applications::{
 use crate::actions::programmes::{
     CohortInput, ProgrammeInput, add_cohort, create, load_for_admin, set_status,
 };
+use crate::actions::review_queue::QueueFilters;
 use crate::api::ApiJson;
 use crate::auth::{ApiAdmin, ApiCaller, ClientIp};
 use crate::error::{ApiResult, AppError};
@@ -366,17 +367,50 @@ pub async fn sponsor_approval(
     Ok(Json(application_out(&mut conn, a).await?))
 }
 
-/// The programme's applications (review queue).
+/// Filters for the review queue; each is optional.
+#[derive(serde::Deserialize, utoipa::IntoParams, Default)]
+#[serde(default)]
+pub struct QueueParams {
+    /// Only applications in this state (submitted, approved, waitlisted, offered, accepted, ...).
+    pub state: Option<String>,
+    /// Only applicants from this organisation (its id).
+    pub organisation: Option<String>,
+    /// Only applications placed in this cohort (its id), or `none` for those not yet placed.
+    pub cohort: Option<String>,
+    /// Only applicants whose name or email contains this.
+    pub q: Option<String>,
+}
+
+/// The programme's applications (review queue), optionally filtered.
 #[utoipa::path(get, path = "/api/v1/programmes/{id}/applications", tag = "applications",
-    params(("id" = String, Path, description = "The programme's id")),
-    responses((status = 200, body = Vec<ApplicationOut>), (status = 404, body = crate::error_pages::ErrorBody)),
+    params(("id" = String, Path, description = "The programme's id"), QueueParams),
+    responses((status = 200, body = Vec<ApplicationOut>), (status = 404, body = crate::error_pages::ErrorBody), (status = 422, body = crate::error_pages::ErrorBody)),
     security(("token" = [])))]
 pub async fn queue(
     State(state): State<AppState>,
     ApiAdmin(viewer): ApiAdmin,
     ClientIp(ip): ClientIp,
     Path(id): Path<String>,
+    axum::extract::Query(params): axum::extract::Query<QueueParams>,
 ) -> ApiResult<Json<Vec<ApplicationOut>>> {
+    let wanted = match params.state.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(raw) => Some(
+            raw.parse::<revans_domain::ApplicationState>()
+                .map_err(|_| {
+                    let known: Vec<&str> = revans_domain::ApplicationState::ALL
+                        .iter()
+                        .map(|s| s.as_str())
+                        .collect();
+                    AppError::field("state", format!("Use one of {}", known.join(", ")))
+                })?,
+        ),
+    };
+    let filters = QueueFilters::new(
+        params.organisation.as_deref(),
+        params.cohort.as_deref(),
+        params.q.as_deref(),
+    );
     let id = parse_id(&id)?;
     let mut conn = state.store.conn().await?;
     load_for_admin(
@@ -389,8 +423,8 @@ pub async fn queue(
     )
     .await?;
     let mut out = Vec::new();
-    for a in applications::list_for_programme(&mut conn, &id, None).await? {
-        if a.state != revans_domain::ApplicationState::Draft {
+    for a in applications::list_for_programme(&mut conn, &id, wanted).await? {
+        if a.state != revans_domain::ApplicationState::Draft && filters.keeps(&a) {
             out.push(application_out(&mut conn, a).await?);
         }
     }

@@ -16,6 +16,7 @@ use crate::actions::programmes::{
     CohortInput, ProgrammeInput, add_cohort, create as create_programme, load_for_admin,
     set_capacity, set_status,
 };
+use crate::actions::review_queue::QueueFilters;
 use crate::auth::{Admin, ClientIp, Viewer};
 use crate::csrf::CsrfForm;
 use crate::error::{AppError, PageResult};
@@ -209,40 +210,6 @@ pub struct FilterOption {
     pub selected: bool,
 }
 
-/// The queue's filters besides state, as chosen.
-struct QueueFilters {
-    organisation: String,
-    cohort: String,
-    search: String,
-}
-
-impl QueueFilters {
-    fn from(q: &ShowQuery) -> Self {
-        let clean = |v: &Option<String>| v.as_deref().unwrap_or("").trim().to_owned();
-        QueueFilters {
-            organisation: clean(&q.organisation),
-            cohort: clean(&q.cohort),
-            search: clean(&q.q).to_lowercase(),
-        }
-    }
-
-    fn keeps(&self, a: &Application) -> bool {
-        (self.organisation.is_empty() || a.organisation_id.as_str() == self.organisation)
-            && match self.cohort.as_str() {
-                "" => true,
-                "none" => a.cohort_id.is_none(),
-                c => a.cohort_id.as_ref().is_some_and(|id| id.as_str() == c),
-            }
-            && (self.search.is_empty()
-                || a.person_name.to_lowercase().contains(&self.search)
-                || a.person_email.to_lowercase().contains(&self.search))
-    }
-
-    fn any(&self) -> bool {
-        !(self.organisation.is_empty() && self.cohort.is_empty() && self.search.is_empty())
-    }
-}
-
 pub struct StateFilter {
     pub value: &'static str,
     pub label: &'static str,
@@ -287,7 +254,11 @@ async fn show_page(
         .as_deref()
         .filter(|s| !s.is_empty())
         .and_then(|s| s.parse().ok());
-    let chosen = QueueFilters::from(q);
+    let chosen = QueueFilters::new(
+        q.organisation.as_deref(),
+        q.cohort.as_deref(),
+        q.q.as_deref(),
+    );
     let mut list = Vec::new();
     let mut organisations: Vec<FilterOption> = Vec::new();
     for a in applications::list_for_programme(&mut conn, &id, filter).await? {

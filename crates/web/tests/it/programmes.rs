@@ -1090,3 +1090,38 @@ async fn a_lead_caps_one_member_organisation() {
     let r = apply(&mut sam, &programme, &cohort, "Me too").await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
 }
+
+#[tokio::test]
+async fn the_api_queue_takes_the_same_filters() {
+    let app = TestApp::spawn().await;
+    let mut lead_pages = app.signed_in(ADMIN).await;
+    let (programme, cohort) = published(&app, &mut lead_pages, "API Queue", "", "5").await;
+    for who in [PARTICIPANT, BO] {
+        let mut c = app.signed_in(who).await;
+        apply(&mut c, &programme, &cohort, "Ready").await;
+    }
+    let mut lead = app.client();
+    lead.bearer = Some(app.api_token(ADMIN).await);
+    let path = format!("/api/v1/programmes/{programme}/applications");
+    let all = lead.json("GET", &path, None).await;
+    assert!(
+        all.body.contains("Pat Participant") && all.body.contains("Bo Participant"),
+        "{}",
+        all.body
+    );
+    let bay = lead
+        .json("GET", &format!("{path}?q=bay-council"), None)
+        .await;
+    assert!(
+        !bay.body.contains("Pat Participant") && bay.body.contains("Bo Participant"),
+        "{}",
+        bay.body
+    );
+    let none = lead
+        .json("GET", &format!("{path}?state=accepted"), None)
+        .await;
+    assert_eq!(none.body.trim(), "[]");
+    let bad = lead.json("GET", &format!("{path}?state=maybe"), None).await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.body.contains(r#""field":"state""#), "{}", bad.body);
+}
