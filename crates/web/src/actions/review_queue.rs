@@ -34,6 +34,11 @@ impl QueueFilters {
                 || a.person_email.to_lowercase().contains(&self.search))
     }
 
+    /// The name or email search, lower-cased.
+    pub fn search(&self) -> &str {
+        &self.search
+    }
+
     /// Whether any filter narrows the queue.
     pub fn any(&self) -> bool {
         !(self.organisation.is_empty() && self.cohort.is_empty() && self.search.is_empty())

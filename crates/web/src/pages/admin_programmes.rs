@@ -227,6 +227,8 @@ struct ShowPage {
     filters: Vec<StateFilter>,
     /// Whether any filter narrows the queue.
     filtered: bool,
+    /// The filters as a query string for the CSV link ("" or "?state=...&...").
+    export_query: String,
     organisations: Vec<FilterOption>,
     cohort_filter: Vec<FilterOption>,
     search: String,
@@ -234,6 +236,23 @@ struct ShowPage {
     /// Nomination caps per organisation, and the organisations one may cap.
     caps: Vec<programmes::NominationCap>,
     cap_orgs: Vec<FilterOption>,
+}
+
+/// The chosen filters as a query string, so the CSV download matches the queue on screen.
+fn export_query(state: &str, f: &QueueFilters) -> String {
+    let pairs: Vec<(&str, &str)> = [
+        ("state", state),
+        ("organisation", f.organisation.as_str()),
+        ("cohort", f.cohort.as_str()),
+        ("q", f.search()),
+    ]
+    .into_iter()
+    .filter(|(_, v)| !v.is_empty())
+    .collect();
+    match serde_html_form::to_string(&pairs) {
+        Ok(q) if !q.is_empty() => format!("?{q}"),
+        _ => String::new(),
+    }
 }
 
 async fn show_page(
@@ -342,6 +361,7 @@ async fn show_page(
             })
             .collect(),
         filtered: !filter_value.is_empty() || chosen.any(),
+        export_query: export_query(&filter_value, &chosen),
         organisations,
         cohort_filter,
         search: q.q.clone().unwrap_or_default(),
@@ -577,7 +597,19 @@ pub async fn export(
     Admin(viewer): Admin,
     ClientIp(ip): ClientIp,
     Path(id): Path<String>,
+    Query(q): Query<ShowQuery>,
 ) -> PageResult<Response> {
+    // The same filters as the queue on the page, so the file holds what the lead sees.
+    let wanted: Option<ApplicationState> = q
+        .state
+        .as_deref()
+        .filter(|s| !s.is_empty())
+        .and_then(|s| s.parse().ok());
+    let chosen = QueueFilters::new(
+        q.organisation.as_deref(),
+        q.cohort.as_deref(),
+        q.q.as_deref(),
+    );
     let pid = Id::parse(&id).ok_or(AppError::NotFound)?;
     let actor = Actor {
         viewer: &viewer,
@@ -586,8 +618,8 @@ pub async fn export(
     let mut conn = state.store.conn().await?;
     let p = load_for_admin(&mut conn, &actor, &pid).await?;
     let mut rows = Vec::new();
-    for a in applications::list_for_programme(&mut conn, &pid, None).await? {
-        if a.state == ApplicationState::Draft {
+    for a in applications::list_for_programme(&mut conn, &pid, wanted).await? {
+        if a.state == ApplicationState::Draft || !chosen.keeps(&a) {
             continue;
         }
         let mut row = vec![

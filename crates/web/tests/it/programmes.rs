@@ -1019,6 +1019,12 @@ async fn the_review_queue_filters_by_organisation_cohort_and_name() {
         rows(&lead.get(&format!("{page}?cohort={cohort}")).await.body).len(),
         2
     );
+    // The download holds what the filtered queue shows.
+    let filtered = lead.get(&format!("{page}?organisation={pat_org}")).await;
+    let link = format!("/admin/programmes/{programme}/applications.csv?organisation={pat_org}");
+    assert!(filtered.body.contains(&link), "{}", filtered.body);
+    let csv = lead.get(&link).await;
+    assert!(csv.body.contains("Pat Participant") && !csv.body.contains("Bo Participant"));
 }
 
 #[tokio::test]
