@@ -2,7 +2,7 @@
 //! completion rule. People with a confirmed place are emailed the new dates.
 
 use revans_domain::Id;
-use revans_storage::{cohorts, now_ms, sets};
+use revans_storage::{cohorts, meetings, now_ms, sets};
 
 use super::Actor;
 use crate::actions::applications::email;
@@ -58,6 +58,7 @@ pub async fn edit_cohort(
         )));
     }
     let c = CheckedCohort::check(input, now)?;
+    meetings_still_inside(&mut tx, &cohort, &c.schedule).await?;
     if !cohorts::set_capacity(&mut tx, cohort_id, c.capacity).await? {
         return Err(AppError::field(
             "capacity",
@@ -111,4 +112,45 @@ pub async fn edit_cohort(
     }
     revans_storage::commit(tx).await?;
     Ok(programme.id)
+}
+
+/// Refuses new dates that would leave a facilitated set's meeting outside the cohort, as
+/// scheduling such a meeting is refused: the lead moves or cancels it first.
+async fn meetings_still_inside(
+    conn: &mut revans_storage::Conn,
+    cohort: &cohorts::Cohort,
+    schedule: &revans_domain::Schedule,
+) -> Result<(), AppError> {
+    let (Some(first), Some(last)) = (schedule.sessions().first(), schedule.sessions().last())
+    else {
+        return Ok(());
+    };
+    for set in sets::list_for_cohort(conn, &cohort.id).await? {
+        if !set.is_published() || set.self_facilitated {
+            continue;
+        }
+        let held: Vec<revans_domain::Session> = meetings::list_for_set(conn, &set.id)
+            .await?
+            .into_iter()
+            .filter(|m| !m.cancelled)
+            .map(|m| revans_domain::Session {
+                starts_at: m.starts_at,
+                ends_at: m.ends_at,
+            })
+            .collect();
+        let outside = revans_domain::outside_window(&held, first.starts_at, last.ends_at);
+        if let Some(m) = outside.first() {
+            return Err(AppError::field(
+                "sessions",
+                format!(
+                    "{}'s meeting on {} would fall outside the new dates ({} to {}). Move or cancel it first",
+                    set.name,
+                    revans_domain::describe_session(m, &set.timezone),
+                    revans_domain::describe_session(first, schedule.timezone()),
+                    revans_domain::describe_session(last, schedule.timezone()),
+                ),
+            ));
+        }
+    }
+    Ok(())
 }

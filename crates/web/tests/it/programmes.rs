@@ -1131,3 +1131,60 @@ async fn the_api_queue_takes_the_same_filters() {
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(bad.body.contains(r#""field":"state""#), "{}", bad.body);
 }
+
+#[tokio::test]
+async fn new_cohort_dates_may_not_strand_a_sets_meeting() {
+    let app = TestApp::spawn().await;
+    let mut lead = app.signed_in(ADMIN).await;
+    let (_, cohort) = published(&app, &mut lead, "Stranding Circles", "", "5").await;
+    {
+        let mut conn = app.state.store.conn().await.unwrap();
+        let cid = revans_domain::Id::parse(&cohort).unwrap();
+        let set = revans_storage::sets::insert(
+            &mut conn,
+            &revans_storage::sets::NewSet {
+                cohort_id: &cid,
+                name: "Set A",
+                position: 0,
+                review_every: 7,
+                timezone: "Europe/London",
+            },
+        )
+        .await
+        .unwrap();
+        revans_storage::sets::publish(&mut conn, &cid)
+            .await
+            .unwrap();
+        let day = 86_400_000;
+        let start = revans_storage::now_ms() + 41 * day - day / 2;
+        revans_storage::meetings::insert_many(
+            &mut conn,
+            &set,
+            &[revans_domain::Session {
+                starts_at: start,
+                ends_at: start + 3_600_000,
+            }],
+        )
+        .await
+        .unwrap();
+    }
+    let earlier = format!("{} 09:30-13:00\n{} 09:30-13:00", day(30), day(35));
+    let mut changed = cohort_form("5", &earlier);
+    changed[0].1 = "Moved cohort".into();
+    let r = lead
+        .post_form(&format!("/admin/cohorts/{cohort}/edit"), &pairs(&changed))
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.body.contains("Set A&#39;s meeting on") && r.body.contains("Move or cancel it first"),
+        "{}",
+        r.body
+    );
+    let mut conn = app.state.store.conn().await.unwrap();
+    let stored =
+        revans_storage::cohorts::get(&mut conn, &revans_domain::Id::parse(&cohort).unwrap())
+            .await
+            .unwrap()
+            .unwrap();
+    assert_eq!(stored.name, "Cohort 1", "nothing saved");
+}
