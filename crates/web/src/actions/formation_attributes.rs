@@ -251,3 +251,115 @@ fn read_rules(text: &str, columns: &[String], errors: &mut Vec<FieldError>) -> V
     }
     rules
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use revans_domain::Id;
+
+    fn people(emails: &[&str]) -> Vec<Person> {
+        emails
+            .iter()
+            .map(|e| Person {
+                id: Id::from_trusted(format!("id-{e}")),
+                organisation_id: Id::from_trusted("org".to_owned()),
+                organisation_name: "Org".into(),
+                email: (*e).into(),
+                name: (*e).into(),
+                activated: true,
+                created_at: 0,
+            })
+            .collect()
+    }
+
+    fn messages(e: Vec<FieldError>) -> Vec<String> {
+        e.into_iter()
+            .map(|f| format!("{}: {}", f.field, f.message))
+            .collect()
+    }
+
+    #[test]
+    fn values_follow_the_cohorts_order_and_blank_cells_are_unknown() {
+        let ps = people(&["a@x.example", "b@x.example", "c@x.example"]);
+        let csv = "Email,Grade,Zone\nc@x.example,Director,1\nA@X.example,,-5.5\n";
+        let r = parse(
+            csv,
+            "similar zone 2\nat least 1 Director per grade",
+            &ps,
+            true,
+        )
+        .unwrap();
+        assert_eq!(
+            r.attributes[0].values,
+            AttrValues::Categorical(vec![None, None, Some("Director".into())])
+        );
+        assert_eq!(
+            r.attributes[1].values,
+            AttrValues::Numeric(vec![Some(-5.5), None, Some(1.0)])
+        );
+        assert_eq!(
+            r.rules,
+            vec![
+                Rule::Similar {
+                    attr: 1,
+                    weight: 2.0
+                },
+                Rule::MinPer {
+                    attr: 0,
+                    value: "Director".into(),
+                    k: 1
+                }
+            ]
+        );
+    }
+
+    #[test]
+    fn every_problem_is_named_at_once() {
+        let ps = people(&["a@x.example"]);
+        let csv = "email,grade,grade\na@x.example,x,y\na@x.example,x,y\nz@x.example,x,y\n";
+        let errs = parse(
+            csv,
+            "mix grade\nat most 0 per grade\ndiverse grade -1",
+            &ps,
+            true,
+        )
+        .unwrap_err();
+        assert_eq!(
+            messages(errs),
+            vec![
+                "attributes: Row 1: column 3 needs a name of its own (not blank, not organisation, not repeated)",
+                "attributes: Row 3: a@x.example is listed twice",
+                "attributes: Row 4: \"z@x.example\" has no confirmed place in this cohort",
+                "attribute_rules: Line 1: write a rule like \"diverse profession\", \"similar timezone\", \"at most 2 per department\" or \"at least 1 Director per grade\"",
+                "attribute_rules: Line 2: \"0\" must be a whole number from 1 to 50",
+                "attribute_rules: Line 3: the weight must be a number above 0, up to 100, like 2",
+            ]
+        );
+    }
+
+    #[test]
+    fn rules_stored_earlier_skip_people_who_have_gone() {
+        let ps = people(&["a@x.example"]);
+        let csv = "email,grade\na@x.example,Director\ngone@x.example,Manager\n";
+        assert!(parse(csv, "", &ps, true).is_err());
+        let r = parse(csv, "", &ps, false).unwrap();
+        assert_eq!(
+            r.attributes[0].values,
+            AttrValues::Categorical(vec![Some("Director".into())])
+        );
+    }
+
+    #[test]
+    fn nothing_pasted_means_no_attributes_and_rules_need_columns() {
+        let ps = people(&["a@x.example"]);
+        assert!(parse("", "", &ps, true).unwrap().attributes.is_empty());
+        let errs = parse("", "diverse profession", &ps, true).unwrap_err();
+        assert_eq!(
+            messages(errs),
+            vec![
+                "attribute_rules: Line 1: \"profession\" is not a column; paste the people's attributes first"
+            ]
+        );
+    }
+}
