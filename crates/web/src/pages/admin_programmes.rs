@@ -203,6 +203,23 @@ pub struct ShowQuery {
     q: Option<String>,
 }
 
+impl ShowQuery {
+    /// The state asked for (an unknown one shows every state) and the other filters.
+    fn filters(&self) -> (Option<ApplicationState>, QueueFilters) {
+        let state = self
+            .state
+            .as_deref()
+            .filter(|s| !s.is_empty())
+            .and_then(|s| s.parse().ok());
+        let rest = QueueFilters::new(
+            self.organisation.as_deref(),
+            self.cohort.as_deref(),
+            self.q.as_deref(),
+        );
+        (state, rest)
+    }
+}
+
 /// A choice in one of the queue's filters.
 pub struct FilterOption {
     pub value: String,
@@ -268,16 +285,7 @@ async fn show_page(
     let actor = Actor { viewer, ip };
     let mut conn = state.store.conn().await?;
     let p = load_for_admin(&mut conn, &actor, &id).await?;
-    let filter: Option<ApplicationState> = q
-        .state
-        .as_deref()
-        .filter(|s| !s.is_empty())
-        .and_then(|s| s.parse().ok());
-    let chosen = QueueFilters::new(
-        q.organisation.as_deref(),
-        q.cohort.as_deref(),
-        q.q.as_deref(),
-    );
+    let (filter, chosen) = q.filters();
     let mut list = Vec::new();
     let mut organisations: Vec<FilterOption> = Vec::new();
     for a in applications::list_for_programme(&mut conn, &id, filter).await? {
@@ -600,16 +608,7 @@ pub async fn export(
     Query(q): Query<ShowQuery>,
 ) -> PageResult<Response> {
     // The same filters as the queue on the page, so the file holds what the lead sees.
-    let wanted: Option<ApplicationState> = q
-        .state
-        .as_deref()
-        .filter(|s| !s.is_empty())
-        .and_then(|s| s.parse().ok());
-    let chosen = QueueFilters::new(
-        q.organisation.as_deref(),
-        q.cohort.as_deref(),
-        q.q.as_deref(),
-    );
+    let (wanted, chosen) = q.filters();
     let pid = Id::parse(&id).ok_or(AppError::NotFound)?;
     let actor = Actor {
         viewer: &viewer,
