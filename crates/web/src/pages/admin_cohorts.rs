@@ -25,6 +25,8 @@ struct EditPage {
     programme_id: String,
     programme_title: String,
     cohort: CohortInput,
+    /// Its first session has begun: the form is not offered (saving would be refused).
+    started: bool,
 }
 
 async fn page(
@@ -38,6 +40,13 @@ async fn page(
     let cid = Id::parse(id).ok_or(AppError::NotFound)?;
     let actor = Actor { viewer, ip };
     let (cohort, programme, stored) = current_input(state, &actor, &cid).await?;
+    let started = {
+        let mut conn = state.store.conn().await?;
+        revans_storage::cohorts::sessions(&mut conn, &cid)
+            .await?
+            .first()
+            .is_some_and(|s| s.starts_at <= revans_storage::now_ms())
+    };
     let title = format!("Change {}", cohort.name);
     Ok(EditPage {
         layout: Layout::new(
@@ -55,6 +64,7 @@ async fn page(
         programme_id: programme.id.to_string(),
         programme_title: programme.fields.title,
         cohort: typed.unwrap_or(stored),
+        started,
     })
 }
 

@@ -1355,3 +1355,21 @@ async fn evaluators_see_how_the_sets_are_going_in_counts_only() {
     let theirs = other.get("/reports/sets").await;
     assert!(!theirs.body.contains("Spring 2026"));
 }
+
+#[tokio::test]
+async fn a_cohort_that_has_started_is_not_offered_for_editing() {
+    let app = TestApp::spawn().await;
+    let (spring, _) = cohorts(&app).await;
+    let mut admin = app.signed_in(ADMIN).await;
+    let page = admin.get(&format!("/admin/cohorts/{spring}/edit")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("data-started") && !page.body.contains("Save changes"));
+    let r = admin
+        .post_form(
+            &format!("/admin/cohorts/{spring}/edit"),
+            &[("name", "Renamed"), ("capacity", "9")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    assert!(r.body.contains("has started"), "{}", r.body);
+}
