@@ -4,7 +4,9 @@
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
-use revans_domain::{Id, Role};
+use std::collections::HashMap;
+
+use revans_domain::{ApplicationState, Id, Role};
 use revans_storage::applications::{self, Application};
 
 use crate::actions::Actor;
@@ -14,6 +16,7 @@ use crate::csrf::CsrfForm;
 use crate::error::{AppError, PageResult};
 use crate::layout::{Layout, render};
 use crate::pages::sign_in::{Empty, NoticeQuery};
+use crate::set_view::MemberView;
 use crate::state::AppState;
 
 #[derive(Template)]
@@ -83,9 +86,22 @@ async fn page(
             }
         }
     }
+    // Each cohort's sets are read once, however many nominees it has.
+    let mut by_cohort: HashMap<Id, Vec<(String, Vec<MemberView>)>> = HashMap::new();
     let mut with_attendance = Vec::new();
     for a in rows {
-        let attendance = attendance_of(&mut conn, &a).await?;
+        let attendance = match (&a.cohort_id, a.state) {
+            (Some(cohort), ApplicationState::Accepted) => {
+                if !by_cohort.contains_key(cohort) {
+                    let sets = published_sets(&mut conn, cohort).await?;
+                    by_cohort.insert(cohort.clone(), sets);
+                }
+                by_cohort
+                    .get(cohort)
+                    .and_then(|sets| attendance_in(sets, &a))
+            }
+            _ => None,
+        };
         with_attendance.push((a, attendance));
     }
     let programmes = revans_storage::programmes::list_published(&mut conn)
@@ -111,38 +127,37 @@ async fn page(
     })
 }
 
-/// A nominee's attendance in their published set of the application's cohort, as a sponsor
-/// may see it: the set's name and a rate, never what was said there.
-async fn attendance_of(
+/// A cohort's published sets: each one's name and its members' attendance.
+async fn published_sets(
     conn: &mut revans_storage::Conn,
-    a: &Application,
-) -> Result<Option<String>, AppError> {
-    let Some(cohort) = &a.cohort_id else {
-        return Ok(None);
-    };
-    if a.state != revans_domain::ApplicationState::Accepted {
-        return Ok(None);
-    }
+    cohort: &Id,
+) -> Result<Vec<(String, Vec<MemberView>)>, AppError> {
+    let mut out = Vec::new();
     for set in revans_storage::sets::list_for_cohort(conn, cohort).await? {
-        if !set.is_published() {
-            continue;
+        if set.is_published() {
+            let name = set.name.clone();
+            out.push((name, crate::set_view::build(conn, set, None).await?.members));
         }
-        let name = set.name.clone();
-        let view = crate::set_view::build(conn, set, None).await?;
-        if let Some(m) = view
-            .members
+    }
+    Ok(out)
+}
+
+/// A nominee's attendance in their set, as a sponsor may see it: the set's name and a rate,
+/// never what was said there.
+fn attendance_in(sets: &[(String, Vec<MemberView>)], a: &Application) -> Option<String> {
+    sets.iter().find_map(|(name, members)| {
+        members
             .iter()
             .find(|m| m.person_id == a.person_id.as_str())
-        {
-            return Ok(Some(format!(
-                "{name}: {} ({} of {} meetings)",
-                m.rate(),
-                m.present,
-                m.meetings
-            )));
-        }
-    }
-    Ok(None)
+            .map(|m| {
+                format!(
+                    "{name}: {} ({} of {} meetings)",
+                    m.rate(),
+                    m.present,
+                    m.meetings
+                )
+            })
+    })
 }
 
 #[derive(serde::Deserialize, Default)]
