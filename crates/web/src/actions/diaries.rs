@@ -176,11 +176,18 @@ pub async fn create(
             }
         }
     };
+    // A refused link is reported with the body's problems; a database failure is not a refusal.
     let link = match diary_links::resolve(&mut tx, viewer, &input.about).await {
         Ok(link) => link,
-        Err(message) => {
+        Err(AppError::Invalid(refusal)) => {
+            let message = refusal
+                .into_iter()
+                .next()
+                .map(|e| e.message)
+                .unwrap_or_default();
             return Err(with_others(&mut tx, viewer, kind, input, "about", &message).await);
         }
+        Err(other) => return Err(other),
     };
     let set = match (set, &link) {
         (None, Some(l)) => Some(l.set_id.clone()),

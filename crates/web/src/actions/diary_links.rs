@@ -62,23 +62,30 @@ pub struct Link {
 }
 
 /// Reads the `about` field: blank is no link; anything not on offer to the viewer is refused
-/// with the same message, whether or not it exists.
-pub async fn resolve(conn: &mut Conn, viewer: &Viewer, raw: &str) -> Result<Option<Link>, String> {
+/// (as an `about` field error) with the same message, whether or not it exists.
+pub async fn resolve(
+    conn: &mut Conn,
+    viewer: &Viewer,
+    raw: &str,
+) -> Result<Option<Link>, AppError> {
     let raw = raw.trim();
     if raw.is_empty() {
         return Ok(None);
     }
-    let refused = || "Choose a meeting or problem of one of your sets, or Nothing in particular";
-    let groups = options(conn, viewer)
-        .await
-        .map_err(|_| refused().to_owned())?;
+    let refused = || {
+        AppError::field(
+            "about",
+            "Choose a meeting or problem of one of your sets, or Nothing in particular",
+        )
+    };
+    let groups = options(conn, viewer).await?;
     let chosen = groups
         .iter()
         .flat_map(|(_, o)| o)
         .find(|o| o.value == raw)
-        .ok_or_else(|| refused().to_owned())?;
-    let (kind, id) = raw.split_once(':').ok_or_else(|| refused().to_owned())?;
-    let id = Id::parse(id).ok_or_else(|| refused().to_owned())?;
+        .ok_or_else(refused)?;
+    let (kind, id) = raw.split_once(':').ok_or_else(refused)?;
+    let id = Id::parse(id).ok_or_else(refused)?;
     Ok(Some(Link {
         meeting_id: (kind == "meeting").then(|| id.clone()),
         problem_id: (kind == "problem").then_some(id),
