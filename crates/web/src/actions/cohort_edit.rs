@@ -11,28 +11,41 @@ use crate::error::AppError;
 use crate::mail;
 use crate::state::AppState;
 
-/// The form as the lead typed it last, with today's name and capacity.
+/// A cohort as its edit page shows it.
+pub struct CohortForEditing {
+    pub cohort: cohorts::Cohort,
+    pub programme: revans_storage::programmes::Programme,
+    /// The form as the lead typed it last, with today's name and capacity.
+    pub input: CohortInput,
+    /// Its first session has begun, so its details can no longer be changed.
+    pub started: bool,
+}
+
+/// Whether a cohort with these sessions has begun.
+fn has_started(sessions: &[revans_domain::Session], now: i64) -> bool {
+    sessions.first().is_some_and(|s| s.starts_at <= now)
+}
+
 pub async fn current_input(
     state: &AppState,
     actor: &Actor<'_>,
     cohort_id: &Id,
-) -> Result<
-    (
-        cohorts::Cohort,
-        revans_storage::programmes::Programme,
-        CohortInput,
-    ),
-    AppError,
-> {
+) -> Result<CohortForEditing, AppError> {
     let mut conn = state.store.conn().await?;
     let cohort = cohorts::get(&mut conn, cohort_id)
         .await?
         .ok_or(AppError::NotFound)?;
     let programme = load_for_admin(&mut conn, actor, &cohort.programme_id).await?;
+    let started = has_started(&cohorts::sessions(&mut conn, cohort_id).await?, now_ms());
     let mut input: CohortInput = serde_json::from_str(&cohort.schedule_spec).unwrap_or_default();
     input.name = cohort.name.clone();
     input.capacity = cohort.capacity.to_string();
-    Ok((cohort, programme, input))
+    Ok(CohortForEditing {
+        cohort,
+        programme,
+        input,
+        started,
+    })
 }
 
 /// Saves the changed cohort in one transaction: capacity (never below the confirmed places),
@@ -51,7 +64,7 @@ pub async fn edit_cohort(
         .ok_or(AppError::NotFound)?;
     let programme = load_for_admin(&mut tx, actor, &cohort.programme_id).await?;
     let before = cohorts::sessions(&mut tx, cohort_id).await?;
-    if before.first().is_some_and(|s| s.starts_at <= now) {
+    if has_started(&before, now) {
         return Err(AppError::Conflict(format!(
             "{} has started, so its sessions can no longer be changed",
             cohort.name

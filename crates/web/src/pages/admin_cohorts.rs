@@ -6,7 +6,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use revans_domain::Id;
 
 use crate::actions::Actor;
-use crate::actions::cohort_edit::{current_input, edit_cohort};
+use crate::actions::cohort_edit::{CohortForEditing, current_input, edit_cohort};
 use crate::actions::programmes::CohortInput;
 use crate::auth::{Admin, ClientIp, Viewer};
 use crate::csrf::CsrfForm;
@@ -39,14 +39,12 @@ async fn page(
 ) -> Result<EditPage, AppError> {
     let cid = Id::parse(id).ok_or(AppError::NotFound)?;
     let actor = Actor { viewer, ip };
-    let (cohort, programme, stored) = current_input(state, &actor, &cid).await?;
-    let started = {
-        let mut conn = state.store.conn().await?;
-        revans_storage::cohorts::sessions(&mut conn, &cid)
-            .await?
-            .first()
-            .is_some_and(|s| s.starts_at <= revans_storage::now_ms())
-    };
+    let CohortForEditing {
+        cohort,
+        programme,
+        input: stored,
+        started,
+    } = current_input(state, &actor, &cid).await?;
     let title = format!("Change {}", cohort.name);
     Ok(EditPage {
         layout: Layout::new(

@@ -123,6 +123,17 @@ async fn apply(c: &mut Client, programme: &str, cohort: &str, answer: &str) -> R
     .await
 }
 
+/// The organisation a demo person belongs to.
+async fn org_of(app: &TestApp, email: &str) -> revans_domain::Id {
+    let mut conn = app.state.store.conn().await.unwrap();
+    let id = revans_domain::Id::parse(&app.person_id(email).await).unwrap();
+    revans_storage::people::get(&mut conn, &id)
+        .await
+        .unwrap()
+        .unwrap()
+        .organisation_id
+}
+
 async fn application_id(app: &TestApp, programme: &str, email: &str) -> String {
     let mut conn = app.state.store.conn().await.unwrap();
     let person = revans_domain::Id::parse(&app.person_id(email).await).unwrap();
@@ -983,15 +994,7 @@ async fn the_review_queue_filters_by_organisation_cohort_and_name() {
             .collect::<Vec<_>>()
     };
     assert_eq!(rows(&lead.get(&page).await.body), vec!["Pat", "Bo"]);
-    let pat_org = {
-        let mut conn = app.state.store.conn().await.unwrap();
-        let id = revans_domain::Id::parse(&app.person_id(PARTICIPANT).await).unwrap();
-        revans_storage::people::get(&mut conn, &id)
-            .await
-            .unwrap()
-            .unwrap()
-            .organisation_id
-    };
+    let pat_org = org_of(&app, PARTICIPANT).await;
     let by_org = lead.get(&format!("{page}?organisation={pat_org}")).await;
     assert_eq!(rows(&by_org.body), vec!["Pat"]);
     assert!(by_org.body.contains("(filtered: 1)"));
@@ -1032,18 +1035,7 @@ async fn a_lead_caps_one_member_organisation() {
     let app = TestApp::spawn().await;
     let mut lead = app.signed_in(ADMIN).await;
     let (programme, cohort) = published(&app, &mut lead, "Capped Circles", "", "10").await;
-    let (pat_org, sponsor_org) = {
-        let mut conn = app.state.store.conn().await.unwrap();
-        let mut org_of = async |email: &str| {
-            let id = revans_domain::Id::parse(&app.person_id(email).await).unwrap();
-            revans_storage::people::get(&mut conn, &id)
-                .await
-                .unwrap()
-                .unwrap()
-                .organisation_id
-        };
-        (org_of(PARTICIPANT).await, org_of(SPONSOR).await)
-    };
+    let (pat_org, sponsor_org) = (org_of(&app, PARTICIPANT).await, org_of(&app, SPONSOR).await);
     assert_eq!(pat_org, sponsor_org, "both at Harbour Trust");
     let page = format!("/admin/programmes/{programme}");
     // A bad cap names the field and saves nothing.
