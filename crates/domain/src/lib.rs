@@ -49,5 +49,7 @@ pub use schedule::{
     MAX_SESSIONS, RecurrenceInput, Schedule, Session, describe_session,
     parse_date as schedule_date, parse_zone,
 };
-pub use small_numbers::{HIDDEN_UP_TO, Published, SuppressedTable, publish, suppress};
+pub use small_numbers::{
+    HIDDEN_UP_TO, Published, SuppressedTable, publish, publish_count, suppress,
+};
 pub use text::{OrganisationName, Password, PersonName, TokenName};

@@ -24,6 +24,21 @@ impl Published {
     }
 }
 
+impl Published {
+    /// The number to publish, or `None` for a hidden cell (the API's form).
+    pub fn shown(self) -> Option<u32> {
+        match self {
+            Published::Hidden => None,
+            Published::Count(n) => Some(n),
+        }
+    }
+}
+
+/// Publishes a count taken from storage (never negative; saturates past `u32::MAX`).
+pub fn publish_count(count: impl TryInto<u32>) -> Option<u32> {
+    publish(count.try_into().unwrap_or(u32::MAX)).shown()
+}
+
 /// Rows with their published cells and the total of what is published.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct SuppressedTable<K> {

@@ -61,15 +61,25 @@ const SELECT: &str = "SELECT d.id, d.author_id, p.name AS author_name, d.kind, d
      FROM diary_entries d JOIN people p ON p.id = d.author_id";
 
 /// Who may read an entry besides its author, as one SQL condition on `d` with the reader as
-/// `$1`: a diary shared with the set (current members and facilitators of that set), a diary
-/// shared with the facilitator (the set's facilitators), a log shared with the supervisor.
-const SHARED_WITH_READER: &str = "(d.kind = 'diary' AND d.sharing = 'set' AND d.set_id IN \
-     (SELECT set_id FROM set_members WHERE person_id = $1 AND left_at IS NULL \
-      UNION SELECT set_id FROM set_facilitators WHERE person_id = $1)) \
-     OR (d.kind = 'diary' AND d.sharing = 'facilitator' AND d.set_id IN \
-     (SELECT set_id FROM set_facilitators WHERE person_id = $1)) \
-     OR (d.kind = 'log' AND d.sharing = 'supervisor' AND d.author_id IN \
-     (SELECT facilitator_id FROM supervisions WHERE supervisor_id = $1))";
+/// `$1`. This is the one place the rule lives: the reader must have held the relationship the
+/// entry was shared with **when it was shared** (`d.shared_at`) and still hold it now. A diary
+/// shared with the set: its members and facilitators; with the facilitator: the set's
+/// facilitators; a log shared with the supervisor: the author's supervisor. Whoever joins a set
+/// or becomes a supervisor later reads only what is shared after that, unless the author
+/// shares the entry again. "Before" is strict: a relationship that starts in the same
+/// millisecond as a share does not reach it (when in doubt, the entry stays closed).
+const SHARED_WITH_READER: &str = "(d.shared_at IS NOT NULL AND ( \
+     (d.kind = 'diary' AND d.sharing = 'set' AND ( \
+        EXISTS (SELECT 1 FROM set_members m WHERE m.set_id = d.set_id AND m.person_id = $1 \
+                AND m.left_at IS NULL AND m.joined_at < d.shared_at) \
+        OR EXISTS (SELECT 1 FROM set_facilitators f WHERE f.set_id = d.set_id \
+                AND f.person_id = $1 AND f.added_at < d.shared_at))) \
+     OR (d.kind = 'diary' AND d.sharing = 'facilitator' AND EXISTS (SELECT 1 FROM \
+        set_facilitators f WHERE f.set_id = d.set_id AND f.person_id = $1 \
+        AND f.added_at < d.shared_at)) \
+     OR (d.kind = 'log' AND d.sharing = 'supervisor' AND EXISTS (SELECT 1 FROM supervisions s \
+        WHERE s.facilitator_id = d.author_id AND s.supervisor_id = $1 \
+        AND s.started_at < d.shared_at))))";
 
 pub struct NewEntry<'a> {
     pub author_id: &'a Id,
@@ -86,7 +96,8 @@ pub async fn insert(conn: &mut Conn, e: &NewEntry<'_>) -> Result<Id> {
     let now = now_ms();
     sqlx::query(
         "INSERT INTO diary_entries (id, author_id, kind, set_id, meeting_id, problem_id, sharing, \
-         body, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)",
+         body, created_at, updated_at, shared_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, \
+         CASE WHEN $7 = 'private' THEN NULL ELSE $9 END)",
     )
     .bind(id.as_str())
     .bind(e.author_id.as_str())
@@ -103,15 +114,22 @@ pub async fn insert(conn: &mut Conn, e: &NewEntry<'_>) -> Result<Id> {
 }
 
 /// Changes an entry's text and sharing; only its author can (the id and author must match).
+/// The entry counts as shared anew (so whoever holds the relationship now may read it) when
+/// its sharing changes or the author asks to `share_again`; an edit that keeps the sharing
+/// keeps its readers.
 pub async fn update(
     conn: &mut Conn,
     id: &Id,
     author_id: &Id,
     body: &str,
     sharing: &str,
+    share_again: bool,
 ) -> Result<bool> {
     Ok(sqlx::query(
-        "UPDATE diary_entries SET body = $3, sharing = $4, updated_at = $5 \
+        "UPDATE diary_entries SET body = $3, sharing = $4, updated_at = $5, shared_at = CASE \
+         WHEN $4 = 'private' THEN NULL \
+         WHEN $6 OR sharing <> $4 OR shared_at IS NULL THEN $5 \
+         ELSE shared_at END \
          WHERE id = $1 AND author_id = $2",
     )
     .bind(id.as_str())
@@ -119,6 +137,7 @@ pub async fn update(
     .bind(body)
     .bind(sharing)
     .bind(now_ms())
+    .bind(share_again)
     .execute(&mut *conn)
     .await?
     .rows_affected()
@@ -185,19 +204,27 @@ pub async fn supervisor_of(conn: &mut Conn, facilitator_id: &Id) -> Result<Optio
     Ok(s.map(Id::from_trusted))
 }
 
+/// Makes `supervisor_id` the facilitator's supervisor from now on. Choosing the same person
+/// again changes nothing; a new supervisor starts now, so they read only logs shared from now.
 pub async fn set_supervisor(
     conn: &mut Conn,
     facilitator_id: &Id,
     supervisor_id: &Id,
 ) -> Result<()> {
+    if supervisor_of(conn, facilitator_id).await?.as_ref() == Some(supervisor_id) {
+        return Ok(());
+    }
     sqlx::query("DELETE FROM supervisions WHERE facilitator_id = $1")
         .bind(facilitator_id.as_str())
         .execute(&mut *conn)
         .await?;
-    sqlx::query("INSERT INTO supervisions (facilitator_id, supervisor_id) VALUES ($1, $2)")
-        .bind(facilitator_id.as_str())
-        .bind(supervisor_id.as_str())
-        .execute(&mut *conn)
-        .await?;
+    sqlx::query(
+        "INSERT INTO supervisions (facilitator_id, supervisor_id, started_at) VALUES ($1, $2, $3)",
+    )
+    .bind(facilitator_id.as_str())
+    .bind(supervisor_id.as_str())
+    .bind(now_ms())
+    .execute(&mut *conn)
+    .await?;
     Ok(())
 }

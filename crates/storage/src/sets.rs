@@ -358,19 +358,59 @@ pub async fn facilitators(conn: &mut Conn, set_id: &Id) -> Result<Vec<Person>> {
     .await
 }
 
-pub async fn replace_facilitators(conn: &mut Conn, set_id: &Id, people: &[Id]) -> Result<()> {
-    sqlx::query("DELETE FROM set_facilitators WHERE set_id = $1")
-        .bind(set_id.as_str())
-        .execute(&mut *conn)
-        .await?;
-    for p in people {
-        sqlx::query("INSERT INTO set_facilitators (set_id, person_id) VALUES ($1, $2)")
+/// Makes `people` the set's facilitators. Those who stay keep the time they joined; those
+/// added join now, so they read only what members share with the facilitators from now on.
+/// Returns who was added.
+pub async fn replace_facilitators(conn: &mut Conn, set_id: &Id, people: &[Id]) -> Result<Vec<Id>> {
+    let current: Vec<String> =
+        sqlx::query_scalar("SELECT person_id FROM set_facilitators WHERE set_id = $1")
             .bind(set_id.as_str())
-            .bind(p.as_str())
+            .fetch_all(&mut *conn)
+            .await?;
+    for gone in current
+        .iter()
+        .filter(|c| !people.iter().any(|p| p.as_str() == *c))
+    {
+        sqlx::query("DELETE FROM set_facilitators WHERE set_id = $1 AND person_id = $2")
+            .bind(set_id.as_str())
+            .bind(gone)
             .execute(&mut *conn)
             .await?;
     }
-    Ok(())
+    let now = now_ms();
+    let mut added = Vec::new();
+    for p in people
+        .iter()
+        .filter(|p| !current.iter().any(|c| c == p.as_str()))
+    {
+        sqlx::query(
+            "INSERT INTO set_facilitators (set_id, person_id, added_at) VALUES ($1, $2, $3)",
+        )
+        .bind(set_id.as_str())
+        .bind(p.as_str())
+        .bind(now)
+        .execute(&mut *conn)
+        .await?;
+        added.push(p.clone());
+    }
+    Ok(added)
+}
+
+/// Whether `person_id` is a current member of a set that `facilitator_id` facilitates.
+pub async fn is_member_facilitated_by(
+    conn: &mut Conn,
+    person_id: &Id,
+    facilitator_id: &Id,
+) -> Result<bool> {
+    let n: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM set_members m JOIN set_facilitators f ON f.set_id = m.set_id \
+         WHERE m.person_id = $1 AND m.left_at IS NULL AND f.person_id = $2",
+    )
+    .bind(person_id.as_str())
+    .bind(facilitator_id.as_str())
+    .fetch_one(&mut *conn)
+    .await?;
+    Ok(n > 0)
 }
 
 /// What the person is to the set now: a current member, a facilitator, or nothing.

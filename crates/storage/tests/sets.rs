@@ -75,6 +75,8 @@ async fn two_sets() -> (TestDatabase, Two) {
     diaries::set_supervisor(&mut tx, &fay, &sam).await.unwrap();
     sets::publish(&mut tx, &c).await.unwrap();
     tx.commit().await.unwrap();
+    // A relationship reaches only entries shared strictly after it began (to the millisecond).
+    tick().await;
     let (set_a, set_b) = (ids[0].clone(), ids[1].clone());
     (
         db,
@@ -89,6 +91,11 @@ async fn two_sets() -> (TestDatabase, Two) {
             sam,
         },
     )
+}
+
+/// Lets the clock move on, so what happens next is strictly later than what came before.
+async fn tick() {
+    tokio::time::sleep(std::time::Duration::from_millis(3)).await;
 }
 
 async fn entry(t: &Two, author: &Id, kind: &str, set: Option<&Id>, sharing: &str) -> Id {
@@ -156,16 +163,101 @@ async fn a_diary_entry_is_read_only_by_those_it_is_shared_with() {
     );
     // Only the author can change an entry.
     assert!(
-        !diaries::update(&mut conn, &to_set, &t.bob, "mine now", "private")
+        !diaries::update(&mut conn, &to_set, &t.bob, "mine now", "private", false)
             .await
             .unwrap()
     );
     assert!(
-        diaries::update(&mut conn, &to_set, &t.ann, "edited", "private")
+        diaries::update(&mut conn, &to_set, &t.ann, "edited", "private", false)
             .await
             .unwrap()
     );
     assert_eq!(readers(&t, &to_set).await, ["ann"]);
+}
+
+/// Sharing is with the people who held the relationship when the entry was shared: a new
+/// supervisor or a facilitator added later reads only what is shared after they arrived, unless
+/// the author shares an entry again; the one they replaced stops reading at once.
+#[tokio::test]
+async fn sharing_follows_the_relationship_held_when_the_entry_was_shared() {
+    let (_db, t) = two_sets().await;
+    let log = entry(&t, &t.fay, "log", None, "supervisor").await;
+    let to_facilitator = entry(&t, &t.ann, "diary", Some(&t.set_a), "facilitator").await;
+    let to_set = entry(&t, &t.ann, "diary", Some(&t.set_a), "set").await;
+    tick().await;
+    let mut conn = t.w.store.conn().await.unwrap();
+    diaries::set_supervisor(&mut conn, &t.fay, &t.cat)
+        .await
+        .unwrap();
+    sets::replace_facilitators(&mut conn, &t.set_a, &[t.fay.clone(), t.sam.clone()])
+        .await
+        .unwrap();
+    let bob_member = sets::members(&mut conn, &t.set_a)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|m| m.person_id == t.bob)
+        .unwrap();
+    drop(conn);
+    assert_eq!(
+        readers(&t, &log).await,
+        ["fay"],
+        "neither sam (gone) nor cat (new)"
+    );
+    assert_eq!(
+        readers(&t, &to_facilitator).await,
+        ["ann", "fay"],
+        "sam joined later"
+    );
+    assert_eq!(readers(&t, &to_set).await, ["ann", "bob", "fay"]);
+    // Choosing the same supervisor again keeps when they started.
+    let mut conn = t.w.store.conn().await.unwrap();
+    diaries::set_supervisor(&mut conn, &t.fay, &t.cat)
+        .await
+        .unwrap();
+    tick().await;
+    let later = entry(&t, &t.fay, "log", None, "supervisor").await;
+    assert_eq!(readers(&t, &later).await, ["cat", "fay"]);
+    // An edit that keeps the sharing keeps the readers; sharing again reaches whoever holds
+    // the relationship now.
+    assert!(
+        diaries::update(&mut conn, &log, &t.fay, "edited", "supervisor", false)
+            .await
+            .unwrap()
+    );
+    assert_eq!(readers(&t, &log).await, ["fay"]);
+    tick().await;
+    assert!(
+        diaries::update(&mut conn, &log, &t.fay, "edited", "supervisor", true)
+            .await
+            .unwrap()
+    );
+    assert_eq!(readers(&t, &log).await, ["cat", "fay"]);
+    assert!(
+        diaries::update(
+            &mut conn,
+            &to_facilitator,
+            &t.ann,
+            "again",
+            "facilitator",
+            true
+        )
+        .await
+        .unwrap()
+    );
+    assert_eq!(readers(&t, &to_facilitator).await, ["ann", "fay", "sam"]);
+    // Keeping a facilitator on while adding another keeps the first one's start.
+    sets::replace_facilitators(&mut conn, &t.set_a, std::slice::from_ref(&t.fay))
+        .await
+        .unwrap();
+    assert_eq!(readers(&t, &to_set).await, ["ann", "bob", "fay"]);
+    // A member who leaves stops reading at once; coming back later does not restore it.
+    assert!(
+        sets::end_membership(&mut conn, &bob_member.id, revans_storage::now_ms())
+            .await
+            .unwrap()
+    );
+    assert_eq!(readers(&t, &to_set).await, ["ann", "fay"]);
 }
 
 #[tokio::test]

@@ -360,6 +360,7 @@ pub fn table() -> Vec<Route> {
         r("GET", "/api/v1/diary", get(api::diaries::list)),
         r("POST", "/api/v1/diary", post(api::diaries::create_entry)),
         r("GET", "/api/v1/diary/{id}", get(api::diaries::show)),
+        r("PUT", "/api/v1/diary/{id}", put(api::diaries::update_entry)),
         r("GET", "/api/v1/reports/themes", get(api::diaries::themes)),
         r(
             "GET",

@@ -1,7 +1,8 @@
 //! Learning diaries and facilitators' reflective logs (C5). Confidentiality is the promise:
 //! an entry is read only through `diaries::visible_to`, anything else is "not found" (never
-//! "forbidden", which would confirm it exists), and the audit log records that an entry was
-//! written or changed, never what it says.
+//! "forbidden", which would confirm it exists). Writing is not audited: when someone wrote in
+//! their diary is theirs alone to know (the audit log is for changes to programmes, people and
+//! roles).
 
 use revans_domain::{Id, Role};
 use revans_storage::diaries::{self, Entry, NewEntry};
@@ -25,6 +26,9 @@ pub struct EntryInput {
     /// What the entry is about: `meeting:ID` or `problem:ID` of one of the author's sets, or
     /// blank. Set when writing; an edit keeps it.
     pub about: String,
+    /// `yes` to share the entry again when editing, so that whoever holds the relationship now
+    /// (a new supervisor, a facilitator who joined the set later) may read it too.
+    pub share_again: String,
 }
 
 /// Facilitators keep a reflective log; everyone else a learning diary.
@@ -219,20 +223,6 @@ pub async fn create(
         },
     )
     .await?;
-    actor
-        .audit(
-            &mut tx,
-            &format!("{kind}.created"),
-            "diary_entry",
-            id.as_str(),
-            &format!(
-                "Wrote a {} entry (shared with: {})",
-                kind_name(kind),
-                sharing_label(kind, checked.sharing)
-            ),
-            &viewer.person.organisation_id,
-        )
-        .await?;
     revans_storage::commit(tx).await?;
     Ok(id)
 }
@@ -253,14 +243,6 @@ async fn with_others(
     };
     errors.push(field(name, message));
     AppError::Invalid(errors)
-}
-
-fn kind_name(kind: &str) -> &'static str {
-    if kind == "log" {
-        "reflective log"
-    } else {
-        "learning diary"
-    }
 }
 
 /// Changes an entry's text and sharing. Only its author may; to anyone else it does not exist.
@@ -291,25 +273,12 @@ pub async fn edit(
         &viewer.person.id,
         checked.body.as_str(),
         checked.sharing,
+        input.share_again == "yes",
     )
     .await?
     {
         return Err(AppError::NotFound);
     }
-    actor
-        .audit(
-            &mut tx,
-            &format!("{}.updated", entry.kind),
-            "diary_entry",
-            id.as_str(),
-            &format!(
-                "Changed a {} entry (shared with: {})",
-                kind_name(&entry.kind),
-                sharing_label(&entry.kind, checked.sharing)
-            ),
-            &viewer.person.organisation_id,
-        )
-        .await?;
     revans_storage::commit(tx).await?;
     Ok(())
 }

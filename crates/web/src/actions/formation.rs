@@ -263,18 +263,112 @@ pub async fn assign_facilitators(
             ));
         }
     }
-    sets::replace_facilitators(&mut tx, set_id, chosen).await?;
+    let before = sets::facilitators(&mut tx, set_id).await?;
+    if set.is_published()
+        && chosen.contains(&actor.viewer.person.id)
+        && !before.iter().any(|p| p.id == actor.viewer.person.id)
+    {
+        return Err(AppError::field(
+            "facilitators",
+            format!(
+                "You cannot add yourself to {}: its members are already meeting. Ask another programme lead",
+                set.name
+            ),
+        ));
+    }
+    let added = sets::replace_facilitators(&mut tx, set_id, chosen).await?;
+    let name_of = |id: &Id| {
+        allowed
+            .iter()
+            .find(|p| &p.id == id)
+            .map_or_else(String::new, |p| p.name.clone())
+    };
+    let removed: Vec<String> = before
+        .iter()
+        .filter(|p| !chosen.contains(&p.id))
+        .map(|p| p.name.clone())
+        .collect();
+    let added_names: Vec<String> = added.iter().map(name_of).collect();
+    let mut detail = format!(
+        "Facilitators of {}: {}",
+        set.name,
+        chosen.iter().map(name_of).collect::<Vec<_>>().join(" and ")
+    );
+    if !added_names.is_empty() {
+        detail.push_str(&format!(" (added {})", added_names.join(" and ")));
+    }
+    if !removed.is_empty() {
+        detail.push_str(&format!(" (removed {})", removed.join(" and ")));
+    }
     actor
         .audit(
             &mut tx,
             "sets.facilitators",
             "set",
             set_id.as_str(),
-            &format!("{} facilitator(s)", chosen.len()),
+            &detail,
             &tenant,
         )
         .await?;
+    if set.is_published() && !added.is_empty() {
+        tell_set_of_new_facilitators(
+            state,
+            &mut tx,
+            &set,
+            &members,
+            &added_names,
+            &added,
+            &allowed,
+        )
+        .await?;
+    }
     revans_storage::commit(tx).await?;
+    Ok(())
+}
+
+/// A facilitator joined a set that is meeting: its members are told who joined (and that the
+/// newcomer reads only what is shared from now on), and the newcomer is told too.
+async fn tell_set_of_new_facilitators(
+    state: &AppState,
+    conn: &mut Conn,
+    set: &sets::ActionSet,
+    members: &[sets::Member],
+    added_names: &[String],
+    added: &[Id],
+    facilitators: &[Person],
+) -> Result<(), AppError> {
+    let who = added_names.join(" and ");
+    let link = format!("{}/sets/{}", state.settings.base_url(), set.id);
+    for m in members.iter().filter(|m| m.left_at.is_none()) {
+        let message = ApplicationEmail {
+            tenant: state.settings.tenant_name.clone(),
+            name: m.name.clone(),
+            programme: set.name.clone(),
+            headline: format!("{who} now facilitates your set"),
+            lines: vec![
+                format!(
+                    "{who} can read what you share with your set or its facilitator from now on; entries you shared before stay with the people you shared them with."
+                ),
+                "To let them read an earlier entry, open it in your diary and share it again."
+                    .into(),
+            ],
+            link: link.clone(),
+            link_label: "See your set".into(),
+        };
+        mail::enqueue(conn, &m.email, &message).await?;
+    }
+    for p in facilitators.iter().filter(|p| added.contains(&p.id)) {
+        let message = ApplicationEmail {
+            tenant: state.settings.tenant_name.clone(),
+            name: p.name.clone(),
+            programme: set.name.clone(),
+            headline: format!("You now facilitate {}", set.name),
+            lines: vec!["Its members have been told you joined.".into()],
+            link: link.clone(),
+            link_label: "See the set".into(),
+        };
+        mail::enqueue(conn, &p.email, &message).await?;
+    }
     Ok(())
 }
 

@@ -336,16 +336,6 @@ pub async fn add_problem(
         },
     )
     .await?;
-    actor
-        .audit(
-            &mut tx,
-            "problems.added",
-            "set",
-            set_id.as_str(),
-            "",
-            &tenant,
-        )
-        .await?;
     revans_storage::commit(tx).await?;
     Ok(id)
 }
@@ -402,16 +392,9 @@ pub async fn add_action(
         },
     )
     .await?;
-    audit_and_commit(
-        tx,
-        actor,
-        &in_set.set,
-        "actions.added",
-        "meeting",
-        meeting_id.as_str(),
-        "",
-    )
-    .await?;
+    // What members say and do in a set (problems, actions, reviews) is not audited: the
+    // audit log is for changes to programmes, people and roles, not a record of who said what.
+    revans_storage::commit(tx).await?;
     Ok(id)
 }
 
@@ -458,16 +441,7 @@ pub async fn review_action(
         note.as_deref(),
     )
     .await?;
-    audit_and_commit(
-        tx,
-        actor,
-        &in_set.set,
-        "actions.reviewed",
-        "meeting",
-        meeting_id.as_str(),
-        outcome.as_str(),
-    )
-    .await?;
+    revans_storage::commit(tx).await?;
     Ok(())
 }
 

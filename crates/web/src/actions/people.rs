@@ -7,7 +7,7 @@ use super::{Actor, admin_scope, parse_org_field, require_admin_of};
 use crate::actions::accounts::INVITATION_VALID_DAYS;
 use crate::error::AppError;
 use crate::layout::Errors;
-use crate::mail::{self, InvitationEmail};
+use crate::mail::{self, ApplicationEmail, InvitationEmail};
 use crate::security::{hash_token, new_token};
 use crate::state::AppState;
 
@@ -160,13 +160,12 @@ pub async fn set_roles(
     require_admin_of(&mut tx, actor.viewer, &org)
         .await
         .map_err(|_| AppError::field("organisation", "Select an organisation you administer"))?;
-    if person.id == actor.viewer.person.id
-        && !roles.contains(&Role::Admin)
-        && actor.viewer.admin_roots().contains(&org)
-    {
+    // Nobody changes their own roles: a lead who could give themself the facilitator or
+    // evaluator role could reach what members share. Another programme lead must do it.
+    if person.id == actor.viewer.person.id {
         return Err(AppError::field(
             "roles",
-            "You cannot remove your own programme lead role; ask another programme lead",
+            "You cannot change your own roles; ask another programme lead",
         ));
     }
     people::set_roles(&mut tx, person_id, &org, &roles).await?;
@@ -221,8 +220,11 @@ async fn send_invitation(
     mail::enqueue(conn, email, &message).await
 }
 
-/// Sets who supervises a facilitator. Both must be in the viewer's scope; the person must hold
-/// the facilitator role; nobody supervises themselves.
+/// Sets who supervises a facilitator. Both must be in the viewer's scope; both must hold the
+/// facilitator role; nobody supervises themselves, a lead cannot make themself anyone's
+/// supervisor, and a member of a set the facilitator runs cannot supervise them. A new
+/// supervisor reads only the logs shared with the supervisor from now on (see
+/// `storage::diaries`); the facilitator is told by email and the audit entry names both.
 pub async fn set_supervisor(
     state: &AppState,
     actor: &Actor<'_>,
@@ -234,11 +236,9 @@ pub async fn set_supervisor(
         .await?
         .ok_or(AppError::NotFound)?;
     require_admin_of(&mut tx, actor.viewer, &person.organisation_id).await?;
-    if !people::roles(&mut tx, facilitator)
-        .await?
-        .iter()
-        .any(|g| g.role == revans_domain::Role::Facilitator)
-    {
+    let is_facilitator =
+        |roles: Vec<revans_storage::RoleGrant>| roles.iter().any(|g| g.role == Role::Facilitator);
+    if !is_facilitator(people::roles(&mut tx, facilitator).await?) {
         return Err(AppError::field(
             "supervisor",
             format!("{} is not a facilitator", person.name),
@@ -247,6 +247,12 @@ pub async fn set_supervisor(
     let chosen = Id::parse(supervisor.trim())
         .filter(|s| s != facilitator)
         .ok_or_else(|| AppError::field("supervisor", "Choose who supervises them"))?;
+    if chosen == actor.viewer.person.id {
+        return Err(AppError::field(
+            "supervisor",
+            "You cannot make yourself someone's supervisor; ask another programme lead",
+        ));
+    }
     let in_scope = crate::actions::people_in_scope(&mut tx, actor.viewer).await?;
     let Some(sup) = in_scope.iter().find(|p| p.id == chosen) else {
         return Err(AppError::field(
@@ -254,17 +260,82 @@ pub async fn set_supervisor(
             "Choose someone in your organisations",
         ));
     };
+    if !is_facilitator(people::roles(&mut tx, &chosen).await?) {
+        return Err(AppError::field(
+            "supervisor",
+            format!(
+                "{} cannot supervise: a supervisor must be a facilitator themself",
+                sup.name
+            ),
+        ));
+    }
+    if revans_storage::sets::is_member_facilitated_by(&mut tx, &chosen, facilitator).await? {
+        return Err(AppError::field(
+            "supervisor",
+            format!(
+                "{} cannot supervise {}: they are a member of a set {} facilitates",
+                sup.name, person.name, person.name
+            ),
+        ));
+    }
+    let before = revans_storage::diaries::supervisor_of(&mut tx, facilitator).await?;
+    if before.as_ref() == Some(&chosen) {
+        return Ok(());
+    }
+    let before_name = match &before {
+        Some(id) => people::get(&mut tx, id).await?.map(|p| p.name),
+        None => None,
+    };
     revans_storage::diaries::set_supervisor(&mut tx, facilitator, &chosen).await?;
+    let detail = match &before_name {
+        Some(old) => format!(
+            "Supervisor of {} changed from {old} to {}; {} reads only logs shared from now on",
+            person.name, sup.name, sup.name
+        ),
+        None => format!(
+            "{} now supervises {}; they read only logs shared from now on",
+            sup.name, person.name
+        ),
+    };
     actor
         .audit(
             &mut tx,
             "people.supervisor",
             "person",
             facilitator.as_str(),
-            &format!("Supervised by {}", sup.name),
+            &detail,
             &person.organisation_id,
         )
         .await?;
+    let mut lines = vec![format!(
+        "{} can read the reflective log entries you share with your supervisor from now on.",
+        sup.name
+    )];
+    lines.push(match &before_name {
+        Some(old) => format!(
+            "Entries you shared before today are no longer read by {old}, and {} cannot read them either. To let {} read an earlier entry, open it and share it again.",
+            sup.name, sup.name
+        ),
+        None => "Nothing you wrote before is shared with them.".to_owned(),
+    });
+    lines.push(format!(
+        "This change was made by {}. If you did not expect it, talk to them or another programme lead.",
+        actor.viewer.person.name
+    ));
+    mail::enqueue(
+        &mut tx,
+        &person.email,
+        &ApplicationEmail {
+            tenant: state.settings.tenant_name.clone(),
+            name: person.name.clone(),
+            programme: "Your reflective log".into(),
+            headline: format!("{} is now your supervisor", sup.name),
+            lines,
+            link: format!("{}/diary", state.settings.base_url()),
+            link_label: "Open your reflective log".into(),
+        },
+    )
+    .await?;
     revans_storage::commit(tx).await?;
     Ok(())
 }

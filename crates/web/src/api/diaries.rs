@@ -7,7 +7,7 @@ use axum::http::StatusCode;
 use revans_storage::diaries::{self, Entry};
 
 use crate::actions::Actor;
-use crate::actions::diaries::{EntryInput, create, read};
+use crate::actions::diaries::{EntryInput, create, edit, read};
 use crate::actions::reports::themes as themes_report;
 use crate::api::ApiJson;
 use crate::api::programmes::Created;
@@ -114,6 +114,7 @@ pub async fn create_entry(
         set_id: body.set_id.unwrap_or_default(),
         sharing: body.sharing.unwrap_or_default(),
         about: body.about.unwrap_or_default(),
+        share_again: String::new(),
     };
     let id = create(
         &state,
@@ -125,6 +126,56 @@ pub async fn create_entry(
     )
     .await?;
     Ok((StatusCode::CREATED, Json(Created { id: id.to_string() })))
+}
+
+#[derive(serde::Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EntryUpdateIn {
+    /// Up to 20,000 characters.
+    pub body: String,
+    /// diary: private (default), facilitator or set; log (facilitators): private or supervisor.
+    #[serde(default)]
+    pub sharing: Option<String>,
+    /// Share the entry again, so whoever holds the relationship now (a new supervisor, a
+    /// facilitator who joined the set later) may read it too. Changing `sharing` does so anyway.
+    #[serde(default)]
+    pub share_again: bool,
+}
+
+/// Changes the caller's own entry: its text and who may read it. Anyone else's is 404.
+#[utoipa::path(put, path = "/api/v1/diary/{id}", tag = "diary", request_body = EntryUpdateIn,
+    params(("id" = String, Path, description = "The entry's id")),
+    responses((status = 204), (status = 404, body = crate::error_pages::ErrorBody), (status = 422, body = crate::error_pages::ErrorBody)),
+    security(("token" = [])))]
+pub async fn update_entry(
+    State(state): State<AppState>,
+    ApiCaller(viewer): ApiCaller,
+    ClientIp(ip): ClientIp,
+    Path(id): Path<String>,
+    ApiJson(body): ApiJson<EntryUpdateIn>,
+) -> ApiResult<StatusCode> {
+    let id = revans_domain::Id::parse(&id).ok_or(crate::error::AppError::NotFound)?;
+    let input = EntryInput {
+        body: body.body,
+        sharing: body.sharing.unwrap_or_default(),
+        share_again: if body.share_again {
+            "yes".into()
+        } else {
+            String::new()
+        },
+        ..EntryInput::default()
+    };
+    edit(
+        &state,
+        &Actor {
+            viewer: &viewer,
+            ip: &ip,
+        },
+        &id,
+        &input,
+    )
+    .await?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 /// One entry, if the caller wrote it or it was shared with them; 404 otherwise.

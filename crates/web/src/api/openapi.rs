@@ -17,7 +17,7 @@ use utoipa::{Modify, OpenApi};
         super::programmes::create_application, super::programmes::mine, super::programmes::respond_to, super::programmes::sponsor_approval,
         super::programmes::queue, super::programmes::set_nomination_cap, super::programmes::decisions, super::programmes::allocate,
         super::sets::mine, super::sets::show, super::sets::create_problem, super::sets::cohort_sets, super::sets::form_sets,
-        super::diaries::list, super::diaries::create_entry, super::diaries::show, super::diaries::themes, super::diaries::sets_overview,
+        super::diaries::list, super::diaries::create_entry, super::diaries::show, super::diaries::update_entry, super::diaries::themes, super::diaries::sets_overview,
     ),
     modifiers(&TokenAuth),
     tags((name = "account"), (name = "people"), (name = "organisations"), (name = "audit"), (name = "programmes"), (name = "applications"), (name = "sets"), (name = "diary"), (name = "reports"))

@@ -156,7 +156,9 @@ pub struct SetStatusOut {
     pub meetings_planned: usize,
     /// Present / counted meetings over all members, 0-100; null before any meeting.
     pub attendance_percent: Option<u32>,
-    pub problems: usize,
+    /// Problems brought, under the small-number rule: null when 1 to 7 (hidden), else rounded
+    /// to the nearest 5.
+    pub problems: Option<u32>,
 }
 
 #[utoipa::path(get, path = "/api/v1/cohorts/{id}/sets", tag = "sets",
@@ -207,7 +209,7 @@ pub async fn cohort_sets(
                 .filter(|m| m.kind != "cancelled")
                 .count(),
             attendance_percent: set_view::attendance_percent(&view.members),
-            problems,
+            problems: revans_domain::publish_count(problems),
         });
     }
     Ok(Json(out))

@@ -37,8 +37,9 @@ pub struct SetCard {
     pub meetings_held: usize,
     pub meetings_planned: usize,
     pub attendance: String,
-    pub problems: usize,
-    pub diary_entries: i64,
+    /// Counts under the small-number rule: `None` when 1 to 7 (hidden).
+    pub problems: Option<u32>,
+    pub diary_entries: Option<u32>,
 }
 
 pub struct MemberLine {
@@ -147,8 +148,8 @@ async fn build(
                 .count(),
             attendance: set_view::attendance_percent(&view.members)
                 .map_or_else(|| "No meetings yet".into(), |p| format!("{p}%")),
-            problems,
-            diary_entries,
+            problems: revans_domain::publish_count(problems),
+            diary_entries: revans_domain::publish_count(diary_entries),
         });
     }
     let proposal = crate::actions::set_repair::proposal(&mut conn, &actor, cohort_id).await?;

@@ -177,7 +177,7 @@ async fn roles_change_and_take_effect() {
 }
 
 #[tokio::test]
-async fn leads_cannot_remove_their_own_lead_role() {
+async fn leads_cannot_change_their_own_roles() {
     let app = TestApp::spawn().await;
     let mut lead = app.signed_in(ADMIN).await;
     let me = app.person_id(ADMIN).await;
@@ -190,10 +190,20 @@ async fn leads_cannot_remove_their_own_lead_role() {
         )
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(
-        r.body
-            .contains("You cannot remove your own programme lead role")
-    );
+    assert!(r.body.contains("You cannot change your own roles"));
+    // Nor add to them: a lead who gave themself the facilitator role could reach set content.
+    let r = lead
+        .post_form(
+            &format!("/admin/people/{me}/roles"),
+            &[
+                ("organisation_id", &ics),
+                ("roles", "admin"),
+                ("roles", "facilitator"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("You cannot change your own roles"));
 }
 
 #[tokio::test]

@@ -8,12 +8,12 @@ use revans_storage::{diaries, people, set_content};
 
 use crate::helpers::*;
 
-const OUTSIDER: &str = "outsider@harbour-trust.example";
-const SUPERVISOR: &str = "supervisor@northcoast-ics.example";
-const BO: &str = "participant@bay-council.example";
+pub(crate) const OUTSIDER: &str = "outsider@harbour-trust.example";
+pub(crate) const SUPERVISOR: &str = "supervisor@northcoast-ics.example";
+pub(crate) const BO: &str = "participant@bay-council.example";
 
 /// A signed-in person made for the test, with a role at the demo participant's organisation.
-async fn make_person(app: &TestApp, email: &str, name: &str, role: Role) -> Id {
+pub(crate) async fn make_person(app: &TestApp, email: &str, name: &str, role: Role) -> Id {
     let mut tx = app.state.store.begin().await.unwrap();
     let org = people::get(&mut tx, &id(&app.person_id(PARTICIPANT).await))
         .await
@@ -42,13 +42,13 @@ async fn make_person(app: &TestApp, email: &str, name: &str, role: Role) -> Id {
     pid
 }
 
-fn id(s: &str) -> Id {
+pub(crate) fn id(s: &str) -> Id {
     Id::parse(s).unwrap()
 }
 
 /// A published set in the demo cohort: the demo participant (Pat) and Bo as members, the demo
 /// facilitator (Fran) facilitating, supervised by a new supervisor; an outsider in another set.
-async fn world(app: &TestApp) -> Id {
+pub(crate) async fn world(app: &TestApp) -> Id {
     make_person(app, OUTSIDER, "Oona Outsider", Role::Participant).await;
     let supervisor = make_person(app, SUPERVISOR, "Sue Supervisor", Role::Facilitator).await;
     let (_, cohort) = app.demo_programme().await;
@@ -99,7 +99,7 @@ async fn world(app: &TestApp) -> Id {
 }
 
 /// Writes an entry through the page and returns its id.
-async fn write(app: &TestApp, email: &str, fields: &[(&str, &str)]) -> String {
+pub(crate) async fn write(app: &TestApp, email: &str, fields: &[(&str, &str)]) -> String {
     let mut c = app.signed_in(email).await;
     c.get("/diary").await;
     let r = c.post_form("/diary", fields).await;
@@ -114,7 +114,7 @@ async fn write(app: &TestApp, email: &str, fields: &[(&str, &str)]) -> String {
 
 /// Who can read the entry, by page and by API; asserts page and API agree and that a refused
 /// reader's response never contains the text.
-async fn readers(
+pub(crate) async fn readers(
     app: &TestApp,
     entry: &str,
     text: &str,
@@ -153,7 +153,7 @@ async fn readers(
     out
 }
 
-const EVERYONE: [&str; 9] = [
+pub(crate) const EVERYONE: [&str; 9] = [
     PARTICIPANT,
     BO,
     OUTSIDER,
@@ -175,7 +175,7 @@ async fn a_diary_entry_is_private_by_default_by_page_and_by_api() {
         readers(&app, &entry, text, &EVERYONE).await,
         vec![PARTICIPANT]
     );
-    // The audit log (read by leads) says an entry was written, never what it says.
+    // The audit log (read by leads) holds neither what an entry says nor that it was written.
     let mut conn = app.state.store.conn().await.unwrap();
     for org in revans_storage::organisations::list_all(&mut conn)
         .await
@@ -188,7 +188,7 @@ async fn a_diary_entry_is_private_by_default_by_page_and_by_api() {
             assert!(!e.detail.contains("out of my depth"), "audit: {}", e.detail);
         }
     }
-    assert!(app.audit_actions().await.contains(&"diary.created".into()));
+    assert!(!app.audit_actions().await.contains(&"diary.created".into()));
 }
 
 #[tokio::test]
@@ -283,7 +283,7 @@ async fn an_entry_shared_with_the_set_is_read_by_its_members_and_facilitator_onl
         readers(&app, &entry, "Private now", &[PARTICIPANT, FACILITATOR]).await,
         vec![PARTICIPANT]
     );
-    assert!(app.audit_actions().await.contains(&"diary.updated".into()));
+    assert!(!app.audit_actions().await.contains(&"diary.updated".into()));
 }
 
 #[tokio::test]

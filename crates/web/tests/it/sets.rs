@@ -754,7 +754,11 @@ async fn set_content_is_for_the_set_and_its_facilitator_only() {
         )
         .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
-    assert!(r.body.contains("\"problems\":1"), "{}", r.body);
+    assert!(
+        r.body.contains("\"problems\":null"),
+        "one problem is hidden: {}",
+        r.body
+    );
     assert!(!r.body.contains("Discharge delays"));
     // The problem form without a title names the field and keeps the text.
     let r = pat
@@ -1166,6 +1170,14 @@ async fn a_lead_names_a_facilitators_supervisor_who_then_reads_what_is_shared_wi
     let fran = app.person_id(FACILITATOR).await;
     let eve = app.person_id(EVALUATOR).await;
     let pat = app.person_id(PARTICIPANT).await;
+    let sue = crate::diaries::make_person(
+        &app,
+        crate::diaries::SUPERVISOR,
+        "Sue Supervisor",
+        revans_domain::Role::Facilitator,
+    )
+    .await
+    .to_string();
     // Only facilitators have supervisors.
     let r = admin
         .post_form(
@@ -1186,10 +1198,23 @@ async fn a_lead_names_a_facilitators_supervisor_who_then_reads_what_is_shared_wi
         StatusCode::UNPROCESSABLE_ENTITY,
         "nobody supervises themselves"
     );
+    // A supervisor is a facilitator themself: the evaluator (who sees aggregates only) is not.
     let r = admin
         .post_form(
             &format!("/admin/people/{fran}/supervisor"),
             &[("supervisor", eve.as_str())],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.body.contains("must be a facilitator themself"),
+        "{}",
+        r.body
+    );
+    let r = admin
+        .post_form(
+            &format!("/admin/people/{fran}/supervisor"),
+            &[("supervisor", sue.as_str())],
         )
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
@@ -1205,7 +1230,7 @@ async fn a_lead_names_a_facilitators_supervisor_who_then_reads_what_is_shared_wi
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     let entry = r.location.unwrap().split('?').next().unwrap().to_owned();
-    let mut e = app.signed_in(EVALUATOR).await;
+    let mut e = app.signed_in(crate::diaries::SUPERVISOR).await;
     let seen = e.get(&entry).await;
     assert_eq!(seen.status, StatusCode::OK);
     assert!(seen.body.contains("I rescued the set too often"));
@@ -1332,10 +1357,11 @@ async fn evaluators_see_how_the_sets_are_going_in_counts_only() {
     let mut eve = app.signed_in(EVALUATOR).await;
     let page = eve.get("/reports/sets").await;
     assert_eq!(page.status, StatusCode::OK);
-    // The demo's spring set: 7 members, 2 of 6 meetings held, everyone came, 1 problem.
+    // The demo's spring set: 7 members and 1 problem (both hidden: fewer than 8), 2 of 6
+    // meetings held, and no attendance rate over so few people.
     assert!(
         page.body.contains(
-            "<td>Spring 2026</td><td>1</td><td>7</td><td>2 of 6</td><td>100%</td><td>1</td>"
+            "<td>Spring 2026</td><td>1</td><td>Fewer than 8</td><td>2 of 6</td><td>Not shown: fewer than 8 people</td><td>Fewer than 8</td>"
         ),
         "{}",
         page.body
@@ -1346,7 +1372,7 @@ async fn evaluators_see_how_the_sets_are_going_in_counts_only() {
     let json = api.json("GET", "/api/v1/reports/sets", None).await;
     assert!(
         json.body
-            .contains(r#""cohort":"Spring 2026","sets":1,"members":7"#),
+            .contains(r#""cohort":"Spring 2026","sets":1,"members":null"#),
         "{}",
         json.body
     );
