@@ -832,3 +832,252 @@ async fn private_diary_entry(app: &TestApp, person: &str) -> String {
         .unwrap()
         .to_string()
 }
+
+/// The attackers of the outside review (issue 9), each after doing what they tried: the same
+/// kind of role somewhere else, or a lead who reaches for more. (who, method, path, outcome).
+/// `{shared}` is an entry the demo participant shared with their set's facilitator; `{log}` a
+/// log the demo facilitator shared with the supervisor they had before the current one.
+const ATTACKS: &[(&str, &str, &str, &str)] = &[
+    // A lead who tried to make themself a facilitator: refused, and still reads nothing.
+    (
+        "lead who made themself facilitator",
+        "POST",
+        "/admin/people/{lead}/roles",
+        "422",
+    ),
+    (
+        "lead who made themself facilitator",
+        "POST",
+        "/admin/sets/{set}/facilitators",
+        "422",
+    ),
+    (
+        "lead who made themself facilitator",
+        "GET",
+        "/api/v1/sets/{set}",
+        "404",
+    ),
+    (
+        "lead who made themself facilitator",
+        "GET",
+        "/sets/{set}",
+        "404",
+    ),
+    (
+        "lead who made themself facilitator",
+        "GET",
+        "/api/v1/diary/{shared}",
+        "404",
+    ),
+    (
+        "lead who made themself facilitator",
+        "POST",
+        "/admin/people/{facilitator}/supervisor",
+        "422",
+    ),
+    // A supervisor changed after the log was shared: neither the old nor the new one reads it.
+    (
+        "supervisor replaced after sharing",
+        "GET",
+        "/api/v1/diary/{log}",
+        "404",
+    ),
+    (
+        "supervisor who took over after sharing",
+        "GET",
+        "/api/v1/diary/{log}",
+        "404",
+    ),
+    (
+        "supervisor who took over after sharing",
+        "GET",
+        "/diary/{log}",
+        "404",
+    ),
+    // A facilitator of another set in the same cohort reads nothing of this one.
+    (
+        "facilitator of another set",
+        "GET",
+        "/api/v1/sets/{set}",
+        "404",
+    ),
+    (
+        "facilitator of another set",
+        "GET",
+        "/api/v1/diary/{shared}",
+        "404",
+    ),
+    // Another tenant's lead: nothing of this set or its cohort.
+    ("lead of another tenant", "GET", "/api/v1/sets/{set}", "404"),
+    (
+        "lead of another tenant",
+        "GET",
+        "/api/v1/cohorts/{cohort}/sets",
+        "404",
+    ),
+    (
+        "lead of another tenant",
+        "POST",
+        "/admin/people/{facilitator}/supervisor",
+        "404",
+    ),
+];
+
+#[tokio::test]
+async fn attackers_the_review_tried_get_what_the_matrix_says() {
+    use revans_domain::{EmailAddress, Id, PersonName, Role};
+    use revans_storage::{diaries, people, sets};
+    let app = TestApp::spawn().await;
+    let id = |s: String| Id::parse(&s).unwrap();
+    let pat = id(app.person_id(PARTICIPANT).await);
+    let fran = id(app.person_id(FACILITATOR).await);
+    let lead = id(app.person_id(ADMIN).await);
+    let demo = demo_sets(&app).await;
+    let set = Id::parse(&demo.set).unwrap();
+    // Two facilitators besides Fran (one supervises her first, the other afterwards; the second
+    // also runs another set of the cohort), all in the lead's region.
+    let mut tx = app.state.store.begin().await.unwrap();
+    let org = people::get(&mut tx, &fran)
+        .await
+        .unwrap()
+        .unwrap()
+        .organisation_id;
+    let mut make = async |email: &str, name: &str| {
+        let p = people::insert(
+            &mut tx,
+            &org,
+            &EmailAddress::parse(email).unwrap(),
+            &PersonName::parse(name).unwrap(),
+        )
+        .await
+        .unwrap();
+        people::set_roles(&mut tx, &p, &org, &[Role::Facilitator])
+            .await
+            .unwrap();
+        p
+    };
+    let old_sup = make("old.supervisor@northcoast-ics.example", "Olive Old").await;
+    let new_sup = make("new.supervisor@northcoast-ics.example", "Nina New").await;
+    let other_set = sets::insert(
+        &mut tx,
+        &sets::NewSet {
+            cohort_id: &Id::parse(&demo.spring).unwrap(),
+            name: "Another set",
+            position: 99,
+            review_every: 7,
+            timezone: "Europe/London",
+        },
+    )
+    .await
+    .unwrap();
+    sets::replace_facilitators(&mut tx, &other_set, std::slice::from_ref(&new_sup))
+        .await
+        .unwrap();
+    diaries::set_supervisor(&mut tx, &fran, &old_sup)
+        .await
+        .unwrap();
+    revans_storage::commit(tx).await.unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(3)).await;
+    let mut conn = app.state.store.conn().await.unwrap();
+    let mut entry = async |author: &Id, kind: &str, sharing: &str| {
+        diaries::insert(
+            &mut conn,
+            &diaries::NewEntry {
+                author_id: author,
+                kind,
+                set_id: (kind == "diary").then_some(&set),
+                meeting_id: None,
+                problem_id: None,
+                sharing,
+                body: "Something said in confidence",
+            },
+        )
+        .await
+        .unwrap()
+        .to_string()
+    };
+    let shared = entry(&pat, "diary", "facilitator").await;
+    let log = entry(&fran, "log", "supervisor").await;
+    drop(conn);
+    tokio::time::sleep(std::time::Duration::from_millis(3)).await;
+    let mut conn = app.state.store.conn().await.unwrap();
+    diaries::set_supervisor(&mut conn, &fran, &new_sup)
+        .await
+        .unwrap();
+    drop(conn);
+
+    let (_, cohort) = app.demo_programme().await;
+    let mut failures = Vec::new();
+    for (who, method, path, expected) in ATTACKS {
+        let email = match *who {
+            "lead who made themself facilitator" => ADMIN,
+            "supervisor replaced after sharing" => "old.supervisor@northcoast-ics.example",
+            "supervisor who took over after sharing" => "new.supervisor@northcoast-ics.example",
+            "facilitator of another set" => "new.supervisor@northcoast-ics.example",
+            "lead of another tenant" => OTHER_ADMIN,
+            other => panic!("no attacker called {other}"),
+        };
+        if email.contains("supervisor") {
+            set_password(&app, email).await;
+        }
+        let mut c = app.signed_in(email).await;
+        c.bearer = Some(app.api_token(email).await);
+        let concrete = path
+            .replace("{lead}", lead.as_str())
+            .replace("{facilitator}", fran.as_str())
+            .replace("{set}", set.as_str())
+            .replace("{cohort}", &cohort)
+            .replace("{shared}", &shared)
+            .replace("{log}", &log);
+        // The forms carry what the attacker would send: themself as the new role holder.
+        let r = match (*method, path.starts_with("/api/")) {
+            ("GET", true) => c.json("GET", &concrete, None).await,
+            ("GET", false) => c.get(&concrete).await,
+            _ if path.ends_with("/roles") => {
+                c.post_form(
+                    &concrete,
+                    &[
+                        ("organisation_id", org.as_str()),
+                        ("roles", "admin"),
+                        ("roles", "facilitator"),
+                    ],
+                )
+                .await
+            }
+            _ if path.ends_with("/facilitators") => {
+                c.post_form(
+                    &concrete,
+                    &[
+                        ("facilitators", fran.as_str()),
+                        ("facilitators", lead.as_str()),
+                    ],
+                )
+                .await
+            }
+            _ => {
+                let me = app.person_id(email).await;
+                c.post_form(&concrete, &[("supervisor", me.as_str())]).await
+            }
+        };
+        let got = r.status.as_u16().to_string();
+        if got != *expected || r.body.contains("Something said in confidence") {
+            failures.push(format!(
+                "{who}: {method} {path}: expected {expected}, got {got}"
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Gives a person made in a test the demo password, so they can sign in.
+async fn set_password(app: &TestApp, email: &str) {
+    let mut conn = app.state.store.conn().await.unwrap();
+    let who = revans_domain::Id::parse(&app.person_id(email).await).unwrap();
+    let hash =
+        revans_web::security::hash_password(&revans_domain::Password::parse(PASSWORD).unwrap())
+            .await
+            .unwrap();
+    revans_storage::people::set_password_hash(&mut conn, &who, &hash)
+        .await
+        .unwrap();
+}
