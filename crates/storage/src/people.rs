@@ -109,6 +109,21 @@ pub async fn list_in_tree(conn: &mut Conn, root: &Id) -> Result<Vec<Person>> {
     Ok(rows.into_iter().map(|r| r.split().0).collect())
 }
 
+/// People in `root` and the organisations below it who hold the facilitator role (in any
+/// organisation), by name: one query, whatever the size of the tree.
+pub async fn facilitators_in_tree(conn: &mut Conn, root: &Id) -> Result<Vec<Person>> {
+    let sql = format!(
+        "{TREE_CTE} {SELECT} JOIN tree t ON t.id = p.organisation_id \
+         WHERE EXISTS (SELECT 1 FROM role_grants g WHERE g.person_id = p.id \
+         AND g.role = 'facilitator') ORDER BY p.name, p.email"
+    );
+    let rows = sqlx::query_as::<_, Row>(sqlx::AssertSqlSafe(sql))
+        .bind(root.as_str())
+        .fetch_all(&mut *conn)
+        .await?;
+    Ok(rows.into_iter().map(|r| r.split().0).collect())
+}
+
 /// People matching a condition on `p` with one bound parameter `$1`, by name. The condition
 /// is always a constant written in this crate, never user input.
 pub(crate) async fn list_where(

@@ -2,7 +2,7 @@
 //! engine's formation becomes draft sets, hand moves are re-checked against the same rules,
 //! and publishing tells members and facilitators.
 
-use revans_domain::{Id, Role, in_reporting_line};
+use revans_domain::{Id, in_reporting_line};
 use revans_engine::SolveOptions;
 use revans_storage::people::Person;
 use revans_storage::sets::{self, ActionSet, Member, NewMember, NewSet};
@@ -374,17 +374,7 @@ async fn tell_set_of_new_facilitators(
 
 /// People holding the facilitator role anywhere in the tenant.
 pub async fn facilitators_of(conn: &mut Conn, tenant: &Id) -> Result<Vec<Person>, AppError> {
-    let mut out = Vec::new();
-    for p in people::list_in_tree(conn, tenant).await? {
-        if people::roles(conn, &p.id)
-            .await?
-            .iter()
-            .any(|g| g.role == Role::Facilitator)
-        {
-            out.push(p);
-        }
-    }
-    Ok(out)
+    Ok(people::facilitators_in_tree(conn, tenant).await?)
 }
 
 /// Publishes the cohort's draft sets and emails every member and facilitator.

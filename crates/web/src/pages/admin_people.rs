@@ -184,11 +184,17 @@ async fn person_page(
         .iter()
         .any(|g| g.role == revans_domain::Role::Facilitator);
     let supervisor = revans_storage::diaries::supervisor_of(&mut conn, &id).await?;
-    let candidates = crate::actions::people_in_scope(&mut conn, viewer)
-        .await?
-        .into_iter()
-        .filter(|p| p.id != id)
-        .collect();
+    // Who may supervise: another facilitator in the lead's organisations, never the person
+    // themself nor the lead (the action refuses the rest with a reason).
+    let mut candidates: Vec<Person> = Vec::new();
+    for root in viewer.admin_roots() {
+        for p in people::facilitators_in_tree(&mut conn, &root).await? {
+            if p.id != id && p.id != viewer.person.id && !candidates.iter().any(|c| c.id == p.id) {
+                candidates.push(p);
+            }
+        }
+    }
+    candidates.sort_by(|a, b| a.name.cmp(&b.name));
     let own: Vec<String> = grants
         .iter()
         .filter(|g| g.organisation_id == person.organisation_id)
