@@ -184,6 +184,23 @@ pub async fn visible_to(conn: &mut Conn, id: &Id, reader_id: &Id) -> Result<Opti
     .map(Entry::from))
 }
 
+/// Who besides the author may read the entry now, by name: the same rule as `visible_to`,
+/// applied to the only people it could reach (the set's members and facilitators and the
+/// author's supervisor), so the author sees exactly who their sharing reaches.
+pub async fn readers_of(conn: &mut Conn, id: &Id) -> Result<Vec<String>> {
+    let rule = SHARED_WITH_READER.replace("$1", "r.id");
+    Ok(sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+        "SELECT r.name FROM diary_entries d JOIN people r ON r.id IN \
+         (SELECT person_id FROM set_members WHERE set_id = d.set_id \
+          UNION SELECT person_id FROM set_facilitators WHERE set_id = d.set_id \
+          UNION SELECT supervisor_id FROM supervisions WHERE facilitator_id = d.author_id) \
+         WHERE d.id = $1 AND r.id <> d.author_id AND ({rule}) ORDER BY r.name"
+    )))
+    .bind(id.as_str())
+    .fetch_all(&mut *conn)
+    .await?)
+}
+
 /// How many diary entries each member of a set has written: counts, never content, for
 /// facilitators' and leads' overviews.
 pub async fn count_by_author(conn: &mut Conn, author_id: &Id) -> Result<i64> {

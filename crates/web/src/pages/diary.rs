@@ -225,6 +225,8 @@ struct EntryPage {
     errors: Errors,
     entry: EntryView,
     is_author: bool,
+    /// For the author: who else can read it now (the rule applied, by name).
+    readers: Vec<String>,
     /// The text in the edit form: the entry's, or what the author just sent.
     body: String,
     sharing: Vec<Choice>,
@@ -246,6 +248,11 @@ async fn entry_page(
     let mut conn = state.store.conn().await?;
     let known = my_sets(&mut conn, viewer).await?;
     let is_author = entry.author_id == viewer.person.id;
+    let readers = if is_author {
+        revans_storage::diaries::readers_of(&mut conn, &entry.id).await?
+    } else {
+        Vec::new()
+    };
     let kind = entry.kind.clone();
     let has_set = entry.set_id.is_some();
     let (body, sharing) = match input {
@@ -261,6 +268,7 @@ async fn entry_page(
         errors: Errors::default(),
         entry,
         is_author,
+        readers,
         body,
         sharing: choices(&kind, &sharing),
         has_set,

@@ -146,10 +146,31 @@ async fn a_new_supervisor_reads_only_what_is_shared_after_they_took_over() {
         vec![FACILITATOR],
         "an edit that keeps the sharing does not widen it"
     );
+    let page = app
+        .signed_in(FACILITATOR)
+        .await
+        .get(&format!("/diary/{log}"))
+        .await;
+    assert!(
+        page.body.contains("data-readers>Only you<"),
+        "{}",
+        page.body
+    );
     edit(&app, FACILITATOR, &log, text, "supervisor", true).await;
     assert_eq!(
         readers(&app, &log, text, &everyone).await,
         vec![FACILITATOR, NEW_SUPERVISOR]
+    );
+    // The author sees who their sharing reaches, by the same rule.
+    let page = app
+        .signed_in(FACILITATOR)
+        .await
+        .get(&format!("/diary/{log}"))
+        .await;
+    assert!(
+        page.body.contains("data-readers>You and Sam Second<"),
+        "{}",
+        page.body
     );
 }
 
