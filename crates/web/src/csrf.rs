@@ -44,7 +44,8 @@ pub async fn ensure_cookie(
     };
     let (mut parts, body) = request.into_parts();
     // The viewer is cached in the request, so the handler does not look the session up again.
-    let form_token = if parts.uri.path().starts_with("/api/") {
+    let path = parts.uri.path();
+    let form_token = if path.starts_with("/api/") || path.starts_with("/assets/") {
         token.clone()
     } else {
         match session_viewer(&mut parts, &state).await {

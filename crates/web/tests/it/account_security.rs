@@ -357,8 +357,20 @@ async fn over_https_cookies_carry_the_host_prefix() {
     assert_eq!(c.get("/account").await.status, StatusCode::OK);
     // An unprefixed cookie (as a sibling subdomain could plant) is not the session.
     let token = c.cookies.remove("__Host-revans_session").unwrap();
-    c.cookies.insert("revans_session".into(), token);
+    c.cookies.insert("revans_session".into(), token.clone());
     assert_eq!(c.get("/account").await.status, StatusCode::SEE_OTHER);
+    c.cookies.remove("revans_session");
+    c.cookies.insert("__Host-revans_session".into(), token);
+    c.get("/account").await;
+    // Signing out removes the prefixed cookie (a browser only accepts that when Secure).
+    let r = c.post_form("/sign-out", &[]).await;
+    let removal = set_cookies(&r);
+    assert!(
+        removal
+            .iter()
+            .any(|v| v.starts_with("__Host-revans_session=;") && v.contains("Secure")),
+        "{removal:?}"
+    );
 }
 
 #[tokio::test]
