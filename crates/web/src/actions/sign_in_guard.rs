@@ -60,22 +60,21 @@ pub async fn record_failure(
     let now = revans_storage::now_ms();
     let mut tx = state.store.begin().await?;
     sign_in_attempts::record(&mut tx, email.as_str(), ip, false).await?;
-    if let Some(person) = person {
-        let failures =
-            sign_in_attempts::recent_failures_for_email(&mut tx, email.as_str(), window_start(now))
-                .await?;
-        if failures >= NOTICE_AFTER_FAILURES
-            && sign_in_notices::claim(&mut tx, &person.id, now, NOTICE_GAP_MS).await?
-        {
-            let notice = SignInFailuresEmail {
-                tenant: state.settings.tenant_name.clone(),
-                name: person.name.clone(),
-                failures,
-                minutes: WINDOW_MINUTES,
-                reset_link: format!("{}/password-reset", state.settings.base_url()),
-            };
-            mail::enqueue(&mut tx, &person.email, &notice).await?;
-        }
+    // Counted whether or not the account exists, so the time taken does not say which.
+    let failures =
+        sign_in_attempts::recent_failures_for_email(&mut tx, email.as_str(), window_start(now))
+            .await?;
+    if let Some(person) = person.filter(|_| failures >= NOTICE_AFTER_FAILURES)
+        && sign_in_notices::claim(&mut tx, &person.id, now, NOTICE_GAP_MS).await?
+    {
+        let notice = SignInFailuresEmail {
+            tenant: state.settings.tenant_name.clone(),
+            name: person.name.clone(),
+            failures,
+            minutes: WINDOW_MINUTES,
+            reset_link: format!("{}/password-reset", state.settings.base_url()),
+        };
+        mail::enqueue(&mut tx, &person.email, &notice).await?;
     }
     revans_storage::commit(tx).await?;
     Ok(())
