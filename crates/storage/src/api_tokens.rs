@@ -11,6 +11,14 @@ pub struct ApiToken {
     pub created_at: i64,
     pub last_used_at: Option<i64>,
     pub revoked_at: Option<i64>,
+    /// After this moment (milliseconds) the token no longer works.
+    pub expires_at: i64,
+}
+
+impl ApiToken {
+    pub fn is_expired(&self, now: i64) -> bool {
+        self.expires_at <= now
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,6 +32,7 @@ pub async fn insert(
     person_id: &Id,
     name: &TokenName,
     token_hash: &str,
+    expires_at: i64,
 ) -> Result<ApiToken> {
     let token = ApiToken {
         id: new_id(),
@@ -31,15 +40,18 @@ pub async fn insert(
         created_at: now_ms(),
         last_used_at: None,
         revoked_at: None,
+        expires_at,
     };
     sqlx::query(
-        "INSERT INTO api_tokens (id, person_id, name, token_hash, created_at) VALUES ($1, $2, $3, $4, $5)",
+        "INSERT INTO api_tokens (id, person_id, name, token_hash, created_at, expires_at) \
+         VALUES ($1, $2, $3, $4, $5, $6)",
     )
     .bind(token.id.as_str())
     .bind(person_id.as_str())
     .bind(&token.name)
     .bind(token_hash)
     .bind(token.created_at)
+    .bind(token.expires_at)
     .execute(&mut *conn)
     .await?;
     Ok(token)
@@ -52,11 +64,13 @@ struct Row {
     created_at: i64,
     last_used_at: Option<i64>,
     revoked_at: Option<i64>,
+    expires_at: i64,
 }
 
 pub async fn list_for(conn: &mut Conn, person_id: &Id) -> Result<Vec<ApiToken>> {
     let rows: Vec<Row> = sqlx::query_as(
-        "SELECT id, name, created_at, last_used_at, revoked_at FROM api_tokens WHERE person_id = $1 ORDER BY created_at DESC",
+        "SELECT id, name, created_at, last_used_at, revoked_at, expires_at FROM api_tokens \
+         WHERE person_id = $1 ORDER BY created_at DESC",
     )
     .bind(person_id.as_str())
     .fetch_all(&mut *conn)
@@ -69,6 +83,7 @@ pub async fn list_for(conn: &mut Conn, person_id: &Id) -> Result<Vec<ApiToken>> 
             created_at: r.created_at,
             last_used_at: r.last_used_at,
             revoked_at: r.revoked_at,
+            expires_at: r.expires_at,
         })
         .collect())
 }
@@ -86,10 +101,23 @@ pub async fn revoke(conn: &mut Conn, person_id: &Id, token_id: &Id) -> Result<bo
     Ok(done.rows_affected() == 1)
 }
 
-/// The owner of a live token, recording that it was used.
+/// Revokes every live token of a person (their password was reset or changed); returns how many.
+pub async fn revoke_all_for_person(conn: &mut Conn, person_id: &Id) -> Result<u64> {
+    let done = sqlx::query(
+        "UPDATE api_tokens SET revoked_at = $1 WHERE person_id = $2 AND revoked_at IS NULL",
+    )
+    .bind(now_ms())
+    .bind(person_id.as_str())
+    .execute(&mut *conn)
+    .await?;
+    Ok(done.rows_affected())
+}
+
+/// The owner of a live (not revoked, not expired) token, recording that it was used.
 pub async fn authenticate(conn: &mut Conn, token_hash: &str) -> Result<Option<ApiTokenOwner>> {
     let row: Option<(String, String)> = sqlx::query_as(
-        "UPDATE api_tokens SET last_used_at = $1 WHERE token_hash = $2 AND revoked_at IS NULL RETURNING person_id, id",
+        "UPDATE api_tokens SET last_used_at = $1 \
+         WHERE token_hash = $2 AND revoked_at IS NULL AND expires_at > $1 RETURNING person_id, id",
     )
     .bind(now_ms())
     .bind(token_hash)

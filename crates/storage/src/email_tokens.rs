@@ -105,3 +105,21 @@ pub async fn void_for_person(conn: &mut Conn, person_id: &Id, purpose: TokenPurp
         .await?;
     Ok(())
 }
+
+/// How many tokens of one purpose were made for a person since `since_ms` (used or not),
+/// to limit how many such emails one account receives.
+pub async fn count_created_since(
+    conn: &mut Conn,
+    person_id: &Id,
+    purpose: TokenPurpose,
+    since_ms: i64,
+) -> Result<i64> {
+    Ok(sqlx::query_scalar(
+        "SELECT COUNT(*) FROM email_tokens WHERE person_id = $1 AND purpose = $2 AND created_at >= $3",
+    )
+    .bind(person_id.as_str())
+    .bind(purpose.as_str())
+    .bind(since_ms)
+    .fetch_one(&mut *conn)
+    .await?)
+}

@@ -17,6 +17,7 @@ mod error;
 pub mod jobs;
 pub mod meetings;
 pub mod organisations;
+pub mod password_reset_requests;
 pub mod people;
 pub mod programmes;
 pub mod reporting_lines;
@@ -24,6 +25,7 @@ pub mod sessions;
 pub mod set_content;
 pub mod sets;
 pub mod sign_in_attempts;
+pub mod sign_in_notices;
 mod time;
 
 #[cfg(feature = "test-support")]

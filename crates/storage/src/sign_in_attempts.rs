@@ -1,4 +1,5 @@
-//! Sign-in attempts, kept to slow down password guessing (per email and per address).
+//! Sign-in attempts, kept to slow down password guessing (per account and address pair, and
+//! per address) and to tell an account's owner when someone keeps failing to sign in as them.
 
 use crate::{Conn, Result, new_id, now_ms};
 
@@ -29,6 +30,33 @@ pub async fn recent_failures_for_email(conn: &mut Conn, email: &str, since_ms: i
         "SELECT COUNT(*) FROM sign_in_attempts WHERE email = $1 AND succeeded = FALSE AND at >= $2",
     )
     .bind(email)
+    .bind(from)
+    .fetch_one(&mut *conn)
+    .await?)
+}
+
+/// Failed attempts for this email from this address since `since_ms`, and since the last
+/// success from that pair: the pair a guesser uses is slowed, the owner elsewhere is not.
+pub async fn recent_failures_for_pair(
+    conn: &mut Conn,
+    email: &str,
+    ip: &str,
+    since_ms: i64,
+) -> Result<i64> {
+    let last_ok: Option<i64> = sqlx::query_scalar(
+        "SELECT MAX(at) FROM sign_in_attempts WHERE email = $1 AND ip = $2 AND succeeded = TRUE",
+    )
+    .bind(email)
+    .bind(ip)
+    .fetch_one(&mut *conn)
+    .await?;
+    let from = since_ms.max(last_ok.unwrap_or(0) + 1);
+    Ok(sqlx::query_scalar(
+        "SELECT COUNT(*) FROM sign_in_attempts \
+         WHERE email = $1 AND ip = $2 AND succeeded = FALSE AND at >= $3",
+    )
+    .bind(email)
+    .bind(ip)
     .bind(from)
     .fetch_one(&mut *conn)
     .await?)

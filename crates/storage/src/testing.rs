@@ -66,6 +66,20 @@ impl TestDatabase {
     }
 }
 
+/// Sets the expiry of every API token of a person, so tests can see a token after it expires.
+pub async fn set_api_token_expiry(
+    conn: &mut crate::Conn,
+    person_id: &revans_domain::Id,
+    expires_at: i64,
+) -> crate::Result<()> {
+    sqlx::query("UPDATE api_tokens SET expires_at = $1 WHERE person_id = $2")
+        .bind(expires_at)
+        .bind(person_id.as_str())
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
 fn replace_database(url: &str, name: &str) -> String {
     let (base, query) = match url.split_once('?') {
         Some((b, q)) => (b, Some(q)),

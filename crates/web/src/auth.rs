@@ -11,6 +11,8 @@ use crate::error::{ApiError, AppError, PageError};
 use crate::security::hash_token;
 use crate::state::AppState;
 
+/// The session cookie's name over http; over https it carries the `__Host-` prefix
+/// (`Settings::cookie_name`).
 pub const SESSION_COOKIE: &str = "revans_session";
 
 /// A signed-in person and what they may do.
@@ -91,7 +93,7 @@ pub async fn viewer_from_headers(
     state: &AppState,
 ) -> Result<Option<Viewer>, AppError> {
     let jar = CookieJar::from_headers(headers);
-    let Some(cookie) = jar.get(SESSION_COOKIE) else {
+    let Some(cookie) = jar.get(&state.settings.cookie_name(SESSION_COOKIE)) else {
         return Ok(None);
     };
     let hash = hash_token(cookie.value());
@@ -210,19 +212,4 @@ impl FromRequestParts<AppState> for ApiAdmin {
     }
 }
 
-/// The client's address, for the audit log and sign-in throttling. Behind a load balancer
-/// this is the balancer's address unless the deployment rewrites it.
-pub struct ClientIp(pub String);
-
-impl<S: Send + Sync> FromRequestParts<S> for ClientIp {
-    type Rejection = std::convert::Infallible;
-
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        let ip = parts
-            .extensions
-            .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-            .map(|c| c.0.ip().to_string())
-            .unwrap_or_else(|| "unknown".into());
-        Ok(ClientIp(ip))
-    }
-}
+pub use crate::client_ip::ClientIp;

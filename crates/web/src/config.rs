@@ -10,6 +10,8 @@ use figment::providers::{Env, Format, Serialized, Toml};
 use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
 
+use crate::client_ip::ProxyRange;
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Settings {
@@ -30,6 +32,10 @@ pub struct Settings {
     pub cookie_secure: Option<bool>,
     /// Run the email worker in this process.
     pub run_worker: bool,
+    /// Load balancers or reverse proxies (addresses or CIDR ranges) whose `X-Forwarded-For`
+    /// header names the real client. Empty: the socket peer is the client.
+    #[serde(default)]
+    pub trusted_proxies: Vec<ProxyRange>,
     pub mail: MailSettings,
 }
 
@@ -167,6 +173,11 @@ impl Settings {
                 "base_url must start with http:// or https:// (got \"{base}\")"
             )));
         }
+        if self.base_url().starts_with("https://") && self.cookie_secure == Some(false) {
+            return Err(ConfigError(
+                "cookie_secure cannot be false when base_url is https: browsers reach Revans over https, and its __Host- cookies must be Secure".into(),
+            ));
+        }
         if self.max_connections == 0 {
             return Err(ConfigError("max_connections must be at least 1".into()));
         }
@@ -199,9 +210,24 @@ impl Settings {
         }
     }
 
+    /// Whether people reach Revans over https (then cookies carry `__Host-` and HSTS is sent).
+    pub fn is_https(&self) -> bool {
+        self.base_url().starts_with("https://")
+    }
+
     pub fn cookie_secure(&self) -> bool {
-        self.cookie_secure
-            .unwrap_or_else(|| self.base_url().starts_with("https://"))
+        self.cookie_secure.unwrap_or_else(|| self.is_https())
+    }
+
+    /// A cookie's name: over https with the `__Host-` prefix, which browsers only accept from
+    /// a secure origin, for the whole site (`Path=/`) and no `Domain`, so a sibling subdomain
+    /// or a plain-http page cannot plant or overwrite it.
+    pub fn cookie_name(&self, base: &'static str) -> std::borrow::Cow<'static, str> {
+        if self.is_https() {
+            format!("__Host-{base}").into()
+        } else {
+            base.into()
+        }
     }
 
     /// The database URL with any password hidden, for logs and messages.
@@ -318,6 +344,19 @@ mod tests {
                 .unwrap_err()
                 .to_string();
             assert!(err.contains("database_url must start with"), "{err}");
+            jail.set_env("DATABASE_URL", "sqlite://x.db");
+            jail.set_env("REVANS_TRUSTED_PROXIES", "[\"10.0.0.0/8\", \"127.0.0.1\"]");
+            let s = Settings::load(None, &Overrides::default()).unwrap();
+            assert_eq!(s.trusted_proxies.len(), 2);
+            jail.set_env("REVANS_TRUSTED_PROXIES", "[\"10.0.0.0/40\"]");
+            let err = Settings::load(None, &Overrides::default())
+                .unwrap_err()
+                .to_string();
+            assert!(
+                err.contains("trusted_proxies")
+                    && err.contains("\"10.0.0.0/40\" is not an IP address or CIDR range"),
+                "{err}"
+            );
             Ok(())
         });
     }

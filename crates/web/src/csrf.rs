@@ -1,12 +1,13 @@
 //! Cross-site request forgery protection for every state-changing form.
-//! Signed-in: the form carries the session's token. Signed-out (sign-in, password reset,
-//! invitation): the form carries a random value also set as a SameSite cookie
-//! ("double submit"). A cross-site page can neither read the token nor set the cookie.
+//! Signed-in: the form must carry the session's own token, kept on the server; nothing the
+//! browser sends can stand in for it. Signed-out (sign-in, password reset, invitation): the
+//! form carries a random value also set as a SameSite cookie ("double submit"); over https
+//! that cookie is `__Host-` prefixed, so a sibling subdomain or plain-http page cannot plant it.
 
 use axum::body::Bytes;
 use axum::extract::{FromRequest, Request};
 use axum::middleware::Next;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use axum_extra::extract::CookieJar;
 use axum_extra::extract::cookie::{Cookie, SameSite};
 use serde::de::DeserializeOwned;
@@ -19,29 +20,44 @@ use crate::state::AppState;
 pub const CSRF_COOKIE: &str = "revans_csrf";
 pub const CSRF_FIELD: &str = "csrf";
 
-/// The anonymous token for this request (from the cookie, or newly made).
+/// The token forms on this request's page carry: the session's own when signed in, otherwise
+/// the anonymous double-submit token (from the cookie, or newly made).
 #[derive(Debug, Clone)]
 pub struct AnonCsrf(pub String);
 
-/// Makes sure every browser has the anonymous CSRF cookie before it sees a form.
+/// Makes sure every browser has the anonymous CSRF cookie before it sees a form, and tells
+/// pages which token their forms carry.
 pub async fn ensure_cookie(
     axum::extract::State(state): axum::extract::State<AppState>,
-    mut request: Request,
+    request: Request,
     next: Next,
 ) -> Response {
+    let name = state.settings.cookie_name(CSRF_COOKIE);
     let jar = CookieJar::from_headers(request.headers());
     let existing = jar
-        .get(CSRF_COOKIE)
+        .get(&name)
         .map(|c| c.value().to_owned())
         .filter(|v| v.len() >= 32);
     let (token, fresh) = match existing {
         Some(v) => (v, false),
         None => (new_token(), true),
     };
-    request.extensions_mut().insert(AnonCsrf(token.clone()));
-    let mut response = next.run(request).await;
+    let (mut parts, body) = request.into_parts();
+    // The viewer is cached in the request, so the handler does not look the session up again.
+    let path = parts.uri.path();
+    let form_token = if path.starts_with("/api/") || path.starts_with("/assets/") {
+        token.clone()
+    } else {
+        match session_viewer(&mut parts, &state).await {
+            Ok(Some(viewer)) => viewer.csrf,
+            Ok(None) => token.clone(),
+            Err(e) => return PageError(e).into_response(),
+        }
+    };
+    parts.extensions.insert(AnonCsrf(form_token));
+    let mut response = next.run(Request::from_parts(parts, body)).await;
     if fresh && !request_is_api(&response) {
-        let cookie = Cookie::build((CSRF_COOKIE, token))
+        let cookie = Cookie::build((name, token))
             .path("/")
             .http_only(true)
             .secure(state.settings.cookie_secure())
@@ -87,15 +103,14 @@ impl<T: DeserializeOwned> FromRequest<AppState> for CsrfForm<T> {
             .find(|(k, _)| k == CSRF_FIELD)
             .map(|(_, v)| v.as_str())
             .unwrap_or_default();
-        // Either secret bound to this browser will do: the session's token, or the
-        // double-submit cookie (public pages such as password reset render that one).
-        let session_ok = viewer
-            .as_ref()
-            .is_some_and(|v| !v.csrf.is_empty() && same_secret(sent, &v.csrf));
-        let cookie_ok = anon
-            .as_ref()
-            .is_some_and(|a| !a.0.is_empty() && same_secret(sent, &a.0));
-        if !(session_ok || cookie_ok) {
+        // Signed in, only the session's own token will do: a double-submit cookie can be
+        // chosen by whoever can set cookies for this host, so it proves nothing about the form.
+        let accepted = match (&viewer, &anon) {
+            (Some(v), _) => !v.csrf.is_empty() && same_secret(sent, &v.csrf),
+            (None, Some(a)) => !a.0.is_empty() && same_secret(sent, &a.0),
+            (None, None) => false,
+        };
+        if !accepted {
             return Err(PageError(csrf_failed()));
         }
         let value = serde_html_form::from_bytes(&bytes)

@@ -22,6 +22,9 @@ pub enum AppError {
     NotFound,
     #[error("you do not have permission to do that")]
     Forbidden,
+    /// Refused for a reason the caller can act on (403), said in the message.
+    #[error("{0}")]
+    ForbiddenBecause(String),
     #[error("sign in to continue")]
     Unauthenticated,
     #[error("{0}")]
@@ -52,7 +55,7 @@ impl AppError {
         match self {
             AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::NotFound => StatusCode::NOT_FOUND,
-            AppError::Forbidden => StatusCode::FORBIDDEN,
+            AppError::Forbidden | AppError::ForbiddenBecause(_) => StatusCode::FORBIDDEN,
             AppError::Unauthenticated => StatusCode::UNAUTHORIZED,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::Conflict(_) => StatusCode::CONFLICT,
@@ -67,7 +70,7 @@ impl AppError {
         match self {
             AppError::Invalid(_) => "invalid",
             AppError::NotFound => "not_found",
-            AppError::Forbidden => "forbidden",
+            AppError::Forbidden | AppError::ForbiddenBecause(_) => "forbidden",
             AppError::Unauthenticated => "unauthenticated",
             AppError::BadRequest(_) => "bad_request",
             AppError::Conflict(_) => "conflict",

@@ -5,6 +5,7 @@ mod actions;
 pub mod api;
 mod assets;
 pub mod auth;
+pub mod client_ip;
 pub mod config;
 mod csrf;
 mod csv_export;

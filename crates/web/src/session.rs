@@ -26,14 +26,19 @@ pub async fn start(
         expires_at,
     )
     .await?;
-    Ok(Cookie::build((SESSION_COOKIE, token))
-        .path("/")
-        .http_only(true)
-        .secure(state.settings.cookie_secure())
-        .same_site(SameSite::Lax)
-        .build())
+    Ok(
+        Cookie::build((state.settings.cookie_name(SESSION_COOKIE), token))
+            .path("/")
+            .http_only(true)
+            .secure(state.settings.cookie_secure())
+            .same_site(SameSite::Lax)
+            .build(),
+    )
 }
 
-pub fn removal() -> Cookie<'static> {
-    Cookie::build((SESSION_COOKIE, "")).path("/").build()
+pub fn removal(state: &AppState) -> Cookie<'static> {
+    Cookie::build((state.settings.cookie_name(SESSION_COOKIE), ""))
+        .path("/")
+        .secure(state.settings.cookie_secure())
+        .build()
 }

@@ -46,7 +46,7 @@ pub fn router(state: AppState) -> Router {
         .fallback(crate::error_pages::not_found)
         .layer(axum::middleware::from_fn_with_state(state.clone(), crate::csrf::ensure_cookie))
         .layer(axum::middleware::from_fn_with_state(state.clone(), crate::error_pages::render_errors))
-        .layer(axum::middleware::from_fn(crate::assets::security_headers))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), crate::assets::security_headers))
         .layer(CatchPanicLayer::custom(crate::error_pages::panic_response))
         .layer(RequestBodyLimitLayer::new(2 * 1024 * 1024))
         .layer(PropagateRequestIdLayer::new(REQUEST_ID))

@@ -4,7 +4,9 @@
 //! the same transaction as its emails, so two app instances never both send one.
 
 use revans_domain::describe_session;
-use revans_storage::{applications, audit, meetings, programmes, sets};
+use revans_storage::{
+    applications, audit, meetings, password_reset_requests, programmes, sets, sign_in_attempts,
+};
 
 use crate::actions::applications::{expire_offers, remind_offers};
 
@@ -94,5 +96,16 @@ pub async fn run_once(state: &AppState, now: i64) -> Result<SweepSummary, AppErr
         revans_storage::commit(tx).await?;
         summary.meeting_reminders += 1;
     }
+    forget_old_attempts(state, now).await?;
     Ok(summary)
+}
+
+/// Sign-in attempts and password reset requests only matter for their limits' windows (an
+/// hour at most); a day's history is kept, and older rows are deleted.
+async fn forget_old_attempts(state: &AppState, now: i64) -> Result<(), AppError> {
+    let before = now - 24 * 3_600_000;
+    let mut conn = state.store.conn().await?;
+    sign_in_attempts::prune(&mut conn, before).await?;
+    password_reset_requests::prune(&mut conn, before).await?;
+    Ok(())
 }

@@ -1,16 +1,15 @@
 //! Passwords: changing one, resetting a forgotten one, and accepting an invitation.
 
 use revans_domain::{EmailAddress, Password};
-use revans_storage::{TokenPurpose, TokenState, audit, email_tokens, people, sessions};
+use revans_storage::{TokenPurpose, TokenState, api_tokens, audit, email_tokens, people, sessions};
 
 use crate::auth::Viewer;
 use crate::error::AppError;
 use crate::layout::Errors;
-use crate::mail::{self, PasswordChangedEmail, PasswordResetEmail};
-use crate::security::{hash_password, hash_token, new_token, verify_password};
+use crate::mail::{self, PasswordChangedEmail};
+use crate::security::{hash_password, hash_token, verify_password};
 use crate::state::AppState;
 
-pub const RESET_VALID_MINUTES: i64 = 60;
 pub const INVITATION_VALID_DAYS: i64 = 7;
 
 /// A new password typed twice. Errors name the field at fault.
@@ -56,6 +55,8 @@ pub async fn change_password(
         Some(keep) => sessions::delete_others(&mut tx, &viewer.person.id, keep).await?,
         None => sessions::delete_for_person(&mut tx, &viewer.person.id).await?,
     };
+    // API tokens end too: whoever had the old password may have made one.
+    api_tokens::revoke_all_for_person(&mut tx, &viewer.person.id).await?;
     audit::record(
         &mut tx,
         audit::NewAuditEntry {
@@ -76,53 +77,6 @@ pub async fn change_password(
         reset_link: format!("{}/password-reset", state.settings.base_url()),
     };
     mail::enqueue(&mut tx, &viewer.person.email, &email).await?;
-    revans_storage::commit(tx).await?;
-    Ok(())
-}
-
-/// Sends a reset link if the address has an account. Says nothing either way, so the form
-/// cannot be used to find out who has an account.
-pub async fn request_reset(
-    state: &AppState,
-    email: &EmailAddress,
-    ip: &str,
-) -> Result<(), AppError> {
-    let mut tx = state.store.begin().await?;
-    let Some((person, _)) = people::find_by_email(&mut tx, email).await? else {
-        return Ok(());
-    };
-    email_tokens::void_for_person(&mut tx, &person.id, TokenPurpose::PasswordReset).await?;
-    let token = new_token();
-    let expires = revans_storage::now_ms() + RESET_VALID_MINUTES * 60_000;
-    email_tokens::insert(
-        &mut tx,
-        &hash_token(&token),
-        TokenPurpose::PasswordReset,
-        &person.id,
-        expires,
-    )
-    .await?;
-    audit::record(
-        &mut tx,
-        audit::NewAuditEntry {
-            actor_id: None,
-            actor_name: "Anyone (reset form)",
-            action: "person.password_reset_requested",
-            subject_type: "person",
-            subject_id: person.id.as_str(),
-            detail: "A password reset link was emailed",
-            ip,
-            organisation_id: Some(&person.organisation_id),
-        },
-    )
-    .await?;
-    let message = PasswordResetEmail {
-        tenant: state.settings.tenant_name.clone(),
-        name: person.name.clone(),
-        link: format!("{}/password-reset/{token}", state.settings.base_url()),
-        valid_minutes: RESET_VALID_MINUTES,
-    };
-    mail::enqueue(&mut tx, &person.email, &message).await?;
     revans_storage::commit(tx).await?;
     Ok(())
 }
@@ -168,6 +122,8 @@ pub async fn set_password_with_token(
     };
     people::set_password_hash(&mut tx, &person_id, &hash).await?;
     sessions::delete_for_person(&mut tx, &person_id).await?;
+    // Recovering an account ends every way in that the old password may have opened.
+    api_tokens::revoke_all_for_person(&mut tx, &person_id).await?;
     let person = people::get(&mut tx, &person_id)
         .await?
         .ok_or(AppError::NotFound)?;

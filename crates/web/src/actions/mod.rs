@@ -11,6 +11,7 @@ pub mod formation_rules;
 pub mod meetings;
 pub mod nomination_caps;
 pub mod organisations;
+pub mod password_reset;
 pub mod people;
 pub mod programmes;
 pub mod review_queue;
@@ -18,6 +19,7 @@ pub mod self_selection;
 pub mod set_access;
 pub mod set_repair;
 pub mod sets_overview;
+pub mod sign_in_guard;
 pub mod tokens;
 // Learning diaries and the themes report (C5).
 pub mod diaries;

@@ -3,26 +3,55 @@ use revans_storage::{ApiToken, api_tokens};
 
 use super::Actor;
 use crate::error::AppError;
+use crate::layout::Errors;
 use crate::security::{hash_token, new_token};
 use crate::state::AppState;
 
 /// Prefix on every token so it is recognisable when pasted somewhere it should not be.
 pub const TOKEN_PREFIX: &str = "rvn_";
+/// A token lives this many days unless its owner chooses otherwise.
+pub const DEFAULT_DAYS: i64 = 90;
+/// The longest a token may live: a forgotten token stops working within about a year.
+pub const MAX_DAYS: i64 = 366;
+const DAY_MS: i64 = 86_400_000;
 
-/// Creates a token and returns it with its secret, which is shown this once.
+/// How long a new token lives, in days: `None` means the default.
+fn lifetime_days(days: Option<i64>) -> Result<i64, revans_domain::ValidationError> {
+    match days {
+        None => Ok(DEFAULT_DAYS),
+        Some(d) if (1..=MAX_DAYS).contains(&d) => Ok(d),
+        Some(_) => Err(revans_domain::ValidationError {
+            field: "expires_in_days",
+            message: format!(
+                "Enter a whole number of days from 1 to {MAX_DAYS}, for example {DEFAULT_DAYS}"
+            ),
+        }),
+    }
+}
+
+/// Creates a token living `days` days (default 90) and returns it with its secret, which is
+/// shown this once. Every problem with the input is reported at once.
 pub async fn create(
     state: &AppState,
     actor: &Actor<'_>,
     name: &str,
+    days: Option<i64>,
 ) -> Result<(ApiToken, String), AppError> {
-    let name = TokenName::parse(name)?;
+    let mut errors = Errors::default();
+    let name = errors.take(TokenName::parse(name));
+    let days = errors.take(lifetime_days(days));
+    let (Some(name), Some(days)) = (name, days) else {
+        return Err(AppError::Invalid(errors.0));
+    };
     let secret = format!("{TOKEN_PREFIX}{}", new_token());
+    let expires_at = revans_storage::now_ms() + days * DAY_MS;
     let mut tx = state.store.begin().await?;
     let token = api_tokens::insert(
         &mut tx,
         &actor.viewer.person.id,
         &name,
         &hash_token(&secret),
+        expires_at,
     )
     .await?;
     actor
@@ -31,7 +60,7 @@ pub async fn create(
             "api_token.created",
             "api_token",
             token.id.as_str(),
-            &format!("Created API token \"{}\"", token.name),
+            &format!("Created API token \"{}\" for {days} days", token.name),
             &actor.viewer.person.organisation_id,
         )
         .await?;
@@ -57,4 +86,12 @@ pub async fn revoke(state: &AppState, actor: &Actor<'_>, id: &str) -> Result<(),
         .await?;
     revans_storage::commit(tx).await?;
     Ok(())
+}
+
+/// Why a request authenticated by a token may not manage tokens: a leaked token must not be
+/// able to mint a longer-lived one or revoke the one its owner would otherwise notice.
+pub fn refused_to_token() -> AppError {
+    AppError::ForbiddenBecause(
+        "An API token cannot create or revoke API tokens. Sign in to Revans and use the API tokens page (/account/tokens) instead.".into(),
+    )
 }

@@ -1,13 +1,15 @@
+//! The caller's API tokens. A request authenticated by a token may list tokens but not create
+//! or revoke them: that needs a signed-in session (the API tokens page), so a leaked token
+//! cannot mint a longer-lived one or revoke the one its owner would notice.
+
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use revans_storage::{ApiToken, api_tokens};
 
-use crate::actions::{Actor, tokens};
-use crate::api::ApiJson;
+use crate::actions::tokens;
 use crate::auth::ApiCaller;
-use crate::auth::ClientIp;
-use crate::error::ApiResult;
+use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 
 #[derive(serde::Serialize, utoipa::ToSchema)]
@@ -17,12 +19,15 @@ pub struct TokenOut {
     pub created_at: i64,
     pub last_used_at: Option<i64>,
     pub revoked_at: Option<i64>,
+    /// When the token stops working, as an RFC 3339 time in UTC.
+    pub expires_at: String,
 }
 
 impl From<ApiToken> for TokenOut {
     fn from(t: ApiToken) -> Self {
         Self {
             id: t.id.to_string(),
+            expires_at: rfc3339(t.expires_at),
             name: t.name,
             created_at: t.created_at,
             last_used_at: t.last_used_at,
@@ -31,11 +36,10 @@ impl From<ApiToken> for TokenOut {
     }
 }
 
-#[derive(serde::Serialize, utoipa::ToSchema)]
-pub struct NewTokenOut {
-    pub token: TokenOut,
-    /// The secret, shown only in this response.
-    pub secret: String,
+fn rfc3339(ms: i64) -> String {
+    jiff::Timestamp::from_millisecond(ms)
+        .unwrap_or(jiff::Timestamp::MAX)
+        .to_string()
 }
 
 /// The caller's own tokens.
@@ -55,57 +59,19 @@ pub async fn list(
     ))
 }
 
-#[derive(serde::Deserialize, utoipa::ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct TokenIn {
-    pub name: String,
-}
-
-#[utoipa::path(post, path = "/api/v1/tokens", tag = "account", request_body = TokenIn,
-    responses((status = 201, body = NewTokenOut), (status = 422, body = crate::error_pages::ErrorBody)),
+/// Always refused: create tokens on the API tokens page while signed in.
+#[utoipa::path(post, path = "/api/v1/tokens", tag = "account",
+    responses((status = 403, description = "A token cannot create tokens", body = crate::error_pages::ErrorBody)),
     security(("token" = [])))]
-pub async fn create(
-    State(state): State<AppState>,
-    ApiCaller(viewer): ApiCaller,
-    ClientIp(ip): ClientIp,
-    ApiJson(body): ApiJson<TokenIn>,
-) -> ApiResult<(StatusCode, Json<NewTokenOut>)> {
-    let (token, secret) = tokens::create(
-        &state,
-        &Actor {
-            viewer: &viewer,
-            ip: &ip,
-        },
-        &body.name,
-    )
-    .await?;
-    Ok((
-        StatusCode::CREATED,
-        Json(NewTokenOut {
-            token: token.into(),
-            secret,
-        }),
-    ))
+pub async fn create(_caller: ApiCaller) -> ApiResult<StatusCode> {
+    Err(ApiError(tokens::refused_to_token()))
 }
 
-/// Revokes one of the caller's tokens.
+/// Always refused: revoke tokens on the API tokens page while signed in.
 #[utoipa::path(delete, path = "/api/v1/tokens/{id}", tag = "account",
     params(("id" = String, Path, description = "The token's id")),
-    responses((status = 204), (status = 404, body = crate::error_pages::ErrorBody)), security(("token" = [])))]
-pub async fn revoke(
-    State(state): State<AppState>,
-    ApiCaller(viewer): ApiCaller,
-    Path(id): Path<String>,
-    ClientIp(ip): ClientIp,
-) -> ApiResult<StatusCode> {
-    tokens::revoke(
-        &state,
-        &Actor {
-            viewer: &viewer,
-            ip: &ip,
-        },
-        &id,
-    )
-    .await?;
-    Ok(StatusCode::NO_CONTENT)
+    responses((status = 403, description = "A token cannot revoke tokens", body = crate::error_pages::ErrorBody)),
+    security(("token" = [])))]
+pub async fn revoke(_caller: ApiCaller, _id: Path<String>) -> ApiResult<StatusCode> {
+    Err(ApiError(tokens::refused_to_token()))
 }

@@ -2,6 +2,7 @@
 //! (`enqueue`); the worker (`worker.rs`) delivers it by SMTP or into a folder, with retries.
 
 mod application_emails;
+mod sign_in_notice;
 mod templates;
 mod worker;
 
@@ -13,6 +14,7 @@ use revans_storage::jobs::{self, NewJob};
 use secrecy::ExposeSecret;
 
 pub use application_emails::ApplicationEmail;
+pub use sign_in_notice::SignInFailuresEmail;
 pub use templates::{Email, InvitationEmail, PasswordChangedEmail, PasswordResetEmail};
 pub use worker::{run_pending_jobs, spawn_worker};
 

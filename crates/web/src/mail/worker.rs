@@ -3,6 +3,8 @@ use std::time::Duration;
 use revans_storage::jobs;
 
 use super::{OutgoingEmail, SEND_EMAIL};
+use crate::actions::password_reset::{RESET_REQUEST, send_reset_link};
+use crate::error::AppError;
 use crate::state::AppState;
 
 const LEASE_MS: i64 = 5 * 60 * 1000;
@@ -29,6 +31,12 @@ pub async fn run_pending_jobs(state: &AppState, worker: &str) -> usize {
                 Ok(email) => state.mailer.send(&email, &job.id).await,
                 Err(e) => Err(format!("unreadable payload: {e}")),
             },
+            RESET_REQUEST => send_reset_link(state, &job.payload)
+                .await
+                .map_err(|e| match e {
+                    AppError::Internal(cause) | AppError::Unavailable(cause) => cause,
+                    other => other.to_string(),
+                }),
             other => Err(format!("unknown job kind {other}")),
         };
         let Ok(mut conn) = state.store.conn().await else {

@@ -8,7 +8,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use revans_domain::EmailAddress;
 use revans_storage::TokenPurpose;
 
-use crate::actions::accounts;
+use crate::actions::{accounts, password_reset};
 use crate::auth::ClientIp;
 use crate::csrf::{AnonCsrf, CsrfForm};
 use crate::error::PageResult;
@@ -56,7 +56,7 @@ pub async fn request_submit(
     CsrfForm(form): CsrfForm<RequestForm>,
 ) -> PageResult<Response> {
     let result = match EmailAddress::parse(&form.email) {
-        Ok(email) => accounts::request_reset(&state, &email, &ip).await,
+        Ok(email) => password_reset::request_reset(&state, &email, &ip).await,
         Err(e) => Err(e.into()),
     };
     match result {

@@ -5,8 +5,9 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::CookieJar;
 use revans_domain::EmailAddress;
-use revans_storage::{audit, people, sessions, sign_in_attempts};
+use revans_storage::{audit, people, sessions};
 
+use crate::actions::sign_in_guard;
 use crate::auth::ClientIp;
 use crate::auth::MaybeViewer;
 use crate::csrf::{AnonCsrf, CsrfForm};
@@ -15,12 +16,6 @@ use crate::layout::{Errors, Layout, render};
 use crate::security::verify_password;
 use crate::session;
 use crate::state::AppState;
-
-/// After this many failures in the window, an account's sign-in pauses.
-const MAX_FAILURES_PER_EMAIL: i64 = 5;
-/// A looser limit per address, so one machine cannot try many accounts.
-const MAX_FAILURES_PER_IP: i64 = 50;
-const WINDOW_MINUTES: i64 = 15;
 
 #[derive(Template)]
 #[template(path = "sign_in.html")]
@@ -96,32 +91,36 @@ pub async fn submit(
         return refuse(errors, StatusCode::UNPROCESSABLE_ENTITY);
     };
 
-    let since = revans_storage::now_ms() - WINDOW_MINUTES * 60_000;
-    let mut conn = state.store.conn().await?;
-    let by_email =
-        sign_in_attempts::recent_failures_for_email(&mut conn, email.as_str(), since).await?;
-    let by_ip = sign_in_attempts::recent_failures_from_ip(&mut conn, &ip, since).await?;
-    if by_email >= MAX_FAILURES_PER_EMAIL || by_ip >= MAX_FAILURES_PER_IP {
+    if !sign_in_guard::may_try(&state, &email, &ip).await? {
         errors.add(
             "email",
-            format!("Too many failed attempts to sign in. Wait {WINDOW_MINUTES} minutes and try again, or reset your password."),
+            format!(
+                "Too many failed attempts to sign in from here. Wait {} minutes and try again, or reset your password.",
+                sign_in_guard::WINDOW_MINUTES
+            ),
         );
         return refuse(errors, StatusCode::TOO_MANY_REQUESTS);
     }
 
-    let found = people::find_by_email(&mut conn, &email).await?;
+    let found = {
+        let mut conn = state.store.conn().await?;
+        people::find_by_email(&mut conn, &email).await?
+    };
     let (person, hash) = match found {
         Some((p, h)) => (Some(p), h),
         None => (None, None),
     };
     let ok = verify_password(hash, &form.password).await?;
-    sign_in_attempts::record(&mut conn, email.as_str(), &ip, ok).await?;
-    let Some(person) = person.filter(|_| ok) else {
-        // One message whichever was wrong, so the form does not reveal who has an account.
-        errors.add("email", "Enter a correct email address and password");
-        return refuse(errors, StatusCode::UNPROCESSABLE_ENTITY);
+    let person = match person {
+        Some(p) if ok => p,
+        other => {
+            sign_in_guard::record_failure(&state, &email, &ip, other.as_ref()).await?;
+            // One message whichever was wrong, so the form does not reveal who has an account.
+            errors.add("email", "Enter a correct email address and password");
+            return refuse(errors, StatusCode::UNPROCESSABLE_ENTITY);
+        }
     };
-    drop(conn);
+    sign_in_guard::record_success(&state, &email, &ip).await?;
 
     let mut tx = state.store.begin().await?;
     let cookie = session::start(&state, &mut tx, &person.id).await?;
@@ -157,7 +156,7 @@ pub async fn sign_out(
         sessions::delete(&mut conn, hash).await?;
     }
     Ok((
-        jar.remove(session::removal()),
+        jar.remove(session::removal(&state)),
         Redirect::to("/sign-in?notice=signed-out"),
     )
         .into_response())

@@ -16,6 +16,8 @@ struct TokenRow {
     token: ApiToken,
     created: String,
     last_used: String,
+    expires: String,
+    expired: bool,
 }
 
 #[derive(Template)]
@@ -25,6 +27,8 @@ struct TokensPage {
     errors: Errors,
     rows: Vec<TokenRow>,
     name: String,
+    /// The lifetime field as typed.
+    days: String,
     /// Shown once, straight after creation.
     new_secret: Option<String>,
 }
@@ -33,9 +37,10 @@ async fn page(
     state: &AppState,
     viewer: &Viewer,
     errors: Errors,
-    name: String,
+    (name, days): (String, String),
     new_secret: Option<String>,
 ) -> PageResult<TokensPage> {
+    let now = revans_storage::now_ms();
     let mut conn = state.store.conn().await?;
     let rows = api_tokens::list_for(&mut conn, &viewer.person.id)
         .await?
@@ -46,6 +51,8 @@ async fn page(
                 .last_used_at
                 .map(when)
                 .unwrap_or_else(|| "Never".into()),
+            expires: when(token.expires_at),
+            expired: token.is_expired(now),
             token,
         })
         .collect();
@@ -62,6 +69,7 @@ async fn page(
         errors,
         rows,
         name,
+        days,
         new_secret,
     })
 }
@@ -70,13 +78,26 @@ pub async fn list(
     State(state): State<AppState>,
     SignedIn(viewer): SignedIn,
 ) -> PageResult<Response> {
-    render(&page(&state, &viewer, Errors::default(), String::new(), None).await?)
+    render(&page(&state, &viewer, Errors::default(), blank_form(), None).await?)
+}
+
+fn blank_form() -> (String, String) {
+    (String::new(), tokens::DEFAULT_DAYS.to_string())
 }
 
 #[derive(serde::Deserialize)]
 pub struct CreateForm {
     #[serde(default)]
     name: String,
+    #[serde(default)]
+    expires_in_days: String,
+}
+
+/// The typed lifetime: empty means the default; anything not a number is out of range, so
+/// the action names the field and the allowed range.
+fn typed_days(text: &str) -> Option<i64> {
+    let text = text.trim();
+    (!text.is_empty()).then(|| text.parse().unwrap_or(0))
 }
 
 pub async fn create(
@@ -89,19 +110,21 @@ pub async fn create(
         viewer: &viewer,
         ip: &ip,
     };
-    match tokens::create(&state, &actor, &form.name).await {
+    let days = typed_days(&form.expires_in_days);
+    match tokens::create(&state, &actor, &form.name, days).await {
         Ok((_, secret)) => render(
             &page(
                 &state,
                 &viewer,
                 Errors::default(),
-                String::new(),
+                blank_form(),
                 Some(secret),
             )
             .await?,
         ),
         Err(e) => {
-            let p = page(&state, &viewer, Errors::default(), form.name.clone(), None).await?;
+            let typed = (form.name.clone(), form.expires_in_days.clone());
+            let p = page(&state, &viewer, Errors::default(), typed, None).await?;
             form_error(e, |errors| TokensPage {
                 layout: p.layout.with_errors(&errors),
                 errors,

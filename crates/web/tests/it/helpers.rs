@@ -43,11 +43,16 @@ pub fn settings_for(db: &TestDatabase, mail: &std::path::Path) -> Settings {
 impl TestApp {
     /// A fresh app with the demo tenant and a second tenant with its own programme lead.
     pub async fn spawn() -> Self {
+        Self::spawn_with(|_| {}).await
+    }
+
+    /// As `spawn`, with settings changed first (https, trusted proxies ...).
+    pub async fn spawn_with(change: impl FnOnce(&mut Settings)) -> Self {
         let db = TestDatabase::create().await;
         let mail = tempfile::tempdir().expect("temp dir");
-        let state = revans_web::build_state(settings_for(&db, mail.path()))
-            .await
-            .expect("state");
+        let mut settings = settings_for(&db, mail.path());
+        change(&mut settings);
+        let state = revans_web::build_state(settings).await.expect("state");
         revans_web::demo::seed(&state).await.expect("seed");
         {
             use revans_domain::*;
@@ -195,6 +200,7 @@ async fn sqlx_free_payloads(conn: &mut revans_storage::Conn) -> Vec<(String,)> {
 
 pub struct Response {
     pub status: StatusCode,
+    pub headers: axum::http::HeaderMap,
     pub location: Option<String>,
     pub body: String,
     pub content_type: String,
@@ -207,6 +213,10 @@ pub struct Client {
     pub cookies: BTreeMap<String, String>,
     pub csrf: Option<String>,
     pub bearer: Option<String>,
+    /// The socket peer the server sees (none: the server is not told, as with `oneshot`).
+    pub peer: Option<std::net::SocketAddr>,
+    /// An `X-Forwarded-For` header sent with every request.
+    pub forwarded_for: Option<String>,
 }
 
 impl Client {
@@ -216,6 +226,8 @@ impl Client {
             cookies: BTreeMap::new(),
             csrf: None,
             bearer: None,
+            peer: None,
+            forwarded_for: None,
         }
     }
 
@@ -225,6 +237,8 @@ impl Client {
             cookies: self.cookies.clone(),
             csrf: self.csrf.clone(),
             bearer: self.bearer.clone(),
+            peer: self.peer,
+            forwarded_for: self.forwarded_for.clone(),
         }
     }
 
@@ -245,6 +259,14 @@ impl Client {
                 format!("Bearer {token}").parse().unwrap(),
             );
         }
+        if let Some(peer) = self.peer {
+            req.extensions_mut()
+                .insert(axum::extract::ConnectInfo(peer));
+        }
+        if let Some(xff) = &self.forwarded_for {
+            req.headers_mut()
+                .insert("x-forwarded-for", xff.parse().unwrap());
+        }
         let res = self.app.clone().oneshot(req).await.expect("infallible");
         for v in res.headers().get_all(header::SET_COOKIE) {
             let pair = v.to_str().unwrap().split(';').next().unwrap();
@@ -256,6 +278,7 @@ impl Client {
             }
         }
         let status = res.status();
+        let headers = res.headers().clone();
         let location = res
             .headers()
             .get(header::LOCATION)
@@ -274,6 +297,7 @@ impl Client {
         }
         Response {
             status,
+            headers,
             location,
             body,
             content_type,

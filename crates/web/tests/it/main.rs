@@ -3,6 +3,7 @@
 //! REVANS_TEST_DATABASE_URL is set.
 
 mod access_matrix;
+mod account_security;
 mod accounts;
 mod admin;
 mod api;

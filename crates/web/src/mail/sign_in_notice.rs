@@ -1,0 +1,38 @@
+//! The notice to an account's owner that someone keeps failing to sign in as them.
+
+use askama::Template;
+
+use super::Email;
+
+pub struct SignInFailuresEmail {
+    pub tenant: String,
+    pub name: String,
+    /// Failed attempts in the last `minutes` minutes.
+    pub failures: i64,
+    pub minutes: i64,
+    pub reset_link: String,
+}
+
+#[derive(Template)]
+#[template(path = "email/sign_in_failures.txt")]
+struct Text<'a> {
+    e: &'a SignInFailuresEmail,
+}
+
+#[derive(Template)]
+#[template(path = "email/sign_in_failures.html")]
+struct Html<'a> {
+    e: &'a SignInFailuresEmail,
+}
+
+impl Email for SignInFailuresEmail {
+    fn subject(&self) -> String {
+        format!("Failed attempts to sign in to your {} account", self.tenant)
+    }
+    fn text(&self) -> askama::Result<String> {
+        Text { e: self }.render()
+    }
+    fn html(&self) -> askama::Result<String> {
+        Html { e: self }.render()
+    }
+}
