@@ -7,6 +7,11 @@ use axum::response::{IntoResponse, Response};
 use revans_domain::ValidationError;
 use revans_storage::StoreError;
 
+/// Said for any email address that cannot be given to a new account, whoever holds it:
+/// addresses are unique across tenants, and the answer must not tell one tenant about another's
+/// people.
+pub const EMAIL_CANNOT_BE_USED: &str = "This email address cannot be used for a new account here. Check it is typed correctly, or use another address for this person.";
+
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
 pub struct FieldError {
     /// The form field or JSON key.
@@ -127,7 +132,7 @@ impl From<StoreError> for AppError {
         match e {
             StoreError::Duplicate { field } => {
                 let message = match field {
-                    "email" => "Someone already has an account with this email address".to_owned(),
+                    "email" => EMAIL_CANNOT_BE_USED.to_owned(),
                     "name" => "That name is already in use; choose another".to_owned(),
                     other => format!("That {other} is already in use"),
                 };

@@ -6,6 +6,7 @@ mod access_matrix;
 mod accounts;
 mod admin;
 mod api;
+mod api_hygiene;
 mod diaries;
 mod helpers;
 mod ics;
