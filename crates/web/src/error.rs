@@ -31,6 +31,11 @@ pub enum AppError {
     Unauthenticated,
     #[error("{0}")]
     BadRequest(String),
+    /// Query parameters that could not be read, each named.
+    #[error("check the query parameters named in the list")]
+    BadParameters(Vec<FieldError>),
+    #[error("the request body is too large: send at most 2 MB")]
+    TooLarge,
     #[error("{0}")]
     Conflict(String),
     #[error("{0}")]
@@ -59,7 +64,8 @@ impl AppError {
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::Forbidden => StatusCode::FORBIDDEN,
             AppError::Unauthenticated => StatusCode::UNAUTHORIZED,
-            AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            AppError::BadRequest(_) | AppError::BadParameters(_) => StatusCode::BAD_REQUEST,
+            AppError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::Conflict(_) => StatusCode::CONFLICT,
             AppError::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
             AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
@@ -74,7 +80,8 @@ impl AppError {
             AppError::NotFound => "not_found",
             AppError::Forbidden => "forbidden",
             AppError::Unauthenticated => "unauthenticated",
-            AppError::BadRequest(_) => "bad_request",
+            AppError::BadRequest(_) | AppError::BadParameters(_) => "bad_request",
+            AppError::TooLarge => "too_large",
             AppError::Conflict(_) => "conflict",
             AppError::TooManyRequests(_) => "too_many_requests",
             AppError::Unavailable(_) => "unavailable",
@@ -103,7 +110,7 @@ impl AppError {
 
     pub fn fields(&self) -> &[FieldError] {
         match self {
-            AppError::Invalid(fields) => fields,
+            AppError::Invalid(fields) | AppError::BadParameters(fields) => fields,
             _ => &[],
         }
     }

@@ -391,7 +391,7 @@ pub async fn queue(
     ApiAdmin(viewer): ApiAdmin,
     ClientIp(ip): ClientIp,
     Path(id): Path<String>,
-    axum::extract::Query(params): axum::extract::Query<QueueParams>,
+    super::ApiQuery(params): super::ApiQuery<QueueParams>,
 ) -> ApiResult<Json<Vec<ApplicationOut>>> {
     let wanted = match params.state.as_deref().map(str::trim) {
         None | Some("") => None,

@@ -169,3 +169,205 @@ async fn an_admin_is_told_plainly_about_a_duplicate_in_their_own_organisations()
         r.body
     );
 }
+
+/// One request straight to the router, for headers the test client does not set.
+async fn raw(app: &TestApp, req: axum::http::Request<axum::body::Body>) -> (StatusCode, String) {
+    use http_body_util::BodyExt;
+    use tower::ServiceExt;
+    let res = revans_web::router(app.state.clone())
+        .oneshot(req)
+        .await
+        .unwrap();
+    let status = res.status();
+    let bytes = res.into_body().collect().await.unwrap().to_bytes();
+    (status, String::from_utf8_lossy(&bytes).into_owned())
+}
+
+fn post(path: &str, token: &str) -> axum::http::request::Builder {
+    axum::http::Request::post(path).header("authorization", format!("Bearer {token}"))
+}
+
+#[tokio::test]
+async fn every_api_error_is_the_json_envelope_naming_the_field() {
+    use axum::body::Body;
+    let app = TestApp::spawn().await;
+    let token = app.api_token(ADMIN).await;
+    let mut c = app.client();
+    let people_before = c
+        .json_with_token("GET", "/api/v1/people", None, &token)
+        .await
+        .body;
+    let big = format!(r#"{{"name":"{}"}}"#, "x".repeat(3 * 1024 * 1024));
+    // Too large, announced by Content-Length (refused before reading) and without it (refused
+    // while reading).
+    let announced = post("/api/v1/people", &token)
+        .header("content-type", "application/json")
+        .header("content-length", big.len())
+        .body(Body::from(big.clone()))
+        .unwrap();
+    let unannounced = post("/api/v1/people", &token)
+        .header("content-type", "application/json")
+        .body(Body::from(big))
+        .unwrap();
+    for req in [announced, unannounced] {
+        let (status, body) = raw(&app, req).await;
+        assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE, "{body}");
+        let e = error_of(&body);
+        assert_eq!(e["code"], "too_large");
+        assert!(e["message"].as_str().unwrap().contains("2 MB"), "{body}");
+    }
+    // A query parameter that does not fit.
+    let r = c
+        .json_with_token(
+            "GET",
+            "/api/v1/audit?limit=99999999999999999999",
+            None,
+            &token,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST, "{}", r.body);
+    let e = error_of(&r.body);
+    assert_eq!(e["code"], "bad_request");
+    assert_eq!(e["fields"][0]["field"], "limit", "{}", r.body);
+    assert!(
+        e["fields"][0]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("limit")
+    );
+    // No content type, a wrong one, and broken JSON.
+    for content_type in [None, Some("text/plain")] {
+        let mut req = post("/api/v1/people", &token);
+        if let Some(t) = content_type {
+            req = req.header("content-type", t);
+        }
+        let (status, body) = raw(&app, req.body(Body::from(r#"{"name":"A"}"#)).unwrap()).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+        let e = error_of(&body);
+        assert_eq!(e["code"], "bad_request");
+        assert!(
+            e["message"]
+                .as_str()
+                .unwrap()
+                .contains("Content-Type: application/json"),
+            "{body}"
+        );
+    }
+    let r = c
+        .json_with_token(
+            "POST",
+            "/api/v1/people",
+            Some("{\"name\": \"A\",\n}"),
+            &token,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST, "{}", r.body);
+    let message = error_of(&r.body)["message"].as_str().unwrap().to_owned();
+    assert!(message.contains("not valid JSON"), "{message}");
+    assert!(
+        message.contains("line 2, column 1"),
+        "says where: {message}"
+    );
+    // A value of the wrong type, nested: the path names it.
+    let r = c
+        .json_with_token(
+            "POST",
+            "/api/v1/people",
+            Some(r#"{"name":"A","email":"a@b.example","organisation_id":"x","roles":["admin",5]}"#),
+            &token,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert_eq!(error_of(&r.body)["fields"][0]["field"], "roles[1]");
+    // A method the address does not take.
+    let r = c
+        .json_with_token("DELETE", "/api/v1/me", None, &token)
+        .await;
+    assert_eq!(r.status, StatusCode::METHOD_NOT_ALLOWED);
+    assert_eq!(error_of(&r.body)["code"], "method_not_allowed");
+    assert_eq!(
+        c.json_with_token("GET", "/api/v1/people", None, &token)
+            .await
+            .body,
+        people_before,
+        "nothing changed"
+    );
+}
+
+#[tokio::test]
+async fn a_null_character_is_refused_in_any_json_body_or_form_naming_the_field() {
+    let app = TestApp::spawn().await;
+    let token = app.api_token(PARTICIPANT).await;
+    let mut c = app.client();
+    let diary_before = c
+        .json_with_token("GET", "/api/v1/diary", None, &token)
+        .await
+        .body;
+    // The reported case: a diary entry's body.
+    let r = c
+        .json_with_token(
+            "POST",
+            "/api/v1/diary",
+            Some(r#"{"body":"Before\u0000after"}"#),
+            &token,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    let e = error_of(&r.body);
+    assert_eq!(e["code"], "invalid");
+    assert_eq!(e["fields"][0]["field"], "body");
+    assert!(
+        e["fields"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("null character"),
+        "{}",
+        r.body
+    );
+    // Any route, nested values named by their path.
+    let admin = app.api_token(ADMIN).await;
+    let r = c
+        .json_with_token(
+            "POST",
+            "/api/v1/people",
+            Some(r#"{"name":"A","email":"a@b.example","organisation_id":"x","roles":["admin","spon\u0000sor"]}"#),
+            &admin,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert_eq!(error_of(&r.body)["fields"][0]["field"], "roles[1]");
+    // The same on a page form.
+    let mut page = app.signed_in(PARTICIPANT).await;
+    let r = page
+        .post_form(
+            "/diary",
+            &[("body", "Before\0after"), ("sharing", "private")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert!(
+        r.body.contains("body contains a null character"),
+        "{}",
+        r.body
+    );
+    let mut lead = app.signed_in(ADMIN).await;
+    let r = lead
+        .post_form(
+            "/admin/people",
+            &[("name", "Nul\0Person"), ("email", "nul@b.example")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert!(
+        r.body.contains("name contains a null character"),
+        "{}",
+        r.body
+    );
+    assert_eq!(
+        c.json_with_token("GET", "/api/v1/diary", None, &token)
+            .await
+            .body,
+        diary_before,
+        "no entry was saved"
+    );
+}
