@@ -5,9 +5,11 @@ pub mod audit;
 pub mod cohorts;
 pub mod me;
 pub mod openapi;
+mod openapi_errors;
 pub mod organisations;
 pub mod people;
 pub mod programmes;
+pub(crate) mod schema_values;
 pub mod sets;
 pub mod tokens;
 // Learning diaries and the themes report (C5).

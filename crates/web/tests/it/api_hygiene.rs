@@ -371,3 +371,81 @@ async fn a_null_character_is_refused_in_any_json_body_or_form_naming_the_field()
         "no entry was saved"
     );
 }
+
+#[tokio::test]
+async fn the_openapi_document_lists_every_error_each_operation_can_return() {
+    let app = TestApp::spawn().await;
+    let r = app.client().get("/api/openapi.json").await;
+    let doc: serde_json::Value = serde_json::from_str(&r.body).unwrap();
+    let paths = doc["paths"].as_object().unwrap();
+    let mut checked = 0;
+    for (path, item) in paths {
+        for (method, op) in item.as_object().unwrap() {
+            let responses = op["responses"].as_object().unwrap();
+            let has = |code: &str| responses.contains_key(code);
+            let at = format!("{method} {path}");
+            let params: Vec<&serde_json::Value> = op["parameters"]
+                .as_array()
+                .map(|a| a.iter().collect())
+                .unwrap_or_default();
+            let in_ = |place: &str| params.iter().any(|p| p["in"] == place);
+            if path.starts_with("/api/v1/") {
+                assert!(
+                    op["security"].as_array().is_some_and(|s| !s.is_empty()),
+                    "{at}"
+                );
+                assert!(has("401"), "{at} needs a token: 401");
+            }
+            if op.get("requestBody").is_some() {
+                for code in ["400", "413", "422"] {
+                    assert!(has(code), "{at} has a body: {code}");
+                }
+            }
+            if in_("path") {
+                assert!(has("404"), "{at} has a path id: 404");
+            }
+            if in_("query") {
+                assert!(has("400"), "{at} has query parameters: 400");
+            }
+            for code in ["500", "503"] {
+                assert!(has(code), "{at}: {code}");
+            }
+            for (code, response) in responses {
+                if code.starts_with('4') || code.starts_with('5') {
+                    assert_eq!(
+                        response["content"]["application/json"]["schema"]["$ref"],
+                        "#/components/schemas/ErrorBody",
+                        "{at} {code} is the error envelope"
+                    );
+                }
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked >= 35, "{checked} operations");
+    // Request schemas say what is required and which values are allowed.
+    let schemas = &doc["components"]["schemas"];
+    let required = |name: &str| -> Vec<String> {
+        schemas[name]["required"]
+            .as_array()
+            .unwrap_or_else(|| panic!("{name} states its required fields: {}", schemas[name]))
+            .iter()
+            .map(|v| v.as_str().unwrap().to_owned())
+            .collect()
+    };
+    for field in ["name", "email", "organisation_id"] {
+        assert!(required("InviteIn").contains(&field.to_owned()), "{field}");
+    }
+    assert!(required("StatusIn").contains(&"status".to_owned()));
+    let statuses = &schemas["StatusIn"]["properties"]["status"]["enum"];
+    assert_eq!(
+        *statuses,
+        serde_json::json!(["draft", "published", "closed"])
+    );
+    let roles = &schemas["RolesIn"]["properties"]["roles"]["items"]["enum"];
+    assert!(
+        roles.as_array().unwrap().contains(&"evaluator".into()),
+        "{roles}"
+    );
+    assert!(schemas["ErrorBody"].is_object());
+}
