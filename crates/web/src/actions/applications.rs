@@ -280,10 +280,6 @@ pub(crate) async fn email(
 }
 
 /// Whether the viewer is a sponsor of an organisation at or above `org`.
-async fn sponsors(conn: &mut Conn, actor: &Actor<'_>, org: &Id) -> Result<bool, AppError> {
-    Ok(sponsored_organisations(conn, actor).await?.contains(org))
-}
-
 /// Every organisation the actor sponsors: their sponsor roles' organisations and those below.
 /// The queries depend only on the actor, never on whom they ask about.
 async fn sponsored_organisations(conn: &mut Conn, actor: &Actor<'_>) -> Result<Vec<Id>, AppError> {
@@ -313,12 +309,13 @@ pub const CANNOT_NOMINATE: &str = "You cannot nominate this email address. Check
 /// A sponsor approves a submitted application from their own organisation.
 pub async fn sponsor_approve(state: &AppState, actor: &Actor<'_>, id: &Id) -> Result<(), AppError> {
     let mut tx = state.store.begin().await?;
+    // The same lookups for an id that does not exist and for someone else's application.
+    let sponsored = sponsored_organisations(&mut tx, actor).await?;
     let a = applications::get(&mut tx, id)
         .await?
+        .filter(|a| a.state != ApplicationState::Draft)
+        .filter(|a| sponsored.contains(&a.organisation_id))
         .ok_or(AppError::NotFound)?;
-    if a.state == ApplicationState::Draft || !sponsors(&mut tx, actor, &a.organisation_id).await? {
-        return Err(AppError::NotFound);
-    }
     if a.state != ApplicationState::Submitted || a.sponsor_approved_at.is_some() {
         return Err(AppError::Conflict(format!(
             "{}'s application is already {}",

@@ -80,6 +80,51 @@ async fn a_sponsor_gets_one_answer_for_an_unknown_address_and_for_someone_elses_
 }
 
 #[tokio::test]
+async fn a_sponsor_cannot_tell_someone_elses_application_from_none_over_the_api() {
+    use revans_storage::applications::{self, NewApplication};
+    let app = TestApp::spawn().await;
+    other_tenant_sponsor(&app).await;
+    let (programme, cohort) = app.demo_programme().await;
+    let (programme, cohort) = (Id::parse(&programme).unwrap(), Id::parse(&cohort).unwrap());
+    let person = Id::parse(&app.person_id(PARTICIPANT).await).unwrap();
+    let mut conn = app.state.store.conn().await.unwrap();
+    let org = revans_storage::people::get(&mut conn, &person)
+        .await
+        .unwrap()
+        .unwrap()
+        .organisation_id;
+    let pat = applications::insert(
+        &mut conn,
+        &NewApplication {
+            programme_id: &programme,
+            person_id: &person,
+            organisation_id: &org,
+            state: revans_domain::ApplicationState::Submitted,
+            answers: &["Because".into()],
+            confirmed_statements: true,
+            preferences: std::slice::from_ref(&cohort),
+            nominated_by: None,
+        },
+    )
+    .await
+    .unwrap();
+    drop(conn);
+    let token = app.api_token(OTHER_ADMIN).await;
+    let mut c = app.client();
+    let mut answers = Vec::new();
+    for id in [
+        pat.to_string(),
+        "0190a5b2-0000-7000-8000-000000000000".to_owned(),
+    ] {
+        let path = format!("/api/v1/applications/{id}/sponsor-approval");
+        let r = c.json_with_token("POST", &path, None, &token).await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND, "{}", r.body);
+        answers.push(error_of(&r.body));
+    }
+    assert_eq!(answers[0], answers[1]);
+}
+
+#[tokio::test]
 async fn another_tenants_admin_cannot_tell_whose_address_it_is() {
     let app = TestApp::spawn().await;
     let token = app.api_token(OTHER_ADMIN).await;
