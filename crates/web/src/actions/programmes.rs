@@ -408,9 +408,10 @@ pub struct CohortInput {
     /// `YYYY-MM-DD`: the last day to apply.
     #[schema(required = true)]
     pub closes_on: String,
-    #[schema(required = true)]
+    /// An IANA time zone; blank for Europe/London.
     pub timezone: String,
-    /// explicit or recurrence.
+    /// explicit (the default) or recurrence.
+    #[schema(schema_with = crate::api::schema_values::schedule_kind)]
     pub schedule_kind: String,
     /// Explicit sessions, one per line: `2026-11-01 09:30-13:00`.
     pub sessions: String,
@@ -421,7 +422,8 @@ pub struct CohortInput {
     pub rule: String,
     /// Dates without a session, one per line.
     pub exceptions: String,
-    /// all or at_least.
+    /// all (the default) or at_least.
+    #[schema(schema_with = crate::api::schema_values::completion_rule)]
     pub completion_rule: String,
     pub completion_minimum: String,
 }

@@ -43,3 +43,13 @@ pub fn offer_response() -> Object {
 pub fn decision() -> Object {
     one_of(["approve", "reject"])
 }
+
+/// What `actions::programmes::parse_cohort` reads; anything but recurrence is explicit.
+pub fn schedule_kind() -> Object {
+    one_of(["explicit", "recurrence"])
+}
+
+/// What `CompletionRule::parse` accepts.
+pub fn completion_rule() -> Object {
+    one_of(["all", "at_least"])
+}
