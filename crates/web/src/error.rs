@@ -7,6 +7,11 @@ use axum::response::{IntoResponse, Response};
 use revans_domain::ValidationError;
 use revans_storage::StoreError;
 
+/// Said for any email address that cannot be given to a new account, whoever holds it:
+/// addresses are unique across tenants, and the answer must not tell one tenant about another's
+/// people.
+pub const EMAIL_CANNOT_BE_USED: &str = "This email address cannot be used for a new account here. Check it is typed correctly, or use another address for this person.";
+
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
 pub struct FieldError {
     /// The form field or JSON key.
@@ -29,6 +34,11 @@ pub enum AppError {
     Unauthenticated,
     #[error("{0}")]
     BadRequest(String),
+    /// Query parameters that could not be read, each named.
+    #[error("check the query parameters named in the list")]
+    BadParameters(Vec<FieldError>),
+    #[error("the request body is too large: send at most 2 MB")]
+    TooLarge,
     #[error("{0}")]
     Conflict(String),
     #[error("{0}")]
@@ -57,7 +67,8 @@ impl AppError {
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::Forbidden | AppError::ForbiddenBecause(_) => StatusCode::FORBIDDEN,
             AppError::Unauthenticated => StatusCode::UNAUTHORIZED,
-            AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            AppError::BadRequest(_) | AppError::BadParameters(_) => StatusCode::BAD_REQUEST,
+            AppError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::Conflict(_) => StatusCode::CONFLICT,
             AppError::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
             AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
@@ -72,7 +83,8 @@ impl AppError {
             AppError::NotFound => "not_found",
             AppError::Forbidden | AppError::ForbiddenBecause(_) => "forbidden",
             AppError::Unauthenticated => "unauthenticated",
-            AppError::BadRequest(_) => "bad_request",
+            AppError::BadRequest(_) | AppError::BadParameters(_) => "bad_request",
+            AppError::TooLarge => "too_large",
             AppError::Conflict(_) => "conflict",
             AppError::TooManyRequests(_) => "too_many_requests",
             AppError::Unavailable(_) => "unavailable",
@@ -101,7 +113,7 @@ impl AppError {
 
     pub fn fields(&self) -> &[FieldError] {
         match self {
-            AppError::Invalid(fields) => fields,
+            AppError::Invalid(fields) | AppError::BadParameters(fields) => fields,
             _ => &[],
         }
     }
@@ -130,7 +142,7 @@ impl From<StoreError> for AppError {
         match e {
             StoreError::Duplicate { field } => {
                 let message = match field {
-                    "email" => "Someone already has an account with this email address".to_owned(),
+                    "email" => EMAIL_CANNOT_BE_USED.to_owned(),
                     "name" => "That name is already in use; choose another".to_owned(),
                     other => format!("That {other} is already in use"),
                 };

@@ -34,7 +34,7 @@ pub struct ErrorBody {
 #[derive(serde::Serialize, utoipa::ToSchema)]
 pub struct ErrorDetail {
     /// Stable code: invalid, not_found, forbidden, unauthenticated, bad_request, conflict,
-    /// too_many_requests, unavailable, internal.
+    /// too_large, method_not_allowed, too_many_requests, unavailable, internal.
     pub code: String,
     pub message: String,
     pub fields: Vec<FieldError>,
@@ -54,6 +54,47 @@ pub fn panic_response(_: Box<dyn std::any::Any + Send + 'static>) -> Response {
     PageError(AppError::Internal("a handler panicked".into())).into_response()
 }
 
+/// An error response made outside our handlers (the body limit, axum's method check or path
+/// reading): under `/api/` it still gets the JSON envelope, and a body too large gets the
+/// usual page elsewhere.
+fn unreported(response: &Response, api: bool) -> Option<ErrorReport> {
+    let status = response.status();
+    let is_json = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"application/json"));
+    if !status.is_client_error() && !status.is_server_error() || is_json {
+        return None;
+    }
+    let format = if api { Format::Json } else { Format::Html };
+    let (code, message) = match status {
+        StatusCode::PAYLOAD_TOO_LARGE => {
+            (AppError::TooLarge.code(), AppError::TooLarge.public_message())
+        }
+        _ if !api => return None,
+        StatusCode::METHOD_NOT_ALLOWED => (
+            "method_not_allowed",
+            "This address does not accept that method. The API description at /api/openapi.json lists each operation.".to_owned(),
+        ),
+        StatusCode::NOT_FOUND => (AppError::NotFound.code(), AppError::NotFound.public_message()),
+        s if s.is_server_error() => (
+            AppError::Internal(String::new()).code(),
+            AppError::Internal(String::new()).public_message(),
+        ),
+        _ => (
+            "bad_request",
+            "The request could not be read. Check the address, its parameters and the body against /api/openapi.json.".to_owned(),
+        ),
+    };
+    Some(ErrorReport {
+        format,
+        code,
+        message,
+        fields: Vec::new(),
+        cause: None,
+    })
+}
+
 pub async fn render_errors(
     State(state): State<AppState>,
     request: Request,
@@ -66,9 +107,15 @@ pub async fn render_errors(
         .unwrap_or("-")
         .to_owned();
     let headers = request.headers().clone();
+    let api = request.uri().path().starts_with("/api/");
     let anon = request.extensions().get::<AnonCsrf>().cloned();
     let response = next.run(request).await;
-    let Some(report) = response.extensions().get::<ErrorReport>().cloned() else {
+    let Some(report) = response
+        .extensions()
+        .get::<ErrorReport>()
+        .cloned()
+        .or_else(|| unreported(&response, api))
+    else {
         return response;
     };
     let status = response.status();
@@ -98,6 +145,12 @@ pub async fn render_errors(
             let message = match status {
                 StatusCode::NOT_FOUND => "If you typed the web address, check it is correct. If you pasted it, check you copied the whole address.".to_owned(),
                 StatusCode::FORBIDDEN => "Your roles do not include access to this page. If you think they should, contact your programme lead.".to_owned(),
+                _ if !report.fields.is_empty() => report
+                    .fields
+                    .iter()
+                    .map(|f| f.message.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" "),
                 _ => report.message,
             };
             let csrf = viewer

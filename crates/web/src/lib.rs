@@ -25,5 +25,6 @@ mod set_view;
 mod startup;
 pub mod state;
 pub mod sweeps;
+mod text_guard;
 
 pub use startup::{Application, build_state, router};

@@ -19,6 +19,9 @@ use crate::state::AppState;
 
 pub const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 
+/// The largest request body accepted (the 413 message says "2 MB").
+pub const BODY_LIMIT_BYTES: usize = 2 * 1024 * 1024;
+
 /// Opens the database (running migrations) and the mailer.
 pub async fn build_state(settings: Settings) -> Result<AppState, String> {
     let store = Store::open(
@@ -44,11 +47,13 @@ pub async fn build_state(settings: Settings) -> Result<AppState, String> {
 pub fn router(state: AppState) -> Router {
     crate::routes::routes(state.clone())
         .fallback(crate::error_pages::not_found)
+        .layer(axum::middleware::from_fn(crate::text_guard::refuse_nul_in_forms))
         .layer(axum::middleware::from_fn_with_state(state.clone(), crate::csrf::ensure_cookie))
+        // Inside `render_errors`, so a body over the limit gets the usual error page or JSON.
+        .layer(RequestBodyLimitLayer::new(BODY_LIMIT_BYTES))
         .layer(axum::middleware::from_fn_with_state(state.clone(), crate::error_pages::render_errors))
         .layer(axum::middleware::from_fn_with_state(state.clone(), crate::assets::security_headers))
         .layer(CatchPanicLayer::custom(crate::error_pages::panic_response))
-        .layer(RequestBodyLimitLayer::new(2 * 1024 * 1024))
         .layer(PropagateRequestIdLayer::new(REQUEST_ID))
         .layer(TraceLayer::new_for_http().make_span_with(|req: &axum::http::Request<_>| {
             let id = req.headers().get(REQUEST_ID).and_then(|v| v.to_str().ok()).unwrap_or("-");

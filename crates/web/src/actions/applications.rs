@@ -280,7 +280,9 @@ pub(crate) async fn email(
 }
 
 /// Whether the viewer is a sponsor of an organisation at or above `org`.
-async fn sponsors(conn: &mut Conn, actor: &Actor<'_>, org: &Id) -> Result<bool, AppError> {
+/// Every organisation the actor sponsors: their sponsor roles' organisations and those below.
+/// The queries depend only on the actor, never on whom they ask about.
+async fn sponsored_organisations(conn: &mut Conn, actor: &Actor<'_>) -> Result<Vec<Id>, AppError> {
     let roots: Vec<Id> = actor
         .viewer
         .roles
@@ -288,27 +290,32 @@ async fn sponsors(conn: &mut Conn, actor: &Actor<'_>, org: &Id) -> Result<bool, 
         .filter(|g| g.role == Role::Sponsor)
         .map(|g| g.organisation_id.clone())
         .collect();
+    let mut all = Vec::new();
     for root in roots {
-        if organisations::tree(conn, &root)
-            .await?
-            .iter()
-            .any(|o| &o.id == org)
-        {
-            return Ok(true);
+        for o in organisations::tree(conn, &root).await? {
+            if !all.contains(&o.id) {
+                all.push(o.id);
+            }
         }
     }
-    Ok(false)
+    Ok(all)
 }
+
+/// What a sponsor is told for an address they cannot nominate, whether it has no account or
+/// belongs to someone outside their organisations: the same words, so that neither whether
+/// an account exists nor whose it is can be learned from it.
+pub const CANNOT_NOMINATE: &str = "You cannot nominate this email address. Check it is the address of someone in an organisation you sponsor; if they do not have an account yet, ask your programme lead to invite them.";
 
 /// A sponsor approves a submitted application from their own organisation.
 pub async fn sponsor_approve(state: &AppState, actor: &Actor<'_>, id: &Id) -> Result<(), AppError> {
     let mut tx = state.store.begin().await?;
+    // The same lookups for an id that does not exist and for someone else's application.
+    let sponsored = sponsored_organisations(&mut tx, actor).await?;
     let a = applications::get(&mut tx, id)
         .await?
+        .filter(|a| a.state != ApplicationState::Draft)
+        .filter(|a| sponsored.contains(&a.organisation_id))
         .ok_or(AppError::NotFound)?;
-    if a.state == ApplicationState::Draft || !sponsors(&mut tx, actor, &a.organisation_id).await? {
-        return Err(AppError::NotFound);
-    }
     if a.state != ApplicationState::Submitted || a.sponsor_approved_at.is_some() {
         return Err(AppError::Conflict(format!(
             "{}'s application is already {}",
@@ -838,16 +845,14 @@ pub async fn nominate(
             )
         })?;
     let address = revans_domain::EmailAddress::parse(email)?;
+    // The same lookups whoever holds the address, and the same answer for no account and
+    // for someone else's account.
+    let sponsored = sponsored_organisations(&mut tx, actor).await?;
     let person = revans_storage::people::find_by_email(&mut tx, &address)
         .await?
         .map(|(p, _)| p)
-        .ok_or_else(|| AppError::field("email", "Nobody with that email address has an account; ask your programme lead to invite them"))?;
-    if !sponsors(&mut tx, actor, &person.organisation_id).await? {
-        return Err(AppError::field(
-            "email",
-            format!("{} is not in an organisation you sponsor", person.name),
-        ));
-    }
+        .filter(|p| sponsored.contains(&p.organisation_id))
+        .ok_or_else(|| AppError::field("email", CANNOT_NOMINATE))?;
     if applications::find_for_person(&mut tx, programme_id, &person.id)
         .await?
         .is_some()

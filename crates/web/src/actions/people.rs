@@ -5,7 +5,7 @@ use revans_storage::{TokenPurpose, email_tokens, people};
 
 use super::{Actor, admin_scope, parse_org_field, require_admin_of};
 use crate::actions::accounts::INVITATION_VALID_DAYS;
-use crate::error::AppError;
+use crate::error::{AppError, EMAIL_CANNOT_BE_USED};
 use crate::layout::Errors;
 use crate::mail::{self, ApplicationEmail, InvitationEmail};
 use crate::security::{hash_token, new_token};
@@ -67,6 +67,7 @@ pub async fn invite(
             "Select an organisation you administer",
         ));
     };
+    refuse_taken_email(&mut tx, &scope, &email).await?;
     let id = people::insert(&mut tx, &org, &email, &name).await?;
     people::set_roles(&mut tx, &id, &org, &roles).await?;
     let role_list: Vec<&str> = roles.iter().map(|r| r.as_str()).collect();
@@ -98,6 +99,25 @@ pub async fn invite(
     .await?;
     revans_storage::commit(tx).await?;
     Ok(id)
+}
+
+/// Refuses an address someone already has. Someone the admin can see is reported as such;
+/// anyone else (another tenant's person) gets the one generic message, which neither names
+/// them nor differs by who they are.
+async fn refuse_taken_email(
+    conn: &mut revans_storage::Conn,
+    scope: &[revans_storage::Organisation],
+    email: &EmailAddress,
+) -> Result<(), AppError> {
+    let Some((holder, _)) = people::find_by_email(conn, email).await? else {
+        return Ok(());
+    };
+    let message = if scope.iter().any(|o| o.id == holder.organisation_id) {
+        "Someone already has an account with this email address in an organisation you administer. Find them on the People page instead of inviting them again."
+    } else {
+        EMAIL_CANNOT_BE_USED
+    };
+    Err(AppError::field("email", message))
 }
 
 /// Sends a fresh invitation (the old link stops working) to someone who has not accepted.

@@ -1,7 +1,8 @@
 use axum::Json;
-use axum::extract::{Query, State};
+use axum::extract::State;
 
 use crate::actions::audit_in_scope;
+use crate::api::ApiQuery;
 use crate::auth::ApiAdmin;
 use crate::error::ApiResult;
 use crate::state::AppState;
@@ -34,7 +35,7 @@ pub struct AuditQuery {
 pub async fn list(
     State(state): State<AppState>,
     ApiAdmin(viewer): ApiAdmin,
-    Query(q): Query<AuditQuery>,
+    ApiQuery(q): ApiQuery<AuditQuery>,
 ) -> ApiResult<Json<Vec<AuditEntryOut>>> {
     let limit = q.limit.unwrap_or(100).clamp(1, 500);
     let offset = q.offset.unwrap_or(0).max(0);

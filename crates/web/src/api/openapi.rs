@@ -4,6 +4,8 @@ use axum::Json;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
+use super::openapi_errors::ErrorResponses;
+
 #[derive(OpenApi)]
 #[openapi(
     info(title = "Revans API", description = "Action learning programmes. Authenticate with a personal access token: `Authorization: Bearer rvn_...` (create one under Your account > API tokens)."),
@@ -19,7 +21,8 @@ use utoipa::{Modify, OpenApi};
         super::sets::mine, super::sets::show, super::sets::create_problem, super::sets::cohort_sets, super::sets::form_sets,
         super::diaries::list, super::diaries::create_entry, super::diaries::show, super::diaries::update_entry, super::diaries::themes, super::diaries::sets_overview,
     ),
-    modifiers(&TokenAuth),
+    components(schemas(crate::error_pages::ErrorBody)),
+    modifiers(&TokenAuth, &ErrorResponses),
     tags((name = "account"), (name = "people"), (name = "organisations"), (name = "audit"), (name = "programmes"), (name = "applications"), (name = "sets"), (name = "diary"), (name = "reports"))
 )]
 pub struct ApiDoc;

@@ -96,6 +96,7 @@ pub struct InviteIn {
     pub email: String,
     pub organisation_id: String,
     #[serde(default)]
+    #[schema(schema_with = crate::api::schema_values::roles)]
     pub roles: Vec<String>,
 }
 
@@ -136,6 +137,7 @@ pub async fn invite_person(
 #[serde(deny_unknown_fields)]
 pub struct RolesIn {
     pub organisation_id: String,
+    #[schema(schema_with = crate::api::schema_values::roles, required = true)]
     pub roles: Vec<String>,
 }
 

@@ -217,6 +217,7 @@ pub async fn create_cohort(
 #[serde(default)]
 pub struct StatusIn {
     /// draft, published or closed.
+    #[schema(schema_with = crate::api::schema_values::programme_status, required = true)]
     pub status: String,
 }
 
@@ -302,6 +303,7 @@ pub async fn mine(
 #[serde(default)]
 pub struct RespondIn {
     /// accept, decline or withdraw.
+    #[schema(schema_with = crate::api::schema_values::offer_response, required = true)]
     pub response: String,
 }
 
@@ -391,7 +393,7 @@ pub async fn queue(
     ApiAdmin(viewer): ApiAdmin,
     ClientIp(ip): ClientIp,
     Path(id): Path<String>,
-    axum::extract::Query(params): axum::extract::Query<QueueParams>,
+    super::ApiQuery(params): super::ApiQuery<QueueParams>,
 ) -> ApiResult<Json<Vec<ApplicationOut>>> {
     let wanted = match params.state.as_deref().map(str::trim) {
         None | Some("") => None,
@@ -434,8 +436,10 @@ pub async fn queue(
 #[derive(serde::Deserialize, utoipa::ToSchema, Default)]
 #[serde(default)]
 pub struct DecisionIn {
+    #[schema(required = true)]
     pub applications: Vec<String>,
     /// approve or reject.
+    #[schema(schema_with = crate::api::schema_values::decision, required = true)]
     pub decision: String,
     /// Required to reject; sent to the applicant.
     pub reason: String,
@@ -502,6 +506,7 @@ pub async fn allocate(
 pub struct CapIn {
     /// An organisation in the programme's region.
     #[serde(default)]
+    #[schema(required = true)]
     pub organisation_id: String,
     /// The most applications it may hold (counting the organisations under it); null lifts
     /// its cap.

@@ -7,6 +7,7 @@ mod account_security;
 mod accounts;
 mod admin;
 mod api;
+mod api_hygiene;
 mod confidentiality;
 mod diaries;
 mod helpers;

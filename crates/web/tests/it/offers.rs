@@ -178,7 +178,7 @@ async fn a_sponsor_nominates_a_colleague_who_completes_the_application_already_a
         .await;
     assert_eq!(r.status, axum::http::StatusCode::UNPROCESSABLE_ENTITY);
     assert!(
-        r.body.contains("is not in an organisation you sponsor"),
+        r.body.contains("You cannot nominate this email address"),
         "{}",
         r.body
     );

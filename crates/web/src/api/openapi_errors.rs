@@ -1,0 +1,133 @@
+//! Adds to every operation the error responses it can give, each with the error envelope, so
+//! the document lists every status code a client may see. Most follow from the operation's
+//! shape (signed in, a body, a path id, query parameters); the rest are listed here.
+
+use utoipa::Modify;
+use utoipa::openapi::path::{Operation, ParameterIn};
+use utoipa::openapi::{Content, OpenApi, Ref, RefOr, ResponseBuilder};
+
+/// Operations some signed-in roles may not use (403), as the access matrix test checks.
+const FORBIDDEN_FOR_SOME: &[(&str, &str)] = &[
+    ("get", "/api/v1/organisations"),
+    ("post", "/api/v1/organisations"),
+    ("get", "/api/v1/people"),
+    ("post", "/api/v1/people"),
+    ("get", "/api/v1/people/{id}"),
+    ("put", "/api/v1/people/{id}/roles"),
+    ("get", "/api/v1/audit"),
+    ("post", "/api/v1/programmes"),
+    ("post", "/api/v1/programmes/{id}/cohorts"),
+    ("put", "/api/v1/cohorts/{id}"),
+    ("post", "/api/v1/cohorts/{id}/close"),
+    ("put", "/api/v1/programmes/{id}/status"),
+    ("get", "/api/v1/programmes/{id}/applications"),
+    ("post", "/api/v1/programmes/{id}/caps"),
+    ("post", "/api/v1/programmes/{id}/decisions"),
+    ("post", "/api/v1/programmes/{id}/allocate"),
+    ("post", "/api/v1/applications/{id}/sponsor-approval"),
+    ("post", "/api/v1/sets/{id}/problems"),
+    ("get", "/api/v1/cohorts/{id}/sets"),
+    ("post", "/api/v1/cohorts/{id}/sets"),
+    ("get", "/api/v1/reports/themes"),
+    ("get", "/api/v1/reports/sets"),
+];
+
+/// Operations refused when the record is not in a state that allows them (409).
+const CONFLICTS: &[(&str, &str)] = &[
+    ("post", "/api/v1/programmes/{id}/applications"),
+    ("post", "/api/v1/programmes/{id}/decisions"),
+    ("post", "/api/v1/applications/{id}/respond"),
+    ("post", "/api/v1/applications/{id}/sponsor-approval"),
+    ("put", "/api/v1/cohorts/{id}"),
+    ("post", "/api/v1/cohorts/{id}/sets"),
+];
+
+pub struct ErrorResponses;
+
+impl Modify for ErrorResponses {
+    fn modify(&self, openapi: &mut OpenApi) {
+        for (path, item) in openapi.paths.paths.iter_mut() {
+            let operations = [
+                ("get", &mut item.get),
+                ("put", &mut item.put),
+                ("post", &mut item.post),
+                ("delete", &mut item.delete),
+                ("patch", &mut item.patch),
+            ];
+            for (method, operation) in operations {
+                if let Some(operation) = operation {
+                    add_errors(method, path, operation);
+                }
+            }
+        }
+    }
+}
+
+fn add_errors(method: &str, path: &str, operation: &mut Operation) {
+    let listed = |table: &[(&str, &str)]| table.contains(&(method, path));
+    let has_param = |place: ParameterIn| {
+        operation
+            .parameters
+            .iter()
+            .flatten()
+            .any(|p| p.parameter_in == place)
+    };
+    let signed_in = operation.security.as_ref().is_some_and(|s| !s.is_empty());
+    let has_body = operation.request_body.is_some();
+    let mut codes: Vec<(&str, &str)> = Vec::new();
+    if has_body {
+        codes.push((
+            "400",
+            "The body is not JSON, or not valid JSON (the message says where).",
+        ));
+        codes.push(("413", "The body is larger than 2 MB."));
+        codes.push((
+            "422",
+            "A field is missing, unknown or invalid; `fields` names each one.",
+        ));
+    } else if has_param(ParameterIn::Query) {
+        codes.push((
+            "400",
+            "A query parameter could not be read; `fields` names it.",
+        ));
+    }
+    if signed_in {
+        codes.push(("401", "No valid personal access token was sent."));
+    }
+    if listed(FORBIDDEN_FOR_SOME) {
+        codes.push(("403", "Your roles do not allow this."));
+    }
+    if has_param(ParameterIn::Path) {
+        codes.push(("404", "Nothing with that id that you may see."));
+    }
+    if listed(CONFLICTS) {
+        codes.push(("409", "The record is not in a state that allows this."));
+    }
+    codes.push((
+        "500",
+        "Something went wrong on our side; quote the request id.",
+    ));
+    codes.push((
+        "503",
+        "The database is unavailable; try again in a few minutes.",
+    ));
+    for (code, description) in codes {
+        operation
+            .responses
+            .responses
+            .entry(code.to_owned())
+            .or_insert_with(|| error_response(description));
+    }
+}
+
+fn error_response(description: &str) -> RefOr<utoipa::openapi::Response> {
+    RefOr::T(
+        ResponseBuilder::new()
+            .description(description)
+            .content(
+                "application/json",
+                Content::new(Some(Ref::from_schema_name("ErrorBody"))),
+            )
+            .build(),
+    )
+}
