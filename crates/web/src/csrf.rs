@@ -113,6 +113,7 @@ impl<T: DeserializeOwned> FromRequest<AppState> for CsrfForm<T> {
         if !accepted {
             return Err(PageError(csrf_failed()));
         }
+        crate::text_guard::refuse_nul_in_pairs(&pairs).map_err(PageError)?;
         let value = serde_html_form::from_bytes(&bytes)
             .map_err(|e| AppError::BadRequest(format!("The form could not be read: {e}")))?;
         Ok(CsrfForm(value))

@@ -47,7 +47,6 @@ pub async fn build_state(settings: Settings) -> Result<AppState, String> {
 pub fn router(state: AppState) -> Router {
     crate::routes::routes(state.clone())
         .fallback(crate::error_pages::not_found)
-        .layer(axum::middleware::from_fn(crate::text_guard::refuse_nul_in_forms))
         .layer(axum::middleware::from_fn_with_state(state.clone(), crate::csrf::ensure_cookie))
         // Inside `render_errors`, so a body over the limit gets the usual error page or JSON.
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT_BYTES))

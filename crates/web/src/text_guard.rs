@@ -1,15 +1,10 @@
-//! Refuses the NUL character (U+0000) in any submitted text, for every JSON body and every
-//! form, before a handler sees it. PostgreSQL cannot store it in text and SQLite would keep
+//! Refuses the NUL character (U+0000) in any submitted text, for every JSON body (`ApiJson`)
+//! and every form (`CsrfForm`, after its token is checked), before a handler sees it. PostgreSQL cannot store it in text and SQLite would keep
 //! it silently, so both backends refuse it the same way: a field error naming the field.
 
-use axum::body::{Body, to_bytes};
-use axum::extract::Request;
-use axum::http::header;
-use axum::middleware::Next;
-use axum::response::{IntoResponse, Response};
 use serde_json::Value;
 
-use crate::error::{ApiError, AppError, PageError};
+use crate::error::AppError;
 
 fn refused(field: &str) -> AppError {
     AppError::field(
@@ -56,41 +51,6 @@ pub fn refuse_nul_in_pairs(pairs: &[(String, String)]) -> Result<(), AppError> {
         Some((k, _)) if k.contains('\0') => Err(refused("form")),
         Some((k, _)) => Err(refused(k)),
         None => Ok(()),
-    }
-}
-
-/// Middleware for urlencoded forms: reads the body once, checks every decoded field, and
-/// hands the same bytes on. A body that cannot be decoded is left for the form's own reader.
-pub async fn refuse_nul_in_forms(request: Request, next: Next) -> Response {
-    let is_form = request
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with(mime::APPLICATION_WWW_FORM_URLENCODED.as_ref()));
-    if !is_form {
-        return next.run(request).await;
-    }
-    let api = request.uri().path().starts_with("/api/");
-    let (parts, body) = request.into_parts();
-    // The body limit layer outside bounds the size; reading past it is "too large".
-    let bytes = match to_bytes(body, usize::MAX).await {
-        Ok(b) => b,
-        Err(e) => return reject(unreadable_body(&e), api),
-    };
-    if let Ok(pairs) = serde_html_form::from_bytes::<Vec<(String, String)>>(&bytes)
-        && let Err(e) = refuse_nul_in_pairs(&pairs)
-    {
-        return reject(e, api);
-    }
-    next.run(Request::from_parts(parts, Body::from(bytes)))
-        .await
-}
-
-fn reject(err: AppError, api: bool) -> Response {
-    if api {
-        ApiError(err).into_response()
-    } else {
-        PageError(err).into_response()
     }
 }
 
