@@ -928,6 +928,7 @@ const ATTACKS: &[(&str, &str, &str, &str)] = &[
 #[tokio::test]
 async fn attackers_the_review_tried_get_what_the_matrix_says() {
     use revans_domain::{EmailAddress, Id, PersonName, Role};
+    const OTHER_SPONSOR: &str = "sponsor@elsewhere.example";
     use revans_storage::{diaries, people, sets};
     let app = TestApp::spawn().await;
     let id = |s: String| Id::parse(&s).unwrap();
@@ -944,22 +945,11 @@ async fn attackers_the_review_tried_get_what_the_matrix_says() {
         .unwrap()
         .unwrap()
         .organisation_id;
-    let mut make = async |email: &str, name: &str| {
-        let p = people::insert(
-            &mut tx,
-            &org,
-            &EmailAddress::parse(email).unwrap(),
-            &PersonName::parse(name).unwrap(),
-        )
-        .await
-        .unwrap();
-        people::set_roles(&mut tx, &p, &org, &[Role::Facilitator])
-            .await
-            .unwrap();
-        p
-    };
+    revans_storage::commit(tx).await.unwrap();
+    let make = |email, name| crate::diaries::make_person(&app, email, name, Role::Facilitator);
     let old_sup = make("old.supervisor@northcoast-ics.example", "Olive Old").await;
     let new_sup = make("new.supervisor@northcoast-ics.example", "Nina New").await;
+    let mut tx = app.state.store.begin().await.unwrap();
     let other_set = sets::insert(
         &mut tx,
         &sets::NewSet {
@@ -1008,7 +998,34 @@ async fn attackers_the_review_tried_get_what_the_matrix_says() {
         .unwrap();
     drop(conn);
 
-    let (_, cohort) = app.demo_programme().await;
+    // A sponsor in the other tenant.
+    {
+        let mut tx = app.state.store.begin().await.unwrap();
+        let theirs = id(app.person_id(OTHER_ADMIN).await);
+        let their_org = people::get(&mut tx, &theirs)
+            .await
+            .unwrap()
+            .unwrap()
+            .organisation_id;
+        let p = people::insert(
+            &mut tx,
+            &their_org,
+            &EmailAddress::parse(OTHER_SPONSOR).unwrap(),
+            &PersonName::parse("Otto Sponsor").unwrap(),
+        )
+        .await
+        .unwrap();
+        people::set_roles(&mut tx, &p, &their_org, &[Role::Sponsor])
+            .await
+            .unwrap();
+        let hash =
+            revans_web::security::hash_password(&revans_domain::Password::parse(PASSWORD).unwrap())
+                .await
+                .unwrap();
+        people::set_password_hash(&mut tx, &p, &hash).await.unwrap();
+        revans_storage::commit(tx).await.unwrap();
+    }
+    let (programme, cohort) = app.demo_programme().await;
     let mut failures = Vec::new();
     for (who, method, path, expected) in ATTACKS {
         let email = match *who {
@@ -1017,11 +1034,9 @@ async fn attackers_the_review_tried_get_what_the_matrix_says() {
             "supervisor who took over after sharing" => "new.supervisor@northcoast-ics.example",
             "facilitator of another set" => "new.supervisor@northcoast-ics.example",
             "lead of another tenant" => OTHER_ADMIN,
+            "sponsor of another tenant" => OTHER_SPONSOR,
             other => panic!("no attacker called {other}"),
         };
-        if email.contains("supervisor") {
-            set_password(&app, email).await;
-        }
         let mut c = app.signed_in(email).await;
         c.bearer = Some(app.api_token(email).await);
         let concrete = path
@@ -1045,6 +1060,37 @@ async fn attackers_the_review_tried_get_what_the_matrix_says() {
                     ],
                 )
                 .await
+            }
+            _ if path.ends_with("/nominations") => {
+                // The demo participant's address, in another letter case.
+                let r = c
+                    .post_form(
+                        &concrete,
+                        &[
+                            ("programme", programme.as_str()),
+                            ("email", &PARTICIPANT.to_uppercase()),
+                        ],
+                    )
+                    .await;
+                let unknown = c
+                    .post_form(
+                        &concrete,
+                        &[
+                            ("programme", programme.as_str()),
+                            ("email", "nobody.at.all@harbour-trust.example"),
+                        ],
+                    )
+                    .await;
+                if r.body.contains("Pat Participant")
+                    || strip_csrf(&r.body)
+                        != strip_csrf(&unknown.body).replace(
+                            "nobody.at.all@harbour-trust.example",
+                            &PARTICIPANT.to_uppercase(),
+                        )
+                {
+                    failures.push(format!("{who}: the answer differs for an existing account"));
+                }
+                r
             }
             _ if path.ends_with("/facilitators") => {
                 c.post_form(
@@ -1071,15 +1117,10 @@ async fn attackers_the_review_tried_get_what_the_matrix_says() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
-/// Gives a person made in a test the demo password, so they can sign in.
-async fn set_password(app: &TestApp, email: &str) {
-    let mut conn = app.state.store.conn().await.unwrap();
-    let who = revans_domain::Id::parse(&app.person_id(email).await).unwrap();
-    let hash =
-        revans_web::security::hash_password(&revans_domain::Password::parse(PASSWORD).unwrap())
-            .await
-            .unwrap();
-    revans_storage::people::set_password_hash(&mut conn, &who, &hash)
-        .await
-        .unwrap();
+/// A page without its per-request CSRF token, to compare two answers.
+fn strip_csrf(body: &str) -> String {
+    body.lines()
+        .filter(|l| !l.contains("csrf"))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
