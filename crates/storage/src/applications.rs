@@ -27,8 +27,11 @@ pub struct Application {
     pub confirmed_statements: bool,
     pub cohort_id: Option<Id>,
     pub cohort_name: Option<String>,
-    /// A ticket number on the cohort's waiting list; `waitlist_rank` gives the position.
+    /// A ticket number on the cohort's waiting list.
     pub waitlist_ticket: Option<i64>,
+    /// The position (from 1) on the cohort's waiting list, read with the row (no query per
+    /// application); `None` unless waitlisted.
+    pub waitlist_rank: Option<i64>,
     pub offer_expires_at: Option<i64>,
     pub reminded_at: Option<i64>,
     pub nominated_by: Option<Id>,
@@ -57,6 +60,7 @@ struct Row {
     cohort_id: Option<String>,
     cohort_name: Option<String>,
     waitlist_position: Option<i64>,
+    waitlist_rank: Option<i64>,
     offer_expires_at: Option<i64>,
     reminded_at: Option<i64>,
     nominated_by: Option<String>,
@@ -89,6 +93,7 @@ impl TryFrom<Row> for Application {
             cohort_id: r.cohort_id.map(Id::from_trusted),
             cohort_name: r.cohort_name,
             waitlist_ticket: r.waitlist_position,
+            waitlist_rank: r.waitlist_rank,
             offer_expires_at: r.offer_expires_at,
             reminded_at: r.reminded_at,
             nominated_by: r.nominated_by.map(Id::from_trusted),
@@ -106,7 +111,9 @@ const SELECT: &str = "SELECT a.id, a.programme_id, p.title AS programme_title, a
      pe.name AS person_name, pe.email AS person_email, a.organisation_id, o.name AS organisation_name, \
      a.state, a.answers, \
      CAST(CASE WHEN a.confirmed_statements THEN 1 ELSE 0 END AS BIGINT) AS confirmed_statements, a.cohort_id, c.name AS cohort_name, \
-     a.waitlist_position, a.offer_expires_at, a.reminded_at, a.nominated_by, a.sponsor_approved_at, \
+     a.waitlist_position, CASE WHEN a.state = 'waitlisted' THEN (SELECT COUNT(*) FROM applications w \
+     WHERE w.state = 'waitlisted' AND w.cohort_id = a.cohort_id \
+     AND w.waitlist_position <= a.waitlist_position) END AS waitlist_rank, a.offer_expires_at, a.reminded_at, a.nominated_by, a.sponsor_approved_at, \
      a.approved_at, a.decision_reason, a.submitted_at, a.created_at, a.updated_at \
      FROM applications a JOIN programmes p ON p.id = a.programme_id \
      JOIN people pe ON pe.id = a.person_id JOIN organisations o ON o.id = a.organisation_id \

@@ -217,6 +217,71 @@ pub async fn list_for_programme(conn: &mut Conn, programme_id: &Id) -> Result<Ve
     rows.into_iter().map(Cohort::try_from).collect()
 }
 
+/// Whose cohorts to load together.
+#[derive(Debug, Clone, Copy)]
+pub enum CohortsOf<'a> {
+    /// Every published programme's (the public catalogue).
+    Published,
+    /// One programme's.
+    Programme(&'a Id),
+}
+
+impl CohortsOf<'_> {
+    /// A condition on cohorts `c` with its one parameter `$1`.
+    fn condition(self) -> (&'static str, String) {
+        match self {
+            CohortsOf::Published => (
+                "c.programme_id IN (SELECT id FROM programmes WHERE status = $1)",
+                "published".to_owned(),
+            ),
+            CohortsOf::Programme(id) => ("c.programme_id = $1", id.to_string()),
+        }
+    }
+}
+
+/// Cohorts with their sessions in two queries, however many there are: each programme's
+/// cohorts in the order `list_for_programme` gives, sessions in order.
+pub async fn with_sessions(
+    conn: &mut Conn,
+    of: CohortsOf<'_>,
+) -> Result<Vec<(Cohort, Vec<Session>)>> {
+    let (condition, param) = of.condition();
+    let sql = format!(
+        "{SELECT} c WHERE {condition} ORDER BY c.programme_id, \
+         (SELECT MIN(s.starts_at) FROM cohort_sessions s WHERE s.cohort_id = c.id), c.name, c.id"
+    );
+    let cohorts: Vec<Cohort> = sqlx::query_as::<_, Row>(sqlx::AssertSqlSafe(sql))
+        .bind(&param)
+        .fetch_all(&mut *conn)
+        .await?
+        .into_iter()
+        .map(Cohort::try_from)
+        .collect::<Result<_>>()?;
+    let sql = format!(
+        "SELECT s.cohort_id, s.starts_at, s.ends_at FROM cohort_sessions s \
+         JOIN cohorts c ON c.id = s.cohort_id WHERE {condition} ORDER BY s.cohort_id, s.ordinal"
+    );
+    let rows: Vec<(String, i64, i64)> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        .bind(&param)
+        .fetch_all(&mut *conn)
+        .await?;
+    let mut by_cohort: std::collections::HashMap<String, Vec<Session>> =
+        std::collections::HashMap::new();
+    for (cohort, starts_at, ends_at) in rows {
+        by_cohort
+            .entry(cohort)
+            .or_default()
+            .push(Session { starts_at, ends_at });
+    }
+    Ok(cohorts
+        .into_iter()
+        .map(|c| {
+            let sessions = by_cohort.remove(c.id.as_str()).unwrap_or_default();
+            (c, sessions)
+        })
+        .collect())
+}
+
 pub async fn sessions(conn: &mut Conn, cohort_id: &Id) -> Result<Vec<Session>> {
     let rows: Vec<(i64, i64)> = sqlx::query_as(
         "SELECT starts_at, ends_at FROM cohort_sessions WHERE cohort_id = $1 ORDER BY ordinal",

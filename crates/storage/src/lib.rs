@@ -23,6 +23,7 @@ pub mod programmes;
 pub mod reporting_lines;
 pub mod sessions;
 pub mod set_content;
+pub mod set_reports;
 pub mod sets;
 pub mod sign_in_attempts;
 pub mod sign_in_notices;

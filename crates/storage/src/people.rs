@@ -176,21 +176,43 @@ pub async fn delete(conn: &mut Conn, id: &Id) -> Result<bool> {
 }
 
 pub async fn roles(conn: &mut Conn, person_id: &Id) -> Result<Vec<RoleGrant>> {
-    let rows: Vec<(String, String, String)> = sqlx::query_as(
-        "SELECT g.organisation_id, o.name, g.role FROM role_grants g \
+    let rows: Vec<(String, String, String, String)> = sqlx::query_as(
+        "SELECT g.person_id, g.organisation_id, o.name, g.role FROM role_grants g \
          JOIN organisations o ON o.id = g.organisation_id WHERE g.person_id = $1 ORDER BY o.name, g.role",
     )
     .bind(person_id.as_str())
     .fetch_all(&mut *conn)
     .await?;
+    Ok(grants(rows)?.into_iter().map(|(_, g)| g).collect())
+}
+
+/// The roles of everyone in `root` and below, in one query: (person id, grant), by person,
+/// then as `roles` orders them.
+pub async fn roles_in_tree(conn: &mut Conn, root: &Id) -> Result<Vec<(Id, RoleGrant)>> {
+    let rows: Vec<(String, String, String, String)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{TREE_CTE} SELECT g.person_id, g.organisation_id, o.name, g.role FROM role_grants g \
+             JOIN organisations o ON o.id = g.organisation_id \
+             JOIN people p ON p.id = g.person_id JOIN tree t ON t.id = p.organisation_id \
+             ORDER BY g.person_id, o.name, g.role"
+    )))
+    .bind(root.as_str())
+    .fetch_all(&mut *conn)
+    .await?;
+    grants(rows)
+}
+
+fn grants(rows: Vec<(String, String, String, String)>) -> Result<Vec<(Id, RoleGrant)>> {
     rows.into_iter()
-        .map(|(org, org_name, role)| {
+        .map(|(person, org, org_name, role)| {
             let role = Role::from_str(&role).map_err(|e| StoreError::Corrupt(e.message))?;
-            Ok(RoleGrant {
-                organisation_id: Id::from_trusted(org),
-                organisation_name: org_name,
-                role,
-            })
+            Ok((
+                Id::from_trusted(person),
+                RoleGrant {
+                    organisation_id: Id::from_trusted(org),
+                    organisation_name: org_name,
+                    role,
+                },
+            ))
         })
         .collect()
 }

@@ -10,7 +10,7 @@ pub mod config;
 mod csrf;
 mod csv_export;
 pub mod demo;
-mod demo_catalogue;
+pub mod demo_catalogue;
 mod demo_sets;
 pub mod error;
 mod error_pages;

@@ -614,9 +614,7 @@ pub async fn allocate_places(
     for (app_id, cohort_id, _) in &result.waitlisted {
         applications::waitlist(&mut tx, app_id, cohort_id).await?;
         if let Some(a) = applications::get(&mut tx, app_id).await? {
-            let position = applications::waitlist_rank(&mut tx, app_id)
-                .await?
-                .unwrap_or(0);
+            let position = a.waitlist_rank.unwrap_or(0);
             let cohort = a.cohort_name.clone().unwrap_or_default();
             email(state, &mut tx, &a.person_email, &a.person_name, &programme.fields, &format!("You are on the waiting list for {cohort}"), vec![format!("You are number {position} on the waiting list. We will email you if a place becomes free.")], None).await?;
         }

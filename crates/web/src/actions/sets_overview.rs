@@ -6,12 +6,11 @@
 //! be used to work out a cell the other hides.
 
 use revans_domain::{HIDDEN_UP_TO, publish_count};
-use revans_storage::{cohorts, diaries, programmes, set_content, sets};
+use revans_storage::set_reports;
 
 use super::reports::report_roots;
 use crate::auth::Viewer;
 use crate::error::AppError;
-use crate::set_view;
 use crate::state::AppState;
 
 #[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
@@ -34,52 +33,31 @@ pub struct CohortSetsRow {
     pub diary_entries: Option<u32>,
 }
 
-/// One row per cohort with published sets, in the viewer's regions.
+/// One row per cohort with published sets, in the viewer's regions: a fixed number of
+/// aggregate queries per region (`storage::set_reports`), however large it is.
 pub async fn overview(state: &AppState, viewer: &Viewer) -> Result<Vec<CohortSetsRow>, AppError> {
     let mut conn = state.store.conn().await?;
     let mut rows = Vec::new();
     for root in report_roots(&mut conn, viewer).await? {
-        for p in programmes::list_in_tree(&mut conn, &root).await? {
-            for c in cohorts::list_for_programme(&mut conn, &p.id).await? {
-                let (mut sets_count, mut members, mut held, mut planned) = (0, 0, 0, 0);
-                let (mut problems, mut diary_entries) = (0, 0);
-                let mut all_members = Vec::new();
-                for set in sets::list_for_cohort(&mut conn, &c.id).await? {
-                    if !set.is_published() {
-                        continue;
-                    }
-                    let id = set.id.clone();
-                    let view = set_view::build(&mut conn, set, None).await?;
-                    sets_count += 1;
-                    members += view.members.iter().filter(|m| m.current).count();
-                    held += view.raw_meetings.iter().filter(|m| m.held).count();
-                    planned += view.raw_meetings.iter().filter(|m| !m.cancelled).count();
-                    problems += set_content::problems(&mut conn, &id).await?.len();
-                    for m in view.members.iter().filter(|m| m.current) {
-                        if let Some(person) = revans_domain::Id::parse(&m.person_id) {
-                            diary_entries += diaries::count_by_author(&mut conn, &person).await?;
-                        }
-                    }
-                    all_members.extend(view.members);
-                }
-                if sets_count > 0 {
-                    rows.push(CohortSetsRow {
-                        programme: p.fields.title.clone(),
-                        cohort: c.name.clone(),
-                        sets: sets_count,
-                        members: publish_count(members),
-                        meetings_held: held,
-                        meetings_planned: planned,
-                        attendance_percent: if members > HIDDEN_UP_TO as usize {
-                            set_view::attendance_percent(&all_members)
-                        } else {
-                            None
-                        },
-                        problems: publish_count(problems),
-                        diary_entries: publish_count(diary_entries),
-                    });
-                }
-            }
+        for c in set_reports::cohort_counts(&mut conn, &root).await? {
+            let attendance_percent = if c.members > i64::from(HIDDEN_UP_TO) {
+                u32::try_from(c.attendance_present * 100)
+                    .ok()
+                    .and_then(|p| p.checked_div(u32::try_from(c.attendance_counted).ok()?))
+            } else {
+                None
+            };
+            rows.push(CohortSetsRow {
+                programme: c.programme,
+                cohort: c.cohort,
+                sets: usize::try_from(c.sets).unwrap_or_default(),
+                members: publish_count(c.members),
+                meetings_held: usize::try_from(c.meetings_held).unwrap_or_default(),
+                meetings_planned: usize::try_from(c.meetings_planned).unwrap_or_default(),
+                attendance_percent,
+                problems: publish_count(c.problems),
+                diary_entries: publish_count(c.diary_entries),
+            });
         }
     }
     Ok(rows)

@@ -62,11 +62,23 @@ pub async fn list(
     ApiAdmin(viewer): ApiAdmin,
 ) -> ApiResult<Json<Vec<PersonOut>>> {
     let mut conn = state.store.conn().await?;
-    let mut out = Vec::new();
-    for p in people_in_scope(&mut conn, &viewer).await? {
-        let roles = people::roles(&mut conn, &p.id).await?;
-        out.push(PersonOut::new(p, roles));
+    let mut roles: std::collections::HashMap<Id, Vec<RoleGrant>> = Default::default();
+    for root in viewer.admin_roots() {
+        for (person, grant) in people::roles_in_tree(&mut conn, &root).await? {
+            let held = roles.entry(person).or_default();
+            if !held.contains(&grant) {
+                held.push(grant);
+            }
+        }
     }
+    let out = people_in_scope(&mut conn, &viewer)
+        .await?
+        .into_iter()
+        .map(|p| {
+            let grants = roles.remove(&p.id).unwrap_or_default();
+            PersonOut::new(p, grants)
+        })
+        .collect();
     Ok(Json(out))
 }
 

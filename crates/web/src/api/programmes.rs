@@ -1,12 +1,15 @@
 //! Programmes, cohorts, applications and places over the API: the same actions as the pages.
 
+use std::collections::HashMap;
+
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use revans_domain::{Id, ProgrammeStatus};
+use revans_domain::{Id, ProgrammeStatus, Session};
 use revans_storage::applications::{self, Application};
+use revans_storage::cohorts::{self, Cohort, CohortsOf};
+use revans_storage::now_ms;
 use revans_storage::programmes::{self, Programme};
-use revans_storage::{cohorts, now_ms};
 
 use crate::actions::Actor;
 use crate::actions::applications::{
@@ -64,15 +67,12 @@ pub struct ProgrammeOut {
     pub cohorts: Vec<CohortOut>,
 }
 
-async fn programme_out(
-    conn: &mut revans_storage::Conn,
-    p: Programme,
-) -> Result<ProgrammeOut, AppError> {
+/// A programme with its cohorts, already loaded (`cohorts::with_sessions`).
+fn programme_out(p: Programme, cohorts: Vec<(Cohort, Vec<Session>)>) -> ProgrammeOut {
     let now = now_ms();
-    let mut out = Vec::new();
-    for c in cohorts::list_for_programme(conn, &p.id).await? {
-        let sessions = cohorts::sessions(conn, &c.id).await?;
-        out.push(CohortOut {
+    let out = cohorts
+        .into_iter()
+        .map(|(c, sessions)| CohortOut {
             id: c.id.to_string(),
             name: c.name.clone(),
             capacity: c.capacity,
@@ -87,9 +87,9 @@ async fn programme_out(
                     ends_at: rfc3339(s.ends_at),
                 })
                 .collect(),
-        });
-    }
-    Ok(ProgrammeOut {
+        })
+        .collect();
+    ProgrammeOut {
         id: p.id.to_string(),
         title: p.fields.title,
         summary: p.fields.summary,
@@ -101,7 +101,7 @@ async fn programme_out(
         questions: p.fields.questions,
         requires_sponsor_approval: p.fields.requires_sponsor_approval,
         cohorts: out,
-    })
+    }
 }
 
 #[derive(serde::Serialize, utoipa::ToSchema)]
@@ -121,12 +121,9 @@ pub struct ApplicationOut {
     pub decision_reason: Option<String>,
 }
 
-async fn application_out(
-    conn: &mut revans_storage::Conn,
-    a: Application,
-) -> Result<ApplicationOut, AppError> {
-    let position = applications::waitlist_rank(conn, &a.id).await?;
-    Ok(ApplicationOut {
+fn application_out(a: Application) -> ApplicationOut {
+    let position = a.waitlist_rank;
+    ApplicationOut {
         id: a.id.to_string(),
         programme_id: a.programme_id.to_string(),
         programme_title: a.programme_title,
@@ -138,7 +135,7 @@ async fn application_out(
         offer_expires_at: a.offer_expires_at.map(rfc3339),
         sponsor_approved: a.sponsor_approved_at.is_some(),
         decision_reason: a.decision_reason,
-    })
+    }
 }
 
 #[derive(serde::Serialize, utoipa::ToSchema)]
@@ -159,11 +156,23 @@ pub async fn list(
     ApiCaller(_caller): ApiCaller,
 ) -> ApiResult<Json<Vec<ProgrammeOut>>> {
     let mut conn = state.store.conn().await?;
-    let mut out = Vec::new();
-    for p in programmes::list_published(&mut conn).await? {
-        out.push(programme_out(&mut conn, p).await?);
+    let published = programmes::list_published(&mut conn).await?;
+    let mut by_programme: HashMap<Id, Vec<_>> = HashMap::new();
+    for (c, sessions) in cohorts::with_sessions(&mut conn, CohortsOf::Published).await? {
+        by_programme
+            .entry(c.programme_id.clone())
+            .or_default()
+            .push((c, sessions));
     }
-    Ok(Json(out))
+    Ok(Json(
+        published
+            .into_iter()
+            .map(|p| {
+                let cohorts = by_programme.remove(&p.id).unwrap_or_default();
+                programme_out(p, cohorts)
+            })
+            .collect(),
+    ))
 }
 
 /// Creates a draft programme.
@@ -248,7 +257,8 @@ pub async fn put_status(
     let p = programmes::get(&mut conn, &id)
         .await?
         .ok_or(AppError::NotFound)?;
-    Ok(Json(programme_out(&mut conn, p).await?))
+    let cohorts = cohorts::with_sessions(&mut conn, CohortsOf::Programme(&p.id)).await?;
+    Ok(Json(programme_out(p, cohorts)))
 }
 
 /// Applies (or saves a draft with `"action": "save"`).
@@ -277,10 +287,7 @@ pub async fn create_application(
     let a = applications::get(&mut conn, &id)
         .await?
         .ok_or(AppError::NotFound)?;
-    Ok((
-        StatusCode::CREATED,
-        Json(application_out(&mut conn, a).await?),
-    ))
+    Ok((StatusCode::CREATED, Json(application_out(a))))
 }
 
 /// The caller's own applications and places.
@@ -294,7 +301,7 @@ pub async fn mine(
     let mut conn = state.store.conn().await?;
     let mut out = Vec::new();
     for a in applications::list_for_person(&mut conn, &viewer.person.id).await? {
-        out.push(application_out(&mut conn, a).await?);
+        out.push(application_out(a));
     }
     Ok(Json(out))
 }
@@ -334,7 +341,7 @@ pub async fn respond_to(
     let a = applications::get(&mut conn, &id)
         .await?
         .ok_or(AppError::NotFound)?;
-    Ok(Json(application_out(&mut conn, a).await?))
+    Ok(Json(application_out(a)))
 }
 
 /// A sponsor approves (nominates) an application from their own organisation; anyone else's is
@@ -366,7 +373,7 @@ pub async fn sponsor_approval(
     let a = applications::get(&mut conn, &id)
         .await?
         .ok_or(AppError::NotFound)?;
-    Ok(Json(application_out(&mut conn, a).await?))
+    Ok(Json(application_out(a)))
 }
 
 /// Filters for the review queue; each is optional.
@@ -427,7 +434,7 @@ pub async fn queue(
     let mut out = Vec::new();
     for a in applications::list_for_programme(&mut conn, &id, wanted).await? {
         if a.state != revans_domain::ApplicationState::Draft && filters.keeps(&a) {
-            out.push(application_out(&mut conn, a).await?);
+            out.push(application_out(a));
         }
     }
     Ok(Json(out))

@@ -305,7 +305,7 @@ async fn show_page(
         if !chosen.keeps(&a) {
             continue;
         }
-        let rank = applications::waitlist_rank(&mut conn, &a.id).await?;
+        let rank = a.waitlist_rank;
         list.push((a, rank));
     }
     organisations.sort_by(|a, b| a.label.cmp(&b.label));

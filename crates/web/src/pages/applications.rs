@@ -192,7 +192,7 @@ pub async fn mine(
     let mut conn = state.store.conn().await?;
     let mut rows = Vec::new();
     for a in applications::list_for_person(&mut conn, &viewer.person.id).await? {
-        let position = applications::waitlist_rank(&mut conn, &a.id).await?;
+        let position = a.waitlist_rank;
         rows.push(Row {
             position,
             expires: a.offer_expires_at.map(crate::layout::when),

@@ -1,12 +1,15 @@
 //! The public catalogue (no sign-in): published programmes and their cohorts with places left.
 
+use std::collections::HashMap;
+
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use revans_domain::{Id, ProgrammeStatus, describe_session};
+use revans_storage::cohorts::{self, CohortsOf};
+use revans_storage::now_ms;
 use revans_storage::programmes::{self, Programme};
-use revans_storage::{cohorts, now_ms};
 
 use crate::auth::MaybeViewer;
 use crate::csrf::AnonCsrf;
@@ -26,30 +29,37 @@ pub struct CohortView {
     pub sessions: Vec<String>,
 }
 
+/// A programme's cohorts as the catalogue shows them (two queries, however many cohorts).
 pub async fn cohort_views(
     conn: &mut revans_storage::Conn,
     programme: &Programme,
 ) -> Result<Vec<CohortView>, AppError> {
-    let now = now_ms();
-    let mut out = Vec::new();
-    for c in cohorts::list_for_programme(conn, &programme.id).await? {
-        let schedule = cohorts::schedule(conn, &c).await?;
-        out.push(CohortView {
+    let cohorts = cohorts::with_sessions(conn, CohortsOf::Programme(&programme.id)).await?;
+    Ok(views_of(programme, cohorts, now_ms()))
+}
+
+/// Turns loaded cohorts and their sessions into what the page shows.
+fn views_of(
+    programme: &Programme,
+    cohorts: Vec<(cohorts::Cohort, Vec<revans_domain::Session>)>,
+    now: i64,
+) -> Vec<CohortView> {
+    cohorts
+        .into_iter()
+        .map(|(c, sessions)| CohortView {
             id: c.id.to_string(),
             name: c.name.clone(),
             places_left: c.places_left(),
             capacity: c.capacity,
             open: programme.status == ProgrammeStatus::Published && c.is_open(now),
             closes: crate::layout::when(c.closes_at),
-            completion: c.completion.describe(schedule.sessions().len()),
-            sessions: schedule
-                .sessions()
+            completion: c.completion.describe(sessions.len()),
+            sessions: sessions
                 .iter()
                 .map(|s| describe_session(s, &c.timezone))
                 .collect(),
-        });
-    }
-    Ok(out)
+        })
+        .collect()
 }
 
 pub struct Entry {
@@ -76,11 +86,23 @@ pub async fn list(
     axum::Extension(anon): axum::Extension<AnonCsrf>,
 ) -> PageResult<Response> {
     let mut conn = state.store.conn().await?;
-    let mut entries = Vec::new();
-    for programme in programmes::list_published(&mut conn).await? {
-        let cohorts = cohort_views(&mut conn, &programme).await?;
-        entries.push(Entry { programme, cohorts });
+    let published = programmes::list_published(&mut conn).await?;
+    let mut by_programme: HashMap<Id, Vec<_>> = HashMap::new();
+    for (c, sessions) in cohorts::with_sessions(&mut conn, CohortsOf::Published).await? {
+        by_programme
+            .entry(c.programme_id.clone())
+            .or_default()
+            .push((c, sessions));
     }
+    let now = now_ms();
+    let entries = published
+        .into_iter()
+        .map(|programme| {
+            let mine = by_programme.remove(&programme.id).unwrap_or_default();
+            let cohorts = views_of(&programme, mine, now);
+            Entry { programme, cohorts }
+        })
+        .collect();
     let layout = Layout::new(
         &state,
         viewer.as_ref(),

@@ -1,0 +1,149 @@
+//! Counts across a region's published sets, per cohort, for the sets overview: a fixed number
+//! of aggregate queries however many programmes, cohorts, sets and members there are. Raw
+//! counts only; the small-number rule is applied by whoever publishes them.
+
+use std::collections::HashMap;
+
+use revans_domain::Id;
+
+use crate::organisations::TREE_CTE;
+use crate::{Conn, Result};
+
+/// One cohort with published sets.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CohortSetCounts {
+    pub cohort_id: Id,
+    pub programme: String,
+    pub cohort: String,
+    pub sets: i64,
+    /// People in the sets now.
+    pub members: i64,
+    pub meetings_held: i64,
+    pub meetings_planned: i64,
+    /// Attendance records of held meetings during each record's membership, and how many of
+    /// those were "present" (as `revans_domain::summarise` counts them).
+    pub attendance_counted: i64,
+    pub attendance_present: i64,
+    pub problems: i64,
+    /// Diary and log entries written by the current members.
+    pub diary_entries: i64,
+}
+
+/// Joins a set `s` to its cohort `c` and programme `p`, keeping programmes in `root` and below.
+const IN_TREE: &str = "JOIN cohorts c ON c.id = s.cohort_id \
+     JOIN programmes p ON p.id = c.programme_id JOIN tree t ON t.id = p.organisation_id";
+
+/// Per cohort with at least one published set, in catalogue order (programme title, then the
+/// cohort's first session).
+pub async fn cohort_counts(conn: &mut Conn, root: &Id) -> Result<Vec<CohortSetCounts>> {
+    let cohorts: Vec<(String, String, String, i64)> = fetch(
+        conn,
+        root,
+        &format!(
+            "SELECT c.id, p.title, c.name, COUNT(*) FROM action_sets s {IN_TREE} \
+             WHERE s.status = 'published' GROUP BY c.id, p.title, p.id, c.name \
+             ORDER BY p.title, p.id, (SELECT MIN(cs.starts_at) FROM cohort_sessions cs \
+             WHERE cs.cohort_id = c.id), c.name, c.id"
+        ),
+    )
+    .await?;
+    let members = pairs(
+        conn,
+        root,
+        &format!(
+            "SELECT c.id, COUNT(*) FROM set_members m JOIN action_sets s ON s.id = m.set_id {IN_TREE} \
+             WHERE s.status = 'published' AND m.left_at IS NULL GROUP BY c.id"
+        ),
+    )
+    .await?;
+    let meetings: HashMap<String, (i64, i64)> = fetch::<(String, i64, i64)>(
+        conn,
+        root,
+        &format!(
+            "SELECT c.id, SUM(CASE WHEN mt.held THEN 1 ELSE 0 END), \
+             SUM(CASE WHEN mt.status <> 'cancelled' THEN 1 ELSE 0 END) \
+             FROM meetings mt JOIN action_sets s ON s.id = mt.set_id {IN_TREE} \
+             WHERE s.status = 'published' GROUP BY c.id"
+        ),
+    )
+    .await?
+    .into_iter()
+    .map(|(c, held, planned)| (c, (held, planned)))
+    .collect();
+    let attendance: HashMap<String, (i64, i64)> = fetch::<(String, i64, i64)>(
+        conn,
+        root,
+        &format!(
+            "SELECT c.id, COUNT(*), SUM(CASE WHEN a.status = 'present' THEN 1 ELSE 0 END) \
+             FROM attendance a JOIN meetings mt ON mt.id = a.meeting_id \
+             JOIN set_members m ON m.set_id = mt.set_id AND m.person_id = a.person_id \
+             AND m.joined_at <= mt.starts_at AND (m.left_at IS NULL OR mt.starts_at < m.left_at) \
+             JOIN action_sets s ON s.id = mt.set_id {IN_TREE} \
+             WHERE s.status = 'published' AND mt.held GROUP BY c.id"
+        ),
+    )
+    .await?
+    .into_iter()
+    .map(|(c, counted, present)| (c, (counted, present)))
+    .collect();
+    let problems = pairs(
+        conn,
+        root,
+        &format!(
+            "SELECT c.id, COUNT(*) FROM problems pr JOIN action_sets s ON s.id = pr.set_id {IN_TREE} \
+             WHERE s.status = 'published' GROUP BY c.id"
+        ),
+    )
+    .await?;
+    let diary_entries = pairs(
+        conn,
+        root,
+        &format!(
+            "SELECT c.id, COUNT(*) FROM diary_entries d \
+             JOIN set_members m ON m.person_id = d.author_id AND m.left_at IS NULL \
+             JOIN action_sets s ON s.id = m.set_id {IN_TREE} \
+             WHERE s.status = 'published' GROUP BY c.id"
+        ),
+    )
+    .await?;
+    Ok(cohorts
+        .into_iter()
+        .map(|(id, programme, cohort, sets)| {
+            let (meetings_held, meetings_planned) = meetings.get(&id).copied().unwrap_or_default();
+            let (attendance_counted, attendance_present) =
+                attendance.get(&id).copied().unwrap_or_default();
+            CohortSetCounts {
+                members: members.get(&id).copied().unwrap_or_default(),
+                problems: problems.get(&id).copied().unwrap_or_default(),
+                diary_entries: diary_entries.get(&id).copied().unwrap_or_default(),
+                cohort_id: Id::from_trusted(id),
+                programme,
+                cohort,
+                sets,
+                meetings_held,
+                meetings_planned,
+                attendance_counted,
+                attendance_present,
+            }
+        })
+        .collect())
+}
+
+async fn fetch<T>(conn: &mut Conn, root: &Id, select: &str) -> Result<Vec<T>>
+where
+    T: for<'r> sqlx::FromRow<'r, sqlx::any::AnyRow> + Send + Unpin,
+{
+    Ok(
+        sqlx::query_as::<_, T>(sqlx::AssertSqlSafe(format!("{TREE_CTE} {select}")))
+            .bind(root.as_str())
+            .fetch_all(&mut *conn)
+            .await?,
+    )
+}
+
+async fn pairs(conn: &mut Conn, root: &Id, select: &str) -> Result<HashMap<String, i64>> {
+    Ok(fetch::<(String, i64)>(conn, root, select)
+        .await?
+        .into_iter()
+        .collect())
+}

@@ -1,0 +1,212 @@
+//! One query per screen (issue 10): the number of SQL statements a page or API list runs must
+//! not grow with the number of rows it shows. Each screen is requested at a small size and again
+//! after the data has grown; the counts must be equal.
+//!
+//! sqlx reports every statement as a tracing event (target `sqlx::query`), on whatever thread
+//! runs it (SQLite's worker thread included), so the counter is process-wide and this binary
+//! holds a single test that measures one request at a time.
+
+#[path = "it/helpers.rs"]
+#[allow(dead_code)]
+mod helpers;
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use helpers::*;
+use tracing_subscriber::layer::{Context, SubscriberExt};
+use tracing_subscriber::util::SubscriberInitExt;
+
+static STATEMENTS: AtomicUsize = AtomicUsize::new(0);
+
+struct CountStatements;
+
+impl<S: tracing::Subscriber> tracing_subscriber::Layer<S> for CountStatements {
+    fn on_event(&self, event: &tracing::Event<'_>, _: Context<'_, S>) {
+        if event.metadata().target() == "sqlx::query" {
+            STATEMENTS.fetch_add(1, Ordering::SeqCst);
+        }
+    }
+}
+
+/// The statements one request runs, and its status.
+async fn count(client: &mut Client, path: &str, api: bool) -> usize {
+    let before = STATEMENTS.load(Ordering::SeqCst);
+    let r = if api {
+        client.json("GET", path, None).await
+    } else {
+        client.get(path).await
+    };
+    assert_eq!(r.status.as_u16(), 200, "{path}: {}", r.body);
+    STATEMENTS.load(Ordering::SeqCst) - before
+}
+
+/// The screens measured: (who, path, API?). `{programme}` is the demo's published programme.
+const SCREENS: &[(&str, &str, bool)] = &[
+    ("anon", "/programmes", false),
+    ("anon", "/programmes/{programme}", false),
+    (PARTICIPANT, "/programmes", false),
+    (PARTICIPANT, "/api/v1/programmes", true),
+    (PARTICIPANT, "/diary", false),
+    (PARTICIPANT, "/api/v1/diary", true),
+    (ADMIN, "/admin/people", false),
+    (ADMIN, "/api/v1/people", true),
+    (ADMIN, "/admin/audit", false),
+    (ADMIN, "/api/v1/audit", true),
+    (ADMIN, "/admin/programmes/{programme}", false),
+    (ADMIN, "/api/v1/programmes/{programme}/applications", true),
+    (SPONSOR, "/sponsor/applications", false),
+    (EVALUATOR, "/reports/sets", false),
+    (EVALUATOR, "/api/v1/reports/sets", true),
+    (EVALUATOR, "/reports/themes", false),
+];
+
+async fn measure(app: &TestApp, programme: &str) -> Vec<(String, usize)> {
+    let mut out = Vec::new();
+    for (who, path, api) in SCREENS {
+        let mut client = if *who == "anon" {
+            app.client()
+        } else {
+            let mut c = app.signed_in(who).await;
+            c.bearer = Some(app.api_token(who).await);
+            c
+        };
+        let path = path.replace("{programme}", programme);
+        // The first request may warm per-connection state; the second is the one counted.
+        count(&mut client, &path, *api).await;
+        out.push((
+            format!("{who} {path}"),
+            count(&mut client, &path, *api).await,
+        ));
+    }
+    out
+}
+
+#[tokio::test]
+async fn a_screen_costs_the_same_number_of_queries_however_many_rows_it_shows() {
+    tracing_subscriber::registry().with(CountStatements).init();
+    let app = TestApp::spawn().await;
+    let (programme, _) = app.demo_programme().await;
+    let small = measure(&app, &programme).await;
+
+    // Grow: twenty more published programmes with two cohorts each.
+    {
+        let mut tx = app.state.store.begin().await.unwrap();
+        let lead = revans_domain::Id::parse(&app.person_id(ADMIN).await).unwrap();
+        let tenant = revans_storage::people::get(&mut tx, &lead)
+            .await
+            .unwrap()
+            .unwrap()
+            .organisation_id;
+        for _ in 0..20 {
+            revans_web::demo_catalogue::seed(&mut tx, &tenant)
+                .await
+                .unwrap();
+        }
+        revans_storage::commit(tx).await.unwrap();
+    }
+    grow_applications(&app, &programme, 30).await;
+    grow_diary(&app, 30).await;
+    let large = measure(&app, &programme).await;
+
+    let grew: Vec<String> = small
+        .iter()
+        .zip(&large)
+        .filter(|((_, a), (_, b))| b > a)
+        .map(|((screen, a), (_, b))| format!("{screen}: {a} statements, then {b}"))
+        .collect();
+    assert!(
+        grew.is_empty(),
+        "queries grew with the data:\n{}",
+        grew.join("\n")
+    );
+    // The counter works: every screen ran at least one statement.
+    assert!(small.iter().all(|(_, n)| *n > 0), "{small:?}");
+}
+
+/// `n` more applicants to the programme from the sponsor's organisation: submitted, approved,
+/// offered a place and waiting in turn, so every state's row grows.
+async fn grow_applications(app: &TestApp, programme: &str, n: usize) {
+    use revans_domain::{ApplicationState, EmailAddress, Id, PersonName};
+    use revans_storage::{applications, cohorts, people};
+    let programme = Id::parse(programme).unwrap();
+    let mut tx = app.state.store.begin().await.unwrap();
+    let pat = Id::parse(&app.person_id(PARTICIPANT).await).unwrap();
+    let trust = people::get(&mut tx, &pat)
+        .await
+        .unwrap()
+        .unwrap()
+        .organisation_id;
+    let cohort = cohorts::list_for_programme(&mut tx, &programme)
+        .await
+        .unwrap()
+        .remove(0);
+    for i in 0..n {
+        let person = people::insert(
+            &mut tx,
+            &trust,
+            &EmailAddress::parse(&format!("grow{i}@harbour-trust.example")).unwrap(),
+            &PersonName::parse(&format!("Grown Applicant {i}")).unwrap(),
+        )
+        .await
+        .unwrap();
+        let id = applications::insert(
+            &mut tx,
+            &applications::NewApplication {
+                programme_id: &programme,
+                person_id: &person,
+                organisation_id: &trust,
+                state: ApplicationState::Submitted,
+                answers: &["x".into()],
+                confirmed_statements: true,
+                preferences: std::slice::from_ref(&cohort.id),
+                nominated_by: None,
+            },
+        )
+        .await
+        .unwrap();
+        match i % 3 {
+            0 => {}
+            1 => {
+                applications::approve(&mut tx, &id, true).await.unwrap();
+                applications::waitlist(&mut tx, &id, &cohort.id)
+                    .await
+                    .unwrap();
+            }
+            _ => {
+                applications::approve(&mut tx, &id, true).await.unwrap();
+                applications::offer(
+                    &mut tx,
+                    &id,
+                    ApplicationState::Approved,
+                    &cohort.id,
+                    revans_storage::now_ms() + 86_400_000,
+                )
+                .await
+                .unwrap();
+            }
+        }
+    }
+    revans_storage::commit(tx).await.unwrap();
+}
+
+/// `n` more diary entries by the demo participant.
+async fn grow_diary(app: &TestApp, n: usize) {
+    let pat = revans_domain::Id::parse(&app.person_id(PARTICIPANT).await).unwrap();
+    let mut conn = app.state.store.conn().await.unwrap();
+    for i in 0..n {
+        revans_storage::diaries::insert(
+            &mut conn,
+            &revans_storage::diaries::NewEntry {
+                author_id: &pat,
+                kind: "diary",
+                set_id: None,
+                meeting_id: None,
+                problem_id: None,
+                sharing: "private",
+                body: &format!("Entry {i}"),
+            },
+        )
+        .await
+        .unwrap();
+    }
+}
