@@ -147,3 +147,31 @@ async fn pairs(conn: &mut Conn, root: &Id, select: &str) -> Result<HashMap<Strin
         .into_iter()
         .collect())
 }
+
+/// Per set of a cohort: problems brought, and entries written by its current members (two
+/// queries for the whole cohort).
+pub async fn set_counts(conn: &mut Conn, cohort_id: &Id) -> Result<HashMap<Id, (i64, i64)>> {
+    let problems: Vec<(String, i64)> = sqlx::query_as(
+        "SELECT s.id, COUNT(*) FROM problems pr JOIN action_sets s ON s.id = pr.set_id \
+         WHERE s.cohort_id = $1 GROUP BY s.id",
+    )
+    .bind(cohort_id.as_str())
+    .fetch_all(&mut *conn)
+    .await?;
+    let entries: Vec<(String, i64)> = sqlx::query_as(
+        "SELECT m.set_id, COUNT(*) FROM diary_entries d \
+         JOIN set_members m ON m.person_id = d.author_id AND m.left_at IS NULL \
+         JOIN action_sets s ON s.id = m.set_id WHERE s.cohort_id = $1 GROUP BY m.set_id",
+    )
+    .bind(cohort_id.as_str())
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut out: HashMap<Id, (i64, i64)> = HashMap::new();
+    for (set, n) in problems {
+        out.entry(Id::from_trusted(set)).or_default().0 = n;
+    }
+    for (set, n) in entries {
+        out.entry(Id::from_trusted(set)).or_default().1 = n;
+    }
+    Ok(out)
+}

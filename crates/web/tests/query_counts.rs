@@ -13,6 +13,7 @@ mod helpers;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use helpers::*;
+use revans_storage::sets::ActionSet as Set;
 use tracing_subscriber::layer::{Context, SubscriberExt};
 use tracing_subscriber::util::SubscriberInitExt;
 
@@ -58,9 +59,15 @@ const SCREENS: &[(&str, &str, bool)] = &[
     (EVALUATOR, "/reports/sets", false),
     (EVALUATOR, "/api/v1/reports/sets", true),
     (EVALUATOR, "/reports/themes", false),
+    (PARTICIPANT, "/applications", false),
+    (PARTICIPANT, "/api/v1/applications", true),
+    (PARTICIPANT, "/sets/{set}", false),
+    (PARTICIPANT, "/api/v1/sets/{set}", true),
+    (ADMIN, "/admin/cohorts/{cohort}/sets", false),
+    (ADMIN, "/api/v1/cohorts/{cohort}/sets", true),
 ];
 
-async fn measure(app: &TestApp, programme: &str) -> Vec<(String, usize)> {
+async fn measure(app: &TestApp, programme: &str, set: &Set) -> Vec<(String, usize)> {
     let mut out = Vec::new();
     for (who, path, api) in SCREENS {
         let mut client = if *who == "anon" {
@@ -70,7 +77,10 @@ async fn measure(app: &TestApp, programme: &str) -> Vec<(String, usize)> {
             c.bearer = Some(app.api_token(who).await);
             c
         };
-        let path = path.replace("{programme}", programme);
+        let path = path
+            .replace("{programme}", programme)
+            .replace("{set}", set.id.as_str())
+            .replace("{cohort}", set.cohort_id.as_str());
         // The first request may warm per-connection state; the second is the one counted.
         count(&mut client, &path, *api).await;
         out.push((
@@ -86,7 +96,8 @@ async fn a_screen_costs_the_same_number_of_queries_however_many_rows_it_shows() 
     tracing_subscriber::registry().with(CountStatements).init();
     let app = TestApp::spawn().await;
     let (programme, _) = app.demo_programme().await;
-    let small = measure(&app, &programme).await;
+    let set = pats_set(&app).await;
+    let small = measure(&app, &programme, &set).await;
 
     // Grow: twenty more published programmes with two cohorts each.
     {
@@ -106,7 +117,8 @@ async fn a_screen_costs_the_same_number_of_queries_however_many_rows_it_shows() 
     }
     grow_applications(&app, &programme, 30).await;
     grow_diary(&app, 30).await;
-    let large = measure(&app, &programme).await;
+    grow_set(&app, &set, 20).await;
+    let large = measure(&app, &programme, &set).await;
 
     let grew: Vec<String> = small
         .iter()
@@ -209,4 +221,54 @@ async fn grow_diary(app: &TestApp, n: usize) {
         .await
         .unwrap();
     }
+}
+
+/// The demo participant's published set.
+async fn pats_set(app: &TestApp) -> Set {
+    let pat = revans_domain::Id::parse(&app.person_id(PARTICIPANT).await).unwrap();
+    let mut conn = app.state.store.conn().await.unwrap();
+    revans_storage::sets::list_for_person(&mut conn, &pat)
+        .await
+        .unwrap()
+        .remove(0)
+}
+
+/// `n` more members in the set (the grown applicants), each with a problem.
+async fn grow_set(app: &TestApp, set: &Set, n: usize) {
+    use revans_storage::{set_content, sets};
+    let mut tx = app.state.store.begin().await.unwrap();
+    for i in 0..n {
+        let person = revans_domain::Id::parse(
+            &app.person_id(&format!("grow{i}@harbour-trust.example"))
+                .await,
+        )
+        .unwrap();
+        sets::add_member(
+            &mut tx,
+            &sets::NewMember {
+                set_id: &set.id,
+                person_id: &person,
+                unit_key: person.as_str(),
+                rota_position: 100 + i as i64,
+                locked: false,
+                joined_at: 0,
+            },
+        )
+        .await
+        .unwrap();
+        set_content::insert_problem(
+            &mut tx,
+            &set_content::NewProblem {
+                set_id: &set.id,
+                unit_key: person.as_str(),
+                author_id: &person,
+                title: "A grown problem",
+                description: "Grown for the count",
+                themes: &[],
+            },
+        )
+        .await
+        .unwrap();
+    }
+    revans_storage::commit(tx).await.unwrap();
 }

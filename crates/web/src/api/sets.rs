@@ -186,9 +186,10 @@ pub async fn cohort_sets(
         &cohort.programme_id,
     )
     .await?;
+    let counts = revans_storage::set_reports::set_counts(&mut conn, &id).await?;
     let mut out = Vec::new();
     for (s, members) in sets_with_members(&mut conn, &id).await? {
-        let problems = set_content::problems(&mut conn, &s.id).await?.len();
+        let problems = counts.get(&s.id).map_or(0, |(problems, _)| *problems);
         let facilitators = sets::facilitators(&mut conn, &s.id)
             .await?
             .into_iter()

@@ -6,7 +6,7 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use revans_domain::Id;
-use revans_storage::{cohorts, diaries, set_content};
+use revans_storage::cohorts;
 
 use crate::actions::Actor;
 use crate::actions::formation::{
@@ -98,6 +98,7 @@ async fn build(
             .unwrap_or_else(FormationInput::suggested)
     });
     let explanation = explain(&mut conn, &actor, cohort_id).await?;
+    let counts = revans_storage::set_reports::set_counts(&mut conn, cohort_id).await?;
     let mut cards = Vec::new();
     for (i, (s, members)) in sets_with_members(&mut conn, cohort_id)
         .await?
@@ -110,11 +111,7 @@ async fn build(
             .into_iter()
             .map(|p| p.name)
             .collect();
-        let problems = set_content::problems(&mut conn, &s.id).await?.len();
-        let mut diary_entries = 0;
-        for m in &members {
-            diary_entries += diaries::count_by_author(&mut conn, &m.person_id).await?;
-        }
+        let (problems, diary_entries) = counts.get(&s.id).copied().unwrap_or_default();
         let lines = members
             .iter()
             .map(|m| MemberLine {
