@@ -78,6 +78,20 @@ pub async fn list_for_set(conn: &mut Conn, set_id: &Id) -> Result<Vec<Meeting>> 
     .collect())
 }
 
+/// The meetings of every set of a cohort in one query, in time order.
+pub async fn list_for_cohort(conn: &mut Conn, cohort_id: &Id) -> Result<Vec<Meeting>> {
+    Ok(sqlx::query_as::<_, Row>(sqlx::AssertSqlSafe(format!(
+        "{SELECT} WHERE set_id IN (SELECT id FROM action_sets WHERE cohort_id = $1) \
+         ORDER BY starts_at, id"
+    )))
+    .bind(cohort_id.as_str())
+    .fetch_all(&mut *conn)
+    .await?
+    .into_iter()
+    .map(Meeting::from)
+    .collect())
+}
+
 pub async fn get(conn: &mut Conn, id: &Id) -> Result<Option<Meeting>> {
     Ok(
         sqlx::query_as::<_, Row>(sqlx::AssertSqlSafe(format!("{SELECT} WHERE id = $1")))
@@ -186,6 +200,25 @@ pub async fn attendance_for_set(conn: &mut Conn, set_id: &Id) -> Result<Vec<(Id,
          JOIN meetings m ON m.id = a.meeting_id WHERE m.set_id = $1",
     )
     .bind(set_id.as_str())
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(m, p, s)| (Id::from_trusted(m), Id::from_trusted(p), s))
+        .collect())
+}
+
+/// Attendance at the meetings of every set of a cohort in one query: (meeting, person, status).
+pub async fn attendance_for_cohort(
+    conn: &mut Conn,
+    cohort_id: &Id,
+) -> Result<Vec<(Id, Id, String)>> {
+    let rows: Vec<(String, String, String)> = sqlx::query_as(
+        "SELECT a.meeting_id, a.person_id, a.status FROM attendance a \
+         JOIN meetings m ON m.id = a.meeting_id JOIN action_sets s ON s.id = m.set_id \
+         WHERE s.cohort_id = $1",
+    )
+    .bind(cohort_id.as_str())
     .fetch_all(&mut *conn)
     .await?;
     Ok(rows

@@ -284,6 +284,38 @@ pub async fn members(conn: &mut Conn, set_id: &Id) -> Result<Vec<Member>> {
     .collect())
 }
 
+/// Every member of every set of a cohort in one query, by set, each set's in rota order.
+pub async fn members_of_cohort(conn: &mut Conn, cohort_id: &Id) -> Result<Vec<Member>> {
+    Ok(sqlx::query_as::<_, MemberRow>(sqlx::AssertSqlSafe(format!(
+        "{MEMBER_SELECT} WHERE m.set_id IN (SELECT id FROM action_sets WHERE cohort_id = $1) \
+         ORDER BY m.set_id, m.rota_position, p.name, m.id"
+    )))
+    .bind(cohort_id.as_str())
+    .fetch_all(&mut *conn)
+    .await?
+    .into_iter()
+    .map(Member::from)
+    .collect())
+}
+
+/// The facilitators of every set of a cohort in one query: (set id, name), by name.
+pub async fn facilitator_names_of_cohort(
+    conn: &mut Conn,
+    cohort_id: &Id,
+) -> Result<Vec<(Id, String)>> {
+    let rows: Vec<(String, String)> = sqlx::query_as(
+        "SELECT f.set_id, p.name FROM set_facilitators f JOIN people p ON p.id = f.person_id \
+         JOIN action_sets s ON s.id = f.set_id WHERE s.cohort_id = $1 ORDER BY p.name, p.email",
+    )
+    .bind(cohort_id.as_str())
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(set, name)| (Id::from_trusted(set), name))
+        .collect())
+}
+
 /// Moves a current member of a draft set to another set of the same cohort.
 pub async fn move_member(conn: &mut Conn, member_id: &Id, to_set: &Id) -> Result<bool> {
     Ok(sqlx::query(

@@ -5,6 +5,8 @@ use revans_domain::{
     Attendance, AttendanceSummary, MeetingFacts, Membership, ReviewEvery, Slot, describe_session,
     plan_rota, summarise,
 };
+use std::collections::HashMap;
+
 use revans_storage::Conn;
 use revans_storage::meetings::{self, Meeting};
 use revans_storage::sets::{self, ActionSet, Member};
@@ -88,7 +90,8 @@ pub struct SetView {
     pub facilitators: Vec<String>,
 }
 
-/// Builds the view; `viewer` (when given) has times shown in their own zone if they set one.
+/// Builds the view of one set (four queries); `viewer` (when given) has times shown in their
+/// own zone if they set one.
 pub async fn build(
     conn: &mut Conn,
     set: ActionSet,
@@ -107,6 +110,66 @@ pub async fn build(
         .into_iter()
         .map(|p| p.name)
         .collect();
+    Ok(assemble(
+        set,
+        display_zone,
+        members,
+        raw_meetings,
+        &records,
+        facilitators,
+    ))
+}
+
+/// The views of every set of a cohort in five queries however many sets and members it has,
+/// times in each set's own zone, in the cohort's set order.
+pub async fn build_for_cohort(
+    conn: &mut Conn,
+    cohort: &revans_domain::Id,
+) -> Result<Vec<SetView>, AppError> {
+    let all_sets = sets::list_for_cohort(conn, cohort).await?;
+    let mut members = group(sets::members_of_cohort(conn, cohort).await?, |m| &m.set_id);
+    let mut meetings = group(meetings::list_for_cohort(conn, cohort).await?, |m| {
+        &m.set_id
+    });
+    let records = meetings::attendance_for_cohort(conn, cohort).await?;
+    let mut facilitators: HashMap<revans_domain::Id, Vec<String>> = HashMap::new();
+    for (set, name) in sets::facilitator_names_of_cohort(conn, cohort).await? {
+        facilitators.entry(set).or_default().push(name);
+    }
+    Ok(all_sets
+        .into_iter()
+        .map(|set| {
+            let members = members.remove(&set.id).unwrap_or_default();
+            let raw_meetings = meetings.remove(&set.id).unwrap_or_default();
+            let facilitators = facilitators.remove(&set.id).unwrap_or_default();
+            let zone = set.timezone.clone();
+            assemble(set, zone, members, raw_meetings, &records, facilitators)
+        })
+        .collect())
+}
+
+/// Groups rows by their set, keeping their order within each set.
+fn group<T>(
+    rows: Vec<T>,
+    set_of: impl Fn(&T) -> &revans_domain::Id,
+) -> HashMap<revans_domain::Id, Vec<T>> {
+    let mut out: HashMap<revans_domain::Id, Vec<T>> = HashMap::new();
+    for row in rows {
+        out.entry(set_of(&row).clone()).or_default().push(row);
+    }
+    out
+}
+
+/// Works out the view from what was loaded: no I/O. `records` may hold other sets' attendance
+/// too (it is looked up by meeting).
+fn assemble(
+    set: ActionSet,
+    display_zone: String,
+    members: Vec<Member>,
+    raw_meetings: Vec<Meeting>,
+    records: &[(revans_domain::Id, revans_domain::Id, String)],
+    facilitators: Vec<String>,
+) -> SetView {
     let units = units(&members);
     let status_of = |meeting: &Meeting, person: &revans_domain::Id| {
         records
@@ -210,7 +273,7 @@ pub async fn build(
             }
         })
         .collect();
-    Ok(SetView {
+    SetView {
         set,
         display_zone,
         units,
@@ -218,7 +281,7 @@ pub async fn build(
         meetings: meeting_views,
         raw_meetings,
         facilitators,
-    })
+    }
 }
 
 /// Units in rota order (the order members were placed in), each with its members' names.

@@ -118,6 +118,7 @@ async fn a_screen_costs_the_same_number_of_queries_however_many_rows_it_shows() 
     grow_applications(&app, &programme, 30).await;
     grow_diary(&app, 30).await;
     grow_set(&app, &set, 20).await;
+    grow_cohort(&app, &set, 6).await;
     let large = measure(&app, &programme, &set).await;
 
     let grew: Vec<String> = small
@@ -266,6 +267,39 @@ async fn grow_set(app: &TestApp, set: &Set, n: usize) {
                 description: "Grown for the count",
                 themes: &[],
             },
+        )
+        .await
+        .unwrap();
+    }
+    revans_storage::commit(tx).await.unwrap();
+}
+
+/// `n` more published sets in the set's cohort, each with a meeting.
+async fn grow_cohort(app: &TestApp, set: &Set, n: usize) {
+    use revans_storage::{meetings, sets};
+    let mut tx = app.state.store.begin().await.unwrap();
+    for i in 0..n {
+        let id = sets::insert(
+            &mut tx,
+            &sets::NewSet {
+                cohort_id: &set.cohort_id,
+                name: &format!("Grown set {i}"),
+                position: 50 + i as i64,
+                review_every: 7,
+                timezone: "Europe/London",
+            },
+        )
+        .await
+        .unwrap();
+        sets::set_status(&mut tx, &id, "published").await.unwrap();
+        let start = revans_storage::now_ms() + 86_400_000 * (i as i64 + 1);
+        meetings::insert_many(
+            &mut tx,
+            &id,
+            &[revans_domain::Session {
+                starts_at: start,
+                ends_at: start + 3_600_000,
+            }],
         )
         .await
         .unwrap();

@@ -303,16 +303,21 @@ pub async fn sets_with_members(
     conn: &mut Conn,
     cohort: &Id,
 ) -> Result<Vec<(ActionSet, Vec<Member>)>, AppError> {
-    let mut out = Vec::new();
-    for s in sets::list_for_cohort(conn, cohort).await? {
-        let members = sets::members(conn, &s.id)
-            .await?
-            .into_iter()
-            .filter(|m| m.left_at.is_none())
-            .collect();
-        out.push((s, members));
+    // Two queries for the whole cohort, however many sets it has.
+    let all_sets = sets::list_for_cohort(conn, cohort).await?;
+    let mut by_set: std::collections::HashMap<Id, Vec<Member>> = Default::default();
+    for m in sets::members_of_cohort(conn, cohort).await? {
+        if m.left_at.is_none() {
+            by_set.entry(m.set_id.clone()).or_default().push(m);
+        }
     }
-    Ok(out)
+    Ok(all_sets
+        .into_iter()
+        .map(|s| {
+            let members = by_set.remove(&s.id).unwrap_or_default();
+            (s, members)
+        })
+        .collect())
 }
 
 /// Loads the cohort and checks the viewer runs its programme; returns (tenant, timezone).

@@ -8,7 +8,7 @@ use revans_storage::set_content::{self, Problem};
 use revans_storage::sets;
 
 use crate::actions::Actor;
-use crate::actions::formation::{FormationInput, form, sets_with_members};
+use crate::actions::formation::{FormationInput, form};
 use crate::actions::meetings::{ProblemInput, add_problem};
 use crate::actions::programmes::load_for_admin;
 use crate::actions::set_access::{load_set, path_id};
@@ -187,32 +187,30 @@ pub async fn cohort_sets(
     )
     .await?;
     let counts = revans_storage::set_reports::set_counts(&mut conn, &id).await?;
-    let mut out = Vec::new();
-    for (s, members) in sets_with_members(&mut conn, &id).await? {
-        let problems = counts.get(&s.id).map_or(0, |(problems, _)| *problems);
-        let facilitators = sets::facilitators(&mut conn, &s.id)
-            .await?
-            .into_iter()
-            .map(|p| p.name)
-            .collect();
-        let (sid, name, status) = (s.id.to_string(), s.name.clone(), s.status.clone());
-        let view = set_view::build(&mut conn, s, None).await?;
-        out.push(SetStatusOut {
-            id: sid,
-            name,
-            status,
-            members: members.len(),
-            facilitators,
-            meetings_held: view.meetings.iter().filter(|m| m.held).count(),
-            meetings_planned: view
-                .meetings
-                .iter()
-                .filter(|m| m.kind != "cancelled")
-                .count(),
-            attendance_percent: set_view::attendance_percent(&view.members),
-            problems: revans_domain::publish_count(problems),
-        });
-    }
+    let out: Vec<SetStatusOut> = set_view::build_for_cohort(&mut conn, &id)
+        .await?
+        .into_iter()
+        .map(|view| {
+            let problems = counts
+                .get(&view.set.id)
+                .map_or(0, |(problems, _)| *problems);
+            SetStatusOut {
+                id: view.set.id.to_string(),
+                name: view.set.name.clone(),
+                status: view.set.status.clone(),
+                members: view.members.iter().filter(|m| m.current).count(),
+                facilitators: view.facilitators.clone(),
+                meetings_held: view.meetings.iter().filter(|m| m.held).count(),
+                meetings_planned: view
+                    .meetings
+                    .iter()
+                    .filter(|m| m.kind != "cancelled")
+                    .count(),
+                attendance_percent: set_view::attendance_percent(&view.members),
+                problems: revans_domain::publish_count(problems),
+            }
+        })
+        .collect();
     Ok(Json(out))
 }
 

@@ -99,6 +99,12 @@ async fn build(
     });
     let explanation = explain(&mut conn, &actor, cohort_id).await?;
     let counts = revans_storage::set_reports::set_counts(&mut conn, cohort_id).await?;
+    let mut views: std::collections::HashMap<Id, set_view::SetView> =
+        set_view::build_for_cohort(&mut conn, cohort_id)
+            .await?
+            .into_iter()
+            .map(|v| (v.set.id.clone(), v))
+            .collect();
     let mut cards = Vec::new();
     for (i, (s, members)) in sets_with_members(&mut conn, cohort_id)
         .await?
@@ -106,11 +112,6 @@ async fn build(
         .enumerate()
     {
         let e = explanation.as_ref().and_then(|x| x.sets.get(i));
-        let facilitators = revans_storage::sets::facilitators(&mut conn, &s.id)
-            .await?
-            .into_iter()
-            .map(|p| p.name)
-            .collect();
         let (problems, diary_entries) = counts.get(&s.id).copied().unwrap_or_default();
         let lines = members
             .iter()
@@ -125,7 +126,8 @@ async fn build(
         let published = s.is_published();
         let choosing = s.status == "choosing";
         let (id, name) = (s.id.to_string(), s.name.clone());
-        let view = set_view::build(&mut conn, s, None).await?;
+        let view = views.remove(&s.id).ok_or(AppError::NotFound)?;
+        let facilitators = view.facilitators.clone();
         let held = view.meetings.iter().filter(|m| m.held).count();
         cards.push(SetCard {
             id,

@@ -132,14 +132,12 @@ async fn published_sets(
     conn: &mut revans_storage::Conn,
     cohort: &Id,
 ) -> Result<Vec<(String, Vec<MemberView>)>, AppError> {
-    let mut out = Vec::new();
-    for set in revans_storage::sets::list_for_cohort(conn, cohort).await? {
-        if set.is_published() {
-            let name = set.name.clone();
-            out.push((name, crate::set_view::build(conn, set, None).await?.members));
-        }
-    }
-    Ok(out)
+    Ok(crate::set_view::build_for_cohort(conn, cohort)
+        .await?
+        .into_iter()
+        .filter(|v| v.set.is_published())
+        .map(|v| (v.set.name, v.members))
+        .collect())
 }
 
 /// A nominee's attendance in their set, as a sponsor may see it: the set's name and a rate,
