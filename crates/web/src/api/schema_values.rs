@@ -34,16 +34,6 @@ pub fn allocation_rule() -> Object {
     one_of(AllocationRule::ALL.iter().map(|s| s.as_str()))
 }
 
-/// What `actions::applications::respond` accepts.
-pub fn offer_response() -> Object {
-    one_of(["accept", "decline", "withdraw"])
-}
-
-/// What `actions::applications::decide` accepts.
-pub fn decision() -> Object {
-    one_of(["approve", "reject"])
-}
-
 /// What `actions::programmes::parse_cohort` reads; anything but recurrence is explicit.
 pub fn schedule_kind() -> Object {
     one_of(["explicit", "recurrence"])
