@@ -8,6 +8,7 @@ mod accounts;
 mod admin;
 mod api;
 mod api_hygiene;
+mod api_inputs;
 mod confidentiality;
 mod diaries;
 mod helpers;
