@@ -7,6 +7,7 @@ mod account_security;
 mod accounts;
 mod admin;
 mod api;
+mod api_contracts;
 mod api_hygiene;
 mod api_inputs;
 mod confidentiality;
