@@ -15,6 +15,7 @@ mod diaries;
 mod helpers;
 mod ics;
 mod offers;
+mod openapi_snapshot;
 mod places_stress;
 mod programmes;
 mod sets;

@@ -47,7 +47,7 @@ impl From<ApplyIn> for ApplyInput {
     }
 }
 
-/// What `actions::applications::respond` accepts.
+/// An answer to an offer of a place, or withdrawing an application.
 #[derive(Debug, Clone, Copy, serde::Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum OfferResponse {
@@ -74,7 +74,7 @@ pub struct RespondIn {
     pub response: Option<OfferResponse>,
 }
 
-/// What `actions::applications::decide` accepts.
+/// What to do with the applications chosen.
 #[derive(Debug, Clone, Copy, serde::Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Decision {
