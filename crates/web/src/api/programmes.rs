@@ -17,7 +17,7 @@ use crate::api::contracts::applications::{
     ApplyIn, Decision, DecisionIn, OfferResponse, RespondIn,
 };
 use crate::api::contracts::cohorts::CohortIn;
-use crate::api::contracts::programmes::{ProgrammeIn, StatusIn};
+use crate::api::contracts::programmes::{CapIn, ProgrammeIn, StatusIn};
 use crate::auth::{ApiAdmin, ApiCaller, ClientIp};
 use crate::error::{ApiResult, AppError};
 use crate::state::AppState;
@@ -475,19 +475,6 @@ pub async fn allocate(
         )
         .await?,
     ))
-}
-
-#[derive(serde::Deserialize, utoipa::ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct CapIn {
-    /// An organisation in the programme's region.
-    #[serde(default)]
-    #[schema(required = true)]
-    pub organisation_id: String,
-    /// The most applications it may hold (counting the organisations under it); null lifts
-    /// its cap.
-    #[serde(default)]
-    pub cap: Option<i64>,
 }
 
 /// Sets or lifts one organisation's nomination cap for the programme.

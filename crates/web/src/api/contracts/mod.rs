@@ -6,6 +6,9 @@
 
 pub mod applications;
 pub mod cohorts;
+pub mod diaries;
+pub mod organisations;
+pub mod people;
 pub mod programmes;
 pub mod sets;
 

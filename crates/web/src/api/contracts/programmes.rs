@@ -145,3 +145,16 @@ impl StatusIn {
         self.status.map_or("", ProgrammeStatus::as_str)
     }
 }
+
+#[derive(serde::Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CapIn {
+    /// An organisation in the programme's region.
+    #[serde(default)]
+    #[schema(required = true)]
+    pub organisation_id: String,
+    /// The most applications it may hold (counting the organisations under it); null lifts
+    /// its cap.
+    #[serde(default)]
+    pub cap: Option<i64>,
+}
