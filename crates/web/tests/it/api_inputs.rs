@@ -154,3 +154,41 @@ async fn mistyped_fields_are_refused_naming_them_and_nothing_is_saved() {
     let audit = app.audit_actions().await;
     assert!(!audit.iter().any(|a| a == "programme.created"), "{audit:?}");
 }
+
+#[tokio::test]
+async fn a_session_names_its_own_mistakes() {
+    let app = TestApp::spawn().await;
+    let (programme, _) = app.demo_programme().await;
+    let mut lead = app.client();
+    lead.bearer = Some(app.api_token(ADMIN).await);
+    let path = format!("/api/v1/programmes/{programme}/cohorts");
+    let with_sessions = |sessions: Value| {
+        json!({
+            "name": "Nested", "capacity": 5, "opens_on": day(-1), "closes_on": day(10),
+            "timezone": "UTC", "sessions": sessions,
+        })
+        .to_string()
+    };
+    let start = format!("{}T09:30:00Z", day(30));
+    let cases = [
+        (
+            json!([{"starts_at": start, "ends_at": start, "no_such_field": 1}]),
+            "sessions[0].no_such_field",
+        ),
+        (
+            json!([{"starts_at": "09:30", "ends_at": start}]),
+            "sessions[0].starts_at",
+        ),
+        (
+            json!([{"starts_at": start, "ends_at": format!("{}T01:00:00Z", day(31))}]),
+            "sessions[0].ends_at",
+        ),
+    ];
+    for (sessions, field) in cases {
+        let r = lead
+            .json("POST", &path, Some(&with_sessions(sessions)))
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+        assert_eq!(fields(&r.body), [field], "{}", r.body);
+    }
+}
