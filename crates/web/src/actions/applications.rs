@@ -18,7 +18,7 @@ use crate::mail::{self, ApplicationEmail};
 use crate::state::AppState;
 
 /// The application form.
-#[derive(Debug, Clone, Default, serde::Deserialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, Default, serde::Deserialize)]
 #[serde(default)]
 pub struct ApplyInput {
     /// Indexes (from 0) of the eligibility statements confirmed.

@@ -14,7 +14,7 @@ use crate::actions::programmes::load_for_admin;
 use crate::error::{AppError, FieldError};
 
 /// The rules as the lead typed them; also what is stored to re-check moves later.
-#[derive(Debug, Clone, Default, serde::Deserialize, serde::Serialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, Default, serde::Deserialize, serde::Serialize)]
 #[serde(default)]
 pub struct FormationInput {
     pub size_min: String,

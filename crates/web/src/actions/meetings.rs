@@ -273,7 +273,7 @@ pub async fn record_attendance(
     Ok(())
 }
 
-#[derive(Debug, Clone, Default, serde::Deserialize, serde::Serialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, Default, serde::Deserialize, serde::Serialize)]
 #[serde(default)]
 pub struct ProblemInput {
     pub title: String,

@@ -16,16 +16,13 @@ use crate::layout::Errors;
 use crate::state::AppState;
 
 /// The programme form as typed (pages) or sent (API).
-#[derive(Debug, Clone, Default, serde::Deserialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, Default, serde::Deserialize)]
 #[serde(default)]
 pub struct ProgrammeInput {
-    #[schema(required = true)]
     pub title: String,
-    #[schema(required = true)]
     pub summary: String,
     pub description: String,
     /// leadership_module, action_learning, facilitator_training, train_the_trainer, support_circles or immersion_event.
-    #[schema(schema_with = crate::api::schema_values::programme_kind, required = true)]
     pub kind: String,
     /// One per line.
     pub outcomes: String,
@@ -35,7 +32,6 @@ pub struct ProgrammeInput {
     pub fee: String,
     pub cpd_hours: String,
     /// virtual or in_person.
-    #[schema(schema_with = crate::api::schema_values::delivery_mode, required = true)]
     pub delivery_mode: String,
     /// The meeting link (virtual) or the place (in person).
     pub delivery_detail: String,
@@ -52,7 +48,6 @@ pub struct ProgrammeInput {
     /// "yes" when a sponsor of the applicant's organisation must approve first.
     pub requires_sponsor_approval: String,
     /// approval_order or lottery; blank for approval_order.
-    #[schema(schema_with = crate::api::schema_values::allocation_rule)]
     pub allocation_rule: String,
     /// Days an offer stays open; blank for 7.
     pub offer_valid_days: String,
@@ -395,23 +390,18 @@ pub async fn set_status(
 }
 
 /// A cohort as typed: explicit sessions, or a recurrence.
-#[derive(Debug, Clone, Default, serde::Deserialize, serde::Serialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, Default, serde::Deserialize, serde::Serialize)]
 #[serde(default)]
 pub struct CohortInput {
-    #[schema(required = true)]
     pub name: String,
-    #[schema(required = true)]
     pub capacity: String,
     /// `YYYY-MM-DD`: applications open on this day.
-    #[schema(required = true)]
     pub opens_on: String,
     /// `YYYY-MM-DD`: the last day to apply.
-    #[schema(required = true)]
     pub closes_on: String,
     /// An IANA time zone; blank for Europe/London.
     pub timezone: String,
     /// explicit (the default) or recurrence.
-    #[schema(schema_with = crate::api::schema_values::schedule_kind)]
     pub schedule_kind: String,
     /// Explicit sessions, one per line: `2026-11-01 09:30-13:00`.
     pub sessions: String,
@@ -423,7 +413,6 @@ pub struct CohortInput {
     /// Dates without a session, one per line.
     pub exceptions: String,
     /// all (the default) or at_least.
-    #[schema(schema_with = crate::api::schema_values::completion_rule)]
     pub completion_rule: String,
     pub completion_minimum: String,
 }

@@ -7,15 +7,16 @@ use revans_domain::Id;
 
 use crate::actions::Actor;
 use crate::actions::cohort_edit::edit_cohort;
-use crate::actions::programmes::{CohortInput, close_cohort};
+use crate::actions::programmes::close_cohort;
 use crate::api::ApiJson;
+use crate::api::contracts::cohorts::CohortIn;
 use crate::auth::{ApiAdmin, ClientIp};
 use crate::error::{ApiResult, AppError};
 use crate::state::AppState;
 
 /// Replaces a cohort's details (the same fields as adding one). Capacity never falls below the
 /// confirmed places; people with a place are emailed when the sessions move.
-#[utoipa::path(put, path = "/api/v1/cohorts/{id}", tag = "programmes", request_body = CohortInput,
+#[utoipa::path(put, path = "/api/v1/cohorts/{id}", tag = "programmes", request_body = CohortIn,
     params(("id" = String, Path, description = "The cohort's id")),
     responses((status = 204), (status = 422, body = crate::error_pages::ErrorBody),
         (status = 404, body = crate::error_pages::ErrorBody), (status = 409, body = crate::error_pages::ErrorBody)),
@@ -25,9 +26,10 @@ pub async fn update(
     ApiAdmin(viewer): ApiAdmin,
     ClientIp(ip): ClientIp,
     Path(id): Path<String>,
-    ApiJson(body): ApiJson<CohortInput>,
+    ApiJson(body): ApiJson<CohortIn>,
 ) -> ApiResult<StatusCode> {
     let id = Id::parse(&id).ok_or(AppError::NotFound)?;
+    let body = body.try_into()?;
     let actor = Actor {
         viewer: &viewer,
         ip: &ip,

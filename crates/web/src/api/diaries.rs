@@ -10,6 +10,7 @@ use crate::actions::Actor;
 use crate::actions::diaries::{EntryInput, create, edit, read};
 use crate::actions::reports::themes as themes_report;
 use crate::api::ApiJson;
+use crate::api::contracts::diaries::{EntryIn, EntryUpdateIn, Sharing};
 use crate::api::programmes::Created;
 use crate::auth::{ApiCaller, ClientIp};
 use crate::error::ApiResult;
@@ -66,22 +67,6 @@ pub struct DiaryOut {
     pub shared_with_me: Vec<EntryOut>,
 }
 
-#[derive(serde::Deserialize, utoipa::ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct EntryIn {
-    /// Up to 20,000 characters.
-    pub body: String,
-    /// One of the caller's sets (required to share a diary entry with a set or its facilitator).
-    #[serde(default)]
-    pub set_id: Option<String>,
-    /// diary: private (default), facilitator or set; log (facilitators): private or supervisor.
-    #[serde(default)]
-    pub sharing: Option<String>,
-    /// What the entry is about: `meeting:ID` or `problem:ID` of one of the caller's sets.
-    #[serde(default)]
-    pub about: Option<String>,
-}
-
 /// The caller's diary (or reflective log) and the entries shared with them.
 #[utoipa::path(get, path = "/api/v1/diary", tag = "diary",
     responses((status = 200, body = DiaryOut), (status = 401, body = crate::error_pages::ErrorBody)),
@@ -112,7 +97,7 @@ pub async fn create_entry(
     let input = EntryInput {
         body: body.body,
         set_id: body.set_id.unwrap_or_default(),
-        sharing: body.sharing.unwrap_or_default(),
+        sharing: Sharing::word(body.sharing),
         about: body.about.unwrap_or_default(),
         share_again: String::new(),
     };
@@ -126,20 +111,6 @@ pub async fn create_entry(
     )
     .await?;
     Ok((StatusCode::CREATED, Json(Created { id: id.to_string() })))
-}
-
-#[derive(serde::Deserialize, utoipa::ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct EntryUpdateIn {
-    /// Up to 20,000 characters.
-    pub body: String,
-    /// diary: private (default), facilitator or set; log (facilitators): private or supervisor.
-    #[serde(default)]
-    pub sharing: Option<String>,
-    /// Share the entry again, so whoever holds the relationship now (a new supervisor, a
-    /// facilitator who joined the set later) may read it too. Changing `sharing` does so anyway.
-    #[serde(default)]
-    pub share_again: bool,
 }
 
 /// Changes the caller's own entry: its text and who may read it. Anyone else's is 404.
@@ -157,7 +128,7 @@ pub async fn update_entry(
     let id = revans_domain::Id::parse(&id).ok_or(crate::error::AppError::NotFound)?;
     let input = EntryInput {
         body: body.body,
-        sharing: body.sharing.unwrap_or_default(),
+        sharing: Sharing::word(body.sharing),
         share_again: if body.share_again {
             "yes".into()
         } else {

@@ -3,6 +3,7 @@
 
 pub mod audit;
 pub mod cohorts;
+pub mod contracts;
 pub mod me;
 pub mod openapi;
 mod openapi_errors;

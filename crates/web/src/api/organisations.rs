@@ -5,6 +5,7 @@ use revans_storage::Organisation;
 
 use crate::actions::{Actor, admin_scope, organisations};
 use crate::api::ApiJson;
+use crate::api::contracts::organisations::OrganisationIn;
 use crate::auth::ApiAdmin;
 use crate::auth::ClientIp;
 use crate::error::ApiResult;
@@ -43,14 +44,6 @@ pub async fn list(
             .map(Into::into)
             .collect(),
     ))
-}
-
-#[derive(serde::Deserialize, utoipa::ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct OrganisationIn {
-    pub name: String,
-    /// An organisation the caller administers.
-    pub parent_id: String,
 }
 
 #[utoipa::path(post, path = "/api/v1/organisations", tag = "organisations", request_body = OrganisationIn,

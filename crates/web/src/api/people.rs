@@ -7,6 +7,7 @@ use revans_storage::{Person, RoleGrant, people};
 use crate::actions::people::{InviteInput, invite};
 use crate::actions::{Actor, people_in_scope, require_admin_of};
 use crate::api::ApiJson;
+use crate::api::contracts::people::{InviteIn, RolesIn, role_names};
 use crate::auth::ApiAdmin;
 use crate::auth::ClientIp;
 use crate::error::{ApiResult, AppError};
@@ -101,17 +102,6 @@ pub async fn show(
     Ok(Json(PersonOut::new(person, roles)))
 }
 
-#[derive(serde::Deserialize, utoipa::ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct InviteIn {
-    pub name: String,
-    pub email: String,
-    pub organisation_id: String,
-    #[serde(default)]
-    #[schema(schema_with = crate::api::schema_values::roles)]
-    pub roles: Vec<String>,
-}
-
 /// Invites someone: creates them with roles and emails a link to choose a password.
 #[utoipa::path(post, path = "/api/v1/people", tag = "people", request_body = InviteIn,
     responses((status = 201, body = PersonOut), (status = 422, body = crate::error_pages::ErrorBody)),
@@ -126,7 +116,7 @@ pub async fn invite_person(
         name: &body.name,
         email: &body.email,
         organisation_id: &body.organisation_id,
-        roles: &body.roles,
+        roles: &role_names(&body.roles),
     };
     let id = invite(
         &state,
@@ -143,14 +133,6 @@ pub async fn invite_person(
         .ok_or(AppError::NotFound)?;
     let roles = people::roles(&mut conn, &id).await?;
     Ok((StatusCode::CREATED, Json(PersonOut::new(person, roles))))
-}
-
-#[derive(serde::Deserialize, utoipa::ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct RolesIn {
-    pub organisation_id: String,
-    #[schema(schema_with = crate::api::schema_values::roles, required = true)]
-    pub roles: Vec<String>,
 }
 
 /// Replaces the person's roles within one organisation.
@@ -174,7 +156,7 @@ pub async fn set_roles(
         },
         &id,
         &body.organisation_id,
-        &body.roles,
+        &role_names(&body.roles),
     )
     .await?;
     let mut conn = state.store.conn().await?;

@@ -12,14 +12,15 @@ use revans_storage::now_ms;
 use revans_storage::programmes::{self, Programme};
 
 use crate::actions::Actor;
-use crate::actions::applications::{
-    AllocationSummary, ApplyInput, allocate_places, apply, decide, respond,
-};
-use crate::actions::programmes::{
-    CohortInput, ProgrammeInput, add_cohort, create, load_for_admin, set_status,
-};
+use crate::actions::applications::{AllocationSummary, allocate_places, apply, decide, respond};
+use crate::actions::programmes::{add_cohort, create, load_for_admin, set_status};
 use crate::actions::review_queue::QueueFilters;
 use crate::api::ApiJson;
+use crate::api::contracts::applications::{
+    ApplyIn, Decision, DecisionIn, OfferResponse, RespondIn,
+};
+use crate::api::contracts::cohorts::CohortIn;
+use crate::api::contracts::programmes::{CapIn, ProgrammeIn, StatusIn};
 use crate::auth::{ApiAdmin, ApiCaller, ClientIp};
 use crate::error::{ApiResult, AppError};
 use crate::state::AppState;
@@ -176,15 +177,16 @@ pub async fn list(
 }
 
 /// Creates a draft programme.
-#[utoipa::path(post, path = "/api/v1/programmes", tag = "programmes", request_body = ProgrammeInput,
+#[utoipa::path(post, path = "/api/v1/programmes", tag = "programmes", request_body = ProgrammeIn,
     responses((status = 201, body = Created), (status = 422, body = crate::error_pages::ErrorBody)),
     security(("token" = [])))]
 pub async fn create_programme(
     State(state): State<AppState>,
     ApiAdmin(viewer): ApiAdmin,
     ClientIp(ip): ClientIp,
-    ApiJson(body): ApiJson<ProgrammeInput>,
+    ApiJson(body): ApiJson<ProgrammeIn>,
 ) -> ApiResult<(StatusCode, Json<Created>)> {
+    let body = body.try_into()?;
     let id = create(
         &state,
         &Actor {
@@ -198,7 +200,7 @@ pub async fn create_programme(
 }
 
 /// Adds a cohort (explicit sessions or an RRULE).
-#[utoipa::path(post, path = "/api/v1/programmes/{id}/cohorts", tag = "programmes", request_body = CohortInput,
+#[utoipa::path(post, path = "/api/v1/programmes/{id}/cohorts", tag = "programmes", request_body = CohortIn,
     params(("id" = String, Path, description = "The programme's id")),
     responses((status = 201, body = Created), (status = 422, body = crate::error_pages::ErrorBody), (status = 404, body = crate::error_pages::ErrorBody)),
     security(("token" = [])))]
@@ -207,8 +209,9 @@ pub async fn create_cohort(
     ApiAdmin(viewer): ApiAdmin,
     ClientIp(ip): ClientIp,
     Path(id): Path<String>,
-    ApiJson(body): ApiJson<CohortInput>,
+    ApiJson(body): ApiJson<CohortIn>,
 ) -> ApiResult<(StatusCode, Json<Created>)> {
+    let body = body.try_into()?;
     let id = add_cohort(
         &state,
         &Actor {
@@ -220,14 +223,6 @@ pub async fn create_cohort(
     )
     .await?;
     Ok((StatusCode::CREATED, Json(Created { id: id.to_string() })))
-}
-
-#[derive(serde::Deserialize, utoipa::ToSchema, Default)]
-#[serde(default)]
-pub struct StatusIn {
-    /// draft, published or closed.
-    #[schema(schema_with = crate::api::schema_values::programme_status, required = true)]
-    pub status: String,
 }
 
 /// Publishes, closes or returns a programme to draft.
@@ -250,7 +245,7 @@ pub async fn put_status(
             ip: &ip,
         },
         &id,
-        &body.status,
+        body.as_str(),
     )
     .await?;
     let mut conn = state.store.conn().await?;
@@ -262,7 +257,7 @@ pub async fn put_status(
 }
 
 /// Applies (or saves a draft with `"action": "save"`).
-#[utoipa::path(post, path = "/api/v1/programmes/{id}/applications", tag = "applications", request_body = ApplyInput,
+#[utoipa::path(post, path = "/api/v1/programmes/{id}/applications", tag = "applications", request_body = ApplyIn,
     params(("id" = String, Path, description = "The programme's id")),
     responses((status = 201, body = ApplicationOut), (status = 422, body = crate::error_pages::ErrorBody)),
     security(("token" = [])))]
@@ -271,8 +266,9 @@ pub async fn create_application(
     ApiCaller(viewer): ApiCaller,
     ClientIp(ip): ClientIp,
     Path(id): Path<String>,
-    ApiJson(body): ApiJson<ApplyInput>,
+    ApiJson(body): ApiJson<ApplyIn>,
 ) -> ApiResult<(StatusCode, Json<ApplicationOut>)> {
+    let body = body.into();
     let id = apply(
         &state,
         &Actor {
@@ -306,14 +302,6 @@ pub async fn mine(
     Ok(Json(out))
 }
 
-#[derive(serde::Deserialize, utoipa::ToSchema, Default)]
-#[serde(default)]
-pub struct RespondIn {
-    /// accept, decline or withdraw.
-    #[schema(schema_with = crate::api::schema_values::offer_response, required = true)]
-    pub response: String,
-}
-
 /// Accepts or declines an offer, or withdraws.
 #[utoipa::path(post, path = "/api/v1/applications/{id}/respond", tag = "applications", request_body = RespondIn,
     params(("id" = String, Path, description = "The application's id")),
@@ -334,7 +322,7 @@ pub async fn respond_to(
             ip: &ip,
         },
         &id,
-        &body.response,
+        body.response.map_or("", OfferResponse::as_str),
     )
     .await?;
     let mut conn = state.store.conn().await?;
@@ -440,18 +428,6 @@ pub async fn queue(
     Ok(Json(out))
 }
 
-#[derive(serde::Deserialize, utoipa::ToSchema, Default)]
-#[serde(default)]
-pub struct DecisionIn {
-    #[schema(required = true)]
-    pub applications: Vec<String>,
-    /// approve or reject.
-    #[schema(schema_with = crate::api::schema_values::decision, required = true)]
-    pub decision: String,
-    /// Required to reject; sent to the applicant.
-    pub reason: String,
-}
-
 #[derive(serde::Serialize, utoipa::ToSchema)]
 pub struct DecisionOut {
     pub decided: usize,
@@ -477,7 +453,7 @@ pub async fn decisions(
         },
         &parse_id(&id)?,
         &body.applications,
-        &body.decision,
+        body.decision.map_or("", Decision::as_str),
         &body.reason,
     )
     .await?;
@@ -506,19 +482,6 @@ pub async fn allocate(
         )
         .await?,
     ))
-}
-
-#[derive(serde::Deserialize, utoipa::ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct CapIn {
-    /// An organisation in the programme's region.
-    #[serde(default)]
-    #[schema(required = true)]
-    pub organisation_id: String,
-    /// The most applications it may hold (counting the organisations under it); null lifts
-    /// its cap.
-    #[serde(default)]
-    pub cap: Option<i64>,
 }
 
 /// Sets or lifts one organisation's nomination cap for the programme.

@@ -1,6 +1,6 @@
-//! The allowed values of request fields that stay plain strings in Rust (so a wrong value gets
-//! the domain's own message naming the choices), stated in the OpenAPI document. Built from the
-//! domain's own lists where it has one, so the document cannot drift from what is accepted.
+//! The allowed values of the domain's enums in request bodies, stated in the OpenAPI document
+//! (the domain crate knows nothing of utoipa, so they do not derive `ToSchema`). Built from the
+//! domain's own lists, so the document cannot drift from what is accepted.
 
 use revans_domain::{AllocationRule, DeliveryMode, ProgrammeKind, ProgrammeStatus, Role};
 use utoipa::openapi::schema::{Array, ArrayBuilder, Object, ObjectBuilder, Type};
@@ -32,24 +32,4 @@ pub fn delivery_mode() -> Object {
 
 pub fn allocation_rule() -> Object {
     one_of(AllocationRule::ALL.iter().map(|s| s.as_str()))
-}
-
-/// What `actions::applications::respond` accepts.
-pub fn offer_response() -> Object {
-    one_of(["accept", "decline", "withdraw"])
-}
-
-/// What `actions::applications::decide` accepts.
-pub fn decision() -> Object {
-    one_of(["approve", "reject"])
-}
-
-/// What `actions::programmes::parse_cohort` reads; anything but recurrence is explicit.
-pub fn schedule_kind() -> Object {
-    one_of(["explicit", "recurrence"])
-}
-
-/// What `CompletionRule::parse` accepts.
-pub fn completion_rule() -> Object {
-    one_of(["all", "at_least"])
 }

@@ -8,11 +8,12 @@ use revans_storage::set_content::{self, Problem};
 use revans_storage::sets;
 
 use crate::actions::Actor;
-use crate::actions::formation::{FormationInput, form};
-use crate::actions::meetings::{ProblemInput, add_problem};
+use crate::actions::formation::form;
+use crate::actions::meetings::add_problem;
 use crate::actions::programmes::load_for_admin;
 use crate::actions::set_access::{load_set, path_id};
 use crate::api::ApiJson;
+use crate::api::contracts::sets::{FormationIn, ProblemIn};
 use crate::api::programmes::Created;
 use crate::auth::{ApiAdmin, ApiCaller, ClientIp};
 use crate::error::{ApiResult, AppError};
@@ -112,7 +113,7 @@ pub async fn show(
     }))
 }
 
-#[utoipa::path(post, path = "/api/v1/sets/{id}/problems", tag = "sets", request_body = ProblemInput,
+#[utoipa::path(post, path = "/api/v1/sets/{id}/problems", tag = "sets", request_body = ProblemIn,
     params(("id" = String, Path, description = "The set's id")),
     responses((status = 201, body = Created), (status = 422, body = crate::error_pages::ErrorBody), (status = 404, body = crate::error_pages::ErrorBody)),
     security(("token" = [])))]
@@ -122,9 +123,10 @@ pub async fn create_problem(
     ApiCaller(viewer): ApiCaller,
     ClientIp(ip): ClientIp,
     Path(id): Path<String>,
-    ApiJson(body): ApiJson<ProblemInput>,
+    ApiJson(body): ApiJson<ProblemIn>,
 ) -> ApiResult<(StatusCode, Json<Created>)> {
     let id = path_id(&id)?;
+    let body = body.into();
     let created = add_problem(
         &state,
         &Actor {
@@ -214,7 +216,7 @@ pub async fn cohort_sets(
     Ok(Json(out))
 }
 
-#[utoipa::path(post, path = "/api/v1/cohorts/{id}/sets", tag = "sets", request_body = FormationInput,
+#[utoipa::path(post, path = "/api/v1/cohorts/{id}/sets", tag = "sets", request_body = FormationIn,
     params(("id" = String, Path, description = "The cohort's id")),
     responses((status = 201, body = Created), (status = 422, body = crate::error_pages::ErrorBody), (status = 404, body = crate::error_pages::ErrorBody)),
     security(("token" = [])))]
@@ -224,9 +226,10 @@ pub async fn form_sets(
     ApiAdmin(viewer): ApiAdmin,
     ClientIp(ip): ClientIp,
     Path(id): Path<String>,
-    ApiJson(body): ApiJson<FormationInput>,
+    ApiJson(body): ApiJson<FormationIn>,
 ) -> ApiResult<(StatusCode, Json<Created>)> {
     let id = path_id(&id)?;
+    let body = body.try_into()?;
     form(
         &state,
         &Actor {

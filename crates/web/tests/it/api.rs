@@ -87,7 +87,7 @@ async fn bad_bodies_get_specific_errors_and_change_nothing() {
 
     let long = "y".repeat(300);
     let body =
-        format!(r#"{{"name":"{long}","email":"bad","organisation_id":"","roles":["wizard"]}}"#);
+        format!(r#"{{"name":"{long}","email":"bad","organisation_id":"","roles":["sponsor"]}}"#);
     let r = c.json("POST", "/api/v1/people", Some(&body)).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     let e: serde_json::Value = serde_json::from_str(&r.body).unwrap();
@@ -97,7 +97,23 @@ async fn bad_bodies_get_specific_errors_and_change_nothing() {
         .iter()
         .map(|f| f["field"].as_str().unwrap())
         .collect();
-    assert_eq!(fields, ["name", "email", "organisation", "roles"]);
+    assert_eq!(fields, ["name", "email", "organisation"]);
+    // Roles are an enum: an unknown one is named, with the choices.
+    let r = c
+        .json(
+            "POST",
+            "/api/v1/people",
+            Some(r#"{"name":"A","email":"a@b.example","organisation_id":"x","roles":["wizard"]}"#),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let e: serde_json::Value = serde_json::from_str(&r.body).unwrap();
+    assert_eq!(e["error"]["fields"][0]["field"], "roles[0]");
+    let message = e["error"]["fields"][0]["message"].as_str().unwrap();
+    assert!(
+        message.contains("wizard") && message.contains("evaluator"),
+        "{message}"
+    );
 
     let r = c
         .json(

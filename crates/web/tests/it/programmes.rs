@@ -647,7 +647,7 @@ async fn the_api_applies_decides_allocates_and_accepts() {
     let mut pat = app.client();
     pat.bearer = Some(app.api_token(PARTICIPANT).await);
     let body = format!(
-        r#"{{"eligibility":["0","1"],"confirmations":["0","1"],"answers":["Ten years"],"preferences":["{cohort}"]}}"#
+        r#"{{"eligibility":[0,1],"confirmations":[0,1],"answers":["Ten years"],"preferences":["{cohort}"]}}"#
     );
     let r = pat
         .json(
@@ -895,13 +895,14 @@ async fn the_api_changes_and_closes_a_cohort() {
     let path = format!("/api/v1/cohorts/{cohort}");
     let body = |capacity: &str| {
         format!(
-            r#"{{"name":"Cohort A","capacity":"{capacity}","opens_on":"{}","closes_on":"{}","timezone":"Europe/London","schedule_kind":"explicit","sessions":"{} 09:30-12:30","completion_rule":"all"}}"#,
+            r#"{{"name":"Cohort A","capacity":{capacity},"opens_on":"{}","closes_on":"{}","timezone":"Europe/London","schedule_kind":"explicit","sessions":[{{"starts_at":"{}T09:30:00Z","ends_at":"{}T12:30:00Z"}}],"completion_rule":"all"}}"#,
             day(-1),
             day(10),
+            day(30),
             day(30)
         )
     };
-    let r = lead.json("PUT", &path, Some(&body("many"))).await;
+    let r = lead.json("PUT", &path, Some(&body(r#""many""#))).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.body.contains(r#""field":"capacity""#), "{}", r.body);
     let r = lead.json("PUT", &path, Some(&body("8"))).await;

@@ -1,0 +1,101 @@
+//! Every API route that takes a body refuses a field it does not know, naming it, so a typo
+//! (`requires_sponsor_aproval`) can never be ignored silently. The route table is walked, so
+//! a new body route without `#[serde(deny_unknown_fields)]` fails here.
+
+use axum::http::StatusCode;
+use serde_json::Value;
+
+use crate::helpers::*;
+
+/// Routes whose handler reads no body at all, and why; everything else must refuse unknown
+/// fields.
+const NO_BODY: &[(&str, &str, &str)] = &[
+    (
+        "POST",
+        "/api/v1/tokens",
+        "always refused: tokens are made on the page",
+    ),
+    (
+        "POST",
+        "/api/v1/cohorts/{id}/close",
+        "closing needs nothing but the cohort",
+    ),
+    (
+        "POST",
+        "/api/v1/programmes/{id}/allocate",
+        "allocating needs nothing but the programme",
+    ),
+    (
+        "POST",
+        "/api/v1/applications/{id}/sponsor-approval",
+        "approving needs nothing but the application",
+    ),
+];
+
+fn takes_a_body(method: &str, path: &str) -> bool {
+    path.starts_with("/api/v1/") && matches!(method, "POST" | "PUT" | "PATCH")
+}
+
+#[test]
+fn every_route_said_to_take_no_body_exists() {
+    let routes = revans_web::routes::list();
+    for (method, path, _) in NO_BODY {
+        assert!(
+            routes.contains(&(*method, *path)),
+            "{method} {path} is listed as taking no body but is not a route"
+        );
+    }
+}
+
+#[tokio::test]
+async fn every_api_body_refuses_an_unknown_field_naming_it() {
+    let app = TestApp::spawn().await;
+    let (programme, cohort) = app.demo_programme().await;
+    let person = app.person_id(PARTICIPANT).await;
+    let mut lead = app.client();
+    lead.bearer = Some(app.api_token(ADMIN).await);
+    let mut checked = 0;
+    let mut failures = Vec::new();
+    for (method, path) in revans_web::routes::list() {
+        if !takes_a_body(method, path) || NO_BODY.iter().any(|(m, p, _)| (*m, *p) == (method, path))
+        {
+            continue;
+        }
+        // Real ids where the route names a programme, cohort or person; the body is read
+        // before anything is looked up, so any id would do for the rest.
+        let id = if path.starts_with("/api/v1/programmes/") {
+            programme.as_str()
+        } else if path.starts_with("/api/v1/cohorts/") {
+            cohort.as_str()
+        } else if path.starts_with("/api/v1/people/") {
+            person.as_str()
+        } else {
+            "00000000-0000-0000-0000-000000000000"
+        };
+        let concrete = path.replace("{id}", id);
+        let r = lead
+            .json(method, &concrete, Some(r#"{"no_such_field":1}"#))
+            .await;
+        checked += 1;
+        let named = serde_json::from_str::<Value>(&r.body).is_ok_and(|e| {
+            e["error"]["fields"].as_array().is_some_and(|fields| {
+                fields.iter().any(|f| {
+                    f["field"] == "no_such_field"
+                        && f["message"]
+                            .as_str()
+                            .is_some_and(|m| m.contains("no_such_field"))
+                })
+            })
+        });
+        if r.status != StatusCode::UNPROCESSABLE_ENTITY || !named {
+            failures.push(format!("{method} {path}: {} {}", r.status, r.body));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "these bodies do not refuse an unknown field (add #[serde(deny_unknown_fields)], or list \
+         a route that reads no body in NO_BODY):\n{}",
+        failures.join("\n")
+    );
+    assert!(checked >= 15, "only {checked} body routes found");
+}
