@@ -443,11 +443,18 @@ pub async fn cohort_counts(conn: &mut Conn, cohort_id: &Id) -> Result<(i64, i64)
 }
 
 /// Offers whose time ran out before `now`.
-pub async fn expired_offers(conn: &mut Conn, now: i64) -> Result<Vec<Application>> {
+/// The programme's offers that ran out before `now`, oldest first.
+pub async fn expired_offers(
+    conn: &mut Conn,
+    programme_id: &Id,
+    now: i64,
+) -> Result<Vec<Application>> {
     let sql = format!(
-        "{SELECT} WHERE a.state = 'offered' AND a.offer_expires_at < $1 ORDER BY a.offer_expires_at, a.id"
+        "{SELECT} WHERE a.programme_id = $1 AND a.state = 'offered' AND a.offer_expires_at < $2 \
+         ORDER BY a.offer_expires_at, a.id"
     );
     sqlx::query_as::<_, Row>(sqlx::AssertSqlSafe(sql))
+        .bind(programme_id.as_str())
         .bind(now)
         .fetch_all(&mut *conn)
         .await?

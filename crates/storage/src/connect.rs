@@ -84,11 +84,26 @@ impl Store {
 
     /// Migrations known to this build and whether each has been applied.
     pub async fn pending_migrations(&self) -> Result<Vec<String>> {
-        let applied: Vec<i64> =
+        // A database never migrated has no history table: every migration is pending. Any
+        // other failure (unreachable, no permission) is reported, never read as "none applied".
+        let history_exists: i64 = sqlx::query_scalar(match self.backend {
+            Backend::Sqlite => {
+                "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '_sqlx_migrations'"
+            }
+            Backend::Postgres => {
+                "SELECT COUNT(*) FROM information_schema.tables WHERE table_name = '_sqlx_migrations' \
+                 AND table_schema = current_schema()"
+            }
+        })
+        .fetch_one(&self.pool)
+        .await?;
+        let applied: Vec<i64> = if history_exists > 0 {
             sqlx::query_scalar("SELECT version FROM _sqlx_migrations WHERE success = TRUE")
                 .fetch_all(&self.pool)
-                .await
-                .unwrap_or_default();
+                .await?
+        } else {
+            Vec::new()
+        };
         Ok(MIGRATOR
             .iter()
             .filter(|m| !applied.contains(&m.version))

@@ -80,6 +80,31 @@ pub async fn set_api_token_expiry(
     Ok(())
 }
 
+/// Plants a poison row: the application's stored answers stop being JSON, so reading it fails
+/// (as a row damaged by hand or by a bug would), for tests that one bad row stops nothing else.
+pub async fn poison_application(
+    conn: &mut crate::Conn,
+    id: &revans_domain::Id,
+) -> crate::Result<()> {
+    sqlx::query("UPDATE applications SET answers = 'not json' WHERE id = $1")
+        .bind(id.as_str())
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+/// Plants a poison row: the cohort's stored schedule stops being JSON.
+pub async fn poison_cohort_schedule(
+    conn: &mut crate::Conn,
+    id: &revans_domain::Id,
+) -> crate::Result<()> {
+    sqlx::query("UPDATE cohorts SET schedule_spec = 'not json' WHERE id = $1")
+        .bind(id.as_str())
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
 fn replace_database(url: &str, name: &str) -> String {
     let (base, query) = match url.split_once('?') {
         Some((b, q)) => (b, Some(q)),

@@ -248,7 +248,7 @@ async fn waiting_list_positions_and_next_in_line() {
     );
     // Expired offers are found for the expiry job.
     assert!(
-        applications::expired_offers(&mut conn, expires + 1)
+        applications::expired_offers(&mut conn, &w.programme, expires + 1)
             .await
             .unwrap()
             .iter()

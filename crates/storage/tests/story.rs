@@ -477,3 +477,19 @@ async fn email_tokens_are_single_use_and_expire() {
         TokenState::Unknown
     );
 }
+
+/// Pending migrations: all of them before migrating, none after, and an unreachable database
+/// is an error (it was once read as "no migration applied").
+#[tokio::test]
+async fn pending_migrations_are_reported_and_a_failure_is_an_error() {
+    let db = TestDatabase::create().await;
+    let store = revans_storage::Store::connect(&db.url, 2).await.unwrap();
+    assert!(!store.pending_migrations().await.unwrap().is_empty());
+    store.migrate().await.unwrap();
+    assert_eq!(
+        store.pending_migrations().await.unwrap(),
+        Vec::<String>::new()
+    );
+    store.pool().close().await;
+    assert!(store.pending_migrations().await.is_err());
+}

@@ -168,7 +168,10 @@ pub async fn render_errors(
             };
             match page.render() {
                 Ok(html) => Html(html).into_response(),
-                Err(_) => Response::new(Body::from("Sorry, there is a problem with the service.")),
+                Err(e) => {
+                    tracing::error!(request_id = %page.request_id, error = %e, "the error page could not be rendered");
+                    Response::new(Body::from("Sorry, there is a problem with the service."))
+                }
             }
         }
     };

@@ -752,10 +752,7 @@ pub(crate) async fn expire_offers(
     now: i64,
 ) -> Result<usize, AppError> {
     let mut expired = 0;
-    for a in applications::expired_offers(tx, now).await? {
-        if a.programme_id != programme.id {
-            continue;
-        }
+    for a in applications::expired_offers(tx, &programme.id, now).await? {
         if applications::transition(
             &mut *tx,
             &a.id,

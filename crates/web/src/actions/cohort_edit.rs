@@ -37,7 +37,13 @@ pub async fn current_input(
         .ok_or(AppError::NotFound)?;
     let programme = load_for_admin(&mut conn, actor, &cohort.programme_id).await?;
     let started = has_started(&cohorts::sessions(&mut conn, cohort_id).await?, now_ms());
-    let mut input: CohortInput = serde_json::from_str(&cohort.schedule_spec).unwrap_or_default();
+    // A stored schedule that no longer reads is a fault to report, not an empty form: saving
+    // an empty form over it would lose the cohort's schedule.
+    let mut input: CohortInput = serde_json::from_str(&cohort.schedule_spec).map_err(|e| {
+        AppError::internal(format!(
+            "cohort {cohort_id}: its stored schedule cannot be read: {e}"
+        ))
+    })?;
     input.name = cohort.name.clone();
     input.capacity = cohort.capacity.to_string();
     Ok(CohortForEditing {

@@ -39,8 +39,15 @@ pub async fn run_pending_jobs(state: &AppState, worker: &str) -> usize {
                 }),
             other => Err(format!("unknown job kind {other}")),
         };
-        let Ok(mut conn) = state.store.conn().await else {
-            return ran;
+        let mut conn = match state.store.conn().await {
+            Ok(conn) => conn,
+            Err(e) => {
+                // The outcome cannot be recorded: the job stays claimed until its lease ends,
+                // then runs again (an email may then be sent twice; the Message-ID stays the
+                // same, so mail clients show one).
+                tracing::error!(job = %job.id, error = %e, "could not record job outcome: database unavailable");
+                return ran;
+            }
         };
         let recorded = match outcome {
             Ok(()) => jobs::complete(&mut conn, &job.id, worker).await.map(|_| ()),

@@ -92,11 +92,16 @@ async fn build(
         .await?
         .len();
     let stored = revans_storage::sets::formation_rules(&mut conn, cohort_id).await?;
-    let f = f.unwrap_or_else(|| {
-        stored
-            .and_then(|s| serde_json::from_str(&s).ok())
-            .unwrap_or_else(FormationInput::suggested)
-    });
+    let f = match (f, stored) {
+        (Some(f), _) => f,
+        (None, Some(stored)) => serde_json::from_str(&stored).unwrap_or_else(|e| {
+            // Reported, and the form offers the suggested rules; the stored ones stay until
+            // the lead forms the sets again.
+            tracing::warn!(cohort = %cohort_id, error = %e, "stored formation rules cannot be read");
+            FormationInput::suggested()
+        }),
+        (None, None) => FormationInput::suggested(),
+    };
     let explanation = explain(&mut conn, &actor, cohort_id).await?;
     let counts = revans_storage::set_reports::set_counts(&mut conn, cohort_id).await?;
     let mut views: std::collections::HashMap<Id, set_view::SetView> =

@@ -238,3 +238,65 @@ async fn a_sponsor_nominates_a_colleague_who_completes_the_application_already_a
     assert_eq!(a.state, ApplicationState::Submitted);
     assert!(a.sponsor_approved_at.is_some() && a.nominated_by.is_some());
 }
+
+/// One programme whose offers cannot be read (a poison row) fails on its own: the other
+/// programme's overdue offer still expires in the same sweep, and the poisoned one is tried
+/// again next time rather than stopping every sweep.
+#[tokio::test]
+async fn one_poisoned_programme_does_not_stop_the_sweep() {
+    let app = TestApp::spawn().await;
+    let (programme, cohort) = app.demo_programme().await;
+    let (programme, cohort) = (Id::parse(&programme).unwrap(), Id::parse(&cohort).unwrap());
+    // A second programme with a cohort, in the same tenant.
+    let (other, other_cohort) = {
+        let mut tx = app.state.store.begin().await.unwrap();
+        let tenant = revans_storage::programmes::get(&mut tx, &programme)
+            .await
+            .unwrap()
+            .unwrap()
+            .organisation_id;
+        let other = revans_web::demo_catalogue::seed(&mut tx, &tenant)
+            .await
+            .unwrap();
+        let c = revans_storage::cohorts::list_for_programme(&mut tx, &other)
+            .await
+            .unwrap()
+            .remove(0)
+            .id;
+        revans_storage::commit(tx).await.unwrap();
+        (other, c)
+    };
+    let now = revans_storage::now_ms();
+    let good = application(&app, PARTICIPANT, &other, &other_cohort).await;
+    let bad = application(&app, "participant@bay-council.example", &programme, &cohort).await;
+    let mut conn = app.state.store.conn().await.unwrap();
+    for (id, c) in [(&good, &other_cohort), (&bad, &cohort)] {
+        applications::offer(&mut conn, id, ApplicationState::Approved, c, now + 1000)
+            .await
+            .unwrap();
+    }
+    revans_storage::testing::poison_application(&mut conn, &bad)
+        .await
+        .unwrap();
+    drop(conn);
+    // Whichever programme is swept first, the good one's offer expires.
+    let s = revans_web::sweeps::run_once(&app.state, now + 2000)
+        .await
+        .unwrap();
+    assert_eq!((s.offers_expired, s.failed), (1, 1), "{s:?}");
+    let mut conn = app.state.store.conn().await.unwrap();
+    assert_eq!(
+        applications::get(&mut conn, &good)
+            .await
+            .unwrap()
+            .unwrap()
+            .state,
+        ApplicationState::Expired
+    );
+    drop(conn);
+    // It fails again next minute (and is logged each time), never taking the others with it.
+    let s = revans_web::sweeps::run_once(&app.state, now + 3000)
+        .await
+        .unwrap();
+    assert_eq!((s.offers_expired, s.failed), (0, 1), "{s:?}");
+}

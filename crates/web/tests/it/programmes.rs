@@ -1181,3 +1181,35 @@ async fn new_cohort_dates_may_not_strand_a_sets_meeting() {
             .unwrap();
     assert_eq!(stored.name, "Cohort 1", "nothing saved");
 }
+
+/// A cohort whose stored schedule no longer reads is reported (500 with a request id, the cause
+/// logged), not shown as an empty form that would save over the schedule.
+#[tokio::test]
+async fn an_unreadable_stored_schedule_is_reported_not_offered_as_an_empty_form() {
+    let app = TestApp::spawn().await;
+    let (_, cohort) = app.demo_programme().await;
+    let id = revans_domain::Id::parse(&cohort).unwrap();
+    let mut conn = app.state.store.conn().await.unwrap();
+    revans_storage::testing::poison_cohort_schedule(&mut conn, &id)
+        .await
+        .unwrap();
+    drop(conn);
+    let mut lead = app.signed_in(ADMIN).await;
+    let page = lead.get(&format!("/admin/cohorts/{cohort}/edit")).await;
+    assert_eq!(page.status, axum::http::StatusCode::INTERNAL_SERVER_ERROR);
+    assert!(
+        !page.body.contains("not json"),
+        "the cause stays in the log"
+    );
+    let r = lead
+        .post_form(
+            &format!("/admin/cohorts/{cohort}/edit"),
+            &[("name", "Renamed"), ("capacity", "9")],
+        )
+        .await;
+    assert_ne!(
+        r.status,
+        axum::http::StatusCode::SEE_OTHER,
+        "nothing is saved over it"
+    );
+}
