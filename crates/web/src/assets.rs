@@ -58,6 +58,23 @@ pub async fn healthz(State(state): State<AppState>) -> Response {
     }
 }
 
+/// Ready to take traffic: the database answers and every migration is applied (a load
+/// balancer sends requests only to instances that say so). 503 names what is missing.
+pub async fn readyz(State(state): State<AppState>) -> Response {
+    match state.store.pending_migrations().await {
+        Ok(pending) if pending.is_empty() => (StatusCode::OK, "ready").into_response(),
+        Ok(pending) => (
+            StatusCode::SERVICE_UNAVAILABLE,
+            format!("migrations not applied: {}", pending.join(", ")),
+        )
+            .into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "readiness check failed");
+            (StatusCode::SERVICE_UNAVAILABLE, "database unavailable").into_response()
+        }
+    }
+}
+
 pub async fn security_headers(
     State(state): State<AppState>,
     request: Request,

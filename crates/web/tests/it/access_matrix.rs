@@ -18,6 +18,7 @@ const MATRIX: &[(&str, &str, [&str; 7])] = &[
         "/healthz",
         ["200", "200", "200", "200", "200", "200", "200"],
     ),
+    ("GET", "/readyz", ["200"; 7]),
     (
         "GET",
         "/assets/revans.css",

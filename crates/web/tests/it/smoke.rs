@@ -68,3 +68,17 @@ async fn serves_over_a_real_socket() {
     assert_eq!(entries[0].ip, "127.0.0.1");
     handle.abort();
 }
+
+/// Readiness: 200 once the database answers with every migration applied, 503 (never a hang
+/// or "not found") when it cannot be reached.
+#[tokio::test]
+async fn readyz_says_whether_this_instance_can_take_traffic() {
+    let app = TestApp::spawn().await;
+    let mut c = app.client();
+    let r = c.get("/readyz").await;
+    assert_eq!((r.status.as_u16(), r.body.as_str()), (200, "ready"));
+    app.state.store.pool().close().await;
+    let r = c.get("/readyz").await;
+    assert_eq!(r.status.as_u16(), 503, "{}", r.body);
+    assert!(r.body.contains("database unavailable"));
+}
