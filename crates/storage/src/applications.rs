@@ -284,12 +284,14 @@ pub async fn list_for_person(conn: &mut Conn, person_id: &Id) -> Result<Vec<Appl
 }
 
 /// Applications from people of `root` and the organisations below it (a sponsor's view).
+/// Applications from `root` and below: sent ones, and nominations still waiting for the
+/// nominee to complete them (a sponsor must see whom they nominated).
 pub async fn list_from_tree(conn: &mut Conn, root: &Id) -> Result<Vec<Application>> {
     fetch(
         conn,
         format!(
             "{TREE_CTE} {SELECT} JOIN tree t ON t.id = a.organisation_id \
-             WHERE a.state <> 'draft' ORDER BY p.title, pe.name, a.id"
+             WHERE (a.state <> 'draft' OR a.nominated_by IS NOT NULL) ORDER BY p.title, pe.name, a.id"
         ),
         &[root.as_str()],
     )

@@ -289,7 +289,9 @@ async fn show_page(
     let mut list = Vec::new();
     let mut organisations: Vec<FilterOption> = Vec::new();
     for a in applications::list_for_programme(&mut conn, &id, filter).await? {
-        if a.state == ApplicationState::Draft {
+        // A draft is the applicant's own until sent; a sponsor's nomination waiting for the
+        // nominee is listed (status only, nothing they wrote), so it is never lost from view.
+        if a.state == ApplicationState::Draft && a.nominated_by.is_none() {
             continue;
         }
         if !organisations

@@ -211,6 +211,26 @@ async fn a_sponsor_nominates_a_colleague_who_completes_the_application_already_a
         axum::http::StatusCode::UNPROCESSABLE_ENTITY,
         "one application each"
     );
+    // The nomination is not lost: the sponsor sees it waiting for Pat, and so does the lead
+    // (its status only; nothing to decide yet, so no box to tick).
+    let nominees = sam.get("/sponsor/applications").await;
+    assert!(
+        nominees
+            .body
+            .contains("Nominated: waiting for Pat Participant to complete the application"),
+        "{}",
+        nominees.body
+    );
+    let mut lead = app.signed_in(ADMIN).await;
+    let queue = lead.get(&format!("/admin/programmes/{programme}")).await;
+    let row_start = queue
+        .body
+        .find("<td>Pat Participant</td>")
+        .expect("Pat is listed");
+    let row = &queue.body[queue.body[..row_start].rfind("<tr").unwrap()..];
+    let row = &row[..row.find("</tr>").unwrap()];
+    assert!(row.contains("Nominated: not yet completed"), "{row}");
+    assert!(!row.contains("type=\"checkbox\""), "{row}");
     // Pat completes it; the sponsor's approval is already there.
     let mut pat = app.signed_in(PARTICIPANT).await;
     pat.get(&format!("/programmes/{programme}/apply")).await;
