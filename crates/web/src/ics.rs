@@ -21,8 +21,40 @@ fn event(uid: String, title: &str, location: &str, s: &Session) -> Event {
         .done()
 }
 
-/// The sessions of one cohort.
+/// The sessions of one cohort, with the place or meeting link for people who have a place.
 pub fn cohort_calendar(programme: &Programme, cohort: &Cohort, sessions: &[Session]) -> String {
+    calendar(
+        programme,
+        cohort,
+        sessions,
+        &programme.fields.delivery_detail,
+    )
+}
+
+/// The sessions of one cohort for anyone (the public catalogue's file): a place is public, a
+/// virtual meeting's link is only for people with a place.
+pub fn public_cohort_calendar(
+    programme: &Programme,
+    cohort: &Cohort,
+    sessions: &[Session],
+) -> String {
+    calendar(programme, cohort, sessions, public_location(programme))
+}
+
+/// Where the programme meets, as anyone may see it: an in-person place, never a meeting link.
+pub fn public_location(programme: &Programme) -> &str {
+    match programme.fields.delivery_mode {
+        revans_domain::DeliveryMode::InPerson => &programme.fields.delivery_detail,
+        revans_domain::DeliveryMode::Virtual => "",
+    }
+}
+
+fn calendar(
+    programme: &Programme,
+    cohort: &Cohort,
+    sessions: &[Session],
+    location: &str,
+) -> String {
     let title = format!("{} – {}", programme.fields.title, cohort.name);
     let mut cal = Calendar::new();
     cal.name(&title);
@@ -30,7 +62,7 @@ pub fn cohort_calendar(programme: &Programme, cohort: &Cohort, sessions: &[Sessi
         cal.push(event(
             format!("{}-{}@revans", cohort.id, i + 1),
             &title,
-            &programme.fields.delivery_detail,
+            location,
             s,
         ));
     }

@@ -124,6 +124,9 @@ struct ShowPage {
     any_open: bool,
     /// The programme people go on to, when it is in the catalogue: (id, title).
     follow_on: Option<(String, String)>,
+    /// Where it meets as this viewer may see it: a virtual meeting's link only for someone
+    /// with a place in one of its cohorts.
+    location: String,
 }
 
 pub fn fee_text(pence: i64) -> String {
@@ -159,6 +162,17 @@ pub async fn show(
             .map(|n| (n.id.to_string(), n.fields.title)),
         None => None,
     };
+    let has_place = match &viewer {
+        Some(v) => revans_storage::applications::find_for_person(&mut conn, &p.id, &v.person.id)
+            .await?
+            .is_some_and(|a| a.state == revans_domain::ApplicationState::Accepted),
+        None => false,
+    };
+    let location = if has_place {
+        p.fields.delivery_detail.clone()
+    } else {
+        crate::ics::public_location(&p).to_owned()
+    };
     let layout = Layout::new(
         &state,
         viewer.as_ref(),
@@ -167,6 +181,7 @@ pub async fn show(
         "/programmes",
     );
     render(&ShowPage {
+        location,
         layout,
         fee: fee_text(p.fields.fee_pence),
         cpd: cpd_text(p.fields.cpd_minutes),
@@ -192,7 +207,7 @@ pub async fn cohort_ics(
         _ => return Err(AppError::NotFound.into()),
     };
     let sessions = cohorts::sessions(&mut conn, &id).await?;
-    let body = crate::ics::cohort_calendar(&programme, &cohort, &sessions);
+    let body = crate::ics::public_cohort_calendar(&programme, &cohort, &sessions);
     Ok((
         [
             (header::CONTENT_TYPE, "text/calendar; charset=utf-8"),

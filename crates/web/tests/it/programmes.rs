@@ -1213,3 +1213,70 @@ async fn an_unreadable_stored_schedule_is_reported_not_offered_as_an_empty_form(
         "nothing is saved over it"
     );
 }
+
+/// A virtual programme's meeting link is for people with a place: the public page and the
+/// public calendar file leave it out (they say it is sent to people with a place); someone
+/// whose place is confirmed sees it.
+#[tokio::test]
+async fn a_meeting_link_is_shown_only_to_people_with_a_place() {
+    use revans_domain::{ApplicationState, Id};
+    use revans_storage::applications;
+    let app = TestApp::spawn().await;
+    let (programme, cohort) = app.demo_programme().await;
+    let link = "https://meet.example/circles";
+    let mut anon = app.client();
+    let page = anon.get(&format!("/programmes/{programme}")).await;
+    assert!(!page.body.contains(link), "public page shows the link");
+    assert!(
+        page.body
+            .contains("the link is sent to people with a place")
+    );
+    let ics = anon.get(&format!("/cohorts/{cohort}/sessions.ics")).await;
+    assert_eq!(ics.status, axum::http::StatusCode::OK);
+    assert!(!ics.body.contains("meet.example"), "{}", ics.body);
+    let mut pat = app.signed_in(PARTICIPANT).await;
+    assert!(
+        !pat.get(&format!("/programmes/{programme}"))
+            .await
+            .body
+            .contains(link)
+    );
+    // Pat's place is confirmed: now the page gives the link.
+    {
+        let (p, c) = (Id::parse(&programme).unwrap(), Id::parse(&cohort).unwrap());
+        let person = Id::parse(&app.person_id(PARTICIPANT).await).unwrap();
+        let mut tx = app.state.store.begin().await.unwrap();
+        let org = revans_storage::people::get(&mut tx, &person)
+            .await
+            .unwrap()
+            .unwrap()
+            .organisation_id;
+        let a = applications::insert(
+            &mut tx,
+            &applications::NewApplication {
+                programme_id: &p,
+                person_id: &person,
+                organisation_id: &org,
+                state: ApplicationState::Approved,
+                answers: &["x".into()],
+                confirmed_statements: true,
+                preferences: std::slice::from_ref(&c),
+                nominated_by: None,
+            },
+        )
+        .await
+        .unwrap();
+        let far = revans_storage::now_ms() + 86_400_000;
+        applications::offer(&mut tx, &a, ApplicationState::Approved, &c, far)
+            .await
+            .unwrap();
+        applications::accept(&mut tx, &a).await.unwrap();
+        revans_storage::commit(tx).await.unwrap();
+    }
+    assert!(
+        pat.get(&format!("/programmes/{programme}"))
+            .await
+            .body
+            .contains(link)
+    );
+}
