@@ -282,6 +282,23 @@ pub async fn with_sessions(
         .collect())
 }
 
+/// A programme's cohorts with their sessions.
+pub type CohortsWithSessions = Vec<(Cohort, Vec<Session>)>;
+
+/// `with_sessions`, grouped by programme (each programme's cohorts in order).
+pub async fn by_programme(
+    conn: &mut Conn,
+    of: CohortsOf<'_>,
+) -> Result<std::collections::HashMap<Id, CohortsWithSessions>> {
+    let mut out: std::collections::HashMap<Id, CohortsWithSessions> = Default::default();
+    for (c, sessions) in with_sessions(conn, of).await? {
+        out.entry(c.programme_id.clone())
+            .or_default()
+            .push((c, sessions));
+    }
+    Ok(out)
+}
+
 pub async fn sessions(conn: &mut Conn, cohort_id: &Id) -> Result<Vec<Session>> {
     let rows: Vec<(i64, i64)> = sqlx::query_as(
         "SELECT starts_at, ends_at FROM cohort_sessions WHERE cohort_id = $1 ORDER BY ordinal",

@@ -1,7 +1,5 @@
 //! Programmes, cohorts, applications and places over the API: the same actions as the pages.
 
-use std::collections::HashMap;
-
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -158,13 +156,7 @@ pub async fn list(
 ) -> ApiResult<Json<Vec<ProgrammeOut>>> {
     let mut conn = state.store.conn().await?;
     let published = programmes::list_published(&mut conn).await?;
-    let mut by_programme: HashMap<Id, Vec<_>> = HashMap::new();
-    for (c, sessions) in cohorts::with_sessions(&mut conn, CohortsOf::Published).await? {
-        by_programme
-            .entry(c.programme_id.clone())
-            .or_default()
-            .push((c, sessions));
-    }
+    let mut by_programme = cohorts::by_programme(&mut conn, CohortsOf::Published).await?;
     Ok(Json(
         published
             .into_iter()

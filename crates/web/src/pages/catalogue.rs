@@ -1,7 +1,5 @@
 //! The public catalogue (no sign-in): published programmes and their cohorts with places left.
 
-use std::collections::HashMap;
-
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::header;
@@ -87,13 +85,7 @@ pub async fn list(
 ) -> PageResult<Response> {
     let mut conn = state.store.conn().await?;
     let published = programmes::list_published(&mut conn).await?;
-    let mut by_programme: HashMap<Id, Vec<_>> = HashMap::new();
-    for (c, sessions) in cohorts::with_sessions(&mut conn, CohortsOf::Published).await? {
-        by_programme
-            .entry(c.programme_id.clone())
-            .or_default()
-            .push((c, sessions));
-    }
+    let mut by_programme = cohorts::by_programme(&mut conn, CohortsOf::Published).await?;
     let now = now_ms();
     let entries = published
         .into_iter()
