@@ -151,4 +151,15 @@ fn user_create_makes_an_account_and_refuses_bad_input() {
     assert!(text(&out.stderr).contains("\"wizard\" is not a role"));
     let out = revans(dir.path(), &args, Some("short\n"));
     assert!(text(&out.stderr).contains("at least 10 characters"));
+    // Every field at fault is named at once, by its flag.
+    let mut two_bad = args.to_vec();
+    two_bad[5] = "not-an-email";
+    two_bad[9] = " ";
+    let out = revans(dir.path(), &two_bad, Some("a long enough password\n"));
+    let said = text(&out.stderr);
+    assert!(said.contains("--email: "), "{said}");
+    assert!(
+        said.contains("--organisation: Enter the organisation name"),
+        "{said}"
+    );
 }

@@ -10,6 +10,7 @@ mod completion;
 mod diary;
 mod email;
 mod error;
+mod field_errors;
 mod id;
 mod keyword;
 mod nomination;
@@ -32,6 +33,7 @@ pub use completion::CompletionRule;
 pub use diary::{DIARY_MAX_CHARS, DiarySharing, EntryBody, LogSharing};
 pub use email::EmailAddress;
 pub use error::ValidationError;
+pub use field_errors::{FieldError, FieldErrors, when};
 pub use id::Id;
 pub use nomination::{Cap, CapReached, Holder, OrgTree, check_caps};
 pub use problem::{

@@ -4,54 +4,34 @@
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum_extra::extract::CookieJar;
-use revans_domain::{Id, Role};
-use revans_storage::{Person, RoleGrant, api_tokens, people, sessions};
+use revans_domain::Id;
+use revans_storage::{api_tokens, people, sessions};
 
 use crate::error::{ApiError, AppError, PageError};
-use crate::security::hash_token;
 use crate::state::AppState;
+use revans_app::security::hash_token;
 
 /// The session cookie's name over http; over https it carries the `__Host-` prefix
 /// (`Settings::cookie_name`).
 pub const SESSION_COOKIE: &str = "revans_session";
 
-/// A signed-in person and what they may do.
+/// A signed-in person and what they may do (the app layer's `Viewer`), with what the web
+/// layer keeps beside it.
 #[derive(Debug, Clone)]
 pub struct Viewer {
-    pub person: Person,
-    pub roles: Vec<RoleGrant>,
+    pub who: revans_app::Viewer,
     /// The session's CSRF token (empty for API callers, who send no cookies).
     pub csrf: String,
     /// The hash of the session cookie, to end this session on sign-out.
     pub session_hash: Option<String>,
 }
 
-impl Viewer {
-    pub fn has_role(&self, role: Role) -> bool {
-        self.roles.iter().any(|g| g.role == role)
-    }
+/// So `viewer.person`, `viewer.has_role(..)` and passing `&viewer` to a use case all work.
+impl std::ops::Deref for Viewer {
+    type Target = revans_app::Viewer;
 
-    /// Organisations this person administers (each with everything below it).
-    pub fn admin_roots(&self) -> Vec<Id> {
-        self.roles
-            .iter()
-            .filter(|g| g.role == Role::Admin)
-            .map(|g| g.organisation_id.clone())
-            .collect()
-    }
-
-    pub fn is_admin(&self) -> bool {
-        self.has_role(Role::Admin)
-    }
-
-    pub fn role_names(&self) -> Vec<&'static str> {
-        let mut names: Vec<&'static str> = Role::ALL
-            .into_iter()
-            .filter(|r| self.has_role(*r))
-            .map(Role::label)
-            .collect();
-        names.dedup();
-        names
+    fn deref(&self) -> &Self::Target {
+        &self.who
     }
 }
 
@@ -67,8 +47,7 @@ async fn load_viewer(
     };
     let roles = people::roles(&mut conn, person_id).await?;
     Ok(Some(Viewer {
-        person,
-        roles,
+        who: revans_app::Viewer { person, roles },
         csrf,
         session_hash,
     }))

@@ -14,8 +14,8 @@ use serde::de::DeserializeOwned;
 
 use crate::auth::session_viewer;
 use crate::error::{AppError, PageError};
-use crate::security::{new_token, same_secret};
 use crate::state::AppState;
+use revans_app::security::{new_token, same_secret};
 
 pub const CSRF_COOKIE: &str = "revans_csrf";
 pub const CSRF_FIELD: &str = "csrf";

@@ -4,8 +4,8 @@ use revans_domain::{EmailAddress, OrganisationName, Password, PersonName, Role};
 use revans_storage::{audit, organisations, people};
 
 use crate::error::AppError;
-use crate::security::hash_password;
 use crate::state::AppState;
+use revans_app::security::hash_password;
 
 pub const PASSWORD: &str = "demo-password-2026";
 

@@ -7,16 +7,18 @@ use axum::response::{IntoResponse, Response};
 use revans_domain::ValidationError;
 use revans_storage::StoreError;
 
-/// Said for any email address that cannot be given to a new account, whoever holds it:
-/// addresses are unique across tenants, and the answer must not tell one tenant about another's
-/// people.
-pub const EMAIL_CANNOT_BE_USED: &str = "This email address cannot be used for a new account here. Check it is typed correctly, or use another address for this person.";
+pub use revans_app::EMAIL_CANNOT_BE_USED;
+pub use revans_domain::FieldError;
 
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
-pub struct FieldError {
+// How a field error is described in the OpenAPI document. The type itself is the domain's,
+// which knows nothing of OpenAPI.
+#[derive(utoipa::ToSchema)]
+#[schema(as = FieldError)]
+#[allow(dead_code)]
+pub struct FieldErrorSchema {
     /// The form field or JSON key.
-    pub field: String,
-    pub message: String,
+    field: String,
+    message: String,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -119,15 +121,6 @@ impl AppError {
     }
 }
 
-impl From<ValidationError> for FieldError {
-    fn from(e: ValidationError) -> Self {
-        FieldError {
-            field: e.field.to_owned(),
-            message: e.message,
-        }
-    }
-}
-
 impl From<ValidationError> for AppError {
     fn from(e: ValidationError) -> Self {
         AppError::Invalid(vec![FieldError {
@@ -156,6 +149,23 @@ impl From<StoreError> for AppError {
             ),
             StoreError::Unavailable(cause) => AppError::Unavailable(cause.to_string()),
             other => AppError::Internal(other.to_string()),
+        }
+    }
+}
+
+/// The one mapping from a use case's error to the web layer's.
+impl From<revans_app::Error> for AppError {
+    fn from(e: revans_app::Error) -> Self {
+        use revans_app::Error as E;
+        match e {
+            E::Invalid(fields) => AppError::Invalid(fields),
+            E::NotFound => AppError::NotFound,
+            E::Forbidden => AppError::Forbidden,
+            E::ForbiddenBecause(why) => AppError::ForbiddenBecause(why),
+            E::Conflict(why) => AppError::Conflict(why),
+            E::TooManyRequests(why) => AppError::TooManyRequests(why),
+            E::Unavailable(cause) => AppError::Unavailable(cause),
+            E::Internal(cause) => AppError::Internal(cause),
         }
     }
 }

@@ -37,6 +37,7 @@ pub struct ErrorDetail {
     /// too_large, method_not_allowed, too_many_requests, unavailable, internal.
     pub code: String,
     pub message: String,
+    #[schema(value_type = Vec<crate::error::FieldErrorSchema>)]
     pub fields: Vec<FieldError>,
     /// Quote this when reporting a problem.
     pub request_id: String,

@@ -2,7 +2,6 @@
 //! roles, the CSRF token for forms, and the error summary.
 
 use crate::auth::Viewer;
-use crate::error::FieldError;
 use crate::state::AppState;
 
 pub struct NavItem {
@@ -91,42 +90,9 @@ impl Layout {
 }
 
 /// Field errors for a form, shown in the summary at the top and next to each field.
-#[derive(Default)]
-pub struct Errors(pub Vec<FieldError>);
-
-impl Errors {
-    pub fn any(&self) -> bool {
-        !self.0.is_empty()
-    }
-
-    pub fn get(&self, field: &str) -> Option<&str> {
-        self.0
-            .iter()
-            .find(|e| e.field == field)
-            .map(|e| e.message.as_str())
-    }
-
-    pub fn list(&self) -> &[FieldError] {
-        &self.0
-    }
-
-    pub fn add(&mut self, field: &str, message: impl Into<String>) {
-        self.0.push(FieldError {
-            field: field.to_owned(),
-            message: message.into(),
-        });
-    }
-
-    pub fn take<T>(&mut self, r: Result<T, revans_domain::ValidationError>) -> Option<T> {
-        match r {
-            Ok(v) => Some(v),
-            Err(e) => {
-                self.add(e.field, e.message);
-                None
-            }
-        }
-    }
-}
+pub use revans_domain::FieldErrors as Errors;
+/// Formats stored milliseconds for people: "22 Nov 2026, 14:05 UTC".
+pub use revans_domain::when;
 
 /// Renders an askama template into a response; a template failure is an internal error.
 pub fn render(
@@ -139,19 +105,12 @@ pub fn render(
     Ok(axum::response::Html(html).into_response())
 }
 
-/// Formats stored milliseconds for people: "22 Nov 2026, 14:05 UTC".
-pub fn when(ms: i64) -> String {
-    jiff::Timestamp::from_millisecond(ms)
-        .map(|t| t.strftime("%-d %b %Y, %H:%M UTC").to_string())
-        .unwrap_or_else(|_| "unknown".into())
-}
-
 /// Renders a form page again with its errors (422), or passes other errors on.
 pub fn form_error<T: askama::Template>(
-    err: crate::error::AppError,
+    err: impl Into<crate::error::AppError>,
     page: impl FnOnce(Errors) -> T,
 ) -> Result<axum::response::Response, crate::error::PageError> {
-    match err {
+    match err.into() {
         crate::error::AppError::Invalid(fields) => {
             let mut response = render(&page(Errors(fields)))?;
             *response.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;

@@ -1,7 +1,6 @@
 //! The Revans web layer: pages for people, a JSON API for programs, one router for both.
 //! Data flows one way: request -> handler -> domain (parse) -> storage -> response.
 
-mod actions;
 pub mod api;
 mod assets;
 pub mod auth;
@@ -14,17 +13,13 @@ pub mod demo_catalogue;
 mod demo_sets;
 pub mod error;
 mod error_pages;
-mod ics;
 mod layout;
 pub mod mail;
 mod pages;
 pub mod routes;
-pub mod security;
 mod session;
-mod set_view;
 mod startup;
 pub mod state;
-pub mod sweeps;
 mod text_guard;
 
 pub use startup::{Application, build_state, router};

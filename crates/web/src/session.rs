@@ -7,8 +7,8 @@ use revans_storage::{Conn, sessions};
 
 use crate::auth::SESSION_COOKIE;
 use crate::error::AppError;
-use crate::security::{hash_token, new_token};
 use crate::state::AppState;
+use revans_app::security::{hash_token, new_token};
 
 pub async fn start(
     state: &AppState,

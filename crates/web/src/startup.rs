@@ -36,8 +36,15 @@ pub async fn build_state(settings: Settings) -> Result<AppState, String> {
         )
     })?;
     let mailer = Mailer::from_settings(&settings.mail)?;
-    Ok(AppState {
+    let app = revans_app::App {
         store,
+        settings: Arc::new(revans_app::Settings {
+            tenant_name: settings.tenant_name.clone(),
+            public_url: settings.base_url(),
+        }),
+    };
+    Ok(AppState {
+        app,
         settings: Arc::new(settings),
         mailer: Arc::new(mailer),
     })

@@ -1,11 +1,11 @@
 use axum::Json;
 use axum::extract::State;
 
-use crate::actions::audit_in_scope;
 use crate::api::ApiQuery;
 use crate::auth::ApiAdmin;
 use crate::error::ApiResult;
 use crate::state::AppState;
+use revans_app::audit_in_scope;
 
 #[derive(serde::Serialize, utoipa::ToSchema)]
 pub struct AuditEntryOut {

@@ -5,14 +5,14 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use revans_domain::Id;
 
-use crate::actions::Actor;
-use crate::actions::cohort_edit::edit_cohort;
-use crate::actions::programmes::close_cohort;
 use crate::api::ApiJson;
 use crate::api::contracts::cohorts::CohortIn;
 use crate::auth::{ApiAdmin, ClientIp};
 use crate::error::{ApiResult, AppError};
 use crate::state::AppState;
+use revans_app::Actor;
+use revans_app::places::cohort_edit::edit_cohort;
+use revans_app::places::programmes::close_cohort;
 
 /// Replaces a cohort's details (the same fields as adding one). Capacity never falls below the
 /// confirmed places; people with a place are emailed when the sessions move.

@@ -6,15 +6,15 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use revans_storage::diaries::{self, Entry};
 
-use crate::actions::Actor;
-use crate::actions::diaries::{EntryInput, create, edit, read};
-use crate::actions::reports::themes as themes_report;
 use crate::api::ApiJson;
 use crate::api::contracts::diaries::{EntryIn, EntryUpdateIn, Sharing};
 use crate::api::programmes::Created;
 use crate::auth::{ApiCaller, ClientIp};
 use crate::error::ApiResult;
 use crate::state::AppState;
+use revans_app::Actor;
+use revans_app::diaries::entries::{EntryInput, create, edit, read};
+use revans_app::diaries::themes::themes as themes_report;
 
 fn rfc3339(ms: i64) -> String {
     jiff::Timestamp::from_millisecond(ms)
@@ -210,7 +210,7 @@ pub async fn themes(
 
 #[derive(serde::Serialize, utoipa::ToSchema)]
 pub struct SetsOverviewOut {
-    pub cohorts: Vec<crate::actions::sets_overview::CohortSetsRow>,
+    pub cohorts: Vec<revans_app::sets::sets_overview::CohortSetsRow>,
 }
 
 /// How the sets are going, per cohort: counts and rates only (leads and evaluators).
@@ -221,6 +221,6 @@ pub async fn sets_overview(
     State(state): State<AppState>,
     ApiCaller(viewer): ApiCaller,
 ) -> ApiResult<Json<SetsOverviewOut>> {
-    let cohorts = crate::actions::sets_overview::overview(&state, &viewer).await?;
+    let cohorts = revans_app::sets::sets_overview::overview(&state, &viewer).await?;
     Ok(Json(SetsOverviewOut { cohorts }))
 }

@@ -9,5 +9,5 @@ use crate::error::ApiResult;
     responses((status = 200, body = PersonOut), (status = 401, body = crate::error_pages::ErrorBody)),
     security(("token" = [])))]
 pub async fn show(ApiCaller(viewer): ApiCaller) -> ApiResult<Json<PersonOut>> {
-    Ok(Json(PersonOut::new(viewer.person, viewer.roles)))
+    Ok(Json(PersonOut::new(viewer.who.person, viewer.who.roles)))
 }

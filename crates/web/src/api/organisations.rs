@@ -3,13 +3,14 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use revans_storage::Organisation;
 
-use crate::actions::{Actor, admin_scope, organisations};
 use crate::api::ApiJson;
 use crate::api::contracts::organisations::OrganisationIn;
 use crate::auth::ApiAdmin;
 use crate::auth::ClientIp;
 use crate::error::ApiResult;
 use crate::state::AppState;
+use revans_app::directory::organisations;
+use revans_app::{Actor, admin_scope};
 
 #[derive(serde::Serialize, utoipa::ToSchema)]
 pub struct OrganisationOut {

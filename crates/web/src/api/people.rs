@@ -4,14 +4,14 @@ use axum::http::StatusCode;
 use revans_domain::Id;
 use revans_storage::{Person, RoleGrant, people};
 
-use crate::actions::people::{InviteInput, invite};
-use crate::actions::{Actor, people_in_scope, require_admin_of};
 use crate::api::ApiJson;
 use crate::api::contracts::people::{InviteIn, RolesIn, role_names};
 use crate::auth::ApiAdmin;
 use crate::auth::ClientIp;
 use crate::error::{ApiResult, AppError};
 use crate::state::AppState;
+use revans_app::directory::people::{InviteInput, invite};
+use revans_app::{Actor, people_in_scope, require_admin_of};
 
 #[derive(serde::Serialize, utoipa::ToSchema)]
 pub struct RoleOut {
@@ -148,7 +148,7 @@ pub async fn set_roles(
     ApiJson(body): ApiJson<RolesIn>,
 ) -> ApiResult<Json<PersonOut>> {
     let id = Id::parse(&id).ok_or(AppError::NotFound)?;
-    crate::actions::people::set_roles(
+    revans_app::directory::people::set_roles(
         &state,
         &Actor {
             viewer: &viewer,

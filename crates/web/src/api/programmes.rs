@@ -9,10 +9,6 @@ use revans_storage::cohorts::{self, Cohort, CohortsOf};
 use revans_storage::now_ms;
 use revans_storage::programmes::{self, Programme};
 
-use crate::actions::Actor;
-use crate::actions::applications::{AllocationSummary, allocate_places, apply, decide, respond};
-use crate::actions::programmes::{add_cohort, create, load_for_admin, set_status};
-use crate::actions::review_queue::QueueFilters;
 use crate::api::ApiJson;
 use crate::api::contracts::applications::{
     ApplyIn, Decision, DecisionIn, OfferResponse, RespondIn,
@@ -22,6 +18,12 @@ use crate::api::contracts::programmes::{CapIn, ProgrammeIn, StatusIn};
 use crate::auth::{ApiAdmin, ApiCaller, ClientIp};
 use crate::error::{ApiResult, AppError};
 use crate::state::AppState;
+use revans_app::Actor;
+use revans_app::places::applications::{
+    AllocationSummary, allocate_places, apply, decide, respond,
+};
+use revans_app::places::programmes::{add_cohort, create, load_for_admin, set_status};
+use revans_app::places::review_queue::QueueFilters;
 
 fn rfc3339(ms: i64) -> String {
     jiff::Timestamp::from_millisecond(ms)
@@ -340,7 +342,7 @@ pub async fn sponsor_approval(
         return Err(AppError::Forbidden.into());
     }
     let id = parse_id(&id)?;
-    crate::actions::applications::sponsor_approve(
+    revans_app::places::applications::sponsor_approve(
         &state,
         &Actor {
             viewer: &viewer,
@@ -488,11 +490,11 @@ pub async fn set_nomination_cap(
     Path(id): Path<String>,
     ApiJson(body): ApiJson<CapIn>,
 ) -> ApiResult<StatusCode> {
-    let input = crate::actions::nomination_caps::CapInput {
+    let input = revans_app::places::nomination_caps::CapInput {
         organisation_id: body.organisation_id,
         cap: body.cap.map(|c| c.to_string()).unwrap_or_default(),
     };
-    crate::actions::nomination_caps::set_cap(
+    revans_app::places::nomination_caps::set_cap(
         &state,
         &Actor {
             viewer: &viewer,

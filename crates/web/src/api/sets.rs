@@ -7,18 +7,18 @@ use axum::http::StatusCode;
 use revans_storage::set_content::{self, Problem};
 use revans_storage::sets;
 
-use crate::actions::Actor;
-use crate::actions::formation::form;
-use crate::actions::meetings::add_problem;
-use crate::actions::programmes::load_for_admin;
-use crate::actions::set_access::{load_set, path_id};
 use crate::api::ApiJson;
 use crate::api::contracts::sets::{FormationIn, ProblemIn};
 use crate::api::programmes::Created;
 use crate::auth::{ApiAdmin, ApiCaller, ClientIp};
 use crate::error::{ApiResult, AppError};
-use crate::set_view::{self, MeetingView, MemberView, UnitView};
 use crate::state::AppState;
+use revans_app::Actor;
+use revans_app::places::programmes::load_for_admin;
+use revans_app::sets::formation::form;
+use revans_app::sets::meetings::add_problem;
+use revans_app::sets::set_access::{load_set, path_id};
+use revans_app::sets::set_view::{self, MeetingView, MemberView, UnitView};
 
 #[derive(serde::Serialize, utoipa::ToSchema)]
 pub struct SetSummary {

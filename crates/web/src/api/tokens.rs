@@ -7,10 +7,10 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use revans_storage::{ApiToken, api_tokens};
 
-use crate::actions::tokens;
 use crate::auth::ApiCaller;
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
+use revans_app::access::tokens;
 
 #[derive(serde::Serialize, utoipa::ToSchema)]
 pub struct TokenOut {
@@ -64,7 +64,7 @@ pub async fn list(
     responses((status = 403, description = "A token cannot create tokens", body = crate::error_pages::ErrorBody)),
     security(("token" = [])))]
 pub async fn create(_caller: ApiCaller) -> ApiResult<StatusCode> {
-    Err(ApiError(tokens::refused_to_token()))
+    Err(ApiError::from(tokens::refused_to_token()))
 }
 
 /// Always refused: revoke tokens on the API tokens page while signed in.
@@ -73,5 +73,5 @@ pub async fn create(_caller: ApiCaller) -> ApiResult<StatusCode> {
     responses((status = 403, description = "A token cannot revoke tokens", body = crate::error_pages::ErrorBody)),
     security(("token" = [])))]
 pub async fn revoke(_caller: ApiCaller, _id: Path<String>) -> ApiResult<StatusCode> {
-    Err(ApiError(tokens::refused_to_token()))
+    Err(ApiError::from(tokens::refused_to_token()))
 }

@@ -4,20 +4,9 @@
 
 use askama::Template;
 
-use super::Email;
+use revans_app::mail::ApplicationEmail;
 
-pub struct ApplicationEmail {
-    pub tenant: String,
-    pub name: String,
-    pub programme: String,
-    /// What happened, also the subject.
-    pub headline: String,
-    /// Further facts: what to do next, the sessions, a reason.
-    pub lines: Vec<String>,
-    pub link: String,
-    /// What the link leads to ("See your applications and places").
-    pub link_label: String,
-}
+use super::Email;
 
 #[derive(Template)]
 #[template(path = "email/application.txt")]

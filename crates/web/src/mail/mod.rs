@@ -1,5 +1,6 @@
-//! Outgoing email. Handlers render a message and enqueue it in their own transaction
-//! (`enqueue`); the worker (`worker.rs`) delivers it by SMTP or into a folder, with retries.
+//! Outgoing email. Use cases queue what happened as data (`revans_app::mail`) in their own
+//! transaction; the worker (`worker.rs`) renders it from the templates here and delivers it by
+//! SMTP or into a folder, with retries.
 
 mod application_emails;
 mod sign_in_notice;
@@ -9,22 +10,15 @@ mod worker;
 use lettre::message::header::ContentType;
 use lettre::message::{Mailbox, MultiPart};
 use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
-use revans_storage::Conn;
-use revans_storage::jobs::{self, NewJob};
 use secrecy::ExposeSecret;
 
-pub use application_emails::ApplicationEmail;
-pub use sign_in_notice::SignInFailuresEmail;
-pub use templates::{Email, InvitationEmail, PasswordChangedEmail, PasswordResetEmail};
+pub use revans_app::mail::{Attachment, Notice, QueuedEmail, SEND_EMAIL};
+pub use templates::Email;
 pub use worker::{run_pending_jobs, spawn_worker};
 
 use crate::config::{MailSettings, MailTransport, SmtpSecurity};
-use crate::error::AppError;
 
-/// The job kind for an email.
-pub const SEND_EMAIL: &str = "send_email";
-
-/// A rendered message, as stored in the job payload.
+/// A rendered message, ready to send (also the payload versions before 0.2 queued).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct OutgoingEmail {
     pub to: String,
@@ -36,56 +30,34 @@ pub struct OutgoingEmail {
     pub attachment: Option<Attachment>,
 }
 
-/// A small text attachment, kept in the job payload with the message.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct Attachment {
-    pub filename: String,
-    pub content_type: String,
-    pub content: String,
-}
-
-impl Attachment {
-    /// An RFC 5545 calendar of sessions (`text/calendar`), which mail programs offer to import.
-    pub fn calendar(ics: String) -> Self {
-        Self {
-            filename: "sessions.ics".into(),
-            content_type: "text/calendar; charset=utf-8; method=PUBLISH".into(),
-            content: ics,
-        }
+/// Renders a `send_email` job's payload: a queued notice, or (queued by an earlier version)
+/// a message rendered when it was queued.
+pub fn render_payload(payload: &str) -> Result<OutgoingEmail, String> {
+    if let Ok(queued) = serde_json::from_str::<QueuedEmail>(payload) {
+        return render(&queued);
     }
+    serde_json::from_str::<OutgoingEmail>(payload).map_err(|e| format!("unreadable payload: {e}"))
 }
 
-/// Renders and enqueues an email inside the caller's transaction.
-pub async fn enqueue(conn: &mut Conn, to: &str, email: &impl Email) -> Result<(), AppError> {
-    enqueue_with_attachment(conn, to, email, None).await
-}
-
-/// As `enqueue`, with an optional attachment.
-pub async fn enqueue_with_attachment(
-    conn: &mut Conn,
-    to: &str,
-    email: &impl Email,
-    attachment: Option<Attachment>,
-) -> Result<(), AppError> {
-    let outgoing = OutgoingEmail {
-        to: to.to_owned(),
-        subject: email.subject(),
-        text: email.text().map_err(AppError::internal)?,
-        html: email.html().map_err(AppError::internal)?,
-        attachment,
+fn render(queued: &QueuedEmail) -> Result<OutgoingEmail, String> {
+    let email: &dyn Email = match &queued.notice {
+        Notice::PasswordReset(e) => e,
+        Notice::Invitation(e) => e,
+        Notice::PasswordChanged(e) => e,
+        Notice::SignInFailures(e) => e,
+        Notice::Application(e) => e,
     };
-    let payload = serde_json::to_string(&outgoing).map_err(AppError::internal)?;
-    jobs::enqueue(
-        conn,
-        NewJob {
-            kind: SEND_EMAIL,
-            payload: &payload,
-            run_at: revans_storage::now_ms(),
-            max_attempts: 8,
-        },
-    )
-    .await?;
-    Ok(())
+    Ok(OutgoingEmail {
+        to: queued.to.clone(),
+        subject: email.subject(),
+        text: email
+            .text()
+            .map_err(|e| format!("cannot render the text: {e}"))?,
+        html: email
+            .html()
+            .map_err(|e| format!("cannot render the HTML: {e}"))?,
+        attachment: queued.attachment.clone(),
+    })
 }
 
 pub enum Mailer {

@@ -2,16 +2,9 @@
 
 use askama::Template;
 
-use super::Email;
+use revans_app::mail::SignInFailuresEmail;
 
-pub struct SignInFailuresEmail {
-    pub tenant: String,
-    pub name: String,
-    /// Failed attempts in the last `minutes` minutes.
-    pub failures: i64,
-    pub minutes: i64,
-    pub reset_link: String,
-}
+use super::Email;
 
 #[derive(Template)]
 #[template(path = "email/sign_in_failures.txt")]

@@ -1,6 +1,7 @@
 //! Email templates: each message is a struct with a subject and two askama files (text, HTML).
 
 use askama::Template;
+use revans_app::mail::{InvitationEmail, PasswordChangedEmail, PasswordResetEmail};
 
 pub trait Email {
     fn subject(&self) -> String;
@@ -8,12 +9,6 @@ pub trait Email {
     fn html(&self) -> askama::Result<String>;
 }
 
-pub struct PasswordResetEmail {
-    pub tenant: String,
-    pub name: String,
-    pub link: String,
-    pub valid_minutes: i64,
-}
 #[derive(Template)]
 #[template(path = "email/password_reset.txt")]
 struct PasswordResetText<'a> {
@@ -38,14 +33,6 @@ impl Email for PasswordResetEmail {
     }
 }
 
-pub struct InvitationEmail {
-    pub tenant: String,
-    pub name: String,
-    pub inviter: String,
-    pub organisation: String,
-    pub link: String,
-    pub valid_days: i64,
-}
 #[derive(Template)]
 #[template(path = "email/invitation.txt")]
 struct InvitationText<'a> {
@@ -70,11 +57,6 @@ impl Email for InvitationEmail {
     }
 }
 
-pub struct PasswordChangedEmail {
-    pub tenant: String,
-    pub name: String,
-    pub reset_link: String,
-}
 #[derive(Template)]
 #[template(path = "email/password_changed.txt")]
 struct PasswordChangedText<'a> {

@@ -2,9 +2,10 @@ use std::time::Duration;
 
 use revans_storage::jobs;
 
-use super::{OutgoingEmail, SEND_EMAIL};
-use crate::actions::password_reset::{RESET_REQUEST, send_reset_link};
-use crate::error::AppError;
+use super::{SEND_EMAIL, render_payload};
+use revans_app::Error as AppError;
+use revans_app::access::password_reset::{RESET_REQUEST, send_reset_link};
+
 use crate::state::AppState;
 
 const LEASE_MS: i64 = 5 * 60 * 1000;
@@ -27,9 +28,9 @@ pub async fn run_pending_jobs(state: &AppState, worker: &str) -> usize {
         };
         ran += 1;
         let outcome = match job.kind.as_str() {
-            SEND_EMAIL => match serde_json::from_str::<OutgoingEmail>(&job.payload) {
+            SEND_EMAIL => match render_payload(&job.payload) {
                 Ok(email) => state.mailer.send(&email, &job.id).await,
-                Err(e) => Err(format!("unreadable payload: {e}")),
+                Err(e) => Err(e),
             },
             RESET_REQUEST => send_reset_link(state, &job.payload)
                 .await
@@ -80,7 +81,7 @@ pub fn spawn_worker(state: AppState) -> tokio::task::JoinHandle<()> {
         loop {
             tick.tick().await;
             if ticks.is_multiple_of(60)
-                && let Err(e) = crate::sweeps::run_once(&state, revans_storage::now_ms()).await
+                && let Err(e) = revans_app::sweeps::run_once(&state, revans_storage::now_ms()).await
             {
                 tracing::warn!(error = %e, "sweep failed; will try again next minute");
             }

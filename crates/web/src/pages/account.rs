@@ -2,7 +2,6 @@ use askama::Template;
 use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 
-use crate::actions::accounts;
 use crate::auth::ClientIp;
 use crate::auth::{SignedIn, Viewer};
 use crate::csrf::CsrfForm;
@@ -10,6 +9,7 @@ use crate::error::PageResult;
 use crate::layout::{Errors, Layout, form_error, render};
 use crate::pages::sign_in::NoticeQuery;
 use crate::state::AppState;
+use revans_app::access::accounts;
 
 #[derive(Template)]
 #[template(path = "account.html")]
@@ -88,6 +88,7 @@ pub async fn change_password(
     match accounts::change_password(
         &state,
         &viewer,
+        viewer.session_hash.as_deref(),
         &ip,
         &form.current,
         &form.password,
@@ -134,7 +135,7 @@ pub async fn change_timezone(
         }
         Err(e) => {
             let p = page(&state, viewer, Errors::default(), None, Some(typed)).await?;
-            form_error(e.into(), |errors| AccountPage {
+            form_error(e, |errors| AccountPage {
                 layout: p.layout.with_errors(&errors),
                 errors,
                 ..p

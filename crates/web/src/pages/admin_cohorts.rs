@@ -5,14 +5,14 @@ use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use revans_domain::Id;
 
-use crate::actions::Actor;
-use crate::actions::cohort_edit::{CohortForEditing, current_input, edit_cohort};
-use crate::actions::programmes::CohortInput;
 use crate::auth::{Admin, ClientIp, Viewer};
 use crate::csrf::CsrfForm;
 use crate::error::{AppError, PageResult};
 use crate::layout::{Errors, Layout, form_error, render};
 use crate::state::AppState;
+use revans_app::Actor;
+use revans_app::places::cohort_edit::{CohortForEditing, current_input, edit_cohort};
+use revans_app::places::programmes::CohortInput;
 
 #[derive(Template)]
 #[template(path = "admin_cohort_edit.html")]
@@ -92,7 +92,7 @@ pub async fn update(
             "/admin/programmes/{programme}?notice=cohort-changed"
         ))
         .into_response()),
-        Err(e @ AppError::Invalid(_)) => {
+        Err(e @ revans_app::Error::Invalid(_)) => {
             let blank = page(&state, &viewer, &ip, &id, Some(form), Errors::default()).await?;
             form_error(e, |errors| EditPage {
                 layout: blank.layout.with_errors(&errors),

@@ -3,7 +3,6 @@ use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use revans_storage::Organisation;
 
-use crate::actions::{Actor, admin_scope, organisations};
 use crate::auth::ClientIp;
 use crate::auth::{Admin, Viewer};
 use crate::csrf::CsrfForm;
@@ -11,6 +10,8 @@ use crate::error::PageResult;
 use crate::layout::{Errors, Layout, form_error, render};
 use crate::pages::sign_in::NoticeQuery;
 use crate::state::AppState;
+use revans_app::directory::organisations;
+use revans_app::{Actor, admin_scope};
 
 pub struct OrgRow {
     pub org: Organisation,

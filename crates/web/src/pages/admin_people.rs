@@ -6,8 +6,6 @@ use axum::response::{IntoResponse, Redirect, Response};
 use revans_domain::{Id, Role};
 use revans_storage::{Organisation, Person, RoleGrant, people};
 
-use crate::actions::people::{InviteInput, invite, resend_invitation as resend};
-use crate::actions::{Actor, admin_scope, people_in_scope, require_admin_of};
 use crate::auth::ClientIp;
 use crate::auth::{Admin, Viewer};
 use crate::csrf::CsrfForm;
@@ -15,6 +13,8 @@ use crate::error::{AppError, PageResult};
 use crate::layout::{Errors, Layout, form_error, render};
 use crate::pages::sign_in::{Empty, NoticeQuery};
 use crate::state::AppState;
+use revans_app::directory::people::{InviteInput, invite, resend_invitation as resend};
+use revans_app::{Actor, admin_scope, people_in_scope, require_admin_of};
 
 #[derive(Template)]
 #[template(path = "admin_people.html")]
@@ -256,7 +256,7 @@ pub async fn set_roles(
         viewer: &viewer,
         ip: &ip,
     };
-    match crate::actions::people::set_roles(
+    match revans_app::directory::people::set_roles(
         &state,
         &actor,
         &person_id,
@@ -316,7 +316,13 @@ pub async fn set_supervisor(
         viewer: &viewer,
         ip: &ip,
     };
-    match crate::actions::people::set_supervisor(&state, &actor, &person_id, &form.supervisor).await
+    match revans_app::directory::people::set_supervisor(
+        &state,
+        &actor,
+        &person_id,
+        &form.supervisor,
+    )
+    .await
     {
         Ok(()) => {
             Ok(Redirect::to(&format!("/admin/people/{id}?notice=supervisor")).into_response())

@@ -9,20 +9,20 @@ use revans_domain::{ApplicationState, Id, ProgrammeKind};
 use revans_storage::applications::{self, Application};
 use revans_storage::programmes::{self, Programme};
 
-use crate::actions::Actor;
-use crate::actions::applications::{allocate_places, decide};
-use crate::actions::nomination_caps::{CapInput, set_cap};
-use crate::actions::programmes::{
-    CohortInput, ProgrammeInput, add_cohort, create as create_programme, load_for_admin,
-    set_capacity, set_status,
-};
-use crate::actions::review_queue::QueueFilters;
 use crate::auth::{Admin, ClientIp, Viewer};
 use crate::csrf::CsrfForm;
 use crate::error::{AppError, PageResult};
 use crate::layout::{Errors, Layout, form_error, render};
 use crate::pages::catalogue::{CohortView, cohort_views};
 use crate::state::AppState;
+use revans_app::Actor;
+use revans_app::places::applications::{allocate_places, decide};
+use revans_app::places::nomination_caps::{CapInput, set_cap};
+use revans_app::places::programmes::{
+    CohortInput, ProgrammeInput, add_cohort, create as create_programme, load_for_admin,
+    set_capacity, set_status,
+};
+use revans_app::places::review_queue::QueueFilters;
 
 #[derive(Template)]
 #[template(path = "admin_programmes.html")]
@@ -462,7 +462,7 @@ pub async fn status(
         Ok(s) => Ok(
             Redirect::to(&format!("/admin/programmes/{id}?notice={}", s.as_str())).into_response(),
         ),
-        Err(e) => with_errors(&state, &viewer, &ip, &id, default_cohort(), e).await,
+        Err(e) => with_errors(&state, &viewer, &ip, &id, default_cohort(), e.into()).await,
     }
 }
 
@@ -480,7 +480,7 @@ pub async fn cohort(
     };
     match add_cohort(&state, &actor, &pid, &form).await {
         Ok(_) => Ok(Redirect::to(&format!("/admin/programmes/{id}?notice=cohort")).into_response()),
-        Err(e) => with_errors(&state, &viewer, &ip, &id, form, e).await,
+        Err(e) => with_errors(&state, &viewer, &ip, &id, form, e.into()).await,
     }
 }
 
@@ -499,7 +499,7 @@ pub async fn cap(
     };
     match set_cap(&state, &actor, &pid, &form).await {
         Ok(()) => Ok(Redirect::to(&format!("/admin/programmes/{id}?notice=cap")).into_response()),
-        Err(e) => with_errors(&state, &viewer, &ip, &id, default_cohort(), e).await,
+        Err(e) => with_errors(&state, &viewer, &ip, &id, default_cohort(), e.into()).await,
     }
 }
 
@@ -539,7 +539,7 @@ pub async fn capacity(
                 &ip,
                 programme.as_str(),
                 default_cohort(),
-                e,
+                e.into(),
             )
             .await
         }
@@ -581,7 +581,7 @@ pub async fn decisions(
         Ok(_) => {
             Ok(Redirect::to(&format!("/admin/programmes/{id}?notice=decided")).into_response())
         }
-        Err(e) => with_errors(&state, &viewer, &ip, &id, default_cohort(), e).await,
+        Err(e) => with_errors(&state, &viewer, &ip, &id, default_cohort(), e.into()).await,
     }
 }
 
@@ -677,7 +677,7 @@ pub async fn edit_form(
         .into_iter()
         .find(|c| c.organisation_id == p.organisation_id)
         .map(|c| c.cap);
-    let input = crate::actions::programmes::input_from(&p, cap);
+    let input = revans_app::places::programmes::input_from(&p, cap);
     drop(conn);
     let follow_ons = follow_options(&state, &viewer, Some(&id)).await?;
     render(&form_page(
@@ -702,7 +702,7 @@ pub async fn update(
         viewer: &viewer,
         ip: &ip,
     };
-    match crate::actions::programmes::update(&state, &actor, &pid, &form).await {
+    match revans_app::places::programmes::update(&state, &actor, &pid, &form).await {
         Ok(()) => {
             Ok(Redirect::to(&format!("/admin/programmes/{id}?notice=updated")).into_response())
         }
@@ -727,7 +727,7 @@ pub async fn close_cohort(
         viewer: &viewer,
         ip: &ip,
     };
-    let programme = crate::actions::programmes::close_cohort(&state, &actor, &cid).await?;
+    let programme = revans_app::places::programmes::close_cohort(&state, &actor, &cid).await?;
     Ok(Redirect::to(&format!(
         "/admin/programmes/{programme}?notice=cohort-closed"
     ))

@@ -8,13 +8,13 @@ use axum::response::{IntoResponse, Redirect, Response};
 use revans_domain::{EmailAddress, ReportingLines, ReportingRow};
 use revans_storage::reporting_lines;
 
-use crate::actions::{Actor, people_in_scope};
 use crate::auth::{Admin, ClientIp, Viewer};
 use crate::csrf::CsrfForm;
 use crate::error::{AppError, FieldError, PageResult};
 use crate::layout::{Errors, Layout, form_error, render};
 use crate::pages::sign_in::NoticeQuery;
 use crate::state::AppState;
+use revans_app::{Actor, people_in_scope};
 
 #[derive(Template)]
 #[template(path = "admin_reporting_lines.html")]

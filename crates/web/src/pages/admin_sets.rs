@@ -8,20 +8,20 @@ use axum::response::{IntoResponse, Redirect, Response};
 use revans_domain::Id;
 use revans_storage::cohorts;
 
-use crate::actions::Actor;
-use crate::actions::formation::{
-    FormationInput, assign_facilitators, explain, facilitators_of, form, move_member, publish,
-    sets_with_members,
-};
-use crate::actions::programmes::load_for_admin;
-use crate::actions::set_access::path_id;
 use crate::auth::{Admin, ClientIp, Viewer};
 use crate::csrf::CsrfForm;
 use crate::error::{AppError, PageResult};
 use crate::layout::{Errors, Layout, form_error, render};
 use crate::pages::sign_in::NoticeQuery;
-use crate::set_view;
 use crate::state::AppState;
+use revans_app::Actor;
+use revans_app::places::programmes::load_for_admin;
+use revans_app::sets::formation::{
+    FormationInput, assign_facilitators, explain, facilitators_of, form, move_member, publish,
+    sets_with_members,
+};
+use revans_app::sets::set_access::path_id;
+use revans_app::sets::set_view;
 
 pub struct SetCard {
     pub id: String,
@@ -31,7 +31,7 @@ pub struct SetCard {
     pub members: Vec<MemberLine>,
     pub facilitators: Vec<String>,
     pub score: String,
-    pub checks: Vec<revans_engine::RuleCheck>,
+    pub checks: Vec<revans_app::sets::formation::RuleCheck>,
     pub mixes: Vec<String>,
     /// After publishing: counts only.
     pub meetings_held: usize,
@@ -68,7 +68,7 @@ struct Page {
     cards: Vec<SetCard>,
     any_draft: bool,
     facilitators: Vec<Choice>,
-    proposal: Option<crate::actions::set_repair::Proposal>,
+    proposal: Option<revans_app::sets::set_repair::Proposal>,
     /// How long the search runs, in milliseconds: the page's progress bar counts it down.
     forming_ms: u64,
 }
@@ -156,7 +156,7 @@ async fn build(
             diary_entries: revans_domain::publish_count(diary_entries),
         });
     }
-    let proposal = crate::actions::set_repair::proposal(&mut conn, &actor, cohort_id).await?;
+    let proposal = revans_app::sets::set_repair::proposal(&mut conn, &actor, cohort_id).await?;
     let facilitators = facilitators_of(&mut conn, &programme.organisation_id)
         .await?
         .into_iter()
@@ -251,7 +251,7 @@ pub async fn run(
         Ok(_) => {
             Ok(Redirect::to(&format!("/admin/cohorts/{id}/sets?notice=formed")).into_response())
         }
-        Err(e) => again(&state, &viewer, &ip, &id, e, Some(f)).await,
+        Err(e) => again(&state, &viewer, &ip, &id, e.into(), Some(f)).await,
     }
 }
 
@@ -274,10 +274,10 @@ pub async fn move_one(
         viewer: &viewer,
         ip: &ip,
     };
-    let member =
-        Id::parse(&f.member).ok_or_else(|| AppError::field("member", "Choose who to move"));
+    let member = Id::parse(&f.member)
+        .ok_or_else(|| revans_app::Error::field("member", "Choose who to move"));
     let to = Id::parse(&f.to_set)
-        .ok_or_else(|| AppError::field("to_set", "Choose the set to move them to"));
+        .ok_or_else(|| revans_app::Error::field("to_set", "Choose the set to move them to"));
     let result = match (member, to) {
         (Ok(m), Ok(t)) => move_member(&state, &actor, &id, &m, &t).await,
         (Err(e), _) | (_, Err(e)) => Err(e),
@@ -286,7 +286,7 @@ pub async fn move_one(
         Ok(()) => {
             Ok(Redirect::to(&format!("/admin/cohorts/{id}/sets?notice=moved")).into_response())
         }
-        Err(e) => again(&state, &viewer, &ip, &id, e, None).await,
+        Err(e) => again(&state, &viewer, &ip, &id, e.into(), None).await,
     }
 }
 
@@ -318,7 +318,7 @@ pub async fn facilitators(
             set.cohort_id
         ))
         .into_response()),
-        Err(e) => again(&state, &viewer, &ip, &set.cohort_id, e, None).await,
+        Err(e) => again(&state, &viewer, &ip, &set.cohort_id, e.into(), None).await,
     }
 }
 
@@ -338,7 +338,7 @@ pub async fn publish_all(
         Ok(_) => {
             Ok(Redirect::to(&format!("/admin/cohorts/{id}/sets?notice=published")).into_response())
         }
-        Err(e) => again(&state, &viewer, &ip, &id, e, None).await,
+        Err(e) => again(&state, &viewer, &ip, &id, e.into(), None).await,
     }
 }
 
@@ -355,16 +355,16 @@ pub async fn leave_one(
         ip: &ip,
     };
     let result = match Id::parse(&f.member) {
-        Some(m) => crate::actions::set_repair::leave(&state, &actor, &id, &m)
+        Some(m) => revans_app::sets::set_repair::leave(&state, &actor, &id, &m)
             .await
             .map(|_| ()),
-        None => Err(AppError::field("member", "Choose who has left")),
+        None => Err(revans_app::Error::field("member", "Choose who has left")),
     };
     match result {
         Ok(()) => {
             Ok(Redirect::to(&format!("/admin/cohorts/{id}/sets?notice=left")).into_response())
         }
-        Err(e) => again(&state, &viewer, &ip, &id, e, None).await,
+        Err(e) => again(&state, &viewer, &ip, &id, e.into(), None).await,
     }
 }
 
@@ -393,11 +393,11 @@ pub async fn repair(
         .filter_map(|m| m.split_once(':'))
         .filter_map(|(p, s)| Some((Id::parse(p)?, Id::parse(s)?)))
         .collect();
-    match crate::actions::set_repair::apply(&state, &actor, &id, &moves).await {
+    match revans_app::sets::set_repair::apply(&state, &actor, &id, &moves).await {
         Ok(_) => {
             Ok(Redirect::to(&format!("/admin/cohorts/{id}/sets?notice=repaired")).into_response())
         }
-        Err(e) => again(&state, &viewer, &ip, &id, e, None).await,
+        Err(e) => again(&state, &viewer, &ip, &id, e.into(), None).await,
     }
 }
 
@@ -413,10 +413,10 @@ pub async fn open_choosing(
         viewer: &viewer,
         ip: &ip,
     };
-    match crate::actions::self_selection::open(&state, &actor, &id, &f).await {
+    match revans_app::sets::self_selection::open(&state, &actor, &id, &f).await {
         Ok(_) => {
             Ok(Redirect::to(&format!("/admin/cohorts/{id}/sets?notice=opened")).into_response())
         }
-        Err(e) => again(&state, &viewer, &ip, &id, e, Some(f)).await,
+        Err(e) => again(&state, &viewer, &ip, &id, e.into(), Some(f)).await,
     }
 }

@@ -8,8 +8,6 @@ use revans_domain::{ApplicationState, Id, ProgrammeStatus};
 use revans_storage::applications::{self, Application};
 use revans_storage::programmes::{self, Programme};
 
-use crate::actions::Actor;
-use crate::actions::applications::{ApplyInput, apply, respond as respond_action};
 use crate::auth::{ClientIp, SignedIn, Viewer};
 use crate::csrf::CsrfForm;
 use crate::error::{AppError, PageResult};
@@ -17,6 +15,8 @@ use crate::layout::{Errors, Layout, form_error, render};
 use crate::pages::catalogue::{CohortView, cohort_views};
 use crate::pages::sign_in::NoticeQuery;
 use crate::state::AppState;
+use revans_app::Actor;
+use revans_app::places::applications::{ApplyInput, apply, respond as respond_action};
 
 pub struct Statement {
     pub index: usize,

@@ -3,7 +3,7 @@ use axum::extract::{Query, State};
 use axum::response::Response;
 use revans_storage::AuditEntry;
 
-use crate::actions::audit_in_scope;
+use revans_app::audit_in_scope;
 
 use crate::auth::Admin;
 use crate::error::PageResult;

@@ -7,13 +7,13 @@ use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use revans_storage::calendar_feeds;
 
-use crate::actions::Actor;
 use crate::auth::{ClientIp, SignedIn};
 use crate::csrf::CsrfForm;
 use crate::error::{AppError, PageResult};
 use crate::layout::{Layout, render};
-use crate::security::{hash_token, new_token};
 use crate::state::AppState;
+use revans_app::Actor;
+use revans_app::security::{hash_token, new_token};
 
 #[derive(Template)]
 #[template(path = "calendar.html")]
@@ -118,7 +118,7 @@ pub async fn feed(State(state): State<AppState>, Path(file): Path<String>) -> Pa
     let meetings = revans_storage::meetings::for_person_calendar(&mut conn, &person).await?;
     Ok((
         [(header::CONTENT_TYPE, "text/calendar; charset=utf-8")],
-        crate::ics::feed(&rows, &meetings),
+        revans_app::calendar::feed(&rows, &meetings),
     )
         .into_response())
 }

@@ -163,7 +163,7 @@ pub async fn show(
     let location = if has_place {
         p.fields.delivery_detail.clone()
     } else {
-        crate::ics::public_location(&p).to_owned()
+        revans_app::calendar::public_location(&p).to_owned()
     };
     let layout = Layout::new(
         &state,
@@ -199,7 +199,7 @@ pub async fn cohort_ics(
         _ => return Err(AppError::NotFound.into()),
     };
     let sessions = cohorts::sessions(&mut conn, &id).await?;
-    let body = crate::ics::public_cohort_calendar(&programme, &cohort, &sessions);
+    let body = revans_app::calendar::public_cohort_calendar(&programme, &cohort, &sessions);
     Ok((
         [
             (header::CONTENT_TYPE, "text/calendar; charset=utf-8"),

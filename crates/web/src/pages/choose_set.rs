@@ -5,15 +5,15 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 
-use crate::actions::Actor;
-use crate::actions::self_selection::{Choice, choices, join};
-use crate::actions::set_access::path_id;
 use crate::auth::{ClientIp, SignedIn, Viewer};
 use crate::csrf::CsrfForm;
 use crate::error::{AppError, PageResult};
 use crate::layout::{Errors, Layout, form_error, render};
 use crate::pages::sign_in::NoticeQuery;
 use crate::state::AppState;
+use revans_app::Actor;
+use revans_app::sets::self_selection::{Choice, choices, join};
+use revans_app::sets::set_access::path_id;
 
 #[derive(Template)]
 #[template(path = "choose_set.html")]
@@ -85,7 +85,7 @@ pub async fn choose(
     };
     let result = match revans_domain::Id::parse(&f.set) {
         Some(set) => join(&state, &actor, &id, &set).await,
-        None => Err(AppError::field("set", "Choose a set")),
+        None => Err(revans_app::Error::field("set", "Choose a set")),
     };
     match result {
         Ok(_) => Ok(Redirect::to(&format!("/cohorts/{id}/choose?notice=joined")).into_response()),

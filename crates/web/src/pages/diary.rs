@@ -8,17 +8,18 @@ use revans_domain::Id;
 use revans_storage::diaries::{self, Entry};
 use revans_storage::sets::{self, ActionSet};
 
-use crate::actions::diaries::{
-    EntryInput, create as create_entry, edit as edit_entry, kind_for, my_sets, read,
-    sharing_choices, sharing_label,
-};
-use crate::actions::{Actor, diary_links};
 use crate::auth::{ClientIp, SignedIn, Viewer};
 use crate::csrf::CsrfForm;
 use crate::error::{AppError, PageResult};
 use crate::layout::{Errors, Layout, form_error, render, when};
 use crate::pages::sign_in::NoticeQuery;
 use crate::state::AppState;
+use revans_app::Actor;
+use revans_app::diaries::entries::{
+    EntryInput, create as create_entry, edit as edit_entry, kind_for, my_sets, read,
+    sharing_choices, sharing_label,
+};
+use revans_app::diaries::links as diary_links;
 
 /// An entry as a list row or a page shows it.
 pub struct EntryView {

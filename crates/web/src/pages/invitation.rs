@@ -7,7 +7,6 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::CookieJar;
 use revans_storage::TokenPurpose;
 
-use crate::actions::accounts;
 use crate::auth::ClientIp;
 use crate::csrf::{AnonCsrf, CsrfForm};
 use crate::error::PageResult;
@@ -15,6 +14,7 @@ use crate::layout::{Errors, Layout, form_error, render};
 use crate::pages::password_reset::{ChooseForm, ChoosePage, link_problem};
 use crate::session;
 use crate::state::AppState;
+use revans_app::access::accounts;
 
 const NEXT: &str = "Ask your programme lead to send you a new invitation.";
 

@@ -8,19 +8,19 @@ use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use revans_storage::set_content::{self, Action};
 
-use crate::actions::Actor;
-use crate::actions::meetings::{
-    ActionInput, ChangeInput, ReviewInput, add_action, change_meeting, record_attendance,
-    review_action,
-};
-use crate::actions::set_access::{load_meeting, path_id};
 use crate::auth::{ClientIp, SignedIn, Viewer};
 use crate::csrf::CsrfForm;
 use crate::error::{AppError, PageResult};
 use crate::layout::{Errors, Layout, form_error, render};
 use crate::pages::sign_in::NoticeQuery;
-use crate::set_view::{self, MeetingView, MemberView, UnitView};
 use crate::state::AppState;
+use revans_app::Actor;
+use revans_app::sets::meetings::{
+    ActionInput, ChangeInput, ReviewInput, add_action, change_meeting, record_attendance,
+    review_action,
+};
+use revans_app::sets::set_access::{load_meeting, path_id};
+use revans_app::sets::set_view::{self, MeetingView, MemberView, UnitView};
 
 pub struct AttendanceRow {
     pub member: MemberView,
@@ -154,13 +154,13 @@ async fn after(
     state: &AppState,
     viewer: &Viewer,
     id: &revans_domain::Id,
-    result: Result<&str, AppError>,
+    result: Result<&str, revans_app::Error>,
     action: ActionInput,
 ) -> PageResult<Response> {
     match result {
         Ok(notice) => Ok(Redirect::to(&format!("/meetings/{id}?notice={notice}")).into_response()),
         Err(e) => {
-            if !matches!(e, AppError::Invalid(_)) {
+            if !matches!(e, revans_app::Error::Invalid(_)) {
                 return Err(e.into());
             }
             let p = page(state, viewer, id, Errors::default(), action, None).await?;

@@ -8,12 +8,13 @@ use axum::response::{IntoResponse, Redirect, Response};
 use revans_domain::EmailAddress;
 use revans_storage::TokenPurpose;
 
-use crate::actions::{accounts, password_reset};
 use crate::auth::ClientIp;
 use crate::csrf::{AnonCsrf, CsrfForm};
 use crate::error::PageResult;
 use crate::layout::{Errors, Layout, form_error, render};
 use crate::state::AppState;
+use revans_app::access::accounts;
+use revans_app::access::password_reset;
 
 #[derive(Template)]
 #[template(path = "reset_request.html")]

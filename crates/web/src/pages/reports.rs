@@ -5,16 +5,16 @@ use askama::Template;
 use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 
-use crate::actions::Actor;
-use crate::actions::reports::{
-    ThemesReport, save_vocabulary as save_vocabulary_action, themes as themes_report, vocabulary,
-};
 use crate::auth::{Admin, ClientIp, SignedIn, Viewer};
 use crate::csrf::CsrfForm;
 use crate::error::PageResult;
 use crate::layout::{Errors, Layout, form_error, render};
 use crate::pages::sign_in::NoticeQuery;
 use crate::state::AppState;
+use revans_app::Actor;
+use revans_app::diaries::themes::{
+    ThemesReport, save_vocabulary as save_vocabulary_action, themes as themes_report, vocabulary,
+};
 
 #[derive(Template)]
 #[template(path = "themes.html")]
@@ -95,7 +95,7 @@ pub async fn save_vocabulary(
 #[template(path = "sets_overview.html")]
 struct SetsOverviewPage {
     layout: Layout,
-    rows: Vec<crate::actions::sets_overview::CohortSetsRow>,
+    rows: Vec<revans_app::sets::sets_overview::CohortSetsRow>,
 }
 
 /// How the sets are going, per cohort: leads and evaluators.
@@ -103,7 +103,7 @@ pub async fn sets_overview(
     State(state): State<AppState>,
     SignedIn(viewer): SignedIn,
 ) -> PageResult<Response> {
-    let rows = crate::actions::sets_overview::overview(&state, &viewer).await?;
+    let rows = revans_app::sets::sets_overview::overview(&state, &viewer).await?;
     render(&SetsOverviewPage {
         layout: Layout::new(
             &state,

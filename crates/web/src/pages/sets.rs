@@ -7,18 +7,18 @@ use axum::response::{IntoResponse, Redirect, Response};
 use revans_storage::set_content::{self, Action, Problem};
 use revans_storage::sets::{self, ActionSet};
 
-use crate::actions::Actor;
-use crate::actions::meetings::{
-    ProblemInput, SeriesInput, SettingsInput, add_problem, change_settings, schedule_series,
-};
-use crate::actions::set_access::{InSet, load_set, path_id};
 use crate::auth::{ClientIp, SignedIn, Viewer};
 use crate::csrf::CsrfForm;
 use crate::error::PageResult;
 use crate::layout::{Errors, Layout, form_error, render};
 use crate::pages::sign_in::NoticeQuery;
-use crate::set_view::{self, SetView};
 use crate::state::AppState;
+use revans_app::Actor;
+use revans_app::sets::meetings::{
+    ProblemInput, SeriesInput, SettingsInput, add_problem, change_settings, schedule_series,
+};
+use revans_app::sets::set_access::{InSet, load_set, path_id};
+use revans_app::sets::set_view::{self, SetView};
 
 #[derive(Template)]
 #[template(path = "sets.html")]
@@ -182,7 +182,17 @@ pub async fn problem(
     };
     match add_problem(&state, &actor, &id, &input).await {
         Ok(_) => Ok(Redirect::to(&format!("/sets/{id}?notice=problem")).into_response()),
-        Err(e) => again(&state, &viewer, &id, e, input, SeriesInput::default()).await,
+        Err(e) => {
+            again(
+                &state,
+                &viewer,
+                &id,
+                e.into(),
+                input,
+                SeriesInput::default(),
+            )
+            .await
+        }
     }
 }
 
@@ -221,7 +231,17 @@ pub async fn schedule(
                 .await?,
             )
         }
-        Err(e) => again(&state, &viewer, &id, e, ProblemInput::default(), input).await,
+        Err(e) => {
+            again(
+                &state,
+                &viewer,
+                &id,
+                e.into(),
+                ProblemInput::default(),
+                input,
+            )
+            .await
+        }
     }
 }
 
@@ -244,7 +264,7 @@ pub async fn settings(
                 &state,
                 &viewer,
                 &id,
-                e,
+                e.into(),
                 ProblemInput::default(),
                 SeriesInput::default(),
             )

@@ -7,15 +7,15 @@ use axum_extra::extract::CookieJar;
 use revans_domain::EmailAddress;
 use revans_storage::{audit, people, sessions};
 
-use crate::actions::sign_in_guard;
 use crate::auth::ClientIp;
 use crate::auth::MaybeViewer;
 use crate::csrf::{AnonCsrf, CsrfForm};
 use crate::error::PageResult;
 use crate::layout::{Errors, Layout, render};
-use crate::security::verify_password;
 use crate::session;
 use crate::state::AppState;
+use revans_app::access::sign_in_guard;
+use revans_app::security::verify_password;
 
 #[derive(Template)]
 #[template(path = "sign_in.html")]

@@ -9,15 +9,15 @@ use std::collections::HashMap;
 use revans_domain::{ApplicationState, Id, Role};
 use revans_storage::applications::{self, Application};
 
-use crate::actions::Actor;
-use crate::actions::applications::sponsor_approve;
 use crate::auth::{ClientIp, SignedIn};
 use crate::csrf::CsrfForm;
 use crate::error::{AppError, PageResult};
 use crate::layout::{Layout, render};
 use crate::pages::sign_in::{Empty, NoticeQuery};
-use crate::set_view::MemberView;
 use crate::state::AppState;
+use revans_app::Actor;
+use revans_app::places::applications::sponsor_approve;
+use revans_app::sets::set_view::MemberView;
 
 #[derive(Template)]
 #[template(path = "sponsor.html")]
@@ -132,7 +132,7 @@ async fn published_sets(
     conn: &mut revans_storage::Conn,
     cohort: &Id,
 ) -> Result<Vec<(String, Vec<MemberView>)>, AppError> {
-    Ok(crate::set_view::build_for_cohort(conn, cohort)
+    Ok(revans_app::sets::set_view::build_for_cohort(conn, cohort)
         .await?
         .into_iter()
         .filter(|v| v.set.is_published())
@@ -177,8 +177,10 @@ pub async fn nominate(
         ip: &ip,
     };
     let result = match Id::parse(form.programme.trim()) {
-        Some(p) => crate::actions::applications::nominate(&state, &actor, &p, &form.email).await,
-        None => Err(AppError::field("programme", "Choose a programme")),
+        Some(p) => {
+            revans_app::places::applications::nominate(&state, &actor, &p, &form.email).await
+        }
+        None => Err(revans_app::Error::field("programme", "Choose a programme")),
     };
     match result {
         Ok(_) => Ok(Redirect::to("/sponsor/applications?notice=nominated").into_response()),

@@ -3,7 +3,6 @@ use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use revans_storage::{ApiToken, api_tokens};
 
-use crate::actions::{Actor, tokens};
 use crate::auth::ClientIp;
 use crate::auth::{SignedIn, Viewer};
 use crate::csrf::CsrfForm;
@@ -11,6 +10,8 @@ use crate::error::PageResult;
 use crate::layout::{Errors, Layout, form_error, render, when};
 use crate::pages::sign_in::Empty;
 use crate::state::AppState;
+use revans_app::Actor;
+use revans_app::access::tokens;
 
 struct TokenRow {
     token: ApiToken,

@@ -1022,7 +1022,7 @@ async fn attackers_the_review_tried_get_what_the_matrix_says() {
             .await
             .unwrap();
         let hash =
-            revans_web::security::hash_password(&revans_domain::Password::parse(PASSWORD).unwrap())
+            revans_app::security::hash_password(&revans_domain::Password::parse(PASSWORD).unwrap())
                 .await
                 .unwrap();
         people::set_password_hash(&mut tx, &p, &hash).await.unwrap();

@@ -241,12 +241,12 @@ async fn password_reset_by_emailed_single_use_link() {
 async fn an_expired_reset_link_is_refused() {
     let app = TestApp::spawn().await;
     let person = revans_domain::Id::parse(&app.person_id(SPONSOR).await).unwrap();
-    let token = revans_web::security::new_token();
+    let token = revans_app::security::new_token();
     {
         let mut conn = app.state.store.conn().await.unwrap();
         revans_storage::email_tokens::insert(
             &mut conn,
-            &revans_web::security::hash_token(&token),
+            &revans_app::security::hash_token(&token),
             revans_storage::TokenPurpose::PasswordReset,
             &person,
             revans_storage::now_ms() - 1000,

@@ -29,7 +29,7 @@ pub(crate) async fn make_person(app: &TestApp, email: &str, name: &str, role: Ro
     .await
     .unwrap();
     let hash =
-        revans_web::security::hash_password(&revans_domain::Password::parse(PASSWORD).unwrap())
+        revans_app::security::hash_password(&revans_domain::Password::parse(PASSWORD).unwrap())
             .await
             .unwrap();
     people::set_password_hash(&mut tx, &pid, &hash)

@@ -72,7 +72,7 @@ impl TestApp {
             )
             .await
             .unwrap();
-            let hash = revans_web::security::hash_password(&Password::parse(PASSWORD).unwrap())
+            let hash = revans_app::security::hash_password(&Password::parse(PASSWORD).unwrap())
                 .await
                 .unwrap();
             revans_storage::people::set_password_hash(&mut tx, &id, &hash)
@@ -124,7 +124,7 @@ impl TestApp {
         let mut conn = self.state.store.conn().await.unwrap();
         let rows: Vec<(String,)> = sqlx_free_payloads(&mut conn).await;
         rows.into_iter()
-            .map(|(p,)| serde_json::from_str(&p).unwrap())
+            .map(|(p,)| revans_web::mail::render_payload(&p).unwrap())
             .collect()
     }
 

@@ -66,18 +66,18 @@ async fn an_overdue_offer_expires_and_the_next_in_line_is_offered_the_place() {
     applications::waitlist(&mut conn, &fran, &cohort)
         .await
         .unwrap();
-    let s = revans_web::sweeps::run_once(&app.state, now).await.unwrap();
+    let s = revans_app::sweeps::run_once(&app.state, now).await.unwrap();
     assert_eq!(
         (s.offers_expired, s.offer_reminders),
         (0, 1),
         "one reminder, offer still open"
     );
-    let s = revans_web::sweeps::run_once(&app.state, now + day / 2)
+    let s = revans_app::sweeps::run_once(&app.state, now + day / 2)
         .await
         .unwrap();
     assert_eq!(s.offer_reminders, 0, "reminded once only");
     // A day and a bit later: expired, and Bo is offered the place.
-    let s = revans_web::sweeps::run_once(&app.state, now + day + 1)
+    let s = revans_app::sweeps::run_once(&app.state, now + day + 1)
         .await
         .unwrap();
     assert_eq!(s.offers_expired, 1);
@@ -300,7 +300,7 @@ async fn one_poisoned_programme_does_not_stop_the_sweep() {
         .unwrap();
     drop(conn);
     // Whichever programme is swept first, the good one's offer expires.
-    let s = revans_web::sweeps::run_once(&app.state, now + 2000)
+    let s = revans_app::sweeps::run_once(&app.state, now + 2000)
         .await
         .unwrap();
     assert_eq!((s.offers_expired, s.failed), (1, 1), "{s:?}");
@@ -315,7 +315,7 @@ async fn one_poisoned_programme_does_not_stop_the_sweep() {
     );
     drop(conn);
     // It fails again next minute (and is logged each time), never taking the others with it.
-    let s = revans_web::sweeps::run_once(&app.state, now + 3000)
+    let s = revans_app::sweeps::run_once(&app.state, now + 3000)
         .await
         .unwrap();
     assert_eq!((s.offers_expired, s.failed), (0, 1), "{s:?}");

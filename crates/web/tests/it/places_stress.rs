@@ -2,11 +2,11 @@
 //! instances sharing one database (as behind a load balancer), on SQLite and PostgreSQL.
 
 use axum::http::StatusCode;
+use revans_app::security::{hash_token, new_token};
 use revans_domain::{ApplicationState, Capacity, EmailAddress, Id, PersonName};
 use revans_storage::applications::{self, NewApplication};
 use revans_storage::{cohorts, now_ms, people, sessions};
 use revans_web::auth::SESSION_COOKIE;
-use revans_web::security::{hash_token, new_token};
 
 use crate::helpers::*;
 

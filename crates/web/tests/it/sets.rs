@@ -15,7 +15,7 @@ async fn with_password(app: &TestApp, email: &str) -> Client {
     let mut conn = app.state.store.conn().await.unwrap();
     let id = Id::parse(&app.person_id(email).await).unwrap();
     let hash =
-        revans_web::security::hash_password(&revans_domain::Password::parse(PASSWORD).unwrap())
+        revans_app::security::hash_password(&revans_domain::Password::parse(PASSWORD).unwrap())
             .await
             .unwrap();
     revans_storage::people::set_password_hash(&mut conn, &id, &hash)
@@ -849,16 +849,16 @@ async fn a_reminder_goes_out_once_a_day_before_each_meeting_and_again_after_a_mo
     let day = 86_400_000;
     let before = app.queued_emails().await.len();
     // Two days before: nothing yet.
-    let s = revans_web::sweeps::run_once(&app.state, next.starts_at - 2 * day)
+    let s = revans_app::sweeps::run_once(&app.state, next.starts_at - 2 * day)
         .await
         .unwrap();
     assert_eq!(s.meeting_reminders, 0);
     // Within a day: one reminder to the members and the facilitator, then never again.
-    let s = revans_web::sweeps::run_once(&app.state, next.starts_at - day / 2)
+    let s = revans_app::sweeps::run_once(&app.state, next.starts_at - day / 2)
         .await
         .unwrap();
     assert_eq!(s.meeting_reminders, 1);
-    let again = revans_web::sweeps::run_once(&app.state, next.starts_at - day / 3)
+    let again = revans_app::sweeps::run_once(&app.state, next.starts_at - day / 3)
         .await
         .unwrap();
     assert_eq!(again.meeting_reminders, 0, "sent once");
@@ -884,7 +884,7 @@ async fn a_reminder_goes_out_once_a_day_before_each_meeting_and_again_after_a_mo
             .await
             .unwrap()
     );
-    let s = revans_web::sweeps::run_once(&app.state, moved.starts_at - day / 2)
+    let s = revans_app::sweeps::run_once(&app.state, moved.starts_at - day / 2)
         .await
         .unwrap();
     assert_eq!(s.meeting_reminders, 1);
@@ -902,7 +902,7 @@ async fn a_reminder_goes_out_once_a_day_before_each_meeting_and_again_after_a_mo
     revans_storage::meetings::cancel(&mut conn, &after_next.id)
         .await
         .unwrap();
-    let s = revans_web::sweeps::run_once(&app.state, after_next.starts_at - day / 2)
+    let s = revans_app::sweeps::run_once(&app.state, after_next.starts_at - day / 2)
         .await
         .unwrap();
     assert_eq!(s.meeting_reminders, 0);

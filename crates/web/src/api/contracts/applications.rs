@@ -1,6 +1,6 @@
 //! Applying, answering an offer and deciding, as JSON.
 
-use crate::actions::applications::ApplyInput;
+use revans_app::places::applications::ApplyInput;
 
 /// Submit the application, or keep it as a draft.
 #[derive(Debug, Clone, Copy, Default, serde::Deserialize, utoipa::ToSchema)]

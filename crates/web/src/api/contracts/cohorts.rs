@@ -3,8 +3,8 @@
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
 
-use crate::actions::programmes::CohortInput;
 use crate::error::{AppError, FieldError};
+use revans_app::places::programmes::CohortInput;
 
 #[derive(Debug, Clone, Copy, serde::Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]

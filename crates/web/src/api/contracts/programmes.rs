@@ -3,8 +3,8 @@
 use revans_domain::{AllocationRule, DeliveryMode, ProgrammeKind, ProgrammeStatus};
 
 use super::{number_or_blank, one_per_line};
-use crate::actions::programmes::ProgrammeInput;
 use crate::error::{AppError, FieldError};
+use revans_app::places::programmes::ProgrammeInput;
 
 #[derive(Debug, serde::Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]

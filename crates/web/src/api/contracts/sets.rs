@@ -1,9 +1,9 @@
 //! A problem brought to a set, and the rules for forming sets, as JSON.
 
 use super::{number_or_blank, one_per_line};
-use crate::actions::formation::FormationInput;
-use crate::actions::meetings::ProblemInput;
 use crate::error::AppError;
+use revans_app::sets::formation::FormationInput;
+use revans_app::sets::meetings::ProblemInput;
 
 #[derive(Debug, serde::Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]

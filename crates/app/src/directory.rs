@@ -1,0 +1,4 @@
+//! The directory: people (invitations, roles, supervisors, attributes) and organisations.
+pub mod operator;
+pub mod organisations;
+pub mod people;

@@ -1,0 +1,53 @@
+//! The Revans application layer: every use case, commands and queries, for both faces (the
+//! pages and the JSON API) and the command line. A use case validates its input into domain
+//! types, checks the actor may do it, then reads or changes storage (a change in one
+//! transaction with its audit entry and any email). Nothing here knows HTTP or HTML.
+//!
+//! One folder per capability: `access` (accounts, sign-in, tokens), `directory` (people and
+//! organisations), `places` (programmes, cohorts, applications), `sets` (forming, meetings,
+//! self-selection, repair), `diaries` (entries, links, the themes report).
+
+pub mod access;
+mod actor;
+pub mod calendar;
+pub mod diaries;
+pub mod directory;
+mod error;
+pub mod mail;
+pub mod places;
+pub mod security;
+pub mod sets;
+pub mod sweeps;
+
+use std::sync::Arc;
+
+use revans_storage::Store;
+
+pub use actor::{
+    Actor, Viewer, admin_scope, audit_in_scope, parse_org_field, people_in_scope, require_admin_of,
+};
+pub use error::{EMAIL_CANNOT_BE_USED, Error};
+
+/// What every use case works with: the store and the few settings that shape what it writes
+/// (links in emails, the service's name). Cheap to clone.
+#[derive(Clone)]
+pub struct App {
+    pub store: Store,
+    pub settings: Arc<Settings>,
+}
+
+/// The settings the use cases need, taken from the service's configuration.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// What people call this service ("Revans", "North Region Leadership Academy").
+    pub tenant_name: String,
+    /// The address people reach the service at, without a trailing slash, for links in emails.
+    pub public_url: String,
+}
+
+impl Settings {
+    /// The service's address for links in emails.
+    pub fn base_url(&self) -> String {
+        self.public_url.clone()
+    }
+}

@@ -1,0 +1,6 @@
+//! Places on programmes (C2, C3): programmes, cohorts, applications and nominations, offers, the review queue.
+pub mod applications;
+pub mod cohort_edit;
+pub mod nomination_caps;
+pub mod programmes;
+pub mod review_queue;

@@ -1,0 +1,450 @@
+//! Forming a cohort's action learning sets (C3): the lead's rules become an engine model, the
+//! engine's formation becomes draft sets, hand moves are re-checked against the same rules,
+//! and publishing tells members and facilitators.
+
+use revans_domain::{Id, in_reporting_line};
+use revans_engine::SolveOptions;
+use revans_storage::people::Person;
+use revans_storage::sets::{self, ActionSet, Member, NewMember, NewSet};
+use revans_storage::{Conn, cohorts, organisations, people, reporting_lines};
+
+use crate::Actor;
+use crate::App;
+use crate::Error;
+use crate::mail::{self, ApplicationEmail};
+use crate::places::programmes::load_for_admin;
+pub(crate) use crate::sets::formation_rules::{
+    CohortModel, cohort_model, cohort_model_for, size_bounds,
+};
+pub use crate::sets::formation_rules::{FormationInput, sets_with_members};
+use crate::sets::formation_rules::{cohort_for_admin, current_model, model, parse_rules};
+/// How well a formation keeps one of the lead's rules, as the engine reports it.
+pub use revans_engine::RuleCheck;
+
+/// Runs the engine and replaces the cohort's draft sets with its formation.
+pub async fn form(
+    state: &App,
+    actor: &Actor<'_>,
+    cohort: &Id,
+    f: &FormationInput,
+    seconds: f64,
+) -> Result<usize, Error> {
+    // Read and search outside the write transaction: the search takes seconds and must not
+    // hold the database's write lock meanwhile.
+    let mut conn = state.store.conn().await?;
+    let (tenant, timezone) = cohort_for_admin(&mut conn, actor, cohort).await?;
+    if sets::list_for_cohort(&mut conn, cohort)
+        .await?
+        .iter()
+        .any(ActionSet::is_published)
+    {
+        return Err(Error::Conflict("This cohort's sets are already published. Change them by moving members one at a time.".into()));
+    }
+    let people = sets::cohort_participants(&mut conn, cohort).await?;
+    if people.len() < 2 {
+        return Err(Error::field(
+            "size_min",
+            format!(
+                "Sets are formed from people with a confirmed place, and this cohort has {}",
+                people.len()
+            ),
+        ));
+    }
+    let rules = parse_rules(f, &people, true)?;
+    let m = model(&mut conn, &tenant, cohort, &people, &rules, None).await?;
+    drop(conn);
+    let opts = SolveOptions {
+        seed: 1,
+        budget: revans_engine::Budget::seconds(seconds),
+        ..SolveOptions::default()
+    };
+    let search_model = m.clone();
+    let formation = tokio::task::spawn_blocking(move || {
+        revans_engine::form(&search_model, &opts, &mut revans_engine::NoProgress)
+    })
+    .await
+    .map_err(Error::internal)?
+    .map_err(|e| Error::field("size_min", e.to_string()))?;
+    let mut tx = state.store.begin().await?;
+    let now_people = sets::cohort_participants(&mut tx, cohort).await?;
+    if now_people
+        .iter()
+        .map(|p| &p.id)
+        .ne(people.iter().map(|p| &p.id))
+    {
+        return Err(Error::Conflict(
+            "Places in this cohort changed while the sets were being formed. Form them again."
+                .into(),
+        ));
+    }
+    sets::delete_drafts(&mut tx, cohort).await?;
+    let count = m.sets.len();
+    let mut set_ids = Vec::new();
+    for i in 0..count {
+        let name = format!("Set {}", i + 1);
+        let new = NewSet {
+            cohort_id: cohort,
+            name: &name,
+            position: i as i64,
+            review_every: rules.review_every,
+            timezone: &timezone,
+        };
+        set_ids.push(sets::insert(&mut tx, &new).await?);
+    }
+    let now = revans_storage::now_ms();
+    for (p, person) in people.iter().enumerate() {
+        let unit = rules
+            .pairs
+            .iter()
+            .find(|(a, b)| *a == p || *b == p)
+            .map_or(p, |(a, _)| *a);
+        let member = NewMember {
+            set_id: &set_ids[formation.set_of[p]],
+            person_id: &person.id,
+            unit_key: people[unit].id.as_str(),
+            rota_position: unit as i64,
+            locked: false,
+            joined_at: now,
+        };
+        sets::add_member(&mut tx, &member).await?;
+    }
+    let stored = serde_json::to_string(f).map_err(Error::internal)?;
+    sets::save_formation_rules(&mut tx, cohort, &stored).await?;
+    actor
+        .audit(
+            &mut tx,
+            "sets.formed",
+            "cohort",
+            cohort.as_str(),
+            &format!("{count} draft sets of {} people", people.len()),
+            &tenant,
+        )
+        .await?;
+    revans_storage::commit(tx).await?;
+    Ok(count)
+}
+
+/// What the engine says about the cohort's current sets: one explanation per set, in order.
+pub async fn explain(
+    conn: &mut Conn,
+    actor: &Actor<'_>,
+    cohort: &Id,
+) -> Result<Option<revans_engine::Explanation>, Error> {
+    let Some((m, set_of)) = current_model(conn, actor, cohort).await? else {
+        return Ok(None);
+    };
+    Ok(Some(revans_engine::explain(&m, &set_of)))
+}
+
+/// Moves a member (with their pair) to another set of the cohort, if every rule still holds.
+pub async fn move_member(
+    state: &App,
+    actor: &Actor<'_>,
+    cohort: &Id,
+    member: &Id,
+    to_set: &Id,
+) -> Result<(), Error> {
+    let mut tx = state.store.begin().await?;
+    let (tenant, _) = cohort_for_admin(&mut tx, actor, cohort).await?;
+    let sets = sets_with_members(&mut tx, cohort).await?;
+    let to_index = sets
+        .iter()
+        .position(|(s, _)| &s.id == to_set)
+        .ok_or_else(|| Error::field("to_set", "Choose one of this cohort's sets"))?;
+    let moving: &Member = sets
+        .iter()
+        .flat_map(|(_, ms)| ms)
+        .find(|m| &m.id == member)
+        .ok_or_else(|| Error::field("member", "Choose a member of this cohort's sets"))?;
+    let unit: Vec<Member> = sets
+        .iter()
+        .flat_map(|(_, ms)| ms)
+        .filter(|m| m.unit_key == moving.unit_key)
+        .cloned()
+        .collect();
+    let Some((m, mut set_of)) = current_model(&mut tx, actor, cohort).await? else {
+        return Err(Error::NotFound);
+    };
+    let order: Vec<&Member> = sets.iter().flat_map(|(_, ms)| ms).collect();
+    for u in &unit {
+        if let Some(i) = order.iter().position(|o| o.id == u.id) {
+            set_of[i] = to_index;
+        }
+    }
+    let broken = revans_engine::violations(&m, &set_of);
+    if !broken.is_empty() {
+        return Err(Error::field(
+            "member",
+            format!(
+                "{} cannot move to {}: {}",
+                moving.name,
+                sets[to_index].0.name,
+                broken.join("; ")
+            ),
+        ));
+    }
+    for u in &unit {
+        sets::move_member(&mut tx, &u.id, to_set).await?;
+    }
+    let detail = format!("{} moved to {}", moving.name, sets[to_index].0.name);
+    actor
+        .audit(
+            &mut tx,
+            "sets.moved",
+            "cohort",
+            cohort.as_str(),
+            &detail,
+            &tenant,
+        )
+        .await?;
+    revans_storage::commit(tx).await.map_err(Error::from)
+}
+
+/// Assigns one or two facilitators to a set. A facilitator must hold the facilitator role in
+/// the tenant and must not be in any member's management chain, nor, when the cohort's rules
+/// say so, from any member's organisation.
+pub async fn assign_facilitators(
+    state: &App,
+    actor: &Actor<'_>,
+    set_id: &Id,
+    chosen: &[Id],
+) -> Result<(), Error> {
+    let mut tx = state.store.begin().await?;
+    let set = sets::get(&mut tx, set_id).await?.ok_or(Error::NotFound)?;
+    let (tenant, _) = cohort_for_admin(&mut tx, actor, &set.cohort_id).await?;
+    if chosen.is_empty() || chosen.len() > 2 {
+        return Err(Error::field(
+            "facilitators",
+            "Choose one or two facilitators",
+        ));
+    }
+    let allowed = facilitators_of(&mut tx, &tenant).await?;
+    let lines: Vec<(String, String)> = reporting_lines::in_tree(&mut tx, &tenant)
+        .await?
+        .into_iter()
+        .map(|(p, m)| (p.to_string(), m.to_string()))
+        .collect();
+    let members = sets::members(&mut tx, set_id).await?;
+    let elsewhere = match sets::formation_rules(&mut tx, &set.cohort_id).await? {
+        Some(stored) => serde_json::from_str::<FormationInput>(&stored)
+            .map_err(Error::internal)?
+            .facilitators_elsewhere(),
+        None => false,
+    };
+    for id in chosen {
+        let f = allowed.iter().find(|p| &p.id == id).ok_or_else(|| {
+            Error::field(
+                "facilitators",
+                "Choose people who hold the facilitator role",
+            )
+        })?;
+        if let Some(m) = members.iter().find(|m| {
+            m.left_at.is_none() && in_reporting_line(&lines, f.id.as_str(), m.person_id.as_str())
+        }) {
+            return Err(Error::field(
+                "facilitators",
+                format!(
+                    "{} cannot facilitate {}: they are in {}'s reporting line",
+                    f.name, set.name, m.name
+                ),
+            ));
+        }
+        if elsewhere
+            && let Some(m) = members
+                .iter()
+                .find(|m| m.left_at.is_none() && m.organisation_id == f.organisation_id)
+        {
+            return Err(Error::field(
+                "facilitators",
+                format!(
+                    "{} cannot facilitate {}: {} is from the same organisation ({}), and this cohort's facilitators come from elsewhere",
+                    f.name, set.name, m.name, m.organisation_name
+                ),
+            ));
+        }
+    }
+    let before = sets::facilitators(&mut tx, set_id).await?;
+    if set.is_published()
+        && chosen.contains(&actor.viewer.person.id)
+        && !before.iter().any(|p| p.id == actor.viewer.person.id)
+    {
+        return Err(Error::field(
+            "facilitators",
+            format!(
+                "You cannot add yourself to {}: its members are already meeting. Ask another programme lead",
+                set.name
+            ),
+        ));
+    }
+    let added = sets::replace_facilitators(&mut tx, set_id, chosen).await?;
+    let name_of = |id: &Id| {
+        allowed
+            .iter()
+            .find(|p| &p.id == id)
+            .map_or_else(String::new, |p| p.name.clone())
+    };
+    let removed: Vec<String> = before
+        .iter()
+        .filter(|p| !chosen.contains(&p.id))
+        .map(|p| p.name.clone())
+        .collect();
+    let added_names: Vec<String> = added.iter().map(name_of).collect();
+    let mut detail = format!(
+        "Facilitators of {}: {}",
+        set.name,
+        chosen.iter().map(name_of).collect::<Vec<_>>().join(" and ")
+    );
+    if !added_names.is_empty() {
+        detail.push_str(&format!(" (added {})", added_names.join(" and ")));
+    }
+    if !removed.is_empty() {
+        detail.push_str(&format!(" (removed {})", removed.join(" and ")));
+    }
+    actor
+        .audit(
+            &mut tx,
+            "sets.facilitators",
+            "set",
+            set_id.as_str(),
+            &detail,
+            &tenant,
+        )
+        .await?;
+    if set.is_published() && !added.is_empty() {
+        tell_set_of_new_facilitators(
+            state,
+            &mut tx,
+            &set,
+            &members,
+            &added_names,
+            &added,
+            &allowed,
+        )
+        .await?;
+    }
+    revans_storage::commit(tx).await?;
+    Ok(())
+}
+
+/// A facilitator joined a set that is meeting: its members are told who joined (and that the
+/// newcomer reads only what is shared from now on), and the newcomer is told too.
+async fn tell_set_of_new_facilitators(
+    state: &App,
+    conn: &mut Conn,
+    set: &sets::ActionSet,
+    members: &[sets::Member],
+    added_names: &[String],
+    added: &[Id],
+    facilitators: &[Person],
+) -> Result<(), Error> {
+    let who = added_names.join(" and ");
+    let link = format!("{}/sets/{}", state.settings.base_url(), set.id);
+    for m in members.iter().filter(|m| m.left_at.is_none()) {
+        let message = ApplicationEmail {
+            tenant: state.settings.tenant_name.clone(),
+            name: m.name.clone(),
+            programme: set.name.clone(),
+            headline: format!("{who} now facilitates your set"),
+            lines: vec![
+                format!(
+                    "{who} can read what you share with your set or its facilitator from now on; entries you shared before stay with the people you shared them with."
+                ),
+                "To let them read an earlier entry, open it in your diary and share it again."
+                    .into(),
+            ],
+            link: link.clone(),
+            link_label: "See your set".into(),
+        };
+        mail::enqueue(conn, &m.email, &message).await?;
+    }
+    for p in facilitators.iter().filter(|p| added.contains(&p.id)) {
+        let message = ApplicationEmail {
+            tenant: state.settings.tenant_name.clone(),
+            name: p.name.clone(),
+            programme: set.name.clone(),
+            headline: format!("You now facilitate {}", set.name),
+            lines: vec!["Its members have been told you joined.".into()],
+            link: link.clone(),
+            link_label: "See the set".into(),
+        };
+        mail::enqueue(conn, &p.email, &message).await?;
+    }
+    Ok(())
+}
+
+/// People holding the facilitator role anywhere in the tenant.
+pub async fn facilitators_of(conn: &mut Conn, tenant: &Id) -> Result<Vec<Person>, Error> {
+    Ok(people::facilitators_in_tree(conn, tenant).await?)
+}
+
+/// Publishes the cohort's draft sets and emails every member and facilitator.
+pub async fn publish(state: &App, actor: &Actor<'_>, cohort: &Id) -> Result<usize, Error> {
+    let mut tx = state.store.begin().await?;
+    let c = cohorts::get(&mut tx, cohort)
+        .await?
+        .ok_or(Error::NotFound)?;
+    let programme = load_for_admin(&mut tx, actor, &c.programme_id).await?;
+    let all = sets_with_members(&mut tx, cohort).await?;
+    let drafts: Vec<&(ActionSet, Vec<Member>)> =
+        all.iter().filter(|(s, _)| !s.is_published()).collect();
+    if drafts.is_empty() {
+        return Err(Error::field(
+            "publish",
+            "There are no draft sets to publish: form the sets first",
+        ));
+    }
+    for (s, _) in &drafts {
+        if sets::facilitators(&mut tx, &s.id).await?.is_empty() {
+            return Err(Error::field(
+                "publish",
+                format!("{} has no facilitator yet", s.name),
+            ));
+        }
+    }
+    sets::publish(&mut tx, cohort).await?;
+    let tenant_name = organisations::get(&mut tx, &programme.organisation_id)
+        .await?
+        .map(|o| o.name)
+        .unwrap_or_default();
+    for (s, members) in &drafts {
+        let facilitators = sets::facilitators(&mut tx, &s.id).await?;
+        let names: Vec<String> = members.iter().map(|m| m.name.clone()).collect();
+        let facilitator_names: Vec<String> = facilitators.iter().map(|f| f.name.clone()).collect();
+        let recipients = members
+            .iter()
+            .map(|m| (m.name.clone(), m.email.clone()))
+            .chain(
+                facilitators
+                    .iter()
+                    .map(|f| (f.name.clone(), f.email.clone())),
+            );
+        for (name, email) in recipients {
+            let message = ApplicationEmail {
+                tenant: tenant_name.clone(),
+                name,
+                programme: programme.fields.title.clone(),
+                headline: format!("Your action learning set is {}", s.name),
+                lines: vec![
+                    format!("Members: {}.", names.join(", ")),
+                    format!("Facilitated by {}.", facilitator_names.join(" and ")),
+                    "Your facilitator will send the dates of your meetings.".into(),
+                ],
+                link: format!("{}/sets/{}", state.settings.base_url(), s.id),
+                link_label: "See your set".into(),
+            };
+            mail::enqueue(&mut tx, &email, &message).await?;
+        }
+    }
+    actor
+        .audit(
+            &mut tx,
+            "sets.published",
+            "cohort",
+            cohort.as_str(),
+            &format!("{} sets", drafts.len()),
+            &programme.organisation_id,
+        )
+        .await?;
+    revans_storage::commit(tx).await?;
+    Ok(drafts.len())
+}

@@ -1,0 +1,64 @@
+//! How a region's action learning sets are going, for programme leads and evaluators (C5, C9):
+//! per cohort, how many sets meet, how often, how well attended, and how many problems and
+//! diary entries there are. Counts and rates only: never a name, a problem or an entry, and
+//! every count of people or of what they wrote follows NHS Digital's small-number rule (1-7
+//! hidden, the rest rounded to the nearest 5), like the themes report, so neither report can
+//! be used to work out a cell the other hides.
+
+use revans_domain::{HIDDEN_UP_TO, publish_count};
+use revans_storage::set_reports;
+
+use crate::App;
+use crate::Error;
+use crate::Viewer;
+use crate::diaries::themes::report_roots;
+
+#[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
+pub struct CohortSetsRow {
+    pub programme: String,
+    pub cohort: String,
+    /// Published sets.
+    pub sets: usize,
+    /// People in those sets now: null when 1 to 7 (hidden), else rounded to the nearest 5.
+    pub members: Option<u32>,
+    pub meetings_held: usize,
+    pub meetings_planned: usize,
+    /// Present over expected across held meetings, 0-100; null before any meeting, and when
+    /// fewer than 8 people are in the sets (a rate over so few could identify someone).
+    pub attendance_percent: Option<u32>,
+    /// Problems brought: null when 1 to 7 (hidden), else rounded to the nearest 5.
+    pub problems: Option<u32>,
+    /// Entries written by the members (in any set or none), as a sign the diary is used:
+    /// null when 1 to 7 (hidden), else rounded to the nearest 5.
+    pub diary_entries: Option<u32>,
+}
+
+/// One row per cohort with published sets, in the viewer's regions: a fixed number of
+/// aggregate queries per region (`storage::set_reports`), however large it is.
+pub async fn overview(state: &App, viewer: &Viewer) -> Result<Vec<CohortSetsRow>, Error> {
+    let mut conn = state.store.conn().await?;
+    let mut rows = Vec::new();
+    for root in report_roots(&mut conn, viewer).await? {
+        for c in set_reports::cohort_counts(&mut conn, &root).await? {
+            let attendance_percent = if c.members > i64::from(HIDDEN_UP_TO) {
+                u32::try_from(c.attendance_present * 100)
+                    .ok()
+                    .and_then(|p| p.checked_div(u32::try_from(c.attendance_counted).ok()?))
+            } else {
+                None
+            };
+            rows.push(CohortSetsRow {
+                programme: c.programme,
+                cohort: c.cohort,
+                sets: usize::try_from(c.sets).unwrap_or_default(),
+                members: publish_count(c.members),
+                meetings_held: usize::try_from(c.meetings_held).unwrap_or_default(),
+                meetings_planned: usize::try_from(c.meetings_planned).unwrap_or_default(),
+                attendance_percent,
+                problems: publish_count(c.problems),
+                diary_entries: publish_count(c.diary_entries),
+            });
+        }
+    }
+    Ok(rows)
+}
