@@ -82,14 +82,9 @@ impl Actor<'_> {
 pub async fn admin_scope(conn: &mut Conn, viewer: &Viewer) -> Result<Vec<Organisation>, Error> {
     let mut all: Vec<Organisation> = Vec::new();
     for root in viewer.admin_roots() {
-        for org in orgs::tree(conn, &root).await? {
-            if !all.iter().any(|o| o.id == org.id) {
-                all.push(org);
-            }
-        }
+        all.extend(orgs::tree(conn, &root).await?);
     }
-    all.sort_by(|a, b| a.name.cmp(&b.name));
-    Ok(all)
+    Ok(sorted_unique(all, |o| &o.id, |o| &o.name))
 }
 
 /// Refuses unless the viewer administers `org`. Outside the scope it is "not found", so
@@ -115,14 +110,9 @@ pub fn parse_org_field(raw: &str, field: &'static str) -> Result<Id, Error> {
 pub async fn people_in_scope(conn: &mut Conn, viewer: &Viewer) -> Result<Vec<Person>, Error> {
     let mut all: Vec<Person> = Vec::new();
     for root in viewer.admin_roots() {
-        for p in revans_storage::people::list_in_tree(conn, &root).await? {
-            if !all.iter().any(|x| x.id == p.id) {
-                all.push(p);
-            }
-        }
+        all.extend(revans_storage::people::list_in_tree(conn, &root).await?);
     }
-    all.sort_by(|a, b| a.name.cmp(&b.name));
-    Ok(all)
+    Ok(sorted_unique(all, |p| &p.id, |p| &p.name))
 }
 
 /// The newest `limit` audit entries (after skipping `offset`) across the viewer's organisations.
@@ -143,4 +133,12 @@ pub async fn audit_in_scope(
         .skip(offset.max(0) as usize)
         .take(limit.max(0) as usize)
         .collect())
+}
+
+/// Rows gathered from several admin roots (which may nest), each once, by name.
+fn sorted_unique<T>(mut rows: Vec<T>, id: impl Fn(&T) -> &Id, name: impl Fn(&T) -> &str) -> Vec<T> {
+    let mut seen = std::collections::HashSet::new();
+    rows.retain(|r| seen.insert(id(r).clone()));
+    rows.sort_by(|a, b| name(a).cmp(name(b)));
+    rows
 }

@@ -2,3 +2,4 @@
 pub mod operator;
 pub mod organisations;
 pub mod people;
+pub mod reporting_lines;

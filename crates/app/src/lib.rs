@@ -9,10 +9,13 @@
 
 pub mod access;
 mod actor;
+pub mod audit_log;
 pub mod calendar;
+pub mod demo;
 pub mod diaries;
 pub mod directory;
 mod error;
+pub mod jobs;
 pub mod mail;
 pub mod places;
 pub mod security;
@@ -22,6 +25,9 @@ pub mod sweeps;
 use std::sync::Arc;
 
 use revans_storage::Store;
+
+/// Now, in milliseconds since the epoch: how every stored time is kept.
+pub use revans_storage::now_ms;
 
 pub use actor::{
     Actor, Viewer, admin_scope, audit_in_scope, parse_org_field, people_in_scope, require_admin_of,

@@ -25,7 +25,7 @@ pub fn run(cli: &Cli, listen: &str, data: &Path) -> anyhow::Result<()> {
         let state = revans_web::build_state(settings.clone())
             .await
             .map_err(anyhow::Error::msg)?;
-        let seeded = revans_web::demo::seed(&state).await?;
+        let seeded = revans_app::demo::seed(&state).await?;
         let app = revans_web::Application::with_state(state, settings.listen)
             .await
             .map_err(anyhow::Error::msg)?;
@@ -38,9 +38,9 @@ pub fn run(cli: &Cli, listen: &str, data: &Path) -> anyhow::Result<()> {
         println!();
         println!(
             "Sign in as any of these (password for all: {}):",
-            revans_web::demo::PASSWORD
+            revans_app::demo::PASSWORD
         );
-        for (role, email) in revans_web::demo::SIGN_INS {
+        for (role, email) in revans_app::demo::SIGN_INS {
             println!("  {role:<22} {email}");
         }
         println!();

@@ -4,8 +4,7 @@
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum_extra::extract::CookieJar;
-use revans_domain::Id;
-use revans_storage::{api_tokens, people, sessions};
+use revans_app::access::sessions;
 
 use crate::error::{ApiError, AppError, PageError};
 use crate::state::AppState;
@@ -35,24 +34,6 @@ impl std::ops::Deref for Viewer {
     }
 }
 
-async fn load_viewer(
-    state: &AppState,
-    person_id: &Id,
-    csrf: String,
-    session_hash: Option<String>,
-) -> Result<Option<Viewer>, AppError> {
-    let mut conn = state.store.conn().await?;
-    let Some(person) = people::get(&mut conn, person_id).await? else {
-        return Ok(None);
-    };
-    let roles = people::roles(&mut conn, person_id).await?;
-    Ok(Some(Viewer {
-        who: revans_app::Viewer { person, roles },
-        csrf,
-        session_hash,
-    }))
-}
-
 /// The viewer from the session cookie, if any; cached per request.
 pub async fn session_viewer(
     parts: &mut Parts,
@@ -75,15 +56,13 @@ pub async fn viewer_from_headers(
     let Some(cookie) = jar.get(&state.settings.cookie_name(SESSION_COOKIE)) else {
         return Ok(None);
     };
-    let hash = hash_token(cookie.value());
-    let record = {
-        let mut conn = state.store.conn().await?;
-        sessions::find_live(&mut conn, &hash).await?
-    };
-    match record {
-        Some(s) => load_viewer(state, &s.person_id, s.csrf_token, Some(hash)).await,
-        None => Ok(None),
-    }
+    Ok(sessions::viewer_of_session(state, cookie.value())
+        .await?
+        .map(|s| Viewer {
+            who: s.viewer,
+            csrf: s.csrf,
+            session_hash: Some(hash_token(cookie.value())),
+        }))
 }
 
 /// Any visitor; `None` when not signed in.
@@ -158,16 +137,15 @@ impl FromRequestParts<AppState> for ApiCaller {
         else {
             return Err(ApiError(AppError::Unauthenticated));
         };
-        let owner = {
-            let mut conn = state.store.conn().await?;
-            api_tokens::authenticate(&mut conn, &hash_token(token)).await?
-        };
-        let Some(owner) = owner else {
-            return Err(ApiError(AppError::Unauthenticated));
-        };
-        load_viewer(state, &owner.person_id, String::new(), None)
+        sessions::viewer_of_token(state, token)
             .await?
-            .map(ApiCaller)
+            .map(|who| {
+                ApiCaller(Viewer {
+                    who,
+                    csrf: String::new(),
+                    session_hash: None,
+                })
+            })
             .ok_or(ApiError(AppError::Unauthenticated))
     }
 }

@@ -109,7 +109,7 @@ async fn a_screen_costs_the_same_number_of_queries_however_many_rows_it_shows() 
             .unwrap()
             .organisation_id;
         for _ in 0..20 {
-            revans_web::demo_catalogue::seed(&mut tx, &tenant)
+            revans_app::demo::seed_catalogue(&mut tx, &tenant)
                 .await
                 .unwrap();
         }

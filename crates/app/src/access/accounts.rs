@@ -1,7 +1,9 @@
 //! Passwords: changing one, resetting a forgotten one, and accepting an invitation.
 
 use revans_domain::{EmailAddress, Password};
-use revans_storage::{TokenPurpose, TokenState, api_tokens, audit, email_tokens, people, sessions};
+/// What an emailed link is for (a password reset or an invitation).
+pub use revans_storage::TokenPurpose;
+use revans_storage::{TokenState, api_tokens, audit, email_tokens, people, sessions};
 
 use crate::App;
 use crate::Error;
@@ -156,4 +158,24 @@ pub async fn set_password_with_token(
     .await?;
     revans_storage::commit(tx).await?;
     Ok(Ok(person_id))
+}
+
+/// The time zone the viewer chose for their calendar and times, if any.
+pub async fn timezone(state: &App, viewer: &Viewer) -> Result<Option<String>, Error> {
+    let mut conn = state.store.conn().await?;
+    Ok(people::timezone_of(&mut conn, &viewer.person.id).await?)
+}
+
+/// Sets the viewer's time zone (an IANA name such as Europe/London), or clears it when blank.
+pub async fn set_timezone(state: &App, viewer: &Viewer, typed: &str) -> Result<(), Error> {
+    let typed = typed.trim();
+    let zone = if typed.is_empty() {
+        None
+    } else {
+        revans_domain::parse_zone(typed)?;
+        Some(typed)
+    };
+    let mut conn = state.store.conn().await?;
+    people::set_timezone(&mut conn, &viewer.person.id, zone).await?;
+    Ok(())
 }

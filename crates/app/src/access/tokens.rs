@@ -1,5 +1,6 @@
 use revans_domain::{Id, TokenName};
-use revans_storage::{ApiToken, api_tokens};
+pub use revans_storage::ApiToken;
+use revans_storage::api_tokens;
 
 use crate::Actor;
 use crate::App;
@@ -94,4 +95,10 @@ pub fn refused_to_token() -> Error {
     Error::ForbiddenBecause(
         "An API token cannot create or revoke API tokens. Sign in to Revans and use the API tokens page (/account/tokens) instead.".into(),
     )
+}
+
+/// The viewer's own tokens, newest first (the secrets are never kept, so never shown again).
+pub async fn list_mine(state: &App, viewer: &crate::Viewer) -> Result<Vec<ApiToken>, Error> {
+    let mut conn = state.store.conn().await?;
+    Ok(api_tokens::list_for(&mut conn, &viewer.person.id).await?)
 }

@@ -1,5 +1,6 @@
 use revans_domain::OrganisationName;
-use revans_storage::{Organisation, organisations};
+pub use revans_storage::Organisation;
+use revans_storage::organisations;
 
 use crate::App;
 use crate::Error;
@@ -42,4 +43,10 @@ pub async fn create(
         .await?;
     revans_storage::commit(tx).await?;
     Ok(org)
+}
+
+/// Every organisation the viewer administers, by name.
+pub async fn in_scope(state: &App, viewer: &crate::Viewer) -> Result<Vec<Organisation>, Error> {
+    let mut conn = state.store.conn().await?;
+    crate::admin_scope(&mut conn, viewer).await
 }

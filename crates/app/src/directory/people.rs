@@ -1,13 +1,14 @@
 use std::str::FromStr;
 
 use revans_domain::{EmailAddress, Id, PersonName, Role};
+pub use revans_storage::{Organisation, Person, RoleGrant};
 use revans_storage::{TokenPurpose, email_tokens, people};
 
 use crate::App;
 use crate::access::accounts::INVITATION_VALID_DAYS;
 use crate::mail::{self, ApplicationEmail, InvitationEmail};
 use crate::security::{hash_token, new_token};
-use crate::{Actor, admin_scope, parse_org_field, require_admin_of};
+use crate::{Actor, Viewer, admin_scope, parse_org_field, people_in_scope, require_admin_of};
 use crate::{EMAIL_CANNOT_BE_USED, Error};
 use revans_domain::FieldErrors;
 
@@ -354,4 +355,47 @@ pub async fn set_supervisor(
     .await?;
     revans_storage::commit(tx).await?;
     Ok(())
+}
+
+/// Everyone in the organisations the viewer administers, by name.
+pub async fn in_scope(state: &App, viewer: &Viewer) -> Result<Vec<Person>, Error> {
+    let mut conn = state.store.conn().await?;
+    people_in_scope(&mut conn, viewer).await
+}
+
+/// One person as their programme lead sees them: their roles, who supervises them, and who
+/// could (another facilitator in the lead's organisations, never the person nor the lead).
+#[derive(Debug)]
+pub struct PersonRecord {
+    pub person: Person,
+    pub grants: Vec<RoleGrant>,
+    /// Where the lead may move or give roles to them.
+    pub organisations: Vec<Organisation>,
+    /// The facilitator's supervisor, if they have one.
+    pub supervisor: Option<Id>,
+    pub supervisor_candidates: Vec<Person>,
+}
+
+/// A person's record for a lead of their organisation; anyone else gets "not found".
+pub async fn record(state: &App, viewer: &Viewer, id: &Id) -> Result<PersonRecord, Error> {
+    let mut conn = state.store.conn().await?;
+    let person = people::get(&mut conn, id).await?.ok_or(Error::NotFound)?;
+    require_admin_of(&mut conn, viewer, &person.organisation_id).await?;
+    let grants = people::roles(&mut conn, id).await?;
+    let organisations = admin_scope(&mut conn, viewer).await?;
+    let supervisor = revans_storage::diaries::supervisor_of(&mut conn, id).await?;
+    let mut candidates: Vec<Person> = Vec::new();
+    for root in viewer.admin_roots() {
+        candidates.extend(people::facilitators_in_tree(&mut conn, &root).await?);
+    }
+    let mut seen = std::collections::HashSet::new();
+    candidates.retain(|p| &p.id != id && p.id != viewer.person.id && seen.insert(p.id.clone()));
+    candidates.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(PersonRecord {
+        person,
+        grants,
+        organisations,
+        supervisor,
+        supervisor_candidates: candidates,
+    })
 }

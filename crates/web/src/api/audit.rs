@@ -5,7 +5,7 @@ use crate::api::ApiQuery;
 use crate::auth::ApiAdmin;
 use crate::error::ApiResult;
 use crate::state::AppState;
-use revans_app::audit_in_scope;
+use revans_app::audit_log;
 
 #[derive(serde::Serialize, utoipa::ToSchema)]
 pub struct AuditEntryOut {
@@ -39,8 +39,7 @@ pub async fn list(
 ) -> ApiResult<Json<Vec<AuditEntryOut>>> {
     let limit = q.limit.unwrap_or(100).clamp(1, 500);
     let offset = q.offset.unwrap_or(0).max(0);
-    let mut conn = state.store.conn().await?;
-    let entries = audit_in_scope(&mut conn, &viewer, limit, offset).await?;
+    let entries = audit_log::entries(&state, &viewer, limit, offset).await?;
     Ok(Json(
         entries
             .into_iter()

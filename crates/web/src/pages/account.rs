@@ -30,12 +30,9 @@ async fn page(
 ) -> Result<AccountPage, crate::error::AppError> {
     let timezone = match typed_zone {
         Some(t) => t,
-        None => {
-            let mut conn = state.store.conn().await?;
-            revans_storage::people::timezone_of(&mut conn, &viewer.person.id)
-                .await?
-                .unwrap_or_default()
-        }
+        None => accounts::timezone(state, &viewer)
+            .await?
+            .unwrap_or_default(),
     };
     let layout = Layout::new(
         state,
@@ -121,18 +118,8 @@ pub async fn change_timezone(
     CsrfForm(form): CsrfForm<TimezoneForm>,
 ) -> PageResult<Response> {
     let typed = form.timezone.trim().to_owned();
-    let parsed = if typed.is_empty() {
-        Ok(None)
-    } else {
-        revans_domain::parse_zone(&typed).map(|_| Some(typed.clone()))
-    };
-    match parsed {
-        Ok(zone) => {
-            let mut conn = state.store.conn().await?;
-            revans_storage::people::set_timezone(&mut conn, &viewer.person.id, zone.as_deref())
-                .await?;
-            Ok(Redirect::to("/account?notice=timezone").into_response())
-        }
+    match accounts::set_timezone(&state, &viewer, &typed).await {
+        Ok(()) => Ok(Redirect::to("/account?notice=timezone").into_response()),
         Err(e) => {
             let p = page(&state, viewer, Errors::default(), None, Some(typed)).await?;
             form_error(e, |errors| AccountPage {

@@ -1,7 +1,6 @@
 use askama::Template;
 use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
-use revans_storage::Organisation;
 
 use crate::auth::ClientIp;
 use crate::auth::{Admin, Viewer};
@@ -10,8 +9,8 @@ use crate::error::PageResult;
 use crate::layout::{Errors, Layout, form_error, render};
 use crate::pages::sign_in::NoticeQuery;
 use crate::state::AppState;
-use revans_app::directory::organisations;
-use revans_app::{Actor, admin_scope};
+use revans_app::Actor;
+use revans_app::directory::organisations::{self, Organisation};
 
 pub struct OrgRow {
     pub org: Organisation,
@@ -36,8 +35,7 @@ async fn page(
     parent: String,
     notice: Option<&str>,
 ) -> PageResult<OrganisationsPage> {
-    let mut conn = state.store.conn().await?;
-    let orgs = admin_scope(&mut conn, viewer).await?;
+    let orgs = organisations::in_scope(state, viewer).await?;
     let rows = orgs
         .iter()
         .map(|o| OrgRow {

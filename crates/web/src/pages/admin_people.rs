@@ -4,7 +4,6 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use revans_domain::{Id, Role};
-use revans_storage::{Organisation, Person, RoleGrant, people};
 
 use crate::auth::ClientIp;
 use crate::auth::{Admin, Viewer};
@@ -13,8 +12,11 @@ use crate::error::{AppError, PageResult};
 use crate::layout::{Errors, Layout, form_error, render};
 use crate::pages::sign_in::{Empty, NoticeQuery};
 use crate::state::AppState;
-use revans_app::directory::people::{InviteInput, invite, resend_invitation as resend};
-use revans_app::{Actor, admin_scope, people_in_scope, require_admin_of};
+use revans_app::Actor;
+use revans_app::directory::organisations::{self, Organisation};
+use revans_app::directory::people::{
+    self, InviteInput, Person, RoleGrant, invite, resend_invitation as resend,
+};
 
 #[derive(Template)]
 #[template(path = "admin_people.html")]
@@ -28,8 +30,7 @@ pub async fn list(
     Admin(viewer): Admin,
     Query(q): Query<NoticeQuery>,
 ) -> PageResult<Response> {
-    let mut conn = state.store.conn().await?;
-    let all = people_in_scope(&mut conn, &viewer).await?;
+    let all = people::in_scope(&state, &viewer).await?;
     let notice = (q.notice.as_deref() == Some("invited")).then_some("Invitation sent.");
     let layout = Layout::new(
         &state,
@@ -92,8 +93,7 @@ async fn new_page(
     form: &InviteForm,
     errors: Errors,
 ) -> PageResult<NewPage> {
-    let mut conn = state.store.conn().await?;
-    let organisations = admin_scope(&mut conn, viewer).await?;
+    let organisations = organisations::in_scope(state, viewer).await?;
     Ok(NewPage {
         layout: Layout::new(
             state,
@@ -173,28 +173,16 @@ async fn person_page(
     notice: Option<&str>,
 ) -> PageResult<PersonPage> {
     let id = Id::parse(id).ok_or(AppError::NotFound)?;
-    let mut conn = state.store.conn().await?;
-    let person = people::get(&mut conn, &id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    require_admin_of(&mut conn, viewer, &person.organisation_id).await?;
-    let grants = people::roles(&mut conn, &id).await?;
-    let organisations = admin_scope(&mut conn, viewer).await?;
+    let people::PersonRecord {
+        person,
+        grants,
+        organisations,
+        supervisor,
+        supervisor_candidates: candidates,
+    } = people::record(state, viewer, &id).await?;
     let facilitator = grants
         .iter()
         .any(|g| g.role == revans_domain::Role::Facilitator);
-    let supervisor = revans_storage::diaries::supervisor_of(&mut conn, &id).await?;
-    // Who may supervise: another facilitator in the lead's organisations, never the person
-    // themself nor the lead (the action refuses the rest with a reason).
-    let mut candidates: Vec<Person> = Vec::new();
-    for root in viewer.admin_roots() {
-        for p in people::facilitators_in_tree(&mut conn, &root).await? {
-            if p.id != id && p.id != viewer.person.id && !candidates.iter().any(|c| c.id == p.id) {
-                candidates.push(p);
-            }
-        }
-    }
-    candidates.sort_by(|a, b| a.name.cmp(&b.name));
     let own: Vec<String> = grants
         .iter()
         .filter(|g| g.organisation_id == person.organisation_id)

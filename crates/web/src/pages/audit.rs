@@ -1,9 +1,9 @@
 use askama::Template;
 use axum::extract::{Query, State};
 use axum::response::Response;
-use revans_storage::AuditEntry;
+use revans_app::audit_log::AuditEntry;
 
-use revans_app::audit_in_scope;
+use revans_app::audit_log;
 
 use crate::auth::Admin;
 use crate::error::PageResult;
@@ -37,9 +37,9 @@ pub async fn list(
     Query(q): Query<PageQuery>,
 ) -> PageResult<Response> {
     let page = q.page.unwrap_or(1).max(1);
-    let mut conn = state.store.conn().await?;
     // One more than a page, to know whether there is a next one.
-    let entries = audit_in_scope(&mut conn, &viewer, PAGE_SIZE + 1, (page - 1) * PAGE_SIZE).await?;
+    let entries =
+        audit_log::entries(&state, &viewer, PAGE_SIZE + 1, (page - 1) * PAGE_SIZE).await?;
     let has_next = entries.len() > PAGE_SIZE as usize;
     let rows = entries
         .into_iter()

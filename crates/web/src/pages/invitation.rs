@@ -5,7 +5,6 @@ use axum::Extension;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::CookieJar;
-use revans_storage::TokenPurpose;
 
 use crate::auth::ClientIp;
 use crate::csrf::{AnonCsrf, CsrfForm};
@@ -14,7 +13,8 @@ use crate::layout::{Errors, Layout, form_error, render};
 use crate::pages::password_reset::{ChooseForm, ChoosePage, link_problem};
 use crate::session;
 use crate::state::AppState;
-use revans_app::access::accounts;
+use revans_app::access::accounts::{self, TokenPurpose};
+use revans_app::access::sessions;
 
 const NEXT: &str = "Ask your programme lead to send you a new invitation.";
 
@@ -64,8 +64,9 @@ pub async fn accept(
     .await
     {
         Ok(Ok(person_id)) => {
-            let mut conn = state.store.conn().await?;
-            let cookie = session::start(&state, &mut conn, &person_id).await?;
+            let started =
+                sessions::start_now(&state, &person_id, state.settings.session_hours).await?;
+            let cookie = session::cookie(&state, started);
             Ok((jar.add(cookie), Redirect::to("/")).into_response())
         }
         Ok(Err(status)) => {

@@ -6,14 +6,13 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use revans_domain::EmailAddress;
-use revans_storage::TokenPurpose;
 
 use crate::auth::ClientIp;
 use crate::csrf::{AnonCsrf, CsrfForm};
 use crate::error::PageResult;
 use crate::layout::{Errors, Layout, form_error, render};
 use crate::state::AppState;
-use revans_app::access::accounts;
+use revans_app::access::accounts::{self, TokenPurpose};
 use revans_app::access::password_reset;
 
 #[derive(Template)]

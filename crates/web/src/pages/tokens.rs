@@ -1,7 +1,7 @@
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
-use revans_storage::{ApiToken, api_tokens};
+use revans_app::access::tokens::ApiToken;
 
 use crate::auth::ClientIp;
 use crate::auth::{SignedIn, Viewer};
@@ -41,9 +41,8 @@ async fn page(
     (name, days): (String, String),
     new_secret: Option<String>,
 ) -> PageResult<TokensPage> {
-    let now = revans_storage::now_ms();
-    let mut conn = state.store.conn().await?;
-    let rows = api_tokens::list_for(&mut conn, &viewer.person.id)
+    let now = revans_app::now_ms();
+    let rows = tokens::list_mine(state, viewer)
         .await?
         .into_iter()
         .map(|token| TokenRow {

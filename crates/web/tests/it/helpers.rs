@@ -12,7 +12,7 @@ use revans_web::mail::OutgoingEmail;
 use revans_web::state::AppState;
 use tower::ServiceExt;
 
-pub const PASSWORD: &str = revans_web::demo::PASSWORD;
+pub const PASSWORD: &str = revans_app::demo::PASSWORD;
 pub const ADMIN: &str = "lead@northcoast-ics.example";
 pub const SPONSOR: &str = "sponsor@harbour-trust.example";
 pub const FACILITATOR: &str = "facilitator@northcoast-ics.example";
@@ -53,7 +53,7 @@ impl TestApp {
         let mut settings = settings_for(&db, mail.path());
         change(&mut settings);
         let state = revans_web::build_state(settings).await.expect("state");
-        revans_web::demo::seed(&state).await.expect("seed");
+        revans_app::demo::seed(&state).await.expect("seed");
         {
             use revans_domain::*;
             let mut tx = state.store.begin().await.expect("tx");

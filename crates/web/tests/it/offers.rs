@@ -275,7 +275,7 @@ async fn one_poisoned_programme_does_not_stop_the_sweep() {
             .unwrap()
             .unwrap()
             .organisation_id;
-        let other = revans_web::demo_catalogue::seed(&mut tx, &tenant)
+        let other = revans_app::demo::seed_catalogue(&mut tx, &tenant)
             .await
             .unwrap();
         let c = revans_storage::cohorts::list_for_programme(&mut tx, &other)

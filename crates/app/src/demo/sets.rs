@@ -13,7 +13,7 @@ use revans_storage::programmes::{self, ProgrammeFields};
 use revans_storage::sets::{self, NewMember, NewSet};
 use revans_storage::{Conn, cohorts, meetings, now_ms, people, reporting_lines, set_content};
 
-use crate::error::AppError;
+use crate::Error;
 
 const DAY_MS: i64 = 86_400_000;
 const HOUR_MS: i64 = 3_600_000;
@@ -93,7 +93,7 @@ fn monthly(first: i64, count: i64) -> Vec<Session> {
         .collect()
 }
 
-async fn cohort(conn: &mut Conn, programme: &Id, name: &str, first: i64) -> Result<Id, AppError> {
+async fn cohort(conn: &mut Conn, programme: &Id, name: &str, first: i64) -> Result<Id, Error> {
     let schedule = Schedule::from_stored("Europe/London".into(), monthly(first, 6));
     Ok(cohorts::insert(
         conn,
@@ -119,7 +119,7 @@ async fn place(
     cohort: &Id,
     person: &Id,
     org: &Id,
-) -> Result<(), AppError> {
+) -> Result<(), Error> {
     let id = applications::insert(
         conn,
         &NewApplication {
@@ -152,7 +152,7 @@ pub async fn seed(
     pat: &Id,
     bo: &Id,
     fran: &Id,
-) -> Result<(), AppError> {
+) -> Result<(), Error> {
     let programme = programmes::insert(conn, orgs.ics, &fields()).await?;
     let now = now_ms();
     let spring = cohort(conn, &programme, "Spring 2026", now - 60 * DAY_MS).await?;

@@ -8,7 +8,7 @@ use revans_domain::{
 use revans_storage::programmes::{self, ProgrammeFields};
 use revans_storage::{Conn, cohorts, now_ms};
 
-use crate::error::AppError;
+use crate::Error;
 
 const DAY_MS: i64 = 86_400_000;
 
@@ -17,7 +17,7 @@ fn lines(items: &[&str]) -> Vec<String> {
 }
 
 /// Adds the programme to the tenant `ics`.
-pub async fn seed(conn: &mut Conn, ics: &Id) -> Result<Id, AppError> {
+pub async fn seed(conn: &mut Conn, ics: &Id) -> Result<Id, Error> {
     let fields = ProgrammeFields {
         title: "Leadership Circles Train the Trainer".into(),
         summary: "Train to facilitate leadership support circles across the ICS.".into(),
@@ -51,7 +51,7 @@ pub async fn seed(conn: &mut Conn, ics: &Id) -> Result<Id, AppError> {
     let now = now_ms();
     for (name, days_ahead, time) in [("Cohort 1", 60, "09:30"), ("Cohort 2", 88, "13:30")] {
         let start = jiff::Timestamp::from_millisecond(now + days_ahead * DAY_MS)
-            .map_err(AppError::internal)?
+            .map_err(Error::internal)?
             .to_zoned(jiff::tz::TimeZone::UTC)
             .date()
             .to_string();

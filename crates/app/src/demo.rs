@@ -1,11 +1,16 @@
 //! The demo tenant: a region (ICS) with three member organisations and someone in every role.
 
+mod catalogue;
+mod sets;
+
+pub use catalogue::seed as seed_catalogue;
+
 use revans_domain::{EmailAddress, OrganisationName, Password, PersonName, Role};
 use revans_storage::{audit, organisations, people};
 
-use crate::error::AppError;
-use crate::state::AppState;
-use revans_app::security::hash_password;
+use crate::App;
+use crate::Error;
+use crate::security::hash_password;
 
 pub const PASSWORD: &str = "demo-password-2026";
 
@@ -20,7 +25,7 @@ pub const SIGN_INS: [(&str, &str); 6] = [
 ];
 
 /// Creates the demo data unless the database already has organisations. Returns whether it did.
-pub async fn seed(state: &AppState) -> Result<bool, AppError> {
+pub async fn seed(state: &App) -> Result<bool, Error> {
     let mut tx = state.store.begin().await?;
     if !organisations::list_all(&mut tx).await?.is_empty() {
         return Ok(false);
@@ -79,14 +84,14 @@ pub async fn seed(state: &AppState) -> Result<bool, AppError> {
         people::set_roles(&mut tx, &id, org_id, &roles).await?;
         ids.push(id);
     }
-    crate::demo_catalogue::seed(&mut tx, &ics.id).await?;
-    let orgs = crate::demo_sets::Orgs {
+    catalogue::seed(&mut tx, &ics.id).await?;
+    let orgs = sets::Orgs {
         ics: &ics.id,
         trust: &trust.id,
         council: &council.id,
         cliffside: &cliffside.id,
     };
-    crate::demo_sets::seed(&mut tx, &orgs, &ids[3], &ids[4], &ids[2]).await?;
+    sets::seed(&mut tx, &orgs, &ids[3], &ids[4], &ids[2]).await?;
     audit::record(
         &mut tx,
         audit::NewAuditEntry {

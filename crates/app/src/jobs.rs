@@ -1,0 +1,83 @@
+//! The job queue's runner: emails to send and password-reset requests to answer, claimed one
+//! at a time with a lease so that several instances can share one queue.
+
+use std::future::Future;
+
+use revans_storage::jobs;
+
+use crate::access::password_reset::{RESET_REQUEST, send_reset_link};
+use crate::mail::SEND_EMAIL;
+use crate::{App, Error};
+
+/// Delivers a queued email (the web layer renders it from its templates and sends it by SMTP).
+pub trait Postman: Sync {
+    /// `payload` is the job's JSON (`mail::QueuedEmail`); `message_id` is stable per job, so a
+    /// retried send carries the same Message-ID.
+    fn deliver(
+        &self,
+        payload: &str,
+        message_id: &str,
+    ) -> impl Future<Output = Result<(), String>> + Send;
+}
+
+const LEASE_MS: i64 = 5 * 60 * 1000;
+
+/// Runs due jobs until none is left; returns how many ran. Each job succeeds or fails alone:
+/// a failure is recorded on the job and retried later, with backoff, until its attempts run out.
+pub async fn run_pending(state: &App, worker: &str, postman: &impl Postman) -> usize {
+    let mut ran = 0;
+    loop {
+        let claimed = match state.store.conn().await {
+            Ok(mut conn) => jobs::claim(&mut conn, worker, LEASE_MS).await,
+            Err(e) => Err(e),
+        };
+        let job = match claimed {
+            Ok(Some(job)) => job,
+            Ok(None) => return ran,
+            Err(e) => {
+                tracing::warn!(error = %e, "job queue unavailable");
+                return ran;
+            }
+        };
+        ran += 1;
+        let outcome = match job.kind.as_str() {
+            SEND_EMAIL => postman.deliver(&job.payload, &job.id).await,
+            RESET_REQUEST => send_reset_link(state, &job.payload)
+                .await
+                .map_err(|e| match e {
+                    Error::Internal(cause) | Error::Unavailable(cause) => cause,
+                    other => other.to_string(),
+                }),
+            other => Err(format!("unknown job kind {other}")),
+        };
+        let mut conn = match state.store.conn().await {
+            Ok(conn) => conn,
+            Err(e) => {
+                // The outcome cannot be recorded: the job stays claimed until its lease ends,
+                // then runs again (an email may then be sent twice; the Message-ID stays the
+                // same, so mail clients show one).
+                tracing::error!(job = %job.id, error = %e, "could not record job outcome: database unavailable");
+                return ran;
+            }
+        };
+        let recorded = match outcome {
+            Ok(()) => jobs::complete(&mut conn, &job.id, worker).await.map(|_| ()),
+            Err(error) => {
+                // Exponential backoff: 30 s, 1 min, 2 min ... capped at an hour.
+                let delay = (30_000_i64 << job.attempts.clamp(0, 7)).min(3_600_000);
+                tracing::warn!(job = %job.id, attempt = job.attempts, %error, "job failed; will retry");
+                jobs::fail(
+                    &mut conn,
+                    &job.id,
+                    worker,
+                    &error,
+                    revans_storage::now_ms() + delay,
+                )
+                .await
+            }
+        };
+        if let Err(e) = recorded {
+            tracing::error!(job = %job.id, error = %e, "could not record job outcome");
+        }
+    }
+}
