@@ -53,6 +53,21 @@ enum Command {
     },
     /// Check the configuration and that the database answers, then exit.
     Check,
+    /// Write a consistent copy of the database to a new file while Revans keeps running
+    /// (SQLite: VACUUM INTO; PostgreSQL: pg_dump's custom format).
+    Backup {
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Replace the database with a backup, after checking the backup is sound. Stop Revans
+    /// first; everything written since the backup is replaced.
+    Restore {
+        #[arg(long, value_name = "FILE")]
+        from: PathBuf,
+        /// Confirms that the current database is to be replaced.
+        #[arg(long)]
+        replace: bool,
+    },
     /// Form action learning sets and run the set formation benchmarks.
     Sets(revans_sets::SetsArgs),
 }
@@ -161,6 +176,38 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 revans_web::mail::Mailer::from_settings(&settings.mail)
                     .map_err(anyhow::Error::msg)?;
                 println!("Mail: {:?}.", settings.mail.transport);
+                Ok(())
+            })
+        }
+        Command::Backup { out } => {
+            let settings = settings(&cli, None)?;
+            runtime()?.block_on(async {
+                let url = secrecy::ExposeSecret::expose_secret(&settings.database_url).to_owned();
+                let store = revans_storage::Store::connect(&url, 1).await?;
+                revans_storage::backup::backup(&store, &url, out).await?;
+                println!(
+                    "Backed up {} to {}.",
+                    settings.database_display(),
+                    out.display()
+                );
+                Ok(())
+            })
+        }
+        Command::Restore { from, replace } => {
+            if !replace {
+                anyhow::bail!(
+                    "Restoring replaces the whole database with the backup. Stop Revans, then run again with --replace"
+                );
+            }
+            let settings = settings(&cli, None)?;
+            runtime()?.block_on(async {
+                let url = secrecy::ExposeSecret::expose_secret(&settings.database_url).to_owned();
+                revans_storage::backup::restore(&url, from).await?;
+                println!(
+                    "Restored {} from {}; it passed its integrity checks.",
+                    settings.database_display(),
+                    from.display()
+                );
                 Ok(())
             })
         }

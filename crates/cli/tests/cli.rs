@@ -163,3 +163,50 @@ fn user_create_makes_an_account_and_refuses_bad_input() {
         "{said}"
     );
 }
+
+#[test]
+fn backup_and_restore_round_trip_on_sqlite() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = ["--database", "sqlite://r.db"];
+    let create = |email: &str| {
+        let mut args = db.to_vec();
+        args.extend([
+            "user",
+            "create",
+            "--email",
+            email,
+            "--name",
+            "Lee Lead",
+            "--organisation",
+            "North Academy",
+            "--role",
+            "admin",
+            "--password-stdin",
+        ]);
+        revans(dir.path(), &args, Some("a long enough password\n"))
+    };
+    assert!(create("first@academy.example").status.success());
+    let out = revans(dir.path(), &[db[0], db[1], "backup", "--out", "b.db"], None);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("Backed up"));
+    // Written after the backup, so gone after the restore.
+    assert!(create("second@academy.example").status.success());
+
+    let refused = revans(
+        dir.path(),
+        &[db[0], db[1], "restore", "--from", "b.db"],
+        None,
+    );
+    assert!(!refused.status.success());
+    assert!(text(&refused.stderr).contains("--replace"));
+    let out = revans(
+        dir.path(),
+        &[db[0], db[1], "restore", "--from", "b.db", "--replace"],
+        None,
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("passed its integrity checks"));
+    // The first account is back; the second was made after the backup, so it can be made again.
+    assert!(text(&create("first@academy.example").stderr).contains("already has an account"));
+    assert!(create("second@academy.example").status.success());
+}

@@ -111,6 +111,20 @@ impl Store {
             .collect())
     }
 
+    /// Migrations applied to this database that this build does not know (a newer version
+    /// wrote it).
+    pub async fn unknown_migrations(&self) -> Result<Vec<String>> {
+        let applied: Vec<i64> =
+            sqlx::query_scalar("SELECT version FROM _sqlx_migrations WHERE success = TRUE")
+                .fetch_all(&self.pool)
+                .await?;
+        Ok(applied
+            .into_iter()
+            .filter(|v| !MIGRATOR.iter().any(|m| m.version == *v))
+            .map(|v| v.to_string())
+            .collect())
+    }
+
     pub fn backend(&self) -> Backend {
         self.backend
     }

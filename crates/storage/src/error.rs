@@ -20,6 +20,9 @@ pub enum StoreError {
     /// A stored value that no longer parses (e.g. an unknown role name).
     #[error("stored data is invalid: {0}")]
     Corrupt(String),
+    /// A backup or restore that could not be done, and why, in words for the operator.
+    #[error("{0}")]
+    Backup(String),
 }
 
 /// Unique constraints by the name PostgreSQL reports and the `table.column` SQLite reports,

@@ -8,6 +8,7 @@
 pub mod api_tokens;
 pub mod applications;
 pub mod audit;
+pub mod backup;
 pub mod calendar_feeds;
 pub mod cohorts;
 mod connect;
