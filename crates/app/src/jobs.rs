@@ -81,3 +81,23 @@ pub async fn run_pending(state: &App, worker: &str, postman: &impl Postman) -> u
         }
     }
 }
+
+/// A job that failed on every attempt and will not run again until someone retries it.
+pub use revans_storage::jobs::JobSummary as DeadLetter;
+
+/// The newest jobs that were given up, for whoever runs the service.
+pub async fn dead_letters(state: &App, limit: i64) -> Result<Vec<DeadLetter>, Error> {
+    let mut conn = state.store.conn().await?;
+    Ok(jobs::given_up(&mut conn, limit).await?)
+}
+
+/// Runs a given-up job again from its first attempt (after the cause, say an SMTP setting, is
+/// fixed). `NotFound` when no given-up job has that id.
+pub async fn retry(state: &App, id: &str) -> Result<(), Error> {
+    let mut conn = state.store.conn().await?;
+    if jobs::retry_given_up(&mut conn, id).await? {
+        Ok(())
+    } else {
+        Err(Error::NotFound)
+    }
+}

@@ -3,6 +3,7 @@
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 mod demo;
+mod jobs;
 mod user;
 
 use std::path::PathBuf;
@@ -53,6 +54,11 @@ enum Command {
     },
     /// Check the configuration and that the database answers, then exit.
     Check,
+    /// Jobs that failed on every attempt (the dead letters): list them, or run one again.
+    Jobs {
+        #[command(subcommand)]
+        command: jobs::JobsCommand,
+    },
     /// Write a consistent copy of the database to a new file while Revans keeps running
     /// (SQLite: VACUUM INTO; PostgreSQL: pg_dump's custom format).
     Backup {
@@ -213,6 +219,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Demo { listen, data } => demo::run(&cli, listen, data),
         Command::User { command } => user::run(&cli, command),
+        Command::Jobs { command } => jobs::run(&cli, command),
     }
 }
 

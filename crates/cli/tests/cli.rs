@@ -210,3 +210,15 @@ fn backup_and_restore_round_trip_on_sqlite() {
     assert!(text(&create("first@academy.example").stderr).contains("already has an account"));
     assert!(create("second@academy.example").status.success());
 }
+
+#[test]
+fn jobs_lists_the_dead_letters_and_refuses_an_unknown_retry() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = ["--database", "sqlite://j.db"];
+    let out = revans(dir.path(), &[db[0], db[1], "jobs", "failed"], None);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("No failed jobs."));
+    let out = revans(dir.path(), &[db[0], db[1], "jobs", "retry", "nope"], None);
+    assert!(!out.status.success());
+    assert!(text(&out.stderr).contains("No failed job has the id nope"));
+}

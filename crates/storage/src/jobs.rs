@@ -119,6 +119,31 @@ pub async fn list_recent(conn: &mut Conn, limit: i64) -> Result<Vec<JobSummary>>
     .await?)
 }
 
+/// Jobs that failed on every attempt and will not run again (the dead letters), newest first.
+pub async fn given_up(conn: &mut Conn, limit: i64) -> Result<Vec<JobSummary>> {
+    Ok(sqlx::query_as::<_, JobSummary>(
+        "SELECT id, kind, attempts, done_at, last_error FROM jobs \
+         WHERE done_at IS NULL AND attempts >= max_attempts \
+         ORDER BY created_at DESC, id DESC LIMIT $1",
+    )
+    .bind(limit)
+    .fetch_all(&mut *conn)
+    .await?)
+}
+
+/// Gives a job that was given up a fresh set of attempts, due now. False when no such job.
+pub async fn retry_given_up(conn: &mut Conn, id: &str) -> Result<bool> {
+    let done = sqlx::query(
+        "UPDATE jobs SET attempts = 0, run_at = $1, locked_by = NULL, locked_until = NULL \
+         WHERE id = $2 AND done_at IS NULL AND attempts >= max_attempts",
+    )
+    .bind(now_ms())
+    .bind(id)
+    .execute(&mut *conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
 /// The payload of one job (for inspection in tests and tools).
 pub async fn payload(conn: &mut Conn, id: &str) -> Result<Option<String>> {
     Ok(sqlx::query_scalar("SELECT payload FROM jobs WHERE id = $1")

@@ -371,6 +371,23 @@ async fn a_failed_job_is_retried_then_given_up() {
     );
     let summary = jobs::list_recent(&mut conn, 5).await.unwrap();
     assert_eq!(summary[0].last_error.as_deref(), Some("smtp down"));
+
+    // Given up, it is a dead letter: listed, and run again only when someone says so.
+    let dead = jobs::given_up(&mut conn, 10).await.unwrap();
+    assert_eq!(dead.len(), 1);
+    assert_eq!(
+        (dead[0].id.as_str(), dead[0].attempts),
+        (first.id.as_str(), 2)
+    );
+    assert!(
+        !jobs::retry_given_up(&mut conn, "no-such-job")
+            .await
+            .unwrap()
+    );
+    assert!(jobs::retry_given_up(&mut conn, &first.id).await.unwrap());
+    assert!(jobs::given_up(&mut conn, 10).await.unwrap().is_empty());
+    let third = jobs::claim(&mut conn, "w", 60_000).await.unwrap().unwrap();
+    assert_eq!((third.id, third.attempts), (first.id, 1));
 }
 
 #[tokio::test]
