@@ -7,3 +7,4 @@ pub mod nomination_caps;
 pub mod programme_admin;
 pub mod programmes;
 pub mod review_queue;
+pub mod sponsor;

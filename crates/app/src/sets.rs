@@ -5,6 +5,7 @@ pub mod formation_rules;
 pub mod meetings;
 pub mod self_selection;
 pub mod set_access;
+pub mod set_pages;
 pub mod set_repair;
 pub mod set_view;
 pub mod sets_overview;
