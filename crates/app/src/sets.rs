@@ -1,6 +1,7 @@
 //! Action learning sets (C4): forming them, rules and attributes, meetings, self-selection, access, repair.
 pub mod formation;
 pub mod formation_attributes;
+pub mod formation_page;
 pub mod formation_rules;
 pub mod meetings;
 pub mod self_selection;

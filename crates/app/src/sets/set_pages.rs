@@ -146,3 +146,14 @@ pub async fn meeting_page(
         recorded,
     })
 }
+
+/// The sets of a cohort open for choosing, as someone with a place there sees them; anyone
+/// else learns nothing about the cohort's sets.
+pub async fn set_choices(
+    app: &App,
+    viewer: &Viewer,
+    cohort: &Id,
+) -> Result<Vec<crate::sets::self_selection::Choice>, Error> {
+    let mut conn = app.store.conn().await?;
+    crate::sets::self_selection::choices(&mut conn, viewer, cohort).await
+}
