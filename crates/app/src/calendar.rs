@@ -1,6 +1,8 @@
 //! RFC 5545 calendars of sessions, for email attachments and each person's private feed.
 //! Times are written in UTC, which every calendar program converts to the reader's zone.
 
+pub mod feeds;
+
 use icalendar::{Calendar, Component, Event, EventLike};
 use revans_domain::Session;
 use revans_storage::cohorts::Cohort;

@@ -1,10 +1,12 @@
 //! Action learning sets (C4): forming them, rules and attributes, meetings, self-selection, access, repair.
 pub mod formation;
 pub mod formation_attributes;
+pub mod formation_page;
 pub mod formation_rules;
 pub mod meetings;
 pub mod self_selection;
 pub mod set_access;
+pub mod set_pages;
 pub mod set_repair;
 pub mod set_view;
 pub mod sets_overview;

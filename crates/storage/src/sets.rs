@@ -547,3 +547,26 @@ pub async fn choosing_cohorts_for(conn: &mut Conn, person_id: &Id) -> Result<Vec
         .map(|(id, name)| (Id::from_trusted(id), name))
         .collect())
 }
+
+/// The names of the given sets, whatever their status, in one query: (id, name). For lists
+/// that name the set of each row (diary entries) without a query per row.
+pub async fn names(conn: &mut Conn, ids: &[Id]) -> Result<Vec<(Id, String)>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let list: Vec<String> = (1..=ids.len()).map(|i| format!("${i}")).collect();
+    let sql = format!(
+        "SELECT id, name FROM action_sets WHERE id IN ({}) ORDER BY id",
+        list.join(", ")
+    );
+    let mut query = sqlx::query_as::<_, (String, String)>(sqlx::AssertSqlSafe(sql));
+    for id in ids {
+        query = query.bind(id.as_str());
+    }
+    Ok(query
+        .fetch_all(&mut *conn)
+        .await?
+        .into_iter()
+        .map(|(id, name)| (Id::from_trusted(id), name))
+        .collect())
+}

@@ -453,3 +453,18 @@ async fn reporting_lines_are_stored_per_person() {
         None
     );
 }
+
+#[tokio::test]
+async fn set_names_are_read_for_many_sets_at_once() {
+    let (_db, t) = two_sets().await;
+    let mut conn = t.w.store.conn().await.unwrap();
+    assert!(sets::names(&mut conn, &[]).await.unwrap().is_empty());
+    let mut names: Vec<String> = sets::names(&mut conn, &[t.set_b.clone(), t.set_a.clone()])
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|(_, n)| n)
+        .collect();
+    names.sort();
+    assert_eq!(names, ["Set A", "Set B"]);
+}

@@ -41,7 +41,8 @@ async fn count(client: &mut Client, path: &str, api: bool) -> usize {
     STATEMENTS.load(Ordering::SeqCst) - before
 }
 
-/// The screens measured: (who, path, API?). `{programme}` is the demo's published programme.
+/// The screens measured: (who, path, API?). `{programme}` is the demo's published programme,
+/// `{set}` the demo participant's set, `{meeting}` its first meeting, `{cohort}` its cohort.
 const SCREENS: &[(&str, &str, bool)] = &[
     ("anon", "/programmes", false),
     ("anon", "/programmes/{programme}", false),
@@ -65,9 +66,14 @@ const SCREENS: &[(&str, &str, bool)] = &[
     (PARTICIPANT, "/api/v1/sets/{set}", true),
     (ADMIN, "/admin/cohorts/{cohort}/sets", false),
     (ADMIN, "/api/v1/cohorts/{cohort}/sets", true),
+    (ADMIN, "/admin/programmes", false),
+    (PARTICIPANT, "/programmes/{programme}/apply", false),
+    (PARTICIPANT, "/sets", false),
+    (PARTICIPANT, "/meetings/{meeting}", false),
 ];
 
 async fn measure(app: &TestApp, programme: &str, set: &Set) -> Vec<(String, usize)> {
+    let meeting = first_meeting(app, set).await;
     let mut out = Vec::new();
     for (who, path, api) in SCREENS {
         let mut client = if *who == "anon" {
@@ -80,6 +86,7 @@ async fn measure(app: &TestApp, programme: &str, set: &Set) -> Vec<(String, usiz
         let path = path
             .replace("{programme}", programme)
             .replace("{set}", set.id.as_str())
+            .replace("{meeting}", &meeting)
             .replace("{cohort}", set.cohort_id.as_str());
         // The first request may warm per-connection state; the second is the one counted.
         count(&mut client, &path, *api).await;
@@ -232,6 +239,17 @@ async fn pats_set(app: &TestApp) -> Set {
         .await
         .unwrap()
         .remove(0)
+}
+
+/// The id of the set's first meeting.
+async fn first_meeting(app: &TestApp, set: &Set) -> String {
+    let mut conn = app.state.store.conn().await.unwrap();
+    revans_storage::meetings::list_for_set(&mut conn, &set.id)
+        .await
+        .unwrap()
+        .remove(0)
+        .id
+        .to_string()
 }
 
 /// `n` more members in the set (the grown applicants), each with a problem.

@@ -5,9 +5,11 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
+use revans_app::places::programme_admin::{
+    Application, NominationCap, Programme, ProgrammeAdmin, applications_for_export,
+    programme_admin, programme_for_editing, programme_of_cohort, programmes_of,
+};
 use revans_domain::{ApplicationState, Id, ProgrammeKind};
-use revans_storage::applications::{self, Application};
-use revans_storage::programmes::{self, Programme};
 
 use crate::auth::{Admin, ClientIp, Viewer};
 use crate::csrf::CsrfForm;
@@ -19,8 +21,7 @@ use revans_app::Actor;
 use revans_app::places::applications::{allocate_places, decide};
 use revans_app::places::nomination_caps::{CapInput, set_cap};
 use revans_app::places::programmes::{
-    CohortInput, ProgrammeInput, add_cohort, create as create_programme, load_for_admin,
-    set_capacity, set_status,
+    CohortInput, ProgrammeInput, add_cohort, create as create_programme, set_capacity, set_status,
 };
 use revans_app::places::review_queue::QueueFilters;
 
@@ -29,20 +30,6 @@ use revans_app::places::review_queue::QueueFilters;
 struct ListPage {
     layout: Layout,
     programmes: Vec<Programme>,
-}
-
-/// Every programme the lead administers, once each.
-async fn programmes_of(state: &AppState, viewer: &Viewer) -> Result<Vec<Programme>, AppError> {
-    let mut conn = state.store.conn().await?;
-    let mut all: Vec<Programme> = Vec::new();
-    for root in viewer.admin_roots() {
-        for p in programmes::list_in_tree(&mut conn, &root).await? {
-            if !all.iter().any(|x| x.id == p.id) {
-                all.push(p);
-            }
-        }
-    }
-    Ok(all)
 }
 
 /// The programmes one may follow on to: the lead's others.
@@ -251,7 +238,7 @@ struct ShowPage {
     search: String,
     cohort: CohortInput,
     /// Nomination caps per organisation, and the organisations one may cap.
-    caps: Vec<programmes::NominationCap>,
+    caps: Vec<NominationCap>,
     cap_orgs: Vec<FilterOption>,
 }
 
@@ -283,38 +270,32 @@ async fn show_page(
 ) -> PageResult<ShowPage> {
     let id = Id::parse(id).ok_or(AppError::NotFound)?;
     let actor = Actor { viewer, ip };
-    let mut conn = state.store.conn().await?;
-    let p = load_for_admin(&mut conn, &actor, &id).await?;
     let (filter, chosen) = q.filters();
-    let mut list = Vec::new();
-    let mut organisations: Vec<FilterOption> = Vec::new();
-    for a in applications::list_for_programme(&mut conn, &id, filter).await? {
-        // A draft is the applicant's own until sent; a sponsor's nomination waiting for the
-        // nominee is listed (status only, nothing they wrote), so it is never lost from view.
-        if a.state == ApplicationState::Draft && a.nominated_by.is_none() {
-            continue;
-        }
-        if !organisations
-            .iter()
-            .any(|o| o.value == a.organisation_id.as_str())
-        {
-            organisations.push(FilterOption {
-                value: a.organisation_id.to_string(),
-                label: a.organisation_name.clone(),
-                selected: a.organisation_id.as_str() == chosen.organisation,
-            });
-        }
-        if !chosen.keeps(&a) {
-            continue;
-        }
-        let rank = a.waitlist_rank;
-        list.push((a, rank));
-    }
-    organisations.sort_by(|a, b| a.label.cmp(&b.label));
-    let cohorts = cohort_views(&mut conn, &p).await?;
-    let caps = programmes::caps(&mut conn, &p.id).await?;
-    let cap_orgs = revans_storage::organisations::tree(&mut conn, &p.organisation_id)
-        .await?
+    let ProgrammeAdmin {
+        programme: p,
+        cohorts,
+        applications: list,
+        organisations,
+        caps,
+        cap_organisations,
+    } = programme_admin(state, &actor, &id, filter, &chosen).await?;
+    let list: Vec<(Application, Option<i64>)> = list
+        .into_iter()
+        .map(|a| {
+            let rank = a.waitlist_rank;
+            (a, rank)
+        })
+        .collect();
+    let organisations = organisations
+        .into_iter()
+        .map(|(id, name)| FilterOption {
+            selected: id.as_str() == chosen.organisation,
+            value: id.to_string(),
+            label: name,
+        })
+        .collect();
+    let cohorts = cohort_views(cohorts);
+    let cap_orgs = cap_organisations
         .into_iter()
         .map(|o| FilterOption {
             value: o.id.to_string(),
@@ -521,13 +502,7 @@ pub async fn capacity(
         viewer: &viewer,
         ip: &ip,
     };
-    let programme = {
-        let mut conn = state.store.conn().await?;
-        revans_storage::cohorts::get(&mut conn, &cid)
-            .await?
-            .ok_or(AppError::NotFound)?
-            .programme_id
-    };
+    let programme = programme_of_cohort(&state, &actor, &cid).await?;
     match set_capacity(&state, &actor, &cid, &form.capacity).await {
         Ok(()) => Ok(
             Redirect::to(&format!("/admin/programmes/{programme}?notice=capacity")).into_response(),
@@ -616,13 +591,9 @@ pub async fn export(
         viewer: &viewer,
         ip: &ip,
     };
-    let mut conn = state.store.conn().await?;
-    let p = load_for_admin(&mut conn, &actor, &pid).await?;
+    let (p, applications) = applications_for_export(&state, &actor, &pid, wanted, &chosen).await?;
     let mut rows = Vec::new();
-    for a in applications::list_for_programme(&mut conn, &pid, wanted).await? {
-        if a.state == ApplicationState::Draft || !chosen.keeps(&a) {
-            continue;
-        }
+    for a in applications {
         let mut row = vec![
             a.person_name.clone(),
             a.person_email.clone(),
@@ -670,15 +641,7 @@ pub async fn edit_form(
         viewer: &viewer,
         ip: &ip,
     };
-    let mut conn = state.store.conn().await?;
-    let p = load_for_admin(&mut conn, &actor, &pid).await?;
-    let cap = programmes::caps(&mut conn, &pid)
-        .await?
-        .into_iter()
-        .find(|c| c.organisation_id == p.organisation_id)
-        .map(|c| c.cap);
-    let input = revans_app::places::programmes::input_from(&p, cap);
-    drop(conn);
+    let input = programme_for_editing(&state, &actor, &pid).await?;
     let follow_ons = follow_options(&state, &viewer, Some(&id)).await?;
     render(&form_page(
         &state,

@@ -5,8 +5,8 @@
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
+use revans_app::sets::formation_page::{FormationPage, cohort_of_set, formation_page};
 use revans_domain::Id;
-use revans_storage::cohorts;
 
 use crate::auth::{Admin, ClientIp, Viewer};
 use crate::csrf::CsrfForm;
@@ -15,13 +15,10 @@ use crate::layout::{Errors, Layout, form_error, render};
 use crate::pages::sign_in::NoticeQuery;
 use crate::state::AppState;
 use revans_app::Actor;
-use revans_app::places::programmes::load_for_admin;
 use revans_app::sets::formation::{
-    FormationInput, assign_facilitators, explain, facilitators_of, form, move_member, publish,
-    sets_with_members,
+    FormationInput, assign_facilitators, form, move_member, publish,
 };
 use revans_app::sets::set_access::path_id;
-use revans_app::sets::set_view;
 
 pub struct SetCard {
     pub id: String,
@@ -82,83 +79,51 @@ async fn build(
     f: Option<FormationInput>,
     notice: Option<&str>,
 ) -> Result<Page, AppError> {
-    let mut conn = state.store.conn().await?;
     let actor = Actor { viewer, ip };
-    let cohort = cohorts::get(&mut conn, cohort_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let programme = load_for_admin(&mut conn, &actor, &cohort.programme_id).await?;
-    let participants = revans_storage::sets::cohort_participants(&mut conn, cohort_id)
-        .await?
-        .len();
-    let stored = revans_storage::sets::formation_rules(&mut conn, cohort_id).await?;
-    let f = match (f, stored) {
-        (Some(f), _) => f,
-        (None, Some(stored)) => serde_json::from_str(&stored).unwrap_or_else(|e| {
-            // Reported, and the form offers the suggested rules; the stored ones stay until
-            // the lead forms the sets again.
-            tracing::warn!(cohort = %cohort_id, error = %e, "stored formation rules cannot be read");
-            FormationInput::suggested()
-        }),
-        (None, None) => FormationInput::suggested(),
-    };
-    let explanation = explain(&mut conn, &actor, cohort_id).await?;
-    let counts = revans_storage::set_reports::set_counts(&mut conn, cohort_id).await?;
-    let mut views: std::collections::HashMap<Id, set_view::SetView> =
-        set_view::build_for_cohort(&mut conn, cohort_id)
-            .await?
-            .into_iter()
-            .map(|v| (v.set.id.clone(), v))
-            .collect();
-    let mut cards = Vec::new();
-    for (i, (s, members)) in sets_with_members(&mut conn, cohort_id)
-        .await?
+    let FormationPage {
+        cohort,
+        programme,
+        participants,
+        rules: f,
+        sets,
+        proposal,
+        facilitators,
+    } = formation_page(state, &actor, cohort_id, f).await?;
+    let cards: Vec<SetCard> = sets
         .into_iter()
-        .enumerate()
-    {
-        let e = explanation.as_ref().and_then(|x| x.sets.get(i));
-        let (problems, diary_entries) = counts.get(&s.id).copied().unwrap_or_default();
-        let lines = members
-            .iter()
-            .map(|m| MemberLine {
-                id: m.id.to_string(),
-                name: m.name.clone(),
-                organisation: m.organisation_name.clone(),
-                paired: members.iter().filter(|x| x.unit_key == m.unit_key).count() > 1,
-                locked: m.locked,
-            })
-            .collect();
-        let published = s.is_published();
-        let choosing = s.status == "choosing";
-        let (id, name) = (s.id.to_string(), s.name.clone());
-        let view = views.remove(&s.id).ok_or(AppError::NotFound)?;
-        let facilitators = view.facilitators.clone();
-        let held = view.meetings.iter().filter(|m| m.held).count();
-        cards.push(SetCard {
-            id,
-            name,
-            published,
-            choosing,
-            members: lines,
-            facilitators,
-            score: e.map(|e| format!("{:.1}", e.score)).unwrap_or_default(),
-            checks: e.map(|e| e.checks.clone()).unwrap_or_default(),
-            mixes: e.map(|e| e.mixes.clone()).unwrap_or_default(),
-            meetings_held: held,
-            meetings_planned: view
-                .meetings
-                .iter()
-                .filter(|m| m.kind != "cancelled")
-                .count(),
-            attendance: set_view::attendance_percent(&view.members)
-                .map_or_else(|| "No meetings yet".into(), |p| format!("{p}%")),
-            problems: revans_domain::publish_count(problems),
-            diary_entries: revans_domain::publish_count(diary_entries),
-        });
-    }
-    let proposal = revans_app::sets::set_repair::proposal(&mut conn, &actor, cohort_id).await?;
-    let facilitators = facilitators_of(&mut conn, &programme.organisation_id)
-        .await?
+        .map(|s| {
+            let e = s.explanation.as_ref();
+            SetCard {
+                id: s.set.id.to_string(),
+                name: s.set.name.clone(),
+                published: s.set.is_published(),
+                choosing: s.set.status == "choosing",
+                members: s
+                    .members
+                    .into_iter()
+                    .map(|m| MemberLine {
+                        id: m.member.id.to_string(),
+                        name: m.member.name,
+                        organisation: m.member.organisation_name,
+                        paired: m.paired,
+                        locked: m.member.locked,
+                    })
+                    .collect(),
+                facilitators: s.facilitators,
+                score: e.map(|e| format!("{:.1}", e.score)).unwrap_or_default(),
+                checks: e.map(|e| e.checks.clone()).unwrap_or_default(),
+                mixes: e.map(|e| e.mixes.clone()).unwrap_or_default(),
+                meetings_held: s.meetings_held,
+                meetings_planned: s.meetings_planned,
+                attendance: s
+                    .attendance_percent
+                    .map_or_else(|| "No meetings yet".into(), |p| format!("{p}%")),
+                problems: s.problems,
+                diary_entries: s.diary_entries,
+            }
+        })
+        .collect();
+    let facilitators = facilitators
         .into_iter()
         .map(|p| Choice {
             id: p.id.to_string(),
@@ -308,17 +273,14 @@ pub async fn facilitators(
         viewer: &viewer,
         ip: &ip,
     };
-    let set = revans_storage::sets::get(&mut *state.store.conn().await?, &set_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let cohort_id = cohort_of_set(&state, &actor, &set_id).await?;
     let chosen: Vec<Id> = f.facilitators.iter().filter_map(|s| Id::parse(s)).collect();
     match assign_facilitators(&state, &actor, &set_id, &chosen).await {
         Ok(()) => Ok(Redirect::to(&format!(
-            "/admin/cohorts/{}/sets?notice=facilitators",
-            set.cohort_id
+            "/admin/cohorts/{cohort_id}/sets?notice=facilitators"
         ))
         .into_response()),
-        Err(e) => again(&state, &viewer, &ip, &set.cohort_id, e.into(), None).await,
+        Err(e) => again(&state, &viewer, &ip, &cohort_id, e.into(), None).await,
     }
 }
 

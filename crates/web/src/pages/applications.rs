@@ -4,9 +4,9 @@
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
-use revans_domain::{ApplicationState, Id, ProgrammeStatus};
-use revans_storage::applications::{self, Application};
-use revans_storage::programmes::{self, Programme};
+use revans_app::places::applying::{Application, application_form, my_applications};
+use revans_app::places::catalogue::Programme;
+use revans_domain::Id;
 
 use crate::auth::{ClientIp, SignedIn, Viewer};
 use crate::csrf::CsrfForm;
@@ -58,20 +58,19 @@ fn statements(texts: &[String], given: &[String]) -> Vec<Statement> {
         .collect()
 }
 
+/// The form with what was typed (`None`: the saved draft, or blank).
 async fn apply_page(
     state: &AppState,
     viewer: &Viewer,
     id: &str,
-    input: &ApplyInput,
+    typed: Option<&ApplyInput>,
     errors: Errors,
 ) -> PageResult<ApplyPage> {
     let id = Id::parse(id).ok_or(AppError::NotFound)?;
-    let mut conn = state.store.conn().await?;
-    let p = match programmes::get(&mut conn, &id).await? {
-        Some(p) if p.status != ProgrammeStatus::Draft => p,
-        _ => return Err(AppError::NotFound.into()),
-    };
-    let cohorts = cohort_views(&mut conn, &p).await?;
+    let form = application_form(state, viewer, &id).await?;
+    let input = typed.unwrap_or(&form.draft);
+    let p = form.programme;
+    let cohorts = cohort_views(form.cohorts);
     let ranks = (0..cohorts.len())
         .map(|i| (i + 1, input.preferences.get(i).cloned().unwrap_or_default()))
         .collect();
@@ -111,30 +110,12 @@ async fn apply_page(
     })
 }
 
-/// The saved draft, if any, as the form's starting values.
-async fn draft_input(state: &AppState, viewer: &Viewer, id: &str) -> PageResult<ApplyInput> {
-    let Some(id) = Id::parse(id) else {
-        return Ok(ApplyInput::default());
-    };
-    let mut conn = state.store.conn().await?;
-    let Some(a) = applications::find_for_person(&mut conn, &id, &viewer.person.id).await? else {
-        return Ok(ApplyInput::default());
-    };
-    let prefs = applications::preferences(&mut conn, &a.id).await?;
-    Ok(ApplyInput {
-        answers: a.answers,
-        preferences: prefs.into_iter().map(|p| p.to_string()).collect(),
-        ..ApplyInput::default()
-    })
-}
-
 pub async fn form(
     State(state): State<AppState>,
     SignedIn(viewer): SignedIn,
     Path(id): Path<String>,
 ) -> PageResult<Response> {
-    let input = draft_input(&state, &viewer, &id).await?;
-    render(&apply_page(&state, &viewer, &id, &input, Errors::default()).await?)
+    render(&apply_page(&state, &viewer, &id, None, Errors::default()).await?)
 }
 
 pub async fn submit(
@@ -159,7 +140,7 @@ pub async fn submit(
             Ok(Redirect::to(&format!("/applications?notice={notice}")).into_response())
         }
         Err(e) => {
-            let page = apply_page(&state, &viewer, &id, &input, Errors::default()).await?;
+            let page = apply_page(&state, &viewer, &id, Some(&input), Errors::default()).await?;
             form_error(e, |errors| ApplyPage {
                 layout: page.layout.with_errors(&errors),
                 errors,
@@ -189,18 +170,17 @@ pub async fn mine(
     SignedIn(viewer): SignedIn,
     Query(q): Query<NoticeQuery>,
 ) -> PageResult<Response> {
-    let mut conn = state.store.conn().await?;
-    let mut rows = Vec::new();
-    for a in applications::list_for_person(&mut conn, &viewer.person.id).await? {
-        let position = a.waitlist_rank;
-        rows.push(Row {
-            position,
-            expires: a.offer_expires_at.map(crate::layout::when),
-            can_accept: a.state == ApplicationState::Offered,
-            can_withdraw: a.state.apply(revans_domain::Event::Withdraw).is_ok(),
-            a,
-        });
-    }
+    let rows = my_applications(&state, &viewer)
+        .await?
+        .into_iter()
+        .map(|m| Row {
+            position: m.application.waitlist_rank,
+            expires: m.application.offer_expires_at.map(crate::layout::when),
+            can_accept: m.can_accept,
+            can_withdraw: m.can_withdraw,
+            a: m.application,
+        })
+        .collect();
     let notice = match q.notice.as_deref() {
         Some("saved") => Some("Your draft is saved. You can come back to it at any time."),
         Some("submitted") => Some("Application sent. We have emailed you a confirmation."),

@@ -4,10 +4,8 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
-use revans_domain::{Id, ProgrammeStatus, describe_session};
-use revans_storage::cohorts::{self, CohortsOf};
-use revans_storage::now_ms;
-use revans_storage::programmes::{self, Programme};
+use revans_app::places::catalogue::{self as read, CohortListing, Programme};
+use revans_domain::{Id, describe_session};
 
 use crate::auth::MaybeViewer;
 use crate::csrf::AnonCsrf;
@@ -27,37 +25,31 @@ pub struct CohortView {
     pub sessions: Vec<String>,
 }
 
-/// A programme's cohorts as the catalogue shows them (two queries, however many cohorts).
-pub async fn cohort_views(
-    conn: &mut revans_storage::Conn,
-    programme: &Programme,
-) -> Result<Vec<CohortView>, AppError> {
-    let cohorts = cohorts::with_sessions(conn, CohortsOf::Programme(&programme.id)).await?;
-    Ok(views_of(programme, cohorts, now_ms()))
+/// A loaded cohort as the page shows it: dates and sessions in words.
+pub fn cohort_view(l: CohortListing) -> CohortView {
+    let CohortListing {
+        cohort: c,
+        sessions,
+        open,
+    } = l;
+    CohortView {
+        id: c.id.to_string(),
+        name: c.name.clone(),
+        places_left: c.places_left(),
+        capacity: c.capacity,
+        open,
+        closes: crate::layout::when(c.closes_at),
+        completion: c.completion.describe(sessions.len()),
+        sessions: sessions
+            .iter()
+            .map(|s| describe_session(s, &c.timezone))
+            .collect(),
+    }
 }
 
-/// Turns loaded cohorts and their sessions into what the page shows.
-fn views_of(
-    programme: &Programme,
-    cohorts: Vec<(cohorts::Cohort, Vec<revans_domain::Session>)>,
-    now: i64,
-) -> Vec<CohortView> {
-    cohorts
-        .into_iter()
-        .map(|(c, sessions)| CohortView {
-            id: c.id.to_string(),
-            name: c.name.clone(),
-            places_left: c.places_left(),
-            capacity: c.capacity,
-            open: programme.status == ProgrammeStatus::Published && c.is_open(now),
-            closes: crate::layout::when(c.closes_at),
-            completion: c.completion.describe(sessions.len()),
-            sessions: sessions
-                .iter()
-                .map(|s| describe_session(s, &c.timezone))
-                .collect(),
-        })
-        .collect()
+/// Cohorts as the page shows them.
+pub fn cohort_views(listings: Vec<CohortListing>) -> Vec<CohortView> {
+    listings.into_iter().map(cohort_view).collect()
 }
 
 pub struct Entry {
@@ -83,16 +75,12 @@ pub async fn list(
     MaybeViewer(viewer): MaybeViewer,
     axum::Extension(anon): axum::Extension<AnonCsrf>,
 ) -> PageResult<Response> {
-    let mut conn = state.store.conn().await?;
-    let published = programmes::list_published(&mut conn).await?;
-    let mut by_programme = cohorts::by_programme(&mut conn, CohortsOf::Published).await?;
-    let now = now_ms();
-    let entries = published
+    let entries = read::catalogue(&state)
+        .await?
         .into_iter()
-        .map(|programme| {
-            let mine = by_programme.remove(&programme.id).unwrap_or_default();
-            let cohorts = views_of(&programme, mine, now);
-            Entry { programme, cohorts }
+        .map(|e| Entry {
+            programme: e.programme,
+            cohorts: cohort_views(e.cohorts),
         })
         .collect();
     let layout = Layout::new(
@@ -141,30 +129,14 @@ pub async fn show(
     Path(id): Path<String>,
 ) -> PageResult<Response> {
     let id = Id::parse(&id).ok_or(AppError::NotFound)?;
-    let mut conn = state.store.conn().await?;
-    let p = match programmes::get(&mut conn, &id).await? {
-        Some(p) if p.status != ProgrammeStatus::Draft => p,
-        _ => return Err(AppError::NotFound.into()),
-    };
-    let cohorts = cohort_views(&mut conn, &p).await?;
-    let follow_on = match &p.fields.follow_on_id {
-        Some(next) => programmes::get(&mut conn, next)
-            .await?
-            .filter(|n| n.status != ProgrammeStatus::Draft)
-            .map(|n| (n.id.to_string(), n.fields.title)),
-        None => None,
-    };
-    let has_place = match &viewer {
-        Some(v) => revans_storage::applications::find_for_person(&mut conn, &p.id, &v.person.id)
-            .await?
-            .is_some_and(|a| a.state == revans_domain::ApplicationState::Accepted),
-        None => false,
-    };
-    let location = if has_place {
-        p.fields.delivery_detail.clone()
-    } else {
-        revans_app::calendar::public_location(&p).to_owned()
-    };
+    let read::ProgrammeDetails {
+        programme: p,
+        cohorts,
+        follow_on,
+        location,
+    } = read::programme(&state, viewer.as_deref(), &id).await?;
+    let cohorts = cohort_views(cohorts);
+    let follow_on = follow_on.map(|(id, title)| (id.to_string(), title));
     let layout = Layout::new(
         &state,
         viewer.as_ref(),
@@ -190,16 +162,7 @@ pub async fn cohort_ics(
     Path(id): Path<String>,
 ) -> PageResult<Response> {
     let id = Id::parse(&id).ok_or(AppError::NotFound)?;
-    let mut conn = state.store.conn().await?;
-    let cohort = cohorts::get(&mut conn, &id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let programme = match programmes::get(&mut conn, &cohort.programme_id).await? {
-        Some(p) if p.status != ProgrammeStatus::Draft => p,
-        _ => return Err(AppError::NotFound.into()),
-    };
-    let sessions = cohorts::sessions(&mut conn, &id).await?;
-    let body = revans_app::calendar::public_cohort_calendar(&programme, &cohort, &sessions);
+    let body = read::cohort_calendar(&state, &id).await?;
     Ok((
         [
             (header::CONTENT_TYPE, "text/calendar; charset=utf-8"),

@@ -12,8 +12,9 @@ use crate::layout::{Errors, Layout, form_error, render};
 use crate::pages::sign_in::NoticeQuery;
 use crate::state::AppState;
 use revans_app::Actor;
-use revans_app::sets::self_selection::{Choice, choices, join};
+use revans_app::sets::self_selection::{Choice, join};
 use revans_app::sets::set_access::path_id;
+use revans_app::sets::set_pages::set_choices;
 
 #[derive(Template)]
 #[template(path = "choose_set.html")]
@@ -31,8 +32,7 @@ async fn page(
     errors: Errors,
     notice: Option<&str>,
 ) -> Result<Page, AppError> {
-    let mut conn = state.store.conn().await?;
-    let choices = choices(&mut conn, viewer, cohort).await?;
+    let choices = set_choices(state, viewer, cohort).await?;
     let layout = Layout::new(
         state,
         Some(viewer),

@@ -4,9 +4,8 @@
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
+use revans_app::diaries::diary_pages::{self as read, EntryRead};
 use revans_domain::Id;
-use revans_storage::diaries::{self, Entry};
-use revans_storage::sets::{self, ActionSet};
 
 use crate::auth::{ClientIp, SignedIn, Viewer};
 use crate::csrf::CsrfForm;
@@ -16,10 +15,8 @@ use crate::pages::sign_in::NoticeQuery;
 use crate::state::AppState;
 use revans_app::Actor;
 use revans_app::diaries::entries::{
-    EntryInput, create as create_entry, edit as edit_entry, kind_for, my_sets, read,
-    sharing_choices, sharing_label,
+    EntryInput, create as create_entry, edit as edit_entry, sharing_choices, sharing_label,
 };
-use revans_app::diaries::links as diary_links;
 
 /// An entry as a list row or a page shows it.
 pub struct EntryView {
@@ -35,25 +32,15 @@ pub struct EntryView {
     pub excerpt: String,
 }
 
-async fn view(
-    conn: &mut revans_storage::Conn,
-    sets_known: &[ActionSet],
-    e: Entry,
-) -> Result<EntryView, AppError> {
-    let set_name = match &e.set_id {
-        None => None,
-        Some(id) => match sets_known.iter().find(|s| &s.id == id) {
-            Some(s) => Some(s.name.clone()),
-            None => sets::get(conn, id).await?.map(|s| s.name),
-        },
-    };
+fn view(loaded: EntryRead) -> EntryView {
+    let EntryRead { entry: e, set_name } = loaded;
     let excerpt: String = e.body.chars().take(160).collect();
     let excerpt = if excerpt.len() < e.body.len() {
         format!("{excerpt}…")
     } else {
         excerpt
     };
-    Ok(EntryView {
+    EntryView {
         id: e.id.to_string(),
         author_name: e.author_name,
         kind_label: if e.kind == "log" {
@@ -67,7 +54,7 @@ async fn view(
         edited: (e.updated_at != e.created_at).then(|| when(e.updated_at)),
         body: e.body,
         excerpt,
-    })
+    }
 }
 
 pub struct Choice {
@@ -125,19 +112,16 @@ async fn diary_page(
     errors: Errors,
     notice: Option<&str>,
 ) -> PageResult<DiaryPage> {
-    let mut conn = state.store.conn().await?;
-    let kind = kind_for(viewer);
-    let known = my_sets(&mut conn, viewer).await?;
-    let mut mine = Vec::new();
-    for e in diaries::by_author(&mut conn, &viewer.person.id).await? {
-        mine.push(view(&mut conn, &known, e).await?);
-    }
-    let mut shared = Vec::new();
-    for e in diaries::shared_with(&mut conn, &viewer.person.id).await? {
-        shared.push(view(&mut conn, &known, e).await?);
-    }
-    let about = diary_links::options(&mut conn, viewer)
-        .await?
+    let read::DiaryPage {
+        kind,
+        sets: known,
+        mine,
+        shared,
+        about,
+    } = read::diary(state, viewer).await?;
+    let mine = mine.into_iter().map(view).collect();
+    let shared = shared.into_iter().map(view).collect();
+    let about = about
         .into_iter()
         .map(|(set_name, options)| AboutGroup {
             set_name,
@@ -245,23 +229,20 @@ async fn entry_page(
     input: Option<&EntryInput>,
     notice: Option<&str>,
 ) -> PageResult<EntryPage> {
-    let entry = read(state, viewer, id).await?;
-    let mut conn = state.store.conn().await?;
-    let known = my_sets(&mut conn, viewer).await?;
-    let is_author = entry.author_id == viewer.person.id;
-    let readers = if is_author {
-        revans_storage::diaries::readers_of(&mut conn, &entry.id).await?
-    } else {
-        Vec::new()
-    };
+    let read::EntryPage {
+        entry: loaded,
+        is_author,
+        readers,
+        about,
+    } = read::entry_page(state, viewer, id).await?;
+    let entry = &loaded.entry;
     let kind = entry.kind.clone();
     let has_set = entry.set_id.is_some();
     let (body, sharing) = match input {
         Some(i) => (i.body.clone(), i.sharing.clone()),
         None => (entry.body.clone(), entry.sharing.clone()),
     };
-    let about = diary_links::describe(&mut conn, viewer, &entry).await?;
-    let entry = view(&mut conn, &known, entry).await?;
+    let entry = view(loaded);
     let title = format!("{} entry, {}", entry.kind_label, entry.written);
     Ok(EntryPage {
         layout: Layout::new(state, Some(viewer), viewer.csrf.clone(), title, "/diary")

@@ -4,8 +4,9 @@
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
-use revans_storage::set_content::{self, Action, Problem};
-use revans_storage::sets::{self, ActionSet};
+use revans_app::sets::set_pages::{
+    Action, ActionSet, MySets, Problem, my_sets, set_page as read_set,
+};
 
 use crate::auth::{ClientIp, SignedIn, Viewer};
 use crate::csrf::CsrfForm;
@@ -17,8 +18,8 @@ use revans_app::Actor;
 use revans_app::sets::meetings::{
     ProblemInput, SeriesInput, SettingsInput, add_problem, change_settings, schedule_series,
 };
-use revans_app::sets::set_access::{InSet, load_set, path_id};
-use revans_app::sets::set_view::{self, SetView};
+use revans_app::sets::set_access::path_id;
+use revans_app::sets::set_view::SetView;
 
 #[derive(Template)]
 #[template(path = "sets.html")]
@@ -33,9 +34,7 @@ pub async fn mine(
     State(state): State<AppState>,
     SignedIn(viewer): SignedIn,
 ) -> PageResult<Response> {
-    let mut conn = state.store.conn().await?;
-    let sets = sets::list_for_person(&mut conn, &viewer.person.id).await?;
-    let choosing = sets::choosing_cohorts_for(&mut conn, &viewer.person.id).await?;
+    let MySets { sets, choosing } = my_sets(&state, &viewer).await?;
     let layout = Layout::new(
         &state,
         Some(&viewer),
@@ -73,41 +72,23 @@ struct SetPage {
 async fn set_page(
     state: &AppState,
     viewer: &Viewer,
-    in_set: InSet,
+    id: &revans_domain::Id,
     errors: Errors,
     problem: ProblemInput,
     series: SeriesInput,
     notice: Option<&str>,
 ) -> Result<SetPage, crate::error::AppError> {
-    let mut conn = state.store.conn().await?;
-    let runner = in_set.can_run_meetings();
-    let member = in_set.standing == sets::Standing::Member;
-    let problems = set_content::problems(&mut conn, &in_set.set.id).await?;
-    let open_actions = set_content::actions(&mut conn, &in_set.set.id)
-        .await?
-        .into_iter()
-        .filter(|a| a.outcome.is_none())
-        .collect();
-    let cohort = revans_storage::cohorts::get(&mut conn, &in_set.set.cohort_id).await?;
-    let programme = match &cohort {
-        Some(c) => revans_storage::programmes::get(&mut conn, &c.programme_id).await?,
-        None => None,
-    };
-    let vocabulary = match &programme {
-        Some(p) => set_content::vocabulary(&mut conn, &p.organisation_id).await?,
-        None => String::new(),
-    };
-    let themes = revans_domain::ThemeVocabulary::parse(&vocabulary)
-        .map(|v| v.themes().to_vec())
-        .unwrap_or_default()
+    let read = read_set(state, viewer, id).await?;
+    let themes = read
+        .themes
         .into_iter()
         .map(|name| ThemeOption {
             checked: problem.themes.contains(&name),
             name,
         })
         .collect();
-    let title = in_set.set.name.clone();
-    let view = set_view::build(&mut conn, in_set.set, Some(&viewer.person.id)).await?;
+    let view = read.view;
+    let title = view.set.name.clone();
     let series = SeriesInput {
         timezone: if series.timezone.is_empty() {
             view.set.timezone.clone()
@@ -128,10 +109,10 @@ async fn set_page(
         layout,
         errors,
         view,
-        runner,
-        member,
-        problems,
-        open_actions,
+        runner: read.runner,
+        member: read.member,
+        problems: read.problems,
+        open_actions: read.open_actions,
         themes,
         problem,
         series,
@@ -145,7 +126,6 @@ pub async fn show(
     Query(q): Query<NoticeQuery>,
 ) -> PageResult<Response> {
     let id = path_id(&id)?;
-    let in_set = load_set(&mut *state.store.conn().await?, &viewer, &id).await?;
     let notice = match q.notice.as_deref() {
         Some("problem") => Some("Your problem is shared with your set."),
         Some("scheduled") => {
@@ -158,7 +138,7 @@ pub async fn show(
         &set_page(
             &state,
             &viewer,
-            in_set,
+            &id,
             Errors::default(),
             ProblemInput::default(),
             SeriesInput::default(),
@@ -213,7 +193,6 @@ pub async fn schedule(
             Ok(Redirect::to(&format!("/sets/{id}?notice=scheduled")).into_response())
         }
         Ok(warnings) => {
-            let in_set = load_set(&mut *state.store.conn().await?, &viewer, &id).await?;
             let notice = format!(
                 "Meetings added, but check these clashes: {}.",
                 warnings.join("; ")
@@ -222,7 +201,7 @@ pub async fn schedule(
                 &set_page(
                     &state,
                     &viewer,
-                    in_set,
+                    &id,
                     Errors::default(),
                     ProblemInput::default(),
                     SeriesInput::default(),
@@ -285,17 +264,7 @@ async fn again(
     if !matches!(e, crate::error::AppError::Invalid(_)) {
         return Err(e.into());
     }
-    let in_set = load_set(&mut *state.store.conn().await?, viewer, id).await?;
-    let page = set_page(
-        state,
-        viewer,
-        in_set,
-        Errors::default(),
-        problem,
-        series,
-        None,
-    )
-    .await?;
+    let page = set_page(state, viewer, id, Errors::default(), problem, series, None).await?;
     form_error(e, |errors| SetPage {
         layout: page.layout.with_errors(&errors),
         errors,

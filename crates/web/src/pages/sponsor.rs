@@ -4,10 +4,8 @@
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
-use std::collections::HashMap;
-
-use revans_domain::{ApplicationState, Id, Role};
-use revans_storage::applications::{self, Application};
+use revans_app::places::sponsor::{Application, Nominee, SetAttendance, nominees, require_sponsor};
+use revans_domain::Id;
 
 use crate::auth::{ClientIp, SignedIn};
 use crate::csrf::CsrfForm;
@@ -17,7 +15,6 @@ use crate::pages::sign_in::{Empty, NoticeQuery};
 use crate::state::AppState;
 use revans_app::Actor;
 use revans_app::places::applications::sponsor_approve;
-use revans_app::sets::set_view::MemberView;
 
 #[derive(Template)]
 #[template(path = "sponsor.html")]
@@ -29,20 +26,6 @@ struct Page {
     /// Programmes taking applications, to nominate for: (id, title).
     programmes: Vec<(String, String)>,
     nominee: NominateForm,
-}
-
-fn require_sponsor(viewer: &crate::auth::Viewer) -> Result<Vec<Id>, AppError> {
-    let roots: Vec<Id> = viewer
-        .roles
-        .iter()
-        .filter(|g| g.role == Role::Sponsor)
-        .map(|g| g.organisation_id.clone())
-        .collect();
-    if roots.is_empty() {
-        Err(AppError::Forbidden)
-    } else {
-        Ok(roots)
-    }
 }
 
 pub async fn list(
@@ -76,36 +59,19 @@ async fn page(
     nominee: NominateForm,
     notice: Option<&str>,
 ) -> Result<Page, AppError> {
-    let roots = require_sponsor(viewer)?;
-    let mut conn = state.store.conn().await?;
-    let mut rows: Vec<Application> = Vec::new();
-    for root in roots {
-        for a in applications::list_from_tree(&mut conn, &root).await? {
-            if !rows.iter().any(|r| r.id == a.id) {
-                rows.push(a);
-            }
-        }
-    }
-    // Each cohort's sets are read once, however many nominees it has.
-    let mut by_cohort: HashMap<Id, Vec<(String, Vec<MemberView>)>> = HashMap::new();
-    let mut with_attendance = Vec::new();
-    for a in rows {
-        let attendance = match (&a.cohort_id, a.state) {
-            (Some(cohort), ApplicationState::Accepted) => {
-                if !by_cohort.contains_key(cohort) {
-                    let sets = published_sets(&mut conn, cohort).await?;
-                    by_cohort.insert(cohort.clone(), sets);
-                }
-                by_cohort
-                    .get(cohort)
-                    .and_then(|sets| attendance_in(sets, &a))
-            }
-            _ => None,
-        };
-        with_attendance.push((a, attendance));
-    }
-    let programmes = revans_storage::programmes::list_published(&mut conn)
-        .await?
+    let view = nominees(state, viewer).await?;
+    let with_attendance = view
+        .nominees
+        .into_iter()
+        .map(
+            |Nominee {
+                 application,
+                 attendance,
+             }| { (application, attendance.as_ref().map(attendance_text)) },
+        )
+        .collect();
+    let programmes = view
+        .programmes
         .into_iter()
         .map(|p| (p.id.to_string(), p.fields.title))
         .collect();
@@ -127,35 +93,16 @@ async fn page(
     })
 }
 
-/// A cohort's published sets: each one's name and its members' attendance.
-async fn published_sets(
-    conn: &mut revans_storage::Conn,
-    cohort: &Id,
-) -> Result<Vec<(String, Vec<MemberView>)>, AppError> {
-    Ok(revans_app::sets::set_view::build_for_cohort(conn, cohort)
-        .await?
-        .into_iter()
-        .filter(|v| v.set.is_published())
-        .map(|v| (v.set.name, v.members))
-        .collect())
-}
-
-/// A nominee's attendance in their set, as a sponsor may see it: the set's name and a rate,
-/// never what was said there.
-fn attendance_in(sets: &[(String, Vec<MemberView>)], a: &Application) -> Option<String> {
-    sets.iter().find_map(|(name, members)| {
-        members
-            .iter()
-            .find(|m| m.person_id == a.person_id.as_str())
-            .map(|m| {
-                format!(
-                    "{name}: {} ({} of {} meetings)",
-                    m.rate(),
-                    m.present,
-                    m.meetings
-                )
-            })
-    })
+/// A nominee's attendance in their set: the set's name and a rate.
+fn attendance_text(a: &SetAttendance) -> String {
+    let m = &a.member;
+    format!(
+        "{}: {} ({} of {} meetings)",
+        a.set_name,
+        m.rate(),
+        m.present,
+        m.meetings
+    )
 }
 
 #[derive(serde::Deserialize, Default)]

@@ -1,0 +1,112 @@
+//! The reads of the diary pages: one's own entries and those shared with one (each with the
+//! name of the set it is about), the sets and set work an entry may be about, and one entry
+//! with who else reads it. Entries someone may not read are "not found".
+
+use std::collections::HashMap;
+
+use revans_domain::Id;
+use revans_storage::{Conn, diaries, sets};
+
+pub use revans_storage::diaries::Entry;
+pub use revans_storage::sets::ActionSet;
+
+use crate::diaries::entries::{kind_for, my_sets, read};
+use crate::diaries::links::{self, LinkOption};
+use crate::{App, Error, Viewer};
+
+/// An entry with the name of the set it is about, if any.
+pub struct EntryRead {
+    pub entry: Entry,
+    pub set_name: Option<String>,
+}
+
+/// Names each entry's set: from the sets already known, the rest in one query.
+async fn with_set_names(
+    conn: &mut Conn,
+    known: &[ActionSet],
+    entries: Vec<Entry>,
+) -> Result<Vec<EntryRead>, Error> {
+    let mut names: HashMap<Id, String> = known
+        .iter()
+        .map(|s| (s.id.clone(), s.name.clone()))
+        .collect();
+    let mut missing: Vec<Id> = entries
+        .iter()
+        .filter_map(|e| e.set_id.clone())
+        .filter(|id| !names.contains_key(id))
+        .collect();
+    missing.sort_by(|a, b| a.as_str().cmp(b.as_str()));
+    missing.dedup();
+    names.extend(sets::names(conn, &missing).await?);
+    Ok(entries
+        .into_iter()
+        .map(|entry| EntryRead {
+            set_name: entry.set_id.as_ref().and_then(|id| names.get(id).cloned()),
+            entry,
+        })
+        .collect())
+}
+
+/// The diary (or reflective log) page.
+pub struct DiaryPage {
+    /// `diary` or `log`: what this viewer writes.
+    pub kind: &'static str,
+    /// The sets an entry may be filed under.
+    pub sets: Vec<ActionSet>,
+    pub mine: Vec<EntryRead>,
+    pub shared: Vec<EntryRead>,
+    /// What an entry may be about, grouped by set name.
+    pub about: Vec<(String, Vec<LinkOption>)>,
+}
+
+pub async fn diary(app: &App, viewer: &Viewer) -> Result<DiaryPage, Error> {
+    let mut conn = app.store.conn().await?;
+    let known = my_sets(&mut conn, viewer).await?;
+    let mut entries = diaries::by_author(&mut conn, &viewer.person.id).await?;
+    let mine_count = entries.len();
+    entries.extend(diaries::shared_with(&mut conn, &viewer.person.id).await?);
+    let mut named = with_set_names(&mut conn, &known, entries).await?;
+    let shared = named.split_off(mine_count);
+    let about = links::options(&mut conn, viewer).await?;
+    Ok(DiaryPage {
+        kind: kind_for(viewer),
+        sets: known,
+        mine: named,
+        shared,
+        about,
+    })
+}
+
+/// One entry as the viewer may read it.
+pub struct EntryPage {
+    pub entry: EntryRead,
+    pub is_author: bool,
+    /// For the author: who else can read it now (the rule applied, by name).
+    pub readers: Vec<String>,
+    /// The meeting or problem it is about, when the viewer may read that set.
+    pub about: Option<String>,
+}
+
+pub async fn entry_page(app: &App, viewer: &Viewer, id: &str) -> Result<EntryPage, Error> {
+    let entry = read(app, viewer, id).await?;
+    let mut conn = app.store.conn().await?;
+    let known = my_sets(&mut conn, viewer).await?;
+    let is_author = entry.author_id == viewer.person.id;
+    let readers = if is_author {
+        diaries::readers_of(&mut conn, &entry.id).await?
+    } else {
+        Vec::new()
+    };
+    let about = links::describe(&mut conn, viewer, &entry).await?;
+    let entry = with_set_names(&mut conn, &known, vec![entry])
+        .await?
+        .into_iter()
+        .next()
+        .ok_or(Error::NotFound)?;
+    Ok(EntryPage {
+        entry,
+        is_author,
+        readers,
+        about,
+    })
+}

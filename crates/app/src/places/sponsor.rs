@@ -1,0 +1,110 @@
+//! A sponsor's reads: their own organisations' nominees (never another organisation's), each
+//! with, once in a published set, how often they came, and the programmes to nominate for.
+
+use std::collections::HashMap;
+
+use revans_domain::{ApplicationState, Id, Role};
+use revans_storage::{Conn, applications, programmes};
+
+pub use revans_storage::applications::Application;
+pub use revans_storage::programmes::Programme;
+
+use crate::sets::set_view::{self, MemberView};
+use crate::{App, Error, Viewer};
+
+/// The organisations the viewer sponsors; refused for anyone who sponsors none.
+pub fn require_sponsor(viewer: &Viewer) -> Result<Vec<Id>, Error> {
+    let roots: Vec<Id> = viewer
+        .roles
+        .iter()
+        .filter(|g| g.role == Role::Sponsor)
+        .map(|g| g.organisation_id.clone())
+        .collect();
+    if roots.is_empty() {
+        Err(Error::Forbidden)
+    } else {
+        Ok(roots)
+    }
+}
+
+/// A nominee's attendance as a sponsor may see it: their set's name and their record, never
+/// what was said there.
+pub struct SetAttendance {
+    pub set_name: String,
+    pub member: MemberView,
+}
+
+pub struct Nominee {
+    pub application: Application,
+    pub attendance: Option<SetAttendance>,
+}
+
+pub struct SponsorView {
+    pub nominees: Vec<Nominee>,
+    /// Programmes taking applications, to nominate for.
+    pub programmes: Vec<Programme>,
+}
+
+pub async fn nominees(app: &App, viewer: &Viewer) -> Result<SponsorView, Error> {
+    let roots = require_sponsor(viewer)?;
+    let mut conn = app.store.conn().await?;
+    let mut rows: Vec<Application> = Vec::new();
+    for root in roots {
+        for a in applications::list_from_tree(&mut conn, &root).await? {
+            if !rows.iter().any(|r| r.id == a.id) {
+                rows.push(a);
+            }
+        }
+    }
+    // Each cohort's sets are read once, however many nominees it has.
+    let mut by_cohort: HashMap<Id, Vec<(String, Vec<MemberView>)>> = HashMap::new();
+    let mut nominees = Vec::new();
+    for a in rows {
+        let attendance = match (&a.cohort_id, a.state) {
+            (Some(cohort), ApplicationState::Accepted) => {
+                if !by_cohort.contains_key(cohort) {
+                    let sets = published_sets(&mut conn, cohort).await?;
+                    by_cohort.insert(cohort.clone(), sets);
+                }
+                by_cohort
+                    .get(cohort)
+                    .and_then(|sets| attendance_in(sets, &a))
+            }
+            _ => None,
+        };
+        nominees.push(Nominee {
+            application: a,
+            attendance,
+        });
+    }
+    let programmes = programmes::list_published(&mut conn).await?;
+    Ok(SponsorView {
+        nominees,
+        programmes,
+    })
+}
+
+/// A cohort's published sets: each one's name and its members' attendance.
+async fn published_sets(
+    conn: &mut Conn,
+    cohort: &Id,
+) -> Result<Vec<(String, Vec<MemberView>)>, Error> {
+    Ok(set_view::build_for_cohort(conn, cohort)
+        .await?
+        .into_iter()
+        .filter(|v| v.set.is_published())
+        .map(|v| (v.set.name, v.members))
+        .collect())
+}
+
+fn attendance_in(sets: &[(String, Vec<MemberView>)], a: &Application) -> Option<SetAttendance> {
+    sets.iter().find_map(|(name, members)| {
+        members
+            .iter()
+            .find(|m| m.person_id == a.person_id.as_str())
+            .map(|m| SetAttendance {
+                set_name: name.clone(),
+                member: m.clone(),
+            })
+    })
+}

@@ -1,0 +1,159 @@
+//! The reads of a set's own pages, for its current members and facilitators only (everyone
+//! else is told it does not exist): the viewer's sets, one set, and one of its meetings.
+
+use revans_domain::{Id, ThemeVocabulary};
+use revans_storage::{cohorts, meetings, programmes, set_content, sets};
+
+pub use revans_storage::set_content::{Action, Problem};
+pub use revans_storage::sets::ActionSet;
+
+use crate::sets::set_access::{load_meeting, load_set};
+use crate::sets::set_view::{self, MeetingView, MemberView, SetView};
+use crate::{App, Error, Viewer};
+
+/// The viewer's published sets, and the cohorts where they can choose one: (id, name).
+pub struct MySets {
+    pub sets: Vec<ActionSet>,
+    pub choosing: Vec<(Id, String)>,
+}
+
+pub async fn my_sets(app: &App, viewer: &Viewer) -> Result<MySets, Error> {
+    let mut conn = app.store.conn().await?;
+    let sets = sets::list_for_person(&mut conn, &viewer.person.id).await?;
+    let choosing = sets::choosing_cohorts_for(&mut conn, &viewer.person.id).await?;
+    Ok(MySets { sets, choosing })
+}
+
+/// One set as a member or facilitator sees it.
+pub struct SetPage {
+    pub view: SetView,
+    /// The viewer may schedule and run meetings.
+    pub runner: bool,
+    pub member: bool,
+    pub problems: Vec<Problem>,
+    /// Actions not yet reviewed.
+    pub open_actions: Vec<Action>,
+    /// The themes a problem may be tagged with: the programme organisation's list.
+    pub themes: Vec<String>,
+}
+
+pub async fn set_page(app: &App, viewer: &Viewer, set_id: &Id) -> Result<SetPage, Error> {
+    let mut conn = app.store.conn().await?;
+    let in_set = load_set(&mut conn, viewer, set_id).await?;
+    let runner = in_set.can_run_meetings();
+    let member = in_set.standing == sets::Standing::Member;
+    let problems = set_content::problems(&mut conn, &in_set.set.id).await?;
+    let open_actions = set_content::actions(&mut conn, &in_set.set.id)
+        .await?
+        .into_iter()
+        .filter(|a| a.outcome.is_none())
+        .collect();
+    let cohort = cohorts::get(&mut conn, &in_set.set.cohort_id).await?;
+    let programme = match &cohort {
+        Some(c) => programmes::get(&mut conn, &c.programme_id).await?,
+        None => None,
+    };
+    let vocabulary = match &programme {
+        Some(p) => set_content::vocabulary(&mut conn, &p.organisation_id).await?,
+        None => String::new(),
+    };
+    let themes = ThemeVocabulary::parse(&vocabulary)
+        .map(|v| v.themes().to_vec())
+        .unwrap_or_default();
+    let view = set_view::build(&mut conn, in_set.set, Some(&viewer.person.id)).await?;
+    Ok(SetPage {
+        view,
+        runner,
+        member,
+        problems,
+        open_actions,
+        themes,
+    })
+}
+
+/// One meeting as a member or facilitator of its set sees it.
+pub struct MeetingPage {
+    pub view: SetView,
+    pub meeting: MeetingView,
+    pub runner: bool,
+    /// The viewer's unit presents at this meeting.
+    pub is_presenter: bool,
+    /// The set's current members with their recorded status ("" before recording).
+    pub attendance: Vec<(MemberView, String)>,
+    /// Actions from earlier meetings still waiting for their review.
+    pub to_review: Vec<Action>,
+    /// Actions recorded at this meeting.
+    pub recorded: Vec<Action>,
+}
+
+pub async fn meeting_page(
+    app: &App,
+    viewer: &Viewer,
+    meeting_id: &Id,
+) -> Result<MeetingPage, Error> {
+    let mut conn = app.store.conn().await?;
+    let (in_set, meeting) = load_meeting(&mut conn, viewer, meeting_id).await?;
+    let runner = in_set.can_run_meetings();
+    let view = set_view::build(&mut conn, in_set.set, Some(&viewer.person.id)).await?;
+    let meeting_view = view
+        .meetings
+        .iter()
+        .find(|m| m.id == meeting_id.as_str())
+        .cloned()
+        .ok_or(Error::NotFound)?;
+    let my_unit = view
+        .members
+        .iter()
+        .find(|m| m.person_id == viewer.person.id.as_str())
+        .map(|m| m.unit_key.clone());
+    let is_presenter = my_unit.is_some() && meeting_view.presenter_unit == my_unit;
+    let records = meetings::attendance_for_set(&mut conn, &view.set.id).await?;
+    let attendance = view
+        .members
+        .iter()
+        .filter(|m| m.current)
+        .map(|m| {
+            let status = records
+                .iter()
+                .find(|(mt, p, _)| mt == meeting_id && p.as_str() == m.person_id)
+                .map(|(_, _, s)| s.clone())
+                .unwrap_or_default();
+            (m.clone(), status)
+        })
+        .collect();
+    let actions = set_content::actions(&mut conn, &view.set.id).await?;
+    let earlier: Vec<&meetings::Meeting> = view
+        .raw_meetings
+        .iter()
+        .filter(|m| m.starts_at < meeting.starts_at)
+        .collect();
+    let to_review = actions
+        .iter()
+        .filter(|a| a.outcome.is_none() && earlier.iter().any(|m| m.id == a.meeting_id))
+        .cloned()
+        .collect();
+    let recorded = actions
+        .into_iter()
+        .filter(|a| &a.meeting_id == meeting_id)
+        .collect();
+    Ok(MeetingPage {
+        view,
+        meeting: meeting_view,
+        runner,
+        is_presenter,
+        attendance,
+        to_review,
+        recorded,
+    })
+}
+
+/// The sets of a cohort open for choosing, as someone with a place there sees them; anyone
+/// else learns nothing about the cohort's sets.
+pub async fn set_choices(
+    app: &App,
+    viewer: &Viewer,
+    cohort: &Id,
+) -> Result<Vec<crate::sets::self_selection::Choice>, Error> {
+    let mut conn = app.store.conn().await?;
+    crate::sets::self_selection::choices(&mut conn, viewer, cohort).await
+}
