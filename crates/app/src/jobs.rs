@@ -24,9 +24,20 @@ const LEASE_MS: i64 = 5 * 60 * 1000;
 
 /// Runs due jobs until none is left; returns how many ran. Each job succeeds or fails alone:
 /// a failure is recorded on the job and retried later, with backoff, until its attempts run out.
-pub async fn run_pending(state: &App, worker: &str, postman: &impl Postman) -> usize {
+///
+/// `stopping` is asked before each claim: when the service is shutting down the runner finishes
+/// the job in hand and claims no more, so no job is left leased by a process that has gone.
+pub async fn run_pending(
+    state: &App,
+    worker: &str,
+    postman: &impl Postman,
+    stopping: &(dyn Fn() -> bool + Sync),
+) -> usize {
     let mut ran = 0;
     loop {
+        if stopping() {
+            return ran;
+        }
         let claimed = match state.store.conn().await {
             Ok(mut conn) => jobs::claim(&mut conn, worker, LEASE_MS).await,
             Err(e) => Err(e),

@@ -17,6 +17,9 @@ use crate::config::Settings;
 use crate::mail::{Mailer, spawn_worker};
 use crate::state::AppState;
 
+/// How long the worker may take to finish its job in hand at shutdown.
+const WORKER_GRACE: std::time::Duration = std::time::Duration::from_secs(30);
+
 pub const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 
 /// The largest request body accepted (the 413 message says "2 MB").
@@ -103,16 +106,24 @@ impl Application {
 
     /// Serves until the process is asked to stop (Ctrl-C or SIGTERM).
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        let (stop, stopped) = tokio::sync::watch::channel(false);
         let worker = self
             .state
             .settings
             .run_worker
-            .then(|| spawn_worker(self.state.clone()));
+            .then(|| spawn_worker(self.state.clone(), stopped));
         let app = router(self.state.clone()).into_make_service_with_connect_info::<SocketAddr>();
+        // Stops accepting, then lets requests in flight finish.
         let result = axum::serve(self.listener, app)
             .with_graceful_shutdown(shutdown_signal())
             .await;
-        if let Some(w) = worker {
+        // The worker finishes the job in hand (an email being sent) and claims no more; one
+        // that hangs past the grace period is stopped, and its lease lets another take it over.
+        let _ = stop.send(true);
+        if let Some(mut w) = worker
+            && tokio::time::timeout(WORKER_GRACE, &mut w).await.is_err()
+        {
+            tracing::warn!("the worker did not finish within {WORKER_GRACE:?}; stopping it");
             w.abort();
         }
         self.state.store.close().await;

@@ -15,24 +15,35 @@ impl Postman for AppState {
 
 /// Runs due jobs until none is left; returns how many ran. Tests call this directly.
 pub async fn run_pending_jobs(state: &AppState, worker: &str) -> usize {
-    run_pending(state, worker, state).await
+    run_pending(state, worker, state, &|| false).await
 }
 
 /// The background worker: polls the queue every second and sweeps (reminders) every minute.
-pub fn spawn_worker(state: AppState) -> tokio::task::JoinHandle<()> {
+/// When `stop` turns true it finishes the job in hand, claims no more and returns.
+pub fn spawn_worker(
+    state: AppState,
+    mut stop: tokio::sync::watch::Receiver<bool>,
+) -> tokio::task::JoinHandle<()> {
     let name = format!("worker-{}", uuid::Uuid::new_v4());
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(Duration::from_secs(1));
         let mut ticks: u64 = 0;
         loop {
-            tick.tick().await;
+            tokio::select! {
+                _ = tick.tick() => {}
+                _ = stop.changed() => {}
+            }
+            if *stop.borrow() {
+                return;
+            }
             if ticks.is_multiple_of(60)
                 && let Err(e) = revans_app::sweeps::run_once(&state, revans_app::now_ms()).await
             {
                 tracing::warn!(error = %e, "sweep failed; will try again next minute");
             }
             ticks += 1;
-            run_pending_jobs(&state, &name).await;
+            let stopping = || *stop.borrow();
+            run_pending(&state, &name, &state, &stopping).await;
         }
     })
 }
