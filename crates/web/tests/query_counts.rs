@@ -65,6 +65,8 @@ const SCREENS: &[(&str, &str, bool)] = &[
     (PARTICIPANT, "/api/v1/sets/{set}", true),
     (ADMIN, "/admin/cohorts/{cohort}/sets", false),
     (ADMIN, "/api/v1/cohorts/{cohort}/sets", true),
+    (SPONSOR, "/api/v1/sponsor/nominees", true),
+    (PARTICIPANT, "/api/v1/sets", true),
 ];
 
 async fn measure(app: &TestApp, programme: &str, set: &Set) -> Vec<(String, usize)> {

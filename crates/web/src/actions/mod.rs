@@ -3,6 +3,12 @@
 //! entry and any email. Handlers only translate HTTP to these calls and back.
 
 pub mod accounts;
+pub mod api_access;
+pub mod api_account;
+pub mod api_pages;
+pub mod api_reporting_lines;
+pub mod api_self_selection;
+pub mod api_sponsor;
 pub mod applications;
 pub mod cohort_edit;
 pub mod formation;

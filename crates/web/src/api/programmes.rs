@@ -13,12 +13,13 @@ use crate::actions::Actor;
 use crate::actions::applications::{AllocationSummary, allocate_places, apply, decide, respond};
 use crate::actions::programmes::{add_cohort, create, load_for_admin, set_status};
 use crate::actions::review_queue::QueueFilters;
-use crate::api::ApiJson;
 use crate::api::contracts::applications::{
     ApplyIn, Decision, DecisionIn, OfferResponse, RespondIn,
 };
 use crate::api::contracts::cohorts::CohortIn;
 use crate::api::contracts::programmes::{CapIn, ProgrammeIn, StatusIn};
+use crate::api::pagination::{PageParams, Paged, page_of};
+use crate::api::{ApiJson, ApiQuery};
 use crate::auth::{ApiAdmin, ApiCaller, ClientIp};
 use crate::error::{ApiResult, AppError};
 use crate::state::AppState;
@@ -120,7 +121,7 @@ pub struct ApplicationOut {
     pub decision_reason: Option<String>,
 }
 
-fn application_out(a: Application) -> ApplicationOut {
+pub(crate) fn application_out(a: Application) -> ApplicationOut {
     let position = a.waitlist_rank;
     ApplicationOut {
         id: a.id.to_string(),
@@ -146,25 +147,31 @@ fn parse_id(raw: &str) -> Result<Id, AppError> {
     Id::parse(raw).ok_or(AppError::NotFound)
 }
 
-/// The published catalogue.
-#[utoipa::path(get, path = "/api/v1/programmes", tag = "programmes",
-    responses((status = 200, body = Vec<ProgrammeOut>), (status = 401, body = crate::error_pages::ErrorBody)),
+page_of!(ProgrammesPage, ProgrammeOut, "programmes");
+page_of!(ApplicationsPage, ApplicationOut, "applications");
+
+/// The published catalogue, in the order programmes were added, a page at a time (read whole
+/// and paged here: the catalogue is what one instance publishes, not a growing log).
+#[utoipa::path(get, path = "/api/v1/programmes", tag = "programmes", params(PageParams),
+    responses((status = 200, body = ProgrammesPage), (status = 401, body = crate::error_pages::ErrorBody)),
     security(("token" = [])))]
 pub async fn list(
     State(state): State<AppState>,
     ApiCaller(_caller): ApiCaller,
-) -> ApiResult<Json<Vec<ProgrammeOut>>> {
+    ApiQuery(params): ApiQuery<PageParams>,
+) -> ApiResult<Json<ProgrammesPage>> {
+    let window = params.window()?;
     let mut conn = state.store.conn().await?;
-    let published = programmes::list_published(&mut conn).await?;
+    let mut published = programmes::list_published(&mut conn).await?;
+    published.sort_by(|a, b| a.id.as_str().cmp(b.id.as_str()));
+    let page = Paged::from_sorted_list(published, &window, |p| p.id.to_string());
     let mut by_programme = cohorts::by_programme(&mut conn, CohortsOf::Published).await?;
     Ok(Json(
-        published
-            .into_iter()
-            .map(|p| {
-                let cohorts = by_programme.remove(&p.id).unwrap_or_default();
-                programme_out(p, cohorts)
-            })
-            .collect(),
+        page.map(|p| {
+            let cohorts = by_programme.remove(&p.id).unwrap_or_default();
+            programme_out(p, cohorts)
+        })
+        .into(),
     ))
 }
 
@@ -278,20 +285,27 @@ pub async fn create_application(
     Ok((StatusCode::CREATED, Json(application_out(a))))
 }
 
-/// The caller's own applications and places.
-#[utoipa::path(get, path = "/api/v1/applications", tag = "applications",
-    responses((status = 200, body = Vec<ApplicationOut>)),
+/// The caller's own applications and places, newest first, a page at a time.
+#[utoipa::path(get, path = "/api/v1/applications", tag = "applications", params(PageParams),
+    responses((status = 200, body = ApplicationsPage)),
     security(("token" = [])))]
 pub async fn mine(
     State(state): State<AppState>,
     ApiCaller(viewer): ApiCaller,
-) -> ApiResult<Json<Vec<ApplicationOut>>> {
+    ApiQuery(params): ApiQuery<PageParams>,
+) -> ApiResult<Json<ApplicationsPage>> {
+    let window = params.window()?;
+    let before = window.after_id()?;
     let mut conn = state.store.conn().await?;
-    let mut out = Vec::new();
-    for a in applications::list_for_person(&mut conn, &viewer.person.id).await? {
-        out.push(application_out(a));
-    }
-    Ok(Json(out))
+    let rows = applications::page_for_person(
+        &mut conn,
+        &viewer.person.id,
+        before.as_ref(),
+        window.limit as i64 + 1,
+    )
+    .await?;
+    let page = Paged::from_rows(rows, window.limit, |a| a.id.to_string());
+    Ok(Json(page.map(application_out).into()))
 }
 
 /// Accepts or declines an offer, or withdraws.
@@ -368,12 +382,17 @@ pub struct QueueParams {
     pub cohort: Option<String>,
     /// Only applicants whose name or email contains this.
     pub q: Option<String>,
+    /// At most this many applications, 1 to 500; default 100.
+    pub limit: Option<i64>,
+    /// `next_cursor` of the previous page; absent for the first page.
+    pub cursor: Option<String>,
 }
 
-/// The programme's applications (review queue), optionally filtered.
+/// The programme's applications (review queue), optionally filtered, in the order they were
+/// made, a page at a time (the filters are applied to the programme's list, then paged).
 #[utoipa::path(get, path = "/api/v1/programmes/{id}/applications", tag = "applications",
     params(("id" = String, Path, description = "The programme's id"), QueueParams),
-    responses((status = 200, body = Vec<ApplicationOut>), (status = 404, body = crate::error_pages::ErrorBody), (status = 422, body = crate::error_pages::ErrorBody)),
+    responses((status = 200, body = ApplicationsPage), (status = 404, body = crate::error_pages::ErrorBody), (status = 422, body = crate::error_pages::ErrorBody)),
     security(("token" = [])))]
 pub async fn queue(
     State(state): State<AppState>,
@@ -381,7 +400,12 @@ pub async fn queue(
     ClientIp(ip): ClientIp,
     Path(id): Path<String>,
     super::ApiQuery(params): super::ApiQuery<QueueParams>,
-) -> ApiResult<Json<Vec<ApplicationOut>>> {
+) -> ApiResult<Json<ApplicationsPage>> {
+    let window = PageParams {
+        limit: params.limit,
+        cursor: params.cursor.clone(),
+    }
+    .window()?;
     let wanted = match params.state.as_deref().map(str::trim) {
         None | Some("") => None,
         Some(raw) => Some(
@@ -411,13 +435,14 @@ pub async fn queue(
         &id,
     )
     .await?;
-    let mut out = Vec::new();
-    for a in applications::list_for_programme(&mut conn, &id, wanted).await? {
-        if a.state != revans_domain::ApplicationState::Draft && filters.keeps(&a) {
-            out.push(application_out(a));
-        }
-    }
-    Ok(Json(out))
+    let mut kept: Vec<Application> = applications::list_for_programme(&mut conn, &id, wanted)
+        .await?
+        .into_iter()
+        .filter(|a| a.state != revans_domain::ApplicationState::Draft && filters.keeps(a))
+        .collect();
+    kept.sort_by(|a, b| a.id.as_str().cmp(b.id.as_str()));
+    let page = Paged::from_sorted_list(kept, &window, |a| a.id.to_string());
+    Ok(Json(page.map(application_out).into()))
 }
 
 #[derive(serde::Serialize, utoipa::ToSchema)]

@@ -4,19 +4,18 @@
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
-use std::collections::HashMap;
 
-use revans_domain::{ApplicationState, Id, Role};
-use revans_storage::applications::{self, Application};
+use revans_domain::Id;
+use revans_storage::applications::Application;
 
 use crate::actions::Actor;
+use crate::actions::api_sponsor::{nominees, sponsored_roots};
 use crate::actions::applications::sponsor_approve;
 use crate::auth::{ClientIp, SignedIn};
 use crate::csrf::CsrfForm;
 use crate::error::{AppError, PageResult};
 use crate::layout::{Layout, render};
 use crate::pages::sign_in::{Empty, NoticeQuery};
-use crate::set_view::MemberView;
 use crate::state::AppState;
 
 #[derive(Template)]
@@ -29,20 +28,6 @@ struct Page {
     /// Programmes taking applications, to nominate for: (id, title).
     programmes: Vec<(String, String)>,
     nominee: NominateForm,
-}
-
-fn require_sponsor(viewer: &crate::auth::Viewer) -> Result<Vec<Id>, AppError> {
-    let roots: Vec<Id> = viewer
-        .roles
-        .iter()
-        .filter(|g| g.role == Role::Sponsor)
-        .map(|g| g.organisation_id.clone())
-        .collect();
-    if roots.is_empty() {
-        Err(AppError::Forbidden)
-    } else {
-        Ok(roots)
-    }
 }
 
 pub async fn list(
@@ -76,34 +61,20 @@ async fn page(
     nominee: NominateForm,
     notice: Option<&str>,
 ) -> Result<Page, AppError> {
-    let roots = require_sponsor(viewer)?;
     let mut conn = state.store.conn().await?;
-    let mut rows: Vec<Application> = Vec::new();
-    for root in roots {
-        for a in applications::list_from_tree(&mut conn, &root).await? {
-            if !rows.iter().any(|r| r.id == a.id) {
-                rows.push(a);
-            }
-        }
-    }
-    // Each cohort's sets are read once, however many nominees it has.
-    let mut by_cohort: HashMap<Id, Vec<(String, Vec<MemberView>)>> = HashMap::new();
-    let mut with_attendance = Vec::new();
-    for a in rows {
-        let attendance = match (&a.cohort_id, a.state) {
-            (Some(cohort), ApplicationState::Accepted) => {
-                if !by_cohort.contains_key(cohort) {
-                    let sets = published_sets(&mut conn, cohort).await?;
-                    by_cohort.insert(cohort.clone(), sets);
-                }
-                by_cohort
-                    .get(cohort)
-                    .and_then(|sets| attendance_in(sets, &a))
-            }
-            _ => None,
-        };
-        with_attendance.push((a, attendance));
-    }
+    let with_attendance = nominees(&mut conn, viewer)
+        .await?
+        .into_iter()
+        .map(|n| {
+            let attendance = n.attendance.map(|a| {
+                format!(
+                    "{}: {} ({} of {} meetings)",
+                    a.set_name, a.rate, a.present, a.meetings
+                )
+            });
+            (n.application, attendance)
+        })
+        .collect();
     let programmes = revans_storage::programmes::list_published(&mut conn)
         .await?
         .into_iter()
@@ -127,37 +98,6 @@ async fn page(
     })
 }
 
-/// A cohort's published sets: each one's name and its members' attendance.
-async fn published_sets(
-    conn: &mut revans_storage::Conn,
-    cohort: &Id,
-) -> Result<Vec<(String, Vec<MemberView>)>, AppError> {
-    Ok(crate::set_view::build_for_cohort(conn, cohort)
-        .await?
-        .into_iter()
-        .filter(|v| v.set.is_published())
-        .map(|v| (v.set.name, v.members))
-        .collect())
-}
-
-/// A nominee's attendance in their set, as a sponsor may see it: the set's name and a rate,
-/// never what was said there.
-fn attendance_in(sets: &[(String, Vec<MemberView>)], a: &Application) -> Option<String> {
-    sets.iter().find_map(|(name, members)| {
-        members
-            .iter()
-            .find(|m| m.person_id == a.person_id.as_str())
-            .map(|m| {
-                format!(
-                    "{name}: {} ({} of {} meetings)",
-                    m.rate(),
-                    m.present,
-                    m.meetings
-                )
-            })
-    })
-}
-
 #[derive(serde::Deserialize, Default)]
 #[serde(default)]
 pub struct NominateForm {
@@ -171,7 +111,7 @@ pub async fn nominate(
     ClientIp(ip): ClientIp,
     CsrfForm(form): CsrfForm<NominateForm>,
 ) -> PageResult<Response> {
-    require_sponsor(&viewer)?;
+    sponsored_roots(&viewer)?;
     let actor = Actor {
         viewer: &viewer,
         ip: &ip,
@@ -207,7 +147,7 @@ pub async fn approve(
     Path(id): Path<String>,
     CsrfForm(_): CsrfForm<Empty>,
 ) -> PageResult<Response> {
-    require_sponsor(&viewer)?;
+    sponsored_roots(&viewer)?;
     let id = Id::parse(&id).ok_or(AppError::NotFound)?;
     sponsor_approve(
         &state,

@@ -1,0 +1,45 @@
+//! Access checked before the API reads the ids in a body. The pages refuse someone who may
+//! not change a cohort's sets (or see a meeting) whatever their form says; these let the API
+//! do the same, so a lead of another tenant is told "not found" rather than which id is
+//! malformed.
+
+use revans_domain::Id;
+
+use crate::actions::Actor;
+use crate::actions::formation_rules::cohort_for_admin;
+use crate::actions::set_access::load_meeting;
+use crate::error::AppError;
+use crate::state::AppState;
+
+/// The viewer runs the cohort's programme (403 for a non-lead, 404 for anyone else).
+pub async fn cohort_admin(
+    state: &AppState,
+    actor: &Actor<'_>,
+    cohort: &Id,
+) -> Result<(), AppError> {
+    let mut conn = state.store.conn().await?;
+    cohort_for_admin(&mut conn, actor, cohort).await.map(|_| ())
+}
+
+/// The viewer runs the programme of the set's cohort.
+pub async fn set_admin(state: &AppState, actor: &Actor<'_>, set: &Id) -> Result<(), AppError> {
+    let mut conn = state.store.conn().await?;
+    let set = revans_storage::sets::get(&mut conn, set)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    cohort_for_admin(&mut conn, actor, &set.cohort_id)
+        .await
+        .map(|_| ())
+}
+
+/// The viewer is a current member or facilitator of the meeting's set (404 otherwise).
+pub async fn meeting_in_set(
+    state: &AppState,
+    actor: &Actor<'_>,
+    meeting: &Id,
+) -> Result<(), AppError> {
+    let mut conn = state.store.conn().await?;
+    load_meeting(&mut conn, actor.viewer, meeting)
+        .await
+        .map(|_| ())
+}

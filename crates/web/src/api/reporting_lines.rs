@@ -1,0 +1,60 @@
+//! Importing reporting lines over the API (C3): a CSV with the header `email,manager_email`
+//! (`Content-Type: text/csv`), or the same rows as JSON. Either way every row is checked
+//! first, one bad row refuses them all naming each row's problem, and nothing is saved.
+
+use axum::Json;
+use axum::extract::State;
+use revans_domain::ReportingRow;
+
+use crate::actions::Actor;
+use crate::actions::api_reporting_lines::{RowsFrom, import, import_csv};
+use crate::api::ApiJsonOrCsv;
+use crate::api::contracts::reporting_lines::ReportingLinesIn;
+use crate::auth::{ApiAdmin, ClientIp};
+use crate::error::ApiResult;
+use crate::state::AppState;
+
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct ImportedOut {
+    /// The rows saved.
+    pub rows: usize,
+}
+
+/// Sets who manages whom for the people listed; sets formed from now on keep each management
+/// chain apart. A CSV's problems name `csv` and the file's row (row 1 is the header); JSON's
+/// name the item, like `lines[2].manager_email`.
+#[utoipa::path(post, path = "/api/v1/reporting-lines", tag = "people",
+    request_body(content(
+        (ReportingLinesIn = "application/json"),
+        (String = "text/csv", example = "email,manager_email\nann@example.org,bob@example.org\n"),
+    )),
+    responses((status = 200, body = ImportedOut)),
+    security(("token" = [])))]
+pub async fn import_lines(
+    State(state): State<AppState>,
+    ApiAdmin(viewer): ApiAdmin,
+    ClientIp(ip): ClientIp,
+    body: ApiJsonOrCsv<ReportingLinesIn>,
+) -> ApiResult<Json<ImportedOut>> {
+    let actor = Actor {
+        viewer: &viewer,
+        ip: &ip,
+    };
+    let rows = match body {
+        ApiJsonOrCsv::Csv(text) => import_csv(&state, &actor, &text).await?,
+        ApiJsonOrCsv::Json(body) => {
+            let rows: Vec<ReportingRow> = body
+                .lines
+                .into_iter()
+                .enumerate()
+                .map(|(i, l)| ReportingRow {
+                    row: i,
+                    email: l.email,
+                    manager_email: l.manager_email.filter(|m| !m.trim().is_empty()),
+                })
+                .collect();
+            import(&state, &actor, &rows, RowsFrom::Json).await?
+        }
+    };
+    Ok(Json(ImportedOut { rows }))
+}
