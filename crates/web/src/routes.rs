@@ -390,6 +390,7 @@ pub fn table() -> Vec<Route> {
             "/api/v1/sets/{id}/settings",
             put(api::meetings::settings),
         ),
+        r("GET", "/api/v1/meetings/{id}", get(api::meetings::show)),
         r(
             "POST",
             "/api/v1/meetings/{id}/move",

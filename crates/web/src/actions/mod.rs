@@ -5,6 +5,7 @@
 pub mod accounts;
 pub mod api_access;
 pub mod api_account;
+pub mod api_meeting_view;
 pub mod api_pages;
 pub mod api_reporting_lines;
 pub mod api_self_selection;

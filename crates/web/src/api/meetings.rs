@@ -1,5 +1,5 @@
-//! A set's meetings over the API (C4): scheduling a series, the set's settings, and moving,
-//! cancelling or giving the floor at one meeting. Facilitators run meetings; the same actions
+//! A set's meetings over the API (C4): one meeting as the meeting page shows it, scheduling a
+//! series, the set's settings, and moving, cancelling or giving the floor at one meeting. Facilitators run meetings; the same actions
 //! as the set and meeting pages, so the same people are refused the same way.
 
 use axum::Json;
@@ -7,6 +7,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 
 use crate::actions::Actor;
+use crate::actions::api_meeting_view::meeting_detail;
 use crate::actions::meetings::{change_meeting, change_settings, schedule_series};
 use crate::actions::set_access::path_id;
 use crate::api::ApiJson;
@@ -15,7 +16,103 @@ use crate::api::contracts::meetings::{
 };
 use crate::auth::{ApiCaller, ClientIp};
 use crate::error::ApiResult;
+use crate::set_view::{MeetingView, UnitView};
 use crate::state::AppState;
+
+/// An action a presenter committed to, and, once reviewed, what became of it.
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct ActionOut {
+    pub id: String,
+    /// The meeting it was recorded at.
+    pub meeting_id: String,
+    pub owner_id: String,
+    pub owner_name: String,
+    pub description: String,
+    #[schema(format = Date)]
+    pub due_on: String,
+    /// done, changed or dropped; null until reviewed.
+    pub outcome: Option<String>,
+    pub outcome_note: Option<String>,
+}
+
+impl From<revans_storage::set_content::Action> for ActionOut {
+    fn from(a: revans_storage::set_content::Action) -> Self {
+        ActionOut {
+            id: a.id.to_string(),
+            meeting_id: a.meeting_id.to_string(),
+            owner_id: a.owner_id.to_string(),
+            owner_name: a.owner_name,
+            description: a.description,
+            due_on: a.due_on,
+            outcome: a.outcome,
+            outcome_note: a.outcome_note,
+        }
+    }
+}
+
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct AttendanceRecordOut {
+    pub person_id: String,
+    pub name: String,
+    /// present, apologies or absent; null before attendance is taken.
+    pub status: Option<String>,
+}
+
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct MeetingOut {
+    pub set_id: String,
+    pub set_name: String,
+    /// The zone `meeting.when` is in: the caller's own if they chose one, else the set's.
+    pub timezone: String,
+    pub meeting: MeetingView,
+    /// The caller runs this set's meetings (takes attendance, moves and cancels).
+    pub runner: bool,
+    /// The caller's unit has the floor.
+    pub is_presenter: bool,
+    /// The set's units, for giving the floor to another (`PUT .../presenter`).
+    pub units: Vec<UnitView>,
+    /// One row per current member.
+    pub attendance: Vec<AttendanceRecordOut>,
+    /// Actions from earlier meetings still waiting for their review.
+    pub to_review: Vec<ActionOut>,
+    /// Actions recorded at this meeting.
+    pub recorded: Vec<ActionOut>,
+}
+
+/// One meeting, as its set's members and facilitators see it (404 for anyone else).
+#[utoipa::path(get, path = "/api/v1/meetings/{id}", tag = "meetings",
+    params(("id" = String, Path, description = "The meeting's id")),
+    responses((status = 200, body = MeetingOut)),
+    security(("token" = [])))]
+pub async fn show(
+    State(state): State<AppState>,
+    ApiCaller(viewer): ApiCaller,
+    Path(id): Path<String>,
+) -> ApiResult<Json<MeetingOut>> {
+    let id = path_id(&id)?;
+    let mut conn = state.store.conn().await?;
+    let d = meeting_detail(&mut conn, &viewer, &id).await?;
+    Ok(Json(MeetingOut {
+        set_id: d.view.set.id.to_string(),
+        set_name: d.view.set.name.clone(),
+        timezone: d.view.display_zone.clone(),
+        meeting: d.meeting,
+        runner: d.runner,
+        is_presenter: d.is_presenter,
+        units: d.view.units,
+        attendance: d
+            .attendance
+            .into_iter()
+            .map(|r| AttendanceRecordOut {
+                person_id: r.member.person_id,
+                name: r.member.name,
+                status: (!r.status.is_empty()).then_some(r.status),
+            })
+            .collect(),
+        to_review: d.to_review.into_iter().map(ActionOut::from).collect(),
+        recorded: d.recorded.into_iter().map(ActionOut::from).collect(),
+    }))
+}
 
 #[derive(serde::Serialize, utoipa::ToSchema)]
 pub struct ScheduledOut {

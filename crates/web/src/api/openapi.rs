@@ -23,7 +23,7 @@ use super::openapi_errors::ErrorResponses;
         super::account::put_timezone, super::programme_edit::put_programme, super::cohorts::put_capacity,
         super::supervisors::put_supervisor, super::supervisors::reinvite, super::reporting_lines::import_lines,
         super::sponsor::list, super::sponsor::nominate_one,
-        super::meetings::schedule, super::meetings::settings, super::meetings::move_meeting, super::meetings::cancel_meeting, super::meetings::presenter,
+        super::meetings::show, super::meetings::schedule, super::meetings::settings, super::meetings::move_meeting, super::meetings::cancel_meeting, super::meetings::presenter,
         super::meeting_records::attendance, super::meeting_records::create_action, super::meeting_records::review,
         super::self_selection::list, super::self_selection::choose,
         super::set_forming::move_one, super::set_forming::publish_all, super::set_forming::open_choosing, super::set_forming::leave_one,

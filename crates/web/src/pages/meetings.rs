@@ -6,27 +6,22 @@ use std::collections::HashMap;
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
-use revans_storage::set_content::{self, Action};
+use revans_storage::set_content::Action;
 
 use crate::actions::Actor;
+use crate::actions::api_meeting_view::{AttendanceRow, MeetingDetail, meeting_detail};
 use crate::actions::meetings::{
     ActionInput, ChangeInput, ReviewInput, add_action, change_meeting, record_attendance,
     review_action,
 };
-use crate::actions::set_access::{load_meeting, path_id};
+use crate::actions::set_access::path_id;
 use crate::auth::{ClientIp, SignedIn, Viewer};
 use crate::csrf::CsrfForm;
 use crate::error::{AppError, PageResult};
 use crate::layout::{Errors, Layout, form_error, render};
 use crate::pages::sign_in::NoticeQuery;
-use crate::set_view::{self, MeetingView, MemberView, UnitView};
+use crate::set_view::{MeetingView, UnitView};
 use crate::state::AppState;
-
-pub struct AttendanceRow {
-    pub member: MemberView,
-    /// The recorded status, or "" before recording.
-    pub status: String,
-}
 
 #[derive(Template)]
 #[template(path = "meeting.html")]
@@ -56,50 +51,15 @@ async fn page(
     notice: Option<&str>,
 ) -> Result<MeetingPage, AppError> {
     let mut conn = state.store.conn().await?;
-    let (in_set, meeting) = load_meeting(&mut conn, viewer, meeting_id).await?;
-    let runner = in_set.can_run_meetings();
-    let view = set_view::build(&mut conn, in_set.set, Some(&viewer.person.id)).await?;
-    let meeting_view = view
-        .meetings
-        .iter()
-        .find(|m| m.id == meeting_id.as_str())
-        .cloned()
-        .ok_or(AppError::NotFound)?;
-    let my_unit = view
-        .members
-        .iter()
-        .find(|m| m.person_id == viewer.person.id.as_str())
-        .map(|m| m.unit_key.clone());
-    let is_presenter = my_unit.is_some() && meeting_view.presenter_unit == my_unit;
-    let records = revans_storage::meetings::attendance_for_set(&mut conn, &view.set.id).await?;
-    let attendance = view
-        .members
-        .iter()
-        .filter(|m| m.current)
-        .map(|m| AttendanceRow {
-            member: m.clone(),
-            status: records
-                .iter()
-                .find(|(mt, p, _)| mt == meeting_id && p.as_str() == m.person_id)
-                .map(|(_, _, s)| s.clone())
-                .unwrap_or_default(),
-        })
-        .collect();
-    let actions = set_content::actions(&mut conn, &view.set.id).await?;
-    let earlier: Vec<&revans_storage::meetings::Meeting> = view
-        .raw_meetings
-        .iter()
-        .filter(|m| m.starts_at < meeting.starts_at)
-        .collect();
-    let to_review = actions
-        .iter()
-        .filter(|a| a.outcome.is_none() && earlier.iter().any(|m| m.id == a.meeting_id))
-        .cloned()
-        .collect();
-    let recorded = actions
-        .into_iter()
-        .filter(|a| &a.meeting_id == meeting_id)
-        .collect();
+    let MeetingDetail {
+        view,
+        meeting: meeting_view,
+        runner,
+        is_presenter,
+        attendance,
+        to_review,
+        recorded,
+    } = meeting_detail(&mut conn, viewer, meeting_id).await?;
     let title = format!("{}: meeting {}", view.set.name, meeting_view.number);
     let layout = Layout::new(state, Some(viewer), viewer.csrf.clone(), &title, "/sets")
         .with_errors(&errors)

@@ -663,6 +663,11 @@ pub(crate) const MATRIX: &[(&str, &str, [&str; 7])] = &[
     // told the set does not exist. An empty presenter body gives the floor back to the rota;
     // cancelling comes last, as it cancels {meeting} for the facilitator's later rows.
     (
+        "GET",
+        "/api/v1/meetings/{meeting}",
+        ["401", "200", "404", "200", "404", "404", "404"],
+    ),
+    (
         "POST",
         "/api/v1/sets/{set}/meetings",
         ["401", "403", "404", "422", "404", "404", "404"],

@@ -8,7 +8,7 @@ use revans_storage::{meetings, sets};
 use serde_json::{Value, json};
 
 use crate::helpers::*;
-use crate::sets::{PAIRS, cohorts, spring_set, with_password};
+use crate::sets::{JACK, PAIRS, cohorts, spring_set, with_password};
 
 fn parse(r: &Response) -> Value {
     serde_json::from_str(&r.body).unwrap_or_else(|_| panic!("not JSON: {}", r.body))
@@ -137,6 +137,43 @@ async fn a_lead_moves_staffs_and_publishes_sets_through_the_api() {
         "{}",
         listed.body
     );
+    // A member of another set (Jack, now in an autumn set) is told the spring set and its
+    // meetings do not exist, as the pages tell him.
+    with_password(&app, JACK).await;
+    let mut jack = api(&app, JACK).await;
+    let mine = parse(&jack.json("GET", "/api/v1/sets", None).await);
+    assert_eq!(mine["items"].as_array().unwrap().len(), 1, "{mine}");
+    let spring = spring_set(&app).await;
+    let mut conn = app.state.store.conn().await.unwrap();
+    let m3 = &meetings::list_for_set(&mut conn, &Id::parse(&spring).unwrap())
+        .await
+        .unwrap()[2]
+        .id;
+    let action = r#"{"description":"Read up","due_on":"2031-01-01"}"#;
+    for (method, path, body) in [
+        ("GET", format!("/api/v1/sets/{spring}"), None),
+        ("GET", format!("/api/v1/meetings/{m3}"), None),
+        (
+            "POST",
+            format!("/api/v1/meetings/{m3}/actions"),
+            Some(action),
+        ),
+        (
+            "PUT",
+            format!("/api/v1/meetings/{m3}/attendance"),
+            Some(r#"{"attendance":{}}"#),
+        ),
+        ("POST", format!("/api/v1/meetings/{m3}/cancel"), None),
+        ("PUT", format!("/api/v1/sets/{spring}/settings"), Some("{}")),
+    ] {
+        let r = jack.json(method, &path, body).await;
+        assert_eq!(
+            r.status,
+            StatusCode::NOT_FOUND,
+            "{method} {path}: {}",
+            r.body
+        );
+    }
     // Another tenant's lead learns nothing, whatever the body says.
     let mut other = api(&app, OTHER_ADMIN).await;
     let r = other
@@ -340,6 +377,19 @@ async fn a_facilitator_runs_meetings_and_members_record_actions_through_the_api(
         v["meetings"][3]["presenter"], members[2].name,
         "an absent presenter keeps the turn"
     );
+    let m3 = parse(
+        &pat.json("GET", &format!("/api/v1/meetings/{}", ms[2].id), None)
+            .await,
+    );
+    assert_eq!(m3["runner"], false);
+    let absent: Vec<&Value> = m3["attendance"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["status"] == "absent")
+        .collect();
+    assert_eq!(absent.len(), 1, "{m3}");
+    assert_eq!(absent[0]["name"], members[2].name);
 
     // A series outside the cohort's dates is refused, as on the page.
     let series = json!({"cadence": "monthly", "start_date": "2031-01-01", "start_time": "09:30",
@@ -435,6 +485,16 @@ async fn a_facilitator_runs_meetings_and_members_record_actions_through_the_api(
         .await;
     assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
     let action = parse(&r)["id"].as_str().unwrap().to_owned();
+    // The next meeting lists it for review.
+    let m4 = parse(
+        &pat.json("GET", &format!("/api/v1/meetings/{}", ms[3].id), None)
+            .await,
+    );
+    assert_eq!(m4["to_review"][0]["id"], action.as_str(), "{m4}");
+    assert_eq!(
+        m4["to_review"][0]["description"],
+        "Talk to the discharge team"
+    );
     let reviews = format!("/api/v1/meetings/{}/reviews", ms[3].id);
     let r = pat
         .json(
@@ -460,6 +520,11 @@ async fn a_facilitator_runs_meetings_and_members_record_actions_through_the_api(
         .find(|a| a.id.as_str() == action)
         .unwrap();
     assert_eq!(reviewed.outcome.as_deref(), Some("done"));
+    let m4 = parse(
+        &pat.json("GET", &format!("/api/v1/meetings/{}", ms[3].id), None)
+            .await,
+    );
+    assert_eq!(m4["to_review"], json!([]), "reviewed once");
 
     // The set's settings: it goes on self-facilitated, meeting in person.
     let settings = json!({"review_every": 7, "timezone": "Europe/London",
