@@ -10,6 +10,7 @@ use common::world;
 use revans_domain::{ApplicationState, EmailAddress, Id, OrganisationName, PersonName};
 use revans_storage::applications::{self, NewApplication};
 use revans_storage::audit::{self, NewAuditEntry};
+use revans_storage::diaries::{self, NewEntry};
 use revans_storage::testing::TestDatabase;
 use revans_storage::{organisations, people, programmes};
 
@@ -174,4 +175,66 @@ async fn a_persons_applications_come_newest_first_a_page_at_a_time() {
     }
     mine.reverse();
     assert_eq!(seen, mine, "newest first, each once");
+}
+
+#[tokio::test]
+async fn an_authors_diary_comes_newest_first_a_page_at_a_time() {
+    let (_db, store) = TestDatabase::store().await;
+    let w = world(store).await;
+    let mut tx = w.store.begin().await.unwrap();
+    let mut authors = Vec::new();
+    for n in 1..=2 {
+        let (email, name) = person(n);
+        authors.push(
+            people::insert(&mut tx, &w.trust, &email, &name)
+                .await
+                .unwrap(),
+        );
+    }
+    let mut mine = Vec::new();
+    for n in 0..5 {
+        for author in &authors {
+            let id = diaries::insert(
+                &mut tx,
+                &NewEntry {
+                    author_id: author,
+                    kind: "diary",
+                    set_id: None,
+                    meeting_id: None,
+                    problem_id: None,
+                    sharing: "private",
+                    body: &format!("Entry {n}"),
+                },
+            )
+            .await
+            .unwrap();
+            if author == &authors[0] {
+                mine.push(id);
+            }
+        }
+    }
+    tx.commit().await.unwrap();
+    let mut conn = w.store.conn().await.unwrap();
+    let mut seen: Vec<(i64, Id)> = Vec::new();
+    loop {
+        let before = seen.last().map(|(at, id)| (*at, id.as_str()));
+        let page = diaries::by_author_page(&mut conn, &authors[0], before, 2)
+            .await
+            .unwrap();
+        let done = page.len() < 2;
+        seen.extend(page.into_iter().map(|e| (e.created_at, e.id)));
+        if done {
+            break;
+        }
+    }
+    mine.reverse();
+    assert_eq!(
+        seen.into_iter().map(|(_, id)| id).collect::<Vec<_>>(),
+        mine,
+        "newest first, each once, the author's only"
+    );
+    let shared = diaries::shared_with_page(&mut conn, &authors[1], None, 100)
+        .await
+        .unwrap();
+    assert!(shared.is_empty(), "private entries are shared with nobody");
 }

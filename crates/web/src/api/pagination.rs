@@ -84,12 +84,18 @@ impl Window {
             .transpose()
     }
 
-    fn foreign() -> AppError {
+    /// The error for a cursor this list did not give.
+    pub fn foreign() -> AppError {
         bad(
             "cursor",
             "cursor belongs to another list; send next_cursor as it came, or no cursor for the first page",
         )
     }
+}
+
+/// The opaque form of a sort key.
+pub fn encode_cursor(key: &str) -> String {
+    URL_SAFE_NO_PAD.encode(key)
 }
 
 /// One page of items, before it becomes its list's response type.
@@ -106,7 +112,7 @@ impl<T> Paged<T> {
         let has_more = rows.len() > limit;
         rows.truncate(limit);
         let next_cursor = has_more
-            .then(|| rows.last().map(|last| URL_SAFE_NO_PAD.encode(key(last))))
+            .then(|| rows.last().map(|last| encode_cursor(&key(last))))
             .flatten();
         Paged {
             items: rows,

@@ -482,12 +482,49 @@ async fn growing_lists_come_a_page_at_a_time_without_repeats_or_gaps() {
         assert!(n >= 1, "{path}");
         assert_eq!(pages.len(), n, "{path}: one per page");
     }
+    // The diary: both lists a page at a time, one cursor continuing both.
+    let set = crate::sets::spring_set(&app).await;
+    for n in 0..5 {
+        let entry = json!({"body": format!("Shared note {n}"), "set_id": set, "sharing": "set"});
+        let r = pat
+            .json("POST", "/api/v1/diary", Some(&entry.to_string()))
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    }
+    let mut fran = api(&app, FACILITATOR).await;
+    for (c, list) in [(&mut pat, "mine"), (&mut fran, "shared_with_me")] {
+        let mut cursor: Option<String> = None;
+        let mut notes = Vec::new();
+        loop {
+            let url = match &cursor {
+                Some(c) => format!("/api/v1/diary?limit=2&cursor={c}"),
+                None => "/api/v1/diary?limit=2".to_owned(),
+            };
+            let page = parse(&c.json("GET", &url, None).await);
+            let items = page[list].as_array().unwrap();
+            assert!(items.len() <= 2);
+            notes.extend(
+                items
+                    .iter()
+                    .filter_map(|e| e["body"].as_str())
+                    .filter(|b| b.starts_with("Shared note"))
+                    .map(str::to_owned),
+            );
+            if page["has_more"] == false {
+                break;
+            }
+            cursor = Some(page["next_cursor"].as_str().unwrap().to_owned());
+        }
+        let expected: Vec<String> = (0..5).rev().map(|n| format!("Shared note {n}")).collect();
+        assert_eq!(notes, expected, "{list}: newest first, each once");
+    }
     // Bad limits and cursors name the parameter.
     for bad in [
         "/api/v1/people?limit=0",
         "/api/v1/people?limit=501",
         "/api/v1/people?cursor=!!!",
         "/api/v1/audit?cursor=bm90LWEtdGltZQ",
+        "/api/v1/diary?cursor=bm90LWEtdGltZQ",
     ] {
         let r = lead.json("GET", bad, None).await;
         assert_eq!(r.status, StatusCode::BAD_REQUEST, "{bad}: {}", r.body);
