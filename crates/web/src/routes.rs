@@ -370,6 +370,11 @@ pub fn table() -> Vec<Route> {
             post(api::supervisors::reinvite),
         ),
         r(
+            "GET",
+            "/api/v1/reporting-lines",
+            get(api::reporting_lines::list),
+        ),
+        r(
             "POST",
             "/api/v1/reporting-lines",
             post(api::reporting_lines::import_lines),

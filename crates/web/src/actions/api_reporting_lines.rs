@@ -6,8 +6,50 @@ use revans_domain::{EmailAddress, ReportingLines, ReportingRow, RowError};
 use revans_storage::reporting_lines;
 
 use crate::actions::{Actor, people_in_scope};
+use crate::auth::Viewer;
 use crate::error::{AppError, FieldError};
 use crate::state::AppState;
+
+/// One person of the lead's organisations and who manages them.
+#[derive(Debug, Clone)]
+pub struct ReportingLine {
+    pub person_id: revans_domain::Id,
+    pub person_name: String,
+    pub person_email: String,
+    pub manager_id: revans_domain::Id,
+    /// None for a manager outside the lead's organisations.
+    pub manager_name: Option<String>,
+    pub manager_email: Option<String>,
+}
+
+/// The reporting lines stored for the people of the lead's organisations, by person id.
+pub async fn current(
+    conn: &mut revans_storage::Conn,
+    viewer: &Viewer,
+) -> Result<Vec<ReportingLine>, AppError> {
+    let people = people_in_scope(conn, viewer).await?;
+    let find = |id: &revans_domain::Id| people.iter().find(|p| &p.id == id);
+    let mut lines: Vec<ReportingLine> = Vec::new();
+    for root in viewer.admin_roots() {
+        for (p, m) in reporting_lines::in_tree(conn, &root).await? {
+            let Some(person) = find(&p) else { continue };
+            if lines.iter().any(|l| l.person_id == p) {
+                continue;
+            }
+            let manager = find(&m);
+            lines.push(ReportingLine {
+                person_id: p.clone(),
+                person_name: person.name.clone(),
+                person_email: person.email.clone(),
+                manager_id: m.clone(),
+                manager_name: manager.map(|x| x.name.clone()),
+                manager_email: manager.map(|x| x.email.clone()),
+            });
+        }
+    }
+    lines.sort_by(|a, b| a.person_id.as_str().cmp(b.person_id.as_str()));
+    Ok(lines)
+}
 
 /// Where the rows came from, so each problem names the place to fix it.
 #[derive(Debug, Clone, Copy)]

@@ -34,6 +34,7 @@ const FORBIDDEN_FOR_SOME: &[(&str, &str)] = &[
     ("put", "/api/v1/cohorts/{id}/capacity"),
     ("put", "/api/v1/people/{id}/supervisor"),
     ("post", "/api/v1/people/{id}/invitation"),
+    ("get", "/api/v1/reporting-lines"),
     ("post", "/api/v1/reporting-lines"),
     ("get", "/api/v1/sponsor/nominees"),
     ("post", "/api/v1/sponsor/nominations"),

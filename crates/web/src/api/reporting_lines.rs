@@ -7,12 +7,53 @@ use axum::extract::State;
 use revans_domain::ReportingRow;
 
 use crate::actions::Actor;
-use crate::actions::api_reporting_lines::{RowsFrom, import, import_csv};
-use crate::api::ApiJsonOrCsv;
+use crate::actions::api_reporting_lines::{RowsFrom, current, import, import_csv};
 use crate::api::contracts::reporting_lines::ReportingLinesIn;
+use crate::api::pagination::{PageParams, Paged, page_of};
+use crate::api::{ApiJsonOrCsv, ApiQuery};
 use crate::auth::{ApiAdmin, ClientIp};
 use crate::error::ApiResult;
 use crate::state::AppState;
+
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct ReportingLineOut {
+    pub person_id: String,
+    pub person_name: String,
+    pub email: String,
+    pub manager_id: String,
+    /// Null for a manager outside the caller's organisations.
+    pub manager_name: Option<String>,
+    pub manager_email: Option<String>,
+}
+
+page_of!(ReportingLinesPage, ReportingLineOut, "reporting lines");
+
+/// Who manages whom among the people of the caller's organisations, by person, a page at a
+/// time (read whole, as the reporting-lines page reads them, and paged here).
+#[utoipa::path(get, path = "/api/v1/reporting-lines", tag = "people", params(PageParams),
+    responses((status = 200, body = ReportingLinesPage)),
+    security(("token" = [])))]
+pub async fn list(
+    State(state): State<AppState>,
+    ApiAdmin(viewer): ApiAdmin,
+    ApiQuery(params): ApiQuery<PageParams>,
+) -> ApiResult<Json<ReportingLinesPage>> {
+    let window = params.window()?;
+    let mut conn = state.store.conn().await?;
+    let lines = current(&mut conn, &viewer).await?;
+    let page = Paged::from_sorted_list(lines, &window, |l| l.person_id.to_string());
+    Ok(Json(
+        page.map(|l| ReportingLineOut {
+            person_id: l.person_id.to_string(),
+            person_name: l.person_name,
+            email: l.person_email,
+            manager_id: l.manager_id.to_string(),
+            manager_name: l.manager_name,
+            manager_email: l.manager_email,
+        })
+        .into(),
+    ))
+}
 
 #[derive(serde::Serialize, utoipa::ToSchema)]
 pub struct ImportedOut {

@@ -4,10 +4,9 @@
 use askama::Template;
 use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
-use revans_storage::reporting_lines;
 
-use crate::actions::api_reporting_lines::import_csv;
-use crate::actions::{Actor, people_in_scope};
+use crate::actions::Actor;
+use crate::actions::api_reporting_lines::{current as current_lines, import_csv};
 use crate::auth::{Admin, ClientIp, Viewer};
 use crate::csrf::CsrfForm;
 use crate::error::{AppError, PageResult};
@@ -33,24 +32,13 @@ async fn page(
     notice: Option<&str>,
 ) -> Result<Page, AppError> {
     let mut conn = state.store.conn().await?;
-    let people = people_in_scope(&mut conn, viewer).await?;
-    let name = |id: &revans_domain::Id| {
-        people
-            .iter()
-            .find(|p| &p.id == id)
-            .map(|p| p.name.clone())
-            .unwrap_or_default()
-    };
-    let mut current = Vec::new();
-    for root in viewer.admin_roots() {
-        for (p, m) in reporting_lines::in_tree(&mut conn, &root).await? {
-            let pair = (name(&p), name(&m));
-            if !current.contains(&pair) {
-                current.push(pair);
-            }
-        }
-    }
+    let mut current: Vec<(String, String)> = current_lines(&mut conn, viewer)
+        .await?
+        .into_iter()
+        .map(|l| (l.person_name, l.manager_name.unwrap_or_default()))
+        .collect();
     current.sort();
+    current.dedup();
     let layout = Layout::new(
         state,
         Some(viewer),

@@ -300,7 +300,20 @@ async fn reporting_lines_import_as_csv_or_json_with_the_same_row_errors() {
         .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
     let lily = Id::parse(&app.person_id(lily_email).await).unwrap();
-    assert_eq!(manager_of(kiran.clone()).await, Some(lily));
+    assert_eq!(manager_of(kiran.clone()).await, Some(lily.clone()));
+    let listed = parse(
+        &lead
+            .json("GET", "/api/v1/reporting-lines?limit=500", None)
+            .await,
+    );
+    let kiran_line = listed["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["email"] == kiran_email)
+        .unwrap_or_else(|| panic!("{listed}"));
+    assert_eq!(kiran_line["manager_id"], lily.as_str());
+    assert_eq!(kiran_line["manager_email"], lily_email);
     // Neither JSON nor CSV.
     let r = lead
         .send_as("POST", "/api/v1/reporting-lines", "text/plain", &good)
