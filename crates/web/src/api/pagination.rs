@@ -11,8 +11,10 @@ use crate::error::{AppError, FieldError};
 const DEFAULT_LIMIT: i64 = 100;
 const MAX_LIMIT: i64 = 500;
 
-/// Which page to send.
+/// Which page to send. Any other parameter is refused, naming it: a client still sending the
+/// audit log's old `offset` would otherwise be sent the first page again and again.
 #[derive(Debug, Default, serde::Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
 #[into_params(parameter_in = Query)]
 pub struct PageParams {
     /// At most this many items, 1 to 500; default 100.
