@@ -293,12 +293,12 @@ pub fn table() -> Vec<Route> {
         r(
             "POST",
             "/api/v1/programmes/{id}/applications",
-            post(api::programmes::create_application),
+            post(api::applications::create_application),
         ),
         r(
             "GET",
             "/api/v1/programmes/{id}/applications",
-            get(api::programmes::queue),
+            get(api::applications::queue),
         ),
         r(
             "POST",
@@ -308,23 +308,23 @@ pub fn table() -> Vec<Route> {
         r(
             "POST",
             "/api/v1/programmes/{id}/decisions",
-            post(api::programmes::decisions),
+            post(api::applications::decisions),
         ),
         r(
             "POST",
             "/api/v1/programmes/{id}/allocate",
-            post(api::programmes::allocate),
+            post(api::applications::allocate),
         ),
-        r("GET", "/api/v1/applications", get(api::programmes::mine)),
+        r("GET", "/api/v1/applications", get(api::applications::mine)),
         r(
             "POST",
             "/api/v1/applications/{id}/respond",
-            post(api::programmes::respond_to),
+            post(api::applications::respond_to),
         ),
         r(
             "POST",
             "/api/v1/applications/{id}/sponsor-approval",
-            post(api::programmes::sponsor_approval),
+            post(api::applications::sponsor_approval),
         ),
         r("GET", "/api/v1/sets", get(api::sets::mine)),
         r("GET", "/api/v1/sets/{id}", get(api::sets::show)),
