@@ -7,6 +7,7 @@ use revans_domain::Id;
 
 use crate::actions::Actor;
 use crate::actions::formation_rules::cohort_for_admin;
+use crate::actions::programmes::load_for_admin;
 use crate::actions::set_access::load_meeting;
 use crate::error::AppError;
 use crate::state::AppState;
@@ -19,6 +20,18 @@ pub async fn cohort_admin(
 ) -> Result<(), AppError> {
     let mut conn = state.store.conn().await?;
     cohort_for_admin(&mut conn, actor, cohort).await.map(|_| ())
+}
+
+/// The viewer runs the programme (403 for a non-lead, 404 for anyone else).
+pub async fn programme_admin(
+    state: &AppState,
+    actor: &Actor<'_>,
+    programme: &Id,
+) -> Result<(), AppError> {
+    let mut conn = state.store.conn().await?;
+    load_for_admin(&mut conn, actor, programme)
+        .await
+        .map(|_| ())
 }
 
 /// The viewer runs the programme of the set's cohort.

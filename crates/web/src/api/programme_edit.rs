@@ -5,6 +5,7 @@ use axum::http::StatusCode;
 use revans_domain::Id;
 
 use crate::actions::Actor;
+use crate::actions::api_access::programme_admin;
 use crate::actions::programmes::update;
 use crate::api::ApiJson;
 use crate::api::contracts::programmes::ProgrammeIn;
@@ -26,11 +27,12 @@ pub async fn put_programme(
     ApiJson(body): ApiJson<ProgrammeIn>,
 ) -> ApiResult<StatusCode> {
     let id = Id::parse(&id).ok_or(AppError::NotFound)?;
-    let input = body.try_into()?;
     let actor = Actor {
         viewer: &viewer,
         ip: &ip,
     };
+    programme_admin(&state, &actor, &id).await?;
+    let input = body.try_into()?;
     update(&state, &actor, &id, &input).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -83,11 +83,12 @@ pub async fn open_choosing(
     ApiJson(body): ApiJson<FormationIn>,
 ) -> ApiResult<Json<CountOut>> {
     let id = path_id(&id)?;
-    let input = body.try_into()?;
     let actor = Actor {
         viewer: &viewer,
         ip: &ip,
     };
+    cohort_admin(&state, &actor, &id).await?;
+    let input = body.try_into()?;
     let count = self_selection::open(&state, &actor, &id, &input).await?;
     Ok(Json(CountOut { count }))
 }

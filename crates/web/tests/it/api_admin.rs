@@ -179,6 +179,8 @@ async fn a_lead_changes_a_programme_its_capacity_and_the_themes_through_the_api(
     changed["requires_sponsor_aproval"] = json!(true);
     let r = lead.json("PUT", &path, Some(&changed.to_string())).await;
     assert_eq!(fields(&r), ["requires_sponsor_aproval"]);
+    // Another tenant's lead is told it does not exist, even when a line of the body would be
+    // refused: access is checked first, as on the page.
     let mut other = api(&app, OTHER_ADMIN).await;
     changed
         .as_object_mut()
@@ -186,6 +188,11 @@ async fn a_lead_changes_a_programme_its_capacity_and_the_themes_through_the_api(
         .remove("requires_sponsor_aproval");
     let r = other.json("PUT", &path, Some(&changed.to_string())).await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
+    changed["outcomes"] = json!(["two\nlines"]);
+    let r = lead.json("PUT", &path, Some(&changed.to_string())).await;
+    assert_eq!(fields(&r), ["outcomes[0]"]);
+    let r = other.json("PUT", &path, Some(&changed.to_string())).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND, "{}", r.body);
 
     // The theme list.
     let r = lead
