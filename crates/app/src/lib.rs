@@ -8,6 +8,7 @@
 //! self-selection, repair), `diaries` (entries, links, the themes report).
 
 pub mod access;
+pub mod access_checks;
 mod actor;
 pub mod audit_log;
 pub mod calendar;
@@ -17,6 +18,7 @@ pub mod directory;
 mod error;
 pub mod jobs;
 pub mod mail;
+pub mod paging;
 pub mod places;
 pub mod security;
 pub mod sets;

@@ -1,8 +1,10 @@
 //! Action learning sets (C4): forming them, rules and attributes, meetings, self-selection, access, repair.
+pub mod choosing;
 pub mod formation;
 pub mod formation_attributes;
 pub mod formation_page;
 pub mod formation_rules;
+pub mod meeting_detail;
 pub mod meetings;
 pub mod self_selection;
 pub mod set_access;

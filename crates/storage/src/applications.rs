@@ -283,6 +283,37 @@ pub async fn list_for_person(conn: &mut Conn, person_id: &Id) -> Result<Vec<Appl
     .await
 }
 
+/// One page of the person's applications, newest first (ids are UUIDv7): at most `limit`
+/// applications before the id `before`, for keyset pagination.
+pub async fn page_for_person(
+    conn: &mut Conn,
+    person_id: &Id,
+    before: Option<&Id>,
+    limit: i64,
+) -> Result<Vec<Application>> {
+    let limit = limit.max(0);
+    match before {
+        Some(before) => {
+            fetch(
+                conn,
+                format!(
+                    "{SELECT} WHERE a.person_id = $1 AND a.id < $2 ORDER BY a.id DESC LIMIT {limit}"
+                ),
+                &[person_id.as_str(), before.as_str()],
+            )
+            .await
+        }
+        None => {
+            fetch(
+                conn,
+                format!("{SELECT} WHERE a.person_id = $1 ORDER BY a.id DESC LIMIT {limit}"),
+                &[person_id.as_str()],
+            )
+            .await
+        }
+    }
+}
+
 /// Applications from people of `root` and the organisations below it (a sponsor's view).
 /// Applications from `root` and below: sent ones, and nominations still waiting for the
 /// nominee to complete them (a sponsor must see whom they nominated).

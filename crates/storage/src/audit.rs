@@ -76,6 +76,29 @@ pub async fn list_in_tree(
         .await?)
 }
 
+/// One page of the log of `root` and below, newest first: at most `limit` entries older than
+/// `before` (the `(at, id)` of the last entry of the previous page), for keyset pagination.
+pub async fn page_in_tree(
+    conn: &mut Conn,
+    root: &Id,
+    before: Option<(i64, &str)>,
+    limit: i64,
+) -> Result<Vec<AuditEntry>> {
+    let (at, id) = before.unwrap_or((i64::MAX, ""));
+    let sql = format!(
+        "{TREE_CTE} SELECT a.id, a.at, a.actor_id, a.actor_name, a.action, a.subject_type, a.subject_id, \
+         a.detail, a.ip, a.organisation_id FROM audit_log a JOIN tree t ON t.id = a.organisation_id \
+         WHERE (a.at < $2 OR (a.at = $2 AND a.id < $3)) ORDER BY a.at DESC, a.id DESC LIMIT $4"
+    );
+    Ok(sqlx::query_as::<_, AuditEntry>(sqlx::AssertSqlSafe(sql))
+        .bind(root.as_str())
+        .bind(at)
+        .bind(id)
+        .bind(limit)
+        .fetch_all(&mut *conn)
+        .await?)
+}
+
 pub async fn count(conn: &mut Conn) -> Result<i64> {
     Ok(sqlx::query_scalar("SELECT COUNT(*) FROM audit_log")
         .fetch_one(&mut *conn)

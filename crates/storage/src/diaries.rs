@@ -171,6 +171,54 @@ pub async fn shared_with(conn: &mut Conn, reader_id: &Id) -> Result<Vec<Entry>> 
     .collect())
 }
 
+/// Newest first, after `before` (the `(created_at, id)` of the last entry already sent).
+const PAGE: &str = "(d.created_at < $2 OR (d.created_at = $2 AND d.id < $3)) \
+     ORDER BY d.created_at DESC, d.id DESC LIMIT $4";
+
+async fn page(
+    conn: &mut Conn,
+    sql: String,
+    person: &Id,
+    before: Option<(i64, &str)>,
+    limit: i64,
+) -> Result<Vec<Entry>> {
+    let (at, id) = before.unwrap_or((i64::MAX, ""));
+    Ok(sqlx::query_as::<_, Row>(sqlx::AssertSqlSafe(sql))
+        .bind(person.as_str())
+        .bind(at)
+        .bind(id)
+        .bind(limit)
+        .fetch_all(&mut *conn)
+        .await?
+        .into_iter()
+        .map(Entry::from)
+        .collect())
+}
+
+/// One page of the author's own entries, newest first: at most `limit` entries older than
+/// `before` (keyset pagination).
+pub async fn by_author_page(
+    conn: &mut Conn,
+    author_id: &Id,
+    before: Option<(i64, &str)>,
+    limit: i64,
+) -> Result<Vec<Entry>> {
+    let sql = format!("{SELECT} WHERE d.author_id = $1 AND {PAGE}");
+    page(conn, sql, author_id, before, limit).await
+}
+
+/// One page of the entries others shared with the reader, newest first: at most `limit`
+/// entries older than `before` (keyset pagination).
+pub async fn shared_with_page(
+    conn: &mut Conn,
+    reader_id: &Id,
+    before: Option<(i64, &str)>,
+    limit: i64,
+) -> Result<Vec<Entry>> {
+    let sql = format!("{SELECT} WHERE d.author_id <> $1 AND ({SHARED_WITH_READER}) AND {PAGE}");
+    page(conn, sql, reader_id, before, limit).await
+}
+
 /// One entry, if the reader wrote it or it was shared with them; `None` otherwise, so an
 /// entry nobody shared with the reader cannot be told apart from one that does not exist.
 pub async fn visible_to(conn: &mut Conn, id: &Id, reader_id: &Id) -> Result<Option<Entry>> {

@@ -109,6 +109,27 @@ pub async fn list_in_tree(conn: &mut Conn, root: &Id) -> Result<Vec<Person>> {
     Ok(rows.into_iter().map(|r| r.split().0).collect())
 }
 
+/// One page of the people in `root` and below, in the order they were added (ids are
+/// UUIDv7): at most `limit` people after the id `after`, for keyset pagination.
+pub async fn page_in_tree(
+    conn: &mut Conn,
+    root: &Id,
+    after: Option<&Id>,
+    limit: i64,
+) -> Result<Vec<Person>> {
+    let sql = format!(
+        "{TREE_CTE} {SELECT} JOIN tree t ON t.id = p.organisation_id \
+         WHERE p.id > $2 ORDER BY p.id LIMIT $3"
+    );
+    let rows = sqlx::query_as::<_, Row>(sqlx::AssertSqlSafe(sql))
+        .bind(root.as_str())
+        .bind(after.map_or("", Id::as_str))
+        .bind(limit)
+        .fetch_all(&mut *conn)
+        .await?;
+    Ok(rows.into_iter().map(|r| r.split().0).collect())
+}
+
 /// People in `root` and the organisations below it who hold the facilitator role (in any
 /// organisation), by name: one query, whatever the size of the tree.
 pub async fn facilitators_in_tree(conn: &mut Conn, root: &Id) -> Result<Vec<Person>> {

@@ -293,12 +293,12 @@ pub fn table() -> Vec<Route> {
         r(
             "POST",
             "/api/v1/programmes/{id}/applications",
-            post(api::programmes::create_application),
+            post(api::applications::create_application),
         ),
         r(
             "GET",
             "/api/v1/programmes/{id}/applications",
-            get(api::programmes::queue),
+            get(api::applications::queue),
         ),
         r(
             "POST",
@@ -308,23 +308,23 @@ pub fn table() -> Vec<Route> {
         r(
             "POST",
             "/api/v1/programmes/{id}/decisions",
-            post(api::programmes::decisions),
+            post(api::applications::decisions),
         ),
         r(
             "POST",
             "/api/v1/programmes/{id}/allocate",
-            post(api::programmes::allocate),
+            post(api::applications::allocate),
         ),
-        r("GET", "/api/v1/applications", get(api::programmes::mine)),
+        r("GET", "/api/v1/applications", get(api::applications::mine)),
         r(
             "POST",
             "/api/v1/applications/{id}/respond",
-            post(api::programmes::respond_to),
+            post(api::applications::respond_to),
         ),
         r(
             "POST",
             "/api/v1/applications/{id}/sponsor-approval",
-            post(api::programmes::sponsor_approval),
+            post(api::applications::sponsor_approval),
         ),
         r("GET", "/api/v1/sets", get(api::sets::mine)),
         r("GET", "/api/v1/sets/{id}", get(api::sets::show)),
@@ -342,6 +342,139 @@ pub fn table() -> Vec<Route> {
             "POST",
             "/api/v1/cohorts/{id}/sets",
             post(api::sets::form_sets),
+        ),
+        // The rest of what the pages do, over the API (issue 10: parity).
+        r(
+            "PUT",
+            "/api/v1/me/timezone",
+            put(api::account::put_timezone),
+        ),
+        r(
+            "PUT",
+            "/api/v1/programmes/{id}",
+            put(api::programme_edit::put_programme),
+        ),
+        r(
+            "PUT",
+            "/api/v1/cohorts/{id}/capacity",
+            put(api::cohorts::put_capacity),
+        ),
+        r(
+            "PUT",
+            "/api/v1/people/{id}/supervisor",
+            put(api::supervisors::put_supervisor),
+        ),
+        r(
+            "POST",
+            "/api/v1/people/{id}/invitation",
+            post(api::supervisors::reinvite),
+        ),
+        r(
+            "GET",
+            "/api/v1/reporting-lines",
+            get(api::reporting_lines::list),
+        ),
+        r(
+            "POST",
+            "/api/v1/reporting-lines",
+            post(api::reporting_lines::import_lines),
+        ),
+        r("GET", "/api/v1/sponsor/nominees", get(api::sponsor::list)),
+        r(
+            "POST",
+            "/api/v1/sponsor/nominations",
+            post(api::sponsor::nominate_one),
+        ),
+        r(
+            "POST",
+            "/api/v1/sets/{id}/meetings",
+            post(api::meetings::schedule),
+        ),
+        r(
+            "PUT",
+            "/api/v1/sets/{id}/settings",
+            put(api::meetings::settings),
+        ),
+        r("GET", "/api/v1/meetings/{id}", get(api::meetings::show)),
+        r(
+            "POST",
+            "/api/v1/meetings/{id}/move",
+            post(api::meetings::move_meeting),
+        ),
+        r(
+            "POST",
+            "/api/v1/meetings/{id}/cancel",
+            post(api::meetings::cancel_meeting),
+        ),
+        r(
+            "PUT",
+            "/api/v1/meetings/{id}/presenter",
+            put(api::meetings::presenter),
+        ),
+        r(
+            "PUT",
+            "/api/v1/meetings/{id}/attendance",
+            put(api::meeting_records::attendance),
+        ),
+        r(
+            "POST",
+            "/api/v1/meetings/{id}/actions",
+            post(api::meeting_records::create_action),
+        ),
+        r(
+            "POST",
+            "/api/v1/meetings/{id}/reviews",
+            post(api::meeting_records::review),
+        ),
+        r(
+            "GET",
+            "/api/v1/cohorts/{id}/choices",
+            get(api::self_selection::list),
+        ),
+        r(
+            "POST",
+            "/api/v1/cohorts/{id}/choice",
+            post(api::self_selection::choose),
+        ),
+        r(
+            "POST",
+            "/api/v1/cohorts/{id}/sets/moves",
+            post(api::set_forming::move_one),
+        ),
+        r(
+            "POST",
+            "/api/v1/cohorts/{id}/sets/publish",
+            post(api::set_forming::publish_all),
+        ),
+        r(
+            "POST",
+            "/api/v1/cohorts/{id}/sets/open",
+            post(api::set_forming::open_choosing),
+        ),
+        r(
+            "POST",
+            "/api/v1/cohorts/{id}/sets/leavers",
+            post(api::set_forming::leave_one),
+        ),
+        r(
+            "GET",
+            "/api/v1/cohorts/{id}/sets/repair",
+            get(api::set_forming::proposal),
+        ),
+        r(
+            "POST",
+            "/api/v1/cohorts/{id}/sets/repair",
+            post(api::set_forming::repair),
+        ),
+        r(
+            "PUT",
+            "/api/v1/sets/{id}/facilitators",
+            put(api::set_forming::facilitators),
+        ),
+        r(
+            "PUT",
+            "/api/v1/reports/themes/vocabulary",
+            put(api::themes::put_vocabulary),
         ),
         r("GET", "/api/v1/tokens", get(api::tokens::list)),
         r("POST", "/api/v1/tokens", post(api::tokens::create)),

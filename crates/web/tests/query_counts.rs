@@ -70,6 +70,8 @@ const SCREENS: &[(&str, &str, bool)] = &[
     (PARTICIPANT, "/programmes/{programme}/apply", false),
     (PARTICIPANT, "/sets", false),
     (PARTICIPANT, "/meetings/{meeting}", false),
+    (SPONSOR, "/api/v1/sponsor/nominees", true),
+    (PARTICIPANT, "/api/v1/sets", true),
 ];
 
 async fn measure(app: &TestApp, programme: &str, set: &Set) -> Vec<(String, usize)> {

@@ -1,41 +1,83 @@
-//! Who manages whom (C3), imported by a programme lead so that sets keep each management chain
-//! apart. A file is checked whole first; one bad row rejects it with every row's problem, and
-//! nothing is saved.
+//! Importing who manages whom (C3), from a CSV (`email,manager_email`, the page and the API)
+//! or from JSON rows (the API). The whole import is checked first; one bad row refuses it
+//! with every row's problem, and nothing is saved.
 
-use revans_domain::{EmailAddress, FieldError, ReportingLines, ReportingRow};
+use revans_domain::{EmailAddress, ReportingLines, ReportingRow, RowError};
 use revans_storage::reporting_lines;
 
-use crate::{Actor, App, Error, Viewer, people_in_scope};
+use crate::App;
+use crate::Error;
+use crate::Viewer;
+use crate::{Actor, people_in_scope};
+use revans_domain::FieldError;
 
-/// The lines stored now in the viewer's organisations, as (person, manager) names, sorted.
-pub async fn current(state: &App, viewer: &Viewer) -> Result<Vec<(String, String)>, Error> {
-    let mut conn = state.store.conn().await?;
-    let people = people_in_scope(&mut conn, viewer).await?;
-    let names: std::collections::HashMap<_, _> =
-        people.iter().map(|p| (&p.id, p.name.as_str())).collect();
-    let name = |id: &revans_domain::Id| names.get(id).copied().unwrap_or_default().to_owned();
-    let mut current = std::collections::BTreeSet::new();
-    for root in viewer.admin_roots() {
-        for (p, m) in reporting_lines::in_tree(&mut conn, &root).await? {
-            current.insert((name(&p), name(&m)));
-        }
-    }
-    Ok(current.into_iter().collect())
+/// One person of the lead's organisations and who manages them.
+#[derive(Debug, Clone)]
+pub struct ReportingLine {
+    pub person_id: revans_domain::Id,
+    pub person_name: String,
+    pub person_email: String,
+    pub manager_id: revans_domain::Id,
+    /// None for a manager outside the lead's organisations.
+    pub manager_name: Option<String>,
+    pub manager_email: Option<String>,
 }
 
-fn row_errors(errs: Vec<revans_domain::RowError>) -> Error {
+/// The reporting lines stored for the people of the lead's organisations, by person id.
+pub async fn current(state: &App, viewer: &Viewer) -> Result<Vec<ReportingLine>, Error> {
+    let mut conn = state.store.conn().await?;
+    let conn = &mut conn;
+    let people = people_in_scope(conn, viewer).await?;
+    let find = |id: &revans_domain::Id| people.iter().find(|p| &p.id == id);
+    let mut lines: Vec<ReportingLine> = Vec::new();
+    for root in viewer.admin_roots() {
+        for (p, m) in reporting_lines::in_tree(conn, &root).await? {
+            let Some(person) = find(&p) else { continue };
+            if lines.iter().any(|l| l.person_id == p) {
+                continue;
+            }
+            let manager = find(&m);
+            lines.push(ReportingLine {
+                person_id: p.clone(),
+                person_name: person.name.clone(),
+                person_email: person.email.clone(),
+                manager_id: m.clone(),
+                manager_name: manager.map(|x| x.name.clone()),
+                manager_email: manager.map(|x| x.email.clone()),
+            });
+        }
+    }
+    lines.sort_by(|a, b| a.person_id.as_str().cmp(b.person_id.as_str()));
+    Ok(lines)
+}
+
+/// Where the rows came from, so each problem names the place to fix it.
+#[derive(Debug, Clone, Copy)]
+pub enum RowsFrom {
+    /// The `csv` field; rows are numbered as in the file (row 1 is the header).
+    Csv,
+    /// A JSON `lines` array; rows are numbered from 0, as the array's items.
+    Json,
+}
+
+fn row_errors(from: RowsFrom, errs: Vec<RowError>) -> Error {
     Error::Invalid(
         errs.into_iter()
-            .map(|e| FieldError {
-                field: "csv".into(),
-                message: format!("Row {}, {}: {}", e.row, e.column, e.message),
+            .map(|e| match from {
+                RowsFrom::Csv => FieldError {
+                    field: "csv".into(),
+                    message: format!("Row {}, {}: {}", e.row, e.column, e.message),
+                },
+                RowsFrom::Json => FieldError {
+                    field: format!("lines[{}].{}", e.row, e.column),
+                    message: format!("lines[{}].{}: {}", e.row, e.column, e.message),
+                },
             })
             .collect(),
     )
 }
 
-/// Parses the CSV (header `email,manager_email`), checks every row, saves all or nothing.
-/// Returns how many rows were saved.
+/// Parses the CSV (header `email,manager_email`), then imports its rows.
 pub async fn import_csv(state: &App, actor: &Actor<'_>, csv_text: &str) -> Result<usize, Error> {
     let mut reader = csv::ReaderBuilder::new()
         .trim(csv::Trim::All)
@@ -66,16 +108,23 @@ pub async fn import_csv(state: &App, actor: &Actor<'_>, csv_text: &str) -> Resul
     if rows.is_empty() {
         return Err(Error::field("csv", "The file has a header but no rows"));
     }
-    import_rows(state, actor, &rows).await
+    import(state, actor, &rows, RowsFrom::Csv).await
 }
 
-/// Checks every row (each person and manager known in the lead's organisations, no one their
-/// own manager, no cycle, with the lines already stored) and saves all or nothing.
-pub async fn import_rows(
+/// Checks every row against the people in the lead's organisations and the lines already
+/// stored (a row may close a cycle with them), then saves all or nothing.
+pub async fn import(
     state: &App,
     actor: &Actor<'_>,
     rows: &[ReportingRow],
+    from: RowsFrom,
 ) -> Result<usize, Error> {
+    if rows.is_empty() {
+        return Err(match from {
+            RowsFrom::Csv => Error::field("csv", "The file has a header but no rows"),
+            RowsFrom::Json => Error::field("lines", "Send at least one line"),
+        });
+    }
     let mut tx = state.store.begin().await?;
     let people = people_in_scope(&mut tx, actor.viewer).await?;
     let known = |e: &EmailAddress| {
@@ -83,8 +132,7 @@ pub async fn import_rows(
             .iter()
             .any(|p| p.email.eq_ignore_ascii_case(e.as_str()))
     };
-    let lines = ReportingLines::build(rows, &known).map_err(row_errors)?;
-    // The file may close a cycle with lines already stored for people it does not list.
+    let lines = ReportingLines::build(rows, &known).map_err(|e| row_errors(from, e))?;
     let email_of = |id: &revans_domain::Id| {
         people
             .iter()
@@ -99,7 +147,9 @@ pub async fn import_rows(
             }
         }
     }
-    lines.check_with_stored(&stored).map_err(row_errors)?;
+    lines
+        .check_with_stored(&stored)
+        .map_err(|e| row_errors(from, e))?;
     let id_of = |e: &EmailAddress| {
         people
             .iter()

@@ -2,13 +2,13 @@
 //! else is told it does not exist): the viewer's sets, one set, and one of its meetings.
 
 use revans_domain::{Id, ThemeVocabulary};
-use revans_storage::{cohorts, meetings, programmes, set_content, sets};
+use revans_storage::{cohorts, programmes, set_content, sets};
 
 pub use revans_storage::set_content::{Action, Problem};
 pub use revans_storage::sets::ActionSet;
 
-use crate::sets::set_access::{load_meeting, load_set};
-use crate::sets::set_view::{self, MeetingView, MemberView, SetView};
+use crate::sets::set_access::load_set;
+use crate::sets::set_view::{self, SetView};
 use crate::{App, Error, Viewer};
 
 /// The viewer's published sets, and the cohorts where they can choose one: (id, name).
@@ -68,82 +68,6 @@ pub async fn set_page(app: &App, viewer: &Viewer, set_id: &Id) -> Result<SetPage
         problems,
         open_actions,
         themes,
-    })
-}
-
-/// One meeting as a member or facilitator of its set sees it.
-pub struct MeetingPage {
-    pub view: SetView,
-    pub meeting: MeetingView,
-    pub runner: bool,
-    /// The viewer's unit presents at this meeting.
-    pub is_presenter: bool,
-    /// The set's current members with their recorded status ("" before recording).
-    pub attendance: Vec<(MemberView, String)>,
-    /// Actions from earlier meetings still waiting for their review.
-    pub to_review: Vec<Action>,
-    /// Actions recorded at this meeting.
-    pub recorded: Vec<Action>,
-}
-
-pub async fn meeting_page(
-    app: &App,
-    viewer: &Viewer,
-    meeting_id: &Id,
-) -> Result<MeetingPage, Error> {
-    let mut conn = app.store.conn().await?;
-    let (in_set, meeting) = load_meeting(&mut conn, viewer, meeting_id).await?;
-    let runner = in_set.can_run_meetings();
-    let view = set_view::build(&mut conn, in_set.set, Some(&viewer.person.id)).await?;
-    let meeting_view = view
-        .meetings
-        .iter()
-        .find(|m| m.id == meeting_id.as_str())
-        .cloned()
-        .ok_or(Error::NotFound)?;
-    let my_unit = view
-        .members
-        .iter()
-        .find(|m| m.person_id == viewer.person.id.as_str())
-        .map(|m| m.unit_key.clone());
-    let is_presenter = my_unit.is_some() && meeting_view.presenter_unit == my_unit;
-    let records = meetings::attendance_for_set(&mut conn, &view.set.id).await?;
-    let attendance = view
-        .members
-        .iter()
-        .filter(|m| m.current)
-        .map(|m| {
-            let status = records
-                .iter()
-                .find(|(mt, p, _)| mt == meeting_id && p.as_str() == m.person_id)
-                .map(|(_, _, s)| s.clone())
-                .unwrap_or_default();
-            (m.clone(), status)
-        })
-        .collect();
-    let actions = set_content::actions(&mut conn, &view.set.id).await?;
-    let earlier: Vec<&meetings::Meeting> = view
-        .raw_meetings
-        .iter()
-        .filter(|m| m.starts_at < meeting.starts_at)
-        .collect();
-    let to_review = actions
-        .iter()
-        .filter(|a| a.outcome.is_none() && earlier.iter().any(|m| m.id == a.meeting_id))
-        .cloned()
-        .collect();
-    let recorded = actions
-        .into_iter()
-        .filter(|a| &a.meeting_id == meeting_id)
-        .collect();
-    Ok(MeetingPage {
-        view,
-        meeting: meeting_view,
-        runner,
-        is_presenter,
-        attendance,
-        to_review,
-        recorded,
     })
 }
 

@@ -2,10 +2,11 @@ use axum::Json;
 use axum::extract::State;
 
 use crate::api::ApiQuery;
+use crate::api::pagination::{PageParams, Paged, page_of};
 use crate::auth::ApiAdmin;
 use crate::error::ApiResult;
 use crate::state::AppState;
-use revans_app::audit_log;
+use revans_app::paging::audit_before;
 
 #[derive(serde::Serialize, utoipa::ToSchema)]
 pub struct AuditEntryOut {
@@ -21,39 +22,40 @@ pub struct AuditEntryOut {
     pub ip: String,
 }
 
-#[derive(serde::Deserialize, utoipa::IntoParams)]
-pub struct AuditQuery {
-    /// At most 500; default 100.
-    limit: Option<i64>,
-    offset: Option<i64>,
-}
+page_of!(AuditPage, AuditEntryOut, "audit entries");
 
-/// The audit log of the caller's organisations, newest first.
-#[utoipa::path(get, path = "/api/v1/audit", tag = "audit", params(AuditQuery),
-    responses((status = 200, body = Vec<AuditEntryOut>), (status = 403, body = crate::error_pages::ErrorBody)),
+/// The audit log of the caller's organisations, newest first, a page at a time.
+#[utoipa::path(get, path = "/api/v1/audit", tag = "audit", params(PageParams),
+    responses((status = 200, body = AuditPage), (status = 403, body = crate::error_pages::ErrorBody)),
     security(("token" = [])))]
 pub async fn list(
     State(state): State<AppState>,
     ApiAdmin(viewer): ApiAdmin,
-    ApiQuery(q): ApiQuery<AuditQuery>,
-) -> ApiResult<Json<Vec<AuditEntryOut>>> {
-    let limit = q.limit.unwrap_or(100).clamp(1, 500);
-    let offset = q.offset.unwrap_or(0).max(0);
-    let entries = audit_log::entries(&state, &viewer, limit, offset).await?;
+    ApiQuery(params): ApiQuery<PageParams>,
+) -> ApiResult<Json<AuditPage>> {
+    let window = params.window()?;
+    let before = window.after_time_and_id()?;
+    let mut conn = state.store.conn().await?;
+    let rows = audit_before(
+        &mut conn,
+        &viewer,
+        before.as_ref().map(|(at, id)| (*at, id.as_str())),
+        window.limit,
+    )
+    .await?;
+    let page = Paged::from_rows(rows, window.limit, |e| format!("{}:{}", e.at, e.id));
     Ok(Json(
-        entries
-            .into_iter()
-            .map(|e| AuditEntryOut {
-                id: e.id,
-                at: e.at,
-                actor_id: e.actor_id,
-                actor_name: e.actor_name,
-                action: e.action,
-                subject_type: e.subject_type,
-                subject_id: e.subject_id,
-                detail: e.detail,
-                ip: e.ip,
-            })
-            .collect(),
+        page.map(|e| AuditEntryOut {
+            id: e.id,
+            at: e.at,
+            actor_id: e.actor_id,
+            actor_name: e.actor_name,
+            action: e.action,
+            subject_type: e.subject_type,
+            subject_id: e.subject_id,
+            detail: e.detail,
+            ip: e.ip,
+        })
+        .into(),
     ))
 }

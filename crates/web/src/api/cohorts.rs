@@ -1,18 +1,18 @@
-//! One cohort over the API: changing its details and closing its applications, the same
-//! actions as the lead's pages.
+//! One cohort over the API: changing its details or its number of places and closing its
+//! applications, the same actions as the lead's pages.
 
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use revans_domain::Id;
 
 use crate::api::ApiJson;
-use crate::api::contracts::cohorts::CohortIn;
+use crate::api::contracts::cohorts::{CapacityIn, CohortIn};
 use crate::auth::{ApiAdmin, ClientIp};
 use crate::error::{ApiResult, AppError};
 use crate::state::AppState;
 use revans_app::Actor;
 use revans_app::places::cohort_edit::edit_cohort;
-use revans_app::places::programmes::close_cohort;
+use revans_app::places::programmes::{close_cohort, set_capacity};
 
 /// Replaces a cohort's details (the same fields as adding one). Capacity never falls below the
 /// confirmed places; people with a place are emailed when the sessions move.
@@ -56,5 +56,27 @@ pub async fn close(
         ip: &ip,
     };
     close_cohort(&state, &actor, &id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Changes the number of places, never below the places already confirmed.
+#[utoipa::path(put, path = "/api/v1/cohorts/{id}/capacity", tag = "programmes", request_body = CapacityIn,
+    params(("id" = String, Path, description = "The cohort's id")),
+    responses((status = 204)),
+    security(("token" = [])))]
+pub async fn put_capacity(
+    State(state): State<AppState>,
+    ApiAdmin(viewer): ApiAdmin,
+    ClientIp(ip): ClientIp,
+    Path(id): Path<String>,
+    ApiJson(body): ApiJson<CapacityIn>,
+) -> ApiResult<StatusCode> {
+    let id = Id::parse(&id).ok_or(AppError::NotFound)?;
+    let actor = Actor {
+        viewer: &viewer,
+        ip: &ip,
+    };
+    let raw = crate::api::contracts::number_or_blank(body.capacity);
+    set_capacity(&state, &actor, &id, &raw).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -6,11 +6,12 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use revans_storage::diaries::{self, Entry};
 
-use crate::api::ApiJson;
 use crate::api::contracts::diaries::{EntryIn, EntryUpdateIn, Sharing};
+use crate::api::pagination::{PageParams, Window, encode_cursor};
 use crate::api::programmes::Created;
+use crate::api::{ApiJson, ApiQuery};
 use crate::auth::{ApiCaller, ClientIp};
-use crate::error::ApiResult;
+use crate::error::{ApiResult, AppError};
 use crate::state::AppState;
 use revans_app::Actor;
 use revans_app::diaries::entries::{EntryInput, create, edit, read};
@@ -61,26 +62,85 @@ impl From<Entry> for EntryOut {
 
 #[derive(serde::Serialize, utoipa::ToSchema)]
 pub struct DiaryOut {
-    /// The caller's own entries, newest first.
+    /// The caller's own entries, newest first: up to `limit`.
     pub mine: Vec<EntryOut>,
-    /// Entries others shared with the caller, newest first.
+    /// Entries others shared with the caller, newest first: up to `limit`.
     pub shared_with_me: Vec<EntryOut>,
+    /// Whether either list goes on: ask again with `cursor` = `next_cursor`.
+    pub has_more: bool,
+    /// Continues both lists where this page stopped; null on the last page.
+    pub next_cursor: Option<String>,
 }
 
-/// The caller's diary (or reflective log) and the entries shared with them.
-#[utoipa::path(get, path = "/api/v1/diary", tag = "diary",
+/// Where one list stopped: the `(created_at, id)` of its last entry sent.
+type Position = Option<(i64, String)>;
+
+/// A diary cursor holds both lists' positions, `at:id|at:id` (a side is empty before its
+/// first entry).
+fn positions(after: Option<&str>) -> Result<(Position, Position), AppError> {
+    let Some(after) = after else {
+        return Ok((None, None));
+    };
+    let one = |part: &str| -> Result<Position, AppError> {
+        if part.is_empty() {
+            return Ok(None);
+        }
+        part.split_once(':')
+            .and_then(|(at, id)| Some((at.parse().ok()?, id.to_owned())))
+            .map(Some)
+            .ok_or_else(Window::foreign)
+    };
+    let (mine, shared) = after.split_once('|').ok_or_else(Window::foreign)?;
+    Ok((one(mine)?, one(shared)?))
+}
+
+/// Up to `limit` entries after `from`, whether there are more, and where the list now stops.
+fn take(mut rows: Vec<Entry>, limit: usize, from: Position) -> (Vec<EntryOut>, bool, Position) {
+    let more = rows.len() > limit;
+    rows.truncate(limit);
+    let at = rows
+        .last()
+        .map(|e| (e.created_at, e.id.to_string()))
+        .or(from);
+    (rows.into_iter().map(Into::into).collect(), more, at)
+}
+
+fn before(p: &Position) -> Option<(i64, &str)> {
+    p.as_ref().map(|(at, id)| (*at, id.as_str()))
+}
+
+fn key(p: &Position) -> String {
+    p.as_ref()
+        .map(|(at, id)| format!("{at}:{id}"))
+        .unwrap_or_default()
+}
+
+/// The caller's diary (or reflective log) and the entries shared with them, newest first, a
+/// page at a time: up to `limit` of each, and one cursor that continues both.
+#[utoipa::path(get, path = "/api/v1/diary", tag = "diary", params(PageParams),
     responses((status = 200, body = DiaryOut), (status = 401, body = crate::error_pages::ErrorBody)),
     security(("token" = [])))]
 pub async fn list(
     State(state): State<AppState>,
     ApiCaller(viewer): ApiCaller,
+    ApiQuery(params): ApiQuery<PageParams>,
 ) -> ApiResult<Json<DiaryOut>> {
+    let window = params.window()?;
+    let (mine_from, shared_from) = positions(window.after.as_deref())?;
+    let fetch = window.limit as i64 + 1;
     let mut conn = state.store.conn().await?;
-    let mine = diaries::by_author(&mut conn, &viewer.person.id).await?;
-    let shared = diaries::shared_with(&mut conn, &viewer.person.id).await?;
+    let me = &viewer.person.id;
+    let mine = diaries::by_author_page(&mut conn, me, before(&mine_from), fetch).await?;
+    let shared = diaries::shared_with_page(&mut conn, me, before(&shared_from), fetch).await?;
+    let (mine, mine_more, mine_at) = take(mine, window.limit, mine_from);
+    let (shared, shared_more, shared_at) = take(shared, window.limit, shared_from);
+    let has_more = mine_more || shared_more;
     Ok(Json(DiaryOut {
-        mine: mine.into_iter().map(Into::into).collect(),
-        shared_with_me: shared.into_iter().map(Into::into).collect(),
+        mine,
+        shared_with_me: shared,
+        has_more,
+        next_cursor: has_more
+            .then(|| encode_cursor(&format!("{}|{}", key(&mine_at), key(&shared_at)))),
     }))
 }
 

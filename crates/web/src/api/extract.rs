@@ -36,6 +36,47 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
     }
 }
 
+/// A body sent as JSON (read as `ApiJson` reads it) or as CSV text with the header
+/// `Content-Type: text/csv`, for imports a spreadsheet can produce.
+pub enum ApiJsonOrCsv<T> {
+    Json(T),
+    Csv(String),
+}
+
+impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJsonOrCsv<T> {
+    type Rejection = ApiError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
+        if !is_csv(request.headers()) {
+            return ApiJson::from_request(request, state)
+                .await
+                .map(|ApiJson(t)| ApiJsonOrCsv::Json(t));
+        }
+        let bytes = Bytes::from_request(request, state).await.map_err(|e| {
+            ApiError(if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                AppError::TooLarge
+            } else {
+                unreadable_body(&e)
+            })
+        })?;
+        let text = String::from_utf8(bytes.to_vec()).map_err(|_| {
+            ApiError(AppError::BadRequest(
+                "The CSV is not UTF-8 text. Save it as CSV UTF-8.".into(),
+            ))
+        })?;
+        refuse_nul_in_pairs(&[("csv".to_owned(), text.clone())])?;
+        Ok(ApiJsonOrCsv::Csv(text))
+    }
+}
+
+fn is_csv(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<mime::Mime>().ok())
+        .is_some_and(|m| m.type_() == mime::TEXT && m.subtype() == mime::CSV)
+}
+
 fn is_json(headers: &HeaderMap) -> bool {
     let Some(mime) = headers
         .get(header::CONTENT_TYPE)

@@ -1,20 +1,32 @@
 //! The JSON API under `/api/v1`, authenticated by personal access tokens. Everything the
 //! pages do goes through the same `actions`, so both say the same thing.
 
+pub mod account;
+pub mod applications;
 pub mod audit;
 pub mod cohorts;
 pub mod contracts;
 pub mod me;
+pub mod meeting_records;
+pub mod meetings;
 pub mod openapi;
 mod openapi_errors;
 pub mod organisations;
+pub mod pagination;
 pub mod people;
+pub mod programme_edit;
 pub mod programmes;
+pub mod reporting_lines;
 pub(crate) mod schema_values;
+pub mod self_selection;
+pub mod set_forming;
 pub mod sets;
+pub mod sponsor;
+pub mod supervisors;
+pub mod themes;
 pub mod tokens;
 // Learning diaries and the themes report (C5).
 pub mod diaries;
 
 mod extract;
-pub use extract::{ApiJson, ApiQuery};
+pub use extract::{ApiJson, ApiJsonOrCsv, ApiQuery};

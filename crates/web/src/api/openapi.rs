@@ -16,14 +16,23 @@ use super::openapi_errors::ErrorResponses;
         super::organisations::list, super::organisations::create,
         super::audit::list,
         super::programmes::list, super::programmes::create_programme, super::programmes::create_cohort, super::cohorts::update, super::cohorts::close, super::programmes::put_status,
-        super::programmes::create_application, super::programmes::mine, super::programmes::respond_to, super::programmes::sponsor_approval,
-        super::programmes::queue, super::programmes::set_nomination_cap, super::programmes::decisions, super::programmes::allocate,
+        super::applications::create_application, super::applications::mine, super::applications::respond_to, super::applications::sponsor_approval,
+        super::applications::queue, super::programmes::set_nomination_cap, super::applications::decisions, super::applications::allocate,
         super::sets::mine, super::sets::show, super::sets::create_problem, super::sets::cohort_sets, super::sets::form_sets,
         super::diaries::list, super::diaries::create_entry, super::diaries::show, super::diaries::update_entry, super::diaries::themes, super::diaries::sets_overview,
+        super::account::put_timezone, super::programme_edit::put_programme, super::cohorts::put_capacity,
+        super::supervisors::put_supervisor, super::supervisors::reinvite, super::reporting_lines::list, super::reporting_lines::import_lines,
+        super::sponsor::list, super::sponsor::nominate_one,
+        super::meetings::show, super::meetings::schedule, super::meetings::settings, super::meetings::move_meeting, super::meetings::cancel_meeting, super::meetings::presenter,
+        super::meeting_records::attendance, super::meeting_records::create_action, super::meeting_records::review,
+        super::self_selection::list, super::self_selection::choose,
+        super::set_forming::move_one, super::set_forming::publish_all, super::set_forming::open_choosing, super::set_forming::leave_one,
+        super::set_forming::proposal, super::set_forming::repair, super::set_forming::facilitators,
+        super::themes::put_vocabulary,
     ),
     components(schemas(crate::error_pages::ErrorBody)),
     modifiers(&TokenAuth, &ErrorResponses),
-    tags((name = "account"), (name = "people"), (name = "organisations"), (name = "audit"), (name = "programmes"), (name = "applications"), (name = "sets"), (name = "diary"), (name = "reports"))
+    tags((name = "account"), (name = "people"), (name = "organisations"), (name = "audit"), (name = "programmes"), (name = "applications"), (name = "sets"), (name = "meetings"), (name = "diary"), (name = "reports"))
 )]
 pub struct ApiDoc;
 

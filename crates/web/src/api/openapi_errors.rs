@@ -30,6 +30,28 @@ const FORBIDDEN_FOR_SOME: &[(&str, &str)] = &[
     ("post", "/api/v1/cohorts/{id}/sets"),
     ("get", "/api/v1/reports/themes"),
     ("get", "/api/v1/reports/sets"),
+    ("put", "/api/v1/programmes/{id}"),
+    ("put", "/api/v1/cohorts/{id}/capacity"),
+    ("put", "/api/v1/people/{id}/supervisor"),
+    ("post", "/api/v1/people/{id}/invitation"),
+    ("get", "/api/v1/reporting-lines"),
+    ("post", "/api/v1/reporting-lines"),
+    ("get", "/api/v1/sponsor/nominees"),
+    ("post", "/api/v1/sponsor/nominations"),
+    ("post", "/api/v1/sets/{id}/meetings"),
+    ("put", "/api/v1/sets/{id}/settings"),
+    ("post", "/api/v1/meetings/{id}/move"),
+    ("post", "/api/v1/meetings/{id}/cancel"),
+    ("put", "/api/v1/meetings/{id}/presenter"),
+    ("put", "/api/v1/meetings/{id}/attendance"),
+    ("post", "/api/v1/cohorts/{id}/sets/moves"),
+    ("post", "/api/v1/cohorts/{id}/sets/publish"),
+    ("post", "/api/v1/cohorts/{id}/sets/open"),
+    ("post", "/api/v1/cohorts/{id}/sets/leavers"),
+    ("get", "/api/v1/cohorts/{id}/sets/repair"),
+    ("post", "/api/v1/cohorts/{id}/sets/repair"),
+    ("put", "/api/v1/sets/{id}/facilitators"),
+    ("put", "/api/v1/reports/themes/vocabulary"),
 ];
 
 /// Operations refused when the record is not in a state that allows them (409).
@@ -40,6 +62,10 @@ const CONFLICTS: &[(&str, &str)] = &[
     ("post", "/api/v1/applications/{id}/sponsor-approval"),
     ("put", "/api/v1/cohorts/{id}"),
     ("post", "/api/v1/cohorts/{id}/sets"),
+    ("post", "/api/v1/people/{id}/invitation"),
+    ("post", "/api/v1/meetings/{id}/move"),
+    ("post", "/api/v1/meetings/{id}/cancel"),
+    ("put", "/api/v1/meetings/{id}/presenter"),
 ];
 
 pub struct ErrorResponses;

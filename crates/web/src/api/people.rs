@@ -4,14 +4,16 @@ use axum::http::StatusCode;
 use revans_domain::Id;
 use revans_storage::{Person, RoleGrant, people};
 
-use crate::api::ApiJson;
 use crate::api::contracts::people::{InviteIn, RolesIn, role_names};
+use crate::api::pagination::{PageParams, Paged, page_of};
+use crate::api::{ApiJson, ApiQuery};
 use crate::auth::ApiAdmin;
 use crate::auth::ClientIp;
 use crate::error::{ApiResult, AppError};
 use crate::state::AppState;
 use revans_app::directory::people::{InviteInput, invite};
-use revans_app::{Actor, people_in_scope, require_admin_of};
+use revans_app::paging::people_after;
+use revans_app::{Actor, require_admin_of};
 
 #[derive(serde::Serialize, utoipa::ToSchema)]
 pub struct RoleOut {
@@ -54,15 +56,23 @@ impl PersonOut {
     }
 }
 
-/// People in the organisations the caller administers.
-#[utoipa::path(get, path = "/api/v1/people", tag = "people",
-    responses((status = 200, body = Vec<PersonOut>), (status = 401, body = crate::error_pages::ErrorBody), (status = 403, body = crate::error_pages::ErrorBody)),
+page_of!(PeoplePage, PersonOut, "people");
+
+/// People in the organisations the caller administers, in the order they were added, a page
+/// at a time.
+#[utoipa::path(get, path = "/api/v1/people", tag = "people", params(PageParams),
+    responses((status = 200, body = PeoplePage), (status = 401, body = crate::error_pages::ErrorBody), (status = 403, body = crate::error_pages::ErrorBody)),
     security(("token" = [])))]
 pub async fn list(
     State(state): State<AppState>,
     ApiAdmin(viewer): ApiAdmin,
-) -> ApiResult<Json<Vec<PersonOut>>> {
+    ApiQuery(params): ApiQuery<PageParams>,
+) -> ApiResult<Json<PeoplePage>> {
+    let window = params.window()?;
+    let after = window.after_id()?;
     let mut conn = state.store.conn().await?;
+    let rows = people_after(&mut conn, &viewer, after.as_ref(), window.limit).await?;
+    let page = Paged::from_rows(rows, window.limit, |p| p.id.to_string());
     let mut roles: std::collections::HashMap<Id, Vec<RoleGrant>> = Default::default();
     for root in viewer.admin_roots() {
         for (person, grant) in people::roles_in_tree(&mut conn, &root).await? {
@@ -72,15 +82,11 @@ pub async fn list(
             }
         }
     }
-    let out = people_in_scope(&mut conn, &viewer)
-        .await?
-        .into_iter()
-        .map(|p| {
-            let grants = roles.remove(&p.id).unwrap_or_default();
-            PersonOut::new(p, grants)
-        })
-        .collect();
-    Ok(Json(out))
+    let page = page.map(|p| {
+        let grants = roles.remove(&p.id).unwrap_or_default();
+        PersonOut::new(p, grants)
+    });
+    Ok(Json(page.into()))
 }
 
 #[utoipa::path(get, path = "/api/v1/people/{id}", tag = "people",

@@ -2,7 +2,10 @@
 //! (the domain crate knows nothing of utoipa, so they do not derive `ToSchema`). Built from the
 //! domain's own lists, so the document cannot drift from what is accepted.
 
-use revans_domain::{AllocationRule, DeliveryMode, ProgrammeKind, ProgrammeStatus, Role};
+use revans_domain::{
+    ActionOutcome, AllocationRule, Attendance, Cadence, DeliveryMode, ProgrammeKind,
+    ProgrammeStatus, Role,
+};
 use utoipa::openapi::schema::{Array, ArrayBuilder, Object, ObjectBuilder, Type};
 
 fn one_of(values: impl IntoIterator<Item = &'static str>) -> Object {
@@ -32,4 +35,24 @@ pub fn delivery_mode() -> Object {
 
 pub fn allocation_rule() -> Object {
     one_of(AllocationRule::ALL.iter().map(|s| s.as_str()))
+}
+
+pub fn cadence() -> Object {
+    one_of(Cadence::ALL.iter().map(|s| s.as_str()))
+}
+
+pub fn action_outcome() -> Object {
+    one_of(ActionOutcome::ALL.iter().map(|s| s.as_str()))
+}
+
+/// An object from person ids to an attendance word.
+pub fn attendance_by_person() -> Object {
+    ObjectBuilder::new()
+        .schema_type(Type::Object)
+        .additional_properties(Some(
+            ObjectBuilder::new()
+                .schema_type(Type::String)
+                .enum_values(Some(Attendance::ALL.iter().map(|s| s.as_str()))),
+        ))
+        .build()
 }

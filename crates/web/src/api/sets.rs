@@ -7,15 +7,16 @@ use axum::http::StatusCode;
 use revans_storage::set_content::{self, Problem};
 use revans_storage::sets;
 
-use crate::api::ApiJson;
 use crate::api::contracts::sets::{FormationIn, ProblemIn};
+use crate::api::pagination::{PageParams, Paged, page_of};
 use crate::api::programmes::Created;
+use crate::api::{ApiJson, ApiQuery};
 use crate::auth::{ApiAdmin, ApiCaller, ClientIp};
 use crate::error::{ApiResult, AppError};
 use crate::state::AppState;
 use revans_app::Actor;
 use revans_app::places::programmes::load_for_admin;
-use revans_app::sets::formation::form;
+use revans_app::sets::formation::{form, sets_with_members};
 use revans_app::sets::meetings::add_problem;
 use revans_app::sets::set_access::{load_set, path_id};
 use revans_app::sets::set_view::{self, MeetingView, MemberView, UnitView};
@@ -27,25 +28,31 @@ pub struct SetSummary {
     pub self_facilitated: bool,
 }
 
-#[utoipa::path(get, path = "/api/v1/sets", tag = "sets",
-    responses((status = 200, body = Vec<SetSummary>), (status = 401, body = crate::error_pages::ErrorBody)),
+page_of!(SetsPage, SetSummary, "sets");
+
+#[utoipa::path(get, path = "/api/v1/sets", tag = "sets", params(PageParams),
+    responses((status = 200, body = SetsPage), (status = 401, body = crate::error_pages::ErrorBody)),
     security(("token" = [])))]
-/// The published sets the caller is a member or facilitator of.
+/// The published sets the caller is a member or facilitator of, a page at a time (read whole
+/// and paged here: one person is in a handful of sets).
 pub async fn mine(
     State(state): State<AppState>,
     ApiCaller(viewer): ApiCaller,
-) -> ApiResult<Json<Vec<SetSummary>>> {
+    ApiQuery(params): ApiQuery<PageParams>,
+) -> ApiResult<Json<SetsPage>> {
+    let window = params.window()?;
     let mut conn = state.store.conn().await?;
-    let out = sets::list_for_person(&mut conn, &viewer.person.id)
-        .await?
-        .into_iter()
-        .map(|s| SetSummary {
+    let mut all = sets::list_for_person(&mut conn, &viewer.person.id).await?;
+    all.sort_by(|a, b| a.id.as_str().cmp(b.id.as_str()));
+    let page = Paged::from_sorted_list(all, &window, |s| s.id.to_string());
+    Ok(Json(
+        page.map(|s| SetSummary {
             id: s.id.to_string(),
             name: s.name,
             self_facilitated: s.self_facilitated,
         })
-        .collect();
-    Ok(Json(out))
+        .into(),
+    ))
 }
 
 #[derive(serde::Serialize, utoipa::ToSchema)]
@@ -161,13 +168,29 @@ pub struct SetStatusOut {
     /// Problems brought, under the small-number rule: null when 1 to 7 (hidden), else rounded
     /// to the nearest 5.
     pub problems: Option<u32>,
+    /// Who is in the set now, as on the lead's sets page (never what they say there).
+    pub memberships: Vec<MembershipOut>,
+}
+
+/// One person's place in a set.
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct MembershipOut {
+    /// The membership's id: what moving or marking someone as left names.
+    pub id: String,
+    pub person_id: String,
+    pub name: String,
+    pub organisation: String,
+    /// Kept in this set when the engine repairs the sets (moved by hand or chosen).
+    pub locked: bool,
+    /// Members who stay together (a pair) share a unit.
+    pub unit: String,
 }
 
 #[utoipa::path(get, path = "/api/v1/cohorts/{id}/sets", tag = "sets",
     params(("id" = String, Path, description = "The cohort's id")),
     responses((status = 200, body = Vec<SetStatusOut>), (status = 404, body = crate::error_pages::ErrorBody)),
     security(("token" = [])))]
-/// A cohort's sets for its programme lead: status and counts only.
+/// A cohort's sets for its programme lead: status, counts and who is in each, never content.
 pub async fn cohort_sets(
     State(state): State<AppState>,
     ApiAdmin(viewer): ApiAdmin,
@@ -189,6 +212,25 @@ pub async fn cohort_sets(
     )
     .await?;
     let counts = revans_storage::set_reports::set_counts(&mut conn, &id).await?;
+    let mut memberships: std::collections::HashMap<_, Vec<MembershipOut>> =
+        sets_with_members(&mut conn, &id)
+            .await?
+            .into_iter()
+            .map(|(s, members)| {
+                let out = members
+                    .into_iter()
+                    .map(|m| MembershipOut {
+                        id: m.id.to_string(),
+                        person_id: m.person_id.to_string(),
+                        name: m.name,
+                        organisation: m.organisation_name,
+                        locked: m.locked,
+                        unit: m.unit_key,
+                    })
+                    .collect();
+                (s.id, out)
+            })
+            .collect();
     let out: Vec<SetStatusOut> = set_view::build_for_cohort(&mut conn, &id)
         .await?
         .into_iter()
@@ -210,6 +252,7 @@ pub async fn cohort_sets(
                     .count(),
                 attendance_percent: set_view::attendance_percent(&view.members),
                 problems: revans_domain::publish_count(problems),
+                memberships: memberships.remove(&view.set.id).unwrap_or_default(),
             }
         })
         .collect();

@@ -32,7 +32,13 @@ async fn page(
     csv: String,
     notice: Option<&str>,
 ) -> Result<Page, AppError> {
-    let current = reporting_lines::current(state, viewer).await?;
+    let mut current: Vec<(String, String)> = reporting_lines::current(state, viewer)
+        .await?
+        .into_iter()
+        .map(|l| (l.person_name, l.manager_name.unwrap_or_default()))
+        .collect();
+    current.sort();
+    current.dedup();
     let layout = Layout::new(
         state,
         Some(viewer),

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
-use revans_app::sets::set_pages::{Action, meeting_page};
+use revans_app::sets::meeting_detail::Action;
 
 use crate::auth::{ClientIp, SignedIn, Viewer};
 use crate::csrf::CsrfForm;
@@ -15,18 +15,13 @@ use crate::layout::{Errors, Layout, form_error, render};
 use crate::pages::sign_in::NoticeQuery;
 use crate::state::AppState;
 use revans_app::Actor;
+use revans_app::sets::meeting_detail::{AttendanceRow, MeetingDetail, meeting_detail};
 use revans_app::sets::meetings::{
     ActionInput, ChangeInput, ReviewInput, add_action, change_meeting, record_attendance,
     review_action,
 };
 use revans_app::sets::set_access::path_id;
-use revans_app::sets::set_view::{MeetingView, MemberView, UnitView};
-
-pub struct AttendanceRow {
-    pub member: MemberView,
-    /// The recorded status, or "" before recording.
-    pub status: String,
-}
+use revans_app::sets::set_view::{MeetingView, UnitView};
 
 #[derive(Template)]
 #[template(path = "meeting.html")]
@@ -55,14 +50,15 @@ async fn page(
     action: ActionInput,
     notice: Option<&str>,
 ) -> Result<MeetingPage, AppError> {
-    let read = meeting_page(state, viewer, meeting_id).await?;
-    let view = read.view;
-    let meeting_view = read.meeting;
-    let attendance = read
-        .attendance
-        .into_iter()
-        .map(|(member, status)| AttendanceRow { member, status })
-        .collect();
+    let MeetingDetail {
+        view,
+        meeting: meeting_view,
+        runner,
+        is_presenter,
+        attendance,
+        to_review,
+        recorded,
+    } = meeting_detail(state, viewer, meeting_id).await?;
     let title = format!("{}: meeting {}", view.set.name, meeting_view.number);
     let layout = Layout::new(state, Some(viewer), viewer.csrf.clone(), &title, "/sets")
         .with_errors(&errors)
@@ -73,12 +69,12 @@ async fn page(
         set_id: view.set.id.to_string(),
         set_name: view.set.name.clone(),
         meeting: meeting_view,
-        runner: read.runner,
-        is_presenter: read.is_presenter,
+        runner,
+        is_presenter,
         attendance,
         units: view.units,
-        to_review: read.to_review,
-        recorded: read.recorded,
+        to_review,
+        recorded,
         action,
     })
 }

@@ -193,7 +193,7 @@ async fn invite_and_set_roles_by_api() {
     );
     let audit: serde_json::Value =
         serde_json::from_str(&c.json("GET", "/api/v1/audit?limit=5", None).await.body).unwrap();
-    assert_eq!(audit[0]["action"], "person.roles_changed");
+    assert_eq!(audit["items"][0]["action"], "person.roles_changed");
 }
 
 #[tokio::test]

@@ -15,7 +15,7 @@ fn day(offset: i64) -> String {
         .to_string()
 }
 
-fn programme() -> Value {
+pub(crate) fn programme() -> Value {
     json!({
         "title": "Typed Sets",
         "summary": "Sets created over the typed API",

@@ -353,6 +353,23 @@ impl Client {
         self.send(req).await
     }
 
+    /// Sends a body of any type (a CSV, say), with the client's token.
+    pub async fn send_as(
+        &mut self,
+        method: &str,
+        path: &str,
+        content_type: &str,
+        body: &str,
+    ) -> Response {
+        let req = Request::builder()
+            .method(method)
+            .uri(path)
+            .header(header::CONTENT_TYPE, content_type)
+            .body(Body::from(body.to_owned()))
+            .unwrap();
+        self.send(req).await
+    }
+
     pub async fn json(&mut self, method: &str, path: &str, body: Option<&str>) -> Response {
         let mut b = Request::builder().method(method).uri(path);
         if body.is_some() {

@@ -9,9 +9,9 @@ use revans_storage::sets;
 use crate::helpers::*;
 
 /// An autumn participant; demo people outside the sign-in list get the demo password here.
-const JACK: &str = "jack.turner@bay-council.example";
+pub(crate) const JACK: &str = "jack.turner@bay-council.example";
 
-async fn with_password(app: &TestApp, email: &str) -> Client {
+pub(crate) async fn with_password(app: &TestApp, email: &str) -> Client {
     let mut conn = app.state.store.conn().await.unwrap();
     let id = Id::parse(&app.person_id(email).await).unwrap();
     let hash =
@@ -25,7 +25,7 @@ async fn with_password(app: &TestApp, email: &str) -> Client {
 }
 
 /// The demo cohorts of "Leading Through Change": (spring with its published set, autumn).
-async fn cohorts(app: &TestApp) -> (Id, Id) {
+pub(crate) async fn cohorts(app: &TestApp) -> (Id, Id) {
     let mut conn = app.state.store.conn().await.unwrap();
     for org in revans_storage::organisations::list_all(&mut conn)
         .await
@@ -47,7 +47,7 @@ async fn cohorts(app: &TestApp) -> (Id, Id) {
     panic!("no demo action learning programme");
 }
 
-async fn spring_set(app: &TestApp) -> String {
+pub(crate) async fn spring_set(app: &TestApp) -> String {
     let (spring, _) = cohorts(app).await;
     let mut conn = app.state.store.conn().await.unwrap();
     sets::list_for_cohort(&mut conn, &spring).await.unwrap()[0]
@@ -57,7 +57,7 @@ async fn spring_set(app: &TestApp) -> String {
 
 /// Six pairs among the autumn people (names and domains from the demo seed), none of them in
 /// the demo's reporting lines (Femi manages Grace and Harry; Grace manages Isla).
-const PAIRS: [(&str, &str); 6] = [
+pub(crate) const PAIRS: [(&str, &str); 6] = [
     (
         "jack.turner@bay-council.example",
         "kiran.shah@cliffside-care.example",

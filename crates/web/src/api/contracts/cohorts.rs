@@ -172,3 +172,13 @@ fn session_line(
         ends.strftime("%H:%M")
     ))
 }
+
+/// A cohort's number of places.
+#[derive(Debug, serde::Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CapacityIn {
+    /// Never fewer than the places already confirmed.
+    #[serde(default)]
+    #[schema(required = true)]
+    pub capacity: Option<i64>,
+}

@@ -4,13 +4,19 @@
 //! `#[serde(default)]` (and `required` in the document): the action names it when it is
 //! missing, after checking who may ask, as the pages do.
 
+pub mod account;
 pub mod applications;
 pub mod cohorts;
 pub mod diaries;
+pub mod meetings;
 pub mod organisations;
 pub mod people;
 pub mod programmes;
+pub mod reporting_lines;
+pub mod reports;
+pub mod set_forming;
 pub mod sets;
+pub mod sponsor;
 
 use crate::error::FieldError;
 

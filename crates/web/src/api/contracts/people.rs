@@ -25,3 +25,13 @@ pub struct RolesIn {
 pub fn role_names(roles: &[Role]) -> Vec<String> {
     roles.iter().map(|r| r.as_str().to_owned()).collect()
 }
+
+/// Who supervises a facilitator.
+#[derive(serde::Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SupervisorIn {
+    /// The supervisor's person id: another facilitator of the lead's organisations.
+    #[serde(default)]
+    #[schema(required = true)]
+    pub supervisor: String,
+}

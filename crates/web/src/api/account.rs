@@ -1,0 +1,31 @@
+//! The caller's own settings over the API. Their password, API tokens and calendar feed
+//! address are changed on the pages only: a token must not be able to take over the account
+//! or make a credential that outlives it.
+
+use axum::extract::State;
+use axum::http::StatusCode;
+
+use crate::api::ApiJson;
+use crate::api::contracts::account::TimezoneIn;
+use crate::auth::ApiCaller;
+use crate::error::ApiResult;
+use crate::state::AppState;
+use revans_app::access::accounts::set_timezone;
+
+/// Saves the time zone the caller's meeting times are shown in (null: each set's own).
+#[utoipa::path(put, path = "/api/v1/me/timezone", tag = "account", request_body = TimezoneIn,
+    responses((status = 204)),
+    security(("token" = [])))]
+pub async fn put_timezone(
+    State(state): State<AppState>,
+    ApiCaller(viewer): ApiCaller,
+    ApiJson(body): ApiJson<TimezoneIn>,
+) -> ApiResult<StatusCode> {
+    set_timezone(
+        &state,
+        &viewer,
+        body.timezone.as_deref().unwrap_or_default(),
+    )
+    .await?;
+    Ok(StatusCode::NO_CONTENT)
+}

@@ -1,0 +1,373 @@
+//! API parity: everything a person can do on a page, a program can do through `/api/v1`
+//! (issue 10). The route table is walked: a state-changing page route (POST, PUT, PATCH,
+//! DELETE) fails the test unless it names its API counterparts here or is on the short
+//! page-only list. The access matrix then has to agree: for every role, the counterpart
+//! refuses exactly when the page refuses, and in the same way (403 or 404).
+
+use crate::access_matrix::{MATRIX, matrix_path};
+
+/// Page routes with no API counterpart, and why.
+const PAGE_ONLY: &[(&str, &str, &str)] = &[
+    (
+        "POST",
+        "/sign-in",
+        "signing in makes a browser session; the API takes tokens",
+    ),
+    ("POST", "/sign-out", "ends a browser session"),
+    (
+        "POST",
+        "/password-reset",
+        "recovering an account is done by its person, by email",
+    ),
+    (
+        "POST",
+        "/password-reset/{token}",
+        "recovering an account is done by its person, by email",
+    ),
+    (
+        "POST",
+        "/invitations/{token}",
+        "accepting an invitation sets the first password",
+    ),
+    (
+        "POST",
+        "/account/password",
+        "a token must not change the password: a stolen token would take over the account",
+    ),
+    (
+        "POST",
+        "/account/tokens",
+        "a token cannot make tokens (POST /api/v1/tokens always refuses): one stolen could outlive its owner's recovery",
+    ),
+    (
+        "POST",
+        "/account/tokens/{id}/revoke",
+        "a token cannot revoke tokens (DELETE /api/v1/tokens/{id} always refuses), as it cannot make them",
+    ),
+    (
+        "POST",
+        "/account/calendar",
+        "a calendar feed address is a credential of its own: made on the pages only, like tokens",
+    ),
+];
+
+/// A route: (method, path).
+type Route = (&'static str, &'static str);
+
+/// Each state-changing page route and the API routes that do what it does.
+const COUNTERPARTS: &[(&str, &str, &[Route])] = &[
+    (
+        "POST",
+        "/account/timezone",
+        &[("PUT", "/api/v1/me/timezone")],
+    ),
+    (
+        "POST",
+        "/programmes/{id}/apply",
+        &[("POST", "/api/v1/programmes/{id}/applications")],
+    ),
+    (
+        "POST",
+        "/applications/{id}/respond",
+        &[("POST", "/api/v1/applications/{id}/respond")],
+    ),
+    (
+        "POST",
+        "/sponsor/nominations",
+        &[("POST", "/api/v1/sponsor/nominations")],
+    ),
+    (
+        "POST",
+        "/sponsor/applications/{id}/approve",
+        &[("POST", "/api/v1/applications/{id}/sponsor-approval")],
+    ),
+    ("POST", "/admin/people", &[("POST", "/api/v1/people")]),
+    (
+        "POST",
+        "/admin/people/{id}/roles",
+        &[("PUT", "/api/v1/people/{id}/roles")],
+    ),
+    (
+        "POST",
+        "/admin/people/{id}/supervisor",
+        &[("PUT", "/api/v1/people/{id}/supervisor")],
+    ),
+    (
+        "POST",
+        "/admin/people/{id}/invitation",
+        &[("POST", "/api/v1/people/{id}/invitation")],
+    ),
+    (
+        "POST",
+        "/admin/organisations",
+        &[("POST", "/api/v1/organisations")],
+    ),
+    (
+        "POST",
+        "/admin/programmes",
+        &[("POST", "/api/v1/programmes")],
+    ),
+    (
+        "POST",
+        "/admin/programmes/{id}/edit",
+        &[("PUT", "/api/v1/programmes/{id}")],
+    ),
+    (
+        "POST",
+        "/admin/programmes/{id}/status",
+        &[("PUT", "/api/v1/programmes/{id}/status")],
+    ),
+    (
+        "POST",
+        "/admin/programmes/{id}/cohorts",
+        &[("POST", "/api/v1/programmes/{id}/cohorts")],
+    ),
+    (
+        "POST",
+        "/admin/programmes/{id}/caps",
+        &[("POST", "/api/v1/programmes/{id}/caps")],
+    ),
+    (
+        "POST",
+        "/admin/programmes/{id}/decisions",
+        &[("POST", "/api/v1/programmes/{id}/decisions")],
+    ),
+    (
+        "POST",
+        "/admin/programmes/{id}/allocate",
+        &[("POST", "/api/v1/programmes/{id}/allocate")],
+    ),
+    (
+        "POST",
+        "/admin/cohorts/{id}/close",
+        &[("POST", "/api/v1/cohorts/{id}/close")],
+    ),
+    (
+        "POST",
+        "/admin/cohorts/{id}/capacity",
+        &[("PUT", "/api/v1/cohorts/{id}/capacity")],
+    ),
+    (
+        "POST",
+        "/admin/cohorts/{id}/edit",
+        &[("PUT", "/api/v1/cohorts/{id}")],
+    ),
+    (
+        "POST",
+        "/sets/{id}/problems",
+        &[("POST", "/api/v1/sets/{id}/problems")],
+    ),
+    (
+        "POST",
+        "/sets/{id}/meetings",
+        &[("POST", "/api/v1/sets/{id}/meetings")],
+    ),
+    (
+        "POST",
+        "/sets/{id}/settings",
+        &[("PUT", "/api/v1/sets/{id}/settings")],
+    ),
+    (
+        "POST",
+        "/cohorts/{id}/choose",
+        &[("POST", "/api/v1/cohorts/{id}/choice")],
+    ),
+    (
+        "POST",
+        "/meetings/{id}/attendance",
+        &[("PUT", "/api/v1/meetings/{id}/attendance")],
+    ),
+    (
+        "POST",
+        "/meetings/{id}/actions",
+        &[("POST", "/api/v1/meetings/{id}/actions")],
+    ),
+    (
+        "POST",
+        "/meetings/{id}/reviews",
+        &[("POST", "/api/v1/meetings/{id}/reviews")],
+    ),
+    (
+        "POST",
+        "/meetings/{id}/change",
+        &[
+            ("POST", "/api/v1/meetings/{id}/move"),
+            ("POST", "/api/v1/meetings/{id}/cancel"),
+            ("PUT", "/api/v1/meetings/{id}/presenter"),
+        ],
+    ),
+    (
+        "POST",
+        "/admin/cohorts/{id}/sets",
+        &[("POST", "/api/v1/cohorts/{id}/sets")],
+    ),
+    (
+        "POST",
+        "/admin/cohorts/{id}/sets/move",
+        &[("POST", "/api/v1/cohorts/{id}/sets/moves")],
+    ),
+    (
+        "POST",
+        "/admin/cohorts/{id}/sets/publish",
+        &[("POST", "/api/v1/cohorts/{id}/sets/publish")],
+    ),
+    (
+        "POST",
+        "/admin/cohorts/{id}/sets/open",
+        &[("POST", "/api/v1/cohorts/{id}/sets/open")],
+    ),
+    (
+        "POST",
+        "/admin/cohorts/{id}/sets/leave",
+        &[("POST", "/api/v1/cohorts/{id}/sets/leavers")],
+    ),
+    (
+        "POST",
+        "/admin/cohorts/{id}/sets/repair",
+        &[
+            ("GET", "/api/v1/cohorts/{id}/sets/repair"),
+            ("POST", "/api/v1/cohorts/{id}/sets/repair"),
+        ],
+    ),
+    (
+        "POST",
+        "/admin/sets/{id}/facilitators",
+        &[("PUT", "/api/v1/sets/{id}/facilitators")],
+    ),
+    (
+        "POST",
+        "/admin/reporting-lines",
+        &[("POST", "/api/v1/reporting-lines")],
+    ),
+    ("POST", "/diary", &[("POST", "/api/v1/diary")]),
+    ("POST", "/diary/{id}", &[("PUT", "/api/v1/diary/{id}")]),
+    (
+        "POST",
+        "/reports/themes/vocabulary",
+        &[("PUT", "/api/v1/reports/themes/vocabulary")],
+    ),
+];
+
+/// Counterparts whose matrix row differs from the page's on purpose, and why.
+const ANSWERS_DIFFER: &[(&str, &str, &str)] = &[(
+    "PUT",
+    "/api/v1/diary/{id}",
+    "the matrix's empty body lacks the entry's text and is refused (422) before the entry is \
+     looked up, so nobody learns whether it exists; the page looks it up to show the form again",
+)];
+
+fn changes_state(method: &str) -> bool {
+    matches!(method, "POST" | "PUT" | "PATCH" | "DELETE")
+}
+
+#[test]
+fn every_state_changing_page_route_has_an_api_counterpart_or_a_reason() {
+    let mut missing = Vec::new();
+    for (method, path) in revans_web::routes::list() {
+        if path.starts_with("/api/") || !changes_state(method) {
+            continue;
+        }
+        let page_only = PAGE_ONLY.iter().any(|(m, p, _)| (*m, *p) == (method, path));
+        let paired = COUNTERPARTS
+            .iter()
+            .any(|(m, p, _)| (*m, *p) == (method, path));
+        if !page_only && !paired {
+            missing.push(format!("{method} {path}"));
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "these page routes change something but have no API counterpart: add one under \
+         /api/v1 calling the same action and name it in COUNTERPARTS (or, for account \
+         security only, PAGE_ONLY with the reason):\n{}",
+        missing.join("\n")
+    );
+}
+
+#[test]
+fn every_listed_route_is_a_route() {
+    let routes = revans_web::routes::list();
+    let listed = PAGE_ONLY
+        .iter()
+        .map(|(m, p, _)| (*m, *p))
+        .chain(COUNTERPARTS.iter().map(|(m, p, _)| (*m, *p)))
+        .chain(
+            COUNTERPARTS
+                .iter()
+                .flat_map(|(_, _, apis)| apis.iter().copied()),
+        )
+        .chain(ANSWERS_DIFFER.iter().map(|(m, p, _)| (*m, *p)));
+    for (method, path) in listed {
+        assert!(
+            routes.contains(&(method, path)),
+            "{method} {path} is listed here but is not a route"
+        );
+    }
+    for (method, path, apis) in COUNTERPARTS {
+        assert!(!path.starts_with("/api/"), "{method} {path} is not a page");
+        for (m, p) in *apis {
+            assert!(p.starts_with("/api/v1/"), "{m} {p} is not an API route");
+        }
+        assert!(
+            !PAGE_ONLY.iter().any(|(m, p, _)| (m, p) == (method, path)),
+            "{method} {path} is both page-only and paired"
+        );
+    }
+}
+
+/// What an outcome in the access matrix says about access.
+fn access(outcome: &str) -> &'static str {
+    match outcome {
+        "303>/sign-in" | "401" => "not signed in",
+        "403" => "refused",
+        "404" => "not found",
+        _ => "allowed",
+    }
+}
+
+fn matrix_row(method: &str, path: &str) -> &'static [&'static str; 7] {
+    MATRIX
+        .iter()
+        .find(|(m, p, _)| *m == method && matrix_path(p) == path)
+        .map(|(_, _, outcomes)| outcomes)
+        .unwrap_or_else(|| panic!("{method} {path} has no row in the access matrix"))
+}
+
+#[test]
+fn every_counterpart_refuses_whom_its_page_refuses() {
+    const ROLES: [&str; 7] = [
+        "anon",
+        "participant",
+        "sponsor",
+        "facilitator",
+        "evaluator",
+        "admin",
+        "other tenant's admin",
+    ];
+    let mut differences = Vec::new();
+    for (method, path, apis) in COUNTERPARTS {
+        let page = matrix_row(method, path);
+        for (m, p) in *apis {
+            if ANSWERS_DIFFER.iter().any(|(dm, dp, _)| (dm, dp) == (m, p)) {
+                continue;
+            }
+            let api = matrix_row(m, p);
+            for (i, role) in ROLES.iter().enumerate() {
+                if access(page[i]) != access(api[i]) {
+                    differences.push(format!(
+                        "{m} {p} as {role}: {} ({}), but the page {method} {path}: {} ({})",
+                        api[i],
+                        access(api[i]),
+                        page[i],
+                        access(page[i])
+                    ));
+                }
+            }
+        }
+    }
+    assert!(
+        differences.is_empty(),
+        "the API must refuse exactly whom the page refuses:\n{}",
+        differences.join("\n")
+    );
+}
