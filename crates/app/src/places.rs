@@ -1,4 +1,5 @@
 //! Places on programmes (C2, C3): programmes, cohorts, applications and nominations, offers, the review queue.
+pub mod application_reads;
 pub mod applications;
 pub mod applying;
 pub mod catalogue;

@@ -1,5 +1,6 @@
 //! Action learning sets (C4): forming them, rules and attributes, meetings, self-selection, access, repair.
 pub mod choosing;
+pub mod cohort_sets;
 pub mod formation;
 pub mod formation_attributes;
 pub mod formation_page;

@@ -93,7 +93,6 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
 }
 
 #[test]
-#[ignore = "on until the last page and API reads move into app (issue 10)"]
 fn pages_and_the_api_reach_storage_only_through_app() {
     let src = workspace().join("crates/web/src");
     let mut files = Vec::new();

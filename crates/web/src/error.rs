@@ -5,7 +5,6 @@
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use revans_domain::ValidationError;
-use revans_storage::StoreError;
 
 pub use revans_app::EMAIL_CANNOT_BE_USED;
 pub use revans_domain::FieldError;
@@ -127,29 +126,6 @@ impl From<ValidationError> for AppError {
             field: e.field.to_owned(),
             message: e.message,
         }])
-    }
-}
-
-impl From<StoreError> for AppError {
-    fn from(e: StoreError) -> Self {
-        match e {
-            StoreError::Duplicate { field } => {
-                let message = match field {
-                    "email" => EMAIL_CANNOT_BE_USED.to_owned(),
-                    "name" => "That name is already in use; choose another".to_owned(),
-                    other => format!("That {other} is already in use"),
-                };
-                AppError::Invalid(vec![FieldError {
-                    field: field.to_owned(),
-                    message,
-                }])
-            }
-            StoreError::Reference => AppError::Conflict(
-                "That record refers to something that no longer exists, or is still in use".into(),
-            ),
-            StoreError::Unavailable(cause) => AppError::Unavailable(cause.to_string()),
-            other => AppError::Internal(other.to_string()),
-        }
     }
 }
 

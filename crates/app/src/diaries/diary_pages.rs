@@ -110,3 +110,20 @@ pub async fn entry_page(app: &App, viewer: &Viewer, id: &str) -> Result<EntryPag
         about,
     })
 }
+
+/// The API's diary, a page at a time: up to `limit` of the viewer's own entries written before
+/// `mine_before` (`(created_at, id)`), and up to `limit` shared with them before
+/// `shared_before`, each newest first.
+pub async fn diary_page(
+    app: &App,
+    viewer: &Viewer,
+    mine_before: Option<(i64, &str)>,
+    shared_before: Option<(i64, &str)>,
+    limit: i64,
+) -> Result<(Vec<Entry>, Vec<Entry>), Error> {
+    let mut conn = app.store.conn().await?;
+    let me = &viewer.person.id;
+    let mine = diaries::by_author_page(&mut conn, me, mine_before, limit).await?;
+    let shared = diaries::shared_with_page(&mut conn, me, shared_before, limit).await?;
+    Ok((mine, shared))
+}

@@ -399,3 +399,16 @@ pub async fn record(state: &App, viewer: &Viewer, id: &Id) -> Result<PersonRecor
         supervisor_candidates: candidates,
     })
 }
+
+/// A person and their roles, for a lead of their organisation; anyone else gets "not found".
+pub async fn person_with_roles(
+    state: &App,
+    viewer: &Viewer,
+    id: &Id,
+) -> Result<(Person, Vec<RoleGrant>), Error> {
+    let mut conn = state.store.conn().await?;
+    let person = people::get(&mut conn, id).await?.ok_or(Error::NotFound)?;
+    require_admin_of(&mut conn, viewer, &person.organisation_id).await?;
+    let roles = people::roles(&mut conn, id).await?;
+    Ok((person, roles))
+}

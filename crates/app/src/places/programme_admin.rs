@@ -2,7 +2,8 @@
 //! queue with its filters, nomination caps), the queue as rows for a file, and a programme's
 //! current details for its edit form. Anything outside the lead's organisations is "not found".
 
-use revans_domain::{ApplicationState, Id};
+use revans_domain::{ApplicationState, Id, Session};
+use revans_storage::cohorts::{Cohort, CohortsOf};
 use revans_storage::{Organisation, applications, cohorts, organisations, programmes};
 
 pub use revans_storage::applications::Application;
@@ -130,4 +131,16 @@ pub async fn programme_of_cohort(
     Ok(load_for_admin(&mut conn, actor, &cohort.programme_id)
         .await?
         .id)
+}
+
+/// A programme and its cohorts with their sessions, for a lead of the programme.
+pub async fn programme_with_cohorts(
+    app: &App,
+    actor: &Actor<'_>,
+    id: &Id,
+) -> Result<(Programme, Vec<(Cohort, Vec<Session>)>), Error> {
+    let mut conn = app.store.conn().await?;
+    let programme = load_for_admin(&mut conn, actor, id).await?;
+    let cohorts = cohorts::with_sessions(&mut conn, CohortsOf::Programme(&programme.id)).await?;
+    Ok((programme, cohorts))
 }

@@ -30,6 +30,16 @@ pub struct Proposal {
     pub moves: Vec<ProposedMove>,
 }
 
+/// As `proposal`, on a connection of its own.
+pub async fn proposal_now(
+    state: &App,
+    actor: &Actor<'_>,
+    cohort: &Id,
+) -> Result<Option<Proposal>, Error> {
+    let mut conn = state.store.conn().await?;
+    proposal(&mut conn, actor, cohort).await
+}
+
 /// The engine's proposal for a cohort with published sets, or None when nothing needs to
 /// change (or the sets are still drafts, which are simply formed again).
 pub async fn proposal(

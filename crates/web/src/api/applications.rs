@@ -5,7 +5,7 @@
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use revans_storage::applications::{self, Application};
+use revans_app::places::application_reads::{Application, after_change, mine_page, review_queue};
 
 use crate::api::contracts::applications::{
     ApplyIn, Decision, DecisionIn, OfferResponse, RespondIn,
@@ -20,7 +20,6 @@ use revans_app::Actor;
 use revans_app::places::applications::{
     AllocationSummary, allocate_places, apply, decide, respond,
 };
-use revans_app::places::programmes::load_for_admin;
 use revans_app::places::review_queue::QueueFilters;
 
 #[derive(serde::Serialize, utoipa::ToSchema)]
@@ -82,10 +81,7 @@ pub async fn create_application(
         &body,
     )
     .await?;
-    let mut conn = state.store.conn().await?;
-    let a = applications::get(&mut conn, &id)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let a = after_change(&state, &id).await?;
     Ok((StatusCode::CREATED, Json(application_out(a))))
 }
 
@@ -100,14 +96,7 @@ pub async fn mine(
 ) -> ApiResult<Json<ApplicationsPage>> {
     let window = params.window()?;
     let before = window.after_id()?;
-    let mut conn = state.store.conn().await?;
-    let rows = applications::page_for_person(
-        &mut conn,
-        &viewer.person.id,
-        before.as_ref(),
-        window.limit as i64 + 1,
-    )
-    .await?;
+    let rows = mine_page(&state, &viewer, before.as_ref(), window.limit as i64 + 1).await?;
     let page = Paged::from_rows(rows, window.limit, |a| a.id.to_string());
     Ok(Json(page.map(application_out).into()))
 }
@@ -135,10 +124,7 @@ pub async fn respond_to(
         body.response.map_or("", OfferResponse::as_str),
     )
     .await?;
-    let mut conn = state.store.conn().await?;
-    let a = applications::get(&mut conn, &id)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let a = after_change(&state, &id).await?;
     Ok(Json(application_out(a)))
 }
 
@@ -167,10 +153,7 @@ pub async fn sponsor_approval(
         &id,
     )
     .await?;
-    let mut conn = state.store.conn().await?;
-    let a = applications::get(&mut conn, &id)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let a = after_change(&state, &id).await?;
     Ok(Json(application_out(a)))
 }
 
@@ -229,22 +212,11 @@ pub async fn queue(
         params.q.as_deref(),
     );
     let id = parse_id(&id)?;
-    let mut conn = state.store.conn().await?;
-    load_for_admin(
-        &mut conn,
-        &Actor {
-            viewer: &viewer,
-            ip: &ip,
-        },
-        &id,
-    )
-    .await?;
-    let mut kept: Vec<Application> = applications::list_for_programme(&mut conn, &id, wanted)
-        .await?
-        .into_iter()
-        .filter(|a| a.state != revans_domain::ApplicationState::Draft && filters.keeps(a))
-        .collect();
-    kept.sort_by(|a, b| a.id.as_str().cmp(b.id.as_str()));
+    let actor = Actor {
+        viewer: &viewer,
+        ip: &ip,
+    };
+    let kept = review_queue(&state, &actor, &id, wanted, &filters).await?;
     let page = Paged::from_sorted_list(kept, &window, |a| a.id.to_string());
     Ok(Json(page.map(application_out).into()))
 }

@@ -35,9 +35,8 @@ pub async fn list(
 ) -> ApiResult<Json<AuditPage>> {
     let window = params.window()?;
     let before = window.after_time_and_id()?;
-    let mut conn = state.store.conn().await?;
     let rows = audit_before(
-        &mut conn,
+        &state,
         &viewer,
         before.as_ref().map(|(at, id)| (*at, id.as_str())),
         window.limit,

@@ -4,7 +4,7 @@
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use revans_storage::diaries::{self, Entry};
+use revans_app::diaries::diary_pages::{Entry, diary_page};
 
 use crate::api::contracts::diaries::{EntryIn, EntryUpdateIn, Sharing};
 use crate::api::pagination::{PageParams, Window, encode_cursor};
@@ -128,10 +128,14 @@ pub async fn list(
     let window = params.window()?;
     let (mine_from, shared_from) = positions(window.after.as_deref())?;
     let fetch = window.limit as i64 + 1;
-    let mut conn = state.store.conn().await?;
-    let me = &viewer.person.id;
-    let mine = diaries::by_author_page(&mut conn, me, before(&mine_from), fetch).await?;
-    let shared = diaries::shared_with_page(&mut conn, me, before(&shared_from), fetch).await?;
+    let (mine, shared) = diary_page(
+        &state,
+        &viewer,
+        before(&mine_from),
+        before(&shared_from),
+        fetch,
+    )
+    .await?;
     let (mine, mine_more, mine_at) = take(mine, window.limit, mine_from);
     let (shared, shared_more, shared_at) = take(shared, window.limit, shared_from);
     let has_more = mine_more || shared_more;

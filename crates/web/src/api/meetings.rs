@@ -5,6 +5,7 @@
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
+use revans_app::sets::meeting_detail::Action;
 
 use crate::api::ApiJson;
 use crate::api::contracts::meetings::{
@@ -35,8 +36,8 @@ pub struct ActionOut {
     pub outcome_note: Option<String>,
 }
 
-impl From<revans_storage::set_content::Action> for ActionOut {
-    fn from(a: revans_storage::set_content::Action) -> Self {
+impl From<Action> for ActionOut {
+    fn from(a: Action) -> Self {
         ActionOut {
             id: a.id.to_string(),
             meeting_id: a.meeting_id.to_string(),

@@ -1,7 +1,6 @@
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
-use revans_storage::Organisation;
 
 use crate::api::ApiJson;
 use crate::api::contracts::organisations::OrganisationIn;
@@ -9,8 +8,8 @@ use crate::auth::ApiAdmin;
 use crate::auth::ClientIp;
 use crate::error::ApiResult;
 use crate::state::AppState;
-use revans_app::directory::organisations;
-use revans_app::{Actor, admin_scope};
+use revans_app::Actor;
+use revans_app::directory::organisations::{self, Organisation};
 
 #[derive(serde::Serialize, utoipa::ToSchema)]
 pub struct OrganisationOut {
@@ -37,9 +36,8 @@ pub async fn list(
     State(state): State<AppState>,
     ApiAdmin(viewer): ApiAdmin,
 ) -> ApiResult<Json<Vec<OrganisationOut>>> {
-    let mut conn = state.store.conn().await?;
     Ok(Json(
-        admin_scope(&mut conn, &viewer)
+        organisations::in_scope(&state, &viewer)
             .await?
             .into_iter()
             .map(Into::into)

@@ -1,8 +1,8 @@
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
+use revans_app::directory::people::{Person, RoleGrant, person_with_roles};
 use revans_domain::Id;
-use revans_storage::{Person, RoleGrant, people};
 
 use crate::api::contracts::people::{InviteIn, RolesIn, role_names};
 use crate::api::pagination::{PageParams, Paged, page_of};
@@ -11,9 +11,9 @@ use crate::auth::ApiAdmin;
 use crate::auth::ClientIp;
 use crate::error::{ApiResult, AppError};
 use crate::state::AppState;
+use revans_app::Actor;
 use revans_app::directory::people::{InviteInput, invite};
 use revans_app::paging::people_after;
-use revans_app::{Actor, require_admin_of};
 
 #[derive(serde::Serialize, utoipa::ToSchema)]
 pub struct RoleOut {
@@ -70,22 +70,9 @@ pub async fn list(
 ) -> ApiResult<Json<PeoplePage>> {
     let window = params.window()?;
     let after = window.after_id()?;
-    let mut conn = state.store.conn().await?;
-    let rows = people_after(&mut conn, &viewer, after.as_ref(), window.limit).await?;
-    let page = Paged::from_rows(rows, window.limit, |p| p.id.to_string());
-    let mut roles: std::collections::HashMap<Id, Vec<RoleGrant>> = Default::default();
-    for root in viewer.admin_roots() {
-        for (person, grant) in people::roles_in_tree(&mut conn, &root).await? {
-            let held = roles.entry(person).or_default();
-            if !held.contains(&grant) {
-                held.push(grant);
-            }
-        }
-    }
-    let page = page.map(|p| {
-        let grants = roles.remove(&p.id).unwrap_or_default();
-        PersonOut::new(p, grants)
-    });
+    let rows = people_after(&state, &viewer, after.as_ref(), window.limit).await?;
+    let page = Paged::from_rows(rows, window.limit, |(p, _)| p.id.to_string());
+    let page = page.map(|(p, grants)| PersonOut::new(p, grants));
     Ok(Json(page.into()))
 }
 
@@ -99,12 +86,7 @@ pub async fn show(
     Path(id): Path<String>,
 ) -> ApiResult<Json<PersonOut>> {
     let id = Id::parse(&id).ok_or(AppError::NotFound)?;
-    let mut conn = state.store.conn().await?;
-    let person = people::get(&mut conn, &id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    require_admin_of(&mut conn, &viewer, &person.organisation_id).await?;
-    let roles = people::roles(&mut conn, &id).await?;
+    let (person, roles) = person_with_roles(&state, &viewer, &id).await?;
     Ok(Json(PersonOut::new(person, roles)))
 }
 
@@ -133,11 +115,7 @@ pub async fn invite_person(
         input,
     )
     .await?;
-    let mut conn = state.store.conn().await?;
-    let person = people::get(&mut conn, &id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let roles = people::roles(&mut conn, &id).await?;
+    let (person, roles) = person_with_roles(&state, &viewer, &id).await?;
     Ok((StatusCode::CREATED, Json(PersonOut::new(person, roles))))
 }
 
@@ -165,10 +143,6 @@ pub async fn set_roles(
         &role_names(&body.roles),
     )
     .await?;
-    let mut conn = state.store.conn().await?;
-    let person = people::get(&mut conn, &id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let roles = people::roles(&mut conn, &id).await?;
+    let (person, roles) = person_with_roles(&state, &viewer, &id).await?;
     Ok(Json(PersonOut::new(person, roles)))
 }

@@ -4,10 +4,10 @@
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
+use revans_app::now_ms;
+use revans_app::places::catalogue::{Cohort, Programme, catalogue};
+use revans_app::places::programme_admin::programme_with_cohorts;
 use revans_domain::{Id, ProgrammeStatus, Session};
-use revans_storage::cohorts::{self, Cohort, CohortsOf};
-use revans_storage::now_ms;
-use revans_storage::programmes::{self, Programme};
 
 use crate::api::contracts::cohorts::CohortIn;
 use crate::api::contracts::programmes::{CapIn, ProgrammeIn, StatusIn};
@@ -121,15 +121,17 @@ pub async fn list(
     ApiQuery(params): ApiQuery<PageParams>,
 ) -> ApiResult<Json<ProgrammesPage>> {
     let window = params.window()?;
-    let mut conn = state.store.conn().await?;
-    let mut published = programmes::list_published(&mut conn).await?;
-    published.sort_by(|a, b| a.id.as_str().cmp(b.id.as_str()));
-    let page = Paged::from_sorted_list(published, &window, |p| p.id.to_string());
-    let mut by_programme = cohorts::by_programme(&mut conn, CohortsOf::Published).await?;
+    let mut published = catalogue(&state).await?;
+    published.sort_by(|a, b| a.programme.id.as_str().cmp(b.programme.id.as_str()));
+    let page = Paged::from_sorted_list(published, &window, |e| e.programme.id.to_string());
     Ok(Json(
-        page.map(|p| {
-            let cohorts = by_programme.remove(&p.id).unwrap_or_default();
-            programme_out(p, cohorts)
+        page.map(|e| {
+            let cohorts = e
+                .cohorts
+                .into_iter()
+                .map(|c| (c.cohort, c.sessions))
+                .collect();
+            programme_out(e.programme, cohorts)
         })
         .into(),
     ))
@@ -207,11 +209,11 @@ pub async fn put_status(
         body.as_str(),
     )
     .await?;
-    let mut conn = state.store.conn().await?;
-    let p = programmes::get(&mut conn, &id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let cohorts = cohorts::with_sessions(&mut conn, CohortsOf::Programme(&p.id)).await?;
+    let actor = Actor {
+        viewer: &viewer,
+        ip: &ip,
+    };
+    let (p, cohorts) = programme_with_cohorts(&state, &actor, &id).await?;
     Ok(Json(programme_out(p, cohorts)))
 }
 

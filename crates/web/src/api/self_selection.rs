@@ -12,8 +12,8 @@ use crate::error::ApiResult;
 use crate::state::AppState;
 use revans_app::Actor;
 use revans_app::sets::choosing::choose as choose_set;
-use revans_app::sets::self_selection::choices;
 use revans_app::sets::set_access::path_id;
+use revans_app::sets::set_pages::set_choices;
 
 #[derive(serde::Serialize, utoipa::ToSchema)]
 pub struct ChoiceOut {
@@ -39,8 +39,7 @@ pub async fn list(
     Path(id): Path<String>,
 ) -> ApiResult<Json<Vec<ChoiceOut>>> {
     let id = path_id(&id)?;
-    let mut conn = state.store.conn().await?;
-    let out = choices(&mut conn, &viewer, &id)
+    let out = set_choices(&state, &viewer, &id)
         .await?
         .into_iter()
         .map(|c| ChoiceOut {

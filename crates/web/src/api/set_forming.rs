@@ -152,8 +152,7 @@ pub async fn proposal(
         viewer: &viewer,
         ip: &ip,
     };
-    let mut conn = state.store.conn().await?;
-    let proposal = set_repair::proposal(&mut conn, &actor, &id).await?;
+    let proposal = set_repair::proposal_now(&state, &actor, &id).await?;
     Ok(Json(match proposal {
         None => ProposalOut {
             reasons: Vec::new(),

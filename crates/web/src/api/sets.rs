@@ -4,21 +4,20 @@
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use revans_storage::set_content::{self, Problem};
-use revans_storage::sets;
+use revans_app::sets::cohort_sets::{self, CohortSet};
+use revans_app::sets::set_pages::{Problem, SetPage, my_sets, set_page};
 
 use crate::api::contracts::sets::{FormationIn, ProblemIn};
 use crate::api::pagination::{PageParams, Paged, page_of};
 use crate::api::programmes::Created;
 use crate::api::{ApiJson, ApiQuery};
 use crate::auth::{ApiAdmin, ApiCaller, ClientIp};
-use crate::error::{ApiResult, AppError};
+use crate::error::ApiResult;
 use crate::state::AppState;
 use revans_app::Actor;
-use revans_app::places::programmes::load_for_admin;
-use revans_app::sets::formation::{form, sets_with_members};
+use revans_app::sets::formation::form;
 use revans_app::sets::meetings::add_problem;
-use revans_app::sets::set_access::{load_set, path_id};
+use revans_app::sets::set_access::path_id;
 use revans_app::sets::set_view::{self, MeetingView, MemberView, UnitView};
 
 #[derive(serde::Serialize, utoipa::ToSchema)]
@@ -41,8 +40,7 @@ pub async fn mine(
     ApiQuery(params): ApiQuery<PageParams>,
 ) -> ApiResult<Json<SetsPage>> {
     let window = params.window()?;
-    let mut conn = state.store.conn().await?;
-    let mut all = sets::list_for_person(&mut conn, &viewer.person.id).await?;
+    let mut all = my_sets(&state, &viewer).await?.sets;
     all.sort_by(|a, b| a.id.as_str().cmp(b.id.as_str()));
     let page = Paged::from_sorted_list(all, &window, |s| s.id.to_string());
     Ok(Json(
@@ -100,14 +98,8 @@ pub async fn show(
     Path(id): Path<String>,
 ) -> ApiResult<Json<SetOut>> {
     let id = path_id(&id)?;
-    let mut conn = state.store.conn().await?;
-    let in_set = load_set(&mut conn, &viewer, &id).await?;
-    let problems = set_content::problems(&mut conn, &id)
-        .await?
-        .into_iter()
-        .map(ProblemOut::from)
-        .collect();
-    let view = set_view::build(&mut conn, in_set.set, Some(&viewer.person.id)).await?;
+    let SetPage { view, problems, .. } = set_page(&state, &viewer, &id).await?;
+    let problems = problems.into_iter().map(ProblemOut::from).collect();
     Ok(Json(SetOut {
         id: view.set.id.to_string(),
         name: view.set.name.clone(),
@@ -198,26 +190,20 @@ pub async fn cohort_sets(
     Path(id): Path<String>,
 ) -> ApiResult<Json<Vec<SetStatusOut>>> {
     let id = path_id(&id)?;
-    let mut conn = state.store.conn().await?;
-    let cohort = revans_storage::cohorts::get(&mut conn, &id)
+    let actor = Actor {
+        viewer: &viewer,
+        ip: &ip,
+    };
+    let out: Vec<SetStatusOut> = cohort_sets::cohort_sets(&state, &actor, &id)
         .await?
-        .ok_or(AppError::NotFound)?;
-    load_for_admin(
-        &mut conn,
-        &Actor {
-            viewer: &viewer,
-            ip: &ip,
-        },
-        &cohort.programme_id,
-    )
-    .await?;
-    let counts = revans_storage::set_reports::set_counts(&mut conn, &id).await?;
-    let mut memberships: std::collections::HashMap<_, Vec<MembershipOut>> =
-        sets_with_members(&mut conn, &id)
-            .await?
-            .into_iter()
-            .map(|(s, members)| {
-                let out = members
+        .into_iter()
+        .map(
+            |CohortSet {
+                 view,
+                 members,
+                 problems,
+             }| {
+                let memberships = members
                     .into_iter()
                     .map(|m| MembershipOut {
                         id: m.id.to_string(),
@@ -228,33 +214,24 @@ pub async fn cohort_sets(
                         unit: m.unit_key,
                     })
                     .collect();
-                (s.id, out)
-            })
-            .collect();
-    let out: Vec<SetStatusOut> = set_view::build_for_cohort(&mut conn, &id)
-        .await?
-        .into_iter()
-        .map(|view| {
-            let problems = counts
-                .get(&view.set.id)
-                .map_or(0, |(problems, _)| *problems);
-            SetStatusOut {
-                id: view.set.id.to_string(),
-                name: view.set.name.clone(),
-                status: view.set.status.clone(),
-                members: view.members.iter().filter(|m| m.current).count(),
-                facilitators: view.facilitators.clone(),
-                meetings_held: view.meetings.iter().filter(|m| m.held).count(),
-                meetings_planned: view
-                    .meetings
-                    .iter()
-                    .filter(|m| m.kind != "cancelled")
-                    .count(),
-                attendance_percent: set_view::attendance_percent(&view.members),
-                problems: revans_domain::publish_count(problems),
-                memberships: memberships.remove(&view.set.id).unwrap_or_default(),
-            }
-        })
+                SetStatusOut {
+                    id: view.set.id.to_string(),
+                    name: view.set.name.clone(),
+                    status: view.set.status.clone(),
+                    members: view.members.iter().filter(|m| m.current).count(),
+                    facilitators: view.facilitators.clone(),
+                    meetings_held: view.meetings.iter().filter(|m| m.held).count(),
+                    meetings_planned: view
+                        .meetings
+                        .iter()
+                        .filter(|m| m.kind != "cancelled")
+                        .count(),
+                    attendance_percent: set_view::attendance_percent(&view.members),
+                    problems: revans_domain::publish_count(problems),
+                    memberships,
+                }
+            },
+        )
         .collect();
     Ok(Json(out))
 }

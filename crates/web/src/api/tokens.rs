@@ -5,7 +5,7 @@
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use revans_storage::{ApiToken, api_tokens};
+use revans_app::access::tokens::ApiToken;
 
 use crate::auth::ApiCaller;
 use crate::error::{ApiError, ApiResult};
@@ -49,9 +49,8 @@ pub async fn list(
     State(state): State<AppState>,
     ApiCaller(viewer): ApiCaller,
 ) -> ApiResult<Json<Vec<TokenOut>>> {
-    let mut conn = state.store.conn().await?;
     Ok(Json(
-        api_tokens::list_for(&mut conn, &viewer.person.id)
+        tokens::list_mine(&state, &viewer)
             .await?
             .into_iter()
             .map(Into::into)
