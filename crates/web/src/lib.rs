@@ -13,6 +13,7 @@ mod error_pages;
 mod layout;
 pub mod mail;
 mod pages;
+mod path_id;
 pub mod routes;
 mod session;
 mod startup;

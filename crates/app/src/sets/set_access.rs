@@ -58,8 +58,3 @@ pub async fn load_meeting(
     let in_set = load_set(conn, viewer, &meeting.set_id).await?;
     Ok((in_set, meeting))
 }
-
-/// Parses an id from a path, as "not found" when it is not one.
-pub fn path_id(raw: &str) -> Result<Id, Error> {
-    Id::parse(raw).ok_or(Error::NotFound)
-}

@@ -3,7 +3,7 @@
 //! same actions as the pages.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use revans_app::places::application_reads::{Application, after_change, mine_page, review_queue};
 
@@ -11,10 +11,11 @@ use crate::api::contracts::applications::{
     ApplyIn, Decision, DecisionIn, OfferResponse, RespondIn,
 };
 use crate::api::pagination::{PageParams, Paged, page_of};
-use crate::api::programmes::{parse_id, rfc3339};
+use crate::api::programmes::rfc3339;
 use crate::api::{ApiJson, ApiQuery};
 use crate::auth::{ApiAdmin, ApiCaller, ClientIp};
 use crate::error::{ApiResult, AppError};
+use crate::path_id::PathId;
 use crate::state::AppState;
 use revans_app::Actor;
 use revans_app::places::applications::{
@@ -67,7 +68,7 @@ pub async fn create_application(
     State(state): State<AppState>,
     ApiCaller(viewer): ApiCaller,
     ClientIp(ip): ClientIp,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     ApiJson(body): ApiJson<ApplyIn>,
 ) -> ApiResult<(StatusCode, Json<ApplicationOut>)> {
     let body = body.into();
@@ -77,7 +78,7 @@ pub async fn create_application(
             viewer: &viewer,
             ip: &ip,
         },
-        &parse_id(&id)?,
+        &id,
         &body,
     )
     .await?;
@@ -110,10 +111,9 @@ pub async fn respond_to(
     State(state): State<AppState>,
     ApiCaller(viewer): ApiCaller,
     ClientIp(ip): ClientIp,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     ApiJson(body): ApiJson<RespondIn>,
 ) -> ApiResult<Json<ApplicationOut>> {
-    let id = parse_id(&id)?;
     respond(
         &state,
         &Actor {
@@ -138,12 +138,11 @@ pub async fn sponsor_approval(
     State(state): State<AppState>,
     ApiCaller(viewer): ApiCaller,
     ClientIp(ip): ClientIp,
-    Path(id): Path<String>,
+    PathId(id): PathId,
 ) -> ApiResult<Json<ApplicationOut>> {
     if !viewer.has_role(revans_domain::Role::Sponsor) {
         return Err(AppError::Forbidden.into());
     }
-    let id = parse_id(&id)?;
     revans_app::places::applications::sponsor_approve(
         &state,
         &Actor {
@@ -185,7 +184,7 @@ pub async fn queue(
     State(state): State<AppState>,
     ApiAdmin(viewer): ApiAdmin,
     ClientIp(ip): ClientIp,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     super::ApiQuery(params): super::ApiQuery<QueueParams>,
 ) -> ApiResult<Json<ApplicationsPage>> {
     let window = PageParams {
@@ -211,7 +210,6 @@ pub async fn queue(
         params.cohort.as_deref(),
         params.q.as_deref(),
     );
-    let id = parse_id(&id)?;
     let actor = Actor {
         viewer: &viewer,
         ip: &ip,
@@ -235,7 +233,7 @@ pub async fn decisions(
     State(state): State<AppState>,
     ApiAdmin(viewer): ApiAdmin,
     ClientIp(ip): ClientIp,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     ApiJson(body): ApiJson<DecisionIn>,
 ) -> ApiResult<Json<DecisionOut>> {
     let decided = decide(
@@ -244,7 +242,7 @@ pub async fn decisions(
             viewer: &viewer,
             ip: &ip,
         },
-        &parse_id(&id)?,
+        &id,
         &body.applications,
         body.decision.map_or("", Decision::as_str),
         &body.reason,
@@ -262,7 +260,7 @@ pub async fn allocate(
     State(state): State<AppState>,
     ApiAdmin(viewer): ApiAdmin,
     ClientIp(ip): ClientIp,
-    Path(id): Path<String>,
+    PathId(id): PathId,
 ) -> ApiResult<Json<AllocationSummary>> {
     Ok(Json(
         allocate_places(
@@ -271,7 +269,7 @@ pub async fn allocate(
                 viewer: &viewer,
                 ip: &ip,
             },
-            &parse_id(&id)?,
+            &id,
         )
         .await?,
     ))

@@ -1,14 +1,14 @@
 //! One cohort over the API: changing its details or its number of places and closing its
 //! applications, the same actions as the lead's pages.
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
-use revans_domain::Id;
 
 use crate::api::ApiJson;
 use crate::api::contracts::cohorts::{CapacityIn, CohortIn};
 use crate::auth::{ApiAdmin, ClientIp};
-use crate::error::{ApiResult, AppError};
+use crate::error::ApiResult;
+use crate::path_id::PathId;
 use crate::state::AppState;
 use revans_app::Actor;
 use revans_app::places::cohort_edit::edit_cohort;
@@ -25,10 +25,9 @@ pub async fn update(
     State(state): State<AppState>,
     ApiAdmin(viewer): ApiAdmin,
     ClientIp(ip): ClientIp,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     ApiJson(body): ApiJson<CohortIn>,
 ) -> ApiResult<StatusCode> {
-    let id = Id::parse(&id).ok_or(AppError::NotFound)?;
     let body = body.try_into()?;
     let actor = Actor {
         viewer: &viewer,
@@ -48,9 +47,8 @@ pub async fn close(
     State(state): State<AppState>,
     ApiAdmin(viewer): ApiAdmin,
     ClientIp(ip): ClientIp,
-    Path(id): Path<String>,
+    PathId(id): PathId,
 ) -> ApiResult<StatusCode> {
-    let id = Id::parse(&id).ok_or(AppError::NotFound)?;
     let actor = Actor {
         viewer: &viewer,
         ip: &ip,
@@ -68,10 +66,9 @@ pub async fn put_capacity(
     State(state): State<AppState>,
     ApiAdmin(viewer): ApiAdmin,
     ClientIp(ip): ClientIp,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     ApiJson(body): ApiJson<CapacityIn>,
 ) -> ApiResult<StatusCode> {
-    let id = Id::parse(&id).ok_or(AppError::NotFound)?;
     let actor = Actor {
         viewer: &viewer,
         ip: &ip,

@@ -2,7 +2,7 @@
 //! as the pages (an entry the caller may not read is 404, like one that does not exist).
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use revans_app::diaries::diary_pages::{Entry, diary_page};
 
@@ -12,6 +12,7 @@ use crate::api::programmes::Created;
 use crate::api::{ApiJson, ApiQuery};
 use crate::auth::{ApiCaller, ClientIp};
 use crate::error::{ApiResult, AppError};
+use crate::path_id::PathId;
 use crate::state::AppState;
 use revans_app::Actor;
 use revans_app::diaries::entries::{EntryInput, create, edit, read};
@@ -186,10 +187,9 @@ pub async fn update_entry(
     State(state): State<AppState>,
     ApiCaller(viewer): ApiCaller,
     ClientIp(ip): ClientIp,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     ApiJson(body): ApiJson<EntryUpdateIn>,
 ) -> ApiResult<StatusCode> {
-    let id = revans_domain::Id::parse(&id).ok_or(crate::error::AppError::NotFound)?;
     let input = EntryInput {
         body: body.body,
         sharing: Sharing::word(body.sharing),
@@ -221,9 +221,9 @@ pub async fn update_entry(
 pub async fn show(
     State(state): State<AppState>,
     ApiCaller(viewer): ApiCaller,
-    Path(id): Path<String>,
+    PathId(id): PathId,
 ) -> ApiResult<Json<EntryOut>> {
-    Ok(Json(read(&state, &viewer, &id).await?.into()))
+    Ok(Json(read(&state, &viewer, id.as_str()).await?.into()))
 }
 
 #[derive(serde::Serialize, utoipa::ToSchema)]

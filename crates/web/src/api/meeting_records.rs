@@ -2,7 +2,7 @@
 //! presenter's actions, and the review of earlier actions. Content is never audited.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 
 use crate::api::ApiJson;
@@ -10,11 +10,11 @@ use crate::api::contracts::meetings::{ActionIn, AttendanceIn, ReviewIn, attendan
 use crate::api::programmes::Created;
 use crate::auth::{ApiCaller, ClientIp};
 use crate::error::ApiResult;
+use crate::path_id::PathId;
 use crate::state::AppState;
 use revans_app::Actor;
 use revans_app::access_checks::meeting_in_set;
 use revans_app::sets::meetings::{add_action, record_attendance, review_action};
-use revans_app::sets::set_access::path_id;
 
 /// Records attendance: one record for every current member.
 #[utoipa::path(put, path = "/api/v1/meetings/{id}/attendance", tag = "meetings", request_body = AttendanceIn,
@@ -25,10 +25,9 @@ pub async fn attendance(
     State(state): State<AppState>,
     ApiCaller(viewer): ApiCaller,
     ClientIp(ip): ClientIp,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     ApiJson(body): ApiJson<AttendanceIn>,
 ) -> ApiResult<StatusCode> {
-    let id = path_id(&id)?;
     let actor = Actor {
         viewer: &viewer,
         ip: &ip,
@@ -49,10 +48,9 @@ pub async fn create_action(
     State(state): State<AppState>,
     ApiCaller(viewer): ApiCaller,
     ClientIp(ip): ClientIp,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     ApiJson(body): ApiJson<ActionIn>,
 ) -> ApiResult<(StatusCode, Json<Created>)> {
-    let id = path_id(&id)?;
     let actor = Actor {
         viewer: &viewer,
         ip: &ip,
@@ -77,10 +75,9 @@ pub async fn review(
     State(state): State<AppState>,
     ApiCaller(viewer): ApiCaller,
     ClientIp(ip): ClientIp,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     ApiJson(body): ApiJson<ReviewIn>,
 ) -> ApiResult<StatusCode> {
-    let id = path_id(&id)?;
     let actor = Actor {
         viewer: &viewer,
         ip: &ip,

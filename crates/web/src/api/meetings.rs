@@ -3,7 +3,7 @@
 //! as the set and meeting pages, so the same people are refused the same way.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use revans_app::sets::meeting_detail::Action;
 
@@ -13,11 +13,11 @@ use crate::api::contracts::meetings::{
 };
 use crate::auth::{ApiCaller, ClientIp};
 use crate::error::ApiResult;
+use crate::path_id::PathId;
 use crate::state::AppState;
 use revans_app::Actor;
 use revans_app::sets::meeting_detail::meeting_detail;
 use revans_app::sets::meetings::{change_meeting, change_settings, schedule_series};
-use revans_app::sets::set_access::path_id;
 use revans_app::sets::set_view::{MeetingView, UnitView};
 
 /// An action a presenter committed to, and, once reviewed, what became of it.
@@ -88,9 +88,8 @@ pub struct MeetingOut {
 pub async fn show(
     State(state): State<AppState>,
     ApiCaller(viewer): ApiCaller,
-    Path(id): Path<String>,
+    PathId(id): PathId,
 ) -> ApiResult<Json<MeetingOut>> {
-    let id = path_id(&id)?;
     let d = meeting_detail(&state, &viewer, &id).await?;
     Ok(Json(MeetingOut {
         set_id: d.view.set.id.to_string(),
@@ -130,10 +129,9 @@ pub async fn schedule(
     State(state): State<AppState>,
     ApiCaller(viewer): ApiCaller,
     ClientIp(ip): ClientIp,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     ApiJson(body): ApiJson<SeriesIn>,
 ) -> ApiResult<(StatusCode, Json<ScheduledOut>)> {
-    let id = path_id(&id)?;
     let actor = Actor {
         viewer: &viewer,
         ip: &ip,
@@ -152,10 +150,9 @@ pub async fn settings(
     State(state): State<AppState>,
     ApiCaller(viewer): ApiCaller,
     ClientIp(ip): ClientIp,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     ApiJson(body): ApiJson<SetSettingsIn>,
 ) -> ApiResult<StatusCode> {
-    let id = path_id(&id)?;
     let actor = Actor {
         viewer: &viewer,
         ip: &ip,
@@ -173,10 +170,9 @@ pub async fn move_meeting(
     State(state): State<AppState>,
     ApiCaller(viewer): ApiCaller,
     ClientIp(ip): ClientIp,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     ApiJson(body): ApiJson<MoveMeetingIn>,
 ) -> ApiResult<StatusCode> {
-    let id = path_id(&id)?;
     let actor = Actor {
         viewer: &viewer,
         ip: &ip,
@@ -194,9 +190,8 @@ pub async fn cancel_meeting(
     State(state): State<AppState>,
     ApiCaller(viewer): ApiCaller,
     ClientIp(ip): ClientIp,
-    Path(id): Path<String>,
+    PathId(id): PathId,
 ) -> ApiResult<StatusCode> {
-    let id = path_id(&id)?;
     let actor = Actor {
         viewer: &viewer,
         ip: &ip,
@@ -214,10 +209,9 @@ pub async fn presenter(
     State(state): State<AppState>,
     ApiCaller(viewer): ApiCaller,
     ClientIp(ip): ClientIp,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     ApiJson(body): ApiJson<PresenterIn>,
 ) -> ApiResult<StatusCode> {
-    let id = path_id(&id)?;
     let actor = Actor {
         viewer: &viewer,
         ip: &ip,

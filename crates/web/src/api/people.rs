@@ -1,15 +1,15 @@
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use revans_app::directory::people::{Person, RoleGrant, person_with_roles};
-use revans_domain::Id;
 
 use crate::api::contracts::people::{InviteIn, RolesIn, role_names};
 use crate::api::pagination::{PageParams, Paged, page_of};
 use crate::api::{ApiJson, ApiQuery};
 use crate::auth::ApiAdmin;
 use crate::auth::ClientIp;
-use crate::error::{ApiResult, AppError};
+use crate::error::ApiResult;
+use crate::path_id::PathId;
 use crate::state::AppState;
 use revans_app::Actor;
 use revans_app::directory::people::{InviteInput, invite};
@@ -83,9 +83,8 @@ pub async fn list(
 pub async fn show(
     State(state): State<AppState>,
     ApiAdmin(viewer): ApiAdmin,
-    Path(id): Path<String>,
+    PathId(id): PathId,
 ) -> ApiResult<Json<PersonOut>> {
-    let id = Id::parse(&id).ok_or(AppError::NotFound)?;
     let (person, roles) = person_with_roles(&state, &viewer, &id).await?;
     Ok(Json(PersonOut::new(person, roles)))
 }
@@ -127,11 +126,10 @@ pub async fn invite_person(
 pub async fn set_roles(
     State(state): State<AppState>,
     ApiAdmin(viewer): ApiAdmin,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     ClientIp(ip): ClientIp,
     ApiJson(body): ApiJson<RolesIn>,
 ) -> ApiResult<Json<PersonOut>> {
-    let id = Id::parse(&id).ok_or(AppError::NotFound)?;
     revans_app::directory::people::set_roles(
         &state,
         &Actor {

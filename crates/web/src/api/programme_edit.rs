@@ -1,13 +1,13 @@
 //! Changing a programme's details over the API: the same action as the lead's edit page.
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
-use revans_domain::Id;
 
 use crate::api::ApiJson;
 use crate::api::contracts::programmes::ProgrammeIn;
 use crate::auth::{ApiAdmin, ClientIp};
-use crate::error::{ApiResult, AppError};
+use crate::error::ApiResult;
+use crate::path_id::PathId;
 use crate::state::AppState;
 use revans_app::Actor;
 use revans_app::access_checks::programme_admin;
@@ -23,10 +23,9 @@ pub async fn put_programme(
     State(state): State<AppState>,
     ApiAdmin(viewer): ApiAdmin,
     ClientIp(ip): ClientIp,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     ApiJson(body): ApiJson<ProgrammeIn>,
 ) -> ApiResult<StatusCode> {
-    let id = Id::parse(&id).ok_or(AppError::NotFound)?;
     let actor = Actor {
         viewer: &viewer,
         ip: &ip,

@@ -2,19 +2,20 @@
 //! places are in `applications.rs`.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use revans_app::now_ms;
 use revans_app::places::catalogue::{Cohort, Programme, catalogue};
 use revans_app::places::programme_admin::programme_with_cohorts;
-use revans_domain::{Id, ProgrammeStatus, Session};
+use revans_domain::{ProgrammeStatus, Session};
 
 use crate::api::contracts::cohorts::CohortIn;
 use crate::api::contracts::programmes::{CapIn, ProgrammeIn, StatusIn};
 use crate::api::pagination::{PageParams, Paged, page_of};
 use crate::api::{ApiJson, ApiQuery};
 use crate::auth::{ApiAdmin, ApiCaller, ClientIp};
-use crate::error::{ApiResult, AppError};
+use crate::error::ApiResult;
+use crate::path_id::PathId;
 use crate::state::AppState;
 use revans_app::Actor;
 use revans_app::places::programmes::{add_cohort, create, set_status};
@@ -104,10 +105,6 @@ pub struct Created {
     pub id: String,
 }
 
-pub(crate) fn parse_id(raw: &str) -> Result<Id, AppError> {
-    Id::parse(raw).ok_or(AppError::NotFound)
-}
-
 page_of!(ProgrammesPage, ProgrammeOut, "programmes");
 
 /// The published catalogue, in the order programmes were added, a page at a time (read whole
@@ -169,7 +166,7 @@ pub async fn create_cohort(
     State(state): State<AppState>,
     ApiAdmin(viewer): ApiAdmin,
     ClientIp(ip): ClientIp,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     ApiJson(body): ApiJson<CohortIn>,
 ) -> ApiResult<(StatusCode, Json<Created>)> {
     let body = body.try_into()?;
@@ -179,7 +176,7 @@ pub async fn create_cohort(
             viewer: &viewer,
             ip: &ip,
         },
-        &parse_id(&id)?,
+        &id,
         &body,
     )
     .await?;
@@ -195,10 +192,9 @@ pub async fn put_status(
     State(state): State<AppState>,
     ApiAdmin(viewer): ApiAdmin,
     ClientIp(ip): ClientIp,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     ApiJson(body): ApiJson<StatusIn>,
 ) -> ApiResult<Json<ProgrammeOut>> {
-    let id = parse_id(&id)?;
     set_status(
         &state,
         &Actor {
@@ -226,7 +222,7 @@ pub async fn set_nomination_cap(
     State(state): State<AppState>,
     ApiAdmin(viewer): ApiAdmin,
     ClientIp(ip): ClientIp,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     ApiJson(body): ApiJson<CapIn>,
 ) -> ApiResult<StatusCode> {
     let input = revans_app::places::nomination_caps::CapInput {
@@ -239,7 +235,7 @@ pub async fn set_nomination_cap(
             viewer: &viewer,
             ip: &ip,
         },
-        &parse_id(&id)?,
+        &id,
         &input,
     )
     .await?;

@@ -3,16 +3,16 @@
 //! place learns nothing about the cohort's sets (404), as on the page.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 
 use crate::api::ApiJson;
 use crate::api::contracts::set_forming::ChoiceIn;
 use crate::auth::{ApiCaller, ClientIp};
 use crate::error::ApiResult;
+use crate::path_id::PathId;
 use crate::state::AppState;
 use revans_app::Actor;
 use revans_app::sets::choosing::choose as choose_set;
-use revans_app::sets::set_access::path_id;
 use revans_app::sets::set_pages::set_choices;
 
 #[derive(serde::Serialize, utoipa::ToSchema)]
@@ -36,9 +36,8 @@ pub struct ChoiceOut {
 pub async fn list(
     State(state): State<AppState>,
     ApiCaller(viewer): ApiCaller,
-    Path(id): Path<String>,
+    PathId(id): PathId,
 ) -> ApiResult<Json<Vec<ChoiceOut>>> {
-    let id = path_id(&id)?;
     let out = set_choices(&state, &viewer, &id)
         .await?
         .into_iter()
@@ -70,10 +69,9 @@ pub async fn choose(
     State(state): State<AppState>,
     ApiCaller(viewer): ApiCaller,
     ClientIp(ip): ClientIp,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     ApiJson(body): ApiJson<ChoiceIn>,
 ) -> ApiResult<Json<ChosenOut>> {
-    let id = path_id(&id)?;
     let actor = Actor {
         viewer: &viewer,
         ip: &ip,

@@ -4,7 +4,7 @@
 //! The same actions as the lead's sets page.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 
 use crate::api::ApiJson;
@@ -12,12 +12,12 @@ use crate::api::contracts::set_forming::{FacilitatorsIn, LeaveIn, MoveIn, Repair
 use crate::api::contracts::sets::FormationIn;
 use crate::auth::{ApiAdmin, ClientIp};
 use crate::error::ApiResult;
+use crate::path_id::PathId;
 use crate::state::AppState;
 use revans_app::Actor;
 use revans_app::access_checks::{cohort_admin, set_admin};
 use revans_app::sets::formation::{assign_facilitators, move_member, publish};
 use revans_app::sets::self_selection;
-use revans_app::sets::set_access::path_id;
 use revans_app::sets::set_repair;
 
 #[derive(serde::Serialize, utoipa::ToSchema)]
@@ -36,10 +36,9 @@ pub async fn move_one(
     State(state): State<AppState>,
     ApiAdmin(viewer): ApiAdmin,
     ClientIp(ip): ClientIp,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     ApiJson(body): ApiJson<MoveIn>,
 ) -> ApiResult<StatusCode> {
-    let id = path_id(&id)?;
     let actor = Actor {
         viewer: &viewer,
         ip: &ip,
@@ -59,9 +58,8 @@ pub async fn publish_all(
     State(state): State<AppState>,
     ApiAdmin(viewer): ApiAdmin,
     ClientIp(ip): ClientIp,
-    Path(id): Path<String>,
+    PathId(id): PathId,
 ) -> ApiResult<Json<CountOut>> {
-    let id = path_id(&id)?;
     let actor = Actor {
         viewer: &viewer,
         ip: &ip,
@@ -80,10 +78,9 @@ pub async fn open_choosing(
     State(state): State<AppState>,
     ApiAdmin(viewer): ApiAdmin,
     ClientIp(ip): ClientIp,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     ApiJson(body): ApiJson<FormationIn>,
 ) -> ApiResult<Json<CountOut>> {
-    let id = path_id(&id)?;
     let actor = Actor {
         viewer: &viewer,
         ip: &ip,
@@ -104,10 +101,9 @@ pub async fn leave_one(
     State(state): State<AppState>,
     ApiAdmin(viewer): ApiAdmin,
     ClientIp(ip): ClientIp,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     ApiJson(body): ApiJson<LeaveIn>,
 ) -> ApiResult<StatusCode> {
-    let id = path_id(&id)?;
     let actor = Actor {
         viewer: &viewer,
         ip: &ip,
@@ -145,9 +141,8 @@ pub async fn proposal(
     State(state): State<AppState>,
     ApiAdmin(viewer): ApiAdmin,
     ClientIp(ip): ClientIp,
-    Path(id): Path<String>,
+    PathId(id): PathId,
 ) -> ApiResult<Json<ProposalOut>> {
-    let id = path_id(&id)?;
     let actor = Actor {
         viewer: &viewer,
         ip: &ip,
@@ -185,10 +180,9 @@ pub async fn repair(
     State(state): State<AppState>,
     ApiAdmin(viewer): ApiAdmin,
     ClientIp(ip): ClientIp,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     ApiJson(body): ApiJson<RepairIn>,
 ) -> ApiResult<Json<CountOut>> {
-    let id = path_id(&id)?;
     let actor = Actor {
         viewer: &viewer,
         ip: &ip,
@@ -209,10 +203,9 @@ pub async fn facilitators(
     State(state): State<AppState>,
     ApiAdmin(viewer): ApiAdmin,
     ClientIp(ip): ClientIp,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     ApiJson(body): ApiJson<FacilitatorsIn>,
 ) -> ApiResult<StatusCode> {
-    let id = path_id(&id)?;
     let actor = Actor {
         viewer: &viewer,
         ip: &ip,

@@ -2,7 +2,7 @@
 //! content only for its members and facilitators; a programme lead sees status and counts.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use revans_app::sets::cohort_sets::{self, CohortSet};
 use revans_app::sets::set_pages::{Problem, SetPage, my_sets, set_page};
@@ -13,11 +13,11 @@ use crate::api::programmes::Created;
 use crate::api::{ApiJson, ApiQuery};
 use crate::auth::{ApiAdmin, ApiCaller, ClientIp};
 use crate::error::ApiResult;
+use crate::path_id::PathId;
 use crate::state::AppState;
 use revans_app::Actor;
 use revans_app::sets::formation::form;
 use revans_app::sets::meetings::add_problem;
-use revans_app::sets::set_access::path_id;
 use revans_app::sets::set_view::{self, MeetingView, MemberView, UnitView};
 
 #[derive(serde::Serialize, utoipa::ToSchema)]
@@ -95,9 +95,8 @@ pub struct SetOut {
 pub async fn show(
     State(state): State<AppState>,
     ApiCaller(viewer): ApiCaller,
-    Path(id): Path<String>,
+    PathId(id): PathId,
 ) -> ApiResult<Json<SetOut>> {
-    let id = path_id(&id)?;
     let SetPage { view, problems, .. } = set_page(&state, &viewer, &id).await?;
     let problems = problems.into_iter().map(ProblemOut::from).collect();
     Ok(Json(SetOut {
@@ -121,10 +120,9 @@ pub async fn create_problem(
     State(state): State<AppState>,
     ApiCaller(viewer): ApiCaller,
     ClientIp(ip): ClientIp,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     ApiJson(body): ApiJson<ProblemIn>,
 ) -> ApiResult<(StatusCode, Json<Created>)> {
-    let id = path_id(&id)?;
     let body = body.into();
     let created = add_problem(
         &state,
@@ -187,9 +185,8 @@ pub async fn cohort_sets(
     State(state): State<AppState>,
     ApiAdmin(viewer): ApiAdmin,
     ClientIp(ip): ClientIp,
-    Path(id): Path<String>,
+    PathId(id): PathId,
 ) -> ApiResult<Json<Vec<SetStatusOut>>> {
-    let id = path_id(&id)?;
     let actor = Actor {
         viewer: &viewer,
         ip: &ip,
@@ -245,10 +242,9 @@ pub async fn form_sets(
     State(state): State<AppState>,
     ApiAdmin(viewer): ApiAdmin,
     ClientIp(ip): ClientIp,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     ApiJson(body): ApiJson<FormationIn>,
 ) -> ApiResult<(StatusCode, Json<Created>)> {
-    let id = path_id(&id)?;
     let body = body.try_into()?;
     form(
         &state,

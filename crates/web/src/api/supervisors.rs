@@ -1,14 +1,14 @@
 //! People's supervision and invitations over the API: the same actions as the lead's person
 //! page.
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
-use revans_domain::Id;
 
 use crate::api::ApiJson;
 use crate::api::contracts::people::SupervisorIn;
 use crate::auth::{ApiAdmin, ClientIp};
-use crate::error::{ApiResult, AppError};
+use crate::error::ApiResult;
+use crate::path_id::PathId;
 use crate::state::AppState;
 use revans_app::Actor;
 use revans_app::directory::people::{resend_invitation, set_supervisor};
@@ -23,10 +23,9 @@ pub async fn put_supervisor(
     State(state): State<AppState>,
     ApiAdmin(viewer): ApiAdmin,
     ClientIp(ip): ClientIp,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     ApiJson(body): ApiJson<SupervisorIn>,
 ) -> ApiResult<StatusCode> {
-    let id = Id::parse(&id).ok_or(AppError::NotFound)?;
     let actor = Actor {
         viewer: &viewer,
         ip: &ip,
@@ -44,9 +43,8 @@ pub async fn reinvite(
     State(state): State<AppState>,
     ApiAdmin(viewer): ApiAdmin,
     ClientIp(ip): ClientIp,
-    Path(id): Path<String>,
+    PathId(id): PathId,
 ) -> ApiResult<StatusCode> {
-    let id = Id::parse(&id).ok_or(AppError::NotFound)?;
     let actor = Actor {
         viewer: &viewer,
         ip: &ip,

@@ -1,7 +1,7 @@
 //! Programme leads: changing one cohort's details on a page of its own.
 
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use revans_domain::Id;
 
@@ -9,6 +9,7 @@ use crate::auth::{Admin, ClientIp, Viewer};
 use crate::csrf::CsrfForm;
 use crate::error::{AppError, PageResult};
 use crate::layout::{Errors, Layout, form_error, render};
+use crate::path_id::PathId;
 use crate::state::AppState;
 use revans_app::Actor;
 use revans_app::places::cohort_edit::{CohortForEditing, current_input, edit_cohort};
@@ -33,11 +34,10 @@ async fn page(
     state: &AppState,
     viewer: &Viewer,
     ip: &str,
-    id: &str,
+    cid: &Id,
     typed: Option<CohortInput>,
     errors: Errors,
 ) -> Result<EditPage, AppError> {
-    let cid = Id::parse(id).ok_or(AppError::NotFound)?;
     let actor = Actor { viewer, ip };
     let CohortForEditing {
         cohort,
@@ -70,7 +70,7 @@ pub async fn edit_form(
     State(state): State<AppState>,
     Admin(viewer): Admin,
     ClientIp(ip): ClientIp,
-    Path(id): Path<String>,
+    PathId(id): PathId,
 ) -> PageResult<Response> {
     render(&page(&state, &viewer, &ip, &id, None, Errors::default()).await?)
 }
@@ -79,10 +79,10 @@ pub async fn update(
     State(state): State<AppState>,
     Admin(viewer): Admin,
     ClientIp(ip): ClientIp,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     CsrfForm(form): CsrfForm<CohortInput>,
 ) -> PageResult<Response> {
-    let cid = Id::parse(&id).ok_or(AppError::NotFound)?;
+    let cid = id.clone();
     let actor = Actor {
         viewer: &viewer,
         ip: &ip,

@@ -1,16 +1,17 @@
 //! Programme leads' people pages: the list, inviting someone, and their roles.
 
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use revans_domain::{Id, Role};
 
 use crate::auth::ClientIp;
 use crate::auth::{Admin, Viewer};
 use crate::csrf::CsrfForm;
-use crate::error::{AppError, PageResult};
+use crate::error::PageResult;
 use crate::layout::{Errors, Layout, form_error, render};
 use crate::pages::sign_in::{Empty, NoticeQuery};
+use crate::path_id::PathId;
 use crate::state::AppState;
 use revans_app::Actor;
 use revans_app::directory::organisations::{self, Organisation};
@@ -168,11 +169,10 @@ struct PersonPage {
 async fn person_page(
     state: &AppState,
     viewer: &Viewer,
-    id: &str,
+    id: &Id,
     errors: Errors,
     notice: Option<&str>,
 ) -> PageResult<PersonPage> {
-    let id = Id::parse(id).ok_or(AppError::NotFound)?;
     let people::PersonRecord {
         person,
         grants,
@@ -212,7 +212,7 @@ async fn person_page(
 pub async fn show(
     State(state): State<AppState>,
     Admin(viewer): Admin,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     Query(q): Query<NoticeQuery>,
 ) -> PageResult<Response> {
     let notice = match q.notice.as_deref() {
@@ -235,11 +235,11 @@ pub struct RolesForm {
 pub async fn set_roles(
     State(state): State<AppState>,
     Admin(viewer): Admin,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     ClientIp(ip): ClientIp,
     CsrfForm(form): CsrfForm<RolesForm>,
 ) -> PageResult<Response> {
-    let person_id = Id::parse(&id).ok_or(AppError::NotFound)?;
+    let person_id = id.clone();
     let actor = Actor {
         viewer: &viewer,
         ip: &ip,
@@ -268,11 +268,11 @@ pub async fn set_roles(
 pub async fn resend_invitation(
     State(state): State<AppState>,
     Admin(viewer): Admin,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     ClientIp(ip): ClientIp,
     CsrfForm(_): CsrfForm<Empty>,
 ) -> PageResult<Response> {
-    let person_id = Id::parse(&id).ok_or(AppError::NotFound)?;
+    let person_id = id.clone();
     resend(
         &state,
         &Actor {
@@ -295,11 +295,11 @@ pub struct SupervisorForm {
 pub async fn set_supervisor(
     State(state): State<AppState>,
     Admin(viewer): Admin,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     ClientIp(ip): ClientIp,
     CsrfForm(form): CsrfForm<SupervisorForm>,
 ) -> PageResult<Response> {
-    let person_id = Id::parse(&id).ok_or(AppError::NotFound)?;
+    let person_id = id.clone();
     let actor = Actor {
         viewer: &viewer,
         ip: &ip,

@@ -2,7 +2,7 @@
 //! filters and bulk decisions, allocation, and the CSV export of applications.
 
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
 use revans_app::places::programme_admin::{
@@ -16,6 +16,7 @@ use crate::csrf::CsrfForm;
 use crate::error::{AppError, PageResult};
 use crate::layout::{Errors, Layout, form_error, render};
 use crate::pages::catalogue::{CohortView, cohort_views};
+use crate::path_id::PathId;
 use crate::state::AppState;
 use revans_app::Actor;
 use revans_app::places::applications::{allocate_places, decide};
@@ -263,12 +264,11 @@ async fn show_page(
     state: &AppState,
     viewer: &Viewer,
     ip: &str,
-    id: &str,
+    id: &Id,
     q: &ShowQuery,
     cohort: CohortInput,
     errors: Errors,
 ) -> PageResult<ShowPage> {
-    let id = Id::parse(id).ok_or(AppError::NotFound)?;
     let actor = Actor { viewer, ip };
     let (filter, chosen) = q.filters();
     let ProgrammeAdmin {
@@ -378,7 +378,7 @@ pub async fn show(
     State(state): State<AppState>,
     Admin(viewer): Admin,
     ClientIp(ip): ClientIp,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     Query(q): Query<ShowQuery>,
 ) -> PageResult<Response> {
     render(
@@ -400,7 +400,7 @@ async fn with_errors(
     state: &AppState,
     viewer: &Viewer,
     ip: &str,
-    id: &str,
+    id: &Id,
     cohort: CohortInput,
     e: AppError,
 ) -> PageResult<Response> {
@@ -431,10 +431,10 @@ pub async fn status(
     State(state): State<AppState>,
     Admin(viewer): Admin,
     ClientIp(ip): ClientIp,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     CsrfForm(form): CsrfForm<StatusForm>,
 ) -> PageResult<Response> {
-    let pid = Id::parse(&id).ok_or(AppError::NotFound)?;
+    let pid = id.clone();
     let actor = Actor {
         viewer: &viewer,
         ip: &ip,
@@ -451,10 +451,10 @@ pub async fn cohort(
     State(state): State<AppState>,
     Admin(viewer): Admin,
     ClientIp(ip): ClientIp,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     CsrfForm(form): CsrfForm<CohortInput>,
 ) -> PageResult<Response> {
-    let pid = Id::parse(&id).ok_or(AppError::NotFound)?;
+    let pid = id.clone();
     let actor = Actor {
         viewer: &viewer,
         ip: &ip,
@@ -470,10 +470,10 @@ pub async fn cap(
     State(state): State<AppState>,
     Admin(viewer): Admin,
     ClientIp(ip): ClientIp,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     CsrfForm(form): CsrfForm<CapInput>,
 ) -> PageResult<Response> {
-    let pid = Id::parse(&id).ok_or(AppError::NotFound)?;
+    let pid = id.clone();
     let actor = Actor {
         viewer: &viewer,
         ip: &ip,
@@ -494,10 +494,10 @@ pub async fn capacity(
     State(state): State<AppState>,
     Admin(viewer): Admin,
     ClientIp(ip): ClientIp,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     CsrfForm(form): CsrfForm<CapacityForm>,
 ) -> PageResult<Response> {
-    let cid = Id::parse(&id).ok_or(AppError::NotFound)?;
+    let cid = id.clone();
     let actor = Actor {
         viewer: &viewer,
         ip: &ip,
@@ -507,17 +507,7 @@ pub async fn capacity(
         Ok(()) => Ok(
             Redirect::to(&format!("/admin/programmes/{programme}?notice=capacity")).into_response(),
         ),
-        Err(e) => {
-            with_errors(
-                &state,
-                &viewer,
-                &ip,
-                programme.as_str(),
-                default_cohort(),
-                e.into(),
-            )
-            .await
-        }
+        Err(e) => with_errors(&state, &viewer, &ip, &programme, default_cohort(), e.into()).await,
     }
 }
 
@@ -535,10 +525,10 @@ pub async fn decisions(
     State(state): State<AppState>,
     Admin(viewer): Admin,
     ClientIp(ip): ClientIp,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     CsrfForm(form): CsrfForm<DecisionForm>,
 ) -> PageResult<Response> {
-    let pid = Id::parse(&id).ok_or(AppError::NotFound)?;
+    let pid = id.clone();
     let actor = Actor {
         viewer: &viewer,
         ip: &ip,
@@ -564,10 +554,10 @@ pub async fn allocate(
     State(state): State<AppState>,
     Admin(viewer): Admin,
     ClientIp(ip): ClientIp,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     CsrfForm(_): CsrfForm<crate::pages::sign_in::Empty>,
 ) -> PageResult<Response> {
-    let pid = Id::parse(&id).ok_or(AppError::NotFound)?;
+    let pid = id.clone();
     let actor = Actor {
         viewer: &viewer,
         ip: &ip,
@@ -581,12 +571,12 @@ pub async fn export(
     State(state): State<AppState>,
     Admin(viewer): Admin,
     ClientIp(ip): ClientIp,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     Query(q): Query<ShowQuery>,
 ) -> PageResult<Response> {
     // The same filters as the queue on the page, so the file holds what the lead sees.
     let (wanted, chosen) = q.filters();
-    let pid = Id::parse(&id).ok_or(AppError::NotFound)?;
+    let pid = id.clone();
     let actor = Actor {
         viewer: &viewer,
         ip: &ip,
@@ -634,21 +624,21 @@ pub async fn edit_form(
     State(state): State<AppState>,
     Admin(viewer): Admin,
     ClientIp(ip): ClientIp,
-    Path(id): Path<String>,
+    PathId(id): PathId,
 ) -> PageResult<Response> {
-    let pid = Id::parse(&id).ok_or(AppError::NotFound)?;
+    let pid = id.clone();
     let actor = Actor {
         viewer: &viewer,
         ip: &ip,
     };
     let input = programme_for_editing(&state, &actor, &pid).await?;
-    let follow_ons = follow_options(&state, &viewer, Some(&id)).await?;
+    let follow_ons = follow_options(&state, &viewer, Some(id.as_str())).await?;
     render(&form_page(
         &state,
         &viewer,
         input,
         Errors::default(),
-        Some(&id),
+        Some(id.as_str()),
         follow_ons,
     ))
 }
@@ -657,10 +647,10 @@ pub async fn update(
     State(state): State<AppState>,
     Admin(viewer): Admin,
     ClientIp(ip): ClientIp,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     CsrfForm(form): CsrfForm<ProgrammeInput>,
 ) -> PageResult<Response> {
-    let pid = Id::parse(&id).ok_or(AppError::NotFound)?;
+    let pid = id.clone();
     let actor = Actor {
         viewer: &viewer,
         ip: &ip,
@@ -670,9 +660,9 @@ pub async fn update(
             Ok(Redirect::to(&format!("/admin/programmes/{id}?notice=updated")).into_response())
         }
         Err(e) => {
-            let follow_ons = follow_options(&state, &viewer, Some(&id)).await?;
+            let follow_ons = follow_options(&state, &viewer, Some(id.as_str())).await?;
             form_error(e, |errors| {
-                form_page(&state, &viewer, form, errors, Some(&id), follow_ons)
+                form_page(&state, &viewer, form, errors, Some(id.as_str()), follow_ons)
             })
         }
     }
@@ -682,10 +672,10 @@ pub async fn close_cohort(
     State(state): State<AppState>,
     Admin(viewer): Admin,
     ClientIp(ip): ClientIp,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     CsrfForm(_): CsrfForm<crate::pages::sign_in::Empty>,
 ) -> PageResult<Response> {
-    let cid = Id::parse(&id).ok_or(AppError::NotFound)?;
+    let cid = id.clone();
     let actor = Actor {
         viewer: &viewer,
         ip: &ip,

@@ -3,7 +3,7 @@
 //! publishing the lead sees each set's status and counts, never what is said in it.
 
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use revans_app::sets::formation_page::{FormationPage, cohort_of_set, formation_page};
 use revans_domain::Id;
@@ -13,12 +13,12 @@ use crate::csrf::CsrfForm;
 use crate::error::{AppError, PageResult};
 use crate::layout::{Errors, Layout, form_error, render};
 use crate::pages::sign_in::NoticeQuery;
+use crate::path_id::PathId;
 use crate::state::AppState;
 use revans_app::Actor;
 use revans_app::sets::formation::{
     FormationInput, assign_facilitators, form, move_member, publish,
 };
-use revans_app::sets::set_access::path_id;
 
 pub struct SetCard {
     pub id: String,
@@ -159,10 +159,9 @@ pub async fn show(
     State(state): State<AppState>,
     Admin(viewer): Admin,
     ClientIp(ip): ClientIp,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     Query(q): Query<NoticeQuery>,
 ) -> PageResult<Response> {
-    let id = path_id(&id)?;
     let notice = match q.notice.as_deref() {
         Some("formed") => Some("Draft sets formed. Check them, assign facilitators, then publish."),
         Some("moved") => Some("Moved. Every rule still holds."),
@@ -204,10 +203,9 @@ pub async fn run(
     State(state): State<AppState>,
     Admin(viewer): Admin,
     ClientIp(ip): ClientIp,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     CsrfForm(f): CsrfForm<FormationInput>,
 ) -> PageResult<Response> {
-    let id = path_id(&id)?;
     let actor = Actor {
         viewer: &viewer,
         ip: &ip,
@@ -231,10 +229,9 @@ pub async fn move_one(
     State(state): State<AppState>,
     Admin(viewer): Admin,
     ClientIp(ip): ClientIp,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     CsrfForm(f): CsrfForm<MoveForm>,
 ) -> PageResult<Response> {
-    let id = path_id(&id)?;
     let actor = Actor {
         viewer: &viewer,
         ip: &ip,
@@ -265,10 +262,9 @@ pub async fn facilitators(
     State(state): State<AppState>,
     Admin(viewer): Admin,
     ClientIp(ip): ClientIp,
-    Path(set_id): Path<String>,
+    PathId(set_id): PathId,
     CsrfForm(f): CsrfForm<FacilitatorsForm>,
 ) -> PageResult<Response> {
-    let set_id = path_id(&set_id)?;
     let actor = Actor {
         viewer: &viewer,
         ip: &ip,
@@ -288,10 +284,9 @@ pub async fn publish_all(
     State(state): State<AppState>,
     Admin(viewer): Admin,
     ClientIp(ip): ClientIp,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     CsrfForm(_): CsrfForm<crate::pages::sign_in::Empty>,
 ) -> PageResult<Response> {
-    let id = path_id(&id)?;
     let actor = Actor {
         viewer: &viewer,
         ip: &ip,
@@ -308,10 +303,9 @@ pub async fn leave_one(
     State(state): State<AppState>,
     Admin(viewer): Admin,
     ClientIp(ip): ClientIp,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     CsrfForm(f): CsrfForm<MoveForm>,
 ) -> PageResult<Response> {
-    let id = path_id(&id)?;
     let actor = Actor {
         viewer: &viewer,
         ip: &ip,
@@ -341,10 +335,9 @@ pub async fn repair(
     State(state): State<AppState>,
     Admin(viewer): Admin,
     ClientIp(ip): ClientIp,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     CsrfForm(f): CsrfForm<RepairForm>,
 ) -> PageResult<Response> {
-    let id = path_id(&id)?;
     let actor = Actor {
         viewer: &viewer,
         ip: &ip,
@@ -367,10 +360,9 @@ pub async fn open_choosing(
     State(state): State<AppState>,
     Admin(viewer): Admin,
     ClientIp(ip): ClientIp,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     CsrfForm(f): CsrfForm<FormationInput>,
 ) -> PageResult<Response> {
-    let id = path_id(&id)?;
     let actor = Actor {
         viewer: &viewer,
         ip: &ip,

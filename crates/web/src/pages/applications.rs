@@ -2,7 +2,7 @@
 //! answering an offer.
 
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use revans_app::places::applying::{Application, application_form, my_applications};
 use revans_app::places::catalogue::Programme;
@@ -10,10 +10,11 @@ use revans_domain::Id;
 
 use crate::auth::{ClientIp, SignedIn, Viewer};
 use crate::csrf::CsrfForm;
-use crate::error::{AppError, PageResult};
+use crate::error::PageResult;
 use crate::layout::{Errors, Layout, form_error, render};
 use crate::pages::catalogue::{CohortView, cohort_views};
 use crate::pages::sign_in::NoticeQuery;
+use crate::path_id::PathId;
 use crate::state::AppState;
 use revans_app::Actor;
 use revans_app::places::applications::{ApplyInput, apply, respond as respond_action};
@@ -62,11 +63,10 @@ fn statements(texts: &[String], given: &[String]) -> Vec<Statement> {
 async fn apply_page(
     state: &AppState,
     viewer: &Viewer,
-    id: &str,
+    id: &Id,
     typed: Option<&ApplyInput>,
     errors: Errors,
 ) -> PageResult<ApplyPage> {
-    let id = Id::parse(id).ok_or(AppError::NotFound)?;
     let form = application_form(state, viewer, &id).await?;
     let input = typed.unwrap_or(&form.draft);
     let p = form.programme;
@@ -113,7 +113,7 @@ async fn apply_page(
 pub async fn form(
     State(state): State<AppState>,
     SignedIn(viewer): SignedIn,
-    Path(id): Path<String>,
+    PathId(id): PathId,
 ) -> PageResult<Response> {
     render(&apply_page(&state, &viewer, &id, None, Errors::default()).await?)
 }
@@ -121,11 +121,11 @@ pub async fn form(
 pub async fn submit(
     State(state): State<AppState>,
     SignedIn(viewer): SignedIn,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     ClientIp(ip): ClientIp,
     CsrfForm(input): CsrfForm<ApplyInput>,
 ) -> PageResult<Response> {
-    let programme_id = Id::parse(&id).ok_or(AppError::NotFound)?;
+    let programme_id = id.clone();
     let actor = Actor {
         viewer: &viewer,
         ip: &ip,
@@ -209,11 +209,10 @@ pub struct RespondForm {
 pub async fn respond(
     State(state): State<AppState>,
     SignedIn(viewer): SignedIn,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     ClientIp(ip): ClientIp,
     CsrfForm(form): CsrfForm<RespondForm>,
 ) -> PageResult<Response> {
-    let id = Id::parse(&id).ok_or(AppError::NotFound)?;
     let actor = Actor {
         viewer: &viewer,
         ip: &ip,

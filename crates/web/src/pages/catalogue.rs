@@ -1,16 +1,17 @@
 //! The public catalogue (no sign-in): published programmes and their cohorts with places left.
 
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use revans_app::places::catalogue::{self as read, CohortListing, Programme};
-use revans_domain::{Id, describe_session};
+use revans_domain::describe_session;
 
 use crate::auth::MaybeViewer;
 use crate::csrf::AnonCsrf;
-use crate::error::{AppError, PageResult};
+use crate::error::PageResult;
 use crate::layout::{Layout, render};
+use crate::path_id::PathId;
 use crate::state::AppState;
 
 /// A cohort as the catalogue shows it.
@@ -126,9 +127,8 @@ pub async fn show(
     State(state): State<AppState>,
     MaybeViewer(viewer): MaybeViewer,
     axum::Extension(anon): axum::Extension<AnonCsrf>,
-    Path(id): Path<String>,
+    PathId(id): PathId,
 ) -> PageResult<Response> {
-    let id = Id::parse(&id).ok_or(AppError::NotFound)?;
     let read::ProgrammeDetails {
         programme: p,
         cohorts,
@@ -157,11 +157,7 @@ pub async fn show(
 }
 
 /// A cohort's sessions as an .ics file (public, like the catalogue that lists them).
-pub async fn cohort_ics(
-    State(state): State<AppState>,
-    Path(id): Path<String>,
-) -> PageResult<Response> {
-    let id = Id::parse(&id).ok_or(AppError::NotFound)?;
+pub async fn cohort_ics(State(state): State<AppState>, PathId(id): PathId) -> PageResult<Response> {
     let body = read::cohort_calendar(&state, &id).await?;
     Ok((
         [

@@ -2,7 +2,7 @@
 //! choosing, who is in them by organisation, and which are closed to them and why.
 
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 
 use crate::auth::{ClientIp, SignedIn, Viewer};
@@ -10,10 +10,10 @@ use crate::csrf::CsrfForm;
 use crate::error::{AppError, PageResult};
 use crate::layout::{Errors, Layout, form_error, render};
 use crate::pages::sign_in::NoticeQuery;
+use crate::path_id::PathId;
 use crate::state::AppState;
 use revans_app::Actor;
 use revans_app::sets::self_selection::{Choice, join};
-use revans_app::sets::set_access::path_id;
 use revans_app::sets::set_pages::set_choices;
 
 #[derive(Template)]
@@ -53,10 +53,9 @@ async fn page(
 pub async fn show(
     State(state): State<AppState>,
     SignedIn(viewer): SignedIn,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     Query(q): Query<NoticeQuery>,
 ) -> PageResult<Response> {
-    let id = path_id(&id)?;
     let notice = (q.notice.as_deref() == Some("joined")).then_some(
         "Your choice is saved. You can change it until your programme lead publishes the sets.",
     );
@@ -73,10 +72,9 @@ pub async fn choose(
     State(state): State<AppState>,
     SignedIn(viewer): SignedIn,
     ClientIp(ip): ClientIp,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     CsrfForm(f): CsrfForm<JoinForm>,
 ) -> PageResult<Response> {
-    let id = path_id(&id)?;
     // Someone without a place learns nothing about the cohort's sets.
     let p = page(&state, &viewer, &id, Errors::default(), None).await?;
     let actor = Actor {

@@ -2,16 +2,16 @@
 //! with one, writing and editing. Entries someone may not read are "not found".
 
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use revans_app::diaries::diary_pages::{self as read, EntryRead};
-use revans_domain::Id;
 
 use crate::auth::{ClientIp, SignedIn, Viewer};
 use crate::csrf::CsrfForm;
-use crate::error::{AppError, PageResult};
+use crate::error::PageResult;
 use crate::layout::{Errors, Layout, form_error, render, when};
 use crate::pages::sign_in::NoticeQuery;
+use crate::path_id::PathId;
 use crate::state::AppState;
 use revans_app::Actor;
 use revans_app::diaries::entries::{
@@ -262,21 +262,21 @@ async fn entry_page(
 pub async fn show(
     State(state): State<AppState>,
     SignedIn(viewer): SignedIn,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     Query(q): Query<NoticeQuery>,
 ) -> PageResult<Response> {
     let notice = (q.notice.as_deref() == Some("saved")).then_some("Your entry is saved.");
-    render(&entry_page(&state, &viewer, &id, None, notice).await?)
+    render(&entry_page(&state, &viewer, id.as_str(), None, notice).await?)
 }
 
 pub async fn update(
     State(state): State<AppState>,
     SignedIn(viewer): SignedIn,
     ClientIp(ip): ClientIp,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     CsrfForm(input): CsrfForm<EntryInput>,
 ) -> PageResult<Response> {
-    let entry_id = Id::parse(&id).ok_or(AppError::NotFound)?;
+    let entry_id = id.clone();
     let actor = Actor {
         viewer: &viewer,
         ip: &ip,
@@ -284,7 +284,7 @@ pub async fn update(
     match edit_entry(&state, &actor, &entry_id, &input).await {
         Ok(()) => Ok(Redirect::to(&format!("/diary/{entry_id}?notice=saved")).into_response()),
         Err(e) => {
-            let page = entry_page(&state, &viewer, &id, Some(&input), None).await?;
+            let page = entry_page(&state, &viewer, id.as_str(), Some(&input), None).await?;
             form_error(e, |errors| EntryPage {
                 layout: page.layout.with_errors(&errors),
                 errors,

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use revans_app::sets::meeting_detail::Action;
 
@@ -13,6 +13,7 @@ use crate::csrf::CsrfForm;
 use crate::error::{AppError, PageResult};
 use crate::layout::{Errors, Layout, form_error, render};
 use crate::pages::sign_in::NoticeQuery;
+use crate::path_id::PathId;
 use crate::state::AppState;
 use revans_app::Actor;
 use revans_app::sets::meeting_detail::{AttendanceRow, MeetingDetail, meeting_detail};
@@ -20,7 +21,6 @@ use revans_app::sets::meetings::{
     ActionInput, ChangeInput, ReviewInput, add_action, change_meeting, record_attendance,
     review_action,
 };
-use revans_app::sets::set_access::path_id;
 use revans_app::sets::set_view::{MeetingView, UnitView};
 
 #[derive(Template)]
@@ -82,10 +82,9 @@ async fn page(
 pub async fn show(
     State(state): State<AppState>,
     SignedIn(viewer): SignedIn,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     Query(q): Query<NoticeQuery>,
 ) -> PageResult<Response> {
-    let id = path_id(&id)?;
     let notice = match q.notice.as_deref() {
         Some("attendance") => Some("Attendance saved."),
         Some("action") => Some("Action recorded. It comes back for review at the next meeting."),
@@ -136,10 +135,9 @@ pub async fn attendance(
     State(state): State<AppState>,
     SignedIn(viewer): SignedIn,
     ClientIp(ip): ClientIp,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     CsrfForm(form): CsrfForm<HashMap<String, String>>,
 ) -> PageResult<Response> {
-    let id = path_id(&id)?;
     let actor = Actor {
         viewer: &viewer,
         ip: &ip,
@@ -163,10 +161,9 @@ pub async fn action(
     State(state): State<AppState>,
     SignedIn(viewer): SignedIn,
     ClientIp(ip): ClientIp,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     CsrfForm(form): CsrfForm<ActionForm>,
 ) -> PageResult<Response> {
-    let id = path_id(&id)?;
     let actor = Actor {
         viewer: &viewer,
         ip: &ip,
@@ -186,10 +183,9 @@ pub async fn review(
     State(state): State<AppState>,
     SignedIn(viewer): SignedIn,
     ClientIp(ip): ClientIp,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     CsrfForm(input): CsrfForm<ReviewInput>,
 ) -> PageResult<Response> {
-    let id = path_id(&id)?;
     let actor = Actor {
         viewer: &viewer,
         ip: &ip,
@@ -204,10 +200,9 @@ pub async fn change(
     State(state): State<AppState>,
     SignedIn(viewer): SignedIn,
     ClientIp(ip): ClientIp,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     CsrfForm(input): CsrfForm<ChangeInput>,
 ) -> PageResult<Response> {
-    let id = path_id(&id)?;
     let actor = Actor {
         viewer: &viewer,
         ip: &ip,

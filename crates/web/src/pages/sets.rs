@@ -2,7 +2,7 @@
 //! problems), scheduling meetings and bringing a problem. Everyone else gets "not found".
 
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use revans_app::sets::set_pages::{
     Action, ActionSet, MySets, Problem, my_sets, set_page as read_set,
@@ -13,12 +13,12 @@ use crate::csrf::CsrfForm;
 use crate::error::PageResult;
 use crate::layout::{Errors, Layout, form_error, render};
 use crate::pages::sign_in::NoticeQuery;
+use crate::path_id::PathId;
 use crate::state::AppState;
 use revans_app::Actor;
 use revans_app::sets::meetings::{
     ProblemInput, SeriesInput, SettingsInput, add_problem, change_settings, schedule_series,
 };
-use revans_app::sets::set_access::path_id;
 use revans_app::sets::set_view::SetView;
 
 #[derive(Template)]
@@ -122,10 +122,9 @@ async fn set_page(
 pub async fn show(
     State(state): State<AppState>,
     SignedIn(viewer): SignedIn,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     Query(q): Query<NoticeQuery>,
 ) -> PageResult<Response> {
-    let id = path_id(&id)?;
     let notice = match q.notice.as_deref() {
         Some("problem") => Some("Your problem is shared with your set."),
         Some("scheduled") => {
@@ -152,10 +151,9 @@ pub async fn problem(
     State(state): State<AppState>,
     SignedIn(viewer): SignedIn,
     ClientIp(ip): ClientIp,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     CsrfForm(input): CsrfForm<ProblemInput>,
 ) -> PageResult<Response> {
-    let id = path_id(&id)?;
     let actor = Actor {
         viewer: &viewer,
         ip: &ip,
@@ -180,10 +178,9 @@ pub async fn schedule(
     State(state): State<AppState>,
     SignedIn(viewer): SignedIn,
     ClientIp(ip): ClientIp,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     CsrfForm(input): CsrfForm<SeriesInput>,
 ) -> PageResult<Response> {
-    let id = path_id(&id)?;
     let actor = Actor {
         viewer: &viewer,
         ip: &ip,
@@ -228,10 +225,9 @@ pub async fn settings(
     State(state): State<AppState>,
     SignedIn(viewer): SignedIn,
     ClientIp(ip): ClientIp,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     CsrfForm(input): CsrfForm<SettingsInput>,
 ) -> PageResult<Response> {
-    let id = path_id(&id)?;
     let actor = Actor {
         viewer: &viewer,
         ip: &ip,

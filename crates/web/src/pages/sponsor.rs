@@ -2,7 +2,7 @@
 //! them.
 
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use revans_app::places::sponsor::{Application, Nominee, SetAttendance, nominees, require_sponsor};
 use revans_domain::Id;
@@ -12,6 +12,7 @@ use crate::csrf::CsrfForm;
 use crate::error::{AppError, PageResult};
 use crate::layout::{Layout, render};
 use crate::pages::sign_in::{Empty, NoticeQuery};
+use crate::path_id::PathId;
 use crate::state::AppState;
 use revans_app::Actor;
 use revans_app::places::applications::sponsor_approve;
@@ -153,11 +154,10 @@ pub async fn approve(
     State(state): State<AppState>,
     SignedIn(viewer): SignedIn,
     ClientIp(ip): ClientIp,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     CsrfForm(_): CsrfForm<Empty>,
 ) -> PageResult<Response> {
     require_sponsor(&viewer)?;
-    let id = Id::parse(&id).ok_or(AppError::NotFound)?;
     sponsor_approve(
         &state,
         &Actor {

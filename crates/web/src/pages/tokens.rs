@@ -1,5 +1,5 @@
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use revans_app::access::tokens::ApiToken;
 
@@ -9,6 +9,7 @@ use crate::csrf::CsrfForm;
 use crate::error::PageResult;
 use crate::layout::{Errors, Layout, form_error, render, when};
 use crate::pages::sign_in::Empty;
+use crate::path_id::PathId;
 use crate::state::AppState;
 use revans_app::Actor;
 use revans_app::access::tokens;
@@ -137,7 +138,7 @@ pub async fn create(
 pub async fn revoke(
     State(state): State<AppState>,
     SignedIn(viewer): SignedIn,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     ClientIp(ip): ClientIp,
     CsrfForm(_): CsrfForm<Empty>,
 ) -> PageResult<Response> {
@@ -147,7 +148,7 @@ pub async fn revoke(
             viewer: &viewer,
             ip: &ip,
         },
-        &id,
+        id.as_str(),
     )
     .await?;
     Ok(Redirect::to("/account/tokens").into_response())

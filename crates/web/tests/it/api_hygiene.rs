@@ -494,3 +494,29 @@ async fn the_openapi_document_lists_every_error_each_operation_can_return() {
     );
     assert!(schemas["ErrorBody"].is_object());
 }
+
+#[tokio::test]
+async fn a_path_that_is_not_an_id_is_not_found_as_a_page_and_as_json() {
+    let app = TestApp::spawn().await;
+    let token = app.api_token(ADMIN).await;
+    let mut api = app.client();
+    let r = api
+        .json_with_token("GET", "/api/v1/people/not-an-id", None, &token)
+        .await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND, "{}", r.body);
+    assert!(
+        r.content_type.starts_with("application/json"),
+        "{}",
+        r.content_type
+    );
+    assert!(r.body.contains("\"not_found\""), "{}", r.body);
+
+    let mut pages = app.signed_in(ADMIN).await;
+    let r = pages.get("/admin/people/not-an-id").await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    assert!(
+        r.content_type.starts_with("text/html"),
+        "{}",
+        r.content_type
+    );
+}
