@@ -44,7 +44,7 @@ async fn page(
         programme,
         input: stored,
         started,
-    } = current_input(state, &actor, &cid).await?;
+    } = current_input(state, &actor, cid).await?;
     let title = format!("Change {}", cohort.name);
     Ok(EditPage {
         layout: Layout::new(

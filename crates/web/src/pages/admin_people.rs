@@ -179,7 +179,7 @@ async fn person_page(
         organisations,
         supervisor,
         supervisor_candidates: candidates,
-    } = people::record(state, viewer, &id).await?;
+    } = people::record(state, viewer, id).await?;
     let facilitator = grants
         .iter()
         .any(|g| g.role == revans_domain::Role::Facilitator);

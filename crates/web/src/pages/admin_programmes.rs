@@ -278,7 +278,7 @@ async fn show_page(
         organisations,
         caps,
         cap_organisations,
-    } = programme_admin(state, &actor, &id, filter, &chosen).await?;
+    } = programme_admin(state, &actor, id, filter, &chosen).await?;
     let list: Vec<(Application, Option<i64>)> = list
         .into_iter()
         .map(|a| {

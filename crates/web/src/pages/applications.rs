@@ -67,7 +67,7 @@ async fn apply_page(
     typed: Option<&ApplyInput>,
     errors: Errors,
 ) -> PageResult<ApplyPage> {
-    let form = application_form(state, viewer, &id).await?;
+    let form = application_form(state, viewer, id).await?;
     let input = typed.unwrap_or(&form.draft);
     let p = form.programme;
     let cohorts = cohort_views(form.cohorts);
