@@ -90,13 +90,19 @@ fn main() -> ExitCode {
     }
 }
 
+/// Logs go to standard error: readable lines, or one JSON object per line with
+/// `REVANS_LOG_FORMAT=json` (for a log collector). `REVANS_LOG` filters them.
 fn init_tracing() {
     let filter = tracing_subscriber::EnvFilter::try_from_env("REVANS_LOG")
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn,tower_http=warn"));
-    tracing_subscriber::fmt()
+    let logs = tracing_subscriber::fmt()
         .with_env_filter(filter)
-        .with_writer(std::io::stderr)
-        .init();
+        .with_writer(std::io::stderr);
+    if std::env::var("REVANS_LOG_FORMAT").is_ok_and(|f| f.eq_ignore_ascii_case("json")) {
+        logs.json().init();
+    } else {
+        logs.init();
+    }
 }
 
 fn settings(cli: &Cli, listen: Option<String>) -> anyhow::Result<Settings> {

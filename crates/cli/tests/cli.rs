@@ -222,3 +222,26 @@ fn jobs_lists_the_dead_letters_and_refuses_an_unknown_retry() {
     assert!(!out.status.success());
     assert!(text(&out.stderr).contains("No failed job has the id nope"));
 }
+
+#[test]
+fn logs_can_be_one_json_object_per_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_revans"))
+        .args(["--database", "sqlite://l.db", "migrate"])
+        .current_dir(dir.path())
+        .env_remove("DATABASE_URL")
+        .env("REVANS_LOG", "debug")
+        .env("REVANS_LOG_FORMAT", "json")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let logs = text(&out.stderr);
+    let lines: Vec<&str> = logs.lines().collect();
+    assert!(!lines.is_empty(), "debug logging says something");
+    for line in lines {
+        assert!(
+            line.starts_with('{') && line.ends_with('}') && line.contains("\"level\":"),
+            "not a JSON log line: {line}"
+        );
+    }
+}

@@ -146,10 +146,10 @@ impl Settings {
             )
             .merge(
                 Env::prefixed("REVANS_")
-                    // REVANS_LOG is read by the logger, REVANS_TEST_* by the test suite.
+                    // REVANS_LOG and REVANS_LOG_FORMAT are read by the logger, REVANS_TEST_* by the test suite.
                     .filter(|k| {
                         let k = k.as_str().to_ascii_lowercase();
-                        k != "log" && !k.starts_with("test_")
+                        k != "log" && k != "log_format" && !k.starts_with("test_")
                     })
                     .split("__"),
             )
