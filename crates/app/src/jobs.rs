@@ -74,6 +74,8 @@ pub async fn run_pending(
         let recorded = match outcome {
             Ok(()) => jobs::complete(&mut conn, &job.id, worker).await.map(|_| ()),
             Err(error) => {
+                metrics::counter!("revans_job_failures_total", "kind" => job.kind.clone())
+                    .increment(1);
                 // Exponential backoff: 30 s, 1 min, 2 min ... capped at an hour.
                 let delay = (30_000_i64 << job.attempts.clamp(0, 7)).min(3_600_000);
                 tracing::warn!(job = %job.id, attempt = job.attempts, %error, "job failed; will retry");
@@ -111,4 +113,18 @@ pub async fn retry(state: &App, id: &str) -> Result<(), Error> {
     } else {
         Err(Error::NotFound)
     }
+}
+
+/// How many jobs wait to run, and how many were given up.
+pub struct QueueDepth {
+    pub pending: i64,
+    pub given_up: i64,
+}
+
+pub async fn queue_depth(state: &App) -> Result<QueueDepth, Error> {
+    let mut conn = state.store.conn().await?;
+    Ok(QueueDepth {
+        pending: jobs::pending_count(&mut conn).await?,
+        given_up: jobs::given_up_count(&mut conn).await?,
+    })
 }

@@ -30,6 +30,7 @@ pub struct SweepSummary {
 
 /// One sweep at `now` (milliseconds); tests call it with the time they need.
 pub async fn run_once(state: &App, now: i64) -> Result<SweepSummary, Error> {
+    let started = std::time::Instant::now();
     let mut summary = SweepSummary::default();
     let programmes = {
         let mut conn = state.store.conn().await?;
@@ -62,6 +63,7 @@ pub async fn run_once(state: &App, now: i64) -> Result<SweepSummary, Error> {
         }
     }
     forget_old_attempts(state, now).await?;
+    metrics::histogram!("revans_sweep_duration_seconds").record(started.elapsed().as_secs_f64());
     Ok(summary)
 }
 

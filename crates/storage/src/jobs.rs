@@ -101,6 +101,15 @@ pub async fn pending_count(conn: &mut Conn) -> Result<i64> {
     .await?)
 }
 
+/// Jobs that failed on every attempt and will not run again.
+pub async fn given_up_count(conn: &mut Conn) -> Result<i64> {
+    Ok(sqlx::query_scalar(
+        "SELECT COUNT(*) FROM jobs WHERE done_at IS NULL AND attempts >= max_attempts",
+    )
+    .fetch_one(&mut *conn)
+    .await?)
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct JobSummary {
     pub id: String,

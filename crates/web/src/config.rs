@@ -36,6 +36,10 @@ pub struct Settings {
     /// header names the real client. Empty: the socket peer is the client.
     #[serde(default)]
     pub trusted_proxies: Vec<ProxyRange>,
+    /// The bearer token a Prometheus scraper sends for `GET /metrics`; without one the page
+    /// does not exist (404).
+    #[serde(default)]
+    pub metrics_token: Option<SecretString>,
     pub mail: MailSettings,
 }
 

@@ -12,6 +12,7 @@ pub mod error;
 mod error_pages;
 mod layout;
 pub mod mail;
+mod metrics;
 mod pages;
 mod path_id;
 pub mod routes;

@@ -27,6 +27,7 @@ pub fn table() -> Vec<Route> {
         // Public.
         r("GET", "/healthz", get(assets::healthz)),
         r("GET", "/readyz", get(assets::readyz)),
+        r("GET", "/metrics", get(crate::metrics::page)),
         r("GET", "/assets/revans.css", get(assets::css)),
         r("GET", "/assets/revans.js", get(assets::js)),
         r("GET", "/assets/logo", get(assets::logo)),

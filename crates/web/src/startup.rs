@@ -56,6 +56,8 @@ pub async fn build_state(settings: Settings) -> Result<AppState, String> {
 /// The whole application as one router, with its middleware.
 pub fn router(state: AppState) -> Router {
     crate::routes::routes(state.clone())
+        // A route layer, so the route's pattern (not the path with its ids) labels the metrics.
+        .route_layer(axum::middleware::from_fn(crate::metrics::track))
         .fallback(crate::error_pages::not_found)
         .layer(axum::middleware::from_fn_with_state(state.clone(), crate::csrf::ensure_cookie))
         // Inside `render_errors`, so a body over the limit gets the usual error page or JSON.

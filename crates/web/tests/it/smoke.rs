@@ -82,3 +82,36 @@ async fn readyz_says_whether_this_instance_can_take_traffic() {
     assert_eq!(r.status.as_u16(), 503, "{}", r.body);
     assert!(r.body.contains("database unavailable"));
 }
+
+/// Metrics: only to the configured scraper token; requests are counted by route pattern (no
+/// ids), and the job queue's depth is there.
+#[tokio::test]
+async fn metrics_answer_only_the_scraper_and_label_routes_by_pattern() {
+    let app = TestApp::spawn().await;
+    let mut settings = (*app.state.settings).clone();
+    settings.metrics_token = Some("scrape-me-please".to_owned().into());
+    let mut state = app.state.clone();
+    state.settings = std::sync::Arc::new(settings);
+    let mut c = Client::new(revans_web::router(state));
+    let (programme, _) = app.demo_programme().await;
+    let r = c.get(&format!("/programmes/{programme}")).await;
+    assert_eq!(r.status.as_u16(), 200);
+
+    let r = c.get("/metrics").await;
+    assert_eq!(r.status.as_u16(), 401, "no token, no metrics");
+    c.bearer = Some("wrong".into());
+    assert_eq!(c.get("/metrics").await.status.as_u16(), 401);
+    c.bearer = Some("scrape-me-please".into());
+    let r = c.get("/metrics").await;
+    assert_eq!(r.status.as_u16(), 200, "{}", r.body);
+    assert!(r.body.contains("revans_jobs_pending"), "{}", r.body);
+    // Other tests in this process count too, so look for this request's series.
+    assert!(
+        r.body.lines().any(|l| l.starts_with("http_requests_total")
+            && l.contains("route=\"/programmes/{id}\"")
+            && l.contains("status=\"200\"")),
+        "the programme page is counted by its pattern: {}",
+        r.body
+    );
+    assert!(!r.body.contains(&programme), "ids never label a series");
+}
