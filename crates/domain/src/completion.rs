@@ -60,12 +60,33 @@ impl CompletionRule {
         }
     }
 
+    /// What completing asks of a participant, in words a person would use.
     pub fn describe(self, sessions: usize) -> String {
-        match self {
-            CompletionRule::AllSessions => format!("Attend all {sessions} sessions"),
-            CompletionRule::AtLeast(n) => format!("Attend at least {n} of {sessions} sessions"),
+        match (self, sessions) {
+            (_, 0) => "Sessions to be announced".into(),
+            (CompletionRule::AllSessions, 1) => "Attend the session".into(),
+            (CompletionRule::AllSessions, 2) => "Attend both sessions".into(),
+            (CompletionRule::AllSessions, n) => format!("Attend all {} sessions", number_word(n)),
+            (CompletionRule::AtLeast(n), total) if n as usize >= total => {
+                CompletionRule::AllSessions.describe(total)
+            }
+            (CompletionRule::AtLeast(n), total) => format!(
+                "Attend at least {} of the {} sessions",
+                number_word(n as usize),
+                number_word(total)
+            ),
         }
     }
+}
+
+/// Small numbers in words, as style guides ask for running text; larger ones as digits.
+fn number_word(n: usize) -> String {
+    const WORDS: [&str; 10] = [
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+    ];
+    WORDS
+        .get(n)
+        .map_or_else(|| n.to_string(), |w| (*w).to_owned())
 }
 
 #[cfg(test)]
@@ -73,6 +94,24 @@ impl CompletionRule {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn completion_reads_as_a_person_would_say_it() {
+        let all = CompletionRule::AllSessions;
+        assert_eq!(all.describe(1), "Attend the session");
+        assert_eq!(all.describe(2), "Attend both sessions");
+        assert_eq!(all.describe(6), "Attend all six sessions");
+        assert_eq!(all.describe(12), "Attend all 12 sessions");
+        assert_eq!(all.describe(0), "Sessions to be announced");
+        assert_eq!(
+            CompletionRule::AtLeast(5).describe(6),
+            "Attend at least five of the six sessions"
+        );
+        assert_eq!(
+            CompletionRule::AtLeast(9).describe(2),
+            "Attend both sessions"
+        );
+    }
 
     #[test]
     fn at_least_is_bounded_by_the_sessions() {

@@ -89,11 +89,29 @@ impl FromRequestParts<AppState> for SignedIn {
         parts: &mut Parts,
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
-        session_viewer(parts, state)
-            .await?
-            .map(SignedIn)
-            .ok_or(PageError(AppError::Unauthenticated))
+        let viewer = session_viewer(parts, state).await?;
+        viewer.map(SignedIn).ok_or_else(|| {
+            // A page asked for by a link (Apply, say) comes back after signing in.
+            if parts.method == axum::http::Method::GET {
+                let path = parts.uri.path_and_query().map_or("/", |p| p.as_str());
+                PageError(AppError::SignInFirst(path.to_owned()))
+            } else {
+                PageError(AppError::Unauthenticated)
+            }
+        })
     }
+}
+
+/// Where to go after signing in: a path on this site only (never `//host` or a full address,
+/// so a link cannot send someone elsewhere after they sign in).
+pub fn safe_next(next: Option<&str>) -> Option<&str> {
+    next.filter(|n| {
+        n.starts_with('/')
+            && !n.starts_with("//")
+            && !n.contains('\\')
+            && !n.chars().any(char::is_control)
+            && n.len() <= 2000
+    })
 }
 
 /// A programme lead (admin of at least one organisation).

@@ -33,6 +33,10 @@ pub enum AppError {
     ForbiddenBecause(String),
     #[error("sign in to continue")]
     Unauthenticated,
+    /// A page that needs a signed-in person, asked for by someone signed out: sign in, then
+    /// come back to this path.
+    #[error("sign in to continue")]
+    SignInFirst(String),
     #[error("{0}")]
     BadRequest(String),
     /// Query parameters that could not be read, each named.
@@ -67,7 +71,7 @@ impl AppError {
             AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::Forbidden | AppError::ForbiddenBecause(_) => StatusCode::FORBIDDEN,
-            AppError::Unauthenticated => StatusCode::UNAUTHORIZED,
+            AppError::Unauthenticated | AppError::SignInFirst(_) => StatusCode::UNAUTHORIZED,
             AppError::BadRequest(_) | AppError::BadParameters(_) => StatusCode::BAD_REQUEST,
             AppError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::Conflict(_) => StatusCode::CONFLICT,
@@ -83,7 +87,7 @@ impl AppError {
             AppError::Invalid(_) => "invalid",
             AppError::NotFound => "not_found",
             AppError::Forbidden | AppError::ForbiddenBecause(_) => "forbidden",
-            AppError::Unauthenticated => "unauthenticated",
+            AppError::Unauthenticated | AppError::SignInFirst(_) => "unauthenticated",
             AppError::BadRequest(_) | AppError::BadParameters(_) => "bad_request",
             AppError::TooLarge => "too_large",
             AppError::Conflict(_) => "conflict",
@@ -200,8 +204,16 @@ impl<E: Into<AppError>> From<E> for PageError {
 
 impl IntoResponse for PageError {
     fn into_response(self) -> Response {
-        if matches!(self.0, AppError::Unauthenticated) {
-            return axum::response::Redirect::to("/sign-in").into_response();
+        match &self.0 {
+            AppError::Unauthenticated => {
+                return axum::response::Redirect::to("/sign-in").into_response();
+            }
+            AppError::SignInFirst(next) => {
+                let next: String = form_urlencoded::byte_serialize(next.as_bytes()).collect();
+                return axum::response::Redirect::to(&format!("/sign-in?next={next}"))
+                    .into_response();
+            }
+            _ => {}
         }
         report(self.0, Format::Html)
     }

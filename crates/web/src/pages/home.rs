@@ -2,7 +2,10 @@ use askama::Template;
 use axum::extract::{OriginalUri, State};
 use axum::response::Response;
 
-use crate::auth::{SignedIn, Viewer};
+use axum::Extension;
+
+use crate::auth::{MaybeViewer, Viewer};
+use crate::csrf::AnonCsrf;
 use crate::error::PageResult;
 use crate::layout::{Layout, render};
 use crate::state::AppState;
@@ -14,11 +17,24 @@ struct HomePage {
     viewer: Viewer,
 }
 
+/// What a signed-out visitor sees at `/`: what this service is, the catalogue, and how
+/// accounts are made.
+#[derive(Template)]
+#[template(path = "landing.html")]
+struct LandingPage {
+    layout: Layout,
+}
+
 pub async fn show(
     State(state): State<AppState>,
-    SignedIn(viewer): SignedIn,
+    MaybeViewer(viewer): MaybeViewer,
+    Extension(anon): Extension<AnonCsrf>,
     uri: OriginalUri,
 ) -> PageResult<Response> {
+    let Some(viewer) = viewer else {
+        let layout = Layout::new(&state, None, anon.0, "Welcome", uri.path());
+        return render(&LandingPage { layout });
+    };
     let layout = Layout::new(
         &state,
         Some(&viewer),

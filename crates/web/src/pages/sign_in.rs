@@ -6,7 +6,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::CookieJar;
 
 use crate::auth::ClientIp;
-use crate::auth::MaybeViewer;
+use crate::auth::{MaybeViewer, safe_next};
 use crate::csrf::{AnonCsrf, CsrfForm};
 use crate::error::PageResult;
 use crate::layout::{Errors, Layout, render};
@@ -20,6 +20,14 @@ struct SignInPage {
     layout: Layout,
     errors: Errors,
     email: String,
+    /// Where to go after signing in (a path here), kept through the form.
+    next: String,
+}
+
+#[derive(serde::Deserialize)]
+pub struct SignInQuery {
+    notice: Option<String>,
+    next: Option<String>,
 }
 
 #[derive(serde::Deserialize)]
@@ -39,10 +47,11 @@ pub async fn show(
     State(state): State<AppState>,
     MaybeViewer(viewer): MaybeViewer,
     Extension(anon): Extension<AnonCsrf>,
-    Query(q): Query<NoticeQuery>,
+    Query(q): Query<SignInQuery>,
 ) -> PageResult<Response> {
+    let next = safe_next(q.next.as_deref());
     if viewer.is_some() {
-        return Ok(Redirect::to("/").into_response());
+        return Ok(Redirect::to(next.unwrap_or("/")).into_response());
     }
     let layout = Layout::new(&state, None, anon.0, "Sign in", "/sign-in")
         .with_notice(notice_text(q.notice.as_deref()));
@@ -50,6 +59,7 @@ pub async fn show(
         layout,
         errors: Errors::default(),
         email: String::new(),
+        next: next.unwrap_or_default().to_owned(),
     })
 }
 
@@ -59,6 +69,8 @@ pub struct SignInForm {
     email: String,
     #[serde(default)]
     password: String,
+    #[serde(default)]
+    next: String,
 }
 
 pub async fn submit(
@@ -75,6 +87,7 @@ pub async fn submit(
             layout,
             errors,
             email: form.email.clone(),
+            next: safe_next(Some(&form.next)).unwrap_or_default().to_owned(),
         })?;
         *response.status_mut() = status;
         Ok(response)
@@ -83,7 +96,8 @@ pub async fn submit(
     match sessions::sign_in(&state, &form.email, &form.password, &ip, hours).await {
         Ok(started) => {
             let cookie = session::cookie(&state, started);
-            Ok((jar.add(cookie), Redirect::to("/")).into_response())
+            let to = safe_next(Some(&form.next)).unwrap_or("/");
+            Ok((jar.add(cookie), Redirect::to(to)).into_response())
         }
         Err(revans_app::Error::Invalid(fields)) => {
             refuse(Errors(fields), StatusCode::UNPROCESSABLE_ENTITY)

@@ -42,7 +42,8 @@ async fn wrong_password_is_refused_with_one_message_and_no_session() {
         r.body
             .contains("Enter a correct email address and password")
     );
-    assert_eq!(c.get("/").await.status, StatusCode::SEE_OTHER);
+    // No session: a page for signed-in people still sends them to sign in.
+    assert_eq!(c.get("/account").await.status, StatusCode::SEE_OTHER);
 }
 
 #[tokio::test]
@@ -137,7 +138,7 @@ async fn sign_out_ends_the_session_on_the_server() {
     thief.cookies = stolen;
     assert_eq!(
         thief.get("/account").await.location.as_deref(),
-        Some("/sign-in")
+        Some("/sign-in?next=%2Faccount")
     );
 }
 
@@ -326,4 +327,66 @@ async fn changing_password_checks_the_current_one_and_signs_out_elsewhere() {
             .iter()
             .any(|e| e.to == EVALUATOR && e.subject.contains("password was changed"))
     );
+}
+
+#[tokio::test]
+async fn signed_out_people_learn_what_this_is_and_come_back_where_they_were_after_signing_in() {
+    let app = TestApp::spawn().await;
+    let mut c = app.client();
+    let home = c.get("/").await;
+    assert_eq!(home.status, StatusCode::OK);
+    assert!(
+        home.body.contains("href=\"/programmes\""),
+        "the catalogue is linked"
+    );
+    assert!(home.body.contains("How to get an account"));
+
+    // "Apply" while signed out: sign in, then back to the application form.
+    let (programme, _) = app.demo_programme().await;
+    let apply = format!("/programmes/{programme}/apply");
+    let r = c.get(&apply).await;
+    let to = r.location.expect("sent to sign in");
+    assert_eq!(
+        to,
+        format!("/sign-in?next=%2Fprogrammes%2F{programme}%2Fapply")
+    );
+    let page = c.get(&to).await;
+    assert!(
+        page.body
+            .contains(&format!("name=\"next\" value=\"{apply}\"")),
+        "{}",
+        page.body
+    );
+    let r = c
+        .post_form(
+            "/sign-in",
+            &[
+                ("email", PARTICIPANT),
+                ("password", PASSWORD),
+                ("next", &apply),
+            ],
+        )
+        .await;
+    assert_eq!(r.location.as_deref(), Some(apply.as_str()));
+
+    // Never somewhere else: another site, or a path that browsers read as another host.
+    for evil in [
+        "https://evil.example/",
+        "//evil.example/x",
+        "/\\evil.example",
+    ] {
+        let mut c = app.client();
+        c.get("/sign-in").await;
+        let r = c
+            .post_form(
+                "/sign-in",
+                &[
+                    ("email", PARTICIPANT),
+                    ("password", PASSWORD),
+                    ("next", evil),
+                ],
+            )
+            .await;
+        assert_eq!(r.location.as_deref(), Some("/"), "{evil}");
+    }
 }
