@@ -107,7 +107,7 @@ fuzz() {
     --header "Authorization: Bearer $token" \
     --checks "$CHECKS" \
     --workers 1 --max-examples "$examples" --seed "$SEED" \
-    --request-timeout 10 --no-color \
+    --request-timeout 10 --no-color --generation-database none \
     --report junit --report-junit-path "$OUT/$name.xml" \
     "$@" >"$OUT/$name.log" 2>&1 || rc=$?
   # The summary's "Tested: N" (operations) and "N generated, ..." (test cases).
