@@ -2,7 +2,7 @@
 // and leaves a screenshot under target/screenshots/.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { checkPage, signIn, useDemo, USERS } from "./lib.mjs";
+import { checkPage, signIn, useDemo, USERS, PASSWORD } from "./lib.mjs";
 
 const env = useDemo(before, after);
 
@@ -28,6 +28,28 @@ test("signed-out pages", async () => {
   await page.goto(`${url}/no-such-page`);
   await checkPage(page, "anon-404", /Page not found/);
   await context.close();
+});
+
+test("signed out, the home page explains the service, and Apply comes back after signing in", async () => {
+  const url = env.server.url;
+  for (const [width, height] of [[1280, 800], [390, 844]]) {
+    const context = await env.browser.newContext({ viewport: { width, height } });
+    const page = await context.newPage();
+    await page.goto(`${url}/`);
+    await checkPage(page, `anon-landing-${width}`, /Revans|Academy|Leadership/);
+    assert.ok(await page.getByRole("heading", { name: "How to get an account" }).isVisible());
+    await page.getByRole("link", { name: "See the programmes" }).click();
+    await page.waitForURL(`${url}/programmes`);
+    await page.locator("main a[href^='/programmes/']").first().click();
+    const programme = page.url();
+    await page.locator("a.button", { hasText: /^Apply for/ }).first().click();
+    await page.waitForURL(/\/sign-in\?next=/);
+    await page.getByLabel("Email address").fill(USERS.participant);
+    await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL(`${programme}/apply`);
+    await context.close();
+  }
 });
 
 const COMMON = [
@@ -94,6 +116,6 @@ test("signing out from the header", async () => {
   await page.waitForURL(/sign-in\?notice=signed-out/);
   assert.match(await page.locator(".notice").innerText(), /You have signed out/);
   await page.goto(`${env.server.url}/account`);
-  assert.match(page.url(), /\/sign-in$/);
+  assert.match(page.url(), /\/sign-in\?next=%2Faccount$/);
   await context.close();
 });
