@@ -570,3 +570,31 @@ pub async fn names(conn: &mut Conn, ids: &[Id]) -> Result<Vec<(Id, String)>> {
         .map(|(id, name)| (Id::from_trusted(id), name))
         .collect())
 }
+
+/// Where each set belongs, for telling sets apart wherever they are listed: set id ->
+/// (programme title, cohort name). One query, however many sets.
+pub async fn contexts(
+    conn: &mut Conn,
+    ids: &[Id],
+) -> Result<std::collections::HashMap<Id, (String, String)>> {
+    if ids.is_empty() {
+        return Ok(Default::default());
+    }
+    let list: Vec<String> = (1..=ids.len()).map(|i| format!("${i}")).collect();
+    let sql = format!(
+        "SELECT s.id, p.title, c.name FROM action_sets s \
+         JOIN cohorts c ON c.id = s.cohort_id JOIN programmes p ON p.id = c.programme_id \
+         WHERE s.id IN ({})",
+        list.join(", ")
+    );
+    let mut query = sqlx::query_as::<_, (String, String, String)>(sqlx::AssertSqlSafe(sql));
+    for id in ids {
+        query = query.bind(id.as_str());
+    }
+    Ok(query
+        .fetch_all(&mut *conn)
+        .await?
+        .into_iter()
+        .map(|(id, programme, cohort)| (Id::from_trusted(id), (programme, cohort)))
+        .collect())
+}

@@ -1,6 +1,8 @@
 //! The reads of a set's own pages, for its current members and facilitators only (everyone
 //! else is told it does not exist): the viewer's sets, one set, and one of its meetings.
 
+use std::collections::HashMap;
+
 use revans_domain::{Id, ThemeVocabulary};
 use revans_storage::{cohorts, programmes, set_content, sets};
 
@@ -14,14 +16,23 @@ use crate::{App, Error, Viewer};
 /// The viewer's published sets, and the cohorts where they can choose one: (id, name).
 pub struct MySets {
     pub sets: Vec<ActionSet>,
+    /// Each set's programme title and cohort name: sets of different cohorts share names
+    /// ("Set 1"), so lists say which is which.
+    pub placed_in: HashMap<Id, (String, String)>,
     pub choosing: Vec<(Id, String)>,
 }
 
 pub async fn my_sets(app: &App, viewer: &Viewer) -> Result<MySets, Error> {
     let mut conn = app.store.conn().await?;
     let sets = sets::list_for_person(&mut conn, &viewer.person.id).await?;
+    let ids: Vec<Id> = sets.iter().map(|s| s.id.clone()).collect();
+    let placed_in = sets::contexts(&mut conn, &ids).await?;
     let choosing = sets::choosing_cohorts_for(&mut conn, &viewer.person.id).await?;
-    Ok(MySets { sets, choosing })
+    Ok(MySets {
+        sets,
+        placed_in,
+        choosing,
+    })
 }
 
 /// One set as a member or facilitator sees it.

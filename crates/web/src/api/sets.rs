@@ -5,7 +5,7 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use revans_app::sets::cohort_sets::{self, CohortSet};
-use revans_app::sets::set_pages::{Problem, SetPage, my_sets, set_page};
+use revans_app::sets::set_pages::{MySets, Problem, SetPage, my_sets, set_page};
 
 use crate::api::contracts::sets::{FormationIn, ProblemIn};
 use crate::api::pagination::{PageParams, Paged, page_of};
@@ -24,6 +24,10 @@ use revans_app::sets::set_view::{self, MeetingView, MemberView, UnitView};
 pub struct SetSummary {
     pub id: String,
     pub name: String,
+    /// The programme's title: sets of different cohorts can share a name.
+    pub programme: String,
+    /// The cohort's name.
+    pub cohort: String,
     pub self_facilitated: bool,
 }
 
@@ -40,14 +44,23 @@ pub async fn mine(
     ApiQuery(params): ApiQuery<PageParams>,
 ) -> ApiResult<Json<SetsPage>> {
     let window = params.window()?;
-    let mut all = my_sets(&state, &viewer).await?.sets;
+    let MySets {
+        sets: mut all,
+        mut placed_in,
+        ..
+    } = my_sets(&state, &viewer).await?;
     all.sort_by(|a, b| a.id.as_str().cmp(b.id.as_str()));
     let page = Paged::from_sorted_list(all, &window, |s| s.id.to_string());
     Ok(Json(
-        page.map(|s| SetSummary {
-            id: s.id.to_string(),
-            name: s.name,
-            self_facilitated: s.self_facilitated,
+        page.map(|s| {
+            let (programme, cohort) = placed_in.remove(&s.id).unwrap_or_default();
+            SetSummary {
+                id: s.id.to_string(),
+                name: s.name,
+                programme,
+                cohort,
+                self_facilitated: s.self_facilitated,
+            }
         })
         .into(),
     ))

@@ -25,7 +25,8 @@ use revans_app::sets::set_view::SetView;
 #[template(path = "sets.html")]
 struct ListPage {
     layout: Layout,
-    sets: Vec<ActionSet>,
+    /// Each set with the programme and cohort it belongs to.
+    sets: Vec<(ActionSet, String)>,
     /// Cohorts where the viewer can choose a set: (cohort id, name).
     choosing: Vec<(revans_domain::Id, String)>,
 }
@@ -34,7 +35,21 @@ pub async fn mine(
     State(state): State<AppState>,
     SignedIn(viewer): SignedIn,
 ) -> PageResult<Response> {
-    let MySets { sets, choosing } = my_sets(&state, &viewer).await?;
+    let MySets {
+        sets,
+        mut placed_in,
+        choosing,
+    } = my_sets(&state, &viewer).await?;
+    let sets = sets
+        .into_iter()
+        .map(|s| {
+            let place = placed_in
+                .remove(&s.id)
+                .map(|(programme, cohort)| format!("{programme}, {cohort}"))
+                .unwrap_or_default();
+            (s, place)
+        })
+        .collect();
     let layout = Layout::new(
         &state,
         Some(&viewer),

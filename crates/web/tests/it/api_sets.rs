@@ -143,6 +143,34 @@ async fn a_lead_moves_staffs_and_publishes_sets_through_the_api() {
     let mut jack = api(&app, JACK).await;
     let mine = parse(&jack.json("GET", "/api/v1/sets", None).await);
     assert_eq!(mine["items"].as_array().unwrap().len(), 1, "{mine}");
+    // Which programme and cohort the set belongs to, as stored: sets share names across cohorts.
+    {
+        let set_id = Id::parse(mine["items"][0]["id"].as_str().unwrap()).unwrap();
+        let mut conn = app.state.store.conn().await.unwrap();
+        let set = revans_storage::sets::get(&mut conn, &set_id)
+            .await
+            .unwrap()
+            .unwrap();
+        let cohort = revans_storage::cohorts::get(&mut conn, &set.cohort_id)
+            .await
+            .unwrap()
+            .unwrap();
+        let programme = revans_storage::programmes::get(&mut conn, &cohort.programme_id)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(mine["items"][0]["cohort"], cohort.name.as_str(), "{mine}");
+        assert_eq!(
+            mine["items"][0]["programme"],
+            programme.fields.title.as_str(),
+            "{mine}"
+        );
+        let page = jack_page(&app).await;
+        assert!(
+            page.contains(&format!("{}, {}", programme.fields.title, cohort.name)),
+            "the sets page says where each set belongs: {page}"
+        );
+    }
     let spring = spring_set(&app).await;
     let mut conn = app.state.store.conn().await.unwrap();
     let m3 = &meetings::list_for_set(&mut conn, &Id::parse(&spring).unwrap())
@@ -551,4 +579,10 @@ async fn a_facilitator_runs_meetings_and_members_record_actions_through_the_api(
         )
         .await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
+}
+
+/// Jack's "Your action learning sets" page.
+async fn jack_page(app: &TestApp) -> String {
+    let mut c = app.signed_in(JACK).await;
+    c.get("/sets").await.body
 }
