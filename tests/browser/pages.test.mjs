@@ -52,6 +52,30 @@ test("signed out, the home page explains the service, and Apply comes back after
   }
 });
 
+test("on a phone a lead's navigation folds into a menu and no page is wider than the screen", async () => {
+  const url = env.server.url;
+  const context = await env.browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await signIn(page, url, USERS.admin);
+  for (const path of ["/", "/admin/programmes", "/admin/people", "/admin/audit", "/reports/sets", "/programmes"]) {
+    await page.goto(`${url}${path}`);
+    const [scroll, inner] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+    assert.ok(scroll <= inner, `${path} is ${scroll} pixels wide on a ${inner}-pixel screen`);
+    await checkPage(page, `phone-admin${path === "/" ? "-home" : path}`);
+  }
+  await page.goto(`${url}/`);
+  const bar = page.locator("nav .navigation__bar");
+  assert.equal(await bar.isVisible(), false, "the bar of links is folded away");
+  const menu = page.getByText("Menu", { exact: true });
+  assert.ok(await menu.isVisible());
+  const navHeight = await page.locator("nav.navigation").evaluate((n) => n.getBoundingClientRect().height);
+  assert.ok(navHeight < 60, `the folded navigation is one line, not ${navHeight} pixels`);
+  await menu.click();
+  await page.locator("nav .navigation__menu").getByRole("link", { name: "People" }).click();
+  await page.waitForURL(`${url}/admin/people`);
+  await context.close();
+});
+
 const COMMON = [
   ["/", /Welcome/],
   ["/account", /Your account/],
