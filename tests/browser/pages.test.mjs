@@ -27,6 +27,11 @@ test("signed-out pages", async () => {
   await checkPage(page, "anon-link-problem", /This link cannot be used/);
   await page.goto(`${url}/no-such-page`);
   await checkPage(page, "anon-404", /Page not found/);
+  // The footer leads to the service's own pages, from any page.
+  await page.getByRole("contentinfo").getByRole("link", { name: "Accessibility statement" }).click();
+  await checkPage(page, "anon-accessibility", /Accessibility statement/);
+  await page.getByRole("contentinfo").getByRole("link", { name: "Privacy notice" }).click();
+  await checkPage(page, "anon-privacy", /Privacy notice/);
   await context.close();
 });
 

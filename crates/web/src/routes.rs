@@ -33,6 +33,8 @@ pub fn table() -> Vec<Route> {
         r("GET", "/assets/logo", get(assets::logo)),
         r("GET", "/api/openapi.json", get(api::openapi::document)),
         // The public catalogue (C1) and calendar files.
+        r("GET", "/accessibility", get(pages::about::accessibility)),
+        r("GET", "/privacy", get(pages::about::privacy)),
         r("GET", "/programmes", get(catalogue::list)),
         r("GET", "/programmes/{id}", get(catalogue::show)),
         r(

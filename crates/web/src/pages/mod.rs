@@ -1,5 +1,6 @@
 //! Server-rendered pages, one module per resource.
 
+pub mod about;
 pub mod account;
 pub mod admin_cohorts;
 pub mod admin_organisations;

@@ -19,6 +19,8 @@ pub(crate) const MATRIX: &[(&str, &str, [&str; 7])] = &[
         ["200", "200", "200", "200", "200", "200", "200"],
     ),
     ("GET", "/readyz", ["200"; 7]),
+    ("GET", "/accessibility", ["200"; 7]),
+    ("GET", "/privacy", ["200"; 7]),
     // Only for a scraper with the configured token; without one configured it does not exist.
     ("GET", "/metrics", ["404"; 7]),
     (

@@ -115,3 +115,27 @@ async fn metrics_answer_only_the_scraper_and_label_routes_by_pattern() {
     );
     assert!(!r.body.contains(&programme), "ids never label a series");
 }
+
+/// Every page's footer links the accessibility statement and the privacy notice, signed in or
+/// not; the notice says the diary is private unless shared and that there are no tracking
+/// cookies.
+#[tokio::test]
+async fn the_footer_links_the_accessibility_statement_and_the_privacy_notice() {
+    let app = TestApp::spawn().await;
+    for mut c in [app.client(), app.signed_in(PARTICIPANT).await] {
+        let home = c.get("/").await;
+        assert!(
+            home.body.contains("href=\"/accessibility\""),
+            "{}",
+            home.body
+        );
+        assert!(home.body.contains("href=\"/privacy\""));
+        let a11y = c.get("/accessibility").await;
+        assert_eq!(a11y.status.as_u16(), 200);
+        assert!(a11y.body.contains("WCAG"));
+        let privacy = c.get("/privacy").await;
+        assert_eq!(privacy.status.as_u16(), 200);
+        assert!(privacy.body.contains("Your diary is yours"));
+        assert!(privacy.body.contains("no analytics or advertising"));
+    }
+}
