@@ -13,6 +13,12 @@ fuzz_target!(|input: (&str, i64, i64)| {
     if let Ok(zone) = parse_zone(raw) {
         assert_eq!(parse_zone(raw.trim()).ok(), Some(zone));
     }
-    let text = describe_session(&Session { starts_at: a, ends_at: b }, raw);
+    let text = describe_session(
+        &Session {
+            starts_at: a,
+            ends_at: b,
+        },
+        raw,
+    );
     assert!(!text.is_empty());
 });

@@ -13,7 +13,10 @@ fuzz_target!(|input: (&str, Vec<String>)| {
         for i in &items {
             assert!(!i.is_empty() && i.trim() == i && !i.contains('\n'));
         }
-        assert_eq!(line_list(&items.join("\n"), "eligibility", "eligibility", 50), Ok(items));
+        assert_eq!(
+            line_list(&items.join("\n"), "eligibility", "eligibility", 50),
+            Ok(items)
+        );
     }
 
     if let Ok(v) = ThemeVocabulary::parse(raw) {
@@ -21,7 +24,11 @@ fuzz_target!(|input: (&str, Vec<String>)| {
         let mut lower: Vec<String> = themes.iter().map(|t| t.to_lowercase()).collect();
         lower.sort();
         lower.dedup();
-        assert_eq!(lower.len(), themes.len(), "no two themes differ only in case");
+        assert_eq!(
+            lower.len(),
+            themes.len(),
+            "no two themes differ only in case"
+        );
         assert_eq!(ThemeVocabulary::parse(&themes.join("\n")).as_ref(), Ok(&v));
         assert_eq!(v.pick(themes).as_deref(), Ok(themes));
         if let Ok(picked) = v.pick(&choices) {

@@ -30,14 +30,26 @@ struct Line {
 
 #[derive(Debug, Arbitrary)]
 enum Input<'a> {
-    Typed { lines: &'a str, zone: &'a str, now: i64 },
-    Built { lines: Vec<Line>, zone: u8, now_days: u16 },
+    Typed {
+        lines: &'a str,
+        zone: &'a str,
+        now: i64,
+    },
+    Built {
+        lines: Vec<Line>,
+        zone: u8,
+        now_days: u16,
+    },
 }
 
 fuzz_target!(|input: Input<'_>| {
     let (text, zone, now) = match input {
         Input::Typed { lines, zone, now } => (lines.to_owned(), zone.to_owned(), now),
-        Input::Built { lines, zone, now_days } => {
+        Input::Built {
+            lines,
+            zone,
+            now_days,
+        } => {
             let text: Vec<String> = lines
                 .iter()
                 .map(|l| {

@@ -39,9 +39,18 @@ enum Input<'a> {
 }
 
 fuzz_target!(|i: Input<'_>| {
-    let date = |days: u16| jiff::civil::date(2024, 1, 1) + jiff::Span::new().days(i64::from(days % 3650));
+    let date =
+        |days: u16| jiff::civil::date(2024, 1, 1) + jiff::Span::new().days(i64::from(days % 3650));
     let (start_date, start_time, duration, timezone, rule, exceptions, now) = match i {
-        Input::Typed { start_date, start_time, duration_minutes, timezone, rule, exceptions, now } => (
+        Input::Typed {
+            start_date,
+            start_time,
+            duration_minutes,
+            timezone,
+            rule,
+            exceptions,
+            now,
+        } => (
             start_date.to_owned(),
             start_time.to_owned(),
             duration_minutes.to_owned(),
@@ -50,13 +59,24 @@ fuzz_target!(|i: Input<'_>| {
             exceptions.to_owned(),
             now,
         ),
-        Input::Built { day, minute, duration, zone, rule, exceptions } => (
+        Input::Built {
+            day,
+            minute,
+            duration,
+            zone,
+            rule,
+            exceptions,
+        } => (
             date(day).to_string(),
             format!("{:02}:{:02}", (minute / 60) % 24, minute % 60),
             (duration % 1500).to_string(),
             ZONES[usize::from(zone) % ZONES.len()].to_owned(),
             rule,
-            exceptions.iter().map(|d| date(*d).to_string()).collect::<Vec<_>>().join("\n"),
+            exceptions
+                .iter()
+                .map(|d| date(*d).to_string())
+                .collect::<Vec<_>>()
+                .join("\n"),
             1_704_067_200_000, // 1 January 2024
         ),
     };
