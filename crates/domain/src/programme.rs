@@ -233,18 +233,24 @@ pub fn parse_fee_pence(raw: &str) -> Result<i64, ValidationError> {
         return Ok(0);
     }
     let err = || ValidationError::new("fee", "Enter the fee in pounds, like 450 or 450.00");
+    let range = || ValidationError::new("fee", "The fee must be between £0 and £100,000");
+    if raw.starts_with('-') {
+        return Err(range());
+    }
     let (pounds, pence) = match raw.split_once('.') {
         Some((p, d)) if d.len() == 2 => (p, d),
         Some(_) => return Err(err()),
         None => (raw.as_str(), "00"),
     };
-    let pounds: i64 = pounds.parse().map_err(|_| err())?;
+    // Digits only: `i64::from_str` also takes a sign, and "0.-2" was once a fee of -2 pence.
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if !digits(pounds) || !digits(pence) {
+        return Err(err());
+    }
+    let pounds: i64 = pounds.parse().map_err(|_| range())?;
     let pence: i64 = pence.parse().map_err(|_| err())?;
     if !(0..=100_000).contains(&pounds) {
-        return Err(ValidationError::new(
-            "fee",
-            "The fee must be between £0 and £100,000",
-        ));
+        return Err(range());
     }
     Ok(pounds * 100 + pence)
 }
@@ -308,11 +314,52 @@ mod tests {
         assert_eq!(parse_fee_pence(""), Ok(0));
         assert!(parse_fee_pence("-3").is_err());
         assert!(parse_fee_pence("4.5").is_err());
+        assert!(
+            parse_fee_pence("100001")
+                .unwrap_err()
+                .message
+                .contains("between")
+        );
+        assert!(parse_fee_pence("99999999999999999999").is_err());
         assert_eq!(parse_cpd_minutes("7.5"), Ok(450));
         assert!(parse_cpd_minutes("NaN").is_err());
     }
 
+    #[test]
+    fn a_fee_has_no_sign_anywhere() {
+        // Found by `cargo fuzz run fee_and_cpd`: the pence were parsed with their sign.
+        for signed in ["0.-2", "5.+1", "+5", "-0.50", "- 3", "1.-0"] {
+            assert_eq!(
+                parse_fee_pence(signed).unwrap_err().field,
+                "fee",
+                "{signed}"
+            );
+        }
+    }
+
     proptest! {
+        #[test]
+        fn a_fee_in_range_prints_and_parses_back(pence in 0i64..=10_000_000) {
+            let shown = format!("£{},{:03}.{:02}", pence / 100_000, (pence / 100) % 1000, pence % 100);
+            prop_assert_eq!(parse_fee_pence(&shown), Ok(pence));
+            prop_assert_eq!(parse_fee_pence(&format!("{}.{:02}", pence / 100, pence % 100)), Ok(pence));
+        }
+
+        #[test]
+        fn any_accepted_fee_is_in_range(raw in "[-+£,.0-9 ]{0,12}") {
+            if let Ok(pence) = parse_fee_pence(&raw) {
+                prop_assert!((0..=10_000_099).contains(&pence), "{:?} gave {}", raw, pence);
+            }
+        }
+
+        #[test]
+        fn cpd_minutes_print_and_parse_back(raw in "[-+.0-9eE]{0,8}|\\PC{0,8}") {
+            if let Ok(minutes) = parse_cpd_minutes(&raw) {
+                prop_assert!((0..=60_000).contains(&minutes));
+                prop_assert_eq!(parse_cpd_minutes(&(minutes as f64 / 60.0).to_string()), Ok(minutes));
+            }
+        }
+
         #[test]
         fn line_lists_hold_only_trimmed_non_blank_lines(raw in "[a-z \\n]{0,200}") {
             if let Ok(items) = line_list(&raw, "eligibility", "eligibility", 50) {

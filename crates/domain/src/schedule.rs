@@ -301,10 +301,17 @@ fn parse_line(line: &str, number: usize, tz: &TimeZone) -> Result<Session, Valid
             .map(|z| z.timestamp().as_millisecond())
             .map_err(|_| bad())
     };
-    Ok(Session {
-        starts_at: instant(from)?,
-        ends_at: instant(to)?,
-    })
+    let (starts_at, ends_at) = (instant(from)?, instant(to)?);
+    // A start in the hour the clocks skip moves forward, past an end that does not.
+    if ends_at <= starts_at {
+        return Err(ValidationError::new(
+            "sessions",
+            format!(
+                "Line {number}: the session must end after it starts; the clocks change that night, so check the times"
+            ),
+        ));
+    }
+    Ok(Session { starts_at, ends_at })
 }
 
 #[cfg(test)]
@@ -387,6 +394,17 @@ mod tests {
     }
 
     #[test]
+    fn a_session_starting_in_the_skipped_hour_still_ends_after_it_starts() {
+        // Found by `cargo fuzz run schedule_explicit`: 01:48 does not exist in London on 25
+        // March 2035, moves to 02:48 BST, and the session "ended" 18 minutes before it began.
+        let e = Schedule::explicit("2035-03-25 01:48-02:30", "Europe/London", NOW).unwrap_err();
+        assert_eq!(e.field, "sessions");
+        assert!(e.message.contains("clocks change"), "{e}");
+        let s = Schedule::explicit("2035-03-25 01:30-03:30", "Europe/London", NOW).unwrap();
+        assert_eq!(s.sessions()[0].minutes(), 60);
+    }
+
+    #[test]
     fn the_past_is_refused() {
         let later = NOW + 10 * 365 * 86_400_000;
         let e = Schedule::explicit("2023-11-01 09:30-13:00", "Europe/London", later).unwrap_err();
@@ -407,6 +425,37 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn explicit_sessions_end_after_they_start_in_every_zone(
+            day in 0i64..3650, from in 0u32..1440, length in 1u32..600,
+            zone in proptest::sample::select(vec!["Europe/London", "America/New_York", "Australia/Lord_Howe", "Pacific/Chatham", "UTC"]),
+        ) {
+            let date = jiff::civil::date(2030, 1, 1).checked_add(jiff::Span::new().days(day)).unwrap();
+            let to = (from + length).min(1439);
+            prop_assume!(to > from);
+            let line = format!("{date} {:02}:{:02}-{:02}:{:02}", from / 60, from % 60, to / 60, to % 60);
+            if let Ok(s) = Schedule::explicit(&line, zone, NOW) {
+                prop_assert!(s.sessions()[0].ends_at > s.sessions()[0].starts_at, "{}", line);
+            }
+        }
+
+        #[test]
+        fn accepted_dates_print_and_parse_back(raw in "[0-9]{4}-[0-9]{2}-[0-9]{2}|\\PC{0,12}") {
+            if let Ok(d) = parse_date(&raw, "start_date") {
+                prop_assert_eq!(parse_date(&d.to_string(), "start_date"), Ok(d));
+            }
+        }
+
+        #[test]
+        fn any_typed_schedule_is_sorted_bounded_and_in_the_future(lines in proptest::collection::vec("20[2-4][0-9]-0[1-9]-[0-2][0-9] [0-2][0-9]:[0-5][0-9]-[0-2][0-9]:[0-5][0-9]", 0..8)) {
+            if let Ok(s) = Schedule::explicit(&lines.join("\n"), "Europe/London", NOW) {
+                let x = s.sessions();
+                prop_assert!(!x.is_empty() && x.len() <= MAX_SESSIONS && x[0].starts_at > NOW);
+                prop_assert!(x.iter().all(|y| y.ends_at > y.starts_at));
+                prop_assert!(x.windows(2).all(|w| w[0].ends_at <= w[1].starts_at));
+            }
+        }
+
         #[test]
         fn expanded_rules_are_bounded_sorted_and_sized(
             count in 1u32..400, interval in 1u32..5, freq in 0usize..3, minutes in 1i64..600,

@@ -1,5 +1,7 @@
 //! Reading MDGPLIB instance files: `n m ds|ss a_1 b_1 ... a_m b_m`, then `i j d_ij` lines.
 
+use std::collections::HashSet;
+
 use anyhow::{Context, Result, bail};
 use revans_engine::MdgpInstance;
 
@@ -25,10 +27,10 @@ pub fn parse_mdgp(text: &str) -> Result<MdgpInstance> {
             h[2]
         );
     }
-    if h.len() != 3 + 2 * m {
+    if Some(h.len() - 3) != m.checked_mul(2) {
         bail!(
             "line 1: {m} groups need {} size bounds, found {}",
-            2 * m,
+            m.saturating_mul(2),
             h.len() - 3
         );
     }
@@ -38,9 +40,10 @@ pub fn parse_mdgp(text: &str) -> Result<MdgpInstance> {
         let b = num(h[4 + 2 * g], "an upper bound")?;
         bounds.push((a, b));
     }
-    let mut d = vec![0.0; n * n];
-    let mut seen = vec![false; n * n];
-    let mut count = 0usize;
+    // Read every distance line before making the n x n matrix, so a large n in a short (or
+    // hostile) file is refused instead of allocated.
+    let mut entries: Vec<(usize, usize, f64)> = Vec::new();
+    let mut seen: HashSet<(usize, usize)> = HashSet::new();
     for (ln, line) in lines {
         let f: Vec<&str> = line.split_whitespace().collect();
         let lno = ln + 1;
@@ -62,20 +65,55 @@ pub fn parse_mdgp(text: &str) -> Result<MdgpInstance> {
         if !v.is_finite() {
             bail!("line {lno}: the distance `{}` is not a finite number", f[2]);
         }
-        if seen[i * n + j] {
+        if !seen.insert((i.min(j), i.max(j))) {
             bail!("line {lno}: the pair {i} {j} appears twice");
         }
-        seen[i * n + j] = true;
-        seen[j * n + i] = true;
-        d[i * n + j] = v;
-        d[j * n + i] = v;
-        count += 1;
+        entries.push((i, j, v));
     }
-    if count != n * (n - 1) / 2 {
+    let needed = n.checked_mul(n.saturating_sub(1)).map(|p| p / 2);
+    if needed != Some(entries.len()) {
         bail!(
-            "the file has {count} distance lines, but n = {n} needs {}",
-            n * (n - 1) / 2
+            "the file has {} distance lines, but n = {n} needs {}",
+            entries.len(),
+            needed.map_or_else(|| "more than can be stored".to_owned(), |k| k.to_string())
         );
     }
+    let mut d = vec![0.0; n * n];
+    for (i, j, v) in entries {
+        d[i * n + j] = v;
+        d[j * n + i] = v;
+    }
     Ok(MdgpInstance { n, bounds, d })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn refused(text: &str) -> String {
+        match parse_mdgp(text) {
+            Ok(_) => panic!("{text:?} was accepted"),
+            Err(e) => format!("{e:#}"),
+        }
+    }
+
+    #[test]
+    fn a_small_instance_reads() {
+        let inst = parse_mdgp("3 1 ss 1 3\n0 1 2.5\n0 2 1\n1 2 4\n").expect("valid");
+        assert_eq!((inst.n, inst.bounds.clone()), (3, vec![(1, 3)]));
+        assert_eq!(inst.d[1], 2.5);
+        assert_eq!(inst.d[3], 2.5);
+    }
+
+    /// Found by `cargo fuzz run mdgp`: n = 0 underflowed `n - 1`, a huge n or m overflowed or
+    /// asked for the whole memory before a single distance line was read.
+    #[test]
+    fn sizes_the_file_cannot_back_are_refused_before_anything_is_allocated() {
+        assert!(parse_mdgp("0 0 ds").is_ok_and(|i| i.n == 0 && i.d.is_empty()));
+        assert!(parse_mdgp("1 0 ds").is_ok_and(|i| i.n == 1));
+        assert!(refused("4294967296 0 ds\n0 1 1").contains("distance lines"));
+        assert!(refused("18446744073709551615 0 ds").contains("more than can be stored"));
+        assert!(refused("3 9223372036854775808 ss 1 2").contains("size bounds"));
+        assert!(refused("3 1 ss 1 3\n0 1 1\n0 2 1").contains("has 2 distance lines"));
+    }
 }

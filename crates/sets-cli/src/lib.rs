@@ -14,6 +14,7 @@ mod progress;
 mod report;
 
 pub use instance::parse_mdgp;
+pub use people::People;
 
 /// Arguments of `revans sets`.
 #[derive(Debug, clap::Args)]

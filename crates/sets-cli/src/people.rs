@@ -24,21 +24,26 @@ fn label(path: &Path) -> String {
 }
 
 fn read_csv(path: &Path) -> Result<(Vec<String>, Vec<Vec<String>>)> {
+    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    parse_csv(&label(path), &bytes)
+}
+
+/// The header and rows of a CSV file called `name` (for messages), every cell trimmed; rows
+/// must have as many cells as the header.
+fn parse_csv(name: &str, bytes: &[u8]) -> Result<(Vec<String>, Vec<Vec<String>>)> {
     let mut rdr = csv::ReaderBuilder::new()
         .flexible(false)
         .trim(csv::Trim::All)
-        .from_path(path)
-        .with_context(|| format!("cannot read {}", path.display()))?;
+        .from_reader(bytes);
     let header: Vec<String> = rdr
         .headers()
-        .with_context(|| format!("{}: cannot read the header row", label(path)))?
+        .with_context(|| format!("{name}: cannot read the header row"))?
         .iter()
         .map(|h| h.trim_start_matches('\u{feff}').to_string())
         .collect();
     let mut rows = Vec::new();
     for (i, rec) in rdr.records().enumerate() {
-        let rec =
-            rec.with_context(|| format!("{} row {}: malformed CSV row", label(path), i + 2))?;
+        let rec = rec.with_context(|| format!("{name} row {}: malformed CSV row", i + 2))?;
         rows.push(rec.iter().map(str::to_string).collect());
     }
     Ok((header, rows))
@@ -46,8 +51,15 @@ fn read_csv(path: &Path) -> Result<(Vec<String>, Vec<Vec<String>>)> {
 
 impl People {
     pub fn read(path: &Path) -> Result<People> {
-        let (header, rows) = read_csv(path)?;
-        let name = label(path);
+        let bytes =
+            std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+        People::parse(&label(path), &bytes)
+    }
+
+    /// The people CSV's contents, from a file called `name` (for messages): an `id` column,
+    /// unique non-blank ids, at least one person.
+    pub fn parse(name: &str, bytes: &[u8]) -> Result<People> {
+        let (header, rows) = parse_csv(name, bytes)?;
         let Some(id_col) = header.iter().position(|h| h == "id") else {
             bail!(
                 "{name}: there is no `id` column (columns: {})",
