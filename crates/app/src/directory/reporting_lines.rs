@@ -28,12 +28,15 @@ pub async fn current(state: &App, viewer: &Viewer) -> Result<Vec<ReportingLine>,
     let mut conn = state.store.conn().await?;
     let conn = &mut conn;
     let people = people_in_scope(conn, viewer).await?;
-    let find = |id: &revans_domain::Id| people.iter().find(|p| &p.id == id);
+    // Looked up by id, not searched: a region has thousands of people.
+    let by_id: std::collections::HashMap<_, _> = people.iter().map(|p| (&p.id, p)).collect();
+    let find = |id: &revans_domain::Id| by_id.get(id).copied();
+    let mut seen = std::collections::HashSet::new();
     let mut lines: Vec<ReportingLine> = Vec::new();
     for root in viewer.admin_roots() {
         for (p, m) in reporting_lines::in_tree(conn, &root).await? {
             let Some(person) = find(&p) else { continue };
-            if lines.iter().any(|l| l.person_id == p) {
+            if !seen.insert(p.clone()) {
                 continue;
             }
             let manager = find(&m);

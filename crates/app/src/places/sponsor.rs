@@ -49,9 +49,10 @@ pub async fn nominees(app: &App, viewer: &Viewer) -> Result<SponsorView, Error> 
     let roots = require_sponsor(viewer)?;
     let mut conn = app.store.conn().await?;
     let mut rows: Vec<Application> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for root in roots {
         for a in applications::list_from_tree(&mut conn, &root).await? {
-            if !rows.iter().any(|r| r.id == a.id) {
+            if seen.insert(a.id.clone()) {
                 rows.push(a);
             }
         }
