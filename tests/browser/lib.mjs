@@ -123,6 +123,17 @@ export async function checkPage(page, name, expectHeading) {
   const violations = await axeViolations(page);
   await screenshot(page, name);
   assert.deepEqual(violations, [], `${name}: axe violations`);
+  await checkAtPhoneWidth(page, name);
+}
+
+/** At 390 pixels (a phone) the page must not scroll sideways; keeps a screenshot too. */
+async function checkAtPhoneWidth(page, name) {
+  const wide = page.viewportSize();
+  await page.setViewportSize({ width: 390, height: 844 });
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  await screenshot(page, `${name}-390`);
+  await page.setViewportSize(wide);
+  assert.ok(width <= 390, `${name}: at 390 pixels the page is ${width} pixels wide`);
 }
 
 /** A fresh browser context signed in as `email`. */

@@ -15,7 +15,15 @@ pub struct Viewer {
     pub roles: Vec<RoleGrant>,
 }
 
+/// The zone times are shown in for someone who has not chosen one.
+pub const DEFAULT_ZONE: &str = "Europe/London";
+
 impl Viewer {
+    /// The time zone this person reads times in.
+    pub fn timezone(&self) -> &str {
+        self.person.timezone.as_deref().unwrap_or(DEFAULT_ZONE)
+    }
+
     pub fn has_role(&self, role: Role) -> bool {
         self.roles.iter().any(|g| g.role == role)
     }

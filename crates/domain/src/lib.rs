@@ -7,6 +7,7 @@ mod attendance;
 mod cadence;
 mod capacity;
 mod completion;
+mod dates;
 mod diary;
 mod email;
 mod error;
@@ -30,6 +31,9 @@ pub use attendance::{Attendance, AttendanceSummary, Membership, summarise};
 pub use cadence::{Cadence, outside_window, overlaps};
 pub use capacity::{Capacity, SetSize};
 pub use completion::CompletionRule;
+pub use dates::{
+    DateParts, date_parts, end_of_day, last_day, month_number, parse_uk_date, when_in,
+};
 pub use diary::{DIARY_MAX_CHARS, DiarySharing, EntryBody, LogSharing};
 pub use email::EmailAddress;
 pub use error::ValidationError;

@@ -236,15 +236,7 @@ pub fn parse_zone(raw: &str) -> Result<TimeZone, ValidationError> {
 }
 
 pub fn parse_date(raw: &str, field: &'static str) -> Result<Date, ValidationError> {
-    raw.trim().parse::<Date>().map_err(|_| {
-        ValidationError::new(
-            field,
-            format!(
-                "\"{}\" is not a date; write it as year-month-day, like 2026-11-01",
-                raw.trim()
-            ),
-        )
-    })
+    crate::dates::parse_uk_date(raw, field)
 }
 
 fn parse_time(raw: &str, field: &'static str) -> Result<Time, ValidationError> {
@@ -280,12 +272,12 @@ fn parse_line(line: &str, number: usize, tz: &TimeZone) -> Result<Session, Valid
     let bad = || {
         ValidationError::new(
             "sessions",
-            format!("Line {number} (\"{line}\") must look like 2026-11-01 09:30-13:00"),
+            format!("Line {number} (\"{line}\") must look like 1/11/2026 09:30-13:00"),
         )
     };
     let (date, times) = line.split_once(char::is_whitespace).ok_or_else(bad)?;
     let (from, to) = times.trim().split_once('-').ok_or_else(bad)?;
-    let date: Date = date.parse().map_err(|_| bad())?;
+    let date = crate::dates::parse_uk_date(date, "sessions").map_err(|_| bad())?;
     let from: Time = from.trim().parse().map_err(|_| bad())?;
     let to: Time = to.trim().parse().map_err(|_| bad())?;
     if to <= from {

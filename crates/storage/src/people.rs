@@ -15,6 +15,9 @@ pub struct Person {
     /// False until the person accepts their invitation and chooses a password.
     pub activated: bool,
     pub created_at: i64,
+    /// The time zone the person chose for reading times, if they chose one.
+    #[serde(skip)]
+    pub timezone: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -33,6 +36,7 @@ struct Row {
     name: String,
     password_hash: Option<String>,
     created_at: i64,
+    timezone: Option<String>,
 }
 
 impl Row {
@@ -45,13 +49,16 @@ impl Row {
             name: self.name,
             activated: self.password_hash.is_some(),
             created_at: self.created_at,
+            timezone: self.timezone,
         };
         (person, self.password_hash)
     }
 }
 
 const SELECT: &str = "SELECT p.id, p.organisation_id, o.name AS organisation_name, p.email, p.name, \
-     p.password_hash, p.created_at FROM people p JOIN organisations o ON o.id = p.organisation_id";
+     p.password_hash, p.created_at, pp.timezone FROM people p \
+     JOIN organisations o ON o.id = p.organisation_id \
+     LEFT JOIN person_preferences pp ON pp.person_id = p.id";
 
 pub async fn insert(
     conn: &mut Conn,

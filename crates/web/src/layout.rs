@@ -92,7 +92,7 @@ impl Layout {
 /// Field errors for a form, shown in the summary at the top and next to each field.
 pub use revans_domain::FieldErrors as Errors;
 /// Formats stored milliseconds for people: "22 Nov 2026, 14:05 UTC".
-pub use revans_domain::when;
+pub use revans_domain::{last_day, when, when_in};
 
 /// Renders an askama template into a response; a template failure is an internal error.
 pub fn render(

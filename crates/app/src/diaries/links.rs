@@ -9,7 +9,7 @@ use revans_storage::{Conn, meetings, now_ms, set_content};
 
 use crate::Error;
 use crate::Viewer;
-use revans_domain::when;
+use revans_domain::when_in;
 
 /// One choice in the form: `meeting:ID` or `problem:ID`, with how it reads.
 pub struct LinkOption {
@@ -35,7 +35,7 @@ pub async fn options(
             if !m.cancelled && m.starts_at <= now {
                 options.push(LinkOption {
                     value: format!("meeting:{}", m.id),
-                    label: format!("Meeting of {}", when(m.starts_at)),
+                    label: format!("Meeting of {}", when_in(m.starts_at, viewer.timezone())),
                     set_id: set.id.clone(),
                 });
             }
@@ -100,7 +100,10 @@ pub async fn describe(
         if let Some(m) = meetings::get(conn, id).await?
             && sets::standing(conn, &m.set_id, &viewer.person.id).await? != Standing::None
         {
-            return Ok(Some(format!("Meeting of {}", when(m.starts_at))));
+            return Ok(Some(format!(
+                "Meeting of {}",
+                when_in(m.starts_at, viewer.timezone())
+            )));
         }
         return Ok(None);
     }

@@ -49,7 +49,7 @@ pub async fn current_input(
     Ok(CohortForEditing {
         cohort,
         programme,
-        input,
+        input: input.with_date_boxes(),
         started,
     })
 }

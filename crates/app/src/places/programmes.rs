@@ -411,10 +411,99 @@ pub struct CohortInput {
     /// all (the default) or at_least.
     pub completion_rule: String,
     pub completion_minimum: String,
+    /// The GOV.UK date input's boxes. When any box is filled they win over the one-line
+    /// text above (which the API and older forms send).
+    pub opens_on_day: String,
+    pub opens_on_month: String,
+    pub opens_on_year: String,
+    pub closes_on_day: String,
+    pub closes_on_month: String,
+    pub closes_on_year: String,
+    pub start_date_day: String,
+    pub start_date_month: String,
+    pub start_date_year: String,
+    /// The plain repeat builder, used when `rule` is blank: every 1, 2, 3 or 4 weeks ...
+    pub every_weeks: String,
+    /// ... this many times.
+    pub session_count: String,
 }
 
-fn day_start(raw: &str, field: &'static str, tz: &str, errors: &mut FieldErrors) -> Option<i64> {
-    let date = errors.take(revans_domain::schedule_date(raw, field))?;
+impl CohortInput {
+    /// Fills the date boxes from the one-line dates when the boxes are empty, so a cohort
+    /// stored from the API or an older form shows its dates in the boxes.
+    pub fn with_date_boxes(mut self) -> Self {
+        let fill = |text: &str, d: &mut String, m: &mut String, y: &mut String| {
+            let blank = d.trim().is_empty() && m.trim().is_empty() && y.trim().is_empty();
+            if let (true, Ok(date)) = (blank, revans_domain::parse_uk_date(text, "date")) {
+                (*d, *m, *y) = revans_domain::date_parts(date);
+            }
+        };
+        fill(
+            &self.opens_on,
+            &mut self.opens_on_day,
+            &mut self.opens_on_month,
+            &mut self.opens_on_year,
+        );
+        fill(
+            &self.closes_on,
+            &mut self.closes_on_day,
+            &mut self.closes_on_month,
+            &mut self.closes_on_year,
+        );
+        fill(
+            &self.start_date,
+            &mut self.start_date_day,
+            &mut self.start_date_month,
+            &mut self.start_date_year,
+        );
+        self
+    }
+}
+
+/// A date from the three boxes when any is filled, else from the one line of text.
+fn typed_date(
+    text: &str,
+    (day, month, year): (&str, &str, &str),
+    field: &'static str,
+    label: &str,
+    errors: &mut FieldErrors,
+) -> Option<jiff::civil::Date> {
+    let boxes = revans_domain::DateParts { day, month, year };
+    if boxes.is_blank() && !text.trim().is_empty() {
+        errors.take(revans_domain::parse_uk_date(text, field))
+    } else {
+        errors.take(boxes.parse(field, label))
+    }
+}
+
+/// The repeat rule: the advanced RRULE when typed, else built from "every N weeks, K times".
+fn repeat_rule(input: &CohortInput, errors: &mut FieldErrors) -> Option<String> {
+    if !input.rule.trim().is_empty() {
+        return Some(input.rule.trim().to_owned());
+    }
+    let every = match input.every_weeks.trim().parse::<u8>() {
+        Ok(n @ 1..=4) => Some(n),
+        _ => {
+            errors.add("every_weeks", "Choose how often the sessions happen");
+            None
+        }
+    };
+    let count = match input.session_count.trim().parse::<u16>() {
+        Ok(n @ 1..=100) => Some(n),
+        Ok(_) => {
+            errors.add("session_count", "Enter a number of sessions from 1 to 100");
+            None
+        }
+        Err(_) => {
+            errors.add("session_count", "Enter how many sessions there are, like 9");
+            None
+        }
+    };
+    Some(format!("FREQ=WEEKLY;INTERVAL={};COUNT={}", every?, count?))
+}
+
+/// The first moment of `date` in `tz`.
+fn day_start(date: jiff::civil::Date, tz: &str) -> Option<i64> {
     let zone = jiff::tz::TimeZone::get(tz).unwrap_or(jiff::tz::TimeZone::UTC);
     zone.to_ambiguous_zoned(date.to_datetime(jiff::civil::Time::midnight()))
         .compatible()
@@ -443,22 +532,62 @@ pub fn parse_cohort(
     let tz = input.timezone.trim();
     let tz = if tz.is_empty() { "Europe/London" } else { tz };
     let schedule = match input.schedule_kind.as_str() {
-        "recurrence" => e.take(Schedule::recurrence(
-            &RecurrenceInput {
-                start_date: &input.start_date,
-                start_time: &input.start_time,
-                duration_minutes: &input.duration_minutes,
-                timezone: tz,
-                rule: &input.rule,
-                exceptions: &input.exceptions,
-            },
-            now,
-        )),
+        "recurrence" => {
+            let first = typed_date(
+                &input.start_date,
+                (
+                    &input.start_date_day,
+                    &input.start_date_month,
+                    &input.start_date_year,
+                ),
+                "start_date",
+                "the date of the first session",
+                &mut e,
+            );
+            let rule = repeat_rule(input, &mut e);
+            match (first, rule) {
+                (Some(first), Some(rule)) => e.take(Schedule::recurrence(
+                    &RecurrenceInput {
+                        start_date: &first.to_string(),
+                        start_time: &input.start_time,
+                        duration_minutes: &input.duration_minutes,
+                        timezone: tz,
+                        rule: &rule,
+                        exceptions: &input.exceptions,
+                    },
+                    now,
+                )),
+                _ => None,
+            }
+        }
         _ => e.take(Schedule::explicit(&input.sessions, tz, now)),
     };
-    let opens = day_start(&input.opens_on, "opens_on", tz, &mut e);
-    // Applications close at the end of the last day.
-    let closes = day_start(&input.closes_on, "closes_on", tz, &mut e).map(|ms| ms + 86_400_000);
+    let opens = typed_date(
+        &input.opens_on,
+        (
+            &input.opens_on_day,
+            &input.opens_on_month,
+            &input.opens_on_year,
+        ),
+        "opens_on",
+        "the day applications open",
+        &mut e,
+    )
+    .and_then(|d| day_start(d, tz));
+    // Applications close at the end of the last day in the cohort's zone (23 or 25 hours
+    // long when the clocks change).
+    let closes = typed_date(
+        &input.closes_on,
+        (
+            &input.closes_on_day,
+            &input.closes_on_month,
+            &input.closes_on_year,
+        ),
+        "closes_on",
+        "the last day to apply",
+        &mut e,
+    )
+    .and_then(|d| revans_domain::end_of_day(d, tz));
     if let (Some(o), Some(c)) = (opens, closes)
         && c <= o
     {

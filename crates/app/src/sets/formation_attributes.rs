@@ -269,6 +269,7 @@ mod tests {
                 name: (*e).into(),
                 activated: true,
                 created_at: 0,
+                timezone: None,
             })
             .collect()
     }

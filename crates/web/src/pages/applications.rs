@@ -175,7 +175,10 @@ pub async fn mine(
         .into_iter()
         .map(|m| Row {
             position: m.application.waitlist_rank,
-            expires: m.application.offer_expires_at.map(crate::layout::when),
+            expires: m
+                .application
+                .offer_expires_at
+                .map(|t| crate::layout::when_in(t, viewer.timezone())),
             can_accept: m.can_accept,
             can_withdraw: m.can_withdraw,
             a: m.application,

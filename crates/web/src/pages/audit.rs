@@ -7,7 +7,7 @@ use revans_app::audit_log;
 
 use crate::auth::Admin;
 use crate::error::PageResult;
-use crate::layout::{Layout, render, when};
+use crate::layout::{Layout, render, when_in};
 use crate::state::AppState;
 
 const PAGE_SIZE: i64 = 50;
@@ -45,7 +45,7 @@ pub async fn list(
         .into_iter()
         .take(PAGE_SIZE as usize)
         .map(|entry| Row {
-            at: when(entry.at),
+            at: when_in(entry.at, viewer.timezone()),
             entry,
         })
         .collect();

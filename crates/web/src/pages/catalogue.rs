@@ -39,7 +39,7 @@ pub fn cohort_view(l: CohortListing) -> CohortView {
         places_left: c.places_left(),
         capacity: c.capacity,
         open,
-        closes: crate::layout::when(c.closes_at),
+        closes: crate::layout::last_day(c.closes_at, &c.timezone),
         completion: c.completion.describe(sessions.len()),
         sessions: sessions
             .iter()

@@ -9,7 +9,7 @@ use revans_app::diaries::diary_pages::{self as read, EntryRead};
 use crate::auth::{ClientIp, SignedIn, Viewer};
 use crate::csrf::CsrfForm;
 use crate::error::PageResult;
-use crate::layout::{Errors, Layout, form_error, render, when};
+use crate::layout::{Errors, Layout, form_error, render, when_in};
 use crate::pages::sign_in::NoticeQuery;
 use crate::path_id::PathId;
 use crate::state::AppState;
@@ -32,7 +32,7 @@ pub struct EntryView {
     pub excerpt: String,
 }
 
-fn view(loaded: EntryRead) -> EntryView {
+fn view(loaded: EntryRead, zone: &str) -> EntryView {
     let EntryRead { entry: e, set_name } = loaded;
     let excerpt: String = e.body.chars().take(160).collect();
     let excerpt = if excerpt.len() < e.body.len() {
@@ -50,8 +50,8 @@ fn view(loaded: EntryRead) -> EntryView {
         },
         sharing_label: sharing_label(&e.kind, &e.sharing),
         set_name,
-        written: when(e.created_at),
-        edited: (e.updated_at != e.created_at).then(|| when(e.updated_at)),
+        written: when_in(e.created_at, zone),
+        edited: (e.updated_at != e.created_at).then(|| when_in(e.updated_at, zone)),
         body: e.body,
         excerpt,
     }
@@ -119,8 +119,14 @@ async fn diary_page(
         shared,
         about,
     } = read::diary(state, viewer).await?;
-    let mine = mine.into_iter().map(view).collect();
-    let shared = shared.into_iter().map(view).collect();
+    let mine = mine
+        .into_iter()
+        .map(|e| view(e, viewer.timezone()))
+        .collect();
+    let shared = shared
+        .into_iter()
+        .map(|e| view(e, viewer.timezone()))
+        .collect();
     let about = about
         .into_iter()
         .map(|(set_name, options)| AboutGroup {
@@ -242,7 +248,7 @@ async fn entry_page(
         Some(i) => (i.body.clone(), i.sharing.clone()),
         None => (entry.body.clone(), entry.sharing.clone()),
     };
-    let entry = view(loaded);
+    let entry = view(loaded, viewer.timezone());
     let title = format!("{} entry, {}", entry.kind_label, entry.written);
     Ok(EntryPage {
         layout: Layout::new(state, Some(viewer), viewer.csrf.clone(), title, "/diary")

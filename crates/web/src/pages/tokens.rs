@@ -7,7 +7,7 @@ use crate::auth::ClientIp;
 use crate::auth::{SignedIn, Viewer};
 use crate::csrf::CsrfForm;
 use crate::error::PageResult;
-use crate::layout::{Errors, Layout, form_error, render, when};
+use crate::layout::{Errors, Layout, form_error, render, when_in};
 use crate::pages::sign_in::Empty;
 use crate::path_id::PathId;
 use crate::state::AppState;
@@ -47,12 +47,12 @@ async fn page(
         .await?
         .into_iter()
         .map(|token| TokenRow {
-            created: when(token.created_at),
+            created: when_in(token.created_at, viewer.timezone()),
             last_used: token
                 .last_used_at
-                .map(when)
+                .map(|t| when_in(t, viewer.timezone()))
                 .unwrap_or_else(|| "Never".into()),
-            expires: when(token.expires_at),
+            expires: when_in(token.expires_at, viewer.timezone()),
             expired: token.is_expired(now),
             token,
         })

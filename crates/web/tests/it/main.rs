@@ -14,6 +14,7 @@ mod api_inputs;
 mod api_parity;
 mod api_sets;
 mod confidentiality;
+mod dates;
 mod diaries;
 mod helpers;
 mod ics;

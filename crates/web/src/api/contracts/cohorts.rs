@@ -125,6 +125,7 @@ impl TryFrom<CohortIn> for CohortInput {
                 .completion_minimum
                 .map(|m| m.to_string())
                 .unwrap_or_default(),
+            ..CohortInput::default()
         })
     }
 }
