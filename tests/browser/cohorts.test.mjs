@@ -4,7 +4,7 @@
 // next in line. Every page passes axe with no violations.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { checkPage as check, day, signedIn, useDemo, USERS } from "./lib.mjs";
+import { checkPage as check, day, fillDate, signedIn, ukDay, useDemo, USERS } from "./lib.mjs";
 
 const BO = "participant@bay-council.example";
 const env = useDemo(before, after);
@@ -52,14 +52,19 @@ test("publish, apply, nominate, review, allocate, accept, withdraw, next offered
   // A cohort with one place, then publish.
   await page.getByLabel("Cohort name").fill("Cohort 1");
   await page.getByLabel("Places", { exact: true }).fill("1");
-  await page.getByLabel("Applications open").fill(day(-1));
-  await page.getByLabel("Last day to apply").fill(day(20));
-  await page.getByLabel("Sessions", { exact: true }).fill(`${day(40)} 09:30-13:00\n${day(41)} 09:30-13:00`);
+  await fillDate(page, "Applications open", day(-1));
+  await fillDate(page, "Last day to apply", day(20));
+  // Sessions typed the UK way, day first.
+  await page.getByLabel("Sessions", { exact: true }).fill(`${ukDay(40)} 09:30-13:00\n${ukDay(41)} 09:30-13:00`);
   await page.getByRole("button", { name: "Add cohort" }).click();
   await page.waitForURL(/notice=cohort/);
   await page.getByRole("button", { name: "Publish" }).click();
   await page.waitForURL(/notice=published/);
   await checkPage(page, "lead-programme-published", /Browser Circles/);
+  // The last day reads as a day, in words, never as a UTC time (issue 11, item 5).
+  const published = await page.locator("main").innerText();
+  assert.match(published, /The last day to apply is \d{1,2} [A-Z][a-z]+ \d{4}/);
+  assert.doesNotMatch(published, /UTC|\d{4}-\d{2}-\d{2}/);
 
   const pat = await as(USERS.participant);
   await apply(pat.page, "pat");

@@ -148,3 +148,18 @@ export async function signedIn(env, email) {
 export function day(offset) {
   return new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 }
+
+/** Fills a GOV.UK date input (day, month, year boxes) named by its legend with a YYYY-MM-DD date. */
+export async function fillDate(page, legend, isoDate) {
+  const [year, month, dayOfMonth] = isoDate.split("-");
+  const group = page.getByRole("group", { name: legend });
+  await group.getByLabel("Day").fill(String(Number(dayOfMonth)));
+  await group.getByLabel("Month").fill(String(Number(month)));
+  await group.getByLabel("Year").fill(year);
+}
+
+/** A date `offset` days from today in the UK's day-first form, like 5/3/2027. */
+export function ukDay(offset) {
+  const [y, m, d] = day(offset).split("-");
+  return `${Number(d)}/${Number(m)}/${y}`;
+}
