@@ -32,6 +32,8 @@ test("signed-out pages", async () => {
   await checkPage(page, "anon-accessibility", /Accessibility statement/);
   await page.getByRole("contentinfo").getByRole("link", { name: "Privacy notice" }).click();
   await checkPage(page, "anon-privacy", /Privacy notice/);
+  await page.goto(`${url}/help`);
+  await checkPage(page, "anon-help", /Help and the words we use/);
   await context.close();
 });
 

@@ -40,6 +40,10 @@ pub struct Settings {
     /// does not exist (404).
     #[serde(default)]
     pub metrics_token: Option<SecretString>,
+    /// Where people write for help with this service (the programme office), shown in every
+    /// page's footer and on the help page. Unset: they are told to ask their programme lead.
+    #[serde(default)]
+    pub contact_email: Option<String>,
     pub mail: MailSettings,
 }
 

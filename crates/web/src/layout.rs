@@ -21,6 +21,8 @@ pub struct Layout {
     pub notice: Option<String>,
     /// Prefixes the title with "Error:" so screen reader users hear it first.
     pub has_errors: bool,
+    /// The programme office's address for the footer, when configured.
+    pub contact_email: Option<String>,
 }
 
 impl Layout {
@@ -75,6 +77,7 @@ impl Layout {
             csrf,
             notice: None,
             has_errors: false,
+            contact_email: state.settings.contact_email.clone(),
         }
     }
 

@@ -35,6 +35,7 @@ pub fn table() -> Vec<Route> {
         // The public catalogue (C1) and calendar files.
         r("GET", "/accessibility", get(pages::about::accessibility)),
         r("GET", "/privacy", get(pages::about::privacy)),
+        r("GET", "/help", get(pages::about::help)),
         r("GET", "/programmes", get(catalogue::list)),
         r("GET", "/programmes/{id}", get(catalogue::show)),
         r(

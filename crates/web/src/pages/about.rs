@@ -1,5 +1,5 @@
 //! The service's own pages, linked from every footer: the accessibility statement and the
-//! privacy notice. Public, like the catalogue.
+//! privacy notice and help with a glossary. Public, like the catalogue.
 
 use askama::Template;
 use axum::Extension;
@@ -15,6 +15,12 @@ use crate::state::AppState;
 #[derive(Template)]
 #[template(path = "accessibility.html")]
 struct AccessibilityPage {
+    layout: Layout,
+}
+
+#[derive(Template)]
+#[template(path = "help.html")]
+struct HelpPage {
     layout: Layout,
 }
 
@@ -53,4 +59,15 @@ pub async fn privacy(
 ) -> PageResult<Response> {
     let layout = layout(&state, &viewer, anon, "Privacy notice", &uri);
     render(&PrivacyPage { layout })
+}
+
+/// Help: how to get an account and get help, and a short glossary of the words Revans uses.
+pub async fn help(
+    State(state): State<AppState>,
+    viewer: MaybeViewer,
+    Extension(anon): Extension<AnonCsrf>,
+    uri: OriginalUri,
+) -> PageResult<Response> {
+    let layout = layout(&state, &viewer, anon, "Help and the words we use", &uri);
+    render(&HelpPage { layout })
 }

@@ -21,6 +21,7 @@ pub(crate) const MATRIX: &[(&str, &str, [&str; 7])] = &[
     ("GET", "/readyz", ["200"; 7]),
     ("GET", "/accessibility", ["200"; 7]),
     ("GET", "/privacy", ["200"; 7]),
+    ("GET", "/help", ["200"; 7]),
     // Only for a scraper with the configured token; without one configured it does not exist.
     ("GET", "/metrics", ["404"; 7]),
     (

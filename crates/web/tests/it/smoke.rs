@@ -137,5 +137,31 @@ async fn the_footer_links_the_accessibility_statement_and_the_privacy_notice() {
         assert_eq!(privacy.status.as_u16(), 200);
         assert!(privacy.body.contains("Your diary is yours"));
         assert!(privacy.body.contains("no analytics or advertising"));
+        // Help: how to get an account, and the glossary.
+        assert!(home.body.contains("href=\"/help\""));
+        let help = c.get("/help").await;
+        assert_eq!(help.status.as_u16(), 200);
+        assert!(
+            help.body
+                .contains("To get an account, ask your programme lead")
+        );
+        assert!(help.body.contains(r#"id="presenter""#));
+        assert!(help.body.contains("Questions? Ask your programme lead"));
     }
+}
+
+#[tokio::test]
+async fn the_footer_names_the_programme_office_when_one_is_set() {
+    let app = TestApp::spawn_with(|s| {
+        s.contact_email = Some("programmes@northcoast-ics.example".into());
+    })
+    .await;
+    let page = app.client().get("/help").await;
+    assert!(
+        page.body
+            .contains(r#"<a href="mailto:programmes@northcoast-ics.example">"#),
+        "{}",
+        page.body
+    );
+    assert!(!page.body.contains("Questions? Ask your programme lead"));
 }
