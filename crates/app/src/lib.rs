@@ -15,6 +15,7 @@ pub mod calendar;
 pub mod demo;
 pub mod diaries;
 pub mod directory;
+pub mod home;
 mod error;
 pub mod jobs;
 pub mod mail;

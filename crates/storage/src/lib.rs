@@ -14,6 +14,7 @@ pub mod cohorts;
 mod connect;
 pub mod diaries;
 pub mod email_tokens;
+pub mod home;
 mod error;
 pub mod jobs;
 pub mod meetings;

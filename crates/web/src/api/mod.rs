@@ -5,6 +5,7 @@ pub mod account;
 pub mod applications;
 pub mod audit;
 pub mod cohorts;
+pub mod home;
 pub mod contracts;
 pub mod me;
 pub mod meeting_records;
