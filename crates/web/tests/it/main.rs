@@ -16,6 +16,7 @@ mod api_sets;
 mod confidentiality;
 mod diaries;
 mod helpers;
+mod homes;
 mod ics;
 mod offers;
 mod openapi_snapshot;
