@@ -13,13 +13,13 @@ use revans_storage::home as store;
 
 use crate::{App, Error, Viewer};
 
-pub use members::{FacilitatorHome, MeetingItem, OfferItem, ParticipantHome, SetItem};
-pub use sponsor::{SponsorHome, StateCount};
+pub use members::{FacilitatorHome, HomeMeeting, HomeOffer, HomeSet, ParticipantHome};
+pub use sponsor::{HomeStateCount, SponsorHome};
 
 /// What kind of work a task line is, for an API caller to tell them apart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
-pub enum TaskKind {
+pub enum HomeTaskKind {
     ApplicationsToReview,
     WaitingForSets,
     SetsWithoutFacilitator,
@@ -30,18 +30,18 @@ pub enum TaskKind {
     OfferToAnswer,
 }
 
-impl TaskKind {
+impl HomeTaskKind {
     /// The same code the API uses.
     pub fn as_str(self) -> &'static str {
         match self {
-            TaskKind::ApplicationsToReview => "applications_to_review",
-            TaskKind::WaitingForSets => "waiting_for_sets",
-            TaskKind::SetsWithoutFacilitator => "sets_without_facilitator",
-            TaskKind::OffersUnanswered => "offers_unanswered",
-            TaskKind::ApplicationsClosing => "applications_closing",
-            TaskKind::ApprovalsWaiting => "approvals_waiting",
-            TaskKind::AttendanceNotRecorded => "attendance_not_recorded",
-            TaskKind::OfferToAnswer => "offer_to_answer",
+            HomeTaskKind::ApplicationsToReview => "applications_to_review",
+            HomeTaskKind::WaitingForSets => "waiting_for_sets",
+            HomeTaskKind::SetsWithoutFacilitator => "sets_without_facilitator",
+            HomeTaskKind::OffersUnanswered => "offers_unanswered",
+            HomeTaskKind::ApplicationsClosing => "applications_closing",
+            HomeTaskKind::ApprovalsWaiting => "approvals_waiting",
+            HomeTaskKind::AttendanceNotRecorded => "attendance_not_recorded",
+            HomeTaskKind::OfferToAnswer => "offer_to_answer",
         }
     }
 }
@@ -49,8 +49,8 @@ impl TaskKind {
 /// One line of "what you need to do": a count (or one item), in plain words, linking to the
 /// page where it is done.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
-pub struct Task {
-    pub kind: TaskKind,
+pub struct HomeTask {
+    pub kind: HomeTaskKind,
     pub count: i64,
     /// "24 people with a place are waiting for a set".
     pub text: String,
@@ -64,7 +64,7 @@ pub struct Task {
 #[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
 pub struct LeadHome {
     /// Only what is not zero; empty means nothing needs the lead's attention.
-    pub tasks: Vec<Task>,
+    pub tasks: Vec<HomeTask>,
 }
 
 /// What an evaluator may see and download: aggregates only.
@@ -72,11 +72,11 @@ pub struct LeadHome {
 pub struct EvaluatorHome {
     /// Counts of 1 to 7 are shown as "Fewer than 8"; the rest are rounded to the nearest 5.
     pub hidden_up_to: u32,
-    pub reports: Vec<ReportLink>,
+    pub reports: Vec<HomeReportLink>,
 }
 
 #[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
-pub struct ReportLink {
+pub struct HomeReportLink {
     pub title: String,
     pub description: String,
     pub href: String,
@@ -128,10 +128,9 @@ pub async fn home_at(app: &App, viewer: &Viewer, now: i64) -> Result<Home, Error
     let person = &viewer.person.id;
     let member_sets = store::my_sets(&mut conn, person, store::Relation::Member, now).await?;
     let offers = store::my_offers(&mut conn, person, now).await?;
-    let participant = (viewer.has_role(Role::Participant)
-        || !member_sets.is_empty()
-        || !offers.is_empty())
-    .then(|| members::participant(&member_sets, &offers, now));
+    let participant =
+        (viewer.has_role(Role::Participant) || !member_sets.is_empty() || !offers.is_empty())
+            .then(|| members::participant(&member_sets, &offers, now));
     let facilitator = if viewer.has_role(Role::Facilitator) {
         let rows = store::my_sets(&mut conn, person, store::Relation::Facilitator, now).await?;
         Some(members::facilitator(&rows, now))
@@ -149,7 +148,7 @@ pub async fn home_at(app: &App, viewer: &Viewer, now: i64) -> Result<Home, Error
 }
 
 fn evaluator_home() -> EvaluatorHome {
-    let link = |title: &str, description: &str, href: &str, format: &str| ReportLink {
+    let link = |title: &str, description: &str, href: &str, format: &str| HomeReportLink {
         title: title.to_owned(),
         description: description.to_owned(),
         href: href.to_owned(),

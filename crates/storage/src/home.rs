@@ -31,7 +31,8 @@ where
     if roots.is_empty() {
         return Ok(Vec::new());
     }
-    let sql = format!("{} {sql}", tree_cte(roots)).replace("$NOW", &format!("${}", roots.len() + 1));
+    let sql =
+        format!("{} {sql}", tree_cte(roots)).replace("$NOW", &format!("${}", roots.len() + 1));
     let mut q = sqlx::query_as::<_, T>(sqlx::AssertSqlSafe(sql));
     for root in roots {
         q = q.bind(root.as_str());

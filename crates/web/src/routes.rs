@@ -491,7 +491,11 @@ pub fn table() -> Vec<Route> {
         r("GET", "/reports/themes", get(reports::themes)),
         r("GET", "/reports/sets", get(reports::sets_overview)),
         r("GET", "/reports/sets.csv", get(reports::sets_overview_csv)),
-        r("GET", "/reports/attendance.csv", get(reports::attendance_csv)),
+        r(
+            "GET",
+            "/reports/attendance.csv",
+            get(reports::attendance_csv),
+        ),
         r(
             "POST",
             "/reports/themes/vocabulary",

@@ -2,7 +2,7 @@
 
 use revans_storage::home::LeadCohortRow;
 
-use super::{LeadHome, Task, TaskKind, when};
+use super::{HomeTask, HomeTaskKind, LeadHome, when};
 
 const DAY_MS: i64 = 86_400_000;
 /// Applications closing within this many days are worth a reminder.
@@ -22,8 +22,8 @@ pub fn tasks(rows: &[LeadCohortRow], now: i64) -> LeadHome {
     let mut programmes_seen = std::collections::HashSet::new();
     for r in rows {
         if programmes_seen.insert(r.programme_id.as_str()) && r.applications_to_review > 0 {
-            tasks.push(Task {
-                kind: TaskKind::ApplicationsToReview,
+            tasks.push(HomeTask {
+                kind: HomeTaskKind::ApplicationsToReview,
                 count: r.applications_to_review,
                 text: format!(
                     "{} to review",
@@ -38,8 +38,8 @@ pub fn tasks(rows: &[LeadCohortRow], now: i64) -> LeadHome {
         let context = format!("{}: {}", r.programme, r.cohort);
         let sets = format!("/admin/cohorts/{}/sets", r.cohort_id);
         if r.waiting_for_sets > 0 {
-            tasks.push(Task {
-                kind: TaskKind::WaitingForSets,
+            tasks.push(HomeTask {
+                kind: HomeTaskKind::WaitingForSets,
                 count: r.waiting_for_sets,
                 text: format!(
                     "{} with a confirmed place {} waiting for a set",
@@ -51,8 +51,8 @@ pub fn tasks(rows: &[LeadCohortRow], now: i64) -> LeadHome {
             });
         }
         if r.sets_without_facilitator > 0 {
-            tasks.push(Task {
-                kind: TaskKind::SetsWithoutFacilitator,
+            tasks.push(HomeTask {
+                kind: HomeTaskKind::SetsWithoutFacilitator,
                 count: r.sets_without_facilitator,
                 text: format!(
                     "{} without a facilitator",
@@ -63,8 +63,8 @@ pub fn tasks(rows: &[LeadCohortRow], now: i64) -> LeadHome {
             });
         }
         if r.offers_unanswered > 0 {
-            tasks.push(Task {
-                kind: TaskKind::OffersUnanswered,
+            tasks.push(HomeTask {
+                kind: HomeTaskKind::OffersUnanswered,
                 count: r.offers_unanswered,
                 text: format!(
                     "{} of a place not answered yet",
@@ -77,8 +77,8 @@ pub fn tasks(rows: &[LeadCohortRow], now: i64) -> LeadHome {
         let open = r.programme_status == "published" && r.opens_at <= now && now < r.closes_at;
         if open && r.closes_at - now <= CLOSING_SOON_DAYS * DAY_MS {
             let days = (r.closes_at - now).div_euclid(DAY_MS);
-            tasks.push(Task {
-                kind: TaskKind::ApplicationsClosing,
+            tasks.push(HomeTask {
+                kind: HomeTaskKind::ApplicationsClosing,
                 count: days,
                 text: format!(
                     "Applications close {}, on {}",

@@ -3,11 +3,11 @@
 
 use revans_storage::home::{MySetRow, OfferRow};
 
-use super::{Task, TaskKind, when};
+use super::{HomeTask, HomeTaskKind, when};
 
 /// A meeting as the home shows it, in the set's time zone.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
-pub struct MeetingItem {
+pub struct HomeMeeting {
     pub meeting_id: String,
     /// RFC 3339.
     pub starts_at: String,
@@ -22,19 +22,19 @@ pub struct MeetingItem {
 
 /// A set the viewer is in or facilitates.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
-pub struct SetItem {
+pub struct HomeSet {
     pub set_id: String,
     pub name: String,
     pub programme: String,
     pub cohort: String,
     pub href: String,
     /// The next meeting not yet over; null when none is planned.
-    pub next_meeting: Option<MeetingItem>,
+    pub next_meeting: Option<HomeMeeting>,
 }
 
 /// An offer of a place waiting for the viewer's answer.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
-pub struct OfferItem {
+pub struct HomeOffer {
     pub application_id: String,
     pub programme: String,
     pub cohort: String,
@@ -46,22 +46,22 @@ pub struct OfferItem {
 #[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
 pub struct ParticipantHome {
     /// The soonest meeting of all their sets.
-    pub next_meeting: Option<SetItem>,
-    pub sets: Vec<SetItem>,
-    pub offers: Vec<OfferItem>,
-    pub tasks: Vec<Task>,
+    pub next_meeting: Option<HomeSet>,
+    pub sets: Vec<HomeSet>,
+    pub offers: Vec<HomeOffer>,
+    pub tasks: Vec<HomeTask>,
 }
 
 #[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
 pub struct FacilitatorHome {
-    pub sets: Vec<SetItem>,
+    pub sets: Vec<HomeSet>,
     /// Past meetings without attendance recorded, one line per set.
-    pub tasks: Vec<Task>,
+    pub tasks: Vec<HomeTask>,
 }
 
-fn set_item(r: &MySetRow, now: i64) -> SetItem {
+fn set_item(r: &MySetRow, now: i64) -> HomeSet {
     let next_meeting = match (&r.next_meeting_id, r.next_starts_at, r.next_ends_at) {
-        (Some(id), Some(starts), Some(ends)) => Some(MeetingItem {
+        (Some(id), Some(starts), Some(ends)) => Some(HomeMeeting {
             meeting_id: id.clone(),
             starts_at: when::rfc3339(starts),
             ends_at: when::rfc3339(ends),
@@ -72,7 +72,7 @@ fn set_item(r: &MySetRow, now: i64) -> SetItem {
         }),
         _ => None,
     };
-    SetItem {
+    HomeSet {
         set_id: r.set_id.clone(),
         name: r.set_name.clone(),
         programme: r.programme.clone(),
@@ -84,11 +84,11 @@ fn set_item(r: &MySetRow, now: i64) -> SetItem {
 
 pub fn participant(sets: &[MySetRow], offers: &[OfferRow], now: i64) -> ParticipantHome {
     // Rows come soonest meeting first.
-    let sets: Vec<SetItem> = sets.iter().map(|r| set_item(r, now)).collect();
+    let sets: Vec<HomeSet> = sets.iter().map(|r| set_item(r, now)).collect();
     let next_meeting = sets.iter().find(|s| s.next_meeting.is_some()).cloned();
-    let offers: Vec<OfferItem> = offers
+    let offers: Vec<HomeOffer> = offers
         .iter()
-        .map(|o| OfferItem {
+        .map(|o| HomeOffer {
             application_id: o.application_id.clone(),
             programme: o.programme.clone(),
             cohort: o.cohort.clone(),
@@ -101,8 +101,8 @@ pub fn participant(sets: &[MySetRow], offers: &[OfferRow], now: i64) -> Particip
         .collect();
     let tasks = offers
         .iter()
-        .map(|o| Task {
-            kind: TaskKind::OfferToAnswer,
+        .map(|o| HomeTask {
+            kind: HomeTaskKind::OfferToAnswer,
             count: 1,
             text: format!("Accept or decline your place in {}", o.cohort),
             context: o.programme.clone(),
@@ -121,8 +121,8 @@ pub fn facilitator(rows: &[MySetRow], now: i64) -> FacilitatorHome {
     let tasks = rows
         .iter()
         .filter(|r| r.unrecorded > 0)
-        .map(|r| Task {
-            kind: TaskKind::AttendanceNotRecorded,
+        .map(|r| HomeTask {
+            kind: HomeTaskKind::AttendanceNotRecorded,
             count: r.unrecorded,
             text: match (r.unrecorded, r.first_unrecorded_at) {
                 (1, Some(at)) => format!(

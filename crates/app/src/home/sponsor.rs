@@ -5,11 +5,11 @@ use std::str::FromStr;
 use revans_domain::ApplicationState;
 use revans_storage::home::SponsorStateRow;
 
-use super::{Task, TaskKind};
+use super::{HomeTask, HomeTaskKind};
 
 /// How many of the sponsor's people's applications are in one state.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
-pub struct StateCount {
+pub struct HomeStateCount {
     /// The state's code: submitted, approved, offered, accepted ...
     pub state: String,
     /// The state in words: "Submitted", "Offered a place" ...
@@ -20,16 +20,16 @@ pub struct StateCount {
 #[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
 pub struct SponsorHome {
     /// Approvals waiting for the sponsor (empty when none).
-    pub tasks: Vec<Task>,
+    pub tasks: Vec<HomeTask>,
     /// Their organisations' applications and nominations, by state.
-    pub nominees: Vec<StateCount>,
+    pub nominees: Vec<HomeStateCount>,
 }
 
 pub fn summary(rows: &[SponsorStateRow]) -> SponsorHome {
     let waiting: i64 = rows.iter().map(|r| r.awaiting_sponsor).sum();
     let tasks = if waiting > 0 {
-        vec![Task {
-            kind: TaskKind::ApprovalsWaiting,
+        vec![HomeTask {
+            kind: HomeTaskKind::ApprovalsWaiting,
             count: waiting,
             text: if waiting == 1 {
                 "1 application is waiting for your approval".to_owned()
@@ -43,7 +43,7 @@ pub fn summary(rows: &[SponsorStateRow]) -> SponsorHome {
         Vec::new()
     };
     // In the order an application moves through, not alphabetically.
-    let mut nominees: Vec<(usize, StateCount)> = rows
+    let mut nominees: Vec<(usize, HomeStateCount)> = rows
         .iter()
         .filter(|r| r.applications > 0)
         .map(|r| {
@@ -58,7 +58,7 @@ pub fn summary(rows: &[SponsorStateRow]) -> SponsorHome {
             };
             (
                 order,
-                StateCount {
+                HomeStateCount {
                     state: r.state.clone(),
                     label,
                     count: r.applications,

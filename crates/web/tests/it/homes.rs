@@ -130,7 +130,10 @@ async fn a_leads_home_counts_the_work_waiting_and_links_to_it() {
     let home: serde_json::Value = serde_json::from_str(&r.body).unwrap();
     assert_eq!(task(&home, "lead", "waiting_for_sets")[0]["count"], 24);
     assert_eq!(task(&home, "lead", "applications_to_review")[0]["count"], 1);
-    assert_eq!(task(&home, "lead", "sets_without_facilitator")[0]["count"], 1);
+    assert_eq!(
+        task(&home, "lead", "sets_without_facilitator")[0]["count"],
+        1
+    );
     assert!(home["sponsor"].is_null() && home["evaluator"].is_null());
 }
 
@@ -145,8 +148,17 @@ async fn another_tenants_lead_sees_none_of_this_tenants_work() {
     }
     let mut other = app.signed_in(OTHER_ADMIN).await;
     let page = other.get("/").await;
-    assert!(page.body.contains("Nothing needs your attention."), "{}", page.body);
-    for leak in ["Autumn 2026", "waiting for a set", "to review", "Train the Trainer"] {
+    assert!(
+        page.body.contains("Nothing needs your attention."),
+        "{}",
+        page.body
+    );
+    for leak in [
+        "Autumn 2026",
+        "waiting for a set",
+        "to review",
+        "Train the Trainer",
+    ] {
         assert!(!page.body.contains(leak), "{leak} shown to another tenant");
     }
     other.bearer = Some(app.api_token(OTHER_ADMIN).await);
@@ -163,8 +175,9 @@ async fn a_sponsor_is_told_an_approval_waits_and_the_lead_only_after_it_is_given
     let mut sponsor = app.signed_in(SPONSOR).await;
     let page = sponsor.get("/").await;
     assert!(
-        page.body
-            .contains("<a href=\"/sponsor/applications\">1 application is waiting for your approval</a>"),
+        page.body.contains(
+            "<a href=\"/sponsor/applications\">1 application is waiting for your approval</a>"
+        ),
         "{}",
         page.body
     );
@@ -249,13 +262,17 @@ async fn a_participant_sees_todays_meeting_their_set_by_programme_and_an_offer_t
         revans_storage::commit(tx).await.unwrap();
     }
     let page = pat.get("/").await;
-    assert!(page.body.contains(
-        "<a href=\"/applications\">Accept or decline your place in Cohort 1</a>"
-    ));
+    assert!(
+        page.body
+            .contains("<a href=\"/applications\">Accept or decline your place in Cohort 1</a>")
+    );
     pat.bearer = Some(app.api_token(PARTICIPANT).await);
     let home: serde_json::Value =
         serde_json::from_str(&pat.json("GET", "/api/v1/home", None).await.body).unwrap();
-    assert_eq!(home["participant"]["next_meeting"]["set_id"], set.id.as_str());
+    assert_eq!(
+        home["participant"]["next_meeting"]["set_id"],
+        set.id.as_str()
+    );
     assert_eq!(
         home["participant"]["next_meeting"]["next_meeting"]["meeting_id"],
         third.as_str()
@@ -287,8 +304,14 @@ async fn a_facilitator_is_asked_for_attendance_once_a_meeting_is_over() {
     };
     let page = app.signed_in(FACILITATOR).await.get("/").await;
     assert!(page.body.contains("Sets you facilitate"));
-    assert!(page.body.contains(&format!("<a href=\"/sets/{}\">Set 1</a>", set.id)));
-    assert!(page.body.contains("Attendance is recorded for every past meeting."));
+    assert!(
+        page.body
+            .contains(&format!("<a href=\"/sets/{}\">Set 1</a>", set.id))
+    );
+    assert!(
+        page.body
+            .contains("Attendance is recorded for every past meeting.")
+    );
 
     // Once the third meeting is over and nobody has recorded who came.
     let later = third.ends_at + 60_000;
@@ -297,7 +320,11 @@ async fn a_facilitator_is_asked_for_attendance_once_a_meeting_is_over() {
     assert_eq!(f.tasks.len(), 1);
     assert_eq!(f.tasks[0].count, 1);
     assert_eq!(f.tasks[0].href, format!("/meetings/{}", third.id));
-    assert!(f.tasks[0].text.starts_with("Record attendance for the meeting on"));
+    assert!(
+        f.tasks[0]
+            .text
+            .starts_with("Record attendance for the meeting on")
+    );
     // The next meeting is now the fourth.
     let next = f.sets[0].next_meeting.as_ref().unwrap();
     assert_ne!(next.meeting_id, third.id.as_str());
@@ -313,7 +340,10 @@ async fn the_evaluators_home_explains_what_they_see_and_links_the_downloads() {
     assert!(page.body.contains("Evaluation"));
     assert!(page.body.contains("shown as \"Fewer than 8\""));
     assert!(page.body.contains("href=\"/reports/sets.csv\" download"));
-    assert!(page.body.contains("href=\"/reports/attendance.csv\" download"));
+    assert!(
+        page.body
+            .contains("href=\"/reports/attendance.csv\" download")
+    );
     assert!(!page.body.contains("Programmes you run"));
 }
 
@@ -354,7 +384,11 @@ async fn only_leads_and_evaluators_of_the_region_can_fetch_the_csvs() {
     for who in [PARTICIPANT, FACILITATOR, SPONSOR] {
         let mut c = app.signed_in(who).await;
         for path in ["/reports/sets.csv", "/reports/attendance.csv"] {
-            assert_eq!(c.get(path).await.status, StatusCode::FORBIDDEN, "{who} {path}");
+            assert_eq!(
+                c.get(path).await.status,
+                StatusCode::FORBIDDEN,
+                "{who} {path}"
+            );
         }
     }
     // An evaluator of another tenant gets their own (empty) region.
@@ -375,11 +409,10 @@ async fn only_leads_and_evaluators_of_the_region_can_fetch_the_csvs() {
         )
         .await
         .unwrap();
-        let hash = revans_app::security::hash_password(
-            &revans_domain::Password::parse(PASSWORD).unwrap(),
-        )
-        .await
-        .unwrap();
+        let hash =
+            revans_app::security::hash_password(&revans_domain::Password::parse(PASSWORD).unwrap())
+                .await
+                .unwrap();
         people::set_password_hash(&mut tx, &person, &hash)
             .await
             .unwrap();
