@@ -16,6 +16,7 @@ pub mod demo;
 pub mod diaries;
 pub mod directory;
 mod error;
+pub mod home;
 pub mod jobs;
 pub mod mail;
 pub mod paging;

@@ -15,6 +15,7 @@ mod connect;
 pub mod diaries;
 pub mod email_tokens;
 mod error;
+pub mod home;
 pub mod jobs;
 pub mod meetings;
 pub mod organisations;

@@ -175,3 +175,44 @@ pub async fn set_counts(conn: &mut Conn, cohort_id: &Id) -> Result<HashMap<Id, (
     }
     Ok(out)
 }
+
+/// One published set's attendance, for the attendance export: raw counts only.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct SetAttendanceCounts {
+    pub programme: String,
+    pub cohort: String,
+    pub set_name: String,
+    /// People in the set now.
+    pub members: i64,
+    pub meetings_held: i64,
+    pub meetings_planned: i64,
+    /// Attendance records of held meetings during each record's membership, and how many of
+    /// those were "present" (as `cohort_counts` counts them).
+    pub attendance_counted: i64,
+    pub attendance_present: i64,
+}
+
+/// Per published set in `root` and below, in catalogue order: one statement.
+pub async fn set_attendance(conn: &mut Conn, root: &Id) -> Result<Vec<SetAttendanceCounts>> {
+    let during = "FROM attendance a JOIN meetings mt ON mt.id = a.meeting_id \
+         JOIN set_members m ON m.set_id = mt.set_id AND m.person_id = a.person_id \
+         AND m.joined_at <= mt.starts_at AND (m.left_at IS NULL OR mt.starts_at < m.left_at) \
+         WHERE mt.set_id = s.id AND mt.held";
+    fetch(
+        conn,
+        root,
+        &format!(
+            "SELECT p.title AS programme, c.name AS cohort, s.name AS set_name, \
+             (SELECT COUNT(*) FROM set_members m WHERE m.set_id = s.id AND m.left_at IS NULL) \
+             AS members, \
+             (SELECT COUNT(*) FROM meetings mt WHERE mt.set_id = s.id AND mt.held) AS meetings_held, \
+             (SELECT COUNT(*) FROM meetings mt WHERE mt.set_id = s.id AND mt.status <> 'cancelled') \
+             AS meetings_planned, \
+             (SELECT COUNT(*) {during}) AS attendance_counted, \
+             (SELECT COUNT(*) {during} AND a.status = 'present') AS attendance_present \
+             FROM action_sets s {IN_TREE} WHERE s.status = 'published' \
+             ORDER BY p.title, p.id, c.name, c.id, s.position, s.id"
+        ),
+    )
+    .await
+}

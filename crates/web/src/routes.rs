@@ -253,6 +253,7 @@ pub fn table() -> Vec<Route> {
         ),
         // JSON API (personal access tokens).
         r("GET", "/api/v1/me", get(api::me::show)),
+        r("GET", "/api/v1/home", get(api::home::show)),
         r(
             "GET",
             "/api/v1/organisations",
@@ -490,6 +491,12 @@ pub fn table() -> Vec<Route> {
         r("POST", "/diary/{id}", post(diary::update)),
         r("GET", "/reports/themes", get(reports::themes)),
         r("GET", "/reports/sets", get(reports::sets_overview)),
+        r("GET", "/reports/sets.csv", get(reports::sets_overview_csv)),
+        r(
+            "GET",
+            "/reports/attendance.csv",
+            get(reports::attendance_csv),
+        ),
         r(
             "POST",
             "/reports/themes/vocabulary",

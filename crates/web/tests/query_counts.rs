@@ -72,6 +72,16 @@ const SCREENS: &[(&str, &str, bool)] = &[
     (PARTICIPANT, "/meetings/{meeting}", false),
     (SPONSOR, "/api/v1/sponsor/nominees", true),
     (PARTICIPANT, "/api/v1/sets", true),
+    // The task home, for each role (issue 11).
+    (ADMIN, "/", false),
+    (ADMIN, "/api/v1/home", true),
+    (SPONSOR, "/", false),
+    (PARTICIPANT, "/", false),
+    (PARTICIPANT, "/api/v1/home", true),
+    (FACILITATOR, "/", false),
+    (EVALUATOR, "/", false),
+    (EVALUATOR, "/reports/sets.csv", false),
+    (EVALUATOR, "/reports/attendance.csv", false),
 ];
 
 async fn measure(app: &TestApp, programme: &str, set: &Set) -> Vec<(String, usize)> {

@@ -40,13 +40,7 @@ pub async fn overview(state: &App, viewer: &Viewer) -> Result<Vec<CohortSetsRow>
     let mut rows = Vec::new();
     for root in report_roots(&mut conn, viewer).await? {
         for c in set_reports::cohort_counts(&mut conn, &root).await? {
-            let attendance_percent = if c.members > i64::from(HIDDEN_UP_TO) {
-                u32::try_from(c.attendance_present * 100)
-                    .ok()
-                    .and_then(|p| p.checked_div(u32::try_from(c.attendance_counted).ok()?))
-            } else {
-                None
-            };
+            let attendance_percent = rate(c.members, c.attendance_present, c.attendance_counted);
             rows.push(CohortSetsRow {
                 programme: c.programme,
                 cohort: c.cohort,
@@ -57,6 +51,56 @@ pub async fn overview(state: &App, viewer: &Viewer) -> Result<Vec<CohortSetsRow>
                 attendance_percent,
                 problems: publish_count(c.problems),
                 diary_entries: publish_count(c.diary_entries),
+            });
+        }
+    }
+    Ok(rows)
+}
+
+/// One published set's attendance, as an evaluator may see it: no names, counts after the
+/// small-number rule, and no rate for a set of fewer than 8 people.
+#[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
+pub struct SetAttendanceRow {
+    pub programme: String,
+    pub cohort: String,
+    pub set: String,
+    /// People in the set now: null when 1 to 7 (hidden), else rounded to the nearest 5.
+    pub members: Option<u32>,
+    pub meetings_held: usize,
+    pub meetings_planned: usize,
+    /// Present over expected across held meetings, 0-100; null before any meeting and when
+    /// the set has fewer than 8 people.
+    pub attendance_percent: Option<u32>,
+}
+
+fn rate(members: i64, present: i64, counted: i64) -> Option<u32> {
+    if members > i64::from(HIDDEN_UP_TO) {
+        u32::try_from(present * 100)
+            .ok()
+            .and_then(|p| p.checked_div(u32::try_from(counted).ok()?))
+    } else {
+        None
+    }
+}
+
+/// One row per published set in the viewer's regions (leads and evaluators): one aggregate
+/// statement per region.
+pub async fn attendance_by_set(
+    state: &App,
+    viewer: &Viewer,
+) -> Result<Vec<SetAttendanceRow>, Error> {
+    let mut conn = state.store.conn().await?;
+    let mut rows = Vec::new();
+    for root in report_roots(&mut conn, viewer).await? {
+        for s in set_reports::set_attendance(&mut conn, &root).await? {
+            rows.push(SetAttendanceRow {
+                attendance_percent: rate(s.members, s.attendance_present, s.attendance_counted),
+                programme: s.programme,
+                cohort: s.cohort,
+                set: s.set_name,
+                members: publish_count(s.members),
+                meetings_held: usize::try_from(s.meetings_held).unwrap_or_default(),
+                meetings_planned: usize::try_from(s.meetings_planned).unwrap_or_default(),
             });
         }
     }

@@ -6,6 +6,7 @@ pub mod applications;
 pub mod audit;
 pub mod cohorts;
 pub mod contracts;
+pub mod home;
 pub mod me;
 pub mod meeting_records;
 pub mod meetings;

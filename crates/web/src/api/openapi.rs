@@ -10,7 +10,7 @@ use super::openapi_errors::ErrorResponses;
 #[openapi(
     info(title = "Revans API", description = "Action learning programmes. Authenticate with a personal access token: `Authorization: Bearer rvn_...` (create one under Your account > API tokens)."),
     paths(
-        super::me::show,
+        super::me::show, super::home::show,
         super::tokens::list, super::tokens::create, super::tokens::revoke,
         super::people::list, super::people::show, super::people::invite_person, super::people::set_roles,
         super::organisations::list, super::organisations::create,

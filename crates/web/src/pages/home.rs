@@ -4,6 +4,8 @@ use axum::response::Response;
 
 use axum::Extension;
 
+use revans_app::home::Home;
+
 use crate::auth::{MaybeViewer, Viewer};
 use crate::csrf::AnonCsrf;
 use crate::error::PageResult;
@@ -15,6 +17,22 @@ use crate::state::AppState;
 struct HomePage {
     layout: Layout,
     viewer: Viewer,
+    home: Home,
+    /// The sponsor's nominees by state: (label, tag colour, count).
+    nominee_tags: Vec<(String, &'static str, i64)>,
+}
+
+/// The colour of a status tag for an application state, as the rest of the service shows it.
+fn state_colour(state: &str) -> &'static str {
+    match state {
+        "submitted" | "draft" => "blue",
+        "approved" | "waitlisted" => "yellow",
+        "offered" => "purple",
+        "accepted" => "green",
+        "declined" | "expired" | "withdrawn" => "grey",
+        "rejected" => "red",
+        _ => "grey",
+    }
 }
 
 /// What a signed-out visitor sees at `/`: what this service is, the catalogue, and how
@@ -42,5 +60,21 @@ pub async fn show(
         "Home",
         uri.path(),
     );
-    render(&HomePage { layout, viewer })
+    let home = revans_app::home::home(&state, &viewer).await?;
+    let nominee_tags = home
+        .sponsor
+        .as_ref()
+        .map(|s| {
+            s.nominees
+                .iter()
+                .map(|n| (n.label.clone(), state_colour(&n.state), n.count))
+                .collect()
+        })
+        .unwrap_or_default();
+    render(&HomePage {
+        layout,
+        viewer,
+        home,
+        nominee_tags,
+    })
 }

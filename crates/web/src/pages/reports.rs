@@ -3,6 +3,7 @@
 
 use askama::Template;
 use axum::extract::{Query, State};
+use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
 
 use crate::auth::{Admin, ClientIp, SignedIn, Viewer};
@@ -114,4 +115,105 @@ pub async fn sets_overview(
         ),
         rows,
     })
+}
+
+/// A count after the small-number rule, as a spreadsheet cell.
+fn small(n: Option<u32>) -> String {
+    n.map_or_else(|| "Fewer than 8".to_owned(), |v| v.to_string())
+}
+
+fn csv_file(name: &str, body: String) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{name}\""),
+            ),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+/// The sets overview as CSV, one row per cohort, with the same suppression as the page.
+pub async fn sets_overview_csv(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+) -> PageResult<Response> {
+    let rows = revans_app::sets::sets_overview::overview(&state, &viewer).await?;
+    let cells: Vec<Vec<String>> = rows
+        .into_iter()
+        .map(|r| {
+            vec![
+                r.programme,
+                r.cohort,
+                r.sets.to_string(),
+                small(r.members),
+                r.meetings_held.to_string(),
+                r.meetings_planned.to_string(),
+                attendance_cell(r.attendance_percent, r.meetings_held),
+                small(r.problems),
+                small(r.diary_entries),
+            ]
+        })
+        .collect();
+    let header = [
+        "Programme",
+        "Cohort",
+        "Sets",
+        "Members",
+        "Meetings held",
+        "Meetings planned",
+        "Attendance (%)",
+        "Problems brought",
+        "Diary entries",
+    ];
+    Ok(csv_file(
+        "sets-overview.csv",
+        crate::csv_export::render(&header, &cells),
+    ))
+}
+
+fn attendance_cell(percent: Option<u32>, held: usize) -> String {
+    match percent {
+        Some(p) => p.to_string(),
+        None if held == 0 => "No meetings yet".to_owned(),
+        None => "Not shown: fewer than 8 people".to_owned(),
+    }
+}
+
+/// Attendance per published set as CSV: never a name, counts after the small-number rule.
+pub async fn attendance_csv(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+) -> PageResult<Response> {
+    let rows = revans_app::sets::sets_overview::attendance_by_set(&state, &viewer).await?;
+    let cells: Vec<Vec<String>> = rows
+        .into_iter()
+        .map(|r| {
+            vec![
+                r.programme,
+                r.cohort,
+                r.set,
+                small(r.members),
+                r.meetings_held.to_string(),
+                r.meetings_planned.to_string(),
+                attendance_cell(r.attendance_percent, r.meetings_held),
+            ]
+        })
+        .collect();
+    let header = [
+        "Programme",
+        "Cohort",
+        "Set",
+        "Members",
+        "Meetings held",
+        "Meetings planned",
+        "Attendance (%)",
+    ];
+    Ok(csv_file(
+        "attendance-by-set.csv",
+        crate::csv_export::render(&header, &cells),
+    ))
 }

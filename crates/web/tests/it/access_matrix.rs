@@ -582,6 +582,17 @@ pub(crate) const MATRIX: &[(&str, &str, [&str; 7])] = &[
         "/reports/sets",
         ["303>/sign-in", "403", "403", "403", "200", "200", "200"],
     ),
+    // The same as CSV downloads, and attendance per set: counts only, in the viewer's region.
+    (
+        "GET",
+        "/reports/sets.csv",
+        ["303>/sign-in", "403", "403", "403", "200", "200", "200"],
+    ),
+    (
+        "GET",
+        "/reports/attendance.csv",
+        ["303>/sign-in", "403", "403", "403", "200", "200", "200"],
+    ),
     (
         "POST",
         "/reports/themes/vocabulary",
@@ -618,6 +629,12 @@ pub(crate) const MATRIX: &[(&str, &str, [&str; 7])] = &[
         "GET",
         "/api/v1/reports/sets",
         ["401", "403", "403", "403", "200", "200", "200"],
+    ),
+    // The home's read model: everyone signed in, each in their own scope.
+    (
+        "GET",
+        "/api/v1/home",
+        ["401", "200", "200", "200", "200", "200", "200"],
     ),
     // The rest of what the pages do, over the API: refused as the page refuses, 401 for no token.
     // An empty time zone means "each set's own", as on the page.

@@ -17,6 +17,7 @@ mod confidentiality;
 mod dates;
 mod diaries;
 mod helpers;
+mod homes;
 mod ics;
 mod offers;
 mod openapi_snapshot;
