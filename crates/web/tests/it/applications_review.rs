@@ -65,8 +65,9 @@ async fn an_application_has_its_own_page_for_its_lead_only() {
     assert!(r.body.contains("tag--blue"), "a submitted application has a blue tag");
     assert!(r.body.contains("Waiting for their sponsor"), "{}", r.body);
     assert!(r.body.contains("data-history"), "the history of decisions is shown");
-    // Not the lead's until the sponsor approves: no decision offered yet.
-    assert!(!r.body.contains("Save decision"));
+    // Not approvable until the sponsor approves (it may be rejected).
+    assert!(!r.body.contains("Approve: offer a place"));
+    assert!(r.body.contains("data-waiting-for-sponsor"));
     // Attackers: another tenant's lead, the applicant, a sponsor, a participant.
     assert_eq!(
         app.signed_in(OTHER_ADMIN).await.get(&page).await.status,
