@@ -85,7 +85,8 @@ pub(crate) async fn check_input(
             "Applications for this programme are closed",
         ));
     }
-    let existing = applications::find_for_person(conn, programme_id, &actor.viewer.person.id).await?;
+    let existing =
+        applications::find_for_person(conn, programme_id, &actor.viewer.person.id).await?;
     if let Some(a) = &existing
         && a.state != ApplicationState::Draft
     {
@@ -325,7 +326,10 @@ pub(crate) async fn email(
 /// Whether the viewer is a sponsor of an organisation at or above `org`.
 /// Every organisation the actor sponsors: their sponsor roles' organisations and those below.
 /// The queries depend only on the actor, never on whom they ask about.
-pub(crate) async fn sponsored_organisations(conn: &mut Conn, actor: &Actor<'_>) -> Result<Vec<Id>, Error> {
+pub(crate) async fn sponsored_organisations(
+    conn: &mut Conn,
+    actor: &Actor<'_>,
+) -> Result<Vec<Id>, Error> {
     let roots: Vec<Id> = actor
         .viewer
         .roles

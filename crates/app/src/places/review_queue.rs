@@ -59,7 +59,9 @@ impl QueueStatus {
     /// otherwise a state's name; an unknown one is `None`.
     pub fn parse(raw: Option<&str>) -> Option<Self> {
         match raw.map(str::trim).unwrap_or("") {
-            "" => Some(QueueStatus::Only(revans_domain::ApplicationState::Submitted)),
+            "" => Some(QueueStatus::Only(
+                revans_domain::ApplicationState::Submitted,
+            )),
             "all" => Some(QueueStatus::All),
             s => s
                 .parse::<revans_domain::ApplicationState>()

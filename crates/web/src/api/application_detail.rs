@@ -162,11 +162,7 @@ pub async fn sponsor_decision(
     let Some(choice) = body.decision else {
         // Not found is said before a missing choice, so nothing is learned about others'.
         revans_app::places::application_view::for_sponsor(&state, &actor, &id).await?;
-        return Err(AppError::field(
-            "decision",
-            "Choose approve or decline",
-        )
-        .into());
+        return Err(AppError::field("decision", "Choose approve or decline").into());
     };
     let decision = match choice {
         SponsorChoice::Approve => SponsorDecision::Approve,

@@ -151,7 +151,11 @@ async fn queue_page(
             "Choose a status from the list: waiting for a decision, approved, offered, and so on",
         )
     })?;
-    let filters = QueueFilters::new(q.organisation.as_deref(), q.cohort.as_deref(), q.q.as_deref());
+    let filters = QueueFilters::new(
+        q.organisation.as_deref(),
+        q.cohort.as_deref(),
+        q.q.as_deref(),
+    );
     let queue = review_queue_page(state, &actor, id, status, &filters).await?;
     let needed = queue.programme.fields.requires_sponsor_approval;
     let base = format!("/admin/programmes/{id}/applications");
@@ -260,7 +264,18 @@ pub async fn queue(
     PathId(id): PathId,
     Query(q): Query<QueueQuery>,
 ) -> PageResult<Response> {
-    render(&queue_page(&state, &viewer, &ip, &id, &q, Errors::default(), String::new()).await?)
+    render(
+        &queue_page(
+            &state,
+            &viewer,
+            &ip,
+            &id,
+            &q,
+            Errors::default(),
+            String::new(),
+        )
+        .await?,
+    )
 }
 
 #[derive(serde::Deserialize, Default)]
@@ -304,10 +319,10 @@ pub async fn decisions(
                 Some(s) => format!("status={}&", urlencode(s)),
                 None => String::new(),
             };
-            Ok(
-                Redirect::to(&format!("/admin/programmes/{id}/applications?{status}notice=decided"))
-                    .into_response(),
-            )
+            Ok(Redirect::to(&format!(
+                "/admin/programmes/{id}/applications?{status}notice=decided"
+            ))
+            .into_response())
         }
         Err(e) => {
             let page = queue_page(

@@ -138,7 +138,9 @@ pub async fn submit(
     };
     let result = match input.action.as_str() {
         "change" => {
-            return render(&apply_page(&state, &viewer, &id, Some(&input), Errors::default()).await?);
+            return render(
+                &apply_page(&state, &viewer, &id, Some(&input), Errors::default()).await?,
+            );
         }
         "save" => apply(&state, &actor, &programme_id, &input)
             .await
@@ -285,7 +287,10 @@ pub async fn withdraw_form(
         &state,
         Some(&viewer),
         viewer.csrf.clone(),
-        format!("Are you sure you want to withdraw from {}?", a.programme_title),
+        format!(
+            "Are you sure you want to withdraw from {}?",
+            a.programme_title
+        ),
         "/applications",
     );
     render(&WithdrawPage {

@@ -189,8 +189,8 @@ async fn application_page(
     ip: &str,
     id: &Id,
 ) -> Result<ApplicationPage, AppError> {
-    let v = revans_app::places::application_view::for_sponsor(state, &Actor { viewer, ip }, id)
-        .await?;
+    let v =
+        revans_app::places::application_view::for_sponsor(state, &Actor { viewer, ip }, id).await?;
     let s = crate::pages::application_review::summary(v);
     Ok(ApplicationPage {
         layout: Layout::new(

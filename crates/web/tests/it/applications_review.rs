@@ -60,11 +60,22 @@ async fn an_application_has_its_own_page_for_its_lead_only() {
     let mut lead = app.signed_in(ADMIN).await;
     let r = lead.get(&page).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
-    assert!(r.body.contains("Pat Participant&#39;s application") || r.body.contains("Pat Participant's application"), "{}", r.body);
+    assert!(
+        r.body.contains("Pat Participant&#39;s application")
+            || r.body.contains("Pat Participant's application"),
+        "{}",
+        r.body
+    );
     assert!(r.body.contains(ANSWER), "the answers are on the page");
-    assert!(r.body.contains("tag--blue"), "a submitted application has a blue tag");
+    assert!(
+        r.body.contains("tag--blue"),
+        "a submitted application has a blue tag"
+    );
     assert!(r.body.contains("Waiting for their sponsor"), "{}", r.body);
-    assert!(r.body.contains("data-history"), "the history of decisions is shown");
+    assert!(
+        r.body.contains("data-history"),
+        "the history of decisions is shown"
+    );
     // Not approvable until the sponsor approves (it may be rejected).
     assert!(!r.body.contains("Approve: offer a place"));
     assert!(r.body.contains("data-waiting-for-sponsor"));
@@ -84,7 +95,12 @@ async fn an_application_has_its_own_page_for_its_lead_only() {
     let token = app.api_token(ADMIN).await;
     let r = app
         .client()
-        .json_with_token("GET", &format!("/api/v1/applications/{pat_app}"), None, &token)
+        .json_with_token(
+            "GET",
+            &format!("/api/v1/applications/{pat_app}"),
+            None,
+            &token,
+        )
         .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
     let v: serde_json::Value = serde_json::from_str(&r.body).unwrap();
@@ -93,7 +109,12 @@ async fn an_application_has_its_own_page_for_its_lead_only() {
     let other = app.api_token(OTHER_ADMIN).await;
     let r = app
         .client()
-        .json_with_token("GET", &format!("/api/v1/applications/{pat_app}"), None, &other)
+        .json_with_token(
+            "GET",
+            &format!("/api/v1/applications/{pat_app}"),
+            None,
+            &other,
+        )
         .await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
 }
@@ -107,12 +128,25 @@ async fn the_queue_has_its_own_page_showing_what_waits_for_a_decision() {
     let r = lead.get(&queue).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
     // Both wait for a decision, by default; names link to the application's page.
-    assert!(r.body.contains(&format!(r#"href="/admin/applications/{pat_app}""#)));
-    assert!(r.body.contains(&format!(r#"href="/admin/applications/{bo_app}""#)));
-    assert!(r.body.contains("Waiting for a decision <span class=\"status-tabs__count\">(2)</span>"), "{}", r.body);
+    assert!(
+        r.body
+            .contains(&format!(r#"href="/admin/applications/{pat_app}""#))
+    );
+    assert!(
+        r.body
+            .contains(&format!(r#"href="/admin/applications/{bo_app}""#))
+    );
+    assert!(
+        r.body
+            .contains("Waiting for a decision <span class=\"status-tabs__count\">(2)</span>"),
+        "{}",
+        r.body
+    );
     // The long programme page only links to it.
     let p = lead.get(&format!("/admin/programmes/{programme}")).await;
-    assert!(p.body.contains(&format!(r#"href="/admin/programmes/{programme}/applications""#)));
+    assert!(p.body.contains(&format!(
+        r#"href="/admin/programmes/{programme}/applications""#
+    )));
     assert!(!p.body.contains(&format!(r#"data-application="{pat_app}""#)));
     // The sponsor approves Pat's; the lead approves it from its page; it leaves the default tab.
     let mut sam = app.signed_in(SPONSOR).await;
@@ -134,11 +168,27 @@ async fn the_queue_has_its_own_page_showing_what_waits_for_a_decision() {
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     let waiting = lead.get(&queue).await;
-    assert!(!waiting.body.contains(&format!(r#"data-application="{pat_app}""#)));
-    assert!(waiting.body.contains(&format!(r#"data-application="{bo_app}""#)));
+    assert!(
+        !waiting
+            .body
+            .contains(&format!(r#"data-application="{pat_app}""#))
+    );
+    assert!(
+        waiting
+            .body
+            .contains(&format!(r#"data-application="{bo_app}""#))
+    );
     let approved = lead.get(&format!("{queue}?status=approved")).await;
-    assert!(approved.body.contains(&format!(r#"data-application="{pat_app}""#)));
-    assert!(!approved.body.contains(&format!(r#"data-application="{bo_app}""#)));
+    assert!(
+        approved
+            .body
+            .contains(&format!(r#"data-application="{pat_app}""#))
+    );
+    assert!(
+        !approved
+            .body
+            .contains(&format!(r#"data-application="{bo_app}""#))
+    );
     // Rejecting from the page needs a reason.
     let r = lead
         .post_form(
@@ -176,13 +226,21 @@ async fn a_sponsor_reads_then_declines_with_a_reason_and_it_is_never_offered() {
     let (programme, _, pat_app, bo_app) = two_applied(&app).await;
     let mut sam = app.signed_in(SPONSOR).await;
     let list = sam.get("/sponsor/applications").await;
-    assert!(list.body.contains(&format!(r#"href="/sponsor/applications/{pat_app}""#)));
+    assert!(
+        list.body
+            .contains(&format!(r#"href="/sponsor/applications/{pat_app}""#))
+    );
     let r = sam.get(&format!("/sponsor/applications/{pat_app}")).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
-    assert!(r.body.contains(ANSWER), "the sponsor reads what was written");
+    assert!(
+        r.body.contains(ANSWER),
+        "the sponsor reads what was written"
+    );
     // Another organisation's applicant does not exist for this sponsor.
     assert_eq!(
-        sam.get(&format!("/sponsor/applications/{bo_app}")).await.status,
+        sam.get(&format!("/sponsor/applications/{bo_app}"))
+            .await
+            .status,
         StatusCode::NOT_FOUND
     );
     sam.get(&format!("/sponsor/applications/{pat_app}")).await;
@@ -205,7 +263,10 @@ async fn a_sponsor_reads_then_declines_with_a_reason_and_it_is_never_offered() {
     let r = sam
         .post_form(
             &format!("/sponsor/applications/{pat_app}/decision"),
-            &[("decision", "decline"), ("reason", "We need you on the ward this spring")],
+            &[
+                ("decision", "decline"),
+                ("reason", "We need you on the ward this spring"),
+            ],
         )
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
@@ -216,10 +277,15 @@ async fn a_sponsor_reads_then_declines_with_a_reason_and_it_is_never_offered() {
         && e.text.contains("We need you on the ward this spring")));
     let mut lead = app.signed_in(ADMIN).await;
     let page = lead.get(&format!("/admin/applications/{pat_app}")).await;
-    assert!(page.body.contains("We need you on the ward this spring"), "{}", page.body);
+    assert!(
+        page.body.contains("We need you on the ward this spring"),
+        "{}",
+        page.body
+    );
     assert!(page.body.contains("Declined by Sam"), "{}", page.body);
     // Declined by the sponsor: the lead cannot approve it, and allocation never offers it.
-    lead.get(&format!("/admin/programmes/{programme}/applications")).await;
+    lead.get(&format!("/admin/programmes/{programme}/applications"))
+        .await;
     let r = lead
         .post_form(
             &format!("/admin/programmes/{programme}/decisions"),
@@ -296,7 +362,12 @@ async fn the_api_sponsor_decision_declines_with_a_reason() {
     let lead = app.api_token(ADMIN).await;
     let r = app
         .client()
-        .json_with_token("GET", &format!("/api/v1/applications/{pat_app}"), None, &lead)
+        .json_with_token(
+            "GET",
+            &format!("/api/v1/applications/{pat_app}"),
+            None,
+            &lead,
+        )
         .await;
     let v: serde_json::Value = serde_json::from_str(&r.body).unwrap();
     assert_eq!(v["sponsor_reason"], "Not this year");
@@ -326,12 +397,24 @@ async fn check_your_answers_saves_nothing_until_sent() {
     assert!(r.body.contains("Check your answers"));
     assert!(r.body.contains(ANSWER));
     assert!(r.body.contains("Change"));
-    assert!(application_id(&app, &programme, PARTICIPANT).await.is_none());
+    assert!(
+        application_id(&app, &programme, PARTICIPANT)
+            .await
+            .is_none()
+    );
     // Change: the form again, with the answers kept.
     let r = pat.post_form(&form, &fields("change")).await;
     assert_eq!(r.status, StatusCode::OK);
-    assert!(r.body.contains(&format!(">{ANSWER}</textarea>")), "{}", r.body);
-    assert!(application_id(&app, &programme, PARTICIPANT).await.is_none());
+    assert!(
+        r.body.contains(&format!(">{ANSWER}</textarea>")),
+        "{}",
+        r.body
+    );
+    assert!(
+        application_id(&app, &programme, PARTICIPANT)
+            .await
+            .is_none()
+    );
     // Bad input never reaches the check page: the form with its error summary.
     let r = pat
         .post_form(&form, &[("answers", ANSWER), ("action", "check")])
@@ -342,13 +425,20 @@ async fn check_your_answers_saves_nothing_until_sent() {
     let r = pat.post_form(&form, &fields("send")).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     let id = application_id(&app, &programme, PARTICIPANT).await.unwrap();
-    assert_eq!(r.location.as_deref(), Some(format!("/applications/{id}/sent").as_str()));
+    assert_eq!(
+        r.location.as_deref(),
+        Some(format!("/applications/{id}/sent").as_str())
+    );
     let sent = pat.get(&format!("/applications/{id}/sent")).await;
     assert!(sent.body.contains("Application sent") && sent.body.contains("What happens next"));
     // Only its applicant sees it.
     for who in [BO, ADMIN, SPONSOR] {
         assert_eq!(
-            app.signed_in(who).await.get(&format!("/applications/{id}/sent")).await.status,
+            app.signed_in(who)
+                .await
+                .get(&format!("/applications/{id}/sent"))
+                .await
+                .status,
             StatusCode::NOT_FOUND
         );
     }
@@ -389,39 +479,67 @@ async fn withdrawing_asks_first_then_frees_the_place_and_the_count() {
         .await;
     pat.get("/applications").await;
     let r = pat
-        .post_form(&format!("/applications/{id}/respond"), &[("response", "accept")])
+        .post_form(
+            &format!("/applications/{id}/respond"),
+            &[("response", "accept")],
+        )
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     let before = lead.get(&format!("/admin/programmes/{programme}")).await;
-    assert!(before.body.contains("1 of 1 places confirmed"), "{}", before.body);
+    assert!(
+        before.body.contains("1 of 1 places confirmed"),
+        "{}",
+        before.body
+    );
     // The applicant's list links to a confirmation page, not a one-click button.
     let mine = pat.get("/applications").await;
-    assert!(mine.body.contains(&format!(r#"href="/applications/{id}/withdraw""#)));
+    assert!(
+        mine.body
+            .contains(&format!(r#"href="/applications/{id}/withdraw""#))
+    );
     let confirm = pat.get(&format!("/applications/{id}/withdraw")).await;
     assert_eq!(confirm.status, StatusCode::OK);
-    assert!(confirm.body.contains("You give up your confirmed place in Cohort 1"));
+    assert!(
+        confirm
+            .body
+            .contains("You give up your confirmed place in Cohort 1")
+    );
     assert!(confirm.body.contains("We will email you"));
     // Nobody else can open it.
     for who in [BO, ADMIN, SPONSOR] {
         assert_eq!(
-            app.signed_in(who).await.get(&format!("/applications/{id}/withdraw")).await.status,
+            app.signed_in(who)
+                .await
+                .get(&format!("/applications/{id}/withdraw"))
+                .await
+                .status,
             StatusCode::NOT_FOUND
         );
     }
     let r = pat
-        .post_form(&format!("/applications/{id}/respond"), &[("response", "withdraw")])
+        .post_form(
+            &format!("/applications/{id}/respond"),
+            &[("response", "withdraw")],
+        )
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     let after = lead.get(&format!("/admin/programmes/{programme}")).await;
-    assert!(after.body.contains("0 of 1 places confirmed"), "{}", after.body);
-    assert!(app
-        .queued_emails()
-        .await
-        .iter()
-        .any(|e| e.to == PARTICIPANT && e.subject.contains("withdrawn")));
+    assert!(
+        after.body.contains("0 of 1 places confirmed"),
+        "{}",
+        after.body
+    );
+    assert!(
+        app.queued_emails()
+            .await
+            .iter()
+            .any(|e| e.to == PARTICIPANT && e.subject.contains("withdrawn"))
+    );
     // Once withdrawn, the confirmation page says it can no longer be done.
     assert_eq!(
-        pat.get(&format!("/applications/{id}/withdraw")).await.status,
+        pat.get(&format!("/applications/{id}/withdraw"))
+            .await
+            .status,
         StatusCode::CONFLICT
     );
 }
