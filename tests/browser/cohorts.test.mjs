@@ -17,15 +17,17 @@ async function apply(page, name) {
   await page.getByRole("link", { name: "Browser Circles" }).click();
   await checkPage(page, `${name}-programme`, /Browser Circles/);
   await page.getByRole("link", { name: "Apply for Browser Circles" }).click();
-  await page.getByRole("button", { name: "Send application" }).click();
+  await page.getByRole("button", { name: "Continue" }).click();
   await page.waitForSelector(".error-summary");
   await checkPage(page, `${name}-apply-errors`, /Apply/);
   await page.getByLabel("Two years of group facilitation").check();
   await page.getByLabel("I have discussed this with my OD lead").check();
   await page.getByLabel("Why now?").fill("Our region needs more circles.");
   await page.getByLabel("Choice 1").selectOption({ index: 1 });
+  await page.getByRole("button", { name: "Continue" }).click();
   await page.getByRole("button", { name: "Send application" }).click();
-  await page.waitForURL(/applications\?notice=submitted/);
+  await page.waitForURL(/\/sent$/);
+  await page.goto(`${env.server.url}/applications`);
   await checkPage(page, `${name}-applications`, /Your applications/);
 }
 
@@ -83,11 +85,14 @@ test("publish, apply, nominate, review, allocate, accept, withdraw, next offered
   // The lead approves both, then allocates the one place.
   await page.goto(`${url}/admin/programmes`);
   await page.getByRole("link", { name: "Browser Circles" }).click();
+  await page.getByRole("link", { name: "Review applications for Browser Circles" }).click();
   await page.getByLabel("Select Pat Participant").check();
   await page.getByLabel("Select Bo Participant").check();
   await page.getByLabel("Approve").check();
   await page.getByRole("button", { name: "Save decisions" }).click();
   await page.waitForURL(/notice=decided/);
+  await page.goto(`${url}/admin/programmes`);
+  await page.getByRole("link", { name: "Browser Circles" }).click();
   await page.getByRole("button", { name: "Allocate places" }).click();
   await page.waitForURL(/notice=allocated/);
   await checkPage(page, "lead-allocated", /Browser Circles/);
@@ -100,7 +105,8 @@ test("publish, apply, nominate, review, allocate, accept, withdraw, next offered
   await checkPage(pat.page, "pat-accepted", /Your applications/);
   await bo.page.goto(`${url}/applications`);
   assert.match(await bo.page.locator("main").innerText(), /number 1 on the waiting list/);
-  await pat.page.getByRole("button", { name: "Withdraw from Browser Circles" }).click();
+  await pat.page.getByRole("link", { name: "Withdraw from Browser Circles" }).click();
+  await pat.page.getByRole("button", { name: "Yes, withdraw from Browser Circles" }).click();
   await pat.page.waitForURL(/notice=withdrawn/);
   await bo.page.goto(`${url}/applications`);
   assert.match(await bo.page.locator("main").innerText(), /Offered a place/);

@@ -1,5 +1,6 @@
 //! Places on programmes (C2, C3): programmes, cohorts, applications and nominations, offers, the review queue.
 pub mod application_reads;
+pub mod application_view;
 pub mod applications;
 pub mod applying;
 pub mod catalogue;
@@ -9,3 +10,4 @@ pub mod programme_admin;
 pub mod programmes;
 pub mod review_queue;
 pub mod sponsor;
+pub mod sponsor_decisions;

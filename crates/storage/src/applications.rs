@@ -38,6 +38,11 @@ pub struct Application {
     pub sponsor_approved_at: Option<i64>,
     pub approved_at: Option<i64>,
     pub decision_reason: Option<String>,
+    /// The sponsor who approved or declined it, by name (`None` before a sponsor decided).
+    pub sponsor_name: Option<String>,
+    /// When a sponsor declined it, and why (shown to the lead and sent to the applicant).
+    pub sponsor_declined_at: Option<i64>,
+    pub sponsor_reason: Option<String>,
     pub submitted_at: Option<i64>,
     pub created_at: i64,
     pub updated_at: i64,
@@ -67,6 +72,9 @@ struct Row {
     sponsor_approved_at: Option<i64>,
     approved_at: Option<i64>,
     decision_reason: Option<String>,
+    sponsor_name: Option<String>,
+    sponsor_declined_at: Option<i64>,
+    sponsor_reason: Option<String>,
     submitted_at: Option<i64>,
     created_at: i64,
     updated_at: i64,
@@ -100,6 +108,9 @@ impl TryFrom<Row> for Application {
             sponsor_approved_at: r.sponsor_approved_at,
             approved_at: r.approved_at,
             decision_reason: r.decision_reason,
+            sponsor_name: r.sponsor_name,
+            sponsor_declined_at: r.sponsor_declined_at,
+            sponsor_reason: r.sponsor_reason,
             submitted_at: r.submitted_at,
             created_at: r.created_at,
             updated_at: r.updated_at,
@@ -114,10 +125,11 @@ const SELECT: &str = "SELECT a.id, a.programme_id, p.title AS programme_title, a
      a.waitlist_position, CASE WHEN a.state = 'waitlisted' THEN (SELECT COUNT(*) FROM applications w \
      WHERE w.state = 'waitlisted' AND w.cohort_id = a.cohort_id \
      AND w.waitlist_position <= a.waitlist_position) END AS waitlist_rank, a.offer_expires_at, a.reminded_at, a.nominated_by, a.sponsor_approved_at, \
-     a.approved_at, a.decision_reason, a.submitted_at, a.created_at, a.updated_at \
+     a.approved_at, a.decision_reason, sp.name AS sponsor_name, a.sponsor_declined_at, a.sponsor_reason, \
+     a.submitted_at, a.created_at, a.updated_at \
      FROM applications a JOIN programmes p ON p.id = a.programme_id \
      JOIN people pe ON pe.id = a.person_id JOIN organisations o ON o.id = a.organisation_id \
-     LEFT JOIN cohorts c ON c.id = a.cohort_id";
+     LEFT JOIN cohorts c ON c.id = a.cohort_id LEFT JOIN people sp ON sp.id = a.sponsor_decided_by";
 
 async fn fetch(conn: &mut Conn, sql: String, binds: &[&str]) -> Result<Vec<Application>> {
     let mut q = sqlx::query_as::<_, Row>(sqlx::AssertSqlSafe(sql));
@@ -378,6 +390,66 @@ pub async fn approve(conn: &mut Conn, id: &Id, sponsor: bool) -> Result<bool> {
         .execute(&mut *conn)
         .await?;
     Ok(done.rows_affected() == 1)
+}
+
+/// A sponsor's approval, naming who gave it. Only a sent application no sponsor has decided.
+pub async fn approve_as_sponsor(conn: &mut Conn, id: &Id, by: &Id) -> Result<bool> {
+    let now = now_ms();
+    let done = sqlx::query(
+        "UPDATE applications SET sponsor_approved_at = $1, sponsor_decided_by = $2, updated_at = $1 \
+         WHERE id = $3 AND state = 'submitted' AND sponsor_approved_at IS NULL \
+         AND sponsor_declined_at IS NULL",
+    )
+    .bind(now)
+    .bind(by.as_str())
+    .bind(id.as_str())
+    .execute(&mut *conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// A sponsor declines a sent application with a reason: it is not accepted and can never be
+/// offered a place. Only a sent application no sponsor has decided.
+pub async fn decline_as_sponsor(conn: &mut Conn, id: &Id, by: &Id, reason: &str) -> Result<bool> {
+    let now = now_ms();
+    let done = sqlx::query(
+        "UPDATE applications SET state = 'rejected', sponsor_declined_at = $1, sponsor_decided_by = $2, \
+         sponsor_reason = $3, waitlist_position = NULL, updated_at = $1 \
+         WHERE id = $4 AND state = 'submitted' AND sponsor_approved_at IS NULL \
+         AND sponsor_declined_at IS NULL",
+    )
+    .bind(now)
+    .bind(by.as_str())
+    .bind(reason)
+    .bind(id.as_str())
+    .execute(&mut *conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// The cohorts an application ranked, first choice first: (id, name).
+pub async fn preference_names(conn: &mut Conn, id: &Id) -> Result<Vec<(Id, String)>> {
+    let rows: Vec<(String, String)> = sqlx::query_as(
+        "SELECT c.id, c.name FROM application_preferences ap JOIN cohorts c ON c.id = ap.cohort_id \
+         WHERE ap.application_id = $1 ORDER BY ap.preference_rank",
+    )
+    .bind(id.as_str())
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(c, n)| (Id::from_trusted(c), n))
+        .collect())
+}
+
+/// How many of a programme's applications are in each state, drafts included: (state, count).
+pub async fn state_counts(conn: &mut Conn, programme_id: &Id) -> Result<Vec<(String, i64)>> {
+    Ok(sqlx::query_as(
+        "SELECT state, COUNT(*) FROM applications WHERE programme_id = $1 GROUP BY state ORDER BY state",
+    )
+    .bind(programme_id.as_str())
+    .fetch_all(&mut *conn)
+    .await?)
 }
 
 pub async fn reject(

@@ -104,3 +104,21 @@ pub async fn count(conn: &mut Conn) -> Result<i64> {
         .fetch_one(&mut *conn)
         .await?)
 }
+
+/// Everything recorded about one subject (`subject_type`, `subject_id`), oldest first: an
+/// application's history of decisions.
+pub async fn for_subject(
+    conn: &mut Conn,
+    subject_type: &str,
+    subject_id: &str,
+) -> Result<Vec<AuditEntry>> {
+    Ok(sqlx::query_as::<_, AuditEntry>(
+        "SELECT id, at, actor_id, actor_name, action, subject_type, subject_id, detail, ip, \
+         organisation_id FROM audit_log WHERE subject_type = $1 AND subject_id = $2 \
+         ORDER BY at, id",
+    )
+    .bind(subject_type)
+    .bind(subject_id)
+    .fetch_all(&mut *conn)
+    .await?)
+}

@@ -78,6 +78,12 @@ pub fn table() -> Vec<Route> {
         r("GET", "/programmes/{id}/apply", get(applications::form)),
         r("POST", "/programmes/{id}/apply", post(applications::submit)),
         r("GET", "/applications", get(applications::mine)),
+        r("GET", "/applications/{id}/sent", get(applications::sent)),
+        r(
+            "GET",
+            "/applications/{id}/withdraw",
+            get(applications::withdraw_form),
+        ),
         r(
             "POST",
             "/applications/{id}/respond",
@@ -86,6 +92,12 @@ pub fn table() -> Vec<Route> {
         r("GET", "/account/calendar", get(calendar::show)),
         r("POST", "/account/calendar", post(calendar::change)),
         r("GET", "/sponsor/applications", get(sponsor::list)),
+        r("GET", "/sponsor/applications/{id}", get(sponsor::show)),
+        r(
+            "POST",
+            "/sponsor/applications/{id}/decision",
+            post(sponsor::decide),
+        ),
         r("POST", "/sponsor/nominations", post(sponsor::nominate)),
         r(
             "POST",
@@ -159,12 +171,27 @@ pub fn table() -> Vec<Route> {
         r(
             "POST",
             "/admin/programmes/{id}/decisions",
-            post(admin_programmes::decisions),
+            post(application_review::decisions),
         ),
         r(
             "POST",
             "/admin/programmes/{id}/allocate",
             post(admin_programmes::allocate),
+        ),
+        r(
+            "GET",
+            "/admin/programmes/{id}/applications",
+            get(application_review::queue),
+        ),
+        r(
+            "GET",
+            "/admin/applications/{id}",
+            get(application_review::show),
+        ),
+        r(
+            "POST",
+            "/admin/applications/{id}/decision",
+            post(application_review::decide_application),
         ),
         r(
             "GET",
@@ -321,6 +348,21 @@ pub fn table() -> Vec<Route> {
             post(api::applications::allocate),
         ),
         r("GET", "/api/v1/applications", get(api::applications::mine)),
+        r(
+            "GET",
+            "/api/v1/applications/{id}",
+            get(api::application_detail::show),
+        ),
+        r(
+            "POST",
+            "/api/v1/applications/{id}/decision",
+            post(api::application_detail::decide),
+        ),
+        r(
+            "POST",
+            "/api/v1/applications/{id}/sponsor-decision",
+            post(api::application_detail::sponsor_decision),
+        ),
         r(
             "POST",
             "/api/v1/applications/{id}/respond",

@@ -51,19 +51,33 @@ async fn published(conn: &mut Conn, id: &Id) -> Result<Programme, Error> {
     }
 }
 
-/// Saves a draft or submits an application. Returns the application id.
-pub async fn apply(
-    state: &App,
+/// An application's input after every check: what would be saved.
+pub(crate) struct Checked {
+    pub programme: Programme,
+    pub existing: Option<Application>,
+    pub answers: Vec<String>,
+    /// Cohorts, first choice first.
+    pub preferences: Vec<Id>,
+    pub eligible: bool,
+    pub confirmed: bool,
+    /// Every cohort of the programme, to name the preferences.
+    pub cohorts: Vec<revans_storage::cohorts::Cohort>,
+}
+
+/// Checks an application as `apply` would (as a submission when `submit`), changing nothing:
+/// the programme is open, the person has not applied already, every answer is given and valid,
+/// and (for a submission) the organisation's nomination cap has room.
+pub(crate) async fn check_input(
+    conn: &mut Conn,
     actor: &Actor<'_>,
     programme_id: &Id,
     input: &ApplyInput,
-) -> Result<Id, Error> {
-    let submit = input.action != "save";
+    submit: bool,
+) -> Result<Checked, Error> {
     let now = now_ms();
-    let mut tx = state.store.begin().await?;
-    let programme = published(&mut tx, programme_id).await?;
+    let programme = published(conn, programme_id).await?;
     let f = &programme.fields;
-    let cohorts = cohorts::list_for_programme(&mut tx, programme_id).await?;
+    let cohorts = cohorts::list_for_programme(conn, programme_id).await?;
     let mut e = FieldErrors::default();
     if programme.status == ProgrammeStatus::Closed || !cohorts.iter().any(|c| c.is_open(now)) {
         return Err(Error::field(
@@ -72,7 +86,7 @@ pub async fn apply(
         ));
     }
     let existing =
-        applications::find_for_person(&mut tx, programme_id, &actor.viewer.person.id).await?;
+        applications::find_for_person(conn, programme_id, &actor.viewer.person.id).await?;
     if let Some(a) = &existing
         && a.state != ApplicationState::Draft
     {
@@ -147,10 +161,41 @@ pub async fn apply(
     if e.any() {
         return Err(Error::Invalid(e.0));
     }
-    let org = actor.viewer.person.organisation_id.clone();
     if submit {
-        check_nomination_caps(&mut tx, &programme, &org).await?;
+        let org = actor.viewer.person.organisation_id.clone();
+        check_nomination_caps(conn, &programme, &org).await?;
     }
+    Ok(Checked {
+        programme,
+        existing,
+        answers,
+        preferences,
+        eligible,
+        confirmed,
+        cohorts,
+    })
+}
+
+/// Saves a draft or submits an application. Returns the application id.
+pub async fn apply(
+    state: &App,
+    actor: &Actor<'_>,
+    programme_id: &Id,
+    input: &ApplyInput,
+) -> Result<Id, Error> {
+    let submit = input.action != "save";
+    let mut tx = state.store.begin().await?;
+    let Checked {
+        programme,
+        existing,
+        answers,
+        preferences,
+        eligible,
+        confirmed,
+        ..
+    } = check_input(&mut tx, actor, programme_id, input, submit).await?;
+    let f = &programme.fields;
+    let org = actor.viewer.person.organisation_id.clone();
     let nominated_by = existing.as_ref().and_then(|a| a.nominated_by.clone());
     let new = NewApplication {
         programme_id,
@@ -167,7 +212,6 @@ pub async fn apply(
         // A sponsor's nomination survives the applicant completing the form.
         nominated_by: nominated_by.as_ref(),
     };
-    let nominated = new.nominated_by.is_some();
     let id = match existing {
         Some(a) => {
             if !applications::update_draft(&mut tx, &a.id, &new).await? {
@@ -179,9 +223,9 @@ pub async fn apply(
         }
         None => applications::insert(&mut tx, &new).await?,
     };
-    if submit && nominated {
+    if submit && let Some(sponsor) = &nominated_by {
         // Nominated by their sponsor: the sponsor's approval is already given.
-        applications::approve(&mut tx, &id, true).await?;
+        applications::approve_as_sponsor(&mut tx, &id, sponsor).await?;
     }
     let (action, detail) = if submit {
         (
@@ -282,7 +326,10 @@ pub(crate) async fn email(
 /// Whether the viewer is a sponsor of an organisation at or above `org`.
 /// Every organisation the actor sponsors: their sponsor roles' organisations and those below.
 /// The queries depend only on the actor, never on whom they ask about.
-async fn sponsored_organisations(conn: &mut Conn, actor: &Actor<'_>) -> Result<Vec<Id>, Error> {
+pub(crate) async fn sponsored_organisations(
+    conn: &mut Conn,
+    actor: &Actor<'_>,
+) -> Result<Vec<Id>, Error> {
     let roots: Vec<Id> = actor
         .viewer
         .roles
@@ -308,58 +355,14 @@ pub const CANNOT_NOMINATE: &str = "You cannot nominate this email address. Check
 
 /// A sponsor approves a submitted application from their own organisation.
 pub async fn sponsor_approve(state: &App, actor: &Actor<'_>, id: &Id) -> Result<(), Error> {
-    let mut tx = state.store.begin().await?;
-    // The same lookups for an id that does not exist and for someone else's application.
-    let sponsored = sponsored_organisations(&mut tx, actor).await?;
-    let a = applications::get(&mut tx, id)
-        .await?
-        .filter(|a| a.state != ApplicationState::Draft)
-        .filter(|a| sponsored.contains(&a.organisation_id))
-        .ok_or(Error::NotFound)?;
-    if a.state != ApplicationState::Submitted || a.sponsor_approved_at.is_some() {
-        return Err(Error::Conflict(format!(
-            "{}'s application is already {}",
-            a.person_name,
-            if a.sponsor_approved_at.is_some() {
-                "approved by a sponsor".to_owned()
-            } else {
-                a.state.label().to_lowercase()
-            }
-        )));
-    }
-    let programme = programmes::get(&mut tx, &a.programme_id)
-        .await?
-        .ok_or(Error::NotFound)?;
-    applications::approve(&mut tx, id, true).await?;
-    actor
-        .audit(
-            &mut tx,
-            "application.sponsor_approved",
-            "application",
-            id.as_str(),
-            &format!(
-                "Approved {}'s application for {} as sponsor",
-                a.person_name, a.programme_title
-            ),
-            &programme.organisation_id,
-        )
-        .await?;
-    email(
+    super::sponsor_decisions::sponsor_decide(
         state,
-        &mut tx,
-        &a.person_email,
-        &a.person_name,
-        &programme.fields,
-        "Your sponsor has approved your application",
-        vec![format!(
-            "{} approved your application. The programme team will now review it.",
-            actor.viewer.person.name
-        )],
-        None,
+        actor,
+        id,
+        super::sponsor_decisions::SponsorDecision::Approve,
+        "",
     )
-    .await?;
-    revans_storage::commit(tx).await?;
-    Ok(())
+    .await
 }
 
 /// The programme lead approves or rejects (with a reason) several applications at once.
@@ -716,6 +719,22 @@ pub async fn respond(
                 Some(Some(cohort)) => offer_waiting(state, &mut tx, &programme, &cohort).await?,
                 Some(None) => {}
             }
+            email(
+                state,
+                &mut tx,
+                &a.person_email,
+                &a.person_name,
+                &programme.fields,
+                "You have withdrawn your application",
+                vec![match a.state {
+                    ApplicationState::Accepted | ApplicationState::Offered => {
+                        "You have given up your place. It will be offered to the next person waiting.".to_owned()
+                    }
+                    _ => "Your application will not be considered.".to_owned(),
+                }],
+                None,
+            )
+            .await?;
             next
         }
         _ => {

@@ -2,6 +2,7 @@
 //! pages do goes through the same `actions`, so both say the same thing.
 
 pub mod account;
+pub mod application_detail;
 pub mod applications;
 pub mod audit;
 pub mod cohorts;

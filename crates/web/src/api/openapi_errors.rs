@@ -52,6 +52,9 @@ const FORBIDDEN_FOR_SOME: &[(&str, &str)] = &[
     ("post", "/api/v1/cohorts/{id}/sets/repair"),
     ("put", "/api/v1/sets/{id}/facilitators"),
     ("put", "/api/v1/reports/themes/vocabulary"),
+    ("get", "/api/v1/applications/{id}"),
+    ("post", "/api/v1/applications/{id}/decision"),
+    ("post", "/api/v1/applications/{id}/sponsor-decision"),
 ];
 
 /// Operations refused when the record is not in a state that allows them (409).
@@ -66,6 +69,8 @@ const CONFLICTS: &[(&str, &str)] = &[
     ("post", "/api/v1/meetings/{id}/move"),
     ("post", "/api/v1/meetings/{id}/cancel"),
     ("put", "/api/v1/meetings/{id}/presenter"),
+    ("post", "/api/v1/applications/{id}/decision"),
+    ("post", "/api/v1/applications/{id}/sponsor-decision"),
 ];
 
 pub struct ErrorResponses;

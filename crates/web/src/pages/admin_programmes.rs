@@ -19,7 +19,7 @@ use crate::pages::catalogue::{CohortView, cohort_views};
 use crate::path_id::PathId;
 use crate::state::AppState;
 use revans_app::Actor;
-use revans_app::places::applications::{allocate_places, decide};
+use revans_app::places::applications::allocate_places;
 use revans_app::places::nomination_caps::{CapInput, set_cap};
 use revans_app::places::programmes::{
     CohortInput, ProgrammeInput, add_cohort, create as create_programme, set_capacity, set_status,
@@ -208,17 +208,10 @@ impl ShowQuery {
     }
 }
 
-/// A choice in one of the queue's filters.
+/// An organisation one may cap.
 pub struct FilterOption {
     pub value: String,
     pub label: String,
-    pub selected: bool,
-}
-
-pub struct StateFilter {
-    pub value: &'static str,
-    pub label: &'static str,
-    pub selected: bool,
 }
 
 #[derive(Template)]
@@ -228,36 +221,15 @@ struct ShowPage {
     errors: Errors,
     p: Programme,
     cohorts: Vec<CohortView>,
-    applications: Vec<(Application, Option<i64>)>,
-    filters: Vec<StateFilter>,
-    /// Whether any filter narrows the queue.
-    filtered: bool,
-    /// The filters as a query string for the CSV link ("" or "?state=...&...").
-    export_query: String,
-    organisations: Vec<FilterOption>,
-    cohort_filter: Vec<FilterOption>,
-    search: String,
+    /// Sent applications waiting for a decision, those of them waiting for their sponsor, and
+    /// every sent application: the queue has its own page.
+    waiting: usize,
+    waiting_for_sponsor: usize,
+    total: usize,
     cohort: CohortInput,
     /// Nomination caps per organisation, and the organisations one may cap.
     caps: Vec<NominationCap>,
     cap_orgs: Vec<FilterOption>,
-}
-
-/// The chosen filters as a query string, so the CSV download matches the queue on screen.
-fn export_query(state: &str, f: &QueueFilters) -> String {
-    let pairs: Vec<(&str, &str)> = [
-        ("state", state),
-        ("organisation", f.organisation.as_str()),
-        ("cohort", f.cohort.as_str()),
-        ("q", f.search()),
-    ]
-    .into_iter()
-    .filter(|(_, v)| !v.is_empty())
-    .collect();
-    match serde_html_form::to_string(&pairs) {
-        Ok(q) if !q.is_empty() => format!("?{q}"),
-        _ => String::new(),
-    }
 }
 
 async fn show_page(
@@ -275,44 +247,34 @@ async fn show_page(
         programme: p,
         cohorts,
         applications: list,
-        organisations,
         caps,
         cap_organisations,
+        ..
     } = programme_admin(state, &actor, id, filter, &chosen).await?;
-    let list: Vec<(Application, Option<i64>)> = list
-        .into_iter()
-        .map(|a| {
-            let rank = a.waitlist_rank;
-            (a, rank)
-        })
+    let sent: Vec<&Application> = list
+        .iter()
+        .filter(|a| a.state != ApplicationState::Draft)
         .collect();
-    let organisations = organisations
-        .into_iter()
-        .map(|(id, name)| FilterOption {
-            selected: id.as_str() == chosen.organisation,
-            value: id.to_string(),
-            label: name,
-        })
+    let waiting: Vec<&&Application> = sent
+        .iter()
+        .filter(|a| a.state == ApplicationState::Submitted)
         .collect();
+    let waiting_for_sponsor = if p.fields.requires_sponsor_approval {
+        waiting
+            .iter()
+            .filter(|a| a.sponsor_approved_at.is_none())
+            .count()
+    } else {
+        0
+    };
     let cohorts = cohort_views(cohorts);
     let cap_orgs = cap_organisations
         .into_iter()
         .map(|o| FilterOption {
             value: o.id.to_string(),
             label: o.name,
-            selected: false,
         })
         .collect();
-    let mut cohort_filter: Vec<FilterOption> = vec![FilterOption {
-        value: "none".into(),
-        label: "Not yet placed".into(),
-        selected: chosen.cohort == "none",
-    }];
-    cohort_filter.extend(cohorts.iter().map(|c| FilterOption {
-        value: c.id.clone(),
-        label: c.name.clone(),
-        selected: c.id == chosen.cohort,
-    }));
     let notice = match q.notice.as_deref() {
         Some("created") => Some("Programme created as a draft. Add cohorts, then publish it."),
         Some("updated") => Some("Programme details saved."),
@@ -330,7 +292,6 @@ async fn show_page(
         Some("allocated") => Some("Places allocated and applicants emailed."),
         _ => None,
     };
-    let filter_value = filter.map(|f| f.as_str().to_owned()).unwrap_or_default();
     Ok(ShowPage {
         layout: Layout::new(
             state,
@@ -342,25 +303,13 @@ async fn show_page(
         .with_errors(&errors)
         .with_notice(notice),
         errors,
-        filters: ApplicationState::ALL
-            .iter()
-            .filter(|s| **s != ApplicationState::Draft)
-            .map(|s| StateFilter {
-                value: s.as_str(),
-                label: s.label(),
-                selected: s.as_str() == filter_value,
-            })
-            .collect(),
-        filtered: !filter_value.is_empty() || chosen.any(),
-        export_query: export_query(&filter_value, &chosen),
-        organisations,
-        cohort_filter,
-        search: q.q.clone().unwrap_or_default(),
+        waiting: waiting.len(),
+        waiting_for_sponsor,
+        total: sent.len(),
         caps,
         cap_orgs,
         p,
         cohorts,
-        applications: list,
         cohort,
     })
 }
@@ -508,45 +457,6 @@ pub async fn capacity(
             Redirect::to(&format!("/admin/programmes/{programme}?notice=capacity")).into_response(),
         ),
         Err(e) => with_errors(&state, &viewer, &ip, &programme, default_cohort(), e.into()).await,
-    }
-}
-
-#[derive(serde::Deserialize)]
-pub struct DecisionForm {
-    #[serde(default)]
-    applications: Vec<String>,
-    #[serde(default)]
-    decision: String,
-    #[serde(default)]
-    reason: String,
-}
-
-pub async fn decisions(
-    State(state): State<AppState>,
-    Admin(viewer): Admin,
-    ClientIp(ip): ClientIp,
-    PathId(id): PathId,
-    CsrfForm(form): CsrfForm<DecisionForm>,
-) -> PageResult<Response> {
-    let pid = id.clone();
-    let actor = Actor {
-        viewer: &viewer,
-        ip: &ip,
-    };
-    match decide(
-        &state,
-        &actor,
-        &pid,
-        &form.applications,
-        &form.decision,
-        &form.reason,
-    )
-    .await
-    {
-        Ok(_) => {
-            Ok(Redirect::to(&format!("/admin/programmes/{id}?notice=decided")).into_response())
-        }
-        Err(e) => with_errors(&state, &viewer, &ip, &id, default_cohort(), e.into()).await,
     }
 }
 

@@ -4,7 +4,10 @@
 use askama::Template;
 use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
-use revans_app::places::applying::{Application, application_form, my_applications};
+use revans_app::places::applying::{
+    Application, CheckedApplication, application_form, check_application, my_application,
+    my_applications,
+};
 use revans_app::places::catalogue::Programme;
 use revans_domain::Id;
 
@@ -118,6 +121,9 @@ pub async fn form(
     render(&apply_page(&state, &viewer, &id, None, Errors::default()).await?)
 }
 
+/// The form's buttons: "check" (the form's main button) shows the answers to check, "change"
+/// (from the check page) shows the form again with them, "save" keeps a draft, and "send"
+/// (from the check page; also any other value, for a one-step post from a script) sends them.
 pub async fn submit(
     State(state): State<AppState>,
     SignedIn(viewer): SignedIn,
@@ -130,15 +136,31 @@ pub async fn submit(
         viewer: &viewer,
         ip: &ip,
     };
-    match apply(&state, &actor, &programme_id, &input).await {
-        Ok(_) => {
-            let notice = if input.action == "save" {
-                "saved"
-            } else {
-                "submitted"
-            };
-            Ok(Redirect::to(&format!("/applications?notice={notice}")).into_response())
+    let result = match input.action.as_str() {
+        "change" => {
+            return render(
+                &apply_page(&state, &viewer, &id, Some(&input), Errors::default()).await?,
+            );
         }
+        "save" => apply(&state, &actor, &programme_id, &input)
+            .await
+            .map(|_| Redirect::to("/applications?notice=saved").into_response()),
+        "check" => match check_application(&state, &actor, &programme_id, &input).await {
+            Ok(checked) => return render(&check_page(&state, &viewer, &id, checked, &input)),
+            Err(e) => Err(e),
+        },
+        _ => {
+            let send = ApplyInput {
+                action: "submit".into(),
+                ..input.clone()
+            };
+            apply(&state, &actor, &programme_id, &send)
+                .await
+                .map(|a| Redirect::to(&format!("/applications/{a}/sent")).into_response())
+        }
+    };
+    match result {
+        Ok(r) => Ok(r),
         Err(e) => {
             let page = apply_page(&state, &viewer, &id, Some(&input), Errors::default()).await?;
             form_error(e, |errors| ApplyPage {
@@ -148,6 +170,134 @@ pub async fn submit(
             })
         }
     }
+}
+
+/// "Check your answers": what would be sent, each with a way back to change it; the values
+/// travel in hidden fields, as nothing is saved until they send.
+#[derive(Template)]
+#[template(path = "apply_check.html")]
+struct CheckPage {
+    layout: Layout,
+    programme_id: String,
+    title: String,
+    eligibility: Vec<String>,
+    confirmations: Vec<String>,
+    /// (index, question, answer).
+    answers: Vec<(usize, String, String)>,
+    preferences: Vec<String>,
+    input: ApplyInput,
+}
+
+fn check_page(
+    state: &AppState,
+    viewer: &Viewer,
+    id: &Id,
+    c: CheckedApplication,
+    input: &ApplyInput,
+) -> CheckPage {
+    CheckPage {
+        layout: Layout::new(
+            state,
+            Some(viewer),
+            viewer.csrf.clone(),
+            "Check your answers before sending your application",
+            "/programmes",
+        ),
+        programme_id: id.to_string(),
+        title: c.programme.fields.title.clone(),
+        eligibility: c.eligibility,
+        confirmations: c.confirmations,
+        answers: c
+            .answers
+            .into_iter()
+            .enumerate()
+            .map(|(i, (q, a))| (i, q, a))
+            .collect(),
+        preferences: c.preferences,
+        input: input.clone(),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "application_sent.html")]
+struct SentPage {
+    layout: Layout,
+    a: Application,
+}
+
+/// The confirmation after sending: what happens next.
+pub async fn sent(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+    PathId(id): PathId,
+) -> PageResult<Response> {
+    let mine = my_application(&state, &viewer, &id).await?;
+    let layout = Layout::new(
+        &state,
+        Some(&viewer),
+        viewer.csrf.clone(),
+        "Application sent",
+        "/applications",
+    );
+    render(&SentPage {
+        layout,
+        a: mine.application,
+    })
+}
+
+#[derive(Template)]
+#[template(path = "withdraw.html")]
+struct WithdrawPage {
+    layout: Layout,
+    a: Application,
+    /// What withdrawing gives up, in words.
+    consequence: String,
+}
+
+/// "Are you sure?": what withdrawing will do and who will be told, before it is done.
+pub async fn withdraw_form(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+    PathId(id): PathId,
+) -> PageResult<Response> {
+    use revans_domain::ApplicationState as S;
+    let mine = my_application(&state, &viewer, &id).await?;
+    if !mine.can_withdraw {
+        return Err(crate::error::AppError::Conflict(format!(
+            "Your application for {} is {} and can no longer be withdrawn",
+            mine.application.programme_title,
+            mine.application.state.label().to_lowercase()
+        ))
+        .into());
+    }
+    let a = mine.application;
+    let cohort = a.cohort_name.clone().unwrap_or_default();
+    let consequence = match a.state {
+        S::Accepted => format!(
+            "You give up your confirmed place in {cohort}. It will be offered to the next person on the waiting list."
+        ),
+        S::Offered => format!(
+            "You turn down the place offered to you in {cohort}. It will be offered to the next person on the waiting list."
+        ),
+        S::Waitlisted => format!("You leave the waiting list for {cohort}."),
+        S::Draft => "Your unfinished application will be withdrawn.".to_owned(),
+        _ => "The programme team will no longer consider your application.".to_owned(),
+    };
+    let layout = Layout::new(
+        &state,
+        Some(&viewer),
+        viewer.csrf.clone(),
+        format!(
+            "Are you sure you want to withdraw from {}?",
+            a.programme_title
+        ),
+        "/applications",
+    );
+    render(&WithdrawPage {
+        layout,
+        a,
+        consequence,
+    })
 }
 
 pub struct Row {

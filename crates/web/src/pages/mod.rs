@@ -8,6 +8,7 @@ pub mod admin_people;
 pub mod admin_programmes;
 pub mod admin_reporting_lines;
 pub mod admin_sets;
+pub mod application_review;
 pub mod applications;
 pub mod audit;
 pub mod calendar;

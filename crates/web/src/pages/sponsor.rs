@@ -36,6 +36,9 @@ pub async fn list(
 ) -> PageResult<Response> {
     let notice = match q.notice.as_deref() {
         Some("approved") => Some("Approved. The programme team will now review it."),
+        Some("declined") => Some(
+            "Declined. The applicant has been emailed your reason, and the programme team can read it.",
+        ),
         Some("nominated") => {
             Some("Nominated. They have been emailed a link to complete their application.")
         }
@@ -168,4 +171,103 @@ pub async fn approve(
     )
     .await?;
     Ok(Redirect::to("/sponsor/applications?notice=approved").into_response())
+}
+
+#[derive(Template)]
+#[template(path = "sponsor_application.html")]
+struct ApplicationPage {
+    layout: Layout,
+    errors: crate::layout::Errors,
+    s: crate::pages::application_review::ApplicationSummary,
+    decision: String,
+    reason: String,
+}
+
+async fn application_page(
+    state: &AppState,
+    viewer: &crate::auth::Viewer,
+    ip: &str,
+    id: &Id,
+) -> Result<ApplicationPage, AppError> {
+    let v =
+        revans_app::places::application_view::for_sponsor(state, &Actor { viewer, ip }, id).await?;
+    let s = crate::pages::application_review::summary(v);
+    Ok(ApplicationPage {
+        layout: Layout::new(
+            state,
+            Some(viewer),
+            viewer.csrf.clone(),
+            format!("{}'s application", s.person_name),
+            "/sponsor",
+        ),
+        errors: crate::layout::Errors::default(),
+        s,
+        decision: String::new(),
+        reason: String::new(),
+    })
+}
+
+/// What a nominee wrote, so their sponsor approves or declines knowingly.
+pub async fn show(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+    ClientIp(ip): ClientIp,
+    PathId(id): PathId,
+) -> PageResult<Response> {
+    require_sponsor(&viewer)?;
+    render(&application_page(&state, &viewer, &ip, &id).await?)
+}
+
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+pub struct DecisionForm {
+    pub decision: String,
+    pub reason: String,
+}
+
+/// The sponsor approves, or declines with a reason.
+pub async fn decide(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+    ClientIp(ip): ClientIp,
+    PathId(id): PathId,
+    CsrfForm(form): CsrfForm<DecisionForm>,
+) -> PageResult<Response> {
+    use revans_app::places::sponsor_decisions::{SponsorDecision, sponsor_decide};
+    require_sponsor(&viewer)?;
+    let actor = Actor {
+        viewer: &viewer,
+        ip: &ip,
+    };
+    let result = match SponsorDecision::parse(&form.decision) {
+        Some(d) => sponsor_decide(&state, &actor, &id, d, &form.reason)
+            .await
+            .map(|()| d),
+        None => {
+            // Not found is said before a missing choice, so nothing is learned about others'.
+            revans_app::places::application_view::for_sponsor(&state, &actor, &id).await?;
+            Err(revans_app::Error::field(
+                "decision",
+                "Choose whether you approve or decline the application",
+            ))
+        }
+    };
+    match result {
+        Ok(SponsorDecision::Approve) => {
+            Ok(Redirect::to("/sponsor/applications?notice=approved").into_response())
+        }
+        Ok(SponsorDecision::Decline) => {
+            Ok(Redirect::to("/sponsor/applications?notice=declined").into_response())
+        }
+        Err(e) => {
+            let page = application_page(&state, &viewer, &ip, &id).await?;
+            crate::layout::form_error(e, |errors| ApplicationPage {
+                layout: page.layout.with_errors(&errors),
+                errors,
+                decision: form.decision.clone(),
+                reason: form.reason.clone(),
+                ..page
+            })
+        }
+    }
 }

@@ -141,6 +141,43 @@ pub(crate) const MATRIX: &[(&str, &str, [&str; 7])] = &[
         "/admin/programmes/{programme}/caps",
         ["303>/sign-in", "403", "403", "403", "403", "422", "404"],
     ),
+    // The review queue's own page and one application's page (issue 11): the programme's lead
+    // only; {application} does not exist, so even the lead is told "not found".
+    (
+        "GET",
+        "/admin/programmes/{programme}/applications",
+        ["303>/sign-in", "403", "403", "403", "403", "200", "404"],
+    ),
+    (
+        "GET",
+        "/admin/applications/{application}",
+        ["303>/sign-in", "403", "403", "403", "403", "404", "404"],
+    ),
+    (
+        "POST",
+        "/admin/applications/{application}/decision",
+        ["303>/sign-in", "403", "403", "403", "403", "404", "404"],
+    ),
+    (
+        "GET",
+        "/sponsor/applications/{application}",
+        ["303>/sign-in", "403", "404", "403", "403", "403", "403"],
+    ),
+    (
+        "POST",
+        "/sponsor/applications/{application}/decision",
+        ["303>/sign-in", "403", "404", "403", "403", "403", "403"],
+    ),
+    (
+        "GET",
+        "/applications/{application}/sent",
+        ["303>/sign-in", "404", "404", "404", "404", "404", "404"],
+    ),
+    (
+        "GET",
+        "/applications/{application}/withdraw",
+        ["303>/sign-in", "404", "404", "404", "404", "404", "404"],
+    ),
     (
         "POST",
         "/admin/programmes/{programme}/decisions",
@@ -521,6 +558,21 @@ pub(crate) const MATRIX: &[(&str, &str, [&str; 7])] = &[
         "GET",
         "/api/v1/applications",
         ["401", "200", "200", "200", "200", "200", "200"],
+    ),
+    (
+        "GET",
+        "/api/v1/applications/{application}",
+        ["401", "403", "403", "403", "403", "404", "404"],
+    ),
+    (
+        "POST",
+        "/api/v1/applications/{application}/decision",
+        ["401", "403", "403", "403", "403", "404", "404"],
+    ),
+    (
+        "POST",
+        "/api/v1/applications/{application}/sponsor-decision",
+        ["401", "403", "404", "403", "403", "403", "403"],
     ),
     (
         "POST",

@@ -81,6 +81,16 @@ const COUNTERPARTS: &[(&str, &str, &[Route])] = &[
         "/sponsor/applications/{id}/approve",
         &[("POST", "/api/v1/applications/{id}/sponsor-approval")],
     ),
+    (
+        "POST",
+        "/sponsor/applications/{id}/decision",
+        &[("POST", "/api/v1/applications/{id}/sponsor-decision")],
+    ),
+    (
+        "POST",
+        "/admin/applications/{id}/decision",
+        &[("POST", "/api/v1/applications/{id}/decision")],
+    ),
     ("POST", "/admin/people", &[("POST", "/api/v1/people")]),
     (
         "POST",

@@ -13,6 +13,7 @@ mod api_hygiene;
 mod api_inputs;
 mod api_parity;
 mod api_sets;
+mod applications_review;
 mod confidentiality;
 mod dates;
 mod diaries;

@@ -222,10 +222,14 @@ async fn a_sponsor_nominates_a_colleague_who_completes_the_application_already_a
         nominees.body
     );
     let mut lead = app.signed_in(ADMIN).await;
-    let queue = lead.get(&format!("/admin/programmes/{programme}")).await;
+    let queue = lead
+        .get(&format!(
+            "/admin/programmes/{programme}/applications?status=all"
+        ))
+        .await;
     let row_start = queue
         .body
-        .find("<td>Pat Participant</td>")
+        .find(">Pat Participant</a></td>")
         .expect("Pat is listed");
     let row = &queue.body[queue.body[..row_start].rfind("<tr").unwrap()..];
     let row = &row[..row.find("</tr>").unwrap()];

@@ -255,12 +255,13 @@ async fn the_whole_journey_from_publishing_to_the_next_in_line() {
     let form = pat.get(&format!("/programmes/{programme}/apply")).await;
     assert!(form.body.contains("Half-written"));
     let r = apply(&mut pat, &programme, &cohort, "=1+1 because").await;
-    assert_eq!(
-        r.location.as_deref(),
-        Some("/applications?notice=submitted"),
+    let sent = r.location.clone().unwrap_or_default();
+    assert!(
+        sent.starts_with("/applications/") && sent.ends_with("/sent"),
         "{}",
         r.body
     );
+    assert!(pat.get(&sent).await.body.contains("Application sent"));
     let mut bo = app.signed_in(BO).await;
     let r = apply(&mut bo, &programme, &cohort, "Ready").await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
@@ -275,7 +276,7 @@ async fn the_whole_journey_from_publishing_to_the_next_in_line() {
     let pat_app = application_id(&app, &programme, PARTICIPANT).await;
     let bo_app = application_id(&app, &programme, BO).await;
     let page = format!("/admin/programmes/{programme}");
-    let queue = lead.get(&format!("{page}?state=submitted")).await;
+    let queue = lead.get(&format!("{page}/applications")).await;
     assert!(queue.body.contains("Pat Participant") && queue.body.contains("Bo Participant"));
     let r = lead
         .post_form(
@@ -994,13 +995,14 @@ async fn the_review_queue_filters_by_organisation_cohort_and_name() {
             .map(|(_, n)| *n)
             .collect::<Vec<_>>()
     };
-    assert_eq!(rows(&lead.get(&page).await.body), vec!["Pat", "Bo"]);
+    let queue = format!("{page}/applications?status=all");
+    assert_eq!(rows(&lead.get(&queue).await.body), vec!["Pat", "Bo"]);
     let pat_org = org_of(&app, PARTICIPANT).await;
-    let by_org = lead.get(&format!("{page}?organisation={pat_org}")).await;
+    let by_org = lead.get(&format!("{queue}&organisation={pat_org}")).await;
     assert_eq!(rows(&by_org.body), vec!["Pat"]);
-    assert!(by_org.body.contains("(filtered: 1)"));
+    assert!(by_org.body.contains("1 application matching the filters"));
     assert_eq!(
-        rows(&lead.get(&format!("{page}?q=bay-council")).await.body),
+        rows(&lead.get(&format!("{queue}&q=bay-council")).await.body),
         vec!["Bo"]
     );
     // One place: after allocation Pat or Bo is placed in the cohort, the other waits there.
@@ -1014,17 +1016,17 @@ async fn the_review_queue_filters_by_organisation_cohort_and_name() {
     )
     .await;
     assert_eq!(
-        rows(&lead.get(&format!("{page}?cohort=none")).await.body).len(),
+        rows(&lead.get(&format!("{queue}&cohort=none")).await.body).len(),
         2
     );
     lead.post_form(&format!("{page}/allocate"), &[]).await;
-    assert!(rows(&lead.get(&format!("{page}?cohort=none")).await.body).is_empty());
+    assert!(rows(&lead.get(&format!("{queue}&cohort=none")).await.body).is_empty());
     assert_eq!(
-        rows(&lead.get(&format!("{page}?cohort={cohort}")).await.body).len(),
+        rows(&lead.get(&format!("{queue}&cohort={cohort}")).await.body).len(),
         2
     );
     // The download holds what the filtered queue shows.
-    let filtered = lead.get(&format!("{page}?organisation={pat_org}")).await;
+    let filtered = lead.get(&format!("{queue}&organisation={pat_org}")).await;
     let link = format!("/admin/programmes/{programme}/applications.csv?organisation={pat_org}");
     assert!(filtered.body.contains(&link), "{}", filtered.body);
     let csv = lead.get(&link).await;

@@ -105,3 +105,34 @@ pub struct DecisionIn {
     #[serde(default)]
     pub reason: String,
 }
+
+/// The lead's decision on one application.
+#[derive(Debug, serde::Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OneDecisionIn {
+    #[serde(default)]
+    #[schema(required = true)]
+    pub decision: Option<Decision>,
+    /// Required to reject; sent to the applicant.
+    #[serde(default)]
+    pub reason: String,
+}
+
+/// What a sponsor decides about an application from their organisation.
+#[derive(Debug, Clone, Copy, serde::Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum SponsorChoice {
+    Approve,
+    Decline,
+}
+
+#[derive(Debug, serde::Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SponsorDecisionIn {
+    #[serde(default)]
+    #[schema(required = true)]
+    pub decision: Option<SponsorChoice>,
+    /// Required to decline; emailed to the applicant and shown to the programme lead.
+    #[serde(default)]
+    pub reason: String,
+}
