@@ -7,6 +7,7 @@ pub mod audit;
 pub mod cohorts;
 pub mod contracts;
 pub mod me;
+pub mod meeting_changes;
 pub mod meeting_records;
 pub mod meetings;
 pub mod openapi;
