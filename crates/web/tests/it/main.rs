@@ -17,6 +17,7 @@ mod confidentiality;
 mod diaries;
 mod helpers;
 mod ics;
+mod meeting_pages;
 mod offers;
 mod openapi_snapshot;
 mod places_stress;
