@@ -29,11 +29,7 @@ pub async fn accepted_application(
     Ok(id.map(Id::from_trusted))
 }
 
-pub async fn record(
-    conn: &mut Conn,
-    leaver: &Leaver,
-    recorded_by: &Id,
-) -> Result<()> {
+pub async fn record(conn: &mut Conn, leaver: &Leaver, recorded_by: &Id) -> Result<()> {
     sqlx::query("DELETE FROM set_leavers WHERE membership_id = $1")
         .bind(leaver.membership_id.as_str())
         .execute(&mut *conn)
@@ -68,14 +64,13 @@ pub async fn get(conn: &mut Conn, membership_id: &Id) -> Result<Option<Leaver>> 
 /// Undoes a leave: the membership is current again and the leave record goes. False when the
 /// membership had not ended (someone else undid it first).
 pub async fn restore_membership(conn: &mut Conn, membership_id: &Id) -> Result<bool> {
-    let done = sqlx::query(
-        "UPDATE set_members SET left_at = NULL WHERE id = $1 AND left_at IS NOT NULL",
-    )
-    .bind(membership_id.as_str())
-    .execute(&mut *conn)
-    .await?
-    .rows_affected()
-        == 1;
+    let done =
+        sqlx::query("UPDATE set_members SET left_at = NULL WHERE id = $1 AND left_at IS NOT NULL")
+            .bind(membership_id.as_str())
+            .execute(&mut *conn)
+            .await?
+            .rows_affected()
+            == 1;
     sqlx::query("DELETE FROM set_leavers WHERE membership_id = $1")
         .bind(membership_id.as_str())
         .execute(&mut *conn)

@@ -65,7 +65,10 @@ pub async fn withdraw_apologies(
         ));
     }
     if !apologies::withdraw(&mut tx, meeting_id, &actor.viewer.person.id).await? {
-        return Err(Error::field("note", "You have not sent apologies for this meeting"));
+        return Err(Error::field(
+            "note",
+            "You have not sent apologies for this meeting",
+        ));
     }
     revans_storage::commit(tx).await?;
     Ok(())
@@ -108,7 +111,10 @@ pub async fn everyone_present(
             } else {
                 Attendance::Present
             };
-            form.insert(format!("attendance-{}", m.person_id), status.as_str().to_owned());
+            form.insert(
+                format!("attendance-{}", m.person_id),
+                status.as_str().to_owned(),
+            );
         }
         for (person, status) in exceptions {
             if !current.iter().any(|m| &m.person_id == person) {

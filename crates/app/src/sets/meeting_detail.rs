@@ -124,11 +124,8 @@ pub async fn meeting_detail(
     };
     let upcoming = !meeting.cancelled && !meeting.held && meeting.starts_at > now;
     let can_restore = runner && meeting.cancelled && !meeting.held && meeting.starts_at > now;
-    let when_plain = crate::sets::set_view::plain_when(
-        meeting.starts_at,
-        meeting.ends_at,
-        &view.display_zone,
-    );
+    let when_plain =
+        crate::sets::set_view::plain_when(meeting.starts_at, meeting.ends_at, &view.display_zone);
     Ok(MeetingDetail {
         when_plain,
         is_member,

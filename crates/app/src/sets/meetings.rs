@@ -32,7 +32,10 @@ pub struct SeriesInput {
 }
 
 /// The tenant a set belongs to (its programme's organisation), for audit entries.
-pub(crate) async fn tenant_of(conn: &mut revans_storage::Conn, set: &sets::ActionSet) -> Result<Id, Error> {
+pub(crate) async fn tenant_of(
+    conn: &mut revans_storage::Conn,
+    set: &sets::ActionSet,
+) -> Result<Id, Error> {
     let cohort = cohorts::get(conn, &set.cohort_id)
         .await?
         .ok_or(Error::NotFound)?;
@@ -176,8 +179,14 @@ pub async fn change_meeting(
         "cancel" => {
             let ok = meetings::cancel(&mut tx, meeting_id).await?;
             if ok {
-                crate::sets::meeting_attendance::tell_set(state, &mut tx, &in_set.set, &meeting, false)
-                    .await?;
+                crate::sets::meeting_attendance::tell_set(
+                    state,
+                    &mut tx,
+                    &in_set.set,
+                    &meeting,
+                    false,
+                )
+                .await?;
             }
             ("cancelled", ok)
         }

@@ -147,7 +147,10 @@ pub async fn restore(
         _ => {
             return Err(Error::field(
                 "member",
-                format!("{} is not marked as left, so there is nothing to undo", m.name),
+                format!(
+                    "{} is not marked as left, so there is nothing to undo",
+                    m.name
+                ),
             ));
         }
     };

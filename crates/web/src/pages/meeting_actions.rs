@@ -8,8 +8,8 @@ use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use revans_app::Actor;
 use revans_app::sets::meeting_attendance::{
-    ApologyInput, CancelPreview, cancel_preview, everyone_present, restore_meeting,
-    send_apologies, withdraw_apologies,
+    ApologyInput, CancelPreview, cancel_preview, everyone_present, restore_meeting, send_apologies,
+    withdraw_apologies,
 };
 use revans_app::sets::meeting_detail::meeting_calendar;
 use revans_app::sets::meetings::ActionInput;

@@ -126,9 +126,15 @@ pub async fn show(
     Query(q): Query<MeetingQuery>,
 ) -> PageResult<Response> {
     let notice = match q.notice.as_deref() {
-        Some("apologies") => Some("Apologies sent. Your facilitator sees them in the attendance list."),
-        Some("apologies_withdrawn") => Some("Apologies withdrawn. You are expected at the meeting."),
-        Some("restored") => Some("The meeting goes ahead after all. Everyone in the set was emailed."),
+        Some("apologies") => {
+            Some("Apologies sent. Your facilitator sees them in the attendance list.")
+        }
+        Some("apologies_withdrawn") => {
+            Some("Apologies withdrawn. You are expected at the meeting.")
+        }
+        Some("restored") => {
+            Some("The meeting goes ahead after all. Everyone in the set was emailed.")
+        }
         Some("attendance") => Some("Attendance saved."),
         Some("action") => Some("Action recorded. It comes back for review at the next meeting."),
         Some("reviewed") => Some("Review saved."),

@@ -42,7 +42,11 @@ async fn demo(app: &TestApp) -> Demo {
 
 async fn attendance_of(app: &TestApp, meeting: &Id) -> Vec<(String, String)> {
     let mut conn = app.state.store.conn().await.unwrap();
-    let set = meetings::get(&mut conn, meeting).await.unwrap().unwrap().set_id;
+    let set = meetings::get(&mut conn, meeting)
+        .await
+        .unwrap()
+        .unwrap()
+        .set_id;
     let mut rows: Vec<(String, String)> = meetings::attendance_for_set(&mut conn, &set)
         .await
         .unwrap()
@@ -74,14 +78,25 @@ async fn a_member_sees_when_and_where_and_gets_the_meeting_as_a_calendar_file() 
     let mut pat = app.signed_in(PARTICIPANT).await;
     let page = pat.get(&format!("/meetings/{}", d.next.id)).await;
     assert_eq!(page.status, StatusCode::OK);
-    assert!(page.body.contains("(London time)"), "plain time with its zone");
+    assert!(
+        page.body.contains("(London time)"),
+        "plain time with its zone"
+    );
     assert!(page.body.contains("href=\"https://meet.example/set-one\""));
     assert!(page.body.contains("Send apologies"));
-    assert!(page.body.contains(&format!("/meetings/{}/calendar.ics", d.next.id)));
+    assert!(
+        page.body
+            .contains(&format!("/meetings/{}/calendar.ics", d.next.id))
+    );
     let set_page = pat.get(&format!("/sets/{}", d.set)).await;
-    assert!(set_page.body.contains("data-next"), "the next meeting is marked");
+    assert!(
+        set_page.body.contains("data-next"),
+        "the next meeting is marked"
+    );
 
-    let ics = pat.get(&format!("/meetings/{}/calendar.ics", d.next.id)).await;
+    let ics = pat
+        .get(&format!("/meetings/{}/calendar.ics", d.next.id))
+        .await;
     assert_eq!(ics.status, StatusCode::OK);
     assert!(ics.content_type.starts_with("text/calendar"));
     assert!(ics.body.contains("BEGIN:VEVENT"));
@@ -107,7 +122,10 @@ async fn apologies_are_sent_seen_by_the_facilitator_recorded_and_can_be_withdraw
     let mut pat = app.signed_in(PARTICIPANT).await;
     let url = format!("/meetings/{}", d.next.id);
     let r = pat
-        .post_form(&format!("{url}/apologies"), &[("note", "On call in clinic")])
+        .post_form(
+            &format!("{url}/apologies"),
+            &[("note", "On call in clinic")],
+        )
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     let page = pat.get(&url).await;
@@ -133,7 +151,11 @@ async fn apologies_are_sent_seen_by_the_facilitator_recorded_and_can_be_withdraw
     let r = pat
         .post_form(&format!("{url}/apologies/withdraw"), &[])
         .await;
-    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "nothing to withdraw");
+    assert_eq!(
+        r.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "nothing to withdraw"
+    );
     // Over the API: sent, then recorded as apologies by "everyone was present".
     let token = app.api_token(PARTICIPANT).await;
     let mut api = app.client();
@@ -179,7 +201,9 @@ async fn everyone_present_is_one_action_with_exceptions_and_the_rota_still_holds
     let page = fran.get(&url).await;
     assert!(page.body.contains("Everyone was present"));
     // Without the button's confirmation nothing is recorded.
-    let r = fran.post_form(&format!("{url}/attendance/everyone"), &[]).await;
+    let r = fran
+        .post_form(&format!("{url}/attendance/everyone"), &[])
+        .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(attendance_of(&app, &d.next.id).await.is_empty());
 
@@ -192,7 +216,10 @@ async fn everyone_present_is_one_action_with_exceptions_and_the_rota_still_holds
             .body,
     )
     .unwrap();
-    let presenter_unit = before["meeting"]["presenter_unit"].as_str().unwrap().to_owned();
+    let presenter_unit = before["meeting"]["presenter_unit"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     let presenter = d
         .members
         .iter()
@@ -210,7 +237,10 @@ async fn everyone_present_is_one_action_with_exceptions_and_the_rota_still_holds
     assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.body);
     let rows = attendance_of(&app, &d.next.id).await;
     assert_eq!(rows.len(), d.members.len());
-    assert!(rows.iter().all(|(p, s)| (p == presenter.person_id.as_str()) == (s == "absent")));
+    assert!(
+        rows.iter()
+            .all(|(p, s)| (p == presenter.person_id.as_str()) == (s == "absent"))
+    );
     let set: serde_json::Value = serde_json::from_str(
         &api.json_with_token("GET", &format!("/api/v1/sets/{}", d.set), None, &token)
             .await
@@ -264,7 +294,10 @@ async fn cancelling_says_who_will_be_told_tells_exactly_them_and_can_be_undone()
     }
     // A member cannot cancel, nor see the confirmation.
     let mut pat = app.signed_in(PARTICIPANT).await;
-    assert_eq!(pat.get(&format!("{url}/cancel")).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        pat.get(&format!("{url}/cancel")).await.status,
+        StatusCode::FORBIDDEN
+    );
 
     let before = app.queued_emails().await.len();
     let r = fran
@@ -294,7 +327,11 @@ async fn cancelling_says_who_will_be_told_tells_exactly_them_and_can_be_undone()
     assert!(m.sequence > d.next.sequence, "calendars see the change");
     let after = app.queued_emails().await;
     assert_eq!(after.len(), emails.len() + told.len());
-    assert!(after[emails.len()..].iter().all(|e| e.subject.contains("going ahead")));
+    assert!(
+        after[emails.len()..]
+            .iter()
+            .all(|e| e.subject.contains("going ahead"))
+    );
     // Not cancelled any more: nothing to undo.
     let r = fran.post_form(&format!("{url}/restore"), &[]).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -312,7 +349,11 @@ async fn cancelling_says_who_will_be_told_tells_exactly_them_and_can_be_undone()
         starts_at: now - hour,
         ends_at: now + hour,
     };
-    assert!(meetings::reschedule(&mut conn, &later.id, &session).await.unwrap());
+    assert!(
+        meetings::reschedule(&mut conn, &later.id, &session)
+            .await
+            .unwrap()
+    );
     assert!(meetings::cancel(&mut conn, &later.id).await.unwrap());
     drop(conn);
     let r = fran
@@ -322,7 +363,9 @@ async fn cancelling_says_who_will_be_told_tells_exactly_them_and_can_be_undone()
 }
 
 fn confirmed_places(body: &str) -> usize {
-    let end = body.find(" people have a confirmed place").expect("the count");
+    let end = body
+        .find(" people have a confirmed place")
+        .expect("the count");
     let start = body[..end].rfind('>').unwrap() + 1;
     body[start..end].trim().parse().unwrap()
 }
@@ -341,25 +384,50 @@ async fn a_leaver_is_confirmed_counted_out_told_and_can_be_put_back() {
         .get(&format!("{sets_page}/leave?member={}", leaver.id))
         .await;
     assert_eq!(confirm.status, StatusCode::OK, "{}", confirm.body);
-    assert!(confirm.body.contains(&format!("Yes, {} has left", leaver.name)));
-    assert!(confirm.body.contains(&format!("<li>{} (the person who left)</li>", leaver.name)));
-    assert!(confirm.body.contains("<li>Fran Facilitator (facilitator)</li>"));
+    assert!(
+        confirm
+            .body
+            .contains(&format!("Yes, {} has left", leaver.name))
+    );
+    assert!(
+        confirm
+            .body
+            .contains(&format!("<li>{} (the person who left)</li>", leaver.name))
+    );
+    assert!(
+        confirm
+            .body
+            .contains("<li>Fran Facilitator (facilitator)</li>")
+    );
     // Nothing changed yet.
     assert_eq!(confirmed_places(&lead.get(&sets_page).await.body), places);
 
     let before = app.queued_emails().await.len();
     let r = lead
-        .post_form(&format!("{sets_page}/leavers"), &[("member", leaver.id.as_str())])
+        .post_form(
+            &format!("{sets_page}/leavers"),
+            &[("member", leaver.id.as_str())],
+        )
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     let after = lead.get(r.location.as_deref().unwrap()).await;
     assert!(after.body.contains(&format!("{} has left", leaver.name)));
-    assert!(after.body.contains(&format!("now has {} members", d.members.len() - 1)));
+    assert!(
+        after
+            .body
+            .contains(&format!("now has {} members", d.members.len() - 1))
+    );
     // The counts that included them drop.
-    assert_eq!(confirmed_places(&lead.get(&sets_page).await.body), places - 1);
+    assert_eq!(
+        confirmed_places(&lead.get(&sets_page).await.body),
+        places - 1
+    );
     let mut fran = app.signed_in(FACILITATOR).await;
     let set_page = fran.get(&format!("/sets/{}", d.set)).await;
-    assert_eq!(set_page.body.matches("data-member=").count(), d.members.len() - 1);
+    assert_eq!(
+        set_page.body.matches("data-member=").count(),
+        d.members.len() - 1
+    );
     // The emails went to the people the confirmation named.
     let emails = app.queued_emails().await;
     let mut to: Vec<&str> = emails[before..].iter().map(|e| e.to.as_str()).collect();
@@ -370,18 +438,27 @@ async fn a_leaver_is_confirmed_counted_out_told_and_can_be_put_back() {
 
     // Undo: back in the set, with their place; the same people are told.
     let r = lead
-        .post_form(&format!("{sets_page}/restore"), &[("member", leaver.id.as_str())])
+        .post_form(
+            &format!("{sets_page}/restore"),
+            &[("member", leaver.id.as_str())],
+        )
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     let back = lead.get(r.location.as_deref().unwrap()).await;
     assert!(back.body.contains(&format!("{} is back in", leaver.name)));
     assert_eq!(confirmed_places(&lead.get(&sets_page).await.body), places);
     let set_page = fran.get(&format!("/sets/{}", d.set)).await;
-    assert_eq!(set_page.body.matches("data-member=").count(), d.members.len());
+    assert_eq!(
+        set_page.body.matches("data-member=").count(),
+        d.members.len()
+    );
     assert_eq!(app.queued_emails().await.len(), emails.len() + 2);
     // Nothing left to undo now.
     let r = lead
-        .post_form(&format!("{sets_page}/restore"), &[("member", leaver.id.as_str())])
+        .post_form(
+            &format!("{sets_page}/restore"),
+            &[("member", leaver.id.as_str())],
+        )
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     // The API undoes too, for the lead only.
@@ -414,9 +491,13 @@ async fn people_outside_the_set_or_cohort_are_refused_every_new_route() {
     let app = TestApp::spawn().await;
     let d = demo(&app).await;
     // Another published set in the same cohort, with its own member and facilitator.
-    let other_member =
-        make_person(&app, "other.member@harbour-trust.example", "Olga Other", Role::Participant)
-            .await;
+    let other_member = make_person(
+        &app,
+        "other.member@harbour-trust.example",
+        "Olga Other",
+        Role::Participant,
+    )
+    .await;
     let other_facilitator = make_person(
         &app,
         "other.facilitator@harbour-trust.example",
@@ -470,7 +551,11 @@ async fn people_outside_the_set_or_cohort_are_refused_every_new_route() {
         ("POST", format!("/meetings/{m}/restore")),
     ];
     let api_routes: Vec<(&str, String, Option<&str>)> = vec![
-        ("POST", format!("/api/v1/meetings/{m}/apologies"), Some("{}")),
+        (
+            "POST",
+            format!("/api/v1/meetings/{m}/apologies"),
+            Some("{}"),
+        ),
         ("DELETE", format!("/api/v1/meetings/{m}/apologies"), None),
         (
             "POST",
@@ -512,10 +597,14 @@ async fn people_outside_the_set_or_cohort_are_refused_every_new_route() {
         };
         if let Some(expected) = expected {
             let pages = [
-                c.get(&format!("/admin/cohorts/{cohort}/sets/leave?member={leaver}"))
-                    .await,
-                c.get(&format!("/admin/cohorts/{cohort}/sets/leavers?member={leaver}"))
-                    .await,
+                c.get(&format!(
+                    "/admin/cohorts/{cohort}/sets/leave?member={leaver}"
+                ))
+                .await,
+                c.get(&format!(
+                    "/admin/cohorts/{cohort}/sets/leavers?member={leaver}"
+                ))
+                .await,
                 c.post_form(
                     &format!("/admin/cohorts/{cohort}/sets/leavers"),
                     &[("member", leaver)],
@@ -545,7 +634,9 @@ async fn people_outside_the_set_or_cohort_are_refused_every_new_route() {
     }
     // Apologies are the member's own: the facilitator of this set is refused (403).
     let mut fran = app.signed_in(FACILITATOR).await;
-    let r = fran.post_form(&format!("/meetings/{m}/apologies"), &[]).await;
+    let r = fran
+        .post_form(&format!("/meetings/{m}/apologies"), &[])
+        .await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
     // Nobody's attempt changed anything.
     assert!(attendance_of(&app, &d.next.id).await.is_empty());
