@@ -114,11 +114,18 @@ test("a facilitator runs three meetings: the rota advances, an absence keeps the
     await page.goto(setUrl);
     await page.getByRole("link", { name: `Meeting ${n}`, exact: true }).click();
     await checkPage(page, `facilitator-meeting-${n}`, new RegExp(`Meeting ${n}`));
-    for (const name of members) {
-      const choice = absent.some((a) => a === name) ? "Absent" : "Present";
-      await page.locator(`[data-attendance="${name}"]`).getByLabel(choice, { exact: true }).check();
+    if (absent.length === 0) {
+      // Everyone came: one action (issue 11).
+      await page.getByRole("button", { name: "Everyone was present" }).click();
+    } else {
+      // Someone was absent: the person-by-person form, behind its summary (issue 11).
+      await page.getByText("Someone was absent: record each person").click();
+      for (const name of members) {
+        const choice = absent.some((a) => a === name) ? "Absent" : "Present";
+        await page.locator(`[data-attendance="${name}"]`).getByLabel(choice, { exact: true }).check();
+      }
+      await page.getByRole("button", { name: "Save attendance" }).click();
     }
-    await page.getByRole("button", { name: "Save attendance" }).click();
     await page.waitForURL(/notice=attendance/);
   }
   await run(1, []);

@@ -114,3 +114,18 @@ pub fn meeting_event(set_name: &str, m: &revans_storage::meetings::Meeting) -> E
     }
     e.done()
 }
+
+/// One meeting of a set as its own file (the meeting page's "Add to calendar"), with where it
+/// happens: only its members and facilitators are given it.
+pub fn single_meeting(
+    set_name: &str,
+    location: &str,
+    m: &revans_storage::meetings::Meeting,
+) -> String {
+    let mut e = meeting_event(set_name, m);
+    e.location(location);
+    let mut cal = Calendar::new();
+    cal.name(&format!("{set_name}: action learning set"));
+    cal.push(e.done());
+    cal.done().to_string()
+}

@@ -6,6 +6,7 @@
 //! (a change, its audit entry and the email it causes commit together or not at all).
 
 pub mod api_tokens;
+pub mod apologies;
 pub mod applications;
 pub mod audit;
 pub mod backup;
@@ -25,6 +26,7 @@ pub mod programmes;
 pub mod reporting_lines;
 pub mod sessions;
 pub mod set_content;
+pub mod set_leavers;
 pub mod set_reports;
 pub mod sets;
 pub mod sign_in_attempts;

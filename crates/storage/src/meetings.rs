@@ -307,3 +307,18 @@ pub async fn mark_reminded(conn: &mut Conn, id: &Id) -> Result<bool> {
             == 1,
     )
 }
+
+/// Undoes a cancellation before the meeting starts: scheduled again, with a new calendar
+/// sequence so subscribers see it back. False when it was not cancelled or has started.
+pub async fn restore(conn: &mut Conn, id: &Id, now: i64) -> Result<bool> {
+    Ok(sqlx::query(
+        "UPDATE meetings SET status = 'scheduled', sequence = sequence + 1, updated_at = $2 \
+         WHERE id = $1 AND status = 'cancelled' AND held = FALSE AND starts_at > $2",
+    )
+    .bind(id.as_str())
+    .bind(now)
+    .execute(&mut *conn)
+    .await?
+    .rows_affected()
+        == 1)
+}

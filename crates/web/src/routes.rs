@@ -235,6 +235,38 @@ pub fn table() -> Vec<Route> {
         r("POST", "/meetings/{id}/actions", post(meetings::action)),
         r("POST", "/meetings/{id}/reviews", post(meetings::review)),
         r("POST", "/meetings/{id}/change", post(meetings::change)),
+        // Around a meeting (issue 11): apologies, everyone present, cancel with a confirmation
+        // page and its undo, the meeting as a calendar file.
+        r(
+            "GET",
+            "/meetings/{id}/calendar.ics",
+            get(meeting_actions::calendar),
+        ),
+        r(
+            "POST",
+            "/meetings/{id}/apologies",
+            post(meeting_actions::apologies),
+        ),
+        r(
+            "POST",
+            "/meetings/{id}/apologies/withdraw",
+            post(meeting_actions::withdraw),
+        ),
+        r(
+            "POST",
+            "/meetings/{id}/attendance/everyone",
+            post(meeting_actions::everyone),
+        ),
+        r(
+            "GET",
+            "/meetings/{id}/cancel",
+            get(meeting_actions::confirm_cancel),
+        ),
+        r(
+            "POST",
+            "/meetings/{id}/restore",
+            post(meeting_actions::restore),
+        ),
         // Forming sets: programme leads (C3).
         r("GET", "/admin/cohorts/{id}/sets", get(admin_sets::show)),
         r("POST", "/admin/cohorts/{id}/sets", post(admin_sets::run)),
@@ -257,6 +289,27 @@ pub fn table() -> Vec<Route> {
             "POST",
             "/admin/cohorts/{id}/sets/leave",
             post(admin_sets::leave_one),
+        ),
+        // "X has left": a confirmation page, the change, what changed, and its undo (issue 11).
+        r(
+            "GET",
+            "/admin/cohorts/{id}/sets/leave",
+            get(set_leavers::confirm),
+        ),
+        r(
+            "POST",
+            "/admin/cohorts/{id}/sets/leavers",
+            post(set_leavers::leave_confirmed),
+        ),
+        r(
+            "GET",
+            "/admin/cohorts/{id}/sets/leavers",
+            get(set_leavers::done),
+        ),
+        r(
+            "POST",
+            "/admin/cohorts/{id}/sets/restore",
+            post(set_leavers::undo),
         ),
         r(
             "POST",
@@ -502,6 +555,31 @@ pub fn table() -> Vec<Route> {
             "POST",
             "/api/v1/cohorts/{id}/sets/leavers",
             post(api::set_forming::leave_one),
+        ),
+        r(
+            "POST",
+            "/api/v1/cohorts/{id}/sets/leavers/undo",
+            post(api::meeting_changes::undo_leave),
+        ),
+        r(
+            "POST",
+            "/api/v1/meetings/{id}/apologies",
+            post(api::meeting_changes::send_apologies),
+        ),
+        r(
+            "DELETE",
+            "/api/v1/meetings/{id}/apologies",
+            delete(api::meeting_changes::withdraw_apologies),
+        ),
+        r(
+            "POST",
+            "/api/v1/meetings/{id}/attendance/everyone-present",
+            post(api::meeting_changes::everyone_present),
+        ),
+        r(
+            "POST",
+            "/api/v1/meetings/{id}/restore",
+            post(api::meeting_changes::restore),
         ),
         r(
             "GET",

@@ -15,6 +15,18 @@ pub struct AttendanceRow {
     pub member: MemberView,
     /// The recorded status, or "" before recording.
     pub status: String,
+    /// The member sent apologies beforehand, with this note (maybe empty).
+    pub apology: Option<String>,
+}
+
+impl AttendanceRow {
+    /// The status the attendance form starts from: as recorded, else apologies if sent.
+    pub fn proposed(&self) -> &str {
+        match (self.status.as_str(), &self.apology) {
+            ("", Some(_)) => "apologies",
+            (s, _) => s,
+        }
+    }
 }
 
 pub struct MeetingDetail {
@@ -32,6 +44,16 @@ pub struct MeetingDetail {
     pub to_review: Vec<Action>,
     /// Actions recorded at this meeting.
     pub recorded: Vec<Action>,
+    /// When, in plain words with the zone: "Thursday 5 March 2027, 9:30 to 12:30 (London time)".
+    pub when_plain: String,
+    /// The viewer is a current member (may send apologies).
+    pub is_member: bool,
+    /// The viewer's apologies for this meeting, with their note, if sent.
+    pub my_apology: Option<String>,
+    /// Not started, not held, not cancelled: apologies can be sent and it can be cancelled.
+    pub upcoming: bool,
+    /// Cancelled and not yet started: a runner can undo the cancellation.
+    pub can_restore: bool,
 }
 
 pub async fn meeting_detail(
@@ -57,6 +79,12 @@ pub async fn meeting_detail(
         .map(|m| m.unit_key.clone());
     let is_presenter = my_unit.is_some() && meeting_view.presenter_unit == my_unit;
     let records = revans_storage::meetings::attendance_for_set(conn, &view.set.id).await?;
+    let sent = revans_storage::apologies::for_meeting(conn, meeting_id).await?;
+    let apology_of = |person: &str| {
+        sent.iter()
+            .find(|a| a.person_id.as_str() == person)
+            .map(|a| a.note.clone())
+    };
     let attendance = view
         .members
         .iter()
@@ -68,6 +96,7 @@ pub async fn meeting_detail(
                 .find(|(mt, p, _)| mt == meeting_id && p.as_str() == m.person_id)
                 .map(|(_, _, s)| s.clone())
                 .unwrap_or_default(),
+            apology: apology_of(&m.person_id),
         })
         .collect();
     let actions = set_content::actions(conn, &view.set.id).await?;
@@ -86,7 +115,23 @@ pub async fn meeting_detail(
         .into_iter()
         .filter(|a| &a.meeting_id == meeting_id)
         .collect();
+    let now = revans_storage::now_ms();
+    let is_member = in_set.standing == revans_storage::sets::Standing::Member;
+    let my_apology = if is_member {
+        apology_of(viewer.person.id.as_str())
+    } else {
+        None
+    };
+    let upcoming = !meeting.cancelled && !meeting.held && meeting.starts_at > now;
+    let can_restore = runner && meeting.cancelled && !meeting.held && meeting.starts_at > now;
+    let when_plain =
+        crate::sets::set_view::plain_when(meeting.starts_at, meeting.ends_at, &view.display_zone);
     Ok(MeetingDetail {
+        when_plain,
+        is_member,
+        my_apology,
+        upcoming,
+        can_restore,
         view,
         meeting: meeting_view,
         runner,
@@ -95,4 +140,20 @@ pub async fn meeting_detail(
         to_review,
         recorded,
     })
+}
+
+/// One meeting as an RFC 5545 calendar file, for its members and facilitators only: the
+/// meeting's stable UID and SEQUENCE (so it updates the feed's copy), with the link or place.
+pub async fn meeting_calendar(
+    state: &App,
+    viewer: &Viewer,
+    meeting_id: &Id,
+) -> Result<String, Error> {
+    let mut conn = state.store.conn().await?;
+    let (in_set, meeting) = load_meeting(&mut conn, viewer, meeting_id).await?;
+    Ok(crate::calendar::single_meeting(
+        &in_set.set.name,
+        &in_set.set.delivery_detail,
+        &meeting,
+    ))
 }

@@ -32,7 +32,10 @@ pub struct SeriesInput {
 }
 
 /// The tenant a set belongs to (its programme's organisation), for audit entries.
-async fn tenant_of(conn: &mut revans_storage::Conn, set: &sets::ActionSet) -> Result<Id, Error> {
+pub(crate) async fn tenant_of(
+    conn: &mut revans_storage::Conn,
+    set: &sets::ActionSet,
+) -> Result<Id, Error> {
     let cohort = cohorts::get(conn, &set.cohort_id)
         .await?
         .ok_or(Error::NotFound)?;
@@ -173,7 +176,20 @@ pub async fn change_meeting(
         ));
     }
     let (done, ok) = match f.change.as_str() {
-        "cancel" => ("cancelled", meetings::cancel(&mut tx, meeting_id).await?),
+        "cancel" => {
+            let ok = meetings::cancel(&mut tx, meeting_id).await?;
+            if ok {
+                crate::sets::meeting_attendance::tell_set(
+                    state,
+                    &mut tx,
+                    &in_set.set,
+                    &meeting,
+                    false,
+                )
+                .await?;
+            }
+            ("cancelled", ok)
+        }
         "move" => {
             schedule_date(&f.date, "date")?;
             let input = RecurrenceInput {

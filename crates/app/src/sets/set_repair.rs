@@ -102,43 +102,16 @@ pub async fn proposal(
     Ok(Some(Proposal { reasons, moves }))
 }
 
-/// Marks a member of a published set as having left today: they stop seeing the set, and
-/// their attendance stops counting.
+/// Marks a member of a published set as having left today: they stop seeing the set, their
+/// attendance stops counting, their place in the cohort is given up, and they and the set's
+/// facilitators are told (see `set_leavers`, which can undo it).
 pub async fn leave(
     state: &App,
     actor: &Actor<'_>,
     cohort: &Id,
     member: &Id,
 ) -> Result<String, Error> {
-    let mut tx = state.store.begin().await?;
-    let Some(c) = cohort_model(&mut tx, actor, cohort, false).await? else {
-        return Err(Error::field("member", "Form the sets first"));
-    };
-    let (set, m) = c
-        .sets
-        .iter()
-        .flat_map(|(s, ms)| ms.iter().map(move |m| (s, m)))
-        .find(|(_, m)| &m.id == member)
-        .ok_or_else(|| Error::field("member", "Choose a current member of this cohort's sets"))?;
-    if !set.is_published() {
-        return Err(Error::field(
-            "member",
-            "Draft sets change by forming them again or moving people",
-        ));
-    }
-    sets::end_membership(&mut tx, &m.id, now_ms()).await?;
-    actor
-        .audit(
-            &mut tx,
-            "sets.left",
-            "set",
-            set.id.as_str(),
-            &format!("{} left {}", m.name, set.name),
-            &c.tenant,
-        )
-        .await?;
-    revans_storage::commit(tx).await?;
-    Ok(m.name.clone())
+    crate::sets::set_leavers::leave(state, actor, cohort, member).await
 }
 
 /// Applies the moves the lead accepted (each `person:set`), if every rule then holds.

@@ -298,3 +298,40 @@ fn units(members: &[Member]) -> Vec<UnitView> {
     }
     out
 }
+
+/// A meeting's time in plain words: "Thursday 5 March 2027, 9:30 to 12:30 (London time)".
+pub fn plain_when(starts_at: i64, ends_at: i64, timezone: &str) -> String {
+    let tz = jiff::tz::TimeZone::get(timezone).unwrap_or(jiff::tz::TimeZone::UTC);
+    let at = |ms: i64| {
+        jiff::Timestamp::from_millisecond(ms)
+            .map(|t| t.to_zoned(tz.clone()))
+            .ok()
+    };
+    let place = match timezone.rsplit('/').next() {
+        Some(city) if timezone.contains('/') => format!("{} time", city.replace('_', " ")),
+        _ => "UTC".to_owned(),
+    };
+    match (at(starts_at), at(ends_at)) {
+        (Some(s), Some(e)) => format!(
+            "{}, {} to {} ({place})",
+            s.strftime("%A %-d %B %Y"),
+            s.strftime("%-H:%M"),
+            e.strftime("%-H:%M")
+        ),
+        _ => "unknown time".to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod plain_when_tests {
+    #[test]
+    fn a_meeting_reads_as_a_person_would_say_it() {
+        // 5 March 2027 09:30 London (GMT) is 09:30 UTC.
+        let start = 1_804_239_000_000;
+        assert_eq!(
+            super::plain_when(start, start + 3 * 3_600_000, "Europe/London"),
+            "Friday 5 March 2027, 9:30 to 12:30 (London time)"
+        );
+        assert!(super::plain_when(start, start, "UTC").ends_with("(UTC)"));
+    }
+}

@@ -9,6 +9,7 @@ pub mod cohorts;
 pub mod contracts;
 pub mod home;
 pub mod me;
+pub mod meeting_changes;
 pub mod meeting_records;
 pub mod meetings;
 pub mod openapi;

@@ -30,6 +30,7 @@ use super::openapi_errors::ErrorResponses;
         super::set_forming::proposal, super::set_forming::repair, super::set_forming::facilitators,
         super::themes::put_vocabulary,
         super::application_detail::show, super::application_detail::decide, super::application_detail::sponsor_decision,
+        super::meeting_changes::send_apologies, super::meeting_changes::withdraw_apologies, super::meeting_changes::everyone_present, super::meeting_changes::restore, super::meeting_changes::undo_leave,
     ),
     components(schemas(crate::error_pages::ErrorBody)),
     modifiers(&TokenAuth, &ErrorResponses),

@@ -12,7 +12,6 @@ use crate::auth::{ClientIp, SignedIn, Viewer};
 use crate::csrf::CsrfForm;
 use crate::error::{AppError, PageResult};
 use crate::layout::{Errors, Layout, form_error, render};
-use crate::pages::sign_in::NoticeQuery;
 use crate::path_id::PathId;
 use crate::state::AppState;
 use revans_app::Actor;
@@ -25,7 +24,7 @@ use revans_app::sets::set_view::{MeetingView, UnitView};
 
 #[derive(Template)]
 #[template(path = "meeting.html")]
-struct MeetingPage {
+pub(crate) struct MeetingPage {
     layout: Layout,
     errors: Errors,
     set_id: String,
@@ -40,9 +39,22 @@ struct MeetingPage {
     /// Actions recorded at this meeting.
     recorded: Vec<Action>,
     action: ActionInput,
+    when_plain: String,
+    delivery_mode: String,
+    delivery_detail: String,
+    is_member: bool,
+    my_apology: Option<String>,
+    upcoming: bool,
+    can_restore: bool,
+    /// Attendance has been taken: it shows as a summary with Change links.
+    recorded_attendance: bool,
+    /// The facilitator chose "Change": the person-by-person form shows.
+    change_attendance: bool,
+    apologies_count: usize,
+    viewer_id: String,
 }
 
-async fn page(
+pub(crate) async fn page(
     state: &AppState,
     viewer: &Viewer,
     meeting_id: &revans_domain::Id,
@@ -58,8 +70,17 @@ async fn page(
         attendance,
         to_review,
         recorded,
+        when_plain,
+        is_member,
+        my_apology,
+        upcoming,
+        can_restore,
     } = meeting_detail(state, viewer, meeting_id).await?;
-    let title = format!("{}: meeting {}", view.set.name, meeting_view.number);
+    let title = if meeting_view.kind == "cancelled" {
+        format!("{}: cancelled meeting", view.set.name)
+    } else {
+        format!("{}: meeting {}", view.set.name, meeting_view.number)
+    };
     let layout = Layout::new(state, Some(viewer), viewer.csrf.clone(), &title, "/sets")
         .with_errors(&errors)
         .with_notice(notice);
@@ -71,44 +92,74 @@ async fn page(
         meeting: meeting_view,
         runner,
         is_presenter,
-        attendance,
+        recorded_attendance: attendance.iter().any(|r| !r.status.is_empty()),
+        change_attendance: false,
+        apologies_count: attendance.iter().filter(|r| r.apology.is_some()).count(),
         units: view.units,
         to_review,
         recorded,
         action,
+        when_plain,
+        delivery_mode: view.set.delivery_mode.clone(),
+        delivery_detail: view.set.delivery_detail.clone(),
+        is_member,
+        my_apology,
+        upcoming,
+        can_restore,
+        attendance,
+        viewer_id: viewer.person.id.to_string(),
     })
+}
+
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+pub struct MeetingQuery {
+    notice: Option<String>,
+    /// `attendance`: show the person-by-person attendance form to change it.
+    change: Option<String>,
 }
 
 pub async fn show(
     State(state): State<AppState>,
     SignedIn(viewer): SignedIn,
     PathId(id): PathId,
-    Query(q): Query<NoticeQuery>,
+    Query(q): Query<MeetingQuery>,
 ) -> PageResult<Response> {
     let notice = match q.notice.as_deref() {
+        Some("apologies") => {
+            Some("Apologies sent. Your facilitator sees them in the attendance list.")
+        }
+        Some("apologies_withdrawn") => {
+            Some("Apologies withdrawn. You are expected at the meeting.")
+        }
+        Some("restored") => {
+            Some("The meeting goes ahead after all. Everyone in the set was emailed.")
+        }
         Some("attendance") => Some("Attendance saved."),
         Some("action") => Some("Action recorded. It comes back for review at the next meeting."),
         Some("reviewed") => Some("Review saved."),
-        Some("cancelled") => Some("Meeting cancelled. Calendars show it as cancelled."),
+        Some("cancelled") => Some(
+            "Meeting cancelled. Everyone in the set was emailed and calendars show it as cancelled.",
+        ),
         Some("moved") => Some("Meeting moved. Calendars show the new time."),
         Some("swapped") => Some("Presenter changed for this meeting."),
         _ => None,
     };
-    render(
-        &page(
-            &state,
-            &viewer,
-            &id,
-            Errors::default(),
-            ActionInput::default(),
-            notice,
-        )
-        .await?,
+    let mut p = page(
+        &state,
+        &viewer,
+        &id,
+        Errors::default(),
+        ActionInput::default(),
+        notice,
     )
+    .await?;
+    p.change_attendance = q.change.as_deref() == Some("attendance");
+    render(&p)
 }
 
 /// Redirects to the meeting with a notice, or shows it again with the errors (422).
-async fn after(
+pub(crate) async fn after(
     state: &AppState,
     viewer: &Viewer,
     id: &revans_domain::Id,

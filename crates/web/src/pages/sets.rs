@@ -82,6 +82,8 @@ struct SetPage {
     themes: Vec<ThemeOption>,
     problem: ProblemInput,
     series: SeriesInput,
+    /// The next meeting that is going ahead (not cancelled, not yet over), marked on the page.
+    next_meeting: String,
 }
 
 async fn set_page(
@@ -103,6 +105,13 @@ async fn set_page(
         })
         .collect();
     let view = read.view;
+    let now = jiff::Timestamp::now().as_millisecond();
+    let next_meeting = view
+        .meetings
+        .iter()
+        .find(|m| m.kind != "cancelled" && m.ends_at > now)
+        .map(|m| m.id.clone())
+        .unwrap_or_default();
     let title = view.set.name.clone();
     let series = SeriesInput {
         timezone: if series.timezone.is_empty() {
@@ -131,6 +140,7 @@ async fn set_page(
         themes,
         problem,
         series,
+        next_meeting,
     })
 }
 

@@ -42,6 +42,11 @@ const NO_BODY: &[(&str, &str, &str)] = &[
     ),
     (
         "POST",
+        "/api/v1/meetings/{id}/restore",
+        "undoing a cancellation needs nothing but the meeting",
+    ),
+    (
+        "POST",
         "/api/v1/cohorts/{id}/sets/publish",
         "publishing needs nothing but the cohort",
     ),

@@ -233,6 +233,36 @@ const COUNTERPARTS: &[(&str, &str, &[Route])] = &[
     ),
     (
         "POST",
+        "/admin/cohorts/{id}/sets/leavers",
+        &[("POST", "/api/v1/cohorts/{id}/sets/leavers")],
+    ),
+    (
+        "POST",
+        "/admin/cohorts/{id}/sets/restore",
+        &[("POST", "/api/v1/cohorts/{id}/sets/leavers/undo")],
+    ),
+    (
+        "POST",
+        "/meetings/{id}/apologies",
+        &[("POST", "/api/v1/meetings/{id}/apologies")],
+    ),
+    (
+        "POST",
+        "/meetings/{id}/apologies/withdraw",
+        &[("DELETE", "/api/v1/meetings/{id}/apologies")],
+    ),
+    (
+        "POST",
+        "/meetings/{id}/attendance/everyone",
+        &[("POST", "/api/v1/meetings/{id}/attendance/everyone-present")],
+    ),
+    (
+        "POST",
+        "/meetings/{id}/restore",
+        &[("POST", "/api/v1/meetings/{id}/restore")],
+    ),
+    (
+        "POST",
         "/admin/cohorts/{id}/sets/repair",
         &[
             ("GET", "/api/v1/cohorts/{id}/sets/repair"),

@@ -20,6 +20,7 @@ mod diaries;
 mod helpers;
 mod homes;
 mod ics;
+mod meeting_pages;
 mod offers;
 mod openapi_snapshot;
 mod places_stress;
