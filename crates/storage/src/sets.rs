@@ -329,6 +329,21 @@ pub async fn move_member(conn: &mut Conn, member_id: &Id, to_set: &Id) -> Result
         == 1)
 }
 
+/// Renames a set; a name another set of the cohort has is `StoreError::Duplicate { field:
+/// "name" }`.
+pub async fn rename(conn: &mut Conn, id: &Id, name: &str) -> Result<bool> {
+    Ok(
+        sqlx::query("UPDATE action_sets SET name = $2, updated_at = $3 WHERE id = $1")
+            .bind(id.as_str())
+            .bind(name)
+            .bind(now_ms())
+            .execute(&mut *conn)
+            .await?
+            .rows_affected()
+            == 1,
+    )
+}
+
 /// `draft`, `choosing` (open for self-selection) or `published`.
 pub async fn set_status(conn: &mut Conn, id: &Id, status: &str) -> Result<bool> {
     Ok(
