@@ -5,6 +5,8 @@ pub mod formation;
 pub mod formation_attributes;
 pub mod formation_page;
 pub mod formation_rules;
+pub mod formation_words;
+pub mod forming_changes;
 pub mod meeting_detail;
 pub mod meetings;
 pub mod self_selection;

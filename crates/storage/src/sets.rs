@@ -316,6 +316,21 @@ pub async fn facilitator_names_of_cohort(
         .collect())
 }
 
+/// The facilitators of every set of a cohort in one query: (set id, person id), by name.
+pub async fn facilitator_ids_of_cohort(conn: &mut Conn, cohort_id: &Id) -> Result<Vec<(Id, Id)>> {
+    let rows: Vec<(String, String)> = sqlx::query_as(
+        "SELECT f.set_id, f.person_id FROM set_facilitators f JOIN people p ON p.id = f.person_id \
+         JOIN action_sets s ON s.id = f.set_id WHERE s.cohort_id = $1 ORDER BY p.name, p.email",
+    )
+    .bind(cohort_id.as_str())
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(set, person)| (Id::from_trusted(set), Id::from_trusted(person)))
+        .collect())
+}
+
 /// Moves a current member of a draft set to another set of the same cohort.
 pub async fn move_member(conn: &mut Conn, member_id: &Id, to_set: &Id) -> Result<bool> {
     Ok(sqlx::query(

@@ -282,6 +282,10 @@ pub(crate) async fn model(
             }
         }
     }
+    // A pair in one management chain cannot share a set: the wish to come together gives way
+    // to the reporting line, and the lead's page says so (`dropped_pairs`).
+    m.units
+        .retain(|u| !m.never.iter().any(|x| u.contains(&x.a) && u.contains(&x.b)));
     // People who shared a set in an earlier cycle are kept apart where the rules allow, so a
     // new cycle mixes people. A pair meeting again costs more than any one pair can add in
     // diversity (at most 1 here), so the engine only pairs them when it must.
@@ -353,6 +357,19 @@ pub(crate) struct CohortModel {
     /// Each person's current set (index into `sets`), or None for a newcomer.
     pub previous: Vec<Option<usize>>,
     pub sets: Vec<(ActionSet, Vec<Member>)>,
+    /// Pairs the lead listed (indexes into `people`) who cannot come together: one manages
+    /// the other.
+    pub dropped_pairs: Vec<(usize, usize)>,
+}
+
+/// The listed pairs the model could not keep together (they are in one management chain).
+pub(crate) fn dropped_pairs(rules: &Rules, model: &Model) -> Vec<(usize, usize)> {
+    rules
+        .pairs
+        .iter()
+        .copied()
+        .filter(|(a, b)| !model.units.iter().any(|u| u.contains(a) && u.contains(b)))
+        .collect()
 }
 
 /// The stored rules over the current members and, with `newcomers`, everyone with a place who
@@ -423,7 +440,9 @@ pub(crate) async fn cohort_model_for(
         )
     })?;
     let model = model(conn, &tenant, cohort, &people, &rules, Some(sets.len())).await?;
+    let dropped_pairs = dropped_pairs(&rules, &model);
     Ok(Some(CohortModel {
+        dropped_pairs,
         tenant,
         model,
         people,
