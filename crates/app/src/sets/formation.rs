@@ -53,6 +53,26 @@ pub async fn form(
     }
     let rules = parse_rules(f, &people, true)?;
     let m = model(&mut conn, &tenant, cohort, &people, &rules, None).await?;
+    let apart: Vec<revans_domain::FieldError> = crate::sets::formation_rules::dropped_pairs(&rules, &m)
+        .into_iter()
+        .map(|(a, b)| {
+            let line = rules
+                .pairs
+                .iter()
+                .position(|x| *x == (a, b))
+                .map_or(0, |k| rules.pair_lines[k]);
+            revans_domain::FieldError {
+                field: "pairs".into(),
+                message: format!(
+                    "Line {line}: {} and {} cannot come as a pair: one manages the other, and people in one management chain are never in one set",
+                    people[a].name, people[b].name
+                ),
+            }
+        })
+        .collect();
+    if !apart.is_empty() {
+        return Err(Error::Invalid(apart));
+    }
     drop(conn);
     let opts = SolveOptions {
         seed: 1,

@@ -55,6 +55,8 @@ pub struct FormationPage {
     pub programme: Programme,
     /// How many people have a place in the cohort.
     pub participants: usize,
+    /// The people with a place, by name, for the pair picker.
+    pub people: Vec<Person>,
     /// The rules as typed, else as stored, else the suggested ones.
     pub rules: FormationInput,
     pub sets: Vec<FormedSet>,
@@ -74,7 +76,9 @@ pub async fn formation_page(
         .await?
         .ok_or(Error::NotFound)?;
     let programme = load_for_admin(&mut conn, actor, &cohort.programme_id).await?;
-    let participants = sets::cohort_participants(&mut conn, cohort_id).await?.len();
+    let mut people = sets::cohort_participants(&mut conn, cohort_id).await?;
+    let participants = people.len();
+    people.sort_by(|a, b| a.name.cmp(&b.name));
     let stored = sets::formation_rules(&mut conn, cohort_id).await?;
     let rules = match (typed, stored) {
         (Some(f), _) => f,
@@ -147,6 +151,7 @@ pub async fn formation_page(
         cohort,
         programme,
         participants,
+        people,
         rules,
         sets: formed,
         proposal,

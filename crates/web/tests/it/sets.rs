@@ -420,7 +420,7 @@ async fn bad_formation_rules_name_the_field_and_save_nothing() {
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(
         r.body
-            .contains("Line 1: both people must have a place in this cohort"),
+            .contains("Line 1: nobody@example.org has no place in this cohort"),
         "{}",
         r.body
     );
