@@ -206,6 +206,15 @@ fn facts_of(model: &Model, members: &[usize], words: &mut SetInWords) {
     if chain && !together {
         words.facts.push("No one with their manager".into());
     }
+    let met = model
+        .history
+        .iter()
+        .any(|(a, b)| a != b && members.contains(a) && members.contains(b));
+    if !model.history.is_empty() && !met {
+        words
+            .facts
+            .push("No two people who shared a set before".into());
+    }
 }
 
 fn range(v: &[Option<f64>], members: &[usize]) -> Option<(f64, f64)> {

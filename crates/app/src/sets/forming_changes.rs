@@ -243,10 +243,10 @@ pub(crate) fn moved_memberships(cm: &CohortModel, now: &[usize], after: &[usize]
 
 /// Renames a set of a cohort the viewer leads; names are unique within the cohort.
 pub async fn rename_set(app: &App, actor: &Actor<'_>, set_id: &Id, raw: &str) -> Result<Id, Error> {
-    let name = SetName::parse(raw)?;
     let mut tx = app.store.begin().await?;
     let set = sets::get(&mut tx, set_id).await?.ok_or(Error::NotFound)?;
     let (tenant, _) = cohort_for_admin(&mut tx, actor, &set.cohort_id).await?;
+    let name = SetName::parse(raw)?;
     if set.name == name.as_str() {
         return Ok(set.cohort_id);
     }
@@ -341,6 +341,12 @@ pub async fn assign_all_facilitators(
     let mut tx = app.store.begin().await?;
     cohort_for_admin(&mut tx, actor, cohort).await?;
     let all = sets::list_for_cohort(&mut tx, cohort).await?;
+    if all.is_empty() {
+        return Err(Error::field(
+            "sets",
+            "This cohort has no sets yet: form them first",
+        ));
+    }
     let mut errors = Vec::new();
     for (i, set) in all.iter().enumerate() {
         let field = format!("set-{}", i + 1);
@@ -381,4 +387,16 @@ pub async fn assign_all_facilitators(
     }
     revans_storage::commit(tx).await?;
     Ok(all.len())
+}
+
+/// A set of a cohort the viewer leads (for its rename page); anyone else gets "not found".
+pub async fn set_for_lead(
+    app: &App,
+    actor: &Actor<'_>,
+    set_id: &Id,
+) -> Result<revans_storage::sets::ActionSet, Error> {
+    let mut conn = app.store.conn().await?;
+    let set = sets::get(&mut conn, set_id).await?.ok_or(Error::NotFound)?;
+    cohort_for_admin(&mut conn, actor, &set.cohort_id).await?;
+    Ok(set)
 }

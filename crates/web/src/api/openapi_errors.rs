@@ -52,6 +52,9 @@ const FORBIDDEN_FOR_SOME: &[(&str, &str)] = &[
     ("post", "/api/v1/cohorts/{id}/sets/repair"),
     ("put", "/api/v1/sets/{id}/facilitators"),
     ("put", "/api/v1/reports/themes/vocabulary"),
+    ("post", "/api/v1/cohorts/{id}/sets/swaps"),
+    ("put", "/api/v1/cohorts/{id}/sets/facilitators"),
+    ("put", "/api/v1/sets/{id}/name"),
 ];
 
 /// Operations refused when the record is not in a state that allows them (409).
@@ -66,6 +69,7 @@ const CONFLICTS: &[(&str, &str)] = &[
     ("post", "/api/v1/meetings/{id}/move"),
     ("post", "/api/v1/meetings/{id}/cancel"),
     ("put", "/api/v1/meetings/{id}/presenter"),
+    ("post", "/api/v1/cohorts/{id}/sets/swaps"),
 ];
 
 pub struct ErrorResponses;

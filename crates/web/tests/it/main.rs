@@ -15,6 +15,7 @@ mod api_parity;
 mod api_sets;
 mod confidentiality;
 mod diaries;
+mod forming;
 mod helpers;
 mod ics;
 mod offers;
