@@ -502,17 +502,17 @@ pub fn table() -> Vec<Route> {
         r(
             "POST",
             "/api/v1/cohorts/{id}/sets/swaps",
-            post(api::set_changes::swap),
+            post(api::set_changes::swap_two_members),
         ),
         r(
             "PUT",
             "/api/v1/cohorts/{id}/sets/facilitators",
-            put(api::set_changes::facilitators),
+            put(api::set_changes::facilitators_of_every_set),
         ),
         r(
             "PUT",
             "/api/v1/sets/{id}/name",
-            put(api::set_changes::rename),
+            put(api::set_changes::rename_one_set),
         ),
         r(
             "PUT",

@@ -188,9 +188,15 @@ pub async fn move_member(
         .iter()
         .position(|(s, _)| &s.id == to_set)
         .ok_or_else(|| Error::field("to_set", "Choose one of this cohort's sets"))?;
-    let after = revans_engine::moved(&cm.model, &now, p, to);
-    for (m, set) in forming_changes::moved_memberships(&cm, &now, &after) {
-        sets::move_member(&mut tx, &m, &set).await?;
+    // The whole unit moves, and is locked where it is put (even into the set it is in).
+    for q in revans_engine::unit_of(&cm.model, p) {
+        if let Some(m) = cm.sets[now[q]]
+            .1
+            .iter()
+            .find(|x| x.person_id == cm.people[q].id)
+        {
+            sets::move_member(&mut tx, &m.id, &cm.sets[to].0.id).await?;
+        }
     }
     let detail = format!("{} moved to {}", options.name, options.to_set_name);
     actor

@@ -29,7 +29,7 @@ use super::openapi_errors::ErrorResponses;
         super::set_forming::move_one, super::set_forming::publish_all, super::set_forming::open_choosing, super::set_forming::leave_one,
         super::set_forming::proposal, super::set_forming::repair, super::set_forming::facilitators,
         super::themes::put_vocabulary,
-        super::set_changes::swap, super::set_changes::facilitators, super::set_changes::rename,
+        super::set_changes::swap_two_members, super::set_changes::facilitators_of_every_set, super::set_changes::rename_one_set,
     ),
     components(schemas(crate::error_pages::ErrorBody)),
     modifiers(&TokenAuth, &ErrorResponses),

@@ -22,7 +22,7 @@ use revans_app::sets::forming_changes::{assign_all_facilitators, rename_set, swa
     params(("id" = String, Path, description = "The cohort's id")),
     responses((status = 204)),
     security(("token" = [])))]
-pub async fn swap(
+pub async fn swap_two_members(
     State(state): State<AppState>,
     ApiAdmin(viewer): ApiAdmin,
     ClientIp(ip): ClientIp,
@@ -45,7 +45,7 @@ pub async fn swap(
     params(("id" = String, Path, description = "The cohort's id")),
     responses((status = 200, body = CountOut)),
     security(("token" = [])))]
-pub async fn facilitators(
+pub async fn facilitators_of_every_set(
     State(state): State<AppState>,
     ApiAdmin(viewer): ApiAdmin,
     ClientIp(ip): ClientIp,
@@ -67,7 +67,7 @@ pub async fn facilitators(
     params(("id" = String, Path, description = "The set's id")),
     responses((status = 204)),
     security(("token" = [])))]
-pub async fn rename(
+pub async fn rename_one_set(
     State(state): State<AppState>,
     ApiAdmin(viewer): ApiAdmin,
     ClientIp(ip): ClientIp,
