@@ -483,7 +483,7 @@ pub async fn swap(
         ip: &ip,
     };
     let a = Id::parse(&f.member_a)
-        .ok_or_else(|| revans_app::Error::field("member", "Choose who to swap"));
+        .ok_or_else(|| revans_app::Error::field("member_a", "Choose who to swap"));
     let b = Id::parse(&f.member_b)
         .ok_or_else(|| revans_app::Error::field("member_b", "Choose whom to swap them with"));
     let result = match (a, b) {
