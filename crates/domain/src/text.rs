@@ -168,7 +168,10 @@ mod tests {
 
     #[test]
     fn set_names_name_the_field_and_limit() {
-        assert_eq!(SetName::parse(" Thursday set ").unwrap().as_str(), "Thursday set");
+        assert_eq!(
+            SetName::parse(" Thursday set ").unwrap().as_str(),
+            "Thursday set"
+        );
         assert_eq!(
             SetName::parse("").unwrap_err().message,
             "Enter a name for the set"

@@ -82,8 +82,6 @@ pub fn fine_swaps_for(model: &Model, set_of: &[usize], p: usize, g: usize) -> Ve
             seen_units.push(u);
             true
         })
-        .filter(|&q| {
-            swapped(model, set_of, p, q).is_ok_and(|s| violations(model, &s).is_empty())
-        })
+        .filter(|&q| swapped(model, set_of, p, q).is_ok_and(|s| violations(model, &s).is_empty()))
         .collect()
 }

@@ -115,11 +115,7 @@ pub async fn form(
     let now = revans_storage::now_ms();
     for (p, person) in people.iter().enumerate() {
         // A pair listed but in one management chain is not a unit (see `model`).
-        let unit = m
-            .units
-            .iter()
-            .find(|u| u.contains(&p))
-            .map_or(p, |u| u[0]);
+        let unit = m.units.iter().find(|u| u.contains(&p)).map_or(p, |u| u[0]);
         let member = NewMember {
             set_id: &set_ids[formation.set_of[p]],
             person_id: &person.id,
@@ -181,7 +177,12 @@ pub async fn move_member(
     let p = cm
         .people
         .iter()
-        .position(|x| cm.sets.iter().flat_map(|(_, ms)| ms).any(|m| &m.id == member && m.person_id == x.id))
+        .position(|x| {
+            cm.sets
+                .iter()
+                .flat_map(|(_, ms)| ms)
+                .any(|m| &m.id == member && m.person_id == x.id)
+        })
         .ok_or_else(|| Error::field("member", "Choose a member of this cohort's sets"))?;
     let to = cm
         .sets
@@ -336,16 +337,8 @@ pub(crate) async fn assign_in(
         )
         .await?;
     if set.is_published() && !added.is_empty() {
-        tell_set_of_new_facilitators(
-            state,
-            tx,
-            &set,
-            &members,
-            &added_names,
-            &added,
-            &allowed,
-        )
-        .await?;
+        tell_set_of_new_facilitators(state, tx, &set, &members, &added_names, &added, &allowed)
+            .await?;
     }
     Ok(())
 }

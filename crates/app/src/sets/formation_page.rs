@@ -16,11 +16,11 @@ pub use revans_storage::sets::{ActionSet, Member};
 
 use crate::places::programmes::load_for_admin;
 use crate::sets::formation::{FormationInput, facilitators_of, sets_with_members};
+use crate::sets::formation_rules::cohort_for_admin;
 use crate::sets::formation_rules::cohort_model;
 pub use crate::sets::formation_words::SetInWords;
 use crate::sets::formation_words::{Names, describe};
 use crate::sets::forming_changes::{names_of, set_of};
-use crate::sets::formation_rules::cohort_for_admin;
 use crate::sets::set_repair::{self, Proposal};
 use crate::sets::set_view;
 use crate::{Actor, App, Error};

@@ -534,7 +534,10 @@ pub fn add_pair(
     if a.id == b.id {
         return Err(Error::field(
             "pair_b",
-            format!("Choose someone other than {}: a pair is two different people", a.name),
+            format!(
+                "Choose someone other than {}: a pair is two different people",
+                a.name
+            ),
         ));
     }
     for (i, line) in f.pairs.lines().enumerate() {

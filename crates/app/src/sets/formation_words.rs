@@ -129,12 +129,22 @@ fn facts_of(model: &Model, members: &[usize], words: &mut SetInWords) {
                         let c = counts(v, members);
                         let list: Vec<String> = c
                             .iter()
-                            .map(|(x, n)| if *n > 1 { format!("{x} ({n})") } else { (*x).to_owned() })
+                            .map(|(x, n)| {
+                                if *n > 1 {
+                                    format!("{x} ({n})")
+                                } else {
+                                    (*x).to_owned()
+                                }
+                            })
                             .collect();
                         words.facts.push(format!(
                             "{} {}: {}",
                             c.len(),
-                            if c.len() == 1 { a.name.clone() } else { plural_of(&a.name) },
+                            if c.len() == 1 {
+                                a.name.clone()
+                            } else {
+                                plural_of(&a.name)
+                            },
                             list.join(", ")
                         ));
                     }
@@ -182,23 +192,28 @@ fn facts_of(model: &Model, members: &[usize], words: &mut SetInWords) {
                     }
                 }
             }
-            Rule::MinPer { attr, value: want, k } => {
+            Rule::MinPer {
+                attr,
+                value: want,
+                k,
+            } => {
                 if let Some(v) = categorical(model, *attr) {
                     let c = counts(v, members).get(want.trim()).copied().unwrap_or(0);
                     if c >= *k {
-                        words.facts.push(format!(
-                            "{} {want} (you asked for at least {k})",
-                            c
-                        ));
+                        words
+                            .facts
+                            .push(format!("{} {want} (you asked for at least {k})", c));
                     }
                 }
             }
             _ => {}
         }
     }
-    let chain = model.never.iter().any(|x| {
-        members.contains(&x.a) || members.contains(&x.b)
-    }) || !model.managers.is_empty();
+    let chain = model
+        .never
+        .iter()
+        .any(|x| members.contains(&x.a) || members.contains(&x.b))
+        || !model.managers.is_empty();
     let together = model
         .never
         .iter()
@@ -326,7 +341,10 @@ pub fn broken_in_words(model: &Model, names: &Names<'_>, b: &Broken) -> String {
                 .find(|u| u.contains(person))
                 .and_then(|u| u.iter().find(|&&q| q != *person))
                 .map_or("their pair", |&q| who(q));
-            format!("{} and {partner} come as a pair and would be split", who(*person))
+            format!(
+                "{} and {partner} come as a pair and would be split",
+                who(*person)
+            )
         }
         Broken::Together { a, b, .. } => format!(
             "{} and {} would be in one set, and one manages the other",
@@ -364,11 +382,20 @@ mod tests {
         m.attributes.push(Attribute {
             name: "organisation".into(),
             values: AttrValues::Categorical(
-                ["A", "A", "B", "C"].iter().map(|s| Some(s.to_string())).collect(),
+                ["A", "A", "B", "C"]
+                    .iter()
+                    .map(|s| Some(s.to_string()))
+                    .collect(),
             ),
         });
-        m.rules.push(Rule::Diverse { attr: 0, weight: 1.0 });
-        m.rules.push(Rule::DontIsolate { attr: 0, weight: 0.5 });
+        m.rules.push(Rule::Diverse {
+            attr: 0,
+            weight: 1.0,
+        });
+        m.rules.push(Rule::DontIsolate {
+            attr: 0,
+            weight: 0.5,
+        });
         m.rules.push(Rule::MaxPer { attr: 0, k: 2 });
         m.sets = vec![SetBounds { min: 2, max: 2 }; 2];
         m.never.push(Never {
@@ -389,13 +416,27 @@ mod tests {
         };
         let words = describe(&model(), &[0, 1, 1, 0], &names, &[(0, 2)]);
         assert_eq!(words[0].headline, "2 people from 2 organisations");
-        assert!(words[0].facts.contains(&"No one with their manager".to_string()));
-        assert!(words[0].facts.iter().any(|f| f == "No more than 2 from one organisation, as you asked"));
+        assert!(
+            words[0]
+                .facts
+                .contains(&"No one with their manager".to_string())
+        );
+        assert!(
+            words[0]
+                .facts
+                .iter()
+                .any(|f| f == "No more than 2 from one organisation, as you asked")
+        );
         assert_eq!(
             words[0].unmet[0],
             "Ana and Cai asked to come as a pair, but one manages the other, so Cai is in Set 2"
         );
-        assert!(words[1].unmet.iter().any(|u| u.starts_with("Ben (A) and Cai (B) are the only one")));
+        assert!(
+            words[1]
+                .unmet
+                .iter()
+                .any(|u| u.starts_with("Ben (A) and Cai (B) are the only one"))
+        );
         let all = format!("{words:?}");
         for engine in ["isolate", "..", "score", "Breaks"] {
             assert!(!all.contains(engine), "{engine} in {all}");
@@ -406,9 +447,21 @@ mod tests {
             words[0].broken,
             ["Ana and Cai would be in one set, and one manages the other"]
         );
-        assert!(!words[0].facts.contains(&"No one with their manager".to_string()));
+        assert!(
+            !words[0]
+                .facts
+                .contains(&"No one with their manager".to_string())
+        );
         let words = describe(&model(), &[0, 0, 0, 1], &names, &[]);
-        assert!(words[0].broken.contains(&"Set 1 would have 3 people, more than the 2 a set may have".to_string()));
-        assert!(words[1].broken.contains(&"Set 2 would have 1 person, fewer than the 2 a set needs".to_string()));
+        assert!(
+            words[0]
+                .broken
+                .contains(&"Set 1 would have 3 people, more than the 2 a set may have".to_string())
+        );
+        assert!(
+            words[1]
+                .broken
+                .contains(&"Set 2 would have 1 person, fewer than the 2 a set needs".to_string())
+        );
     }
 }

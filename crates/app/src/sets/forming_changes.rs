@@ -185,7 +185,10 @@ pub async fn swap_members(
         ),
         revans_engine::SwapRefusal::SameUnit => Error::field(
             "member_b",
-            format!("{} and {} come as a pair: choose someone else", ma.name, mb.name),
+            format!(
+                "{} and {} come as a pair: choose someone else",
+                ma.name, mb.name
+            ),
         ),
     })?;
     let (people, set_names) = names_of(&cm);
@@ -222,7 +225,14 @@ pub async fn swap_members(
         set_names[now[pa]]
     );
     actor
-        .audit(&mut tx, "sets.swapped", "cohort", cohort.as_str(), &detail, &tenant)
+        .audit(
+            &mut tx,
+            "sets.swapped",
+            "cohort",
+            cohort.as_str(),
+            &detail,
+            &tenant,
+        )
         .await?;
     revans_storage::commit(tx).await.map_err(Error::from)
 }
@@ -364,12 +374,12 @@ pub async fn assign_all_facilitators(
         }
         match crate::sets::formation::assign_in(app, &mut tx, actor, &set.id, chosen).await {
             Ok(()) => {}
-            Err(Error::Invalid(found)) => errors.extend(found.into_iter().map(|e| {
-                revans_domain::FieldError {
+            Err(Error::Invalid(found)) => {
+                errors.extend(found.into_iter().map(|e| revans_domain::FieldError {
                     field: field.clone(),
                     message: e.message,
-                }
-            })),
+                }))
+            }
             Err(e) => return Err(e),
         }
     }

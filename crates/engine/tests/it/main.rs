@@ -1,7 +1,7 @@
 //! Engine tests in one binary: properties, exact solver, errors, repair, self-selection.
 
 mod errors;
-mod moves;
 mod helpers;
+mod moves;
 pub(crate) mod props;
 mod repair;

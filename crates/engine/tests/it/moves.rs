@@ -50,7 +50,7 @@ proptest! {
                 Err(SwapRefusal::SameSet) => prop_assert_eq!(f.set_of[p], f.set_of[q]),
                 Ok(after) => {
                     let (up, uq) = (unit_of(&model, p), unit_of(&model, q));
-                    for x in 0..n {
+                    for (x, &now) in after.iter().enumerate() {
                         let expected = if up.contains(&x) {
                             f.set_of[q]
                         } else if uq.contains(&x) {
@@ -58,7 +58,7 @@ proptest! {
                         } else {
                             f.set_of[x]
                         };
-                        prop_assert_eq!(after[x], expected);
+                        prop_assert_eq!(now, expected);
                     }
                     prop_assert_eq!(swapped(&model, &after, p, q).unwrap(), f.set_of.clone());
                 }
@@ -93,7 +93,10 @@ fn two_people_of_equal_sets_swap_when_a_move_would_overfill() {
         reason: "test".into(),
     });
     let set_of = vec![0, 0, 1, 1];
-    assert!(fine_sets_for(&model, &set_of, 1).is_empty(), "sets hold two each");
+    assert!(
+        fine_sets_for(&model, &set_of, 1).is_empty(),
+        "sets hold two each"
+    );
     assert_eq!(fine_swaps_for(&model, &set_of, 1, 1), vec![2]);
     assert_eq!(swapped(&model, &set_of, 1, 2).unwrap(), vec![0, 1, 0, 1]);
     assert!(!violations(&model, &swapped(&model, &set_of, 1, 3).unwrap()).is_empty());

@@ -83,12 +83,12 @@ pub async fn rename(
         ip: &ip,
     };
     match rename_set(&state, &actor, &id, &f.name).await {
-        Ok(cohort) => {
-            Ok(Redirect::to(&format!("/admin/cohorts/{cohort}/sets?notice=renamed"))
-                .into_response())
-        }
+        Ok(cohort) => Ok(
+            Redirect::to(&format!("/admin/cohorts/{cohort}/sets?notice=renamed")).into_response(),
+        ),
         Err(e @ revans_app::Error::Invalid(_)) => {
-            let page = name_page(&state, &viewer, &ip, &id, Some(f.name), Errors::default()).await?;
+            let page =
+                name_page(&state, &viewer, &ip, &id, Some(f.name), Errors::default()).await?;
             form_error(AppError::from(e), |errors| NamePage {
                 layout: page.layout.with_errors(&errors),
                 errors,
@@ -234,8 +234,7 @@ pub async fn save_facilitators(
     };
     match assign_all_facilitators(&state, &actor, &id, &f.choices()).await {
         Ok(_) => Ok(
-            Redirect::to(&format!("/admin/cohorts/{id}/sets?notice=facilitators"))
-                .into_response(),
+            Redirect::to(&format!("/admin/cohorts/{id}/sets?notice=facilitators")).into_response(),
         ),
         Err(e @ revans_app::Error::Invalid(_)) => {
             let page = facilitators_page(&state, &viewer, &ip, &id, Some(&f)).await?;

@@ -109,33 +109,31 @@ async fn build(
         .collect();
     let cards: Vec<SetCard> = sets
         .into_iter()
-        .map(|s| {
-            SetCard {
-                id: s.set.id.to_string(),
-                name: s.set.name.clone(),
-                published: s.set.is_published(),
-                choosing: s.set.status == "choosing",
-                members: s
-                    .members
-                    .into_iter()
-                    .map(|m| MemberLine {
-                        id: m.member.id.to_string(),
-                        name: m.member.name,
-                        organisation: m.member.organisation_name,
-                        paired: m.paired,
-                        locked: m.member.locked,
-                    })
-                    .collect(),
-                facilitators: s.facilitators,
-                words: s.words.unwrap_or_default(),
-                meetings_held: s.meetings_held,
-                meetings_planned: s.meetings_planned,
-                attendance: s
-                    .attendance_percent
-                    .map_or_else(|| "No meetings yet".into(), |p| format!("{p}%")),
-                problems: s.problems,
-                diary_entries: s.diary_entries,
-            }
+        .map(|s| SetCard {
+            id: s.set.id.to_string(),
+            name: s.set.name.clone(),
+            published: s.set.is_published(),
+            choosing: s.set.status == "choosing",
+            members: s
+                .members
+                .into_iter()
+                .map(|m| MemberLine {
+                    id: m.member.id.to_string(),
+                    name: m.member.name,
+                    organisation: m.member.organisation_name,
+                    paired: m.paired,
+                    locked: m.member.locked,
+                })
+                .collect(),
+            facilitators: s.facilitators,
+            words: s.words.unwrap_or_default(),
+            meetings_held: s.meetings_held,
+            meetings_planned: s.meetings_planned,
+            attendance: s
+                .attendance_percent
+                .map_or_else(|| "No meetings yet".into(), |p| format!("{p}%")),
+            problems: s.problems,
+            diary_entries: s.diary_entries,
         })
         .collect();
     let facilitators = facilitators
@@ -254,7 +252,16 @@ pub async fn run(
     } = form_in;
     if let Ok(line) = removing.trim().parse::<usize>() {
         remove_pair(&mut f, line);
-        let page = build(&state, &viewer, &ip, &id, Errors::default(), Some(f), Some("Pair removed. Form the sets to use the list.")).await?;
+        let page = build(
+            &state,
+            &viewer,
+            &ip,
+            &id,
+            Errors::default(),
+            Some(f),
+            Some("Pair removed. Form the sets to use the list."),
+        )
+        .await?;
         return render(&page);
     }
     if !adding.is_empty() {
@@ -275,7 +282,8 @@ pub async fn run(
                 .await?,
             ),
             Err(e) => {
-                let page = build(&state, &viewer, &ip, &id, Errors::default(), Some(f), None).await?;
+                let page =
+                    build(&state, &viewer, &ip, &id, Errors::default(), Some(f), None).await?;
                 form_error(e, |errors| Page {
                     layout: page.layout.with_errors(&errors),
                     errors,

@@ -65,8 +65,17 @@ async fn each_set_is_described_in_plain_words_without_the_engines() {
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.body.contains("6 people from"), "{}", page.body);
     assert!(page.body.contains("No one with their manager"));
-    assert!(page.body.contains("No more than 3 from one organisation, as you asked"));
-    for engine in ["Diversity score", "size 5..7", "isolate", "Breaks:", "Meets:"] {
+    assert!(
+        page.body
+            .contains("No more than 3 from one organisation, as you asked")
+    );
+    for engine in [
+        "Diversity score",
+        "size 5..7",
+        "isolate",
+        "Breaks:",
+        "Meets:",
+    ] {
         assert!(!page.body.contains(engine), "{engine} shown");
     }
     assert!(page.body.contains("(now 5 to 7 people)"));
@@ -93,7 +102,8 @@ async fn a_refused_move_says_why_and_offers_a_swap_that_keeps_every_rule() {
     assert!(r.body.contains("Femi Adeyemi cannot move to"), "{}", r.body);
     assert!(r.body.contains("one manages the other"), "{}", r.body);
     assert!(
-        r.body.contains("would have 7 people, more than the 6 a set may have"),
+        r.body
+            .contains("would have 7 people, more than the 6 a set may have"),
         "{}",
         r.body
     );
@@ -125,7 +135,10 @@ async fn a_refused_move_says_why_and_offers_a_swap_that_keeps_every_rule() {
     let r = admin
         .post_form(
             &format!("/admin/cohorts/{autumn}/sets/swap"),
-            &[("member_a", femi.id.as_str()), ("member_b", partner.as_str())],
+            &[
+                ("member_a", femi.id.as_str()),
+                ("member_b", partner.as_str()),
+            ],
         )
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
@@ -134,7 +147,11 @@ async fn a_refused_move_says_why_and_offers_a_swap_that_keeps_every_rule() {
         member_of(&app, &autumn, &partner_before.email).await.set_id,
         femi.set_id
     );
-    assert!(app.audit_actions().await.contains(&"sets.swapped".to_string()));
+    assert!(
+        app.audit_actions()
+            .await
+            .contains(&"sets.swapped".to_string())
+    );
 }
 
 #[tokio::test]
@@ -155,18 +172,31 @@ async fn a_swap_that_breaks_a_rule_changes_nothing() {
     let r = admin
         .post_form(
             &format!("/admin/cohorts/{autumn}/sets/swap"),
-            &[("member_a", mate.id.as_str()), ("member_b", grace.id.as_str())],
+            &[
+                ("member_a", mate.id.as_str()),
+                ("member_b", grace.id.as_str()),
+            ],
         )
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.body.contains("cannot swap"), "{}", r.body);
-    assert!(r.body.contains("Femi Adeyemi and Grace Lee would be in one set") || r.body.contains("Grace Lee and Femi Adeyemi would be in one set"), "{}", r.body);
+    assert!(
+        r.body
+            .contains("Femi Adeyemi and Grace Lee would be in one set")
+            || r.body
+                .contains("Grace Lee and Femi Adeyemi would be in one set"),
+        "{}",
+        r.body
+    );
     assert_eq!(member_of(&app, &autumn, GRACE).await.set_id, grace.set_id);
     // Two people of one set cannot swap.
     let r = admin
         .post_form(
             &format!("/admin/cohorts/{autumn}/sets/swap"),
-            &[("member_a", femi.id.as_str()), ("member_b", mate.id.as_str())],
+            &[
+                ("member_a", femi.id.as_str()),
+                ("member_b", mate.id.as_str()),
+            ],
         )
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -205,12 +235,19 @@ async fn pairs_are_added_by_name_and_errors_name_the_line_and_person() {
     assert!(r.body.contains(&line), "the pair is in the list");
     assert!(r.body.contains("Pairs so far"));
     assert!(
-        r.body.contains("Jack Turner (Bay Council Adult Social Care)"),
+        r.body
+            .contains("Jack Turner (Bay Council Adult Social Care)"),
         "{}",
         r.body
     );
     let mut conn = app.state.store.conn().await.unwrap();
-    assert!(sets::list_for_cohort(&mut conn, &autumn).await.unwrap().is_empty(), "nothing formed");
+    assert!(
+        sets::list_for_cohort(&mut conn, &autumn)
+            .await
+            .unwrap()
+            .is_empty(),
+        "nothing formed"
+    );
     // Jack again: the error names him and the line.
     let r = admin
         .post_form_owned(
@@ -224,10 +261,18 @@ async fn pairs_are_added_by_name_and_errors_name_the_line_and_person() {
         )
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(r.body.contains("Jack Turner is already in the pair on line 1"), "{}", r.body);
+    assert!(
+        r.body
+            .contains("Jack Turner is already in the pair on line 1"),
+        "{}",
+        r.body
+    );
     // Removing line 1 empties the list.
     let r = admin
-        .post_form_owned(&path, &with(&[("pairs", line.clone()), ("remove_pair", "1".into())]))
+        .post_form_owned(
+            &path,
+            &with(&[("pairs", line.clone()), ("remove_pair", "1".into())]),
+        )
         .await;
     assert_eq!(r.status, StatusCode::OK);
     assert!(!r.body.contains(&line));
@@ -240,7 +285,8 @@ async fn pairs_are_added_by_name_and_errors_name_the_line_and_person() {
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(
-        r.body.contains("Line 2: Femi Adeyemi and Grace Lee cannot come as a pair"),
+        r.body
+            .contains("Line 2: Femi Adeyemi and Grace Lee cannot come as a pair"),
         "{}",
         r.body
     );
@@ -251,7 +297,9 @@ async fn pairs_are_added_by_name_and_errors_name_the_line_and_person() {
         )
         .await;
     assert!(
-        r.body.contains("Line 2: Jack Turner (jack.turner@bay-council.example) is already in the pair on line 1"),
+        r.body.contains(
+            "Line 2: Jack Turner (jack.turner@bay-council.example) is already in the pair on line 1"
+        ),
         "{}",
         r.body
     );
@@ -267,7 +315,10 @@ async fn facilitators_for_every_set_are_saved_together_or_not_at_all() {
         .await;
     assert_eq!(page.status, StatusCode::OK);
     for s in &drafts {
-        assert!(page.body.contains(&format!("data-set-facilitators=\"{}\"", s.name)));
+        assert!(
+            page.body
+                .contains(&format!("data-set-facilitators=\"{}\"", s.name))
+        );
     }
     let fran = app.person_id(FACILITATOR).await;
     let path = format!("/admin/cohorts/{autumn}/sets/facilitators");
@@ -276,7 +327,11 @@ async fn facilitators_for_every_set_are_saved_together_or_not_at_all() {
             .iter()
             .enumerate()
             .flat_map(|(i, s)| {
-                let first = if Some(i) == skip { String::new() } else { fran.clone() };
+                let first = if Some(i) == skip {
+                    String::new()
+                } else {
+                    fran.clone()
+                };
                 [
                     ("set".to_owned(), s.id.to_string()),
                     ("first".to_owned(), first),
@@ -288,11 +343,24 @@ async fn facilitators_for_every_set_are_saved_together_or_not_at_all() {
     // Set 3 without a facilitator: nothing is saved, and the error names the set.
     let r = admin.post_form_owned(&path, &form(Some(2))).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(r.body.contains(&format!("Choose a facilitator for {}", drafts[2].name)));
-    assert!(r.body.contains("href=\"#set-3\""), "the summary links to the set");
+    assert!(
+        r.body
+            .contains(&format!("Choose a facilitator for {}", drafts[2].name))
+    );
+    assert!(
+        r.body.contains("href=\"#set-3\""),
+        "the summary links to the set"
+    );
     let mut conn = app.state.store.conn().await.unwrap();
     for s in &drafts {
-        assert!(sets::facilitators(&mut conn, &s.id).await.unwrap().is_empty(), "{} changed", s.name);
+        assert!(
+            sets::facilitators(&mut conn, &s.id)
+                .await
+                .unwrap()
+                .is_empty(),
+            "{} changed",
+            s.name
+        );
     }
     drop(conn);
     let r = admin.post_form_owned(&path, &form(None)).await;
@@ -326,8 +394,16 @@ async fn facilitators_for_every_set_are_saved_together_or_not_at_all() {
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
     let n = drafts.iter().position(|s| s.id == femi.set_id).unwrap() + 1;
-    assert!(r.body.contains(&format!("\"field\":\"set-{n}\"")), "{}", r.body);
-    assert!(r.body.contains("Femi Adeyemi's reporting line"), "{}", r.body);
+    assert!(
+        r.body.contains(&format!("\"field\":\"set-{n}\"")),
+        "{}",
+        r.body
+    );
+    assert!(
+        r.body.contains("Femi Adeyemi's reporting line"),
+        "{}",
+        r.body
+    );
 }
 
 #[tokio::test]
@@ -339,11 +415,17 @@ async fn a_lead_renames_a_set_and_names_stay_unique_within_the_cohort() {
     let page = admin.get(&path).await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.body.contains("Change the name of Set 1"));
-    let r = admin.post_form(&path, &[("name", "  Harbour Thursday set ")]).await;
+    let r = admin
+        .post_form(&path, &[("name", "  Harbour Thursday set ")])
+        .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     let mut conn = app.state.store.conn().await.unwrap();
     assert_eq!(
-        sets::get(&mut conn, &drafts[0].id).await.unwrap().unwrap().name,
+        sets::get(&mut conn, &drafts[0].id)
+            .await
+            .unwrap()
+            .unwrap()
+            .name,
         "Harbour Thursday set"
     );
     drop(conn);
@@ -357,10 +439,18 @@ async fn a_lead_renames_a_set_and_names_stay_unique_within_the_cohort() {
         )
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(r.body.contains("Another set of this cohort is called harbour thursday SET"), "{}", r.body);
+    assert!(
+        r.body
+            .contains("Another set of this cohort is called harbour thursday SET"),
+        "{}",
+        r.body
+    );
     let long = "s".repeat(61);
     let r = admin
-        .post_form(&format!("/admin/sets/{}/name", drafts[1].id), &[("name", &long)])
+        .post_form(
+            &format!("/admin/sets/{}/name", drafts[1].id),
+            &[("name", &long)],
+        )
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.body.contains("href=\"#name\""));
@@ -384,7 +474,11 @@ async fn a_lead_renames_a_set_and_names_stay_unique_within_the_cohort() {
         )
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(app.audit_actions().await.contains(&"sets.renamed".to_string()));
+    assert!(
+        app.audit_actions()
+            .await
+            .contains(&"sets.renamed".to_string())
+    );
 }
 
 #[tokio::test]

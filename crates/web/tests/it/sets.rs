@@ -153,7 +153,10 @@ async fn a_lead_forms_sets_that_keep_pairs_together_and_reporting_lines_apart() 
     );
     let page = admin.get(&format!("/admin/cohorts/{autumn}/sets")).await;
     assert_eq!(page.status, StatusCode::OK);
-    assert!(page.body.contains("6 people from"), "each set in plain words");
+    assert!(
+        page.body.contains("6 people from"),
+        "each set in plain words"
+    );
     assert!(!page.body.contains("Diversity score"), "no engine words");
     // Drafts are the lead's alone.
     let mut bo = with_password(&app, JACK).await;

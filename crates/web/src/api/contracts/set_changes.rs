@@ -62,10 +62,18 @@ impl AllFacilitatorsIn {
         let mut errors = Vec::new();
         let mut out = Vec::new();
         for (i, s) in self.sets.iter().enumerate() {
-            let set = id(&format!("sets[{i}].set"), &s.set, "one of this cohort's sets");
+            let set = id(
+                &format!("sets[{i}].set"),
+                &s.set,
+                "one of this cohort's sets",
+            );
             let mut chosen = Vec::new();
             for (k, raw) in s.facilitators.iter().enumerate() {
-                match id(&format!("sets[{i}].facilitators[{k}]"), raw, "a facilitator") {
+                match id(
+                    &format!("sets[{i}].facilitators[{k}]"),
+                    raw,
+                    "a facilitator",
+                ) {
                     Ok(p) => chosen.push(p),
                     Err(e) => errors.push(e),
                 }
