@@ -6,6 +6,8 @@ pub mod formation_attributes;
 pub mod formation_page;
 pub mod formation_rules;
 pub mod meeting_attendance;
+pub mod formation_words;
+pub mod forming_changes;
 pub mod meeting_detail;
 pub mod meetings;
 pub mod self_selection;

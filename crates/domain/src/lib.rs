@@ -58,4 +58,4 @@ pub use schedule::{
 pub use small_numbers::{
     HIDDEN_UP_TO, Published, SuppressedTable, publish, publish_count, suppress,
 };
-pub use text::{OrganisationName, Password, PersonName, TokenName};
+pub use text::{OrganisationName, Password, PersonName, SetName, TokenName};

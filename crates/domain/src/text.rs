@@ -91,6 +91,12 @@ text_type!(
     TokenName, "name", "a name for the token", 60
 );
 
+text_type!(
+    /// An action learning set's name, unique within its cohort ("Set 1" until the lead renames
+    /// it, like "Harbour Thursday set").
+    SetName, "name", "a name for the set", 60
+);
+
 /// A password as typed. Never stored, never printed: only its argon2 hash is kept.
 #[derive(Clone)]
 pub struct Password(String);
@@ -160,7 +166,33 @@ mod tests {
         assert!(Password::parse("short").is_err());
     }
 
+    #[test]
+    fn set_names_name_the_field_and_limit() {
+        assert_eq!(
+            SetName::parse(" Thursday set ").unwrap().as_str(),
+            "Thursday set"
+        );
+        assert_eq!(
+            SetName::parse("").unwrap_err().message,
+            "Enter a name for the set"
+        );
+        assert_eq!(
+            SetName::parse(&"s".repeat(61)).unwrap_err().message,
+            "Name for the set must be 60 characters or fewer (you entered 61)"
+        );
+        assert!(SetName::parse(&"s".repeat(60)).is_ok());
+    }
+
     proptest! {
+        #[test]
+        fn parsed_set_names_respect_every_rule(raw in "\\PC{0,80}") {
+            if let Ok(name) = SetName::parse(&raw) {
+                prop_assert!(!name.as_str().is_empty());
+                prop_assert!(name.as_str().chars().count() <= SetName::MAX_CHARS);
+                prop_assert_eq!(name.as_str().trim(), name.as_str());
+            }
+        }
+
         #[test]
         fn parsed_names_respect_every_rule(raw in "\\PC{0,120}") {
             if let Ok(name) = PersonName::parse(&raw) {

@@ -78,46 +78,66 @@ fn values_in<'a>(v: &'a [Option<String>], members: &[usize]) -> BTreeMap<&'a str
     counts
 }
 
-/// Hard rules the formation breaks, in words (empty when it is valid). Straight from the
-/// model; the property tests hold the engine to it.
-pub fn violations(model: &Model, set_of: &[usize]) -> Vec<String> {
+/// One hard rule a formation breaks, with the people and sets it names (indexes), so a caller
+/// can say it in its own words.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Broken {
+    /// Not everyone is in one of the sets.
+    Unassigned,
+    /// A set's size is outside its bounds.
+    Size {
+        set: usize,
+        people: usize,
+        min: usize,
+        max: usize,
+    },
+    /// A unit (people who come together) is split; `person` is its first member.
+    UnitSplit { person: usize },
+    /// Two people who may never share a set share one.
+    Together { a: usize, b: usize, reason: String },
+    /// A pinned person is elsewhere.
+    NotPinned { person: usize, set: usize },
+    /// A count rule (at most / at least) fails in a set; `rule` indexes `model.rules`.
+    Count { set: usize, rule: usize },
+}
+
+/// Hard rules the formation breaks (empty when it is valid). Straight from the model; the
+/// property tests hold the engine to it.
+pub fn broken(model: &Model, set_of: &[usize]) -> Vec<Broken> {
     let mut out = Vec::new();
     let m = model.sets.len();
     let members =
         |g: usize| -> Vec<usize> { (0..model.ids.len()).filter(|&p| set_of[p] == g).collect() };
     if set_of.len() != model.ids.len() || set_of.iter().any(|&g| g >= m) {
-        return vec!["not everyone is in a set".into()];
+        return vec![Broken::Unassigned];
     }
     for (g, b) in model.sets.iter().enumerate() {
         let k = members(g).len();
         if k < b.min || k > b.max {
-            out.push(format!(
-                "set {} has {k} people, outside {}..{}",
-                g + 1,
-                b.min,
-                b.max
-            ));
+            out.push(Broken::Size {
+                set: g,
+                people: k,
+                min: b.min,
+                max: b.max,
+            });
         }
     }
     for unit in &model.units {
         if unit.iter().any(|&p| set_of[p] != set_of[unit[0]]) {
-            out.push(format!("unit of '{}' is split", model.ids[unit[0]]));
+            out.push(Broken::UnitSplit { person: unit[0] });
         }
     }
-    for (a, b, why) in never_pairs(model) {
+    for (a, b, reason) in never_pairs(model) {
         if set_of[a] == set_of[b] {
-            out.push(format!(
-                "'{}' and '{}' share a set ({why})",
-                model.ids[a], model.ids[b]
-            ));
+            out.push(Broken::Together { a, b, reason });
         }
     }
     for &(p, g) in &model.pins {
         if set_of[p] != g {
-            out.push(format!("'{}' is not in pinned set {}", model.ids[p], g + 1));
+            out.push(Broken::NotPinned { person: p, set: g });
         }
     }
-    for rule in &model.rules {
+    for (i, rule) in model.rules.iter().enumerate() {
         let (attr, check): (usize, CountCheck) = match rule {
             Rule::MaxPer { attr, k } => (*attr, Box::new(move |c| c.values().all(|&x| x <= *k))),
             Rule::MinPer { attr, value, k } => (
@@ -129,16 +149,43 @@ pub fn violations(model: &Model, set_of: &[usize]) -> Vec<String> {
         if let AttrValues::Categorical(v) = &model.attributes[attr].values {
             for g in 0..m {
                 if !check(&values_in(v, &members(g))) {
-                    out.push(format!(
-                        "set {} breaks {}",
-                        g + 1,
-                        crate::compile::rule_name(model, rule)
-                    ));
+                    out.push(Broken::Count { set: g, rule: i });
                 }
             }
         }
     }
     out
+}
+
+/// Hard rules the formation breaks, in the engine's words (empty when it is valid).
+pub fn violations(model: &Model, set_of: &[usize]) -> Vec<String> {
+    broken(model, set_of)
+        .into_iter()
+        .map(|b| match b {
+            Broken::Unassigned => "not everyone is in a set".into(),
+            Broken::Size {
+                set,
+                people,
+                min,
+                max,
+            } => format!("set {} has {people} people, outside {min}..{max}", set + 1),
+            Broken::UnitSplit { person } => {
+                format!("unit of '{}' is split", model.ids[person])
+            }
+            Broken::Together { a, b, reason } => format!(
+                "'{}' and '{}' share a set ({reason})",
+                model.ids[a], model.ids[b]
+            ),
+            Broken::NotPinned { person, set } => {
+                format!("'{}' is not in pinned set {}", model.ids[person], set + 1)
+            }
+            Broken::Count { set, rule } => format!(
+                "set {} breaks {}",
+                set + 1,
+                crate::compile::rule_name(model, &model.rules[rule])
+            ),
+        })
+        .collect()
 }
 
 pub fn explain(model: &Model, set_of: &[usize]) -> Explanation {

@@ -17,6 +17,7 @@ mod form;
 mod mdgp;
 mod memetic;
 mod model;
+mod moves;
 mod problem;
 mod repair;
 mod rng;
@@ -25,10 +26,13 @@ mod state;
 mod tabu;
 
 pub use error::ModelError;
-pub use explain::{Explanation, PersonExplanation, RuleCheck, SetExplanation, explain, violations};
+pub use explain::{
+    Broken, Explanation, PersonExplanation, RuleCheck, SetExplanation, broken, explain, violations,
+};
 pub use form::{Formation, form, objective};
 pub use mdgp::{MdgpInstance, MdgpSolution, mdgp_objective, solve_mdgp};
 pub use model::{AttrValues, Attribute, Model, Never, Rule, SetBounds};
+pub use moves::{SwapRefusal, fine_sets_for, fine_swaps_for, moved, swapped, unit_of};
 pub use repair::{Move, Refusal, Repair, may_join, reoptimise, repair};
 
 /// How long the search may run: a wall-clock deadline, a number of rounds, or both (the first

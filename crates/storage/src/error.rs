@@ -31,6 +31,7 @@ const UNIQUE_FIELDS: &[(&str, &str, &str)] = &[
     ("people_email_key", "people.email", "email"),
     ("organisations_name_key", "organisations.name", "name"),
     ("api_tokens_hash_key", "api_tokens.token_hash", "token"),
+    ("action_sets_cohort_name_key", "action_sets.name", "name"),
     (
         "applications_person_programme_key",
         "applications.programme_id",

@@ -316,6 +316,21 @@ pub async fn facilitator_names_of_cohort(
         .collect())
 }
 
+/// The facilitators of every set of a cohort in one query: (set id, person id), by name.
+pub async fn facilitator_ids_of_cohort(conn: &mut Conn, cohort_id: &Id) -> Result<Vec<(Id, Id)>> {
+    let rows: Vec<(String, String)> = sqlx::query_as(
+        "SELECT f.set_id, f.person_id FROM set_facilitators f JOIN people p ON p.id = f.person_id \
+         JOIN action_sets s ON s.id = f.set_id WHERE s.cohort_id = $1 ORDER BY p.name, p.email",
+    )
+    .bind(cohort_id.as_str())
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(set, person)| (Id::from_trusted(set), Id::from_trusted(person)))
+        .collect())
+}
+
 /// Moves a current member of a draft set to another set of the same cohort.
 pub async fn move_member(conn: &mut Conn, member_id: &Id, to_set: &Id) -> Result<bool> {
     Ok(sqlx::query(
@@ -327,6 +342,21 @@ pub async fn move_member(conn: &mut Conn, member_id: &Id, to_set: &Id) -> Result
     .await?
     .rows_affected()
         == 1)
+}
+
+/// Renames a set; a name another set of the cohort has is `StoreError::Duplicate { field:
+/// "name" }`.
+pub async fn rename(conn: &mut Conn, id: &Id, name: &str) -> Result<bool> {
+    Ok(
+        sqlx::query("UPDATE action_sets SET name = $2, updated_at = $3 WHERE id = $1")
+            .bind(id.as_str())
+            .bind(name)
+            .bind(now_ms())
+            .execute(&mut *conn)
+            .await?
+            .rows_affected()
+            == 1,
+    )
 }
 
 /// `draft`, `choosing` (open for self-selection) or `published`.

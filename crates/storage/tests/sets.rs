@@ -468,3 +468,30 @@ async fn set_names_are_read_for_many_sets_at_once() {
     names.sort();
     assert_eq!(names, ["Set A", "Set B"]);
 }
+
+#[tokio::test]
+async fn a_set_is_renamed_and_names_stay_unique_within_the_cohort() {
+    let (_db, t) = two_sets().await;
+    let mut conn = t.w.store.conn().await.unwrap();
+    assert!(
+        sets::rename(&mut conn, &t.set_a, "Harbour set")
+            .await
+            .unwrap()
+    );
+    assert_eq!(
+        sets::get(&mut conn, &t.set_a).await.unwrap().unwrap().name,
+        "Harbour set"
+    );
+    let clash = sets::rename(&mut conn, &t.set_b, "Harbour set").await;
+    assert!(
+        matches!(
+            clash,
+            Err(revans_storage::StoreError::Duplicate { field: "name" })
+        ),
+        "{clash:?}"
+    );
+    assert_eq!(
+        sets::get(&mut conn, &t.set_b).await.unwrap().unwrap().name,
+        "Set B"
+    );
+}

@@ -322,6 +322,31 @@ pub fn table() -> Vec<Route> {
             post(admin_sets::facilitators),
         ),
         r(
+            "POST",
+            "/admin/cohorts/{id}/sets/swap",
+            post(admin_sets::swap),
+        ),
+        r(
+            "GET",
+            "/admin/cohorts/{id}/sets/facilitators",
+            get(admin_set_changes::show_facilitators),
+        ),
+        r(
+            "POST",
+            "/admin/cohorts/{id}/sets/facilitators",
+            post(admin_set_changes::save_facilitators),
+        ),
+        r(
+            "GET",
+            "/admin/sets/{id}/name",
+            get(admin_set_changes::show_name),
+        ),
+        r(
+            "POST",
+            "/admin/sets/{id}/name",
+            post(admin_set_changes::rename),
+        ),
+        r(
             "GET",
             "/admin/reporting-lines",
             get(admin_reporting_lines::show),
@@ -595,6 +620,21 @@ pub fn table() -> Vec<Route> {
             "PUT",
             "/api/v1/sets/{id}/facilitators",
             put(api::set_forming::facilitators),
+        ),
+        r(
+            "POST",
+            "/api/v1/cohorts/{id}/sets/swaps",
+            post(api::set_changes::swap_two_members),
+        ),
+        r(
+            "PUT",
+            "/api/v1/cohorts/{id}/sets/facilitators",
+            put(api::set_changes::facilitators_of_every_set),
+        ),
+        r(
+            "PUT",
+            "/api/v1/sets/{id}/name",
+            put(api::set_changes::rename_one_set),
         ),
         r(
             "PUT",

@@ -18,6 +18,7 @@ pub(crate) use crate::sets::formation_rules::{
 };
 pub use crate::sets::formation_rules::{FormationInput, sets_with_members};
 use crate::sets::formation_rules::{cohort_for_admin, current_model, model, parse_rules};
+use crate::sets::forming_changes;
 /// How well a formation keeps one of the lead's rules, as the engine reports it.
 pub use revans_engine::RuleCheck;
 
@@ -52,6 +53,26 @@ pub async fn form(
     }
     let rules = parse_rules(f, &people, true)?;
     let m = model(&mut conn, &tenant, cohort, &people, &rules, None).await?;
+    let apart: Vec<revans_domain::FieldError> = crate::sets::formation_rules::dropped_pairs(&rules, &m)
+        .into_iter()
+        .map(|(a, b)| {
+            let line = rules
+                .pairs
+                .iter()
+                .position(|x| *x == (a, b))
+                .map_or(0, |k| rules.pair_lines[k]);
+            revans_domain::FieldError {
+                field: "pairs".into(),
+                message: format!(
+                    "Line {line}: {} and {} cannot come as a pair: one manages the other, and people in one management chain are never in one set",
+                    people[a].name, people[b].name
+                ),
+            }
+        })
+        .collect();
+    if !apart.is_empty() {
+        return Err(Error::Invalid(apart));
+    }
     drop(conn);
     let opts = SolveOptions {
         seed: 1,
@@ -93,11 +114,8 @@ pub async fn form(
     }
     let now = revans_storage::now_ms();
     for (p, person) in people.iter().enumerate() {
-        let unit = rules
-            .pairs
-            .iter()
-            .find(|(a, b)| *a == p || *b == p)
-            .map_or(p, |(a, _)| *a);
+        // A pair listed but in one management chain is not a unit (see `model`).
+        let unit = m.units.iter().find(|u| u.contains(&p)).map_or(p, |u| u[0]);
         let member = NewMember {
             set_id: &set_ids[formation.set_of[p]],
             person_id: &person.id,
@@ -137,6 +155,8 @@ pub async fn explain(
 }
 
 /// Moves a member (with their pair) to another set of the cohort, if every rule still holds.
+/// A move that breaks one is refused in words naming the people and sets
+/// (`forming_changes::move_options` says where they could go instead).
 pub async fn move_member(
     state: &App,
     actor: &Actor<'_>,
@@ -146,47 +166,40 @@ pub async fn move_member(
 ) -> Result<(), Error> {
     let mut tx = state.store.begin().await?;
     let (tenant, _) = cohort_for_admin(&mut tx, actor, cohort).await?;
-    let sets = sets_with_members(&mut tx, cohort).await?;
-    let to_index = sets
+    let Some(cm) = cohort_model(&mut tx, actor, cohort, false).await? else {
+        return Err(Error::NotFound);
+    };
+    let options = forming_changes::options_in(&cm, member, to_set)?;
+    if !options.reasons.is_empty() {
+        return Err(forming_changes::refusal(&options));
+    }
+    let now = forming_changes::set_of(&cm);
+    let p = cm
+        .people
+        .iter()
+        .position(|x| {
+            cm.sets
+                .iter()
+                .flat_map(|(_, ms)| ms)
+                .any(|m| &m.id == member && m.person_id == x.id)
+        })
+        .ok_or_else(|| Error::field("member", "Choose a member of this cohort's sets"))?;
+    let to = cm
+        .sets
         .iter()
         .position(|(s, _)| &s.id == to_set)
         .ok_or_else(|| Error::field("to_set", "Choose one of this cohort's sets"))?;
-    let moving: &Member = sets
-        .iter()
-        .flat_map(|(_, ms)| ms)
-        .find(|m| &m.id == member)
-        .ok_or_else(|| Error::field("member", "Choose a member of this cohort's sets"))?;
-    let unit: Vec<Member> = sets
-        .iter()
-        .flat_map(|(_, ms)| ms)
-        .filter(|m| m.unit_key == moving.unit_key)
-        .cloned()
-        .collect();
-    let Some((m, mut set_of)) = current_model(&mut tx, actor, cohort).await? else {
-        return Err(Error::NotFound);
-    };
-    let order: Vec<&Member> = sets.iter().flat_map(|(_, ms)| ms).collect();
-    for u in &unit {
-        if let Some(i) = order.iter().position(|o| o.id == u.id) {
-            set_of[i] = to_index;
+    // The whole unit moves, and is locked where it is put (even into the set it is in).
+    for q in revans_engine::unit_of(&cm.model, p) {
+        if let Some(m) = cm.sets[now[q]]
+            .1
+            .iter()
+            .find(|x| x.person_id == cm.people[q].id)
+        {
+            sets::move_member(&mut tx, &m.id, &cm.sets[to].0.id).await?;
         }
     }
-    let broken = revans_engine::violations(&m, &set_of);
-    if !broken.is_empty() {
-        return Err(Error::field(
-            "member",
-            format!(
-                "{} cannot move to {}: {}",
-                moving.name,
-                sets[to_index].0.name,
-                broken.join("; ")
-            ),
-        ));
-    }
-    for u in &unit {
-        sets::move_member(&mut tx, &u.id, to_set).await?;
-    }
-    let detail = format!("{} moved to {}", moving.name, sets[to_index].0.name);
+    let detail = format!("{} moved to {}", options.name, options.to_set_name);
     actor
         .audit(
             &mut tx,
@@ -210,22 +223,35 @@ pub async fn assign_facilitators(
     chosen: &[Id],
 ) -> Result<(), Error> {
     let mut tx = state.store.begin().await?;
-    let set = sets::get(&mut tx, set_id).await?.ok_or(Error::NotFound)?;
-    let (tenant, _) = cohort_for_admin(&mut tx, actor, &set.cohort_id).await?;
+    assign_in(state, &mut tx, actor, set_id, chosen).await?;
+    revans_storage::commit(tx).await?;
+    Ok(())
+}
+
+/// `assign_facilitators` inside the caller's transaction, so several sets change together.
+pub(crate) async fn assign_in(
+    state: &App,
+    tx: &mut Conn,
+    actor: &Actor<'_>,
+    set_id: &Id,
+    chosen: &[Id],
+) -> Result<(), Error> {
+    let set = sets::get(&mut *tx, set_id).await?.ok_or(Error::NotFound)?;
+    let (tenant, _) = cohort_for_admin(&mut *tx, actor, &set.cohort_id).await?;
     if chosen.is_empty() || chosen.len() > 2 {
         return Err(Error::field(
             "facilitators",
             "Choose one or two facilitators",
         ));
     }
-    let allowed = facilitators_of(&mut tx, &tenant).await?;
-    let lines: Vec<(String, String)> = reporting_lines::in_tree(&mut tx, &tenant)
+    let allowed = facilitators_of(&mut *tx, &tenant).await?;
+    let lines: Vec<(String, String)> = reporting_lines::in_tree(&mut *tx, &tenant)
         .await?
         .into_iter()
         .map(|(p, m)| (p.to_string(), m.to_string()))
         .collect();
-    let members = sets::members(&mut tx, set_id).await?;
-    let elsewhere = match sets::formation_rules(&mut tx, &set.cohort_id).await? {
+    let members = sets::members(&mut *tx, set_id).await?;
+    let elsewhere = match sets::formation_rules(&mut *tx, &set.cohort_id).await? {
         Some(stored) => serde_json::from_str::<FormationInput>(&stored)
             .map_err(Error::internal)?
             .facilitators_elsewhere(),
@@ -263,7 +289,7 @@ pub async fn assign_facilitators(
             ));
         }
     }
-    let before = sets::facilitators(&mut tx, set_id).await?;
+    let before = sets::facilitators(&mut *tx, set_id).await?;
     if set.is_published()
         && chosen.contains(&actor.viewer.person.id)
         && !before.iter().any(|p| p.id == actor.viewer.person.id)
@@ -276,7 +302,7 @@ pub async fn assign_facilitators(
             ),
         ));
     }
-    let added = sets::replace_facilitators(&mut tx, set_id, chosen).await?;
+    let added = sets::replace_facilitators(&mut *tx, set_id, chosen).await?;
     let name_of = |id: &Id| {
         allowed
             .iter()
@@ -302,7 +328,7 @@ pub async fn assign_facilitators(
     }
     actor
         .audit(
-            &mut tx,
+            &mut *tx,
             "sets.facilitators",
             "set",
             set_id.as_str(),
@@ -311,18 +337,9 @@ pub async fn assign_facilitators(
         )
         .await?;
     if set.is_published() && !added.is_empty() {
-        tell_set_of_new_facilitators(
-            state,
-            &mut tx,
-            &set,
-            &members,
-            &added_names,
-            &added,
-            &allowed,
-        )
-        .await?;
+        tell_set_of_new_facilitators(state, tx, &set, &members, &added_names, &added, &allowed)
+            .await?;
     }
-    revans_storage::commit(tx).await?;
     Ok(())
 }
 

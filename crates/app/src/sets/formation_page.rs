@@ -15,8 +15,12 @@ pub use revans_storage::programmes::Programme;
 pub use revans_storage::sets::{ActionSet, Member};
 
 use crate::places::programmes::load_for_admin;
-use crate::sets::formation::{FormationInput, explain, facilitators_of, sets_with_members};
+use crate::sets::formation::{FormationInput, facilitators_of, sets_with_members};
 use crate::sets::formation_rules::cohort_for_admin;
+use crate::sets::formation_rules::cohort_model;
+pub use crate::sets::formation_words::SetInWords;
+use crate::sets::formation_words::{Names, describe};
+use crate::sets::forming_changes::{names_of, set_of};
 use crate::sets::set_repair::{self, Proposal};
 use crate::sets::set_view;
 use crate::{Actor, App, Error};
@@ -34,6 +38,8 @@ pub struct FormedSet {
     pub facilitators: Vec<String>,
     /// What the engine says about it, once the cohort has been formed.
     pub explanation: Option<SetExplanation>,
+    /// The same in a lead's words: what the set is like, wishes not met, rules broken.
+    pub words: Option<SetInWords>,
     pub meetings_held: usize,
     /// Meetings not cancelled.
     pub meetings_planned: usize,
@@ -49,6 +55,8 @@ pub struct FormationPage {
     pub programme: Programme,
     /// How many people have a place in the cohort.
     pub participants: usize,
+    /// The people with a place, by name, for the pair picker.
+    pub people: Vec<Person>,
     /// The rules as typed, else as stored, else the suggested ones.
     pub rules: FormationInput,
     pub sets: Vec<FormedSet>,
@@ -68,7 +76,9 @@ pub async fn formation_page(
         .await?
         .ok_or(Error::NotFound)?;
     let programme = load_for_admin(&mut conn, actor, &cohort.programme_id).await?;
-    let participants = sets::cohort_participants(&mut conn, cohort_id).await?.len();
+    let mut people = sets::cohort_participants(&mut conn, cohort_id).await?;
+    let participants = people.len();
+    people.sort_by(|a, b| a.name.cmp(&b.name));
     let stored = sets::formation_rules(&mut conn, cohort_id).await?;
     let rules = match (typed, stored) {
         (Some(f), _) => f,
@@ -80,7 +90,21 @@ pub async fn formation_page(
         }),
         (None, None) => FormationInput::suggested(),
     };
-    let explanation = explain(&mut conn, actor, cohort_id).await?;
+    let (explanation, words) = match cohort_model(&mut conn, actor, cohort_id, false).await? {
+        Some(cm) => {
+            let now = set_of(&cm);
+            let (people, set_names) = names_of(&cm);
+            let names = Names {
+                people: &people,
+                sets: &set_names,
+            };
+            (
+                Some(revans_engine::explain(&cm.model, &now)),
+                describe(&cm.model, &now, &names, &cm.dropped_pairs),
+            )
+        }
+        None => (None, Vec::new()),
+    };
     let counts = set_reports::set_counts(&mut conn, cohort_id).await?;
     let mut views: HashMap<Id, set_view::SetView> =
         set_view::build_for_cohort(&mut conn, cohort_id)
@@ -109,6 +133,7 @@ pub async fn formation_page(
             members,
             facilitators: view.facilitators.clone(),
             explanation: explained,
+            words: words.get(i).cloned(),
             meetings_held: view.meetings.iter().filter(|m| m.held).count(),
             meetings_planned: view
                 .meetings
@@ -126,6 +151,7 @@ pub async fn formation_page(
         cohort,
         programme,
         participants,
+        people,
         rules,
         sets: formed,
         proposal,

@@ -76,6 +76,8 @@ pub(crate) struct Rules {
     pub max_per_org: Option<usize>,
     /// Pairs as indexes into the participant list.
     pub pairs: Vec<(usize, usize)>,
+    /// The line of the lead's list each pair is on (1-based).
+    pub pair_lines: Vec<usize>,
     pub review_every: i64,
     /// The lead's own attributes and rules on them.
     pub extra: AttributeRules,
@@ -130,49 +132,64 @@ pub(crate) fn parse_rules(
         }
     };
     let mut pairs = Vec::new();
-    let mut paired: Vec<usize> = Vec::new();
+    let mut pair_lines = Vec::new();
     for (i, line) in f
         .pairs
         .lines()
         .enumerate()
         .filter(|(_, l)| !l.trim().is_empty())
     {
-        let found: Vec<Option<usize>> = line
-            .split(',')
+        let typed: Vec<&str> = line.split(',').map(str::trim).collect();
+        let found: Vec<Option<usize>> = typed
+            .iter()
             .map(|e| {
-                let e = e.trim().to_lowercase();
+                let e = e.to_lowercase();
                 people.iter().position(|p| p.email.to_lowercase() == e)
             })
             .collect();
+        let row = i + 1;
         match found.as_slice() {
             [Some(a), Some(b)] if a != b => {
-                if let Some(x) = [a, b].into_iter().find(|x| paired.contains(x)) {
+                let earlier = [a, b].into_iter().find_map(|x| {
+                    pairs
+                        .iter()
+                        .position(|(p, q)| p == x || q == x)
+                        .map(|k| (x, pair_lines[k]))
+                });
+                if let Some((x, at)) = earlier {
                     err(
                         "pairs",
                         format!(
-                            "Line {}: {} is already in another pair",
-                            i + 1,
-                            people[*x].email
+                            "Line {row}: {} ({}) is already in the pair on line {at}",
+                            people[*x].name, people[*x].email
                         ),
                     );
                 } else {
-                    paired.extend([*a, *b]);
                     pairs.push((*a, *b));
+                    pair_lines.push(row);
                 }
             }
-            [_, _] => err(
+            [Some(a), Some(_)] => err(
                 "pairs",
                 format!(
-                    "Line {}: both people must have a place in this cohort, and be two different people",
-                    i + 1
+                    "Line {row}: {} is named twice: a pair is two different people",
+                    people[*a].name
                 ),
             ),
+            [_, _] => {
+                for (t, _) in typed.iter().zip(&found).filter(|(_, x)| x.is_none()) {
+                    err(
+                        "pairs",
+                        format!(
+                            "Line {row}: {} has no place in this cohort (both people in a pair must have one)",
+                            if t.is_empty() { "a blank address" } else { t }
+                        ),
+                    );
+                }
+            }
             _ => err(
                 "pairs",
-                format!(
-                    "Line {}: write two email addresses separated by a comma",
-                    i + 1
-                ),
+                format!("Line {row}: write two email addresses separated by a comma"),
             ),
         }
     }
@@ -191,6 +208,7 @@ pub(crate) fn parse_rules(
         size: size.ok_or_else(|| Error::field("size_min", "Enter the set sizes"))?,
         max_per_org,
         pairs,
+        pair_lines,
         review_every,
         extra,
     })
@@ -282,6 +300,10 @@ pub(crate) async fn model(
             }
         }
     }
+    // A pair in one management chain cannot share a set: the wish to come together gives way
+    // to the reporting line, and the lead's page says so (`dropped_pairs`).
+    m.units
+        .retain(|u| !m.never.iter().any(|x| u.contains(&x.a) && u.contains(&x.b)));
     // People who shared a set in an earlier cycle are kept apart where the rules allow, so a
     // new cycle mixes people. A pair meeting again costs more than any one pair can add in
     // diversity (at most 1 here), so the engine only pairs them when it must.
@@ -353,6 +375,19 @@ pub(crate) struct CohortModel {
     /// Each person's current set (index into `sets`), or None for a newcomer.
     pub previous: Vec<Option<usize>>,
     pub sets: Vec<(ActionSet, Vec<Member>)>,
+    /// Pairs the lead listed (indexes into `people`) who cannot come together: one manages
+    /// the other.
+    pub dropped_pairs: Vec<(usize, usize)>,
+}
+
+/// The listed pairs the model could not keep together (they are in one management chain).
+pub(crate) fn dropped_pairs(rules: &Rules, model: &Model) -> Vec<(usize, usize)> {
+    rules
+        .pairs
+        .iter()
+        .copied()
+        .filter(|(a, b)| !model.units.iter().any(|u| u.contains(a) && u.contains(b)))
+        .collect()
 }
 
 /// The stored rules over the current members and, with `newcomers`, everyone with a place who
@@ -423,11 +458,114 @@ pub(crate) async fn cohort_model_for(
         )
     })?;
     let model = model(conn, &tenant, cohort, &people, &rules, Some(sets.len())).await?;
+    let dropped_pairs = dropped_pairs(&rules, &model);
     Ok(Some(CohortModel {
+        dropped_pairs,
         tenant,
         model,
         people,
         previous,
         sets,
     }))
+}
+
+/// One pair of the lead's list, by name and organisation, for the pair picker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PairByName {
+    /// Its line in the list (1-based).
+    pub line: usize,
+    pub first: String,
+    pub second: String,
+}
+
+fn label(p: &Person) -> String {
+    format!("{} ({})", p.name, p.organisation_name)
+}
+
+/// The pairs listed so far, by name; a line naming someone without a place is left out here
+/// (forming names it as an error).
+pub fn pairs_by_name(f: &FormationInput, people: &[Person]) -> Vec<PairByName> {
+    let find = |e: &str| {
+        let e = e.trim().to_lowercase();
+        people.iter().find(|p| p.email.to_lowercase() == e)
+    };
+    f.pairs
+        .lines()
+        .enumerate()
+        .filter_map(|(i, line)| {
+            let (a, b) = line.split_once(',')?;
+            Some(PairByName {
+                line: i + 1,
+                first: label(find(a)?),
+                second: label(find(b)?),
+            })
+        })
+        .collect()
+}
+
+/// Adds the pair chosen in the picker (two people's ids) to the end of the list, or says what
+/// is wrong, naming the people: fields `pair_a` and `pair_b`.
+pub fn add_pair(
+    f: &mut FormationInput,
+    people: &[Person],
+    first: &str,
+    second: &str,
+) -> Result<(), Error> {
+    let find = |raw: &str| people.iter().find(|p| p.id.as_str() == raw.trim());
+    let (a, b) = match (find(first), find(second)) {
+        (Some(a), Some(b)) => (a, b),
+        (a, b) => {
+            let mut errors = Vec::new();
+            if a.is_none() {
+                errors.push(FieldError {
+                    field: "pair_a".into(),
+                    message: "Choose the first person of the pair".into(),
+                });
+            }
+            if b.is_none() {
+                errors.push(FieldError {
+                    field: "pair_b".into(),
+                    message: "Choose the second person of the pair".into(),
+                });
+            }
+            return Err(Error::Invalid(errors));
+        }
+    };
+    if a.id == b.id {
+        return Err(Error::field(
+            "pair_b",
+            format!(
+                "Choose someone other than {}: a pair is two different people",
+                a.name
+            ),
+        ));
+    }
+    for (i, line) in f.pairs.lines().enumerate() {
+        let emails: Vec<String> = line.split(',').map(|e| e.trim().to_lowercase()).collect();
+        for (field, p) in [("pair_a", a), ("pair_b", b)] {
+            if emails.contains(&p.email.to_lowercase()) {
+                return Err(Error::field(
+                    field,
+                    format!("{} is already in the pair on line {}", p.name, i + 1),
+                ));
+            }
+        }
+    }
+    let mut list: Vec<&str> = f.pairs.lines().filter(|l| !l.trim().is_empty()).collect();
+    let line = format!("{}, {}", a.email, b.email);
+    list.push(&line);
+    f.pairs = list.join("\n");
+    Ok(())
+}
+
+/// Removes line `line` (1-based) of the list of pairs; another number changes nothing.
+pub fn remove_pair(f: &mut FormationInput, line: usize) {
+    f.pairs = f
+        .pairs
+        .lines()
+        .enumerate()
+        .filter(|(i, _)| i + 1 != line)
+        .map(|(_, l)| l)
+        .collect::<Vec<_>>()
+        .join("\n");
 }

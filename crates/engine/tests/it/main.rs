@@ -2,5 +2,6 @@
 
 mod errors;
 mod helpers;
-mod props;
+mod moves;
+pub(crate) mod props;
 mod repair;

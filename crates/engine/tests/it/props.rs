@@ -11,7 +11,7 @@ use crate::helpers::{cat_idx, ids, num, quick};
 
 /// A random model: categorical org and role, numeric tz, optional manager tree, units,
 /// never pairs, pins, history, and a random subset of rules.
-fn arb_model(max_n: usize) -> impl Strategy<Value = Model> {
+pub(crate) fn arb_model(max_n: usize) -> impl Strategy<Value = Model> {
     (4..=max_n, 2usize..=3, any::<u64>()).prop_map(|(n, m, seed)| {
         let mut r = seed;
         let mut next = move |k: usize| {

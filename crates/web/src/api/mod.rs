@@ -22,6 +22,7 @@ pub mod programmes;
 pub mod reporting_lines;
 pub(crate) mod schema_values;
 pub mod self_selection;
+pub mod set_changes;
 pub mod set_forming;
 pub mod sets;
 pub mod sponsor;

@@ -55,6 +55,9 @@ const FORBIDDEN_FOR_SOME: &[(&str, &str)] = &[
     ("get", "/api/v1/applications/{id}"),
     ("post", "/api/v1/applications/{id}/decision"),
     ("post", "/api/v1/applications/{id}/sponsor-decision"),
+    ("post", "/api/v1/cohorts/{id}/sets/swaps"),
+    ("put", "/api/v1/cohorts/{id}/sets/facilitators"),
+    ("put", "/api/v1/sets/{id}/name"),
 ];
 
 /// Operations refused when the record is not in a state that allows them (409).
@@ -71,6 +74,7 @@ const CONFLICTS: &[(&str, &str)] = &[
     ("put", "/api/v1/meetings/{id}/presenter"),
     ("post", "/api/v1/applications/{id}/decision"),
     ("post", "/api/v1/applications/{id}/sponsor-decision"),
+    ("post", "/api/v1/cohorts/{id}/sets/swaps"),
 ];
 
 pub struct ErrorResponses;

@@ -19,6 +19,8 @@ use revans_app::Actor;
 use revans_app::sets::formation::{
     FormationInput, assign_facilitators, form, move_member, publish,
 };
+use revans_app::sets::formation_rules::{PairByName, add_pair, pairs_by_name, remove_pair};
+use revans_app::sets::forming_changes::{MoveOptions, move_options};
 
 pub struct SetCard {
     pub id: String,
@@ -27,9 +29,8 @@ pub struct SetCard {
     pub choosing: bool,
     pub members: Vec<MemberLine>,
     pub facilitators: Vec<String>,
-    pub score: String,
-    pub checks: Vec<revans_app::sets::formation::RuleCheck>,
-    pub mixes: Vec<String>,
+    /// In the lead's words: "6 people from 4 organisations", facts, wishes not met, breaks.
+    pub words: revans_app::sets::formation_page::SetInWords,
     /// After publishing: counts only.
     pub meetings_held: usize,
     pub meetings_planned: usize,
@@ -66,6 +67,14 @@ struct Page {
     any_draft: bool,
     facilitators: Vec<Choice>,
     proposal: Option<revans_app::sets::set_repair::Proposal>,
+    /// People with a place, for the pair picker: (id, "Name (Organisation)").
+    people: Vec<Choice>,
+    pairs: Vec<PairByName>,
+    /// After a refused move: where the person could go instead, and whom they could swap with.
+    options: Option<MoveOptions>,
+    /// What was chosen in the pair picker, kept when it is refused.
+    pair_a: String,
+    pair_b: String,
     /// How long the search runs, in milliseconds: the page's progress bar counts it down.
     forming_ms: u64,
 }
@@ -88,39 +97,43 @@ async fn build(
         sets,
         proposal,
         facilitators,
+        people,
     } = formation_page(state, &actor, cohort_id, f).await?;
+    let pairs = pairs_by_name(&f, &people);
+    let people = people
+        .into_iter()
+        .map(|p| Choice {
+            id: p.id.to_string(),
+            name: format!("{} ({})", p.name, p.organisation_name),
+        })
+        .collect();
     let cards: Vec<SetCard> = sets
         .into_iter()
-        .map(|s| {
-            let e = s.explanation.as_ref();
-            SetCard {
-                id: s.set.id.to_string(),
-                name: s.set.name.clone(),
-                published: s.set.is_published(),
-                choosing: s.set.status == "choosing",
-                members: s
-                    .members
-                    .into_iter()
-                    .map(|m| MemberLine {
-                        id: m.member.id.to_string(),
-                        name: m.member.name,
-                        organisation: m.member.organisation_name,
-                        paired: m.paired,
-                        locked: m.member.locked,
-                    })
-                    .collect(),
-                facilitators: s.facilitators,
-                score: e.map(|e| format!("{:.1}", e.score)).unwrap_or_default(),
-                checks: e.map(|e| e.checks.clone()).unwrap_or_default(),
-                mixes: e.map(|e| e.mixes.clone()).unwrap_or_default(),
-                meetings_held: s.meetings_held,
-                meetings_planned: s.meetings_planned,
-                attendance: s
-                    .attendance_percent
-                    .map_or_else(|| "No meetings yet".into(), |p| format!("{p}%")),
-                problems: s.problems,
-                diary_entries: s.diary_entries,
-            }
+        .map(|s| SetCard {
+            id: s.set.id.to_string(),
+            name: s.set.name.clone(),
+            published: s.set.is_published(),
+            choosing: s.set.status == "choosing",
+            members: s
+                .members
+                .into_iter()
+                .map(|m| MemberLine {
+                    id: m.member.id.to_string(),
+                    name: m.member.name,
+                    organisation: m.member.organisation_name,
+                    paired: m.paired,
+                    locked: m.member.locked,
+                })
+                .collect(),
+            facilitators: s.facilitators,
+            words: s.words.unwrap_or_default(),
+            meetings_held: s.meetings_held,
+            meetings_planned: s.meetings_planned,
+            attendance: s
+                .attendance_percent
+                .map_or_else(|| "No meetings yet".into(), |p| format!("{p}%")),
+            problems: s.problems,
+            diary_entries: s.diary_entries,
         })
         .collect();
     let facilitators = facilitators
@@ -151,6 +164,11 @@ async fn build(
         cards,
         facilitators,
         proposal,
+        people,
+        pairs,
+        options: None,
+        pair_a: String::new(),
+        pair_b: String::new(),
         forming_ms: (state.settings.formation_seconds * 1000.0) as u64,
     })
 }
@@ -165,6 +183,8 @@ pub async fn show(
     let notice = match q.notice.as_deref() {
         Some("formed") => Some("Draft sets formed. Check them, assign facilitators, then publish."),
         Some("moved") => Some("Moved. Every rule still holds."),
+        Some("swapped") => Some("Swapped. Every rule still holds."),
+        Some("renamed") => Some("Set renamed. Its members and facilitators see the new name."),
         Some("facilitators") => Some("Facilitators saved."),
         Some("published") => Some("Sets published. Members and facilitators have been emailed."),
         Some("opened") => Some(
@@ -199,17 +219,81 @@ async fn again(
     })
 }
 
+/// The rules form with the pair picker: `add_pair` adds the two people chosen to the list of
+/// pairs, `remove_pair` takes line N off it; either shows the form again without forming.
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+pub struct RulesForm {
+    #[serde(flatten)]
+    f: FormationInput,
+    pair_a: String,
+    pair_b: String,
+    add_pair: String,
+    remove_pair: String,
+}
+
 pub async fn run(
     State(state): State<AppState>,
     Admin(viewer): Admin,
     ClientIp(ip): ClientIp,
     PathId(id): PathId,
-    CsrfForm(f): CsrfForm<FormationInput>,
+    CsrfForm(form_in): CsrfForm<RulesForm>,
 ) -> PageResult<Response> {
     let actor = Actor {
         viewer: &viewer,
         ip: &ip,
     };
+    let RulesForm {
+        mut f,
+        pair_a,
+        pair_b,
+        add_pair: adding,
+        remove_pair: removing,
+    } = form_in;
+    if let Ok(line) = removing.trim().parse::<usize>() {
+        remove_pair(&mut f, line);
+        let page = build(
+            &state,
+            &viewer,
+            &ip,
+            &id,
+            Errors::default(),
+            Some(f),
+            Some("Pair removed. Form the sets to use the list."),
+        )
+        .await?;
+        return render(&page);
+    }
+    if !adding.is_empty() {
+        let people = revans_app::sets::formation_page::formation_page(&state, &actor, &id, None)
+            .await?
+            .people;
+        return match add_pair(&mut f, &people, &pair_a, &pair_b) {
+            Ok(()) => render(
+                &build(
+                    &state,
+                    &viewer,
+                    &ip,
+                    &id,
+                    Errors::default(),
+                    Some(f),
+                    Some("Pair added. Form the sets to use the list."),
+                )
+                .await?,
+            ),
+            Err(e) => {
+                let page =
+                    build(&state, &viewer, &ip, &id, Errors::default(), Some(f), None).await?;
+                form_error(e, |errors| Page {
+                    layout: page.layout.with_errors(&errors),
+                    errors,
+                    pair_a,
+                    pair_b,
+                    ..page
+                })
+            }
+        };
+    }
     match form(&state, &actor, &id, &f, state.settings.formation_seconds).await {
         Ok(_) => {
             Ok(Redirect::to(&format!("/admin/cohorts/{id}/sets?notice=formed")).into_response())
@@ -240,15 +324,28 @@ pub async fn move_one(
         .ok_or_else(|| revans_app::Error::field("member", "Choose who to move"));
     let to = Id::parse(&f.to_set)
         .ok_or_else(|| revans_app::Error::field("to_set", "Choose the set to move them to"));
-    let result = match (member, to) {
-        (Ok(m), Ok(t)) => move_member(&state, &actor, &id, &m, &t).await,
-        (Err(e), _) | (_, Err(e)) => Err(e),
+    let (m, t) = match (member, to) {
+        (Ok(m), Ok(t)) => (m, t),
+        (Err(e), _) | (_, Err(e)) => {
+            return again(&state, &viewer, &ip, &id, e.into(), None).await;
+        }
     };
-    match result {
+    match move_member(&state, &actor, &id, &m, &t).await {
         Ok(()) => {
             Ok(Redirect::to(&format!("/admin/cohorts/{id}/sets?notice=moved")).into_response())
         }
-        Err(e) => again(&state, &viewer, &ip, &id, e.into(), None).await,
+        Err(e @ revans_app::Error::Invalid(_)) => {
+            // Refused: say why, and where they could go instead or whom to swap with.
+            let options = move_options(&state, &actor, &id, &m, &t).await.ok();
+            let page = build(&state, &viewer, &ip, &id, Errors::default(), None, None).await?;
+            form_error(AppError::from(e), |errors| Page {
+                layout: page.layout.with_errors(&errors),
+                errors,
+                options,
+                ..page
+            })
+        }
+        Err(e) => Err(AppError::from(e).into()),
     }
 }
 
@@ -372,5 +469,41 @@ pub async fn open_choosing(
             Ok(Redirect::to(&format!("/admin/cohorts/{id}/sets?notice=opened")).into_response())
         }
         Err(e) => again(&state, &viewer, &ip, &id, e.into(), Some(f)).await,
+    }
+}
+
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+pub struct SwapForm {
+    member_a: String,
+    member_b: String,
+}
+
+pub async fn swap(
+    State(state): State<AppState>,
+    Admin(viewer): Admin,
+    ClientIp(ip): ClientIp,
+    PathId(id): PathId,
+    CsrfForm(f): CsrfForm<SwapForm>,
+) -> PageResult<Response> {
+    let actor = Actor {
+        viewer: &viewer,
+        ip: &ip,
+    };
+    let a = Id::parse(&f.member_a)
+        .ok_or_else(|| revans_app::Error::field("member_a", "Choose who to swap"));
+    let b = Id::parse(&f.member_b)
+        .ok_or_else(|| revans_app::Error::field("member_b", "Choose whom to swap them with"));
+    let result = match (a, b) {
+        (Ok(a), Ok(b)) => {
+            revans_app::sets::forming_changes::swap_members(&state, &actor, &id, &a, &b).await
+        }
+        (Err(e), _) | (_, Err(e)) => Err(e),
+    };
+    match result {
+        Ok(()) => {
+            Ok(Redirect::to(&format!("/admin/cohorts/{id}/sets?notice=swapped")).into_response())
+        }
+        Err(e) => again(&state, &viewer, &ip, &id, e.into(), None).await,
     }
 }

@@ -7,6 +7,7 @@ pub mod admin_organisations;
 pub mod admin_people;
 pub mod admin_programmes;
 pub mod admin_reporting_lines;
+pub mod admin_set_changes;
 pub mod admin_sets;
 pub mod application_review;
 pub mod applications;

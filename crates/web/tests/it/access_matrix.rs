@@ -375,6 +375,32 @@ pub(crate) const MATRIX: &[(&str, &str, [&str; 7])] = &[
         "/admin/sets/{set}/facilitators",
         ["303>/sign-in", "403", "403", "403", "403", "422", "404"],
     ),
+    // Hand changes to a cohort's sets (issue 11): its programme lead only.
+    (
+        "POST",
+        "/admin/cohorts/{autumn}/sets/swap",
+        ["303>/sign-in", "403", "403", "403", "403", "422", "404"],
+    ),
+    (
+        "GET",
+        "/admin/cohorts/{autumn}/sets/facilitators",
+        ["303>/sign-in", "403", "403", "403", "403", "200", "404"],
+    ),
+    (
+        "POST",
+        "/admin/cohorts/{autumn}/sets/facilitators",
+        ["303>/sign-in", "403", "403", "403", "403", "422", "404"],
+    ),
+    (
+        "GET",
+        "/admin/sets/{set}/name",
+        ["303>/sign-in", "403", "403", "403", "403", "200", "404"],
+    ),
+    (
+        "POST",
+        "/admin/sets/{set}/name",
+        ["303>/sign-in", "403", "403", "403", "403", "422", "404"],
+    ),
     (
         "GET",
         "/admin/reporting-lines",
@@ -879,6 +905,21 @@ pub(crate) const MATRIX: &[(&str, &str, [&str; 7])] = &[
     (
         "POST",
         "/api/v1/cohorts/{autumn}/sets/publish",
+        ["401", "403", "403", "403", "403", "422", "404"],
+    ),
+    (
+        "POST",
+        "/api/v1/cohorts/{autumn}/sets/swaps",
+        ["401", "403", "403", "403", "403", "422", "404"],
+    ),
+    (
+        "PUT",
+        "/api/v1/cohorts/{autumn}/sets/facilitators",
+        ["401", "403", "403", "403", "403", "422", "404"],
+    ),
+    (
+        "PUT",
+        "/api/v1/sets/{set}/name",
         ["401", "403", "403", "403", "403", "422", "404"],
     ),
     (

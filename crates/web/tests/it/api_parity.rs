@@ -58,6 +58,21 @@ type Route = (&'static str, &'static str);
 const COUNTERPARTS: &[(&str, &str, &[Route])] = &[
     (
         "POST",
+        "/admin/cohorts/{id}/sets/swap",
+        &[("POST", "/api/v1/cohorts/{id}/sets/swaps")],
+    ),
+    (
+        "POST",
+        "/admin/cohorts/{id}/sets/facilitators",
+        &[("PUT", "/api/v1/cohorts/{id}/sets/facilitators")],
+    ),
+    (
+        "POST",
+        "/admin/sets/{id}/name",
+        &[("PUT", "/api/v1/sets/{id}/name")],
+    ),
+    (
+        "POST",
         "/account/timezone",
         &[("PUT", "/api/v1/me/timezone")],
     ),

@@ -17,6 +17,7 @@ mod applications_review;
 mod confidentiality;
 mod dates;
 mod diaries;
+mod forming;
 mod helpers;
 mod homes;
 mod ics;

@@ -15,6 +15,7 @@ pub mod people;
 pub mod programmes;
 pub mod reporting_lines;
 pub mod reports;
+pub mod set_changes;
 pub mod set_forming;
 pub mod sets;
 pub mod sponsor;
