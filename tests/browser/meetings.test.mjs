@@ -166,11 +166,9 @@ test("someone who has left is confirmed first, counted out, and can be put back"
   const setsUrl = page.url().split("?")[0];
   const places = async () => Number((await page.locator("main").innerText()).match(/(\d+) people have a confirmed place/)[1]);
   assert.equal(await places(), 7);
-  // The sets page's "has left" button belongs to the forming pages; the confirmation is the
-  // page it leads to, for the member it names.
-  const form = page.locator("form[action$='/sets/leave']").filter({ hasText: "Bo Participant has left" });
-  const member = await form.locator("input[name=member]").getAttribute("value");
-  await page.goto(`${setsUrl}/leave?member=${member}`);
+  // "has left" on the sets page leads to a confirmation page first, never acting on one click.
+  await page.getByRole("link", { name: "Bo Participant has left" }).click();
+  await page.waitForURL(/\/sets\/leave\?member=/);
   await checkPage(page, "leaver-confirm", /Has Bo Participant left Set 1\?/);
   const told = await page.locator("[data-told] li").allInnerTexts();
   assert.deepEqual(told, ["Bo Participant (the person who left)", "Fran Facilitator (facilitator)"]);

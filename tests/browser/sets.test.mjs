@@ -5,7 +5,7 @@
 // passes axe with no violations.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { checkPage as check, day, signedIn, useDemo, USERS } from "./lib.mjs";
+import { checkPage as check, day, fillDate, signedIn, useDemo, USERS } from "./lib.mjs";
 
 const env = useDemo(before, after);
 const checkPage = (page, name, heading) => check(page, `sets-${name}`, heading);
@@ -94,7 +94,7 @@ test("a facilitator runs three meetings: the rota advances, an absence keeps the
   await links.nth(1).click();
   await checkPage(page, "facilitator-set", /Set 1/);
   await page.getByLabel("How often the set meets").selectOption("weekly");
-  await page.getByLabel("Date of the first meeting").fill(day(22));
+  await fillDate(page, "Date of the first meeting", day(22));
   await page.getByLabel("Start time").fill("09:30");
   await page.getByLabel("Length of each meeting in minutes").fill("180");
   await page.getByLabel("Number of meetings").fill("7");

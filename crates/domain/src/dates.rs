@@ -114,6 +114,12 @@ pub fn parse_uk_date(raw: &str, field: &'static str) -> Result<Date, ValidationE
     if let Ok(date) = text.parse::<Date>() {
         return Ok(date);
     }
+    // Three boxes joined with a box left empty ("31//2027"): say which part is missing.
+    if let [day, month, year] = text.split('/').collect::<Vec<_>>().as_slice()
+        && [day, month, year].iter().any(|p| p.trim().is_empty())
+    {
+        return DateParts { day, month, year }.parse(field, "the date");
+    }
     let words: Vec<&str> = text
         .split(|c: char| c == '/' || c == '-' || c == '.' || c == ',' || c.is_whitespace())
         .filter(|w| !w.is_empty())
@@ -217,6 +223,10 @@ mod tests {
         ] {
             assert_eq!(parse_uk_date(typed, "date"), Ok(want), "{typed}");
         }
+        assert_eq!(
+            parse_uk_date("31//2027", "due_on").unwrap_err().message,
+            "The date must include a month"
+        );
         let e = parse_uk_date("3/15/2027", "date").unwrap_err();
         assert_eq!(e.field, "date");
         assert!(e.message.contains("5/3/2027"), "{}", e.message);

@@ -8,6 +8,7 @@ pub mod client_ip;
 pub mod config;
 mod csrf;
 mod csv_export;
+mod date_boxes;
 pub mod error;
 mod error_pages;
 mod layout;

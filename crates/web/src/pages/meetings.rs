@@ -10,6 +10,7 @@ use revans_app::sets::meeting_detail::Action;
 
 use crate::auth::{ClientIp, SignedIn, Viewer};
 use crate::csrf::CsrfForm;
+use crate::date_boxes::{Boxes, joined_or, shown};
 use crate::error::{AppError, PageResult};
 use crate::layout::{Errors, Layout, form_error, render};
 use crate::path_id::PathId;
@@ -39,6 +40,8 @@ pub(crate) struct MeetingPage {
     /// Actions recorded at this meeting.
     recorded: Vec<Action>,
     action: ActionInput,
+    /// The action's due date in the date input's boxes.
+    due_on_boxes: Boxes,
     when_plain: String,
     delivery_mode: String,
     delivery_detail: String,
@@ -98,6 +101,7 @@ pub(crate) async fn page(
         units: view.units,
         to_review,
         recorded,
+        due_on_boxes: shown(&action.due_on),
         action,
         when_plain,
         delivery_mode: view.set.delivery_mode.clone(),
@@ -203,7 +207,12 @@ pub async fn attendance(
 #[serde(default)]
 pub struct ActionForm {
     description: String,
+    /// A one-line date; the boxes below win when filled.
     due_on: String,
+    /// The GOV.UK date input's boxes.
+    due_on_day: String,
+    due_on_month: String,
+    due_on_year: String,
     /// The presenter, when the facilitator records for them.
     owner: String,
 }
@@ -221,7 +230,12 @@ pub async fn action(
     };
     let input = ActionInput {
         description: form.description,
-        due_on: form.due_on,
+        due_on: joined_or(
+            form.due_on,
+            &form.due_on_day,
+            &form.due_on_month,
+            &form.due_on_year,
+        ),
     };
     let owner = revans_domain::Id::parse(&form.owner);
     let result = add_action(&state, &actor, &id, owner.as_ref(), &input)
@@ -247,16 +261,36 @@ pub async fn review(
     after(&state, &viewer, &id, result, ActionInput::default()).await
 }
 
+/// A change to one meeting as the page posts it: the new date in the GOV.UK date input.
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+pub struct ChangeForm {
+    #[serde(flatten)]
+    input: ChangeInput,
+    date_day: String,
+    date_month: String,
+    date_year: String,
+}
+
 pub async fn change(
     State(state): State<AppState>,
     SignedIn(viewer): SignedIn,
     ClientIp(ip): ClientIp,
     PathId(id): PathId,
-    CsrfForm(input): CsrfForm<ChangeInput>,
+    CsrfForm(form): CsrfForm<ChangeForm>,
 ) -> PageResult<Response> {
     let actor = Actor {
         viewer: &viewer,
         ip: &ip,
+    };
+    let input = ChangeInput {
+        date: joined_or(
+            form.input.date.clone(),
+            &form.date_day,
+            &form.date_month,
+            &form.date_year,
+        ),
+        ..form.input
     };
     let result = change_meeting(&state, &actor, &id, &input).await;
     after(&state, &viewer, &id, result, ActionInput::default()).await

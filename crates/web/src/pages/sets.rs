@@ -10,6 +10,7 @@ use revans_app::sets::set_pages::{
 
 use crate::auth::{ClientIp, SignedIn, Viewer};
 use crate::csrf::CsrfForm;
+use crate::date_boxes::{Boxes, joined_or, shown};
 use crate::error::PageResult;
 use crate::layout::{Errors, Layout, form_error, render};
 use crate::pages::sign_in::NoticeQuery;
@@ -82,6 +83,8 @@ struct SetPage {
     themes: Vec<ThemeOption>,
     problem: ProblemInput,
     series: SeriesInput,
+    /// The first date of a series, in the date input's boxes.
+    series_date: Boxes,
     /// The next meeting that is going ahead (not cancelled, not yet over), marked on the page.
     next_meeting: String,
 }
@@ -139,6 +142,7 @@ async fn set_page(
         open_actions: read.open_actions,
         themes,
         problem,
+        series_date: shown(&series.start_date),
         series,
         next_meeting,
     })
@@ -199,13 +203,33 @@ pub async fn problem(
     }
 }
 
+/// A series of meetings as the page posts it: the first date in the GOV.UK date input.
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+pub struct SeriesForm {
+    #[serde(flatten)]
+    input: SeriesInput,
+    start_date_day: String,
+    start_date_month: String,
+    start_date_year: String,
+}
+
 pub async fn schedule(
     State(state): State<AppState>,
     SignedIn(viewer): SignedIn,
     ClientIp(ip): ClientIp,
     PathId(id): PathId,
-    CsrfForm(input): CsrfForm<SeriesInput>,
+    CsrfForm(form): CsrfForm<SeriesForm>,
 ) -> PageResult<Response> {
+    let input = SeriesInput {
+        start_date: joined_or(
+            form.input.start_date.clone(),
+            &form.start_date_day,
+            &form.start_date_month,
+            &form.start_date_year,
+        ),
+        ..form.input
+    };
     let actor = Actor {
         viewer: &viewer,
         ip: &ip,

@@ -269,3 +269,53 @@ async fn times_are_shown_in_the_readers_zone() {
     assert!(audit.body.contains(" CET") || audit.body.contains(" CEST"));
     assert!(!audit.body.contains("UTC"));
 }
+
+#[tokio::test]
+async fn a_meeting_moves_by_the_date_boxes_and_a_missing_year_is_named() {
+    let app = TestApp::spawn().await;
+    let demo = crate::meeting_pages::demo(&app).await;
+    let meeting = demo.next.id.to_string();
+    let london = jiff::tz::TimeZone::get("Europe/London").unwrap();
+    let then = jiff::Timestamp::from_millisecond(demo.next.starts_at)
+        .unwrap()
+        .to_zoned(london.clone());
+    let new_day = then.date().tomorrow().unwrap();
+    let mut fran = app.signed_in(FACILITATOR).await;
+    fran.get(&format!("/meetings/{meeting}")).await;
+    let post = |year: String| {
+        vec![
+            ("change".to_owned(), "move".to_owned()),
+            ("date_day".to_owned(), new_day.day().to_string()),
+            ("date_month".to_owned(), new_day.month().to_string()),
+            ("date_year".to_owned(), year),
+            ("start_time".to_owned(), "10:00".to_owned()),
+            ("duration_minutes".to_owned(), "120".to_owned()),
+        ]
+    };
+    let r = fran
+        .post_form_owned(&format!("/meetings/{meeting}/change"), &post(String::new()))
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert!(
+        r.body
+            .contains(r##"<a href="#date">The date must include a year</a>"##),
+        "{}",
+        r.body
+    );
+    let r = fran
+        .post_form_owned(
+            &format!("/meetings/{meeting}/change"),
+            &post(new_day.year().to_string()),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let mut conn = app.state.store.conn().await.unwrap();
+    let moved = revans_storage::meetings::get(&mut conn, &demo.next.id)
+        .await
+        .unwrap()
+        .unwrap();
+    let at = jiff::Timestamp::from_millisecond(moved.starts_at)
+        .unwrap()
+        .to_zoned(london);
+    assert_eq!((at.date(), at.hour(), at.minute()), (new_day, 10, 0));
+}

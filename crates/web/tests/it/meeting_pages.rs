@@ -9,15 +9,15 @@ use revans_storage::{meetings, sets};
 use crate::diaries::make_person;
 use crate::helpers::*;
 
-struct Demo {
+pub(crate) struct Demo {
     cohort: Id,
     set: Id,
     /// The next meeting that has not happened.
-    next: meetings::Meeting,
+    pub next: meetings::Meeting,
     members: Vec<sets::Member>,
 }
 
-async fn demo(app: &TestApp) -> Demo {
+pub(crate) async fn demo(app: &TestApp) -> Demo {
     let mut conn = app.state.store.conn().await.unwrap();
     let pat = Id::parse(&app.person_id(PARTICIPANT).await).unwrap();
     let set = sets::list_for_person(&mut conn, &pat)
