@@ -122,3 +122,20 @@ pub fn form_error<T: askama::Template>(
         other => Err(other.into()),
     }
 }
+
+/// A stored day (`2027-02-11`) as people read it: "11 February 2027". Anything that does not
+/// read as a date is shown as it is.
+pub fn day_in_words(stored: &str) -> String {
+    revans_domain::parse_uk_date(stored, "date")
+        .map(|d| d.strftime("%-d %B %Y").to_string())
+        .unwrap_or_else(|_| stored.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn stored_days_read_in_words() {
+        assert_eq!(super::day_in_words("2027-02-11"), "11 February 2027");
+        assert_eq!(super::day_in_words("soon"), "soon");
+    }
+}
