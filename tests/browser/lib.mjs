@@ -131,9 +131,14 @@ async function checkAtPhoneWidth(page, name) {
   const wide = page.viewportSize();
   await page.setViewportSize({ width: 390, height: 844 });
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  // What sticks out, to say in the failure which element to fix.
+  const culprits = width <= 390 ? [] : await page.evaluate(() => [...document.querySelectorAll("body *")]
+    .filter((e) => e.getBoundingClientRect().right > 391 && !e.parentElement.closest(".table-wrap"))
+    .slice(-3)
+    .map((e) => `<${e.tagName.toLowerCase()} class="${e.className}"> ${e.textContent.trim().slice(0, 40)}`));
   await screenshot(page, `${name}-390`);
   await page.setViewportSize(wide);
-  assert.ok(width <= 390, `${name}: at 390 pixels the page is ${width} pixels wide`);
+  assert.ok(width <= 390, `${name}: at 390 pixels the page is ${width} pixels wide: ${culprits.join("; ")}`);
 }
 
 /** A fresh browser context signed in as `email`. */

@@ -169,6 +169,7 @@ test("someone who has left is confirmed first, counted out, and can be put back"
   // "has left" on the sets page leads to a confirmation page first, never acting on one click.
   await page.getByRole("link", { name: "Bo Participant has left" }).click();
   await page.waitForURL(/\/sets\/leave\?member=/);
+  const member = new URL(page.url()).searchParams.get("member");
   await checkPage(page, "leaver-confirm", /Has Bo Participant left Set 1\?/);
   const told = await page.locator("[data-told] li").allInnerTexts();
   assert.deepEqual(told, ["Bo Participant (the person who left)", "Fran Facilitator (facilitator)"]);
