@@ -98,6 +98,10 @@ for (const role of ["participant", "sponsor", "facilitator", "evaluator"]) {
       await page.goto(`${env.server.url}${path}`);
       await checkPage(page, `${role}${path === "/" ? "-home" : path}`, heading);
     }
+    // Back links lead up from a detail page (issue 11, item 12).
+    await page.goto(`${env.server.url}/account/tokens`);
+    await page.locator("main a.back-link", { hasText: "Your account" }).click();
+    await page.waitForURL(`${env.server.url}/account`);
     // Programme lead pages are refused, politely.
     const res = await page.goto(`${env.server.url}/admin/people`);
     assert.equal(res.status(), 403);
