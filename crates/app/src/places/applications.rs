@@ -479,7 +479,15 @@ async fn offer_waiting(
         )
         .await?;
         if let Some(a) = applications::get(conn, &next).await? {
-            offer_email(state, conn, programme, &a, &cohort.name, expires).await?;
+            offer_email(
+                state,
+                conn,
+                programme,
+                &a,
+                (&cohort.name, &cohort.timezone),
+                expires,
+            )
+            .await?;
         }
         free -= 1;
         offered += 1;
@@ -515,7 +523,7 @@ async fn offer_email(
     conn: &mut Conn,
     programme: &Programme,
     a: &Application,
-    cohort: &str,
+    (cohort, zone): (&str, &str),
     expires: i64,
 ) -> Result<(), Error> {
     email(
@@ -526,8 +534,8 @@ async fn offer_email(
         &programme.fields,
         &format!("You are offered a place in {cohort}"),
         vec![format!(
-            "Accept or decline by {}. After that the place goes to the next person waiting.",
-            revans_domain::when(expires)
+            "Accept or decline by {} (the cohort's time). After that the place goes to the next person waiting.",
+            revans_domain::when_in(expires, zone)
         )],
         None,
     )
@@ -604,13 +612,13 @@ pub async fn allocate_places(
             expires,
         )
         .await?;
-        let cohort = cohort_list
+        let (cohort, zone) = cohort_list
             .iter()
             .find(|c| &c.id == cohort_id)
-            .map(|c| c.name.clone())
-            .unwrap_or_default();
+            .map(|c| (c.name.clone(), c.timezone.clone()))
+            .unwrap_or_else(|| (String::new(), crate::DEFAULT_ZONE.to_owned()));
         if let Some(a) = applications::get(&mut tx, app_id).await? {
-            offer_email(state, &mut tx, &programme, &a, &cohort, expires).await?;
+            offer_email(state, &mut tx, &programme, &a, (&cohort, &zone), expires).await?;
         }
         summary.offered += 1;
     }

@@ -104,9 +104,20 @@ async fn an_overdue_offer_expires_and_the_next_in_line_is_offered_the_place() {
             .iter()
             .any(|e| e.to == PARTICIPANT && e.subject.contains("Reminder: your offer"))
     );
-    assert!(emails.iter().any(
-        |e| e.to == "participant@bay-council.example" && e.subject.contains("offered a place")
-    ));
+    let offer = emails
+        .iter()
+        .find(|e| {
+            e.to == "participant@bay-council.example" && e.subject.contains("offered a place")
+        })
+        .expect("an offer email");
+    // The deadline is in the cohort's time, named (GMT or BST), never UTC (issue 11, item 5).
+    assert!(
+        offer.text.contains(" GMT (the cohort's time)")
+            || offer.text.contains(" BST (the cohort's time)"),
+        "{}",
+        offer.text
+    );
+    assert!(!offer.text.contains("UTC"), "{}", offer.text);
     // Fran was second in line and is now first: told so.
     let moved = emails
         .iter()
