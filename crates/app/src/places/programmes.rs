@@ -531,6 +531,33 @@ pub fn parse_cohort(
     };
     let tz = input.timezone.trim();
     let tz = if tz.is_empty() { "Europe/London" } else { tz };
+    // Checked in the order the form asks, so the error summary reads top to bottom.
+    let opens = typed_date(
+        &input.opens_on,
+        (
+            &input.opens_on_day,
+            &input.opens_on_month,
+            &input.opens_on_year,
+        ),
+        "opens_on",
+        "the day applications open",
+        &mut e,
+    )
+    .and_then(|d| day_start(d, tz));
+    // Applications close at the end of the last day in the cohort's zone (23 or 25 hours
+    // long when the clocks change).
+    let closes = typed_date(
+        &input.closes_on,
+        (
+            &input.closes_on_day,
+            &input.closes_on_month,
+            &input.closes_on_year,
+        ),
+        "closes_on",
+        "the last day to apply",
+        &mut e,
+    )
+    .and_then(|d| revans_domain::end_of_day(d, tz));
     let schedule = match input.schedule_kind.as_str() {
         "recurrence" => {
             let first = typed_date(
@@ -562,32 +589,6 @@ pub fn parse_cohort(
         }
         _ => e.take(Schedule::explicit(&input.sessions, tz, now)),
     };
-    let opens = typed_date(
-        &input.opens_on,
-        (
-            &input.opens_on_day,
-            &input.opens_on_month,
-            &input.opens_on_year,
-        ),
-        "opens_on",
-        "the day applications open",
-        &mut e,
-    )
-    .and_then(|d| day_start(d, tz));
-    // Applications close at the end of the last day in the cohort's zone (23 or 25 hours
-    // long when the clocks change).
-    let closes = typed_date(
-        &input.closes_on,
-        (
-            &input.closes_on_day,
-            &input.closes_on_month,
-            &input.closes_on_year,
-        ),
-        "closes_on",
-        "the last day to apply",
-        &mut e,
-    )
-    .and_then(|d| revans_domain::end_of_day(d, tz));
     if let (Some(o), Some(c)) = (opens, closes)
         && c <= o
     {

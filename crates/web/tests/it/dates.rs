@@ -187,6 +187,10 @@ async fn impossible_and_half_typed_dates_are_named_and_nothing_is_saved() {
             r.body
         );
     }
+    // The summary lists the errors in the order the form asks.
+    let at = |anchor: &str| r.body.find(&format!(r#"<a href="{anchor}">"#)).unwrap();
+    assert!(at("#closes_on") < at("#start_date"));
+    assert!(at("#start_date") < at("#session_count"));
     let mut conn = app.state.store.conn().await.unwrap();
     let programme =
         revans_domain::Id::parse(page.trim_start_matches("/admin/programmes/")).unwrap();
