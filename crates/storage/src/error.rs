@@ -32,6 +32,8 @@ const UNIQUE_FIELDS: &[(&str, &str, &str)] = &[
     ("organisations_name_key", "organisations.name", "name"),
     ("api_tokens_hash_key", "api_tokens.token_hash", "token"),
     ("action_sets_cohort_name_key", "action_sets.name", "name"),
+    // The table's own UNIQUE (cohort_id, name), which PostgreSQL may report first.
+    ("action_sets_cohort_id_name_key", "action_sets.name", "name"),
     (
         "applications_person_programme_key",
         "applications.programme_id",
@@ -47,7 +49,11 @@ impl From<sqlx::Error> for StoreError {
                 let message = db.message();
                 let field = UNIQUE_FIELDS
                     .iter()
-                    .find(|(pg, sqlite, _)| constraint == *pg || message.contains(sqlite))
+                    // The Any driver does not always pass PostgreSQL's constraint name on, but
+                    // its message names it ("violates unique constraint \"..._key\"").
+                    .find(|(pg, sqlite, _)| {
+                        constraint == *pg || message.contains(pg) || message.contains(sqlite)
+                    })
                     .map_or("value", |(_, _, field)| *field);
                 StoreError::Duplicate { field }
             }
