@@ -18,9 +18,14 @@ pub struct TestDatabase {
 impl TestDatabase {
     /// Creates an empty database (no schema yet).
     pub async fn create() -> Self {
+        Self::create_on(std::env::var(TEST_DATABASE_ENV).ok()).await
+    }
+
+    /// As `create`, on the PostgreSQL server `admin_url` names (SQLite when None).
+    pub async fn create_on(admin_url: Option<String>) -> Self {
         let name = format!("revans_test_{}", uuid::Uuid::now_v7().simple());
-        match std::env::var(TEST_DATABASE_ENV) {
-            Ok(admin_url) if admin_url.starts_with("postgres") => {
+        match admin_url {
+            Some(admin_url) if admin_url.starts_with("postgres") => {
                 use sqlx::Executor;
                 sqlx::any::install_default_drivers();
                 let mut admin = <sqlx::AnyConnection as sqlx::Connection>::connect(&admin_url)
