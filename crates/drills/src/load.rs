@@ -131,7 +131,12 @@ impl Load {
                     if (200..300).contains(&s)
                         && let Some(id) = body["id"].as_str()
                     {
-                        record.lock().expect("record").acked.diary_ids.push(id.to_owned());
+                        record
+                            .lock()
+                            .expect("record")
+                            .acked
+                            .diary_ids
+                            .push(id.to_owned());
                     }
                 }
             });
@@ -163,7 +168,9 @@ impl Load {
                     let answer = send(req, started, "invite", &record).await;
                     let mut r = record.lock().expect("record");
                     match answer {
-                        Some((s, _)) if (200..300).contains(&s) => r.acked.invited_emails.push(email),
+                        Some((s, _)) if (200..300).contains(&s) => {
+                            r.acked.invited_emails.push(email)
+                        }
                         Some(_) => r.unacked_invites += 1,
                         None => {
                             r.unacked_invites += 1;
@@ -190,14 +197,22 @@ impl Load {
                         return;
                     };
                     let req = http
-                        .post(format!("{url}/api/v1/applications/{}/respond", a.application_id))
+                        .post(format!(
+                            "{url}/api/v1/applications/{}/respond",
+                            a.application_id
+                        ))
                         .bearer_auth(&a.token)
                         .json(&json!({ "response": "accept" }));
                     let Some((s, _)) = send(req, started, "accept", &record).await else {
                         return;
                     };
                     if (200..300).contains(&s) {
-                        record.lock().expect("record").acked.accepted_ids.push(a.application_id);
+                        record
+                            .lock()
+                            .expect("record")
+                            .acked
+                            .accepted_ids
+                            .push(a.application_id);
                     }
                 }
             });

@@ -23,7 +23,10 @@ use std::time::Duration;
 use clap::{Parser, Subcommand, ValueEnum};
 
 #[derive(Debug, Parser)]
-#[command(name = "revans-drill", about = "Reliability drills against a running Revans")]
+#[command(
+    name = "revans-drill",
+    about = "Reliability drills against a running Revans"
+)]
 struct Cli {
     /// The revans binary to drive.
     #[arg(long, global = true, default_value = "target/debug/revans")]

@@ -54,9 +54,10 @@ pub async fn run(o: &Options) -> anyhow::Result<Report> {
         record.clone(),
     );
     tokio::time::sleep(Duration::from_secs(2)).await;
-    let down_at = load.started.elapsed();
     let t = Instant::now();
     pg.down()?;
+    // The outage counts from when the server has stopped (a fast stop waits for open work).
+    let down_at = load.started.elapsed();
     say(format!(
         "PostgreSQL stopped ({} ms to stop)",
         t.elapsed().as_millis()
@@ -114,7 +115,10 @@ pub async fn run(o: &Options) -> anyhow::Result<Report> {
         during.len(),
         count(&during, &|s| s == Some(503)),
         count(&during, &|s| matches!(s, Some(200..=299))),
-        count(&during, &|s| !matches!(s, Some(503) | Some(200..=299) | None)),
+        count(&during, &|s| !matches!(
+            s,
+            Some(503) | Some(200..=299) | None
+        )),
         count(&during, &|s| s.is_none()),
     ));
     say(format!(

@@ -52,7 +52,9 @@ fn shell_quote(s: &str) -> String {
 
 impl PrivatePg {
     pub fn start() -> anyhow::Result<Self> {
-        let dir = tempfile::Builder::new().prefix("revans-drill-pg-").tempdir()?;
+        let dir = tempfile::Builder::new()
+            .prefix("revans-drill-pg-")
+            .tempdir()?;
         if is_root() {
             let status = Command::new("chown")
                 .args(["-R", "postgres:postgres"])
@@ -62,7 +64,9 @@ impl PrivatePg {
                 bail!("cannot give {} to the postgres user", dir.path().display());
             }
         }
-        let port = std::net::TcpListener::bind("127.0.0.1:0")?.local_addr()?.port();
+        let port = std::net::TcpListener::bind("127.0.0.1:0")?
+            .local_addr()?
+            .port();
         let data = dir.path().join("data");
         pg(
             "initdb",
@@ -84,7 +88,15 @@ impl PrivatePg {
         me.up()?;
         pg(
             "createdb",
-            &["-h", "127.0.0.1", "-p", &port.to_string(), "-U", "revans", "revans"],
+            &[
+                "-h",
+                "127.0.0.1",
+                "-p",
+                &port.to_string(),
+                "-U",
+                "revans",
+                "revans",
+            ],
         )?;
         Ok(me)
     }
@@ -119,7 +131,14 @@ impl PrivatePg {
     pub fn down(&self) -> anyhow::Result<()> {
         pg(
             "pg_ctl",
-            &["-D", &self.data().to_string_lossy(), "-m", "fast", "-w", "stop"],
+            &[
+                "-D",
+                &self.data().to_string_lossy(),
+                "-m",
+                "fast",
+                "-w",
+                "stop",
+            ],
         )
     }
 }
@@ -128,7 +147,14 @@ impl Drop for PrivatePg {
     fn drop(&mut self) {
         let _ = pg(
             "pg_ctl",
-            &["-D", &self.data().to_string_lossy(), "-m", "immediate", "-w", "stop"],
+            &[
+                "-D",
+                &self.data().to_string_lossy(),
+                "-m",
+                "immediate",
+                "-w",
+                "stop",
+            ],
         );
     }
 }

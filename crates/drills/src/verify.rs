@@ -73,7 +73,8 @@ fn message_ids(folder: &Path) -> anyhow::Result<Vec<String>> {
             .lines()
             .find_map(|l| {
                 let (name, value) = l.split_once(':')?;
-                name.eq_ignore_ascii_case("message-id").then(|| value.trim())
+                name.eq_ignore_ascii_case("message-id")
+                    .then(|| value.trim())
             })
             .and_then(|v| v.trim_start_matches('<').split('@').next())
             .unwrap_or("")
@@ -107,7 +108,9 @@ pub async fn check(
     }
     for id in &acked.accepted_ids {
         let parsed = Id::parse(id).ok_or_else(|| anyhow::anyhow!("bad id {id}"))?;
-        let state = applications::get(&mut conn, &parsed).await?.map(|a| a.state);
+        let state = applications::get(&mut conn, &parsed)
+            .await?
+            .map(|a| a.state);
         if state != Some(ApplicationState::Accepted) {
             f.lost.push(format!("accepted place {id} (now {state:?})"));
         }

@@ -85,6 +85,18 @@ pub async fn set_api_token_expiry(
     Ok(())
 }
 
+/// PostgreSQL only: asks the server to end this very connection (as a shutdown does to every
+/// open one) and returns the error the server answers with (57P01, admin shutdown).
+pub async fn terminate_own_connection(conn: &mut crate::Conn) -> crate::StoreError {
+    match sqlx::query("SELECT pg_terminate_backend(pg_backend_pid())")
+        .execute(&mut *conn)
+        .await
+    {
+        Ok(_) => crate::StoreError::Corrupt("the connection was not ended".into()),
+        Err(e) => e.into(),
+    }
+}
+
 /// Plants a poison row: the application's stored answers stop being JSON, so reading it fails
 /// (as a row damaged by hand or by a bug would), for tests that one bad row stops nothing else.
 pub async fn poison_application(
