@@ -75,7 +75,7 @@ pub async fn run(o: &Options) -> anyhow::Result<Findings> {
     if due > 0 {
         say(format!("{due} email(s) still due after 60 s"));
     }
-    let record = record.lock().expect("record");
+    let record = std::mem::take(&mut *record.lock().expect("record"));
     let findings = verify::check(
         &o.target.database_url,
         &o.target.mail_folder(),

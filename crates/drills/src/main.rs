@@ -186,3 +186,21 @@ fn print_findings(f: &verify::Findings) {
         "RESULT: ok".to_owned()
     });
 }
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_definition_is_consistent() {
+        super::Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn passwords_are_not_printed() {
+        assert_eq!(
+            crate::crash::redact("postgres://revans_ci:secret@127.0.0.1:5432/db"),
+            "postgres://revans_ci:***@127.0.0.1:5432/db"
+        );
+    }
+}

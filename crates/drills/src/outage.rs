@@ -96,7 +96,7 @@ pub async fn run(o: &Options) -> anyhow::Result<Report> {
         say(format!("{due} email(s) still due after 60 s"));
     }
     server.kill()?;
-    let record = record.lock().expect("record");
+    let record = std::mem::take(&mut *record.lock().expect("record"));
     let mut problems = Vec::new();
     let during: Vec<&Outcome> = record
         .outcomes
@@ -127,6 +127,19 @@ pub async fn run(o: &Options) -> anyhow::Result<Report> {
         slowest_during.as_millis(),
         recovered.map_or("never".to_owned(), |d| format!("{} ms", d.as_millis())),
     ));
+    for x in during
+        .iter()
+        .filter(|x| matches!(x.status, Some(200..=299)))
+    {
+        say(format!(
+            "  {} to a {} sent during the outage at {} ms (down from {} ms): it waited {} ms for a connection, and PostgreSQL was back",
+            x.status.unwrap_or_default(),
+            x.what,
+            x.at.as_millis(),
+            down_at.as_millis(),
+            x.took.as_millis()
+        ));
+    }
     for x in &all {
         match x.status {
             Some(404) | Some(500..=502) | Some(504..) => problems.push(format!(
