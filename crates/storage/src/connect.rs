@@ -51,7 +51,13 @@ impl Store {
         };
         let options = AnyPoolOptions::new()
             .max_connections(max_connections)
-            .acquire_timeout(Duration::from_secs(10))
+            // SQLite writers queue for the file (busy_timeout), so a wait is normal there; a
+            // PostgreSQL pool that cannot hand out a connection in 3 s is a server that has gone
+            // away: answer 503 quickly rather than hold every request for 10 s.
+            .acquire_timeout(match backend {
+                Backend::Sqlite => Duration::from_secs(10),
+                Backend::Postgres => Duration::from_secs(3),
+            })
             .after_connect(move |conn, _meta| {
                 Box::pin(async move {
                     if backend == Backend::Sqlite {

@@ -58,6 +58,15 @@ impl From<sqlx::Error> for StoreError {
                 StoreError::Duplicate { field }
             }
             sqlx::Error::Database(db) if db.is_foreign_key_violation() => StoreError::Reference,
+            // PostgreSQL going away: class 08 (connection exception) and 57P (operator
+            // intervention: shutting down, crashed, starting up) are an outage, not a bug.
+            sqlx::Error::Database(db)
+                if db
+                    .code()
+                    .is_some_and(|c| c.starts_with("08") || c.starts_with("57P")) =>
+            {
+                StoreError::Unavailable(err)
+            }
             sqlx::Error::Io(_)
             | sqlx::Error::Tls(_)
             | sqlx::Error::PoolTimedOut

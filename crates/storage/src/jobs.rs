@@ -101,6 +101,18 @@ pub async fn pending_count(conn: &mut Conn) -> Result<i64> {
     .await?)
 }
 
+/// Jobs a worker could claim now: not done, attempts left, not leased (or the lease ran out).
+/// Jobs leased by a process that died wait for their lease to end.
+pub async fn due_count(conn: &mut Conn) -> Result<i64> {
+    Ok(sqlx::query_scalar(
+        "SELECT COUNT(*) FROM jobs WHERE done_at IS NULL AND attempts < max_attempts \
+         AND run_at <= $1 AND (locked_until IS NULL OR locked_until < $1)",
+    )
+    .bind(now_ms())
+    .fetch_one(&mut *conn)
+    .await?)
+}
+
 /// Jobs that failed on every attempt and will not run again.
 pub async fn given_up_count(conn: &mut Conn) -> Result<i64> {
     Ok(sqlx::query_scalar(

@@ -18,9 +18,14 @@ pub struct TestDatabase {
 impl TestDatabase {
     /// Creates an empty database (no schema yet).
     pub async fn create() -> Self {
+        Self::create_on(std::env::var(TEST_DATABASE_ENV).ok()).await
+    }
+
+    /// As `create`, on the PostgreSQL server `admin_url` names (SQLite when None).
+    pub async fn create_on(admin_url: Option<String>) -> Self {
         let name = format!("revans_test_{}", uuid::Uuid::now_v7().simple());
-        match std::env::var(TEST_DATABASE_ENV) {
-            Ok(admin_url) if admin_url.starts_with("postgres") => {
+        match admin_url {
+            Some(admin_url) if admin_url.starts_with("postgres") => {
                 use sqlx::Executor;
                 sqlx::any::install_default_drivers();
                 let mut admin = <sqlx::AnyConnection as sqlx::Connection>::connect(&admin_url)
@@ -78,6 +83,18 @@ pub async fn set_api_token_expiry(
         .execute(&mut *conn)
         .await?;
     Ok(())
+}
+
+/// PostgreSQL only: asks the server to end this very connection (as a shutdown does to every
+/// open one) and returns the error the server answers with (57P01, admin shutdown).
+pub async fn terminate_own_connection(conn: &mut crate::Conn) -> crate::StoreError {
+    match sqlx::query("SELECT pg_terminate_backend(pg_backend_pid())")
+        .execute(&mut *conn)
+        .await
+    {
+        Ok(_) => crate::StoreError::Corrupt("the connection was not ended".into()),
+        Err(e) => e.into(),
+    }
 }
 
 /// Plants a poison row: the application's stored answers stop being JSON, so reading it fails

@@ -9,7 +9,7 @@ mod worker;
 
 use lettre::message::header::ContentType;
 use lettre::message::{Mailbox, MultiPart};
-use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use secrecy::ExposeSecret;
 
 pub use revans_app::mail::{Attachment, Notice, QueuedEmail, SEND_EMAIL};
@@ -65,8 +65,10 @@ pub enum Mailer {
         transport: AsyncSmtpTransport<Tokio1Executor>,
         from: Mailbox,
     },
+    /// Each message is written as `<message id>.eml`: a job sent again after a crash (sent,
+    /// but the process died before recording it) rewrites the same file, so no copy appears.
     Folder {
-        transport: AsyncFileTransport<Tokio1Executor>,
+        folder: std::path::PathBuf,
         from: Mailbox,
     },
 }
@@ -86,7 +88,7 @@ impl Mailer {
                     )
                 })?;
                 Ok(Mailer::Folder {
-                    transport: AsyncFileTransport::new(&settings.folder),
+                    folder: settings.folder.clone(),
                     from,
                 })
             }
@@ -158,11 +160,75 @@ impl Mailer {
                 .await
                 .map(|_| ())
                 .map_err(|e| e.to_string()),
-            Mailer::Folder { transport, .. } => transport
-                .send(message)
-                .await
-                .map(|_| ())
-                .map_err(|e| e.to_string()),
+            Mailer::Folder { folder, .. } => {
+                write_once(folder, message_id, &message.formatted()).await
+            }
         }
+    }
+}
+
+/// Writes `<message_id>.eml` whole or not at all (a temporary file renamed into place), so a
+/// reader never sees half a message and a second send of the same job replaces the first.
+async fn write_once(
+    folder: &std::path::Path,
+    message_id: &str,
+    bytes: &[u8],
+) -> Result<(), String> {
+    let safe: String = message_id
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let target = folder.join(format!("{safe}.eml"));
+    let temporary = folder.join(format!(".{safe}.eml.tmp"));
+    tokio::fs::write(&temporary, bytes)
+        .await
+        .map_err(|e| format!("cannot write {}: {e}", temporary.display()))?;
+    tokio::fs::rename(&temporary, &target)
+        .await
+        .map_err(|e| format!("cannot write {}: {e}", target.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::{MailTransport, Overrides, Settings};
+
+    fn eml_files(dir: &std::path::Path) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[tokio::test]
+    async fn a_job_sent_again_after_a_crash_leaves_one_message_in_the_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut settings = Settings::load(None, &Overrides::default()).unwrap().mail;
+        settings.transport = MailTransport::Folder;
+        settings.folder = dir.path().to_path_buf();
+        let mailer = Mailer::from_settings(&settings).unwrap();
+        let email = OutgoingEmail {
+            to: "someone@example.org".into(),
+            subject: "Your place".into(),
+            text: "Hello".into(),
+            html: "<p>Hello</p>".into(),
+            attachment: None,
+        };
+        mailer.send(&email, "job-1").await.unwrap();
+        // The worker died before recording the send; the job runs again with the same id.
+        mailer.send(&email, "job-1").await.unwrap();
+        assert_eq!(eml_files(dir.path()), ["job-1.eml"]);
+        let text = std::fs::read_to_string(dir.path().join("job-1.eml")).unwrap();
+        assert!(text.contains("Message-ID: <job-1@"), "{text}");
+        mailer.send(&email, "job-2").await.unwrap();
+        assert_eq!(eml_files(dir.path()), ["job-1.eml", "job-2.eml"]);
     }
 }
