@@ -53,6 +53,10 @@ pub struct Settings {
     pub tenant_name: String,
     /// The address people reach the service at, without a trailing slash, for links in emails.
     pub public_url: String,
+    /// CONTROL RUNS ONLY: accepting an offer skips the capacity re-check, so the oversell
+    /// drill can show that it would see an oversell. Never read from configuration: only code
+    /// (a test or drill) can set it. Always false in the service.
+    pub unsafe_skip_capacity_check: bool,
 }
 
 impl Settings {

@@ -6,7 +6,9 @@ use revans_domain::{
     ApplicationState, Candidate, Cap, CohortPlaces, Event, Id, Order, OrgTree, ProgrammeStatus,
     Role, allocate, bounded, check_caps,
 };
-use revans_storage::applications::{self, AcceptOutcome, Application, NewApplication};
+use revans_storage::applications::{
+    self, AcceptOutcome, Application, CapacityCheck, NewApplication,
+};
 use revans_storage::programmes::{self, Programme};
 use revans_storage::{Conn, cohorts, now_ms, organisations};
 
@@ -453,7 +455,7 @@ pub async fn decide(
 
 /// Offers free places of `cohort_id` to the waiting list, in order. Free means capacity less
 /// confirmed places and open offers.
-async fn offer_waiting(
+pub(crate) async fn offer_waiting(
     state: &App,
     conn: &mut Conn,
     programme: &Programme,
@@ -669,7 +671,12 @@ pub async fn respond(
     let next = match response {
         "accept" => {
             check(a.state, Event::Accept)?;
-            match applications::accept(&mut tx, id).await? {
+            let capacity = if state.settings.unsafe_skip_capacity_check {
+                CapacityCheck::SkippedForControlRun
+            } else {
+                CapacityCheck::Enforced
+            };
+            match applications::accept_with(&mut tx, id, capacity).await? {
                 AcceptOutcome::Accepted => {}
                 AcceptOutcome::Full => {
                     return Err(Error::Conflict(

@@ -24,6 +24,7 @@ mod ics;
 mod meeting_pages;
 mod offers;
 mod openapi_snapshot;
+mod oversell;
 mod places_stress;
 mod programmes;
 mod sets;
