@@ -468,18 +468,28 @@ pub(crate) async fn offer_waiting(
     let mut free = cohort.capacity - cohort.confirmed - offers;
     let expires = now_ms() + programme.fields.offer_valid_days * 86_400_000;
     let mut offered = 0;
+    let mut missed = 0;
     while free > 0 {
         let Some(next) = applications::next_in_line(conn, cohort_id).await? else {
             break;
         };
-        applications::offer(
+        if !applications::offer(
             conn,
             &next,
             ApplicationState::Waitlisted,
             cohort_id,
             expires,
         )
-        .await?;
+        .await?
+        {
+            // Someone else's transaction offered this person the place first (PostgreSQL,
+            // read committed): ask again for the next in line, a bounded number of times.
+            missed += 1;
+            if missed > 100 {
+                break;
+            }
+            continue;
+        }
         if let Some(a) = applications::get(conn, &next).await? {
             offer_email(
                 state,

@@ -28,5 +28,6 @@ mod oversell;
 mod places_stress;
 mod programmes;
 mod sets;
+mod slow_smtp;
 mod smoke;
 mod smtp;
