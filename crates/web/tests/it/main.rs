@@ -16,6 +16,7 @@ mod api_sets;
 mod applications_review;
 mod confidentiality;
 mod dates;
+mod dead_letters;
 mod diaries;
 mod forming;
 mod helpers;
