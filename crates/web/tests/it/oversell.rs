@@ -26,8 +26,9 @@ use revans_web::state::AppState;
 
 use crate::helpers::*;
 
-/// Applicants per cohort.
-const APPLICANTS_PER_COHORT: usize = 40;
+/// Operations per applicant (on average): applicants per cohort grow with the run, so a long
+/// run does not end with everyone withdrawn.
+const OPERATIONS_PER_APPLICANT: usize = 12;
 /// Places offered at the first allocation, above the places already confirmed.
 const OFFERED: i64 = 20;
 /// Capacity above the confirmed places while the storm runs: lower than the open offers.
@@ -107,6 +108,7 @@ pub async fn drill(operations: usize, control: bool, seed: u64) -> Outcome {
             .organisation_id
     };
     // Approved applicants for each cohort, each with an API token.
+    let per_cohort = (operations / OPERATIONS_PER_APPLICANT / cohort_list.len()).max(10);
     let mut applicants: Vec<(Id, String)> = Vec::new();
     let mut base = Vec::new();
     {
@@ -122,7 +124,7 @@ pub async fn drill(operations: usize, control: bool, seed: u64) -> Outcome {
                 .await
                 .unwrap()
             );
-            for n in 0..APPLICANTS_PER_COHORT {
+            for n in 0..per_cohort {
                 let person = people::insert(
                     &mut tx,
                     &org,
