@@ -332,6 +332,8 @@ pub async fn drill(operations: usize, control: bool, seed: u64) -> Outcome {
     outcome
 }
 
+/// The figures, for the record (shown with `--nocapture`).
+#[allow(clippy::print_stderr)]
 fn report(name: &str, o: &Outcome) {
     eprintln!(
         "{name}: {} operations in {:.1} s; statuses {:?}; accepted {}, waiting {}; oversold {}, undersold cohorts {}, bad waiting lists {}, counter mismatches {}",

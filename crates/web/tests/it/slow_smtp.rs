@@ -50,6 +50,7 @@ async fn stalling_relay(kind: Relay) -> (u16, mpsc::UnboundedReceiver<()>) {
     (port, rx)
 }
 
+#[allow(clippy::print_stderr)]
 async fn a_stuck_relay_blocks_no_request_and_the_send_times_out(kind: Relay) {
     let app = TestApp::spawn().await;
     let (port, mut accepted) = stalling_relay(kind).await;
@@ -143,6 +144,7 @@ async fn a_stuck_relay_blocks_no_request_and_the_send_times_out(kind: Relay) {
     );
     assert!(jobs::pending_count(&mut conn).await.unwrap() >= 1);
     drop(conn);
+    // The figures, for the record (shown with `--nocapture`).
     eprintln!(
         "slow relay: slowest round of 3 requests {slowest:?}; send given up after {waited:?}; error: {:?}",
         failed[0].last_error
