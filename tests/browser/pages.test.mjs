@@ -64,7 +64,7 @@ test("on a phone a lead's navigation folds into a menu and no page is wider than
   const context = await env.browser.newContext({ viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
   await signIn(page, url, USERS.admin);
-  for (const path of ["/", "/admin/programmes", "/admin/people", "/admin/audit", "/reports/sets", "/programmes"]) {
+  for (const path of ["/", "/admin/programmes", "/admin/people", "/admin/audit", "/admin/jobs/failed", "/reports/sets", "/programmes"]) {
     await page.goto(`${url}${path}`);
     const [scroll, inner] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
     assert.ok(scroll <= inner, `${path} is ${scroll} pixels wide on a ${inner}-pixel screen`);
@@ -115,7 +115,7 @@ test("programme lead pages, and inviting someone", async () => {
   const page = await context.newPage();
   const url = env.server.url;
   await signIn(page, url, USERS.admin);
-  for (const [path, heading] of [...COMMON, ["/admin/people", /People/], ["/admin/people/new", /Invite someone/], ["/admin/organisations", /Organisations/], ["/admin/audit", /Audit log/]]) {
+  for (const [path, heading] of [...COMMON, ["/admin/people", /People/], ["/admin/people/new", /Invite someone/], ["/admin/organisations", /Organisations/], ["/admin/audit", /Audit log/], ["/admin/jobs/failed", /Failed emails/]]) {
     await page.goto(`${url}${path}`);
     await checkPage(page, `admin${path === "/" ? "-home" : path}`, heading);
   }

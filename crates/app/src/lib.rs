@@ -12,6 +12,7 @@ pub mod access_checks;
 mod actor;
 pub mod audit_log;
 pub mod calendar;
+pub mod dead_letters;
 pub mod demo;
 pub mod diaries;
 pub mod directory;
@@ -53,6 +54,10 @@ pub struct Settings {
     pub tenant_name: String,
     /// The address people reach the service at, without a trailing slash, for links in emails.
     pub public_url: String,
+    /// CONTROL RUNS ONLY: accepting an offer skips the capacity re-check, so the oversell
+    /// drill can show that it would see an oversell. Never read from configuration: only code
+    /// (a test or drill) can set it. Always false in the service.
+    pub unsafe_skip_capacity_check: bool,
 }
 
 impl Settings {

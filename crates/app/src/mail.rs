@@ -141,7 +141,7 @@ pub async fn enqueue_with_attachment(
         attachment,
     };
     let payload = serde_json::to_string(&queued).map_err(Error::internal)?;
-    jobs::enqueue(
+    jobs::enqueue_concerning(
         conn,
         NewJob {
             kind: SEND_EMAIL,
@@ -149,6 +149,7 @@ pub async fn enqueue_with_attachment(
             run_at: revans_storage::now_ms(),
             max_attempts: 8,
         },
+        to,
     )
     .await?;
     Ok(())

@@ -601,6 +601,19 @@ pub enum AcceptOutcome {
 /// conditional UPDATE on the cohort, then the application moves only if it is still an open
 /// offer; if it is not (a concurrent withdrawal), the place is given back before returning.
 pub async fn accept(conn: &mut Conn, id: &Id) -> Result<AcceptOutcome> {
+    accept_with(conn, id, CapacityCheck::Enforced).await
+}
+
+/// Whether an acceptance re-checks capacity. Only the oversell drill's control run skips it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CapacityCheck {
+    Enforced,
+    /// CONTROL RUNS ONLY: see `cohorts::take_place_unchecked`.
+    SkippedForControlRun,
+}
+
+/// `accept`, with the capacity re-check switched off for a control run.
+pub async fn accept_with(conn: &mut Conn, id: &Id, check: CapacityCheck) -> Result<AcceptOutcome> {
     let now = now_ms();
     let row: Option<(String, Option<String>, Option<i64>)> =
         sqlx::query_as("SELECT state, cohort_id, offer_expires_at FROM applications WHERE id = $1")
@@ -614,7 +627,11 @@ pub async fn accept(conn: &mut Conn, id: &Id) -> Result<AcceptOutcome> {
         return Ok(AcceptOutcome::NotOffered);
     }
     let cohort = Id::from_trusted(cohort);
-    if !cohorts::take_place(conn, &cohort).await? {
+    let taken = match check {
+        CapacityCheck::Enforced => cohorts::take_place(conn, &cohort).await?,
+        CapacityCheck::SkippedForControlRun => cohorts::take_place_unchecked(conn, &cohort).await?,
+    };
+    if !taken {
         return Ok(AcceptOutcome::Full);
     }
     if !transition(

@@ -185,6 +185,21 @@ pub async fn take_place(conn: &mut Conn, id: &Id) -> Result<bool> {
     Ok(done.rows_affected() == 1)
 }
 
+/// CONTROL RUNS ONLY (the oversell drill): "takes" a place without the capacity re-check, so
+/// an acceptance always succeeds. The counter still stops at capacity, because the
+/// `cohorts_within_capacity` constraint would otherwise abort the transaction; the accepted
+/// applications beyond it are the oversell the drill must be able to see.
+pub async fn take_place_unchecked(conn: &mut Conn, id: &Id) -> Result<bool> {
+    sqlx::query(
+        "UPDATE cohorts SET confirmed = CASE WHEN confirmed < capacity THEN confirmed + 1 \
+         ELSE confirmed END WHERE id = $1",
+    )
+    .bind(id.as_str())
+    .execute(&mut *conn)
+    .await?;
+    Ok(true)
+}
+
 /// Gives a place back (a withdrawal after acceptance).
 pub async fn release_place(conn: &mut Conn, id: &Id) -> Result<bool> {
     let done =

@@ -6,6 +6,7 @@
 //! which SQLite lacks). A claim is a lease: a worker that dies mid-job loses it when the lease
 //! ends, and another worker retries.
 
+use crate::organisations::TREE_CTE;
 use crate::{Conn, Result, new_id, now_ms};
 
 #[derive(Debug, Clone)]
@@ -27,9 +28,24 @@ pub struct ClaimedJob {
 }
 
 pub async fn enqueue(conn: &mut Conn, job: NewJob<'_>) -> Result<String> {
+    insert(conn, job, None).await
+}
+
+/// As `enqueue`, for a job about one email address (its recipient): a programme lead whose
+/// organisations hold that person sees the job on their page if it is given up.
+pub async fn enqueue_concerning(
+    conn: &mut Conn,
+    job: NewJob<'_>,
+    recipient: &str,
+) -> Result<String> {
+    insert(conn, job, Some(recipient)).await
+}
+
+async fn insert(conn: &mut Conn, job: NewJob<'_>, recipient: Option<&str>) -> Result<String> {
     let id = new_id();
     sqlx::query(
-        "INSERT INTO jobs (id, kind, payload, run_at, attempts, max_attempts, created_at) VALUES ($1, $2, $3, $4, 0, $5, $6)",
+        "INSERT INTO jobs (id, kind, payload, run_at, attempts, max_attempts, created_at, recipient) \
+         VALUES ($1, $2, $3, $4, 0, $5, $6, $7)",
     )
     .bind(id.as_str())
     .bind(job.kind)
@@ -37,6 +53,7 @@ pub async fn enqueue(conn: &mut Conn, job: NewJob<'_>) -> Result<String> {
     .bind(job.run_at)
     .bind(job.max_attempts)
     .bind(now_ms())
+    .bind(recipient)
     .execute(&mut *conn)
     .await?;
     Ok(id.to_string())
@@ -162,6 +179,63 @@ pub async fn retry_given_up(conn: &mut Conn, id: &str) -> Result<bool> {
     .bind(id)
     .execute(&mut *conn)
     .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// A dead letter about someone in an organisation tree, as a programme lead sees it.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct TenantDeadLetter {
+    pub id: String,
+    pub kind: String,
+    pub attempts: i64,
+    pub last_error: Option<String>,
+    pub created_at: i64,
+    /// When it last ran (its last attempt's retry time).
+    pub run_at: i64,
+    pub recipient: String,
+    pub person_name: String,
+}
+
+/// The given-up jobs about people in `root`'s organisation tree, newest first.
+pub async fn given_up_in_tree(
+    conn: &mut Conn,
+    root: &revans_domain::Id,
+    limit: i64,
+) -> Result<Vec<TenantDeadLetter>> {
+    let sql = format!(
+        "{TREE_CTE} SELECT j.id, j.kind, j.attempts, j.last_error, j.created_at, j.run_at, \
+         j.recipient, p.name AS person_name FROM jobs j \
+         JOIN people p ON p.email = j.recipient JOIN tree t ON t.id = p.organisation_id \
+         WHERE j.done_at IS NULL AND j.attempts >= j.max_attempts \
+         ORDER BY j.created_at DESC, j.id DESC LIMIT $2"
+    );
+    Ok(
+        sqlx::query_as::<_, TenantDeadLetter>(sqlx::AssertSqlSafe(sql))
+            .bind(root.as_str())
+            .bind(limit)
+            .fetch_all(&mut *conn)
+            .await?,
+    )
+}
+
+/// `retry_given_up`, only for a job about someone in `root`'s organisation tree. False when
+/// there is no such given-up job (or it concerns someone else's people).
+pub async fn retry_given_up_in_tree(
+    conn: &mut Conn,
+    root: &revans_domain::Id,
+    id: &str,
+) -> Result<bool> {
+    let sql = format!(
+        "{TREE_CTE} UPDATE jobs SET attempts = 0, run_at = $2, locked_by = NULL, locked_until = NULL \
+         WHERE id = $3 AND done_at IS NULL AND attempts >= max_attempts \
+         AND recipient IN (SELECT p.email FROM people p JOIN tree t ON t.id = p.organisation_id)"
+    );
+    let done = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(root.as_str())
+        .bind(now_ms())
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
     Ok(done.rows_affected() == 1)
 }
 

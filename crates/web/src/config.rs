@@ -58,6 +58,9 @@ pub struct MailSettings {
     pub smtp_security: SmtpSecurity,
     pub smtp_username: Option<String>,
     pub smtp_password: Option<SecretString>,
+    /// The longest one SMTP delivery may take, in seconds (each command, and the whole send):
+    /// a relay that stalls or trickles is given up on and the email retried later.
+    pub smtp_timeout_seconds: u64,
     pub from: String,
 }
 
@@ -97,6 +100,7 @@ struct MailDefaults {
     smtp_host: &'static str,
     smtp_port: u16,
     smtp_security: SmtpSecurity,
+    smtp_timeout_seconds: u64,
     from: &'static str,
 }
 
@@ -133,6 +137,7 @@ impl Settings {
                 smtp_host: "127.0.0.1",
                 smtp_port: 25,
                 smtp_security: SmtpSecurity::None,
+                smtp_timeout_seconds: 30,
                 from: "Revans <no-reply@revans.invalid>",
             },
         }));

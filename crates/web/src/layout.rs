@@ -59,6 +59,7 @@ impl Layout {
                 add("/admin/people", "People");
                 add("/admin/organisations", "Organisations");
                 add("/admin/audit", "Audit log");
+                add("/admin/jobs/failed", "Failed emails");
             }
             // Learning diaries for everyone; the themes report for leads and evaluators (C5).
             add("/diary", "Diary");

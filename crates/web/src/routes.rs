@@ -135,6 +135,8 @@ pub fn table() -> Vec<Route> {
             post(admin_organisations::create),
         ),
         r("GET", "/admin/audit", get(audit::list)),
+        r("GET", "/admin/jobs/failed", get(admin_jobs::failed)),
+        r("POST", "/admin/jobs/{id}/retry", post(admin_jobs::retry)),
         r("GET", "/admin/programmes", get(admin_programmes::list)),
         r(
             "GET",
@@ -378,6 +380,8 @@ pub fn table() -> Vec<Route> {
             put(api::people::set_roles),
         ),
         r("GET", "/api/v1/audit", get(api::audit::list)),
+        r("GET", "/api/v1/jobs/failed", get(api::jobs::failed)),
+        r("POST", "/api/v1/jobs/{id}/retry", post(api::jobs::retry)),
         r("GET", "/api/v1/programmes", get(api::programmes::list)),
         r(
             "POST",

@@ -44,6 +44,7 @@ pub async fn build_state(settings: Settings) -> Result<AppState, String> {
         settings: Arc::new(revans_app::Settings {
             tenant_name: settings.tenant_name.clone(),
             public_url: settings.base_url(),
+            unsafe_skip_capacity_check: false,
         }),
     };
     Ok(AppState {

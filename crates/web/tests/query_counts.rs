@@ -54,6 +54,8 @@ const SCREENS: &[(&str, &str, bool)] = &[
     (ADMIN, "/api/v1/people", true),
     (ADMIN, "/admin/audit", false),
     (ADMIN, "/api/v1/audit", true),
+    (ADMIN, "/admin/jobs/failed", false),
+    (ADMIN, "/api/v1/jobs/failed", true),
     (ADMIN, "/admin/programmes/{programme}", false),
     (ADMIN, "/api/v1/programmes/{programme}/applications", true),
     (SPONSOR, "/sponsor/applications", false),

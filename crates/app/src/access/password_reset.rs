@@ -43,7 +43,7 @@ pub async fn request_reset(state: &App, email: &EmailAddress, ip: &str) -> Resul
         ip: ip.to_owned(),
     })
     .map_err(Error::internal)?;
-    jobs::enqueue(
+    jobs::enqueue_concerning(
         &mut tx,
         NewJob {
             kind: RESET_REQUEST,
@@ -51,6 +51,7 @@ pub async fn request_reset(state: &App, email: &EmailAddress, ip: &str) -> Resul
             run_at: now,
             max_attempts: 8,
         },
+        email.as_str(),
     )
     .await?;
     revans_storage::commit(tx).await?;

@@ -743,6 +743,8 @@ pub async fn set_capacity(
             &programme.organisation_id,
         )
         .await?;
+    // Places a raise frees go to the waiting list at once, as a declined offer's would.
+    super::applications::offer_waiting(state, &mut tx, &programme, cohort_id).await?;
     revans_storage::commit(tx).await?;
     Ok(())
 }

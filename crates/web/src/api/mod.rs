@@ -8,6 +8,7 @@ pub mod audit;
 pub mod cohorts;
 pub mod contracts;
 pub mod home;
+pub mod jobs;
 pub mod me;
 pub mod meeting_changes;
 pub mod meeting_records;

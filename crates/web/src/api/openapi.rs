@@ -15,6 +15,7 @@ use super::openapi_errors::ErrorResponses;
         super::people::list, super::people::show, super::people::invite_person, super::people::set_roles,
         super::organisations::list, super::organisations::create,
         super::audit::list,
+        super::jobs::failed, super::jobs::retry,
         super::programmes::list, super::programmes::create_programme, super::programmes::create_cohort, super::cohorts::update, super::cohorts::close, super::programmes::put_status,
         super::applications::create_application, super::applications::mine, super::applications::respond_to, super::applications::sponsor_approval,
         super::applications::queue, super::programmes::set_nomination_cap, super::applications::decisions, super::applications::allocate,

@@ -64,6 +64,9 @@ pub enum Mailer {
     Smtp {
         transport: AsyncSmtpTransport<Tokio1Executor>,
         from: Mailbox,
+        /// The deadline for one whole send (lettre's own timeout is per command, so a relay
+        /// that trickles a byte at a time would otherwise never time out).
+        timeout: std::time::Duration,
     },
     /// Each message is written as `<message id>.eml`: a job sent again after a crash (sent,
     /// but the process died before recording it) rewrites the same file, so no copy appears.
@@ -105,7 +108,8 @@ impl Mailer {
                     SmtpSecurity::Tls => AsyncSmtpTransport::<Tokio1Executor>::relay(host)
                         .map_err(|e| format!("mail.smtp_host: {e}"))?,
                 };
-                let mut builder = builder.port(settings.smtp_port);
+                let timeout = std::time::Duration::from_secs(settings.smtp_timeout_seconds.max(1));
+                let mut builder = builder.port(settings.smtp_port).timeout(Some(timeout));
                 if let (Some(user), Some(password)) =
                     (&settings.smtp_username, &settings.smtp_password)
                 {
@@ -119,6 +123,7 @@ impl Mailer {
                 Ok(Mailer::Smtp {
                     transport: builder.build(),
                     from,
+                    timeout,
                 })
             }
         }
@@ -155,11 +160,15 @@ impl Mailer {
             .multipart(body)
             .map_err(|e| e.to_string())?;
         match self {
-            Mailer::Smtp { transport, .. } => transport
-                .send(message)
-                .await
-                .map(|_| ())
-                .map_err(|e| e.to_string()),
+            Mailer::Smtp {
+                transport, timeout, ..
+            } => match tokio::time::timeout(*timeout, transport.send(message)).await {
+                Ok(sent) => sent.map(|_| ()).map_err(|e| e.to_string()),
+                Err(_) => Err(format!(
+                    "the SMTP server did not finish within {} s; will retry",
+                    timeout.as_secs()
+                )),
+            },
             Mailer::Folder { folder, .. } => {
                 write_once(folder, message_id, &message.formatted()).await
             }

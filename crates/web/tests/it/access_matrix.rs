@@ -539,6 +539,17 @@ pub(crate) const MATRIX: &[(&str, &str, [&str; 7])] = &[
         "/admin/audit",
         ["303>/sign-in", "403", "403", "403", "403", "200", "200"],
     ),
+    // Failed emails about the lead's people; {job} does not exist (nor would another tenant's).
+    (
+        "GET",
+        "/admin/jobs/failed",
+        ["303>/sign-in", "403", "403", "403", "403", "200", "200"],
+    ),
+    (
+        "POST",
+        "/admin/jobs/{job}/retry",
+        ["303>/sign-in", "403", "403", "403", "403", "404", "404"],
+    ),
     // API: no token is 401; a token without the role is 403.
     (
         "GET",
@@ -579,6 +590,16 @@ pub(crate) const MATRIX: &[(&str, &str, [&str; 7])] = &[
         "GET",
         "/api/v1/audit",
         ["401", "403", "403", "403", "403", "200", "200"],
+    ),
+    (
+        "GET",
+        "/api/v1/jobs/failed",
+        ["401", "403", "403", "403", "403", "200", "200"],
+    ),
+    (
+        "POST",
+        "/api/v1/jobs/{job}/retry",
+        ["401", "403", "403", "403", "403", "404", "404"],
     ),
     (
         "GET",
@@ -1002,6 +1023,7 @@ pub(crate) fn matrix_path(p: &str) -> String {
         .replace("{spring}", "{id}")
         .replace("{autumn}", "{id}")
         .replace("{diary}", "{id}")
+        .replace("{job}", "{id}")
 }
 
 #[tokio::test]
@@ -1036,6 +1058,7 @@ async fn every_route_answers_every_role_as_the_matrix_says() {
                 .replace("{spring}", &sets.spring)
                 .replace("{autumn}", &sets.autumn)
                 .replace("{application}", "00000000-0000-0000-0000-000000000000")
+                .replace("{job}", "00000000-0000-0000-0000-000000000000")
                 .replace("{diary}", &diary)
                 .replace("{token}", "no-such-token-0000000000000000000000000000")
                 .replace("{id}", &admin_token_id);

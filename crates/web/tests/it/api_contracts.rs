@@ -27,6 +27,11 @@ const NO_BODY: &[(&str, &str, &str)] = &[
     ),
     (
         "POST",
+        "/api/v1/jobs/{id}/retry",
+        "trying a failed job again needs nothing but the job",
+    ),
+    (
+        "POST",
         "/api/v1/applications/{id}/sponsor-approval",
         "approving needs nothing but the application",
     ),

@@ -88,6 +88,11 @@ const COUNTERPARTS: &[(&str, &str, &[Route])] = &[
     ),
     (
         "POST",
+        "/admin/jobs/{id}/retry",
+        &[("POST", "/api/v1/jobs/{id}/retry")],
+    ),
+    (
+        "POST",
         "/sponsor/nominations",
         &[("POST", "/api/v1/sponsor/nominations")],
     ),

@@ -1,0 +1,70 @@
+//! Failed background jobs (dead letters) about the lead's people, with "Try again".
+
+use askama::Template;
+use axum::extract::State;
+use axum::response::{IntoResponse, Redirect, Response};
+use revans_app::Actor;
+use revans_app::dead_letters::{self, TenantDeadLetter, kind_label};
+
+use crate::auth::{Admin, ClientIp};
+use crate::csrf::CsrfForm;
+use crate::error::PageResult;
+use crate::layout::{Layout, render, when_in};
+use crate::pages::sign_in::Empty;
+use crate::path_id::PathId;
+use crate::state::AppState;
+
+pub struct Row {
+    pub job: TenantDeadLetter,
+    pub kind: &'static str,
+    pub created: String,
+    pub last_tried: String,
+}
+
+#[derive(Template)]
+#[template(path = "admin_jobs_failed.html")]
+struct FailedJobsPage {
+    layout: Layout,
+    rows: Vec<Row>,
+}
+
+pub async fn failed(State(state): State<AppState>, Admin(viewer): Admin) -> PageResult<Response> {
+    let zone = viewer.timezone();
+    let rows = dead_letters::in_scope(&state, &viewer)
+        .await?
+        .into_iter()
+        .map(|job| Row {
+            kind: kind_label(&job.kind),
+            created: when_in(job.created_at, zone),
+            last_tried: when_in(job.run_at, zone),
+            job,
+        })
+        .collect();
+    let layout = Layout::new(
+        &state,
+        Some(&viewer),
+        viewer.csrf.clone(),
+        "Failed emails",
+        "/admin/jobs/failed",
+    );
+    render(&FailedJobsPage { layout, rows })
+}
+
+pub async fn retry(
+    State(state): State<AppState>,
+    Admin(viewer): Admin,
+    PathId(id): PathId,
+    ClientIp(ip): ClientIp,
+    CsrfForm(_): CsrfForm<Empty>,
+) -> PageResult<Response> {
+    dead_letters::retry(
+        &state,
+        &Actor {
+            viewer: &viewer,
+            ip: &ip,
+        },
+        &id,
+    )
+    .await?;
+    Ok(Redirect::to("/admin/jobs/failed").into_response())
+}
