@@ -13,6 +13,7 @@ mod actor;
 pub mod audit_log;
 pub mod calendar;
 pub mod demo;
+pub mod generate;
 pub mod diaries;
 pub mod directory;
 mod error;
