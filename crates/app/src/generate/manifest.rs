@@ -89,3 +89,10 @@ pub fn make(plan: &Plan, places: &Places, marks: &Landmarks) -> Manifest {
             .collect(),
     }
 }
+
+impl Manifest {
+    /// The manifest as the JSON file `--manifest` writes.
+    pub fn to_json(&self) -> Result<String, crate::Error> {
+        serde_json::to_string_pretty(self).map_err(crate::Error::internal)
+    }
+}
