@@ -47,8 +47,7 @@ pub async fn national(store: &Store, people: u32, seed: u64) -> Result<Report, E
         let mut conn = store.conn().await?;
         if bulk::holds_data(&mut conn).await? {
             return Err(Error::Conflict(
-                "The database already holds data: generate a nation into an empty database"
-                    .into(),
+                "The database already holds data: generate a nation into an empty database".into(),
             ));
         }
     }

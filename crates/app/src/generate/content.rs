@@ -228,7 +228,12 @@ pub async fn write(
                     "log".into(),
                     Value::from(Some(set_id.clone())),
                     Value::from(Some(id.clone())),
-                    (if rng.chance(30) { "supervisor" } else { "private" }).into(),
+                    (if rng.chance(30) {
+                        "supervisor"
+                    } else {
+                        "private"
+                    })
+                    .into(),
                     (*rng.pick(&LOGS)).into(),
                     recorded.into(),
                     recorded.into(),

@@ -44,17 +44,33 @@ pub fn make(plan: &Plan, places: &Places, marks: &Landmarks) -> Manifest {
     let cohort = &places.cohort_ids[plan.big_cohort];
     let mut urls: Vec<(String, String, &str)> = vec![
         ("catalogue".into(), "/programmes".into(), "participant"),
-        ("programme".into(), format!("/programmes/{programme}"), "participant"),
+        (
+            "programme".into(),
+            format!("/programmes/{programme}"),
+            "participant",
+        ),
         (
             "review_queue".into(),
             format!("/admin/programmes/{programme}/applications"),
             "lead",
         ),
-        ("cohort_sets".into(), format!("/admin/cohorts/{cohort}/sets"), "lead"),
+        (
+            "cohort_sets".into(),
+            format!("/admin/cohorts/{cohort}/sets"),
+            "lead",
+        ),
         ("diary".into(), "/diary".into(), "participant"),
         ("sets_overview".into(), "/reports/sets".into(), "evaluator"),
-        ("themes_report".into(), "/reports/themes".into(), "evaluator"),
-        ("sponsor_nominees".into(), "/sponsor/applications".into(), "sponsor"),
+        (
+            "themes_report".into(),
+            "/reports/themes".into(),
+            "evaluator",
+        ),
+        (
+            "sponsor_nominees".into(),
+            "/sponsor/applications".into(),
+            "sponsor",
+        ),
         ("audit_log".into(), "/admin/audit".into(), "lead"),
         ("people".into(), "/admin/people".into(), "lead"),
         ("api_programmes".into(), "/api/v1/programmes".into(), "lead"),
@@ -72,7 +88,11 @@ pub fn make(plan: &Plan, places: &Places, marks: &Landmarks) -> Manifest {
         urls.push(("set".into(), format!("/sets/{set}"), "participant"));
     }
     if let Some(meeting) = &marks.big_meeting_id {
-        urls.push(("meeting".into(), format!("/meetings/{meeting}"), "facilitator"));
+        urls.push((
+            "meeting".into(),
+            format!("/meetings/{meeting}"),
+            "facilitator",
+        ));
     }
     for role in ["lead", "sponsor", "facilitator", "participant", "evaluator"] {
         urls.push((format!("home_{role}"), "/".into(), role));

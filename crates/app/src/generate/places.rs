@@ -70,7 +70,12 @@ pub async fn write(
             json(&["What do you hope to change?"]).into(),
             json(&["Launch", "Sets", "Final event"]).into(),
             prog.sponsor_approval.into(),
-            (if prog.lottery { "lottery" } else { "approval_order" }).into(),
+            (if prog.lottery {
+                "lottery"
+            } else {
+                "approval_order"
+            })
+            .into(),
             (plan.seed as i64 + p as i64).into(),
             7i64.into(),
             status.into(),

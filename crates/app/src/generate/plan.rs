@@ -39,7 +39,8 @@ impl Scale {
             ));
         }
         let n = f64::from(people);
-        let scaled = |at_100k: f64, min: usize| ((at_100k * n / 100_000.0).round() as usize).max(min);
+        let scaled =
+            |at_100k: f64, min: usize| ((at_100k * n / 100_000.0).round() as usize).max(min);
         Ok(Scale {
             people,
             programmes: scaled(300.0, 7),
@@ -239,7 +240,11 @@ impl Plan {
         for r in 0..REGIONS {
             let org = 1 + r;
             let d = domain(org, &orgs);
-            for roles in [vec![Role::Admin], vec![Role::Sponsor], vec![Role::Evaluator]] {
+            for roles in [
+                vec![Role::Admin],
+                vec![Role::Sponsor],
+                vec![Role::Evaluator],
+            ] {
                 let sponsor = roles == [Role::Sponsor];
                 let i = people.len();
                 if sponsor {
@@ -352,7 +357,8 @@ impl Plan {
             .collect();
         let others = al_cohorts.len().saturating_sub(1).max(1);
         let average_sets = pool.len() / SET_SIZE / others;
-        let big_people = (scale.big_cohort_sets.max(2 * average_sets) * SET_SIZE).min(pool.len() / 2);
+        let big_people =
+            (scale.big_cohort_sets.max(2 * average_sets) * SET_SIZE).min(pool.len() / 2);
         let mut cohort_members: Vec<Vec<usize>> = vec![Vec::new(); cohorts.len()];
         for (k, &p) in pool.iter().enumerate() {
             let c = if k < big_people || al_cohorts.len() == 1 {
@@ -403,7 +409,9 @@ impl Plan {
                 });
             }
         }
-        let open: Vec<usize> = (0..programmes.len()).filter(|&p| !programmes[p].draft).collect();
+        let open: Vec<usize> = (0..programmes.len())
+            .filter(|&p| !programmes[p].draft)
+            .collect();
         let applicants: Vec<usize> = facilitators
             .iter()
             .copied()
@@ -480,7 +488,10 @@ impl Plan {
             .max_by_key(|&r| (region_people[r], std::cmp::Reverse(r)))
             .unwrap_or(0);
         let busiest_sponsor = sponsor_of[1 + busiest].unwrap_or(lead);
-        let heavy = sets.first().and_then(|s| s.members.first().copied()).unwrap_or(lead);
+        let heavy = sets
+            .first()
+            .and_then(|s| s.members.first().copied())
+            .unwrap_or(lead);
         let big_cohort = sets.first().map_or(0, |s| s.cohort);
         Plan {
             seed,
@@ -516,10 +527,7 @@ mod tests {
         let p = plan(2_000);
         assert_eq!(p.people.len(), 2_000);
         for role in Role::ALL {
-            assert!(
-                p.people.iter().any(|x| x.roles.contains(&role)),
-                "{role:?}"
-            );
+            assert!(p.people.iter().any(|x| x.roles.contains(&role)), "{role:?}");
         }
         assert!(p.people.iter().any(|x| x.roles.len() > 1));
         let emails: std::collections::HashSet<&str> =
@@ -535,7 +543,8 @@ mod tests {
             let members = p.orgs.iter().filter(|o| o.parent == Some(r)).count();
             assert!((5..=15).contains(&members), "{members}");
         }
-        let names: std::collections::HashSet<&str> = p.orgs.iter().map(|o| o.name.as_str()).collect();
+        let names: std::collections::HashSet<&str> =
+            p.orgs.iter().map(|o| o.name.as_str()).collect();
         assert_eq!(names.len(), p.orgs.len(), "organisation names are unique");
     }
 
@@ -543,7 +552,11 @@ mod tests {
     fn the_figures_scale_with_the_people() {
         let p = plan(20_000);
         let n = 20_000usize;
-        assert!(p.applications.len() >= 5 * n / 2, "{}", p.applications.len());
+        assert!(
+            p.applications.len() >= 5 * n / 2,
+            "{}",
+            p.applications.len()
+        );
         let largest = p
             .applications
             .iter()
