@@ -3,6 +3,7 @@
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 mod demo;
+mod generate;
 mod jobs;
 mod user;
 
@@ -73,6 +74,11 @@ enum Command {
         /// Confirms that the current database is to be replaced.
         #[arg(long)]
         replace: bool,
+    },
+    /// Generate data sets to measure Revans at scale.
+    Generate {
+        #[command(subcommand)]
+        command: generate::GenerateCommand,
     },
     /// Form action learning sets and run the set formation benchmarks.
     Sets(revans_sets::SetsArgs),
@@ -226,6 +232,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Demo { listen, data } => demo::run(&cli, listen, data),
         Command::User { command } => user::run(&cli, command),
         Command::Jobs { command } => jobs::run(&cli, command),
+        Command::Generate { command } => generate::run(&cli, command),
     }
 }
 

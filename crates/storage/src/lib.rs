@@ -10,6 +10,7 @@ pub mod apologies;
 pub mod applications;
 pub mod audit;
 pub mod backup;
+pub mod bulk;
 pub mod calendar_feeds;
 pub mod cohorts;
 mod connect;

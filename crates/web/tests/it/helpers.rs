@@ -90,6 +90,20 @@ impl TestApp {
         }
     }
 
+    /// A fresh app on an empty, migrated database (no demo tenant).
+    pub async fn spawn_empty() -> Self {
+        let db = TestDatabase::create().await;
+        let mail = tempfile::tempdir().expect("temp dir");
+        let state = revans_web::build_state(settings_for(&db, mail.path()))
+            .await
+            .expect("state");
+        Self {
+            state,
+            db: Arc::new(db),
+            _mail: Arc::new(mail),
+        }
+    }
+
     /// A second app instance on the same database (as behind a load balancer).
     pub async fn second_instance(&self) -> AppState {
         let mail = self._mail.path();

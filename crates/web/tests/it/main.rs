@@ -23,6 +23,7 @@ mod helpers;
 mod homes;
 mod ics;
 mod meeting_pages;
+mod national;
 mod offers;
 mod openapi_snapshot;
 mod oversell;
