@@ -363,4 +363,40 @@ mod tests {
             ]
         );
     }
+
+    fn attr_of(rule: &Rule) -> usize {
+        match rule {
+            Rule::Diverse { attr, .. }
+            | Rule::Similar { attr, .. }
+            | Rule::MaxPer { attr, .. }
+            | Rule::MinPer { attr, .. }
+            | Rule::DontIsolate { attr, .. } => *attr,
+        }
+    }
+
+    proptest::proptest! {
+        // Pasted text from a lead, of any shape: never a panic; when accepted, one value per
+        // person in every column and every rule names a column that exists (issue 12, the
+        // attribute CSV among the parsers of outside input).
+        #[test]
+        fn any_pasted_attributes_and_rules_read_or_are_refused_cleanly(
+            csv in "(email|a@x|b@x|c@x|grade|role|,|\"|\n|[0-9.]{1,3}|Nurse|[ -~]{0,6}){0,40}",
+            rules in "((diverse|similar|at most|at least|per|[0-9]{1,2}| |grade|role|x)\n?){0,12}",
+            strict in proptest::bool::ANY,
+        ) {
+            let who = people(&["a@x", "b@x", "c@x"]);
+            if let Ok(parsed) = parse(&csv, &rules, &who, strict) {
+                for a in &parsed.attributes {
+                    let n = match &a.values {
+                        AttrValues::Categorical(v) => v.len(),
+                        AttrValues::Numeric(v) => v.len(),
+                    };
+                    proptest::prop_assert_eq!(n, who.len());
+                }
+                for r in &parsed.rules {
+                    proptest::prop_assert!(attr_of(r) < parsed.attributes.len());
+                }
+            }
+        }
+    }
 }
