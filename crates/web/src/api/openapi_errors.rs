@@ -56,6 +56,10 @@ const FORBIDDEN_FOR_SOME: &[(&str, &str)] = &[
     ("post", "/api/v1/applications/{id}/decision"),
     ("post", "/api/v1/applications/{id}/sponsor-decision"),
     ("post", "/api/v1/cohorts/{id}/sets/swaps"),
+    // Only a member of the set sends or withdraws apologies; anyone else who can see the
+    // meeting (its facilitator, say) is refused.
+    ("post", "/api/v1/meetings/{id}/apologies"),
+    ("delete", "/api/v1/meetings/{id}/apologies"),
     ("put", "/api/v1/cohorts/{id}/sets/facilitators"),
     ("put", "/api/v1/sets/{id}/name"),
 ];
