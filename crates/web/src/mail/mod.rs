@@ -206,7 +206,7 @@ async fn write_once(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::{MailTransport, Overrides, Settings};
+    use crate::config::{MailSettings, MailTransport, SmtpSecurity};
 
     fn eml_files(dir: &std::path::Path) -> Vec<String> {
         let mut names: Vec<String> = std::fs::read_dir(dir)
@@ -220,9 +220,19 @@ mod tests {
     #[tokio::test]
     async fn a_job_sent_again_after_a_crash_leaves_one_message_in_the_folder() {
         let dir = tempfile::tempdir().unwrap();
-        let mut settings = Settings::load(None, &Overrides::default()).unwrap().mail;
-        settings.transport = MailTransport::Folder;
-        settings.folder = dir.path().to_path_buf();
+        // Built here rather than loaded: the config tests set DATABASE_URL and friends for
+        // the whole process while they run, and loading would race with them.
+        let settings = MailSettings {
+            transport: MailTransport::Folder,
+            folder: dir.path().to_path_buf(),
+            smtp_host: "localhost".into(),
+            smtp_port: 25,
+            smtp_security: SmtpSecurity::None,
+            smtp_username: None,
+            smtp_password: None,
+            smtp_timeout_seconds: 30,
+            from: "Revans <revans@example.org>".into(),
+        };
         let mailer = Mailer::from_settings(&settings).unwrap();
         let email = OutgoingEmail {
             to: "someone@example.org".into(),
