@@ -69,9 +69,56 @@ pub fn same_secret(a: &str, b: &str) -> bool {
             == 0
 }
 
+/// A form token as a page shows it: a fresh random pad and the token XORed with it, so the
+/// same secret never appears twice in the bytes Revans sends. Pages are compressed, and a
+/// secret repeated in every compressed response beside text an attacker can reflect is what
+/// the BREACH attack guesses byte by byte.
+pub fn mask_token(token: &str) -> String {
+    let mut pad = vec![0u8; token.len()];
+    rand::rng().fill_bytes(&mut pad);
+    let masked: Vec<u8> = token.bytes().zip(&pad).map(|(t, p)| t ^ p).collect();
+    let b64 = base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    format!("{}.{}", b64.encode(&pad), b64.encode(masked))
+}
+
+/// The token inside what a form sent: unmasks `pad.masked`; a value without a pad is taken as
+/// the token itself (API clients and scripts that copied it). Anything malformed gives an
+/// empty string, which matches no token.
+pub fn unmask_token(sent: &str) -> String {
+    let Some((pad, masked)) = sent.split_once('.') else {
+        return sent.to_owned();
+    };
+    let b64 = base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    match (b64.decode(pad), b64.decode(masked)) {
+        (Ok(pad), Ok(masked)) if pad.len() == masked.len() => {
+            let token: Vec<u8> = masked.iter().zip(&pad).map(|(m, p)| m ^ p).collect();
+            String::from_utf8(token).unwrap_or_default()
+        }
+        _ => String::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_masked_token_differs_each_time_and_unmasks_to_itself() {
+        let token = new_token();
+        let (a, b) = (mask_token(&token), mask_token(&token));
+        assert_ne!(a, b, "each page gets its own pad");
+        assert!(!a.contains(&token), "the secret never appears as it is");
+        assert_eq!(unmask_token(&a), token);
+        assert_eq!(unmask_token(&b), token);
+        assert_eq!(
+            unmask_token(&token),
+            token,
+            "an unmasked token is read as it is"
+        );
+        for broken in ["x.y", ".", "abc.", "@@.@@", &a[..a.len() - 2]] {
+            assert_ne!(unmask_token(broken), token, "{broken}");
+        }
+    }
 
     #[tokio::test]
     async fn hashes_verify_and_differ() {

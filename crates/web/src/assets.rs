@@ -1,7 +1,7 @@
 //! Static assets compiled into the binary (no CDN), and security headers on every response.
 
 use axum::extract::{Request, State};
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
@@ -10,23 +10,78 @@ use crate::state::AppState;
 const CSS: &str = include_str!("../assets/revans.css");
 const JS: &str = include_str!("../assets/revans.js");
 
-fn asset(body: &'static str, content_type: &'static str) -> Response {
+/// A fingerprint of each asset, computed when Revans is compiled. Pages link to
+/// `/assets/revans.css?v=FINGERPRINT`, so a browser may keep an asset for a year: a new
+/// release changes the link, and with it what is fetched.
+pub const CSS_VERSION: &str = as_text(&CSS_FINGERPRINT);
+pub const JS_VERSION: &str = as_text(&JS_FINGERPRINT);
+const CSS_FINGERPRINT: [u8; 16] = fingerprint(CSS);
+const JS_FINGERPRINT: [u8; 16] = fingerprint(JS);
+
+const fn as_text(hex: &'static [u8; 16]) -> &'static str {
+    match std::str::from_utf8(hex) {
+        Ok(s) => s,
+        Err(_) => panic!("a fingerprint is hex digits"),
+    }
+}
+
+/// FNV-1a (64 bits) as 16 hex digits: not a security hash, only a name that changes when the
+/// content does.
+const fn fingerprint(text: &str) -> [u8; 16] {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let bytes = text.as_bytes();
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut i = 0;
+    while i < bytes.len() {
+        hash ^= bytes[i] as u64;
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+        i += 1;
+    }
+    let mut out = [0u8; 16];
+    let mut k = 0;
+    while k < 16 {
+        out[k] = HEX[((hash >> (60 - 4 * k)) & 0xf) as usize];
+        k += 1;
+    }
+    out
+}
+fn asset(
+    request_headers: &HeaderMap,
+    body: &'static str,
+    content_type: &'static str,
+    version: &'static str,
+) -> Response {
+    let etag = format!("\"{version}\"");
+    // A year, and never revalidated while fresh: the link names the version (see above).
+    let cache = (header::CACHE_CONTROL, "public, max-age=31536000, immutable");
+    let unchanged = request_headers
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|tags| tags.split(',').any(|t| t.trim() == etag || t.trim() == "*"));
+    if unchanged {
+        return (
+            StatusCode::NOT_MODIFIED,
+            [cache, (header::ETAG, etag.as_str())],
+        )
+            .into_response();
+    }
     (
         [
             (header::CONTENT_TYPE, content_type),
-            (header::CACHE_CONTROL, "public, max-age=3600"),
+            cache,
+            (header::ETAG, etag.as_str()),
         ],
         body,
     )
         .into_response()
 }
 
-pub async fn css() -> Response {
-    asset(CSS, "text/css; charset=utf-8")
+pub async fn css(headers: HeaderMap) -> Response {
+    asset(&headers, CSS, "text/css; charset=utf-8", CSS_VERSION)
 }
 
-pub async fn js() -> Response {
-    asset(JS, "text/javascript; charset=utf-8")
+pub async fn js(headers: HeaderMap) -> Response {
+    asset(&headers, JS, "text/javascript; charset=utf-8", JS_VERSION)
 }
 
 /// The tenant's logo from `logo_path`, if configured.

@@ -15,7 +15,7 @@ use serde::de::DeserializeOwned;
 use crate::auth::session_viewer;
 use crate::error::{AppError, PageError};
 use crate::state::AppState;
-use revans_app::security::{new_token, same_secret};
+use revans_app::security::{new_token, same_secret, unmask_token};
 
 pub const CSRF_COOKIE: &str = "revans_csrf";
 pub const CSRF_FIELD: &str = "csrf";
@@ -98,11 +98,14 @@ impl<T: DeserializeOwned> FromRequest<AppState> for CsrfForm<T> {
         let pairs: Vec<(String, String)> = serde_html_form::from_bytes(&bytes).map_err(|_| {
             AppError::BadRequest("The form could not be read. Go back and try again.".into())
         })?;
-        let sent = pairs
-            .iter()
-            .find(|(k, _)| k == CSRF_FIELD)
-            .map(|(_, v)| v.as_str())
-            .unwrap_or_default();
+        let sent = unmask_token(
+            pairs
+                .iter()
+                .find(|(k, _)| k == CSRF_FIELD)
+                .map(|(_, v)| v.as_str())
+                .unwrap_or_default(),
+        );
+        let sent = sent.as_str();
         // Signed in, only the session's own token will do: a double-submit cookie can be
         // chosen by whoever can set cookies for this host, so it proves nothing about the form.
         let accepted = match (&viewer, &anon) {

@@ -17,6 +17,9 @@ pub struct Layout {
     pub viewer_name: Option<String>,
     pub nav: Vec<NavItem>,
     pub csrf: String,
+    /// The assets' fingerprints, for links a browser may cache for a year.
+    pub css_version: &'static str,
+    pub js_version: &'static str,
     /// A one-line confirmation after a successful change ("Password changed").
     pub notice: Option<String>,
     /// Prefixes the title with "Error:" so screen reader users hear it first.
@@ -75,7 +78,10 @@ impl Layout {
             title: title.into(),
             viewer_name: viewer.map(|v| v.person.name.clone()),
             nav,
-            csrf,
+            // Masked afresh for each page: pages are compressed (see `security::mask_token`).
+            csrf: revans_app::security::mask_token(&csrf),
+            css_version: crate::assets::CSS_VERSION,
+            js_version: crate::assets::JS_VERSION,
             notice: None,
             has_errors: false,
             contact_email: state.settings.contact_email.clone(),

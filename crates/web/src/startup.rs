@@ -9,6 +9,7 @@ use axum::http::HeaderName;
 use revans_storage::Store;
 use secrecy::ExposeSecret;
 use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::trace::TraceLayer;
@@ -65,6 +66,9 @@ pub fn router(state: AppState) -> Router {
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT_BYTES))
         .layer(axum::middleware::from_fn_with_state(state.clone(), crate::error_pages::render_errors))
         .layer(axum::middleware::from_fn_with_state(state.clone(), crate::assets::security_headers))
+        // gzip for pages, JSON and assets when the client asks (tower-http skips bodies under 32
+        // bytes, images and event streams). Form tokens are masked per page against BREACH.
+        .layer(CompressionLayer::new())
         .layer(CatchPanicLayer::custom(crate::error_pages::panic_response))
         .layer(PropagateRequestIdLayer::new(REQUEST_ID))
         .layer(TraceLayer::new_for_http().make_span_with(|req: &axum::http::Request<_>| {

@@ -14,6 +14,7 @@ mod api_inputs;
 mod api_parity;
 mod api_sets;
 mod applications_review;
+mod caching;
 mod confidentiality;
 mod dates;
 mod dead_letters;
