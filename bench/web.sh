@@ -130,6 +130,7 @@ serve_and_measure() {
   rss=$(awk '/^VmHWM:/ {print $2}' "/proc/$SERVER_PID/status")
   kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true
   SERVER_PID=
+  cp "$WORK/serve-$port.log" "$out.server.log"
   echo "${rss:-0}"
 }
 
@@ -144,6 +145,7 @@ for backend in "${BACKENDS[@]}"; do
   load=$(cut -d' ' -f1-3 /proc/loadavg)
   rss=$(serve_and_measure "$nation_url" "$WORK/nation.json" "$WORK/nation-$backend.json")
   cp "$WORK/nation-$backend.json" "$OUT_DIR/web-$backend-n$PEOPLE.json"
+  cp "$WORK/nation-$backend.json.server.log" "$OUT_DIR/web-$backend-n$PEOPLE.server.log"
   $PY report --backend "$backend" --people "$PEOPLE" --small-people "$SMALL" \
     --nation "$WORK/nation-$backend.json" --small "$WORK/small-$backend.json" \
     --rss-kb "$rss" --seconds "$SECONDS_PER_URL" --profile "$PROFILE" \
