@@ -4,6 +4,7 @@ pub mod cohort_sets;
 pub mod formation;
 pub mod formation_attributes;
 pub mod formation_page;
+pub mod formation_runs;
 pub mod formation_rules;
 pub mod formation_words;
 pub mod forming_changes;

@@ -16,6 +16,7 @@ pub mod cohorts;
 mod connect;
 pub mod diaries;
 pub mod email_tokens;
+pub mod formation_runs;
 mod error;
 pub mod home;
 pub mod jobs;
