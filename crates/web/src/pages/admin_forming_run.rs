@@ -86,9 +86,15 @@ pub async fn show(
         ip: &ip,
     };
     let run = formation_runs::get(&state, &actor, &id).await?;
+    let busy = format!(
+        "These sets are already being formed by {} since {}: this is that run. Wait for it to finish, or cancel it and form them again.",
+        run.started_by_name,
+        revans_domain::when_in(run.started_at, viewer.timezone())
+    );
     let notice = match q.notice.as_deref() {
         Some("started") => Some("Forming started. You can leave this page and come back later."),
         Some("cancelled") => Some("Cancelled. The sets you had before are unchanged."),
+        Some("busy") => Some(busy.as_str()),
         _ => None,
     };
     let tag = match run.status.as_str() {

@@ -308,6 +308,17 @@ pub async fn run(
             run.id
         ))
         .into_response()),
+        // Someone is forming this cohort already: show their run, saying so.
+        Err(revans_app::Error::Conflict(m)) if m.contains("already being formed") => {
+            match formation_runs::latest(&state, &id).await? {
+                Some(run) if run.status.is_active() => Ok(Redirect::to(&format!(
+                    "/admin/formation-runs/{}?notice=busy",
+                    run.id
+                ))
+                .into_response()),
+                _ => again(&state, &viewer, &ip, &id, revans_app::Error::Conflict(m).into(), Some(f)).await,
+            }
+        }
         Err(e) => again(&state, &viewer, &ip, &id, e.into(), Some(f)).await,
     }
 }
