@@ -174,12 +174,14 @@ pub async fn start(
             // Another lead started one between our look and our insert.
             drop(tx);
             let mut conn = state.store.conn().await?;
-            return Err(match runs::active_for_cohort(&mut conn, cohort.as_str()).await? {
-                Some(run) => busy(&run, &zone),
-                None => Error::Conflict(
-                    "The sets of this cohort were being formed just now. Try again.".into(),
-                ),
-            });
+            return Err(
+                match runs::active_for_cohort(&mut conn, cohort.as_str()).await? {
+                    Some(run) => busy(&run, &zone),
+                    None => Error::Conflict(
+                        "The sets of this cohort were being formed just now. Try again.".into(),
+                    ),
+                },
+            );
         }
         Err(e) => return Err(e.into()),
     };
@@ -406,7 +408,14 @@ async fn run_inner(state: &App, id: &str) -> Result<(), Error> {
         elapsed,
     )
     .await?;
-    if !runs::mark_done(&mut tx, id, prepared.model.sets.len() as i64, formation.objective).await? {
+    if !runs::mark_done(
+        &mut tx,
+        id,
+        prepared.model.sets.len() as i64,
+        formation.objective,
+    )
+    .await?
+    {
         // Cancelled (or finished by another worker) meanwhile: write nothing.
         drop(tx);
         let mut conn = state.store.conn().await?;

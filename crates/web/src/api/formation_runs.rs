@@ -107,9 +107,14 @@ pub async fn start_run(
     };
     cohort_admin(&state, &actor, &id).await?;
     let input = body.try_into()?;
-    let run =
-        formation_runs::start(&state, &actor, &id, &input, state.settings.formation_seconds)
-            .await?;
+    let run = formation_runs::start(
+        &state,
+        &actor,
+        &id,
+        &input,
+        state.settings.formation_seconds,
+    )
+    .await?;
     Ok((StatusCode::ACCEPTED, Json(run.into())))
 }
 

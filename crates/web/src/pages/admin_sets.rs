@@ -16,11 +16,9 @@ use crate::pages::sign_in::NoticeQuery;
 use crate::path_id::PathId;
 use crate::state::AppState;
 use revans_app::Actor;
-use revans_app::sets::formation::{
-    FormationInput, assign_facilitators, move_member, publish,
-};
-use revans_app::sets::formation_runs;
+use revans_app::sets::formation::{FormationInput, assign_facilitators, move_member, publish};
 use revans_app::sets::formation_rules::{PairByName, add_pair, pairs_by_name, remove_pair};
+use revans_app::sets::formation_runs;
 use revans_app::sets::forming_changes::{MoveOptions, move_options};
 
 pub struct SetCard {
@@ -303,11 +301,10 @@ pub async fn run(
     }
     // The search runs as a background job; the run's page follows it.
     match formation_runs::start(&state, &actor, &id, &f, state.settings.formation_seconds).await {
-        Ok(run) => Ok(Redirect::to(&format!(
-            "/admin/formation-runs/{}?notice=started",
-            run.id
-        ))
-        .into_response()),
+        Ok(run) => Ok(
+            Redirect::to(&format!("/admin/formation-runs/{}?notice=started", run.id))
+                .into_response(),
+        ),
         // Someone is forming this cohort already: show their run, saying so.
         Err(revans_app::Error::Conflict(m)) if m.contains("already being formed") => {
             match formation_runs::latest(&state, &id).await? {
@@ -316,7 +313,17 @@ pub async fn run(
                     run.id
                 ))
                 .into_response()),
-                _ => again(&state, &viewer, &ip, &id, revans_app::Error::Conflict(m).into(), Some(f)).await,
+                _ => {
+                    again(
+                        &state,
+                        &viewer,
+                        &ip,
+                        &id,
+                        revans_app::Error::Conflict(m).into(),
+                        Some(f),
+                    )
+                    .await
+                }
             }
         }
         Err(e) => again(&state, &viewer, &ip, &id, e.into(), Some(f)).await,

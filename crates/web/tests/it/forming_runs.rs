@@ -34,7 +34,10 @@ async fn start(admin: &mut Client, autumn: &Id) -> String {
 
 async fn run_row(app: &TestApp, id: &str) -> formation_runs::Run {
     let mut conn = app.state.store.conn().await.unwrap();
-    formation_runs::get(&mut conn, id).await.unwrap().expect("run")
+    formation_runs::get(&mut conn, id)
+        .await
+        .unwrap()
+        .expect("run")
 }
 
 /// (set name, sorted member person ids) of the cohort's sets.
@@ -62,7 +65,10 @@ async fn wait_for(app: &TestApp, id: &str, until: impl Fn(&formation_runs::Run) 
         if until(&run) {
             return;
         }
-        assert!(begun.elapsed() < Duration::from_secs(30), "stuck at {run:?}");
+        assert!(
+            begun.elapsed() < Duration::from_secs(30),
+            "stuck at {run:?}"
+        );
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
 }
@@ -187,10 +193,11 @@ async fn a_cancelled_run_leaves_the_previous_formation_as_it_was() {
         .post_form(&format!("/admin/formation-runs/{run}/cancel"), &[])
         .await;
     assert_eq!(again.status, StatusCode::CONFLICT, "{}", again.body);
-    assert!(app
-        .audit_actions()
-        .await
-        .contains(&"sets.forming_cancelled".to_owned()));
+    assert!(
+        app.audit_actions()
+            .await
+            .contains(&"sets.forming_cancelled".to_owned())
+    );
 }
 
 #[tokio::test]
@@ -224,7 +231,11 @@ async fn a_queued_run_cancelled_over_the_api_never_runs() {
         )
         .await;
     assert_eq!(second.status, StatusCode::CONFLICT, "{}", second.body);
-    assert!(second.body.contains("already being formed by"), "{}", second.body);
+    assert!(
+        second.body.contains("already being formed by"),
+        "{}",
+        second.body
+    );
     let r = c
         .json_with_token(
             "POST",
@@ -264,7 +275,9 @@ async fn two_leads_cannot_form_one_cohort_at_once() {
     let shown = again.get(r.location.as_deref().unwrap()).await;
     let by = run_row(&app, &run).await.started_by_name;
     assert!(
-        shown.body.contains(&format!("already being formed by {by} since")),
+        shown
+            .body
+            .contains(&format!("already being formed by {by} since")),
         "{}",
         shown.body
     );
@@ -322,7 +335,11 @@ async fn a_dead_workers_run_is_retried_afresh_and_written_once() {
             .unwrap()
             .expect("the form_sets job");
         assert_eq!(job.kind, "form_sets");
-        assert!(formation_runs::begin_running(&mut conn, &run).await.unwrap());
+        assert!(
+            formation_runs::begin_running(&mut conn, &run)
+                .await
+                .unwrap()
+        );
         assert!(
             formation_runs::record_progress(&mut conn, &run, Some(1.0), 7, 150)
                 .await
@@ -330,12 +347,21 @@ async fn a_dead_workers_run_is_retried_afresh_and_written_once() {
         );
     }
     // While its lease holds, no one else takes the job.
-    assert_eq!(revans_web::mail::run_pending_jobs(&app.state, "w2").await, 0);
+    assert_eq!(
+        revans_web::mail::run_pending_jobs(&app.state, "w2").await,
+        0
+    );
     assert_eq!(run_row(&app, &run).await.status, "running");
-    assert!(formation_of(&app, &autumn).await.is_empty(), "nothing half-written");
+    assert!(
+        formation_of(&app, &autumn).await.is_empty(),
+        "nothing half-written"
+    );
     // The lease ends (waiting for the clock is the point here); another worker retries.
     tokio::time::sleep(Duration::from_millis(1_100)).await;
-    assert_eq!(revans_web::mail::run_pending_jobs(&app.state, "w2").await, 1);
+    assert_eq!(
+        revans_web::mail::run_pending_jobs(&app.state, "w2").await,
+        1
+    );
     let done = run_row(&app, &run).await;
     assert_eq!(done.status, "done", "{done:?}");
     let formed = formation_of(&app, &autumn).await;
@@ -398,7 +424,12 @@ async fn only_the_cohorts_leads_see_or_cancel_a_run() {
             StatusCode::FORBIDDEN
         };
         let r = c
-            .json_with_token("GET", &format!("/api/v1/formation-runs/{run}"), None, &token)
+            .json_with_token(
+                "GET",
+                &format!("/api/v1/formation-runs/{run}"),
+                None,
+                &token,
+            )
             .await;
         assert_eq!(r.status, api, "{email} API GET");
         let r = c
@@ -411,9 +442,16 @@ async fn only_the_cohorts_leads_see_or_cancel_a_run() {
             .await;
         assert_eq!(r.status, api, "{email} API cancel");
     }
-    assert_eq!(run_row(&app, &run).await.status, "queued", "nobody cancelled it");
     assert_eq!(
-        admin.get(&format!("/admin/formation-runs/{run}")).await.status,
+        run_row(&app, &run).await.status,
+        "queued",
+        "nobody cancelled it"
+    );
+    assert_eq!(
+        admin
+            .get(&format!("/admin/formation-runs/{run}"))
+            .await
+            .status,
         StatusCode::OK
     );
 }
