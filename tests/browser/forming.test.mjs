@@ -59,6 +59,9 @@ test("a lead forms sets in plain words, moves, swaps, staffs and renames them", 
 
   await page.getByLabel("Most people from one organisation in a set").fill("3");
   await page.getByRole("button", { name: "Form sets", exact: true }).click();
+  // Forming runs in the background; its page links to the sets when the run is done.
+  await page.waitForURL(/\/admin\/formation-runs\//);
+  await page.getByRole("link", { name: "See the formed sets" }).click({ timeout: 30000 });
   await page.waitForURL(/notice=formed/);
   await checkPage(page, "drafts", /Sets for Autumn 2026/);
   const main = await page.locator("main").innerText();

@@ -37,24 +37,14 @@ test("a programme lead forms and publishes sets for a cohort of 24 in pairs", as
   await checkPage(page, "lead-rules", /Sets for Autumn 2026/);
   await page.getByLabel("People who come as a pair").fill(PAIRS.map(([a, b]) => `${email(a)}, ${email(b)}`).join("\n"));
   await page.getByLabel("Most people from one organisation in a set").fill("3");
-  // The form posts into a hidden frame here, so this page stays put and the progress shown
-  // while the server forms the sets can be read. (The frame may not show the answer: pages
-  // refuse to be framed. The answer's redirect is followed in the page instead.)
-  await page.evaluate(() => {
-    const frame = document.createElement("iframe");
-    frame.name = "forming";
-    frame.hidden = true;
-    document.body.append(frame);
-    document.querySelector("[data-form-sets]").target = "forming";
-  });
-  const answered = page.waitForResponse((r) => r.request().method() === "POST" && /\/sets$/.test(r.url()));
+  // Forming runs in the background: the run's page shows the search's progress (re-read
+  // every second) and, when it is done, links to the formed sets.
   await page.getByRole("button", { name: "Form sets" }).click();
-  await page.getByRole("status").filter({ hasText: "Forming sets" }).waitFor({ state: "visible" });
-  await page.waitForFunction(() => document.querySelector("[data-forming-bar]").value > 0);
-  const answer = await answered;
-  assert.equal(answer.status(), 303);
-  await page.goto(new URL(answer.headers().location, env.server.url).href);
-  assert.match(page.url(), /notice=formed/);
+  await page.waitForURL(/\/admin\/formation-runs\//);
+  await page.getByRole("status").filter({ hasText: /Waiting to start|Forming|Done/ }).waitFor({ state: "visible" });
+  await checkPage(page, "lead-forming-run", /Forming sets/);
+  await page.getByRole("link", { name: "See the formed sets" }).click({ timeout: 30000 });
+  await page.waitForURL(/notice=formed/);
   await checkPage(page, "lead-drafts", /Sets for Autumn 2026/);
   const sets = page.locator("[data-set]");
   assert.equal(await sets.count(), 4);

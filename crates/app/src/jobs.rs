@@ -1,4 +1,5 @@
-//! The job queue's runner: emails to send and password-reset requests to answer, claimed one
+//! The job queue's runner: emails to send, password-reset requests to answer and cohorts'
+//! sets to form, claimed one
 //! at a time with a lease so that several instances can share one queue.
 
 use std::future::Future;
@@ -7,6 +8,7 @@ use revans_storage::jobs;
 
 use crate::access::password_reset::{RESET_REQUEST, send_reset_link};
 use crate::mail::SEND_EMAIL;
+use crate::sets::formation_runs::FORM_SETS;
 use crate::{App, Error};
 
 /// Delivers a queued email (the web layer renders it from its templates and sends it by SMTP).
@@ -59,6 +61,7 @@ pub async fn run_pending(
                     Error::Internal(cause) | Error::Unavailable(cause) => cause,
                     other => other.to_string(),
                 }),
+            FORM_SETS => crate::sets::formation_runs::run_job(state, &job.payload).await,
             other => Err(format!("unknown job kind {other}")),
         };
         let mut conn = match state.store.conn().await {

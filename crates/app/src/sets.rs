@@ -5,6 +5,7 @@ pub mod formation;
 pub mod formation_attributes;
 pub mod formation_page;
 pub mod formation_rules;
+pub mod formation_runs;
 pub mod formation_words;
 pub mod forming_changes;
 pub mod meeting_attendance;

@@ -99,6 +99,12 @@ pub struct ProgressInfo {
 /// Receives progress; the engine never prints. The caller decides how to show it.
 pub trait Progress {
     fn update(&mut self, info: &ProgressInfo);
+
+    /// Asked once per round of the search: true stops it early, and the best formation found
+    /// so far is returned (a caller cancelling a long search). Never asked by the exact solver.
+    fn stop(&mut self) -> bool {
+        false
+    }
 }
 
 /// A progress sink that ignores everything.

@@ -147,7 +147,7 @@ impl<W: Weights> Searcher<'_, W> {
         self.improve(&mut s, &mut tabu, rounds, budget);
         let mut best = s.clone();
         pop.push(s);
-        while pop.len() < pop_size && !budget.expired(self.rounds) {
+        while pop.len() < pop_size && !budget.expired(self.rounds) && !progress.stop() {
             let g = match crate::construct::construct(p, &mut self.rng) {
                 Ok(g) => g,
                 Err(_) => break,
@@ -165,7 +165,7 @@ impl<W: Weights> Searcher<'_, W> {
             elapsed: begun.elapsed(),
         });
         let total = budget.deadline.map(|d| d.saturating_duration_since(begun));
-        while pop.len() >= 2 && !budget.expired(self.rounds) {
+        while pop.len() >= 2 && !budget.expired(self.rounds) && !progress.stop() {
             self.rounds += 1;
             // Dynamic population: shrink linearly from pop_size to pop_final over the budget.
             let frac = match (total, budget.max_rounds) {

@@ -157,7 +157,7 @@ impl<'a, W: Weights> Searcher<'a, W> {
         }
         let mut tabu = Tabu::new(&cur, self.p.n, self.p.m);
         let patience = (self.patience_factor * n as f64) as u64;
-        while !budget.expired(self.rounds) {
+        while !budget.expired(self.rounds) && !progress.stop() {
             self.rounds += 1;
             tabu.run(
                 self.p,
@@ -207,7 +207,7 @@ impl<'a, W: Weights> Searcher<'a, W> {
         let mut trial = cur.clone();
         let n = self.order.len().max(1);
         let weak_max = (n / 25).max(3);
-        while !budget.expired(self.rounds) {
+        while !budget.expired(self.rounds) && !progress.stop() {
             self.rounds += 1;
             trial.copy_from(&cur);
             let k = 2 + self.rng.below(weak_max);

@@ -35,6 +35,11 @@ const UNIQUE_FIELDS: &[(&str, &str, &str)] = &[
     // The table's own UNIQUE (cohort_id, name), which PostgreSQL may report first.
     ("action_sets_cohort_id_name_key", "action_sets.name", "name"),
     (
+        "formation_runs_one_active",
+        "formation_runs.cohort_id",
+        "formation_run",
+    ),
+    (
         "applications_person_programme_key",
         "applications.programme_id",
         "application",

@@ -24,3 +24,23 @@ document.addEventListener("submit", function (event) {
     if (gone >= total) { clearInterval(timer); }
   }, 100);
 });
+
+// A forming run's page: re-reads the run's progress every second and shows it; when the run
+// finishes, reloads the page for its result (a link to the sets, or why it stopped).
+document.addEventListener("DOMContentLoaded", function () {
+  var box = document.querySelector("[data-run-progress]");
+  if (!box || !document.querySelector("[data-run-refresh]")) { return; }
+  var url = box.getAttribute("data-run-json");
+  var timer = setInterval(function () {
+    fetch(url, { credentials: "same-origin", headers: { "Accept": "application/json" } })
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (w) {
+        if (!w) { return; }
+        if (!w.active) { clearInterval(timer); window.location.reload(); return; }
+        box.querySelector("[data-run-label]").textContent = w.label;
+        box.querySelector("[data-run-best]").textContent = w.best;
+        box.querySelector("[data-run-left]").textContent = w.left;
+      })
+      .catch(function () {});
+  }, 1000);
+});

@@ -272,6 +272,22 @@ pub fn table() -> Vec<Route> {
         // Forming sets: programme leads (C3).
         r("GET", "/admin/cohorts/{id}/sets", get(admin_sets::show)),
         r("POST", "/admin/cohorts/{id}/sets", post(admin_sets::run)),
+        // Forming as a background job (issue 13): its progress, and cancelling it.
+        r(
+            "GET",
+            "/admin/formation-runs/{id}",
+            get(admin_forming_run::show),
+        ),
+        r(
+            "GET",
+            "/admin/formation-runs/{id}/progress",
+            get(admin_forming_run::progress),
+        ),
+        r(
+            "POST",
+            "/admin/formation-runs/{id}/cancel",
+            post(admin_forming_run::cancel),
+        ),
         r(
             "POST",
             "/admin/cohorts/{id}/sets/move",
@@ -471,6 +487,21 @@ pub fn table() -> Vec<Route> {
             "POST",
             "/api/v1/cohorts/{id}/sets",
             post(api::sets::form_sets),
+        ),
+        r(
+            "POST",
+            "/api/v1/cohorts/{id}/formation-runs",
+            post(api::formation_runs::start_run),
+        ),
+        r(
+            "GET",
+            "/api/v1/formation-runs/{id}",
+            get(api::formation_runs::show),
+        ),
+        r(
+            "POST",
+            "/api/v1/formation-runs/{id}/cancel",
+            post(api::formation_runs::cancel),
         ),
         // The rest of what the pages do, over the API (issue 10: parity).
         r(

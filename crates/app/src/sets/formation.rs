@@ -33,15 +33,52 @@ pub async fn form(
     // Read and search outside the write transaction: the search takes seconds and must not
     // hold the database's write lock meanwhile.
     let mut conn = state.store.conn().await?;
-    let (tenant, timezone) = cohort_for_admin(&mut conn, actor, cohort).await?;
-    if sets::list_for_cohort(&mut conn, cohort)
+    let prepared = prepare(&mut conn, actor, cohort, f).await?;
+    drop(conn);
+    let opts = SolveOptions {
+        seed: 1,
+        budget: revans_engine::Budget::seconds(seconds),
+        ..SolveOptions::default()
+    };
+    let search_model = prepared.model.clone();
+    let formation = tokio::task::spawn_blocking(move || {
+        revans_engine::form(&search_model, &opts, &mut revans_engine::NoProgress)
+    })
+    .await
+    .map_err(Error::internal)?
+    .map_err(|e| Error::field("size_min", e.to_string()))?;
+    let mut tx = state.store.begin().await?;
+    let count = write_formation(&mut tx, actor, cohort, f, &prepared, &formation.set_of).await?;
+    revans_storage::commit(tx).await?;
+    Ok(count)
+}
+
+/// A cohort ready to form: its people with places, the lead's rules read, the engine model.
+pub(crate) struct Prepared {
+    pub tenant: Id,
+    timezone: String,
+    people: Vec<Person>,
+    rules: crate::sets::formation_rules::Rules,
+    pub model: revans_engine::Model,
+}
+
+/// Checks the cohort can be formed with these rules and builds the engine's model; bad input
+/// is refused here, before any search (or background run) starts.
+pub(crate) async fn prepare(
+    conn: &mut Conn,
+    actor: &Actor<'_>,
+    cohort: &Id,
+    f: &FormationInput,
+) -> Result<Prepared, Error> {
+    let (tenant, timezone) = cohort_for_admin(conn, actor, cohort).await?;
+    if sets::list_for_cohort(conn, cohort)
         .await?
         .iter()
         .any(ActionSet::is_published)
     {
         return Err(Error::Conflict("This cohort's sets are already published. Change them by moving members one at a time.".into()));
     }
-    let people = sets::cohort_participants(&mut conn, cohort).await?;
+    let people = sets::cohort_participants(conn, cohort).await?;
     if people.len() < 2 {
         return Err(Error::field(
             "size_min",
@@ -52,7 +89,7 @@ pub async fn form(
         ));
     }
     let rules = parse_rules(f, &people, true)?;
-    let m = model(&mut conn, &tenant, cohort, &people, &rules, None).await?;
+    let m = model(conn, &tenant, cohort, &people, &rules, None).await?;
     let apart: Vec<revans_domain::FieldError> = crate::sets::formation_rules::dropped_pairs(&rules, &m)
         .into_iter()
         .map(|(a, b)| {
@@ -73,21 +110,33 @@ pub async fn form(
     if !apart.is_empty() {
         return Err(Error::Invalid(apart));
     }
-    drop(conn);
-    let opts = SolveOptions {
-        seed: 1,
-        budget: revans_engine::Budget::seconds(seconds),
-        ..SolveOptions::default()
-    };
-    let search_model = m.clone();
-    let formation = tokio::task::spawn_blocking(move || {
-        revans_engine::form(&search_model, &opts, &mut revans_engine::NoProgress)
+    Ok(Prepared {
+        tenant,
+        timezone,
+        people,
+        rules,
+        model: m,
     })
-    .await
-    .map_err(Error::internal)?
-    .map_err(|e| Error::field("size_min", e.to_string()))?;
-    let mut tx = state.store.begin().await?;
-    let now_people = sets::cohort_participants(&mut tx, cohort).await?;
+}
+
+/// Replaces the cohort's draft sets with a formation (`set_of`: each person's set), inside the
+/// caller's transaction, and records the rules and an audit entry.
+pub(crate) async fn write_formation(
+    tx: &mut Conn,
+    actor: &Actor<'_>,
+    cohort: &Id,
+    f: &FormationInput,
+    prepared: &Prepared,
+    set_of: &[usize],
+) -> Result<usize, Error> {
+    let Prepared {
+        tenant,
+        timezone,
+        people,
+        rules,
+        model: m,
+    } = prepared;
+    let now_people = sets::cohort_participants(&mut *tx, cohort).await?;
     if now_people
         .iter()
         .map(|p| &p.id)
@@ -98,7 +147,7 @@ pub async fn form(
                 .into(),
         ));
     }
-    sets::delete_drafts(&mut tx, cohort).await?;
+    sets::delete_drafts(&mut *tx, cohort).await?;
     let count = m.sets.len();
     let mut set_ids = Vec::new();
     for i in 0..count {
@@ -108,37 +157,36 @@ pub async fn form(
             name: &name,
             position: i as i64,
             review_every: rules.review_every,
-            timezone: &timezone,
+            timezone,
         };
-        set_ids.push(sets::insert(&mut tx, &new).await?);
+        set_ids.push(sets::insert(&mut *tx, &new).await?);
     }
     let now = revans_storage::now_ms();
     for (p, person) in people.iter().enumerate() {
         // A pair listed but in one management chain is not a unit (see `model`).
         let unit = m.units.iter().find(|u| u.contains(&p)).map_or(p, |u| u[0]);
         let member = NewMember {
-            set_id: &set_ids[formation.set_of[p]],
+            set_id: &set_ids[set_of[p]],
             person_id: &person.id,
             unit_key: people[unit].id.as_str(),
             rota_position: unit as i64,
             locked: false,
             joined_at: now,
         };
-        sets::add_member(&mut tx, &member).await?;
+        sets::add_member(&mut *tx, &member).await?;
     }
     let stored = serde_json::to_string(f).map_err(Error::internal)?;
-    sets::save_formation_rules(&mut tx, cohort, &stored).await?;
+    sets::save_formation_rules(&mut *tx, cohort, &stored).await?;
     actor
         .audit(
-            &mut tx,
+            &mut *tx,
             "sets.formed",
             "cohort",
             cohort.as_str(),
             &format!("{count} draft sets of {} people", people.len()),
-            &tenant,
+            tenant,
         )
         .await?;
-    revans_storage::commit(tx).await?;
     Ok(count)
 }
 

@@ -5,3 +5,4 @@ mod helpers;
 mod moves;
 pub(crate) mod props;
 mod repair;
+mod stopping;

@@ -7,6 +7,7 @@ pub mod applications;
 pub mod audit;
 pub mod cohorts;
 pub mod contracts;
+pub mod formation_runs;
 pub mod home;
 pub mod jobs;
 pub mod me;

@@ -33,6 +33,7 @@ use super::openapi_errors::ErrorResponses;
         super::application_detail::show, super::application_detail::decide, super::application_detail::sponsor_decision,
         super::meeting_changes::send_apologies, super::meeting_changes::withdraw_apologies, super::meeting_changes::everyone_present, super::meeting_changes::restore, super::meeting_changes::undo_leave,
         super::set_changes::swap_two_members, super::set_changes::facilitators_of_every_set, super::set_changes::rename_one_set,
+        super::formation_runs::start_run, super::formation_runs::show, super::formation_runs::cancel,
     ),
     components(schemas(crate::error_pages::ErrorBody)),
     modifiers(&TokenAuth, &ErrorResponses),

@@ -62,6 +62,9 @@ const FORBIDDEN_FOR_SOME: &[(&str, &str)] = &[
     ("delete", "/api/v1/meetings/{id}/apologies"),
     ("put", "/api/v1/cohorts/{id}/sets/facilitators"),
     ("put", "/api/v1/sets/{id}/name"),
+    ("post", "/api/v1/cohorts/{id}/formation-runs"),
+    ("get", "/api/v1/formation-runs/{id}"),
+    ("post", "/api/v1/formation-runs/{id}/cancel"),
 ];
 
 /// Operations refused when the record is not in a state that allows them (409).
@@ -79,6 +82,8 @@ const CONFLICTS: &[(&str, &str)] = &[
     ("post", "/api/v1/applications/{id}/decision"),
     ("post", "/api/v1/applications/{id}/sponsor-decision"),
     ("post", "/api/v1/cohorts/{id}/sets/swaps"),
+    ("post", "/api/v1/cohorts/{id}/formation-runs"),
+    ("post", "/api/v1/formation-runs/{id}/cancel"),
 ];
 
 pub struct ErrorResponses;

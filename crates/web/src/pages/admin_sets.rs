@@ -16,10 +16,9 @@ use crate::pages::sign_in::NoticeQuery;
 use crate::path_id::PathId;
 use crate::state::AppState;
 use revans_app::Actor;
-use revans_app::sets::formation::{
-    FormationInput, assign_facilitators, form, move_member, publish,
-};
+use revans_app::sets::formation::{FormationInput, assign_facilitators, move_member, publish};
 use revans_app::sets::formation_rules::{PairByName, add_pair, pairs_by_name, remove_pair};
+use revans_app::sets::formation_runs;
 use revans_app::sets::forming_changes::{MoveOptions, move_options};
 
 pub struct SetCard {
@@ -77,6 +76,8 @@ struct Page {
     pair_b: String,
     /// How long the search runs, in milliseconds: the page's progress bar counts it down.
     forming_ms: u64,
+    /// The cohort's unfinished forming run, if any: (id, who started it).
+    running: Option<(String, String)>,
 }
 
 async fn build(
@@ -170,6 +171,10 @@ async fn build(
         pair_a: String::new(),
         pair_b: String::new(),
         forming_ms: (state.settings.formation_seconds * 1000.0) as u64,
+        running: formation_runs::latest(state, cohort_id)
+            .await?
+            .filter(|r| r.status.is_active())
+            .map(|r| (r.id.to_string(), r.started_by_name)),
     })
 }
 
@@ -294,9 +299,32 @@ pub async fn run(
             }
         };
     }
-    match form(&state, &actor, &id, &f, state.settings.formation_seconds).await {
-        Ok(_) => {
-            Ok(Redirect::to(&format!("/admin/cohorts/{id}/sets?notice=formed")).into_response())
+    // The search runs as a background job; the run's page follows it.
+    match formation_runs::start(&state, &actor, &id, &f, state.settings.formation_seconds).await {
+        Ok(run) => Ok(
+            Redirect::to(&format!("/admin/formation-runs/{}?notice=started", run.id))
+                .into_response(),
+        ),
+        // Someone is forming this cohort already: show their run, saying so.
+        Err(revans_app::Error::Conflict(m)) if m.contains("already being formed") => {
+            match formation_runs::latest(&state, &id).await? {
+                Some(run) if run.status.is_active() => Ok(Redirect::to(&format!(
+                    "/admin/formation-runs/{}?notice=busy",
+                    run.id
+                ))
+                .into_response()),
+                _ => {
+                    again(
+                        &state,
+                        &viewer,
+                        &ip,
+                        &id,
+                        revans_app::Error::Conflict(m).into(),
+                        Some(f),
+                    )
+                    .await
+                }
+            }
         }
         Err(e) => again(&state, &viewer, &ip, &id, e.into(), Some(f)).await,
     }

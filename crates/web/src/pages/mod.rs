@@ -3,6 +3,7 @@
 pub mod about;
 pub mod account;
 pub mod admin_cohorts;
+pub mod admin_forming_run;
 pub mod admin_jobs;
 pub mod admin_organisations;
 pub mod admin_people;

@@ -323,6 +323,22 @@ pub(crate) const MATRIX: &[(&str, &str, [&str; 7])] = &[
         "/admin/cohorts/{autumn}/sets",
         ["303>/sign-in", "403", "403", "403", "403", "422", "404"],
     ),
+    // Forming runs: {job} is no run at all (forming_runs.rs checks real ones).
+    (
+        "GET",
+        "/admin/formation-runs/{job}",
+        ["303>/sign-in", "403", "403", "403", "403", "404", "404"],
+    ),
+    (
+        "GET",
+        "/admin/formation-runs/{job}/progress",
+        ["303>/sign-in", "403", "403", "403", "403", "404", "404"],
+    ),
+    (
+        "POST",
+        "/admin/formation-runs/{job}/cancel",
+        ["303>/sign-in", "403", "403", "403", "403", "404", "404"],
+    ),
     (
         "POST",
         "/admin/cohorts/{autumn}/sets/move",
@@ -922,6 +938,21 @@ pub(crate) const MATRIX: &[(&str, &str, [&str; 7])] = &[
         "POST",
         "/api/v1/cohorts/{autumn}/sets/moves",
         ["401", "403", "403", "403", "403", "422", "404"],
+    ),
+    (
+        "POST",
+        "/api/v1/cohorts/{autumn}/formation-runs",
+        ["401", "403", "403", "403", "403", "422", "404"],
+    ),
+    (
+        "GET",
+        "/api/v1/formation-runs/{job}",
+        ["401", "403", "403", "403", "403", "404", "404"],
+    ),
+    (
+        "POST",
+        "/api/v1/formation-runs/{job}/cancel",
+        ["401", "403", "403", "403", "403", "404", "404"],
     ),
     (
         "POST",

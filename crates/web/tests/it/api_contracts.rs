@@ -27,6 +27,11 @@ const NO_BODY: &[(&str, &str, &str)] = &[
     ),
     (
         "POST",
+        "/api/v1/formation-runs/{id}/cancel",
+        "cancelling needs nothing but the run",
+    ),
+    (
+        "POST",
         "/api/v1/jobs/{id}/retry",
         "trying a failed job again needs nothing but the job",
     ),

@@ -229,7 +229,15 @@ const COUNTERPARTS: &[(&str, &str, &[Route])] = &[
     (
         "POST",
         "/admin/cohorts/{id}/sets",
-        &[("POST", "/api/v1/cohorts/{id}/sets")],
+        &[
+            ("POST", "/api/v1/cohorts/{id}/sets"),
+            ("POST", "/api/v1/cohorts/{id}/formation-runs"),
+        ],
+    ),
+    (
+        "POST",
+        "/admin/formation-runs/{id}/cancel",
+        &[("POST", "/api/v1/formation-runs/{id}/cancel")],
     ),
     (
         "POST",

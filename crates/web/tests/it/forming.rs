@@ -40,6 +40,7 @@ async fn formed_sized(
         )
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert_eq!(app.finish_forming(&r).await.as_deref(), Some("done"));
     let mut conn = app.state.store.conn().await.unwrap();
     let drafts = sets::list_for_cohort(&mut conn, &autumn).await.unwrap();
     (autumn, drafts)
@@ -142,6 +143,7 @@ async fn a_refused_move_says_why_and_offers_a_swap_that_keeps_every_rule() {
         )
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    app.finish_forming(&r).await;
     assert_eq!(member_of(&app, &autumn, FEMI).await.set_id, other);
     assert_eq!(
         member_of(&app, &autumn, &partner_before.email).await.set_id,
@@ -365,6 +367,7 @@ async fn facilitators_for_every_set_are_saved_together_or_not_at_all() {
     drop(conn);
     let r = admin.post_form_owned(&path, &form(None)).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    app.finish_forming(&r).await;
     let mut conn = app.state.store.conn().await.unwrap();
     for s in &drafts {
         let f = sets::facilitators(&mut conn, &s.id).await.unwrap();
@@ -419,6 +422,7 @@ async fn a_lead_renames_a_set_and_names_stay_unique_within_the_cohort() {
         .post_form(&path, &[("name", "  Harbour Thursday set ")])
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    app.finish_forming(&r).await;
     let mut conn = app.state.store.conn().await.unwrap();
     assert_eq!(
         sets::get(&mut conn, &drafts[0].id)

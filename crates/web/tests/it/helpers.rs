@@ -90,6 +90,24 @@ impl TestApp {
         }
     }
 
+    /// After a POST that started forming sets in the background (a redirect to the run's
+    /// page), runs the job queue as the worker would, so the run finishes; the run's status.
+    pub async fn finish_forming(&self, r: &Response) -> Option<String> {
+        let run = r
+            .location
+            .as_deref()?
+            .strip_prefix("/admin/formation-runs/")?
+            .split('?')
+            .next()?
+            .to_owned();
+        revans_web::mail::run_pending_jobs(&self.state, "test-worker").await;
+        let mut conn = self.state.store.conn().await.expect("conn");
+        revans_storage::formation_runs::get(&mut conn, &run)
+            .await
+            .expect("run")
+            .map(|r| r.status)
+    }
+
     /// A fresh app on an empty, migrated database (no demo tenant).
     pub async fn spawn_empty() -> Self {
         let db = TestDatabase::create().await;

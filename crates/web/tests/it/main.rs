@@ -20,6 +20,7 @@ mod dates;
 mod dead_letters;
 mod diaries;
 mod forming;
+mod forming_runs;
 mod helpers;
 mod homes;
 mod ics;

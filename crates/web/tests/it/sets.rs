@@ -94,7 +94,7 @@ fn pairs_text() -> String {
 
 async fn form_autumn(app: &TestApp, admin: &mut Client, pairs: &str) -> Response {
     let (_, autumn) = cohorts(app).await;
-    admin
+    let r = admin
         .post_form(
             &format!("/admin/cohorts/{autumn}/sets"),
             &[
@@ -105,7 +105,9 @@ async fn form_autumn(app: &TestApp, admin: &mut Client, pairs: &str) -> Response
                 ("review_every", "7"),
             ],
         )
-        .await
+        .await;
+    app.finish_forming(&r).await;
+    r
 }
 
 #[tokio::test]
@@ -114,6 +116,7 @@ async fn a_lead_forms_sets_that_keep_pairs_together_and_reporting_lines_apart() 
     let mut admin = app.signed_in(ADMIN).await;
     let r = form_autumn(&app, &mut admin, &pairs_text()).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    app.finish_forming(&r).await;
     let (_, autumn) = cohorts(&app).await;
     let mut conn = app.state.store.conn().await.unwrap();
     let drafts = sets::list_for_cohort(&mut conn, &autumn).await.unwrap();
@@ -214,6 +217,7 @@ async fn forming_again_keeps_earlier_set_mates_apart() {
     let mut admin = app.signed_in(ADMIN).await;
     let r = form_autumn(&app, &mut admin, "").await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    app.finish_forming(&r).await;
     let mut conn = app.state.store.conn().await.unwrap();
     let mut sets_of_earlier = std::collections::HashSet::new();
     for s in sets::list_for_cohort(&mut conn, &autumn).await.unwrap() {
@@ -254,6 +258,7 @@ async fn when_the_rules_say_so_facilitators_come_from_another_organisation() {
         )
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    app.finish_forming(&r).await;
     let page = admin.get(&format!("/admin/cohorts/{autumn}/sets")).await;
     assert!(
         page.body.contains(r#"value="yes" checked"#),
@@ -291,6 +296,7 @@ async fn when_the_rules_say_so_facilitators_come_from_another_organisation() {
             refused += 1;
         } else {
             assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+            app.finish_forming(&r).await;
             accepted += 1;
         }
     }
@@ -380,6 +386,7 @@ async fn a_leads_own_attributes_and_rules_shape_the_sets() {
         )
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    app.finish_forming(&r).await;
     let mut conn = app.state.store.conn().await.unwrap();
     let formed = sets::list_for_cohort(&mut conn, &autumn).await.unwrap();
     assert_eq!(formed.len(), 4);
@@ -531,6 +538,7 @@ async fn moves_are_rechecked_facilitators_stay_outside_reporting_lines_and_publi
             )
             .await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        app.finish_forming(&r).await;
     }
     // A facilitator who manages a member is refused: make Fran Femi's manager.
     let fran_id = Id::parse(&fran).unwrap();
@@ -554,6 +562,7 @@ async fn moves_are_rechecked_facilitators_stay_outside_reporting_lines_and_publi
         .post_form(&format!("/admin/cohorts/{autumn}/sets/publish"), &[])
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    app.finish_forming(&r).await;
     let emails = app.queued_emails().await;
     assert_eq!(
         emails.len() - before,
@@ -624,6 +633,7 @@ async fn a_facilitator_runs_meetings_the_rota_advances_an_absent_presenter_keeps
         .post_form_owned(&format!("/meetings/{}/attendance", ms[2].id), &fields)
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    app.finish_forming(&r).await;
     let view: serde_json::Value = serde_json::from_str(
         &c.json_with_token("GET", &format!("/api/v1/sets/{set}"), None, &api)
             .await
@@ -646,6 +656,7 @@ async fn a_facilitator_runs_meetings_the_rota_advances_an_absent_presenter_keeps
         .post_form_owned(&format!("/meetings/{}/attendance", ms[3].id), &fields)
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    app.finish_forming(&r).await;
     let page = fran.get(&format!("/sets/{set}")).await;
     assert!(
         page.body.contains("Missed two meetings in a row"),
@@ -704,6 +715,7 @@ async fn set_content_is_for_the_set_and_its_facilitator_only() {
         )
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    app.finish_forming(&r).await;
     assert!(
         pat.get(&format!("/sets/{set}"))
             .await
@@ -809,6 +821,7 @@ async fn a_reporting_lines_import_with_a_cycle_is_refused_whole() {
         .post_form("/admin/reporting-lines", &[("csv", good)])
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    app.finish_forming(&r).await;
     let kiran = Id::parse(&app.person_id("kiran.shah@cliffside-care.example").await).unwrap();
     assert_eq!(
         revans_storage::reporting_lines::manager_of(&mut conn, &jack)
@@ -967,6 +980,7 @@ async fn when_people_leave_or_join_the_engine_proposes_the_fewest_moves_and_the_
             )
             .await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        app.finish_forming(&r).await;
     }
     let left = sets::members(&mut conn, &drafts[0].id).await.unwrap();
     assert_eq!(
@@ -993,6 +1007,7 @@ async fn when_people_leave_or_join_the_engine_proposes_the_fewest_moves_and_the_
         .post_form_owned(&format!("/admin/cohorts/{autumn}/sets/repair"), &moves)
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    app.finish_forming(&r).await;
     let mut total = 0;
     for s in &drafts {
         let current = sets::members(&mut conn, &s.id)
@@ -1034,6 +1049,7 @@ async fn people_choose_their_own_set_under_the_same_rules_and_see_why_a_set_is_c
         )
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    app.finish_forming(&r).await;
     let mut femi = with_password(&app, "femi.adeyemi@bay-council.example").await;
     let list = femi.get("/sets").await;
     assert!(
@@ -1053,6 +1069,7 @@ async fn people_choose_their_own_set_under_the_same_rules_and_see_why_a_set_is_c
         )
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    app.finish_forming(&r).await;
     // Grace reports to Femi: Set 2 is closed to her, and says why.
     let mut grace = with_password(&app, "grace.lee@cliffside-care.example").await;
     let page = grace.get(&format!("/cohorts/{autumn}/choose")).await;
@@ -1076,6 +1093,7 @@ async fn people_choose_their_own_set_under_the_same_rules_and_see_why_a_set_is_c
         )
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
+    app.finish_forming(&r).await;
     // Changing one's mind moves the choice.
     let r = grace
         .post_form(
@@ -1084,6 +1102,7 @@ async fn people_choose_their_own_set_under_the_same_rules_and_see_why_a_set_is_c
         )
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
+    app.finish_forming(&r).await;
     let in_set = |i: usize| {
         let id = open[i].id.clone();
         let store = app.state.store.clone();
@@ -1144,6 +1163,7 @@ async fn a_set_can_go_on_self_facilitated_and_says_where_it_meets() {
         )
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    app.finish_forming(&r).await;
     let page = pat.get(&format!("/sets/{set}")).await;
     assert!(
         page.body.contains("at Room 4, Harbour House"),
@@ -1165,6 +1185,7 @@ async fn a_set_can_go_on_self_facilitated_and_says_where_it_meets() {
         )
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    app.finish_forming(&r).await;
 }
 
 #[tokio::test]
@@ -1222,6 +1243,7 @@ async fn a_lead_names_a_facilitators_supervisor_who_then_reads_what_is_shared_wi
         )
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    app.finish_forming(&r).await;
     let mut f = app.signed_in(FACILITATOR).await;
     let r = f
         .post_form(
@@ -1233,6 +1255,7 @@ async fn a_lead_names_a_facilitators_supervisor_who_then_reads_what_is_shared_wi
         )
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    app.finish_forming(&r).await;
     let entry = r.location.unwrap().split('?').next().unwrap().to_owned();
     let mut e = app.signed_in(crate::diaries::SUPERVISOR).await;
     let seen = e.get(&entry).await;
@@ -1271,6 +1294,7 @@ async fn each_person_sees_meeting_times_in_their_own_time_zone() {
         .post_form("/account/timezone", &[("timezone", "America/Toronto")])
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
+    app.finish_forming(&r).await;
     let after: serde_json::Value = serde_json::from_str(
         &pat.json_with_token("GET", &format!("/api/v1/sets/{set}"), None, &token)
             .await
