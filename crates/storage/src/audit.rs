@@ -113,16 +113,16 @@ pub async fn seek_in_tree(
         crate::Direction::Forward => ("<", "DESC"),
         crate::Direction::Backward => (">", "ASC"),
     };
-    let condition = if from.is_some() {
-        format!("WHERE (a.at, a.id) {cmp} ($2, $3)")
-    } else {
-        "WHERE $2 = $2 AND $3 = $3".to_owned()
+    // The first page too reads from a key (beyond every entry), so that it uses the index.
+    let (at, id) = match (from, dir) {
+        (Some(key), _) => key,
+        (None, crate::Direction::Forward) => (i64::MAX, ""),
+        (None, crate::Direction::Backward) => (i64::MIN, ""),
     };
-    let (at, id) = from.unwrap_or((0, ""));
     let sql = format!(
         "{TREE_CTE} SELECT a.id, a.at, a.actor_id, a.actor_name, a.action, a.subject_type, a.subject_id, \
          a.detail, a.ip, a.organisation_id FROM audit_log a JOIN tree t ON t.id = a.organisation_id \
-         {condition} ORDER BY a.at {order}, a.id {order} LIMIT $4"
+         WHERE (a.at, a.id) {cmp} ($2, $3) ORDER BY a.at {order}, a.id {order} LIMIT $4"
     );
     Ok(sqlx::query_as::<_, AuditEntry>(sqlx::AssertSqlSafe(sql))
         .bind(root.as_str())

@@ -151,16 +151,17 @@ pub async fn page_by_name_in_tree(
         crate::Direction::Forward => (">", "ASC"),
         crate::Direction::Backward => ("<", "DESC"),
     };
-    let condition = if from.is_some() {
-        format!("WHERE (p.name, p.id) {cmp} ($2, $3)")
-    } else {
-        "WHERE $2 = $3".to_owned()
-    };
+    // The first page too reads from a key (before every name), so that it uses the index.
     let sql = format!(
         "{TREE_CTE} {SELECT} JOIN tree t ON t.id = p.organisation_id \
-         {condition} ORDER BY p.name {order}, p.id {order} LIMIT $4"
+         WHERE (p.name, p.id) {cmp} ($2, $3) ORDER BY p.name {order}, p.id {order} LIMIT $4"
     );
-    let (name, id) = from.unwrap_or(("", ""));
+    let (name, id) = match (from, dir) {
+        (Some(key), _) => key,
+        (None, crate::Direction::Forward) => ("", ""),
+        // Nothing sorts after the highest code point: the last page.
+        (None, crate::Direction::Backward) => ("\u{10FFFF}", ""),
+    };
     let rows = sqlx::query_as::<_, Row>(sqlx::AssertSqlSafe(sql))
         .bind(root.as_str())
         .bind(name)
