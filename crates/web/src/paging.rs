@@ -11,10 +11,8 @@ use revans_app::paging::{Page, Seek};
 use crate::api::pagination::encode_cursor;
 use crate::state::AppState;
 
-/// Rows a page of a light list shows.
+/// Rows a page of a list shows (a list with heavy rows would show 25).
 pub const PAGE_SIZE: usize = 50;
-/// Rows a page of a list with heavy rows shows.
-pub const HEAVY_PAGE_SIZE: usize = 25;
 
 /// The size of a page: `size`, or the `page_size` setting when one is set (tests and demos).
 pub fn page_size(state: &AppState, size: usize) -> usize {
