@@ -2,9 +2,7 @@
 //! address the request came from (for the audit log), and the organisations they administer.
 
 use revans_domain::{Id, Role};
-use revans_storage::{
-    Conn, Organisation, Person, RoleGrant, audit, organisations as orgs,
-};
+use revans_storage::{Conn, Organisation, Person, RoleGrant, audit, organisations as orgs};
 
 use crate::Error;
 

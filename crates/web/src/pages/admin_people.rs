@@ -11,15 +11,15 @@ use crate::csrf::CsrfForm;
 use crate::error::PageResult;
 use crate::layout::{Errors, Layout, form_error, render};
 use crate::pages::sign_in::{Empty, NoticeQuery};
+use crate::paging::{Cursor, PAGE_SIZE, Pagination, id_then_text, page_size};
 use crate::path_id::PathId;
 use crate::state::AppState;
-use crate::paging::{Cursor, PAGE_SIZE, Pagination, id_then_text, page_size};
 use revans_app::Actor;
-use revans_app::paging;
 use revans_app::directory::organisations::{self, Organisation};
 use revans_app::directory::people::{
     self, InviteInput, Person, RoleGrant, invite, resend_invitation as resend,
 };
+use revans_app::paging;
 
 #[derive(Template)]
 #[template(path = "admin_people.html")]
@@ -44,8 +44,7 @@ pub async fn list(
     Query(q): Query<ListQuery>,
 ) -> PageResult<Response> {
     let seek = q.cursor.seek(id_then_text);
-    let page =
-        paging::people_by_name(&state, &viewer, &seek, page_size(&state, PAGE_SIZE)).await?;
+    let page = paging::people_by_name(&state, &viewer, &seek, page_size(&state, PAGE_SIZE)).await?;
     let pagination = Pagination::new(&page, "/admin/people", &[], |p| {
         format!("{}:{}", p.id, p.name)
     });

@@ -32,9 +32,7 @@ pub async fn list(
 ) -> PageResult<Response> {
     let seek = cursor.seek(time_then_id);
     let page = paging::audit(&state, &viewer, &seek, page_size(&state, PAGE_SIZE)).await?;
-    let pagination = Pagination::new(&page, "/admin/audit", &[], |e| {
-        format!("{}:{}", e.at, e.id)
-    });
+    let pagination = Pagination::new(&page, "/admin/audit", &[], |e| format!("{}:{}", e.at, e.id));
     let rows = page
         .items
         .into_iter()

@@ -117,7 +117,10 @@ async fn the_people_page_walks_every_person_once_either_way() {
 
     let pages = walk(&mut lead, "/admin/people", "next").await;
     assert_eq!(people_on(&pages[0]).len(), PAGE);
-    assert!(!pages[0].contains("rel=\"prev\""), "the first page has no Previous");
+    assert!(
+        !pages[0].contains("rel=\"prev\""),
+        "the first page has no Previous"
+    );
     assert!(pages[0].contains("aria-label=\"Pagination\""));
     let forward: Vec<String> = pages.iter().flat_map(|p| people_on(p)).collect();
     let unique: BTreeSet<String> = forward.iter().cloned().collect();
@@ -178,7 +181,9 @@ async fn the_audit_log_walks_every_entry_once_newest_first() {
         })
         .collect();
     let mut conn = app.state.store.conn().await.unwrap();
-    bulk::insert(&mut conn, Table::AuditLog, &rows).await.unwrap();
+    bulk::insert(&mut conn, Table::AuditLog, &rows)
+        .await
+        .unwrap();
     drop(conn);
 
     let token = app.api_token(ADMIN).await;
@@ -211,8 +216,15 @@ async fn the_audit_log_walks_every_entry_once_newest_first() {
             .replace('\'', "&#39;");
         assert!(row.contains(&escaped), "{row} is not {detail}");
     }
-    let tied: BTreeSet<&String> = forward.iter().filter(|r| r.contains("tied entry")).collect();
-    assert_eq!(tied.len(), 20, "entries of the same millisecond lost or repeated");
+    let tied: BTreeSet<&String> = forward
+        .iter()
+        .filter(|r| r.contains("tied entry"))
+        .collect();
+    assert_eq!(
+        tied.len(),
+        20,
+        "entries of the same millisecond lost or repeated"
+    );
 
     let last = pages.len() - 1;
     let mut back = walk(&mut lead, &link(&pages[last], "prev").unwrap(), "prev").await;
