@@ -26,13 +26,14 @@ function serverEnv() {
   return Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("REVANS_")));
 }
 
-/** Starts the demo server; resolves with { url, dataDir, mailDir, stop }. */
-export async function startServer() {
+/** Starts the demo server, with `settings` as extra environment (`REVANS_PAGE_SIZE`...);
+ * resolves with { url, dataDir, mailDir, stop }. */
+export async function startServer(settings = {}) {
   const binary = process.env.REVANS_BIN || join(ROOT, "target", "debug", "revans");
   const dataDir = mkdtempSync(join(tmpdir(), "revans-browser-"));
   const child = spawn(binary, ["demo", "--listen", "127.0.0.1:0", "--data", dataDir], {
     cwd: dataDir,
-    env: { ...serverEnv(), REVANS_LOG: "warn" },
+    env: { ...serverEnv(), REVANS_LOG: "warn", ...settings },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let stderr = "";

@@ -2,7 +2,7 @@
 // and leaves a screenshot under target/screenshots/.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { checkPage, signIn, useDemo, USERS, PASSWORD } from "./lib.mjs";
+import { checkPage, signIn, startServer, useDemo, USERS, PASSWORD } from "./lib.mjs";
 
 const env = useDemo(before, after);
 
@@ -153,4 +153,45 @@ test("signing out from the header", async () => {
   await page.goto(`${env.server.url}/account`);
   assert.match(page.url(), /\/sign-in\?next=%2Faccount$/);
   await context.close();
+});
+
+test("the people page turns a page at a time, Next and Previous, and passes on a phone", async () => {
+  // A server of its own showing 10 rows a page, so the demo's people fill several pages.
+  const server = await startServer({ REVANS_PAGE_SIZE: "10" });
+  const context = await env.browser.newContext();
+  try {
+    const page = await context.newPage();
+    await signIn(page, server.url, USERS.admin);
+    await page.goto(`${server.url}/admin/people`);
+    await checkPage(page, "lead-people-page-1", /People/);
+    const nav = page.getByRole("navigation", { name: "Pagination" });
+    assert.equal(await nav.getByRole("link", { name: "Previous page" }).count(), 0, "no Previous on the first page");
+    const rows = () => page.locator("main tbody tr").allInnerTexts();
+    const seen = [];
+    let pages = 0;
+    for (;;) {
+      const here = await rows();
+      assert.ok(here.length <= 10, `page ${pages + 1} has ${here.length} rows`);
+      seen.push(...here);
+      pages += 1;
+      const next = nav.getByRole("link", { name: "Next page" });
+      if ((await next.count()) === 0) break;
+      await next.click();
+      await page.waitForLoadState("domcontentloaded");
+      if (pages === 1) await checkPage(page, "lead-people-page-2", /People/);
+    }
+    assert.ok(pages >= 3, `only ${pages} pages`);
+    assert.equal(new Set(seen).size, seen.length, "someone appears on two pages");
+    // Previous from the last page shows the page before it again.
+    const lastPage = await rows();
+    await nav.getByRole("link", { name: "Previous page" }).click();
+    await page.waitForLoadState("domcontentloaded");
+    const before = await rows();
+    assert.equal(before.length, 10);
+    assert.deepEqual(before, seen.slice(seen.length - lastPage.length - 10, seen.length - lastPage.length));
+    await checkPage(page, "lead-people-page-previous", /People/);
+  } finally {
+    await context.close();
+    await server.stop();
+  }
 });

@@ -2,9 +2,7 @@
 //! address the request came from (for the audit log), and the organisations they administer.
 
 use revans_domain::{Id, Role};
-use revans_storage::{
-    AuditEntry, Conn, Organisation, Person, RoleGrant, audit, organisations as orgs,
-};
+use revans_storage::{Conn, Organisation, Person, RoleGrant, audit, organisations as orgs};
 
 use crate::Error;
 
@@ -121,26 +119,6 @@ pub async fn people_in_scope(conn: &mut Conn, viewer: &Viewer) -> Result<Vec<Per
         all.extend(revans_storage::people::list_in_tree(conn, &root).await?);
     }
     Ok(sorted_unique(all, |p| &p.id, |p| &p.name))
-}
-
-/// The newest `limit` audit entries (after skipping `offset`) across the viewer's organisations.
-pub async fn audit_in_scope(
-    conn: &mut Conn,
-    viewer: &Viewer,
-    limit: i64,
-    offset: i64,
-) -> Result<Vec<AuditEntry>, Error> {
-    let mut entries = Vec::new();
-    for root in viewer.admin_roots() {
-        entries.extend(audit::list_in_tree(conn, &root, limit + offset, 0).await?);
-    }
-    entries.sort_by(|a, b| b.at.cmp(&a.at).then(b.id.cmp(&a.id)));
-    entries.dedup_by(|a, b| a.id == b.id);
-    Ok(entries
-        .into_iter()
-        .skip(offset.max(0) as usize)
-        .take(limit.max(0) as usize)
-        .collect())
 }
 
 /// Rows gathered from several admin roots (which may nest), each once, by name.

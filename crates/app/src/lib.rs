@@ -35,8 +35,7 @@ use revans_storage::Store;
 pub use revans_storage::now_ms;
 
 pub use actor::{
-    Actor, DEFAULT_ZONE, Viewer, admin_scope, audit_in_scope, parse_org_field, people_in_scope,
-    require_admin_of,
+    Actor, DEFAULT_ZONE, Viewer, admin_scope, parse_org_field, people_in_scope, require_admin_of,
 };
 pub use error::{EMAIL_CANNOT_BE_USED, Error};
 

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use revans_domain::Id;
 use revans_storage::audit::{self, AuditEntry};
-use revans_storage::{Person, RoleGrant, people};
+use revans_storage::{Direction, Person, RoleGrant, people};
 
 use crate::{App, Error, Viewer};
 
@@ -65,4 +65,135 @@ pub async fn audit_before(
     entries.dedup_by(|a, b| a.id == b.id);
     entries.truncate(limit + 1);
     Ok(entries)
+}
+
+/// Where a page of a list starts: the first page, the page after the last item of the page
+/// on screen ("Next"), or the page before its first item ("Previous").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Seek<K> {
+    First,
+    After(K),
+    Before(K),
+}
+
+/// One page of a list in the list's order, and whether there are pages either side of it.
+#[derive(Debug, Clone)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    pub has_previous: bool,
+    pub has_next: bool,
+}
+
+impl<K> Seek<K> {
+    fn direction(&self) -> Direction {
+        match self {
+            Seek::Before(_) => Direction::Backward,
+            _ => Direction::Forward,
+        }
+    }
+
+    fn key(&self) -> Option<&K> {
+        match self {
+            Seek::First => None,
+            Seek::After(k) | Seek::Before(k) => Some(k),
+        }
+    }
+
+    /// Up to `limit + 1` rows read from the cursor, nearest first, as a page in the list's
+    /// order: the extra row only says there is more in the direction read.
+    fn page<T>(&self, mut rows: Vec<T>, limit: usize) -> Page<T> {
+        let more = rows.len() > limit;
+        rows.truncate(limit);
+        match self {
+            Seek::First => Page {
+                items: rows,
+                has_previous: false,
+                has_next: more,
+            },
+            Seek::After(_) => Page {
+                items: rows,
+                has_previous: true,
+                has_next: more,
+            },
+            Seek::Before(_) => {
+                rows.reverse();
+                Page {
+                    items: rows,
+                    // Read backwards from a page that was on screen: its first item follows.
+                    has_previous: more,
+                    has_next: true,
+                }
+            }
+        }
+    }
+}
+
+/// Merges each root's rows (each nearest the cursor first) into one run nearest first.
+fn merge<T>(
+    mut all: Vec<T>,
+    dir: Direction,
+    limit: usize,
+    cmp: impl Fn(&T, &T) -> std::cmp::Ordering,
+    same: impl Fn(&T, &T) -> bool,
+) -> Vec<T> {
+    all.sort_by(|a, b| match dir {
+        Direction::Forward => cmp(a, b),
+        Direction::Backward => cmp(b, a),
+    });
+    all.dedup_by(|a, b| same(a, b));
+    all.truncate(limit + 1);
+    all
+}
+
+/// A page of the people in the viewer's organisations, by name (ties by id); the key is
+/// `(name, id)`. One keyset query per organisation the viewer administers.
+pub async fn people_by_name(
+    state: &App,
+    viewer: &Viewer,
+    seek: &Seek<(String, String)>,
+    limit: usize,
+) -> Result<Page<Person>, Error> {
+    let mut conn = state.store.conn().await?;
+    let dir = seek.direction();
+    let from = seek.key().map(|(n, i)| (n.as_str(), i.as_str()));
+    let mut all = Vec::new();
+    for root in viewer.admin_roots() {
+        all.extend(
+            people::page_by_name_in_tree(&mut conn, &root, from, dir, limit as i64 + 1).await?,
+        );
+    }
+    let rows = merge(
+        all,
+        dir,
+        limit,
+        |a: &Person, b: &Person| a.name.cmp(&b.name).then(a.id.as_str().cmp(b.id.as_str())),
+        |a, b| a.id == b.id,
+    );
+    Ok(seek.page(rows, limit))
+}
+
+/// A page of the audit log of the viewer's organisations, newest first (ties by id); the key
+/// is `(at, id)`. One keyset query per organisation the viewer administers.
+pub async fn audit(
+    state: &App,
+    viewer: &Viewer,
+    seek: &Seek<(i64, String)>,
+    limit: usize,
+) -> Result<Page<AuditEntry>, Error> {
+    let mut conn = state.store.conn().await?;
+    let dir = seek.direction();
+    let from = seek.key().map(|(at, id)| (*at, id.as_str()));
+    let mut all = Vec::new();
+    for root in viewer.admin_roots() {
+        all.extend(audit::seek_in_tree(&mut conn, &root, from, dir, limit as i64 + 1).await?);
+    }
+    // The log's order is newest first.
+    let rows = merge(
+        all,
+        dir,
+        limit,
+        |a: &AuditEntry, b: &AuditEntry| b.at.cmp(&a.at).then(b.id.cmp(&a.id)),
+        |a, b| a.id == b.id,
+    );
+    Ok(seek.page(rows, limit))
 }

@@ -99,6 +99,40 @@ pub async fn page_in_tree(
         .await?)
 }
 
+/// One page of the log of `root` and below for keyset pagination, either way from the
+/// `(at, id)` key `from`: `Forward` reads older entries, newest first (the log's order);
+/// `Backward` reads newer ones, oldest first (nearest the key first). At most `limit`.
+pub async fn seek_in_tree(
+    conn: &mut Conn,
+    root: &Id,
+    from: Option<(i64, &str)>,
+    dir: crate::Direction,
+    limit: i64,
+) -> Result<Vec<AuditEntry>> {
+    let (cmp, order) = match dir {
+        crate::Direction::Forward => ("<", "DESC"),
+        crate::Direction::Backward => (">", "ASC"),
+    };
+    // The first page too reads from a key (beyond every entry), so that it uses the index.
+    let (at, id) = match (from, dir) {
+        (Some(key), _) => key,
+        (None, crate::Direction::Forward) => (i64::MAX, ""),
+        (None, crate::Direction::Backward) => (i64::MIN, ""),
+    };
+    let sql = format!(
+        "{TREE_CTE} SELECT a.id, a.at, a.actor_id, a.actor_name, a.action, a.subject_type, a.subject_id, \
+         a.detail, a.ip, a.organisation_id FROM audit_log a JOIN tree t ON t.id = a.organisation_id \
+         WHERE (a.at, a.id) {cmp} ($2, $3) ORDER BY a.at {order}, a.id {order} LIMIT $4"
+    );
+    Ok(sqlx::query_as::<_, AuditEntry>(sqlx::AssertSqlSafe(sql))
+        .bind(root.as_str())
+        .bind(at)
+        .bind(id)
+        .bind(limit)
+        .fetch_all(&mut *conn)
+        .await?)
+}
+
 pub async fn count(conn: &mut Conn) -> Result<i64> {
     Ok(sqlx::query_scalar("SELECT COUNT(*) FROM audit_log")
         .fetch_one(&mut *conn)

@@ -49,6 +49,14 @@ pub use people::{Person, RoleGrant};
 pub use sessions::SessionRecord;
 pub use time::now_ms;
 
+/// Which way a keyset page is read from its cursor: `Forward` is the list's own order (the
+/// "Next page"), `Backward` the reverse (the "Previous page"), nearest the cursor first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    Forward,
+    Backward,
+}
+
 /// A connection, or a transaction (which dereferences to one).
 pub type Conn = sqlx::AnyConnection;
 /// A transaction; dropped without `commit` it rolls back.

@@ -137,6 +137,41 @@ pub async fn page_in_tree(
     Ok(rows.into_iter().map(|r| r.split().0).collect())
 }
 
+/// One page of the people in `root` and below, by name (ties by id), for keyset pagination:
+/// at most `limit` people after the `(name, id)` key `from` (or before it, nearest first,
+/// when `dir` is `Backward`). Uses the index `people_name_id`.
+pub async fn page_by_name_in_tree(
+    conn: &mut Conn,
+    root: &Id,
+    from: Option<(&str, &str)>,
+    dir: crate::Direction,
+    limit: i64,
+) -> Result<Vec<Person>> {
+    let (cmp, order) = match dir {
+        crate::Direction::Forward => (">", "ASC"),
+        crate::Direction::Backward => ("<", "DESC"),
+    };
+    // The first page too reads from a key (before every name), so that it uses the index.
+    let sql = format!(
+        "{TREE_CTE} {SELECT} JOIN tree t ON t.id = p.organisation_id \
+         WHERE (p.name, p.id) {cmp} ($2, $3) ORDER BY p.name {order}, p.id {order} LIMIT $4"
+    );
+    let (name, id) = match (from, dir) {
+        (Some(key), _) => key,
+        (None, crate::Direction::Forward) => ("", ""),
+        // Nothing sorts after the highest code point: the last page.
+        (None, crate::Direction::Backward) => ("\u{10FFFF}", ""),
+    };
+    let rows = sqlx::query_as::<_, Row>(sqlx::AssertSqlSafe(sql))
+        .bind(root.as_str())
+        .bind(name)
+        .bind(id)
+        .bind(limit)
+        .fetch_all(&mut *conn)
+        .await?;
+    Ok(rows.into_iter().map(|r| r.split().0).collect())
+}
+
 /// People in `root` and the organisations below it who hold the facilitator role (in any
 /// organisation), by name: one query, whatever the size of the tree.
 pub async fn facilitators_in_tree(conn: &mut Conn, root: &Id) -> Result<Vec<Person>> {

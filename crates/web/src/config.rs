@@ -44,6 +44,10 @@ pub struct Settings {
     /// page's footer and on the help page. Unset: they are told to ask their programme lead.
     #[serde(default)]
     pub contact_email: Option<String>,
+    /// Rows on each page of the lists that grow (people, audit log...). Unset: 50, or 25 for
+    /// lists with heavy rows. For demos and tests that want to see the pages turn.
+    #[serde(default)]
+    pub page_size: Option<usize>,
     pub mail: MailSettings,
 }
 

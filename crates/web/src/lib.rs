@@ -15,6 +15,7 @@ mod layout;
 pub mod mail;
 mod metrics;
 mod pages;
+mod paging;
 mod path_id;
 pub mod routes;
 mod session;

@@ -57,6 +57,7 @@ const SCREENS: &[(&str, &str, bool)] = &[
     (ADMIN, "/admin/jobs/failed", false),
     (ADMIN, "/api/v1/jobs/failed", true),
     (ADMIN, "/admin/programmes/{programme}", false),
+    (ADMIN, "/admin/programmes/{programme}/applications", false),
     (ADMIN, "/api/v1/programmes/{programme}/applications", true),
     (SPONSOR, "/sponsor/applications", false),
     (EVALUATOR, "/reports/sets", false),

@@ -11,6 +11,7 @@ use crate::csrf::CsrfForm;
 use crate::error::PageResult;
 use crate::layout::{Errors, Layout, form_error, render};
 use crate::pages::sign_in::{Empty, NoticeQuery};
+use crate::paging::{Cursor, PAGE_SIZE, Pagination, id_then_text, page_size};
 use crate::path_id::PathId;
 use crate::state::AppState;
 use revans_app::Actor;
@@ -18,20 +19,35 @@ use revans_app::directory::organisations::{self, Organisation};
 use revans_app::directory::people::{
     self, InviteInput, Person, RoleGrant, invite, resend_invitation as resend,
 };
+use revans_app::paging;
 
 #[derive(Template)]
 #[template(path = "admin_people.html")]
 struct ListPage {
     layout: Layout,
     people: Vec<Person>,
+    pagination: Pagination,
 }
 
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+pub struct ListQuery {
+    notice: Option<String>,
+    #[serde(flatten)]
+    cursor: Cursor,
+}
+
+/// Everyone in the lead's organisations, by name, a page at a time.
 pub async fn list(
     State(state): State<AppState>,
     Admin(viewer): Admin,
-    Query(q): Query<NoticeQuery>,
+    Query(q): Query<ListQuery>,
 ) -> PageResult<Response> {
-    let all = people::in_scope(&state, &viewer).await?;
+    let seek = q.cursor.seek(id_then_text);
+    let page = paging::people_by_name(&state, &viewer, &seek, page_size(&state, PAGE_SIZE)).await?;
+    let pagination = Pagination::new(&page, "/admin/people", &[], |p| {
+        format!("{}:{}", p.id, p.name)
+    });
     let notice = (q.notice.as_deref() == Some("invited")).then_some("Invitation sent.");
     let layout = Layout::new(
         &state,
@@ -43,7 +59,8 @@ pub async fn list(
     .with_notice(notice);
     render(&ListPage {
         layout,
-        people: all,
+        people: page.items,
+        pagination,
     })
 }
 

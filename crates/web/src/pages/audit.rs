@@ -2,15 +2,13 @@ use askama::Template;
 use axum::extract::{Query, State};
 use axum::response::Response;
 use revans_app::audit_log::AuditEntry;
-
-use revans_app::audit_log;
+use revans_app::paging;
 
 use crate::auth::Admin;
 use crate::error::PageResult;
 use crate::layout::{Layout, render, when_in};
+use crate::paging::{Cursor, PAGE_SIZE, Pagination, page_size, time_then_id};
 use crate::state::AppState;
-
-const PAGE_SIZE: i64 = 50;
 
 pub struct Row {
     pub entry: AuditEntry,
@@ -22,28 +20,22 @@ pub struct Row {
 struct AuditPage {
     layout: Layout,
     rows: Vec<Row>,
-    page: i64,
-    has_next: bool,
+    pagination: Pagination,
 }
 
-#[derive(serde::Deserialize)]
-pub struct PageQuery {
-    page: Option<i64>,
-}
-
+/// The log of the lead's organisations, newest first, a page at a time (keyset: the
+/// `(at, id)` of the row the next page starts after).
 pub async fn list(
     State(state): State<AppState>,
     Admin(viewer): Admin,
-    Query(q): Query<PageQuery>,
+    Query(cursor): Query<Cursor>,
 ) -> PageResult<Response> {
-    let page = q.page.unwrap_or(1).max(1);
-    // One more than a page, to know whether there is a next one.
-    let entries =
-        audit_log::entries(&state, &viewer, PAGE_SIZE + 1, (page - 1) * PAGE_SIZE).await?;
-    let has_next = entries.len() > PAGE_SIZE as usize;
-    let rows = entries
+    let seek = cursor.seek(time_then_id);
+    let page = paging::audit(&state, &viewer, &seek, page_size(&state, PAGE_SIZE)).await?;
+    let pagination = Pagination::new(&page, "/admin/audit", &[], |e| format!("{}:{}", e.at, e.id));
+    let rows = page
+        .items
         .into_iter()
-        .take(PAGE_SIZE as usize)
         .map(|entry| Row {
             at: when_in(entry.at, viewer.timezone()),
             entry,
@@ -59,7 +51,6 @@ pub async fn list(
     render(&AuditPage {
         layout,
         rows,
-        page,
-        has_next,
+        pagination,
     })
 }

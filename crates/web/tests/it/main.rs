@@ -29,6 +29,7 @@ mod national;
 mod offers;
 mod openapi_snapshot;
 mod oversell;
+mod paging;
 mod places_stress;
 mod programmes;
 mod sets;
