@@ -41,7 +41,7 @@ test("a programme lead forms and publishes sets for a cohort of 24 in pairs", as
   // every second) and, when it is done, links to the formed sets.
   await page.getByRole("button", { name: "Form sets" }).click();
   await page.waitForURL(/\/admin\/formation-runs\//);
-  await page.getByRole("status").filter({ hasText: /Waiting to start|Forming|Done/ }).waitFor({ state: "visible" });
+  await page.locator("[data-run-progress]").filter({ hasText: /Waiting to start|Forming|Done/ }).waitFor({ state: "visible" });
   await checkPage(page, "lead-forming-run", /Forming sets/);
   await page.getByRole("link", { name: "See the formed sets" }).click({ timeout: 30000 });
   await page.waitForURL(/notice=formed/);
