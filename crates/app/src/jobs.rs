@@ -5,6 +5,8 @@
 use std::future::Future;
 
 use revans_storage::jobs;
+/// Which jobs a runner claims (forming runs have a lane of their own).
+pub use revans_storage::jobs::Lane;
 
 use crate::access::password_reset::{RESET_REQUEST, send_reset_link};
 use crate::mail::SEND_EMAIL;
@@ -22,6 +24,7 @@ pub trait Postman: Sync {
     ) -> impl Future<Output = Result<(), String>> + Send;
 }
 
+/// Longer than any forming run (`formation_seconds` is at most 120), so no job outlives its lease.
 const LEASE_MS: i64 = 5 * 60 * 1000;
 
 /// Runs due jobs until none is left; returns how many ran. Each job succeeds or fails alone:
@@ -35,13 +38,29 @@ pub async fn run_pending(
     postman: &impl Postman,
     stopping: &(dyn Fn() -> bool + Sync),
 ) -> usize {
+    run_pending_in(state, worker, postman, stopping, Lane::All).await
+}
+
+/// The lane of long jobs (forming sets); the worker runs it beside `QUICK`.
+pub const LONG: Lane = Lane::Only(FORM_SETS);
+/// Every other job: emails and reset links, each a second or less.
+pub const QUICK: Lane = Lane::AllBut(FORM_SETS);
+
+/// As `run_pending`, claiming only jobs of `lane`.
+pub async fn run_pending_in(
+    state: &App,
+    worker: &str,
+    postman: &impl Postman,
+    stopping: &(dyn Fn() -> bool + Sync),
+    lane: Lane,
+) -> usize {
     let mut ran = 0;
     loop {
         if stopping() {
             return ran;
         }
         let claimed = match state.store.conn().await {
-            Ok(mut conn) => jobs::claim(&mut conn, worker, LEASE_MS).await,
+            Ok(mut conn) => jobs::claim_in(&mut conn, worker, LEASE_MS, lane).await,
             Err(e) => Err(e),
         };
         let job = match claimed {

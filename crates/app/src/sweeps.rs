@@ -24,6 +24,8 @@ pub struct SweepSummary {
     pub offers_expired: usize,
     pub offer_reminders: usize,
     pub meeting_reminders: usize,
+    /// Formation runs ended as failed because their job was given up.
+    pub formation_runs_failed: usize,
     /// Programmes and meetings that failed this time (logged; tried again next sweep).
     pub failed: usize,
 }
@@ -62,6 +64,7 @@ pub async fn run_once(state: &App, now: i64) -> Result<SweepSummary, Error> {
             }
         }
     }
+    summary.formation_runs_failed = crate::sets::formation_runs::end_given_up(state).await?;
     forget_old_attempts(state, now).await?;
     metrics::histogram!("revans_sweep_duration_seconds").record(started.elapsed().as_secs_f64());
     Ok(summary)

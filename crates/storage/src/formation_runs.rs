@@ -188,3 +188,31 @@ pub async fn mark_ended(
         .await?;
     Ok(done.rows_affected() == 1)
 }
+
+/// Records which job runs the run (set once, when the run is queued).
+pub async fn set_job(conn: &mut Conn, id: &str, job_id: &str) -> Result<()> {
+    sqlx::query("UPDATE formation_runs SET job_id = $2 WHERE id = $1")
+        .bind(id)
+        .bind(job_id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+/// Ends as `failed`, with `reason`, every unfinished run whose job was given up (it failed on
+/// every attempt, say because its worker was killed each time). Without this the cohort would
+/// stay "being formed" for ever. Returns the cohorts whose runs were ended.
+pub async fn fail_given_up(conn: &mut Conn, reason: &str) -> Result<Vec<String>> {
+    let now = now_ms();
+    let sql = format!(
+        "UPDATE formation_runs SET status = 'failed', error = $1, updated_at = $2, finished_at = $2 \
+         WHERE status IN {ACTIVE} AND job_id IN \
+           (SELECT id FROM jobs WHERE done_at IS NULL AND attempts >= max_attempts) \
+         RETURNING cohort_id"
+    );
+    Ok(sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
+        .bind(reason)
+        .bind(now)
+        .fetch_all(&mut *conn)
+        .await?)
+}

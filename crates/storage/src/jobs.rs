@@ -59,21 +59,53 @@ async fn insert(conn: &mut Conn, job: NewJob<'_>, recipient: Option<&str>) -> Re
     Ok(id.to_string())
 }
 
+/// Which jobs a runner claims. Forming a cohort's sets takes seconds to minutes, so those jobs
+/// run in a lane of their own and never hold up emails queued behind them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lane {
+    /// Every kind (tests, and `revans run-worker --once`).
+    All,
+    /// Only jobs of this kind.
+    Only(&'static str),
+    /// Every kind but this one.
+    AllBut(&'static str),
+}
+
 /// Claims the oldest due job for `lease_ms`, counting the attempt.
 pub async fn claim(conn: &mut Conn, worker: &str, lease_ms: i64) -> Result<Option<ClaimedJob>> {
+    claim_in(conn, worker, lease_ms, Lane::All).await
+}
+
+/// Claims the oldest due job of `lane` for `lease_ms`, counting the attempt.
+pub async fn claim_in(
+    conn: &mut Conn,
+    worker: &str,
+    lease_ms: i64,
+    lane: Lane,
+) -> Result<Option<ClaimedJob>> {
     let now = now_ms();
-    Ok(sqlx::query_as::<_, ClaimedJob>(
+    let (filter, kind) = match lane {
+        Lane::All => ("", ""),
+        Lane::Only(kind) => ("AND kind = $4", kind),
+        Lane::AllBut(kind) => ("AND kind <> $4", kind),
+    };
+    let sql = format!(
         "UPDATE jobs SET locked_by = $1, locked_until = $2, attempts = attempts + 1 \
          WHERE id = (SELECT id FROM jobs WHERE done_at IS NULL AND run_at <= $3 AND attempts < max_attempts \
-                     AND (locked_until IS NULL OR locked_until < $3) ORDER BY run_at, id LIMIT 1) \
+                     AND (locked_until IS NULL OR locked_until < $3) {filter} ORDER BY run_at, id LIMIT 1) \
            AND done_at IS NULL AND (locked_until IS NULL OR locked_until < $3) \
-         RETURNING id, kind, payload, attempts, max_attempts",
-    )
-    .bind(worker)
-    .bind(now + lease_ms)
-    .bind(now)
-    .fetch_optional(&mut *conn)
-    .await?)
+         RETURNING id, kind, payload, attempts, max_attempts"
+    );
+    let query = sqlx::query_as::<_, ClaimedJob>(sqlx::AssertSqlSafe(sql))
+        .bind(worker)
+        .bind(now + lease_ms)
+        .bind(now);
+    let query = if kind.is_empty() {
+        query
+    } else {
+        query.bind(kind)
+    };
+    Ok(query.fetch_optional(&mut *conn).await?)
 }
 
 /// Marks a job done, only if this worker still holds it.

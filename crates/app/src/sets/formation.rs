@@ -34,6 +34,7 @@ pub async fn form(
     // hold the database's write lock meanwhile.
     let mut conn = state.store.conn().await?;
     let prepared = prepare(&mut conn, actor, cohort, f).await?;
+    refuse_while_running(&mut conn, actor, cohort).await?;
     drop(conn);
     let opts = SolveOptions {
         seed: 1,
@@ -48,9 +49,27 @@ pub async fn form(
     .map_err(Error::internal)?
     .map_err(|e| Error::field("size_min", e.to_string()))?;
     let mut tx = state.store.begin().await?;
+    // Again in the transaction: a run may have started during the search.
+    refuse_while_running(&mut tx, actor, cohort).await?;
     let count = write_formation(&mut tx, actor, cohort, f, &prepared, &formation.set_of).await?;
     revans_storage::commit(tx).await?;
     Ok(count)
+}
+
+/// Forming at once is refused while a background run forms the same cohort: two formations
+/// written one over the other would lose the lead's wait for the first.
+async fn refuse_while_running(
+    conn: &mut Conn,
+    actor: &Actor<'_>,
+    cohort: &Id,
+) -> Result<(), Error> {
+    match revans_storage::formation_runs::active_for_cohort(conn, cohort.as_str()).await? {
+        Some(run) => Err(crate::sets::formation_runs::busy(
+            &run,
+            actor.viewer.timezone(),
+        )),
+        None => Ok(()),
+    }
 }
 
 /// A cohort ready to form: its people with places, the lead's rules read, the engine model.

@@ -23,6 +23,11 @@ pub const FORM_SETS: &str = "form_sets";
 
 /// How often the worker writes progress and looks for a cancel.
 pub const PROGRESS_EVERY: Duration = Duration::from_millis(250);
+/// A run's job is tried this many times (a worker that dies mid-run leaves it to the next);
+/// after that the sweep ends the run as failed (`end_given_up`).
+pub const MAX_ATTEMPTS: i64 = 3;
+/// Why a run whose job was given up failed, as the lead reads it.
+pub const GIVEN_UP: &str = "The search stopped without finishing three times, so it was given up. Nothing was changed: start it again.";
 
 /// Where a run is, as the lead's page and the API show it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -130,7 +135,7 @@ impl From<Run> for FormationRun {
     }
 }
 
-fn busy(run: &Run, zone: &str) -> Error {
+pub(crate) fn busy(run: &Run, zone: &str) -> Error {
     Error::Conflict(format!(
         "The sets of this cohort are already being formed by {} since {}. Wait for that run to finish, or cancel it.",
         run.started_by_name,
@@ -186,16 +191,17 @@ pub async fn start(
         Err(e) => return Err(e.into()),
     };
     let payload = serde_json::json!({ "run": id }).to_string();
-    jobs::enqueue(
+    let job = jobs::enqueue(
         &mut tx,
         NewJob {
             kind: FORM_SETS,
             payload: &payload,
             run_at: revans_storage::now_ms(),
-            max_attempts: 3,
+            max_attempts: MAX_ATTEMPTS,
         },
     )
     .await?;
+    runs::set_job(&mut tx, &id, &job).await?;
     actor
         .audit(
             &mut tx,
@@ -425,4 +431,15 @@ async fn run_inner(state: &App, id: &str) -> Result<(), Error> {
     write_formation(&mut tx, &actor, &cohort, &f, &prepared, &formation.set_of).await?;
     revans_storage::commit(tx).await?;
     Ok(())
+}
+
+/// Ends every run whose job was given up as failed, so its cohort can be formed again. The
+/// sweep calls this each minute; returns how many runs it ended.
+pub async fn end_given_up(state: &App) -> Result<usize, Error> {
+    let mut conn = state.store.conn().await?;
+    let cohorts = runs::fail_given_up(&mut conn, GIVEN_UP).await?;
+    for cohort in &cohorts {
+        tracing::warn!(%cohort, "a formation run's job was given up; the run is marked failed");
+    }
+    Ok(cohorts.len())
 }

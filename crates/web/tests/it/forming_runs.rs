@@ -467,3 +467,140 @@ async fn lead_viewer(app: &TestApp, email: &str) -> revans_app::Viewer {
         roles: revans_storage::people::roles(&mut conn, &id).await.unwrap(),
     }
 }
+
+#[tokio::test]
+async fn a_run_whose_job_was_given_up_is_failed_by_the_sweep_and_the_cohort_freed() {
+    let app = TestApp::spawn().await;
+    let (_, autumn) = cohorts(&app).await;
+    let mut admin = app.signed_in(ADMIN).await;
+    let run = start(&mut admin, &autumn).await;
+    // Three workers each claim the job, start the run and die (their leases already over).
+    for attempt in 1..=3 {
+        let mut conn = app.state.store.conn().await.unwrap();
+        let job = jobs::claim(&mut conn, &format!("dead-{attempt}"), -1)
+            .await
+            .unwrap()
+            .expect("the form_sets job, while it has attempts left");
+        assert_eq!(job.attempts, attempt);
+        assert!(
+            formation_runs::begin_running(&mut conn, &run)
+                .await
+                .unwrap()
+        );
+    }
+    // The job is given up: no worker takes it, and the cohort would stay "being formed".
+    assert_eq!(revans_web::mail::run_pending_jobs(&app.state, "w").await, 0);
+    assert_eq!(run_row(&app, &run).await.status, "running");
+    // Starting again only leads to the stuck run.
+    let refused = admin
+        .post_form(&format!("/admin/cohorts/{autumn}/sets"), RULES)
+        .await;
+    assert_eq!(refused.status, StatusCode::SEE_OTHER, "{}", refused.body);
+    assert!(
+        refused
+            .location
+            .as_deref()
+            .is_some_and(|l| l.starts_with(&format!("/admin/formation-runs/{run}"))),
+        "{:?}",
+        refused.location
+    );
+
+    let swept = revans_app::sweeps::run_once(&app.state, revans_app::now_ms())
+        .await
+        .unwrap();
+    assert_eq!(swept.formation_runs_failed, 1);
+    let failed = run_row(&app, &run).await;
+    assert_eq!(failed.status, "failed");
+    assert_eq!(
+        failed.error.as_deref(),
+        Some(revans_app::sets::formation_runs::GIVEN_UP)
+    );
+    assert!(failed.finished_at.is_some());
+    assert!(
+        formation_of(&app, &autumn).await.is_empty(),
+        "nothing written"
+    );
+    let page = admin.get(&format!("/admin/formation-runs/{run}")).await;
+    assert!(page.body.contains("given up"), "{}", page.body);
+    // A second sweep finds nothing more; the lead can start again.
+    let again = revans_app::sweeps::run_once(&app.state, revans_app::now_ms())
+        .await
+        .unwrap();
+    assert_eq!(again.formation_runs_failed, 0);
+    let next = start(&mut admin, &autumn).await;
+    assert_ne!(next, run);
+}
+
+#[tokio::test]
+async fn forming_at_once_through_the_api_is_refused_while_a_run_forms_the_cohort() {
+    let app = TestApp::spawn().await;
+    let (_, autumn) = cohorts(&app).await;
+    let mut admin = app.signed_in(ADMIN).await;
+    let run = start(&mut admin, &autumn).await;
+    let mut api = app.client();
+    api.bearer = Some(app.api_token(ADMIN).await);
+    let body = serde_json::json!({"size_min": 5, "size_max": 7, "max_per_organisation": 3,
+        "review_every": 7});
+    let r = api
+        .json(
+            "POST",
+            &format!("/api/v1/cohorts/{autumn}/sets"),
+            Some(&body.to_string()),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.body);
+    assert!(
+        formation_of(&app, &autumn).await.is_empty(),
+        "nothing written"
+    );
+    // Once the run is done, forming at once works again.
+    assert_eq!(revans_web::mail::run_pending_jobs(&app.state, "w").await, 1);
+    assert_eq!(run_row(&app, &run).await.status, "done");
+    let r = api
+        .json(
+            "POST",
+            &format!("/api/v1/cohorts/{autumn}/sets"),
+            Some(&body.to_string()),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+}
+
+#[tokio::test]
+async fn forming_runs_in_its_own_lane_so_quick_jobs_never_wait_behind_it() {
+    let app = TestApp::spawn().await;
+    let (_, autumn) = cohorts(&app).await;
+    let mut admin = app.signed_in(ADMIN).await;
+    start(&mut admin, &autumn).await;
+    let mut conn = app.state.store.conn().await.unwrap();
+    // An email queued after the run.
+    let email = jobs::enqueue(
+        &mut conn,
+        jobs::NewJob {
+            kind: revans_app::mail::SEND_EMAIL,
+            payload: "{}",
+            run_at: revans_app::now_ms(),
+            max_attempts: 3,
+        },
+    )
+    .await
+    .unwrap();
+    // The quick lane takes the email although the forming job is older.
+    let quick = jobs::claim_in(&mut conn, "quick", 60_000, revans_app::jobs::QUICK)
+        .await
+        .unwrap()
+        .expect("the email");
+    assert_eq!(quick.id, email);
+    assert!(
+        jobs::claim_in(&mut conn, "quick", 60_000, revans_app::jobs::QUICK)
+            .await
+            .unwrap()
+            .is_none(),
+        "the quick lane never takes a forming job"
+    );
+    let long = jobs::claim_in(&mut conn, "long", 60_000, revans_app::jobs::LONG)
+        .await
+        .unwrap()
+        .expect("the forming job");
+    assert_eq!(long.kind, "form_sets");
+}
