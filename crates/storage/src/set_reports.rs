@@ -29,9 +29,14 @@ pub struct CohortSetCounts {
     pub diary_entries: i64,
 }
 
-/// Joins a set `s` to its cohort `c` and programme `p`, keeping programmes in `root` and below.
-const IN_TREE: &str = "JOIN cohorts c ON c.id = s.cohort_id \
-     JOIN programmes p ON p.id = c.programme_id JOIN tree t ON t.id = p.organisation_id";
+/// A published set `s` of a cohort `c` of a programme `p` in `root` and below, driven from
+/// the tree (`CROSS JOIN` fixes SQLite's join order: organisations, then their programmes,
+/// cohorts and sets by index, never every published set of the nation first; PostgreSQL
+/// plans it freely). Append more `CROSS JOIN`s, then `WHERE {IN_TREE_WHERE}`.
+const IN_TREE: &str = "FROM tree t CROSS JOIN programmes p CROSS JOIN cohorts c \
+     CROSS JOIN action_sets s";
+const IN_TREE_WHERE: &str = "p.organisation_id = t.id AND c.programme_id = p.id \
+     AND s.cohort_id = c.id AND s.status = 'published'";
 
 /// Per cohort with at least one published set, in catalogue order (programme title, then the
 /// cohort's first session).
@@ -40,8 +45,8 @@ pub async fn cohort_counts(conn: &mut Conn, root: &Id) -> Result<Vec<CohortSetCo
         conn,
         root,
         &format!(
-            "SELECT c.id, p.title, c.name, COUNT(*) FROM action_sets s {IN_TREE} \
-             WHERE s.status = 'published' GROUP BY c.id, p.title, p.id, c.name \
+            "SELECT c.id, p.title, c.name, COUNT(*) {IN_TREE} \
+             WHERE {IN_TREE_WHERE} GROUP BY c.id, p.title, p.id, c.name \
              ORDER BY p.title, p.id, (SELECT MIN(cs.starts_at) FROM cohort_sessions cs \
              WHERE cs.cohort_id = c.id), c.name, c.id"
         ),
@@ -51,8 +56,8 @@ pub async fn cohort_counts(conn: &mut Conn, root: &Id) -> Result<Vec<CohortSetCo
         conn,
         root,
         &format!(
-            "SELECT c.id, COUNT(*) FROM set_members m JOIN action_sets s ON s.id = m.set_id {IN_TREE} \
-             WHERE s.status = 'published' AND m.left_at IS NULL GROUP BY c.id"
+            "SELECT c.id, COUNT(*) {IN_TREE} CROSS JOIN set_members m \
+             WHERE {IN_TREE_WHERE} AND m.set_id = s.id AND m.left_at IS NULL GROUP BY c.id"
         ),
     )
     .await?;
@@ -62,8 +67,8 @@ pub async fn cohort_counts(conn: &mut Conn, root: &Id) -> Result<Vec<CohortSetCo
         &format!(
             "SELECT c.id, SUM(CASE WHEN mt.held THEN 1 ELSE 0 END), \
              SUM(CASE WHEN mt.status <> 'cancelled' THEN 1 ELSE 0 END) \
-             FROM meetings mt JOIN action_sets s ON s.id = mt.set_id {IN_TREE} \
-             WHERE s.status = 'published' GROUP BY c.id"
+             {IN_TREE} CROSS JOIN meetings mt \
+             WHERE {IN_TREE_WHERE} AND mt.set_id = s.id GROUP BY c.id"
         ),
     )
     .await?
@@ -75,11 +80,11 @@ pub async fn cohort_counts(conn: &mut Conn, root: &Id) -> Result<Vec<CohortSetCo
         root,
         &format!(
             "SELECT c.id, COUNT(*), SUM(CASE WHEN a.status = 'present' THEN 1 ELSE 0 END) \
-             FROM attendance a JOIN meetings mt ON mt.id = a.meeting_id \
-             JOIN set_members m ON m.set_id = mt.set_id AND m.person_id = a.person_id \
+             {IN_TREE} CROSS JOIN meetings mt CROSS JOIN attendance a CROSS JOIN set_members m \
+             WHERE {IN_TREE_WHERE} AND mt.set_id = s.id AND mt.held AND a.meeting_id = mt.id \
+             AND m.set_id = mt.set_id AND m.person_id = a.person_id \
              AND m.joined_at <= mt.starts_at AND (m.left_at IS NULL OR mt.starts_at < m.left_at) \
-             JOIN action_sets s ON s.id = mt.set_id {IN_TREE} \
-             WHERE s.status = 'published' AND mt.held GROUP BY c.id"
+             GROUP BY c.id"
         ),
     )
     .await?
@@ -90,8 +95,8 @@ pub async fn cohort_counts(conn: &mut Conn, root: &Id) -> Result<Vec<CohortSetCo
         conn,
         root,
         &format!(
-            "SELECT c.id, COUNT(*) FROM problems pr JOIN action_sets s ON s.id = pr.set_id {IN_TREE} \
-             WHERE s.status = 'published' GROUP BY c.id"
+            "SELECT c.id, COUNT(*) {IN_TREE} CROSS JOIN problems pr \
+             WHERE {IN_TREE_WHERE} AND pr.set_id = s.id GROUP BY c.id"
         ),
     )
     .await?;
@@ -99,10 +104,9 @@ pub async fn cohort_counts(conn: &mut Conn, root: &Id) -> Result<Vec<CohortSetCo
         conn,
         root,
         &format!(
-            "SELECT c.id, COUNT(*) FROM diary_entries d \
-             JOIN set_members m ON m.person_id = d.author_id AND m.left_at IS NULL \
-             JOIN action_sets s ON s.id = m.set_id {IN_TREE} \
-             WHERE s.status = 'published' GROUP BY c.id"
+            "SELECT c.id, COUNT(*) {IN_TREE} CROSS JOIN set_members m CROSS JOIN diary_entries d \
+             WHERE {IN_TREE_WHERE} AND m.set_id = s.id AND m.left_at IS NULL \
+             AND d.author_id = m.person_id GROUP BY c.id"
         ),
     )
     .await?;
@@ -210,7 +214,7 @@ pub async fn set_attendance(conn: &mut Conn, root: &Id) -> Result<Vec<SetAttenda
              AS meetings_planned, \
              (SELECT COUNT(*) {during}) AS attendance_counted, \
              (SELECT COUNT(*) {during} AND a.status = 'present') AS attendance_present \
-             FROM action_sets s {IN_TREE} WHERE s.status = 'published' \
+             {IN_TREE} WHERE {IN_TREE_WHERE} \
              ORDER BY p.title, p.id, c.name, c.id, s.position, s.id"
         ),
     )
