@@ -103,7 +103,7 @@ async fn the_sets_overview_counts_match_the_fixture() {
             .name
     };
     let row = |v: &serde_json::Value| {
-        v["cohorts"]
+        v["items"]
             .as_array()
             .unwrap()
             .iter()
@@ -112,20 +112,26 @@ async fn the_sets_overview_counts_match_the_fixture() {
             .unwrap_or_else(|| panic!("no row for the cohort: {v}"))
     };
     let before = row(&api_get(&app, EVALUATOR, "/api/v1/reports/sets").await);
-    // The demo cohort's own sets, counted here by a plain query on the cohort (no tree).
-    let (sets, members, problems_before): (i64, i64, i64) = {
+    // The demo cohort's own sets, counted here set by set through other storage reads.
+    let (sets, members, problems_before) = {
         let mut conn = app.state.store.conn().await.unwrap();
-        sqlx::query_as(
-            "SELECT (SELECT COUNT(*) FROM action_sets WHERE cohort_id = $1 AND status = 'published'), \
-             (SELECT COUNT(*) FROM set_members m JOIN action_sets s ON s.id = m.set_id \
-              WHERE s.cohort_id = $1 AND s.status = 'published' AND m.left_at IS NULL), \
-             (SELECT COUNT(*) FROM problems pr JOIN action_sets s ON s.id = pr.set_id \
-              WHERE s.cohort_id = $1 AND s.status = 'published')",
-        )
-        .bind(cohort.as_str())
-        .fetch_one(&mut *conn)
-        .await
-        .unwrap()
+        let published: Vec<_> = revans_storage::sets::list_for_cohort(&mut conn, &cohort)
+            .await
+            .unwrap()
+            .into_iter()
+            .filter(|s| s.status == "published")
+            .collect();
+        let (mut members, mut problems) = (0usize, 0usize);
+        for s in &published {
+            members += revans_storage::sets::members(&mut conn, &s.id)
+                .await
+                .unwrap()
+                .iter()
+                .filter(|m| m.left_at.is_none())
+                .count();
+            problems += set_content::problems(&mut conn, &s.id).await.unwrap().len();
+        }
+        (published.len(), members, problems)
     };
     assert_eq!(before["sets"], sets, "{before}");
     assert_eq!(
@@ -157,7 +163,7 @@ async fn the_sets_overview_counts_match_the_fixture() {
     }
     let other = api_get(&app, OTHER_ADMIN, "/api/v1/reports/sets").await;
     assert!(
-        other["cohorts"]
+        other["items"]
             .as_array()
             .unwrap()
             .iter()
@@ -193,4 +199,113 @@ async fn the_people_api_pages_carry_each_persons_roles() {
         }
     }
     assert!(seen >= 5, "the demo's people hold roles: {seen}");
+}
+
+/// A published set in the first cohort of every programme of the lead's region, so the sets overview
+/// has a row for each programme; returns the programme titles.
+async fn a_set_in_every_programme(app: &TestApp) -> Vec<String> {
+    use revans_storage::sets::{self, NewSet};
+    let mut tx = app.state.store.begin().await.unwrap();
+    let mut titles = Vec::new();
+    let lead = id(&app.person_id(ADMIN).await);
+    let region = revans_storage::people::get(&mut tx, &lead)
+        .await
+        .unwrap()
+        .unwrap()
+        .organisation_id;
+    for p in revans_storage::programmes::list_in_tree(&mut tx, &region)
+        .await
+        .unwrap()
+    {
+        let Some(c) = revans_storage::cohorts::list_for_programme(&mut tx, &p.id)
+            .await
+            .unwrap()
+            .into_iter()
+            .next()
+        else {
+            continue;
+        };
+        let new = NewSet {
+            cohort_id: &c.id,
+            name: "Overview paging set",
+            position: 900,
+            review_every: 7,
+            timezone: "Europe/London",
+        };
+        sets::insert(&mut tx, &new).await.unwrap();
+        sets::publish(&mut tx, &c.id).await.unwrap();
+        titles.push(p.fields.title.clone());
+    }
+    revans_storage::commit(tx).await.unwrap();
+    titles.sort();
+    titles.dedup();
+    titles
+}
+
+/// The overview is read a page of programmes at a time (API `limit` counts programmes, the
+/// page follows the `page_size` setting): each programme's cohorts come on exactly one page,
+/// in title order, and the pages together hold what the whole CSV export holds.
+#[tokio::test]
+async fn the_sets_overview_is_paged_by_programme() {
+    let app = TestApp::spawn_with(|s| s.page_size = Some(1)).await;
+    let titles = a_set_in_every_programme(&app).await;
+    assert!(titles.len() >= 2, "the demo has two programmes: {titles:?}");
+    let mut seen: Vec<String> = Vec::new();
+    let mut rows = 0;
+    let mut cursor = String::new();
+    loop {
+        let v = api_get(
+            &app,
+            EVALUATOR,
+            &format!("/api/v1/reports/sets?limit=1{cursor}"),
+        )
+        .await;
+        let items = v["items"].as_array().unwrap();
+        let mut here: Vec<String> = items
+            .iter()
+            .map(|r| r["programme"].as_str().unwrap().to_owned())
+            .collect();
+        here.dedup();
+        assert_eq!(here.len(), 1, "one programme a page: {v}");
+        assert!(!seen.contains(&here[0]), "no programme twice: {v}");
+        seen.push(here[0].clone());
+        rows += items.len();
+        match v["next_cursor"].as_str() {
+            Some(c) => {
+                assert_eq!(v["has_more"], true);
+                cursor = format!("&cursor={c}");
+            }
+            None => {
+                assert_eq!(v["has_more"], false);
+                break;
+            }
+        }
+    }
+    assert_eq!(seen, titles, "every programme, in title order");
+    let mut eve = app.signed_in(EVALUATOR).await;
+    let csv = eve.get("/reports/sets.csv").await;
+    assert_eq!(csv.body.lines().count() - 1, rows, "{}", csv.body);
+    // The page: the first programme only, and a Next link to the second.
+    let first = eve.get("/reports/sets").await;
+    assert!(first.body.contains(&titles[0]), "{}", first.body);
+    assert!(!first.body.contains(&titles[1]), "{}", first.body);
+    let next = first
+        .body
+        .split("href=\"")
+        .skip(1)
+        .find_map(|h| {
+            let link = &h[..h.find('"').unwrap()];
+            h.contains("rel=\"next\"").then(|| link.replace("&amp;", "&"))
+        })
+        .expect("a Next link");
+    let second = eve.get(&next).await;
+    assert!(second.body.contains(&titles[1]), "{}", second.body);
+    assert!(second.body.contains("rel=\"prev\""));
+    // A cursor that is not one this list gave is refused by the API.
+    let mut api = app.client();
+    api.bearer = Some(app.api_token(EVALUATOR).await);
+    let r = api
+        .json("GET", "/api/v1/reports/sets?cursor=bm90LWEta2V5", None)
+        .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST, "{}", r.body);
 }
