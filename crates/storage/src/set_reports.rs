@@ -213,7 +213,8 @@ pub async fn programmes_page_in_tree(
          AND s.status = 'published') \
          ORDER BY p.title {order}, p.id {order} LIMIT {limit_mark}"
     );
-    let mut query = sqlx::query_as::<_, (String, String)>(sqlx::AssertSqlSafe(sql)).bind(root.as_str());
+    let mut query =
+        sqlx::query_as::<_, (String, String)>(sqlx::AssertSqlSafe(sql)).bind(root.as_str());
     if let Some((title, id)) = from {
         query = query.bind(title).bind(id);
     }

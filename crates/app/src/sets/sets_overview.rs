@@ -104,8 +104,7 @@ async fn programmes_page(
     let mut all = Vec::new();
     for root in report_roots(conn, viewer).await? {
         all.extend(
-            set_reports::programmes_page_in_tree(conn, &root, from, dir, limit as i64 + 1)
-                .await?,
+            set_reports::programmes_page_in_tree(conn, &root, from, dir, limit as i64 + 1).await?,
         );
     }
     // Each region's rows are nearest the cursor first; merge them the same way.

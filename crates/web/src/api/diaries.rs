@@ -293,13 +293,11 @@ pub async fn sets_overview(
     let seek = match window.after.as_deref() {
         None => revans_app::paging::Seek::First,
         Some(key) => revans_app::paging::Seek::After(
-            crate::paging::id_then_text(key)
-                .ok_or_else(crate::api::pagination::Window::foreign)?,
+            crate::paging::id_then_text(key).ok_or_else(crate::api::pagination::Window::foreign)?,
         ),
     };
-    let page =
-        revans_app::sets::sets_overview::overview_page(&state, &viewer, &seek, window.limit)
-            .await?;
+    let page = revans_app::sets::sets_overview::overview_page(&state, &viewer, &seek, window.limit)
+        .await?;
     let next_cursor = page
         .programmes
         .has_next

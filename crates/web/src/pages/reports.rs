@@ -10,8 +10,8 @@ use crate::auth::{Admin, ClientIp, SignedIn, Viewer};
 use crate::csrf::CsrfForm;
 use crate::error::PageResult;
 use crate::layout::{Errors, Layout, form_error, render};
-use crate::paging::{Cursor, Pagination, id_then_text, page_size};
 use crate::pages::sign_in::NoticeQuery;
+use crate::paging::{Cursor, Pagination, id_then_text, page_size};
 use crate::state::AppState;
 use revans_app::Actor;
 use revans_app::diaries::themes::{

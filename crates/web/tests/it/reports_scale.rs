@@ -82,7 +82,11 @@ async fn the_themes_report_counts_every_problem_of_each_tag_list() {
     for theme in ["Workforce", "Flow", "Finance"] {
         assert_eq!(theme_count(&v, theme), None, "{v}");
     }
-    let page = app.signed_in(OTHER_ADMIN).await.get("/reports/themes").await;
+    let page = app
+        .signed_in(OTHER_ADMIN)
+        .await
+        .get("/reports/themes")
+        .await;
     assert!(!page.body.contains("Workforce"));
 }
 
@@ -154,7 +158,9 @@ async fn the_sets_overview_counts_match_the_fixture() {
             "{after}"
         );
         assert!(
-            after["problems"].as_u64().is_some_and(|n| n % 5 == 0 && n >= 10),
+            after["problems"]
+                .as_u64()
+                .is_some_and(|n| n % 5 == 0 && n >= 10),
             "{after}"
         );
         let csv = app.signed_in(email).await.get("/reports/sets.csv").await;
@@ -186,8 +192,12 @@ async fn the_people_api_pages_carry_each_persons_roles() {
         let people = v["items"].as_array().unwrap().clone();
         assert!(people.len() <= 3);
         for p in &people {
-            let one = api_get(&app, ADMIN, &format!("/api/v1/people/{}", p["id"].as_str().unwrap()))
-                .await;
+            let one = api_get(
+                &app,
+                ADMIN,
+                &format!("/api/v1/people/{}", p["id"].as_str().unwrap()),
+            )
+            .await;
             assert_eq!(p["roles"], one["roles"], "{p} vs {one}");
             if !p["roles"].as_array().unwrap().is_empty() {
                 seen += 1;
@@ -295,7 +305,8 @@ async fn the_sets_overview_is_paged_by_programme() {
         .skip(1)
         .find_map(|h| {
             let link = &h[..h.find('"').unwrap()];
-            h.contains("rel=\"next\"").then(|| link.replace("&amp;", "&"))
+            h.contains("rel=\"next\"")
+                .then(|| link.replace("&amp;", "&"))
         })
         .expect("a Next link");
     let second = eve.get(&next).await;
