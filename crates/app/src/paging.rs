@@ -28,14 +28,15 @@ pub async fn people_after(
     all.sort_by(|a, b| a.id.as_str().cmp(b.id.as_str()));
     all.dedup_by(|a, b| a.id == b.id);
     all.truncate(limit + 1);
-    // One query per admin root for everyone's roles, not one per person.
+    // One query for the roles of the people on this page (never everyone's in the tree). The
+    // people are all in the viewer's trees already; their grants are listed whatever the
+    // organisation, as before.
+    let ids: Vec<Id> = all.iter().map(|p| p.id.clone()).collect();
     let mut roles: HashMap<Id, Vec<RoleGrant>> = HashMap::new();
-    for root in viewer.admin_roots() {
-        for (person, grant) in people::roles_in_tree(conn, &root).await? {
-            let held = roles.entry(person).or_default();
-            if !held.contains(&grant) {
-                held.push(grant);
-            }
+    for (person, grant) in people::roles_of(conn, &ids).await? {
+        let held = roles.entry(person).or_default();
+        if !held.contains(&grant) {
+            held.push(grant);
         }
     }
     Ok(all

@@ -69,10 +69,7 @@ pub struct LeadCohortRow {
 pub async fn lead_cohorts(conn: &mut Conn, roots: &[Id], now: i64) -> Result<Vec<LeadCohortRow>> {
     let sql = "SELECT p.id AS programme_id, p.title AS programme, p.status AS programme_status, \
          c.id AS cohort_id, c.name AS cohort, c.timezone, c.opens_at, c.closes_at, \
-         (SELECT COUNT(*) FROM applications a WHERE a.programme_id = p.id \
-            AND a.state = 'submitted' \
-            AND (NOT p.requires_sponsor_approval OR a.sponsor_approved_at IS NOT NULL)) \
-            AS applications_to_review, \
+         COALESCE(r.n, 0) AS applications_to_review, \
          (SELECT COUNT(*) FROM applications a WHERE a.cohort_id = c.id AND a.state = 'accepted' \
             AND NOT EXISTS (SELECT 1 FROM set_members m JOIN action_sets s ON s.id = m.set_id \
               WHERE s.cohort_id = c.id AND s.status = 'published' AND m.person_id = a.person_id \
@@ -83,8 +80,14 @@ pub async fn lead_cohorts(conn: &mut Conn, roots: &[Id], now: i64) -> Result<Vec
             AS sets_without_facilitator, \
          (SELECT COUNT(*) FROM applications a WHERE a.cohort_id = c.id AND a.state = 'offered' \
             AND (a.offer_expires_at IS NULL OR a.offer_expires_at > $NOW)) AS offers_unanswered \
-         FROM cohorts c JOIN programmes p ON p.id = c.programme_id \
-         JOIN tree t ON t.id = p.organisation_id \
+         FROM tree t CROSS JOIN programmes p CROSS JOIN cohorts c \
+         LEFT JOIN (SELECT a.programme_id, COUNT(*) AS n \
+           FROM tree t2 CROSS JOIN programmes p2 CROSS JOIN applications a \
+           WHERE p2.organisation_id = t2.id AND a.programme_id = p2.id \
+           AND a.state = 'submitted' \
+           AND (NOT p2.requires_sponsor_approval OR a.sponsor_approved_at IS NOT NULL) \
+           GROUP BY a.programme_id) r ON r.programme_id = p.id \
+         WHERE p.organisation_id = t.id AND c.programme_id = p.id \
          ORDER BY p.title, p.id, (SELECT MIN(cs.starts_at) FROM cohort_sessions cs \
            WHERE cs.cohort_id = c.id), c.name, c.id";
     fetch_in_tree(conn, roots, sql, Some(now)).await

@@ -249,19 +249,25 @@ pub async fn roles(conn: &mut Conn, person_id: &Id) -> Result<Vec<RoleGrant>> {
     Ok(grants(rows)?.into_iter().map(|(_, g)| g).collect())
 }
 
-/// The roles of everyone in `root` and below, in one query: (person id, grant), by person,
-/// then as `roles` orders them.
-pub async fn roles_in_tree(conn: &mut Conn, root: &Id) -> Result<Vec<(Id, RoleGrant)>> {
-    let rows: Vec<(String, String, String, String)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "{TREE_CTE} SELECT g.person_id, g.organisation_id, o.name, g.role FROM role_grants g \
-             JOIN organisations o ON o.id = g.organisation_id \
-             JOIN people p ON p.id = g.person_id JOIN tree t ON t.id = p.organisation_id \
-             ORDER BY g.person_id, o.name, g.role"
-    )))
-    .bind(root.as_str())
-    .fetch_all(&mut *conn)
-    .await?;
-    grants(rows)
+/// Every role grant of the given people, by person then organisation name then role: one
+/// query for a page of people (the primary key `(person_id, ...)` finds each person's rows),
+/// so a page costs the same however many people the tree holds.
+pub async fn roles_of(conn: &mut Conn, ids: &[Id]) -> Result<Vec<(Id, RoleGrant)>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let list: Vec<String> = (1..=ids.len()).map(|i| format!("${i}")).collect();
+    let sql = format!(
+        "SELECT g.person_id, g.organisation_id, o.name, g.role FROM role_grants g \
+         JOIN organisations o ON o.id = g.organisation_id WHERE g.person_id IN ({}) \
+         ORDER BY g.person_id, o.name, g.role",
+        list.join(", ")
+    );
+    let mut query = sqlx::query_as::<_, (String, String, String, String)>(sqlx::AssertSqlSafe(sql));
+    for id in ids {
+        query = query.bind(id.as_str());
+    }
+    grants(query.fetch_all(&mut *conn).await?)
 }
 
 fn grants(rows: Vec<(String, String, String, String)>) -> Result<Vec<(Id, RoleGrant)>> {

@@ -94,21 +94,26 @@ pub async fn problems(conn: &mut Conn, set_id: &Id) -> Result<Vec<Problem>> {
     .collect()
 }
 
-/// The theme tags of every problem in the cohorts' sets under `root`, one entry per problem,
-/// for the themes report: tags only, never titles or text.
-pub async fn themes_in_tree(conn: &mut Conn, root: &Id) -> Result<Vec<Vec<String>>> {
-    let rows: Vec<String> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
-        "{} SELECT pr.themes FROM problems pr JOIN action_sets s ON s.id = pr.set_id \
-         JOIN cohorts c ON c.id = s.cohort_id JOIN programmes g ON g.id = c.programme_id \
-         JOIN tree t ON t.id = g.organisation_id",
+/// The theme tags of the problems in the cohorts' sets under `root`, for the themes report:
+/// each distinct list of tags with how many problems carry it (`GROUP BY`, so the rows are as
+/// many as the tag combinations in use, not the problems). Tags only, never titles or text.
+/// The tree drives the join (`CROSS JOIN` keeps SQLite's order; PostgreSQL plans it freely).
+pub async fn theme_sets_in_tree(conn: &mut Conn, root: &Id) -> Result<Vec<(Vec<String>, i64)>> {
+    let rows: Vec<(String, i64)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{} SELECT pr.themes, COUNT(*) FROM tree t CROSS JOIN programmes g \
+         CROSS JOIN cohorts c CROSS JOIN action_sets s CROSS JOIN problems pr \
+         WHERE g.organisation_id = t.id AND c.programme_id = g.id AND s.cohort_id = c.id \
+         AND pr.set_id = s.id GROUP BY pr.themes ORDER BY pr.themes",
         crate::organisations::TREE_CTE
     )))
     .bind(root.as_str())
     .fetch_all(&mut *conn)
     .await?;
-    rows.iter()
-        .map(|t| {
-            serde_json::from_str(t).map_err(|e| StoreError::Corrupt(format!("problem themes: {e}")))
+    rows.into_iter()
+        .map(|(t, n)| {
+            let tags = serde_json::from_str(&t)
+                .map_err(|e| StoreError::Corrupt(format!("problem themes: {e}")))?;
+            Ok((tags, n))
         })
         .collect()
 }

@@ -29,19 +29,54 @@ pub struct CohortSetCounts {
     pub diary_entries: i64,
 }
 
-/// Joins a set `s` to its cohort `c` and programme `p`, keeping programmes in `root` and below.
-const IN_TREE: &str = "JOIN cohorts c ON c.id = s.cohort_id \
-     JOIN programmes p ON p.id = c.programme_id JOIN tree t ON t.id = p.organisation_id";
+/// Which programmes a report counts: every programme in an organisation and below (driven
+/// from the tree: `CROSS JOIN` fixes SQLite's join order, organisations first, then their
+/// programmes, cohorts and sets by index, never every published set of the nation first;
+/// PostgreSQL plans it freely), or a page of programmes already chosen in a tree.
+#[derive(Debug, Clone, Copy)]
+pub enum Scope<'a> {
+    Tree(&'a Id),
+    Programmes(&'a [Id]),
+}
 
-/// Per cohort with at least one published set, in catalogue order (programme title, then the
-/// cohort's first session).
-pub async fn cohort_counts(conn: &mut Conn, root: &Id) -> Result<Vec<CohortSetCounts>> {
+impl Scope<'_> {
+    /// `(prefix, from, where)`: the CTE if any, the `FROM` of published sets `s` of cohorts
+    /// `c` of programmes `p`, and the condition joining them (more `CROSS JOIN`s go after
+    /// `from`, their conditions after `where`).
+    fn sql(&self) -> (String, String, String) {
+        let sets = "CROSS JOIN cohorts c CROSS JOIN action_sets s";
+        let published = "c.programme_id = p.id AND s.cohort_id = c.id AND s.status = 'published'";
+        match self {
+            Scope::Tree(_) => (
+                TREE_CTE.to_owned(),
+                format!("FROM tree t CROSS JOIN programmes p {sets}"),
+                format!("p.organisation_id = t.id AND {published}"),
+            ),
+            Scope::Programmes(ids) => {
+                let marks: Vec<String> = (1..=ids.len()).map(|i| format!("${i}")).collect();
+                (
+                    String::new(),
+                    format!("FROM programmes p {sets}"),
+                    format!("p.id IN ({}) AND {published}", marks.join(", ")),
+                )
+            }
+        }
+    }
+}
+
+/// Per cohort with at least one published set in `scope`, in catalogue order (programme
+/// title, then the cohort's first session): six aggregate statements however many rows.
+pub async fn cohort_counts(conn: &mut Conn, scope: Scope<'_>) -> Result<Vec<CohortSetCounts>> {
+    if matches!(scope, Scope::Programmes(ids) if ids.is_empty()) {
+        return Ok(Vec::new());
+    }
+    let (_, from, on) = scope.sql();
     let cohorts: Vec<(String, String, String, i64)> = fetch(
         conn,
-        root,
+        scope,
         &format!(
-            "SELECT c.id, p.title, c.name, COUNT(*) FROM action_sets s {IN_TREE} \
-             WHERE s.status = 'published' GROUP BY c.id, p.title, p.id, c.name \
+            "SELECT c.id, p.title, c.name, COUNT(*) {from} \
+             WHERE {on} GROUP BY c.id, p.title, p.id, c.name \
              ORDER BY p.title, p.id, (SELECT MIN(cs.starts_at) FROM cohort_sessions cs \
              WHERE cs.cohort_id = c.id), c.name, c.id"
         ),
@@ -49,21 +84,20 @@ pub async fn cohort_counts(conn: &mut Conn, root: &Id) -> Result<Vec<CohortSetCo
     .await?;
     let members = pairs(
         conn,
-        root,
+        scope,
         &format!(
-            "SELECT c.id, COUNT(*) FROM set_members m JOIN action_sets s ON s.id = m.set_id {IN_TREE} \
-             WHERE s.status = 'published' AND m.left_at IS NULL GROUP BY c.id"
+            "SELECT c.id, COUNT(*) {from} CROSS JOIN set_members m \
+             WHERE {on} AND m.set_id = s.id AND m.left_at IS NULL GROUP BY c.id"
         ),
     )
     .await?;
     let meetings: HashMap<String, (i64, i64)> = fetch::<(String, i64, i64)>(
         conn,
-        root,
+        scope,
         &format!(
             "SELECT c.id, SUM(CASE WHEN mt.held THEN 1 ELSE 0 END), \
              SUM(CASE WHEN mt.status <> 'cancelled' THEN 1 ELSE 0 END) \
-             FROM meetings mt JOIN action_sets s ON s.id = mt.set_id {IN_TREE} \
-             WHERE s.status = 'published' GROUP BY c.id"
+             {from} CROSS JOIN meetings mt WHERE {on} AND mt.set_id = s.id GROUP BY c.id"
         ),
     )
     .await?
@@ -72,14 +106,14 @@ pub async fn cohort_counts(conn: &mut Conn, root: &Id) -> Result<Vec<CohortSetCo
     .collect();
     let attendance: HashMap<String, (i64, i64)> = fetch::<(String, i64, i64)>(
         conn,
-        root,
+        scope,
         &format!(
             "SELECT c.id, COUNT(*), SUM(CASE WHEN a.status = 'present' THEN 1 ELSE 0 END) \
-             FROM attendance a JOIN meetings mt ON mt.id = a.meeting_id \
-             JOIN set_members m ON m.set_id = mt.set_id AND m.person_id = a.person_id \
+             {from} CROSS JOIN meetings mt CROSS JOIN attendance a CROSS JOIN set_members m \
+             WHERE {on} AND mt.set_id = s.id AND mt.held AND a.meeting_id = mt.id \
+             AND m.set_id = mt.set_id AND m.person_id = a.person_id \
              AND m.joined_at <= mt.starts_at AND (m.left_at IS NULL OR mt.starts_at < m.left_at) \
-             JOIN action_sets s ON s.id = mt.set_id {IN_TREE} \
-             WHERE s.status = 'published' AND mt.held GROUP BY c.id"
+             GROUP BY c.id"
         ),
     )
     .await?
@@ -88,21 +122,20 @@ pub async fn cohort_counts(conn: &mut Conn, root: &Id) -> Result<Vec<CohortSetCo
     .collect();
     let problems = pairs(
         conn,
-        root,
+        scope,
         &format!(
-            "SELECT c.id, COUNT(*) FROM problems pr JOIN action_sets s ON s.id = pr.set_id {IN_TREE} \
-             WHERE s.status = 'published' GROUP BY c.id"
+            "SELECT c.id, COUNT(*) {from} CROSS JOIN problems pr \
+             WHERE {on} AND pr.set_id = s.id GROUP BY c.id"
         ),
     )
     .await?;
     let diary_entries = pairs(
         conn,
-        root,
+        scope,
         &format!(
-            "SELECT c.id, COUNT(*) FROM diary_entries d \
-             JOIN set_members m ON m.person_id = d.author_id AND m.left_at IS NULL \
-             JOIN action_sets s ON s.id = m.set_id {IN_TREE} \
-             WHERE s.status = 'published' GROUP BY c.id"
+            "SELECT c.id, COUNT(*) {from} CROSS JOIN set_members m CROSS JOIN diary_entries d \
+             WHERE {on} AND m.set_id = s.id AND m.left_at IS NULL \
+             AND d.author_id = m.person_id GROUP BY c.id"
         ),
     )
     .await?;
@@ -129,22 +162,68 @@ pub async fn cohort_counts(conn: &mut Conn, root: &Id) -> Result<Vec<CohortSetCo
         .collect())
 }
 
-async fn fetch<T>(conn: &mut Conn, root: &Id, select: &str) -> Result<Vec<T>>
+async fn fetch<T>(conn: &mut Conn, scope: Scope<'_>, select: &str) -> Result<Vec<T>>
 where
     T: for<'r> sqlx::FromRow<'r, sqlx::any::AnyRow> + Send + Unpin,
 {
-    Ok(
-        sqlx::query_as::<_, T>(sqlx::AssertSqlSafe(format!("{TREE_CTE} {select}")))
-            .bind(root.as_str())
-            .fetch_all(&mut *conn)
-            .await?,
-    )
+    let (prefix, _, _) = scope.sql();
+    let mut query = sqlx::query_as::<_, T>(sqlx::AssertSqlSafe(format!("{prefix} {select}")));
+    match scope {
+        Scope::Tree(root) => query = query.bind(root.as_str()),
+        Scope::Programmes(ids) => {
+            for id in ids {
+                query = query.bind(id.as_str());
+            }
+        }
+    }
+    Ok(query.fetch_all(&mut *conn).await?)
 }
 
-async fn pairs(conn: &mut Conn, root: &Id, select: &str) -> Result<HashMap<String, i64>> {
-    Ok(fetch::<(String, i64)>(conn, root, select)
+async fn pairs(conn: &mut Conn, scope: Scope<'_>, select: &str) -> Result<HashMap<String, i64>> {
+    Ok(fetch::<(String, i64)>(conn, scope, select)
         .await?
         .into_iter()
+        .collect())
+}
+
+/// One page of the programmes in `root` and below that have a published set, by title (ties
+/// by id), for keyset pagination of the sets overview: at most `limit` programmes after the
+/// `(title, id)` key `from` (or before it, nearest first, when `dir` is `Backward`).
+pub async fn programmes_page_in_tree(
+    conn: &mut Conn,
+    root: &Id,
+    from: Option<(&str, &str)>,
+    dir: crate::Direction,
+    limit: i64,
+) -> Result<Vec<(Id, String)>> {
+    let (cmp, order) = match dir {
+        crate::Direction::Forward => (">", "ASC"),
+        crate::Direction::Backward => ("<", "DESC"),
+    };
+    let seek = if from.is_some() {
+        format!("AND (p.title {cmp} $2 OR (p.title = $2 AND p.id {cmp} $3))")
+    } else {
+        String::new()
+    };
+    let limit_mark = if from.is_some() { "$4" } else { "$2" };
+    let sql = format!(
+        "{TREE_CTE} SELECT p.id, p.title FROM tree t CROSS JOIN programmes p \
+         WHERE p.organisation_id = t.id {seek} AND EXISTS (SELECT 1 FROM cohorts c \
+         CROSS JOIN action_sets s WHERE c.programme_id = p.id AND s.cohort_id = c.id \
+         AND s.status = 'published') \
+         ORDER BY p.title {order}, p.id {order} LIMIT {limit_mark}"
+    );
+    let mut query =
+        sqlx::query_as::<_, (String, String)>(sqlx::AssertSqlSafe(sql)).bind(root.as_str());
+    if let Some((title, id)) = from {
+        query = query.bind(title).bind(id);
+    }
+    Ok(query
+        .bind(limit)
+        .fetch_all(&mut *conn)
+        .await?
+        .into_iter()
+        .map(|(id, title)| (Id::from_trusted(id), title))
         .collect())
 }
 
@@ -200,7 +279,7 @@ pub async fn set_attendance(conn: &mut Conn, root: &Id) -> Result<Vec<SetAttenda
          WHERE mt.set_id = s.id AND mt.held";
     fetch(
         conn,
-        root,
+        Scope::Tree(root),
         &format!(
             "SELECT p.title AS programme, c.name AS cohort, s.name AS set_name, \
              (SELECT COUNT(*) FROM set_members m WHERE m.set_id = s.id AND m.left_at IS NULL) \
@@ -210,7 +289,9 @@ pub async fn set_attendance(conn: &mut Conn, root: &Id) -> Result<Vec<SetAttenda
              AS meetings_planned, \
              (SELECT COUNT(*) {during}) AS attendance_counted, \
              (SELECT COUNT(*) {during} AND a.status = 'present') AS attendance_present \
-             FROM action_sets s {IN_TREE} WHERE s.status = 'published' \
+             FROM tree t CROSS JOIN programmes p CROSS JOIN cohorts c CROSS JOIN action_sets s \
+             WHERE p.organisation_id = t.id AND c.programme_id = p.id AND s.cohort_id = c.id \
+             AND s.status = 'published' \
              ORDER BY p.title, p.id, c.name, c.id, s.position, s.id"
         ),
     )

@@ -401,10 +401,13 @@ async fn meetings_attendance_and_actions_round_trip() {
     let a = &set_content::actions(&mut conn, &t.set_a).await.unwrap()[0];
     assert_eq!(a.outcome.as_deref(), Some("changed"));
     assert_eq!(a.reviewed_meeting_id.as_ref(), Some(&ms[1].id));
-    let themes = set_content::themes_in_tree(&mut conn, &t.w.ics)
+    let themes = set_content::theme_sets_in_tree(&mut conn, &t.w.ics)
         .await
         .unwrap();
-    assert_eq!(themes, [vec!["Workforce".to_string(), "Flow".to_string()]]);
+    assert_eq!(
+        themes,
+        [(vec!["Workforce".to_string(), "Flow".to_string()], 1)]
+    );
 
     let cal = meetings::for_person_calendar(&mut conn, &t.ann)
         .await

@@ -58,12 +58,14 @@ pub async fn themes(state: &App, viewer: &Viewer) -> Result<ThemesReport, Error>
     let roots = report_roots(&mut conn, viewer).await?;
     let mut counts: std::collections::BTreeMap<String, u32> = Default::default();
     for root in &roots {
-        for problem in set_content::themes_in_tree(&mut conn, root).await? {
-            let mut tags = problem;
+        // One row per distinct list of tags, with how many problems carry it.
+        for (mut tags, problems) in set_content::theme_sets_in_tree(&mut conn, root).await? {
+            let problems = u32::try_from(problems).unwrap_or(u32::MAX);
             tags.sort();
             tags.dedup();
             for tag in tags {
-                *counts.entry(tag).or_default() += 1;
+                let n = counts.entry(tag).or_default();
+                *n = n.saturating_add(problems);
             }
         }
     }

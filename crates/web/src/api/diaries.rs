@@ -272,19 +272,41 @@ pub async fn themes(
     }))
 }
 
-#[derive(serde::Serialize, utoipa::ToSchema)]
-pub struct SetsOverviewOut {
-    pub cohorts: Vec<revans_app::sets::sets_overview::CohortSetsRow>,
-}
+crate::api::pagination::page_of!(
+    SetsOverviewOut,
+    revans_app::sets::sets_overview::CohortSetsRow,
+    "the sets overview's cohorts (every cohort of up to `limit` programmes)"
+);
 
-/// How the sets are going, per cohort: counts and rates only (leads and evaluators).
+/// How the sets are going, per cohort: counts and rates only (leads and evaluators). Paged by
+/// programme: `limit` counts programmes (by title), and a page holds every cohort of each.
 #[utoipa::path(get, path = "/api/v1/reports/sets", tag = "reports",
+    params(crate::api::pagination::PageParams),
     responses((status = 200, body = SetsOverviewOut), (status = 403, body = crate::error_pages::ErrorBody)),
     security(("token" = [])))]
 pub async fn sets_overview(
     State(state): State<AppState>,
     ApiCaller(viewer): ApiCaller,
+    crate::api::ApiQuery(params): crate::api::ApiQuery<crate::api::pagination::PageParams>,
 ) -> ApiResult<Json<SetsOverviewOut>> {
-    let cohorts = revans_app::sets::sets_overview::overview(&state, &viewer).await?;
-    Ok(Json(SetsOverviewOut { cohorts }))
+    let window = params.window()?;
+    let seek = match window.after.as_deref() {
+        None => revans_app::paging::Seek::First,
+        Some(key) => revans_app::paging::Seek::After(
+            crate::paging::id_then_text(key).ok_or_else(crate::api::pagination::Window::foreign)?,
+        ),
+    };
+    let page = revans_app::sets::sets_overview::overview_page(&state, &viewer, &seek, window.limit)
+        .await?;
+    let next_cursor = page
+        .programmes
+        .has_next
+        .then(|| page.programmes.items.last())
+        .flatten()
+        .map(|(id, title)| crate::api::pagination::encode_cursor(&format!("{id}:{title}")));
+    Ok(Json(SetsOverviewOut {
+        items: page.rows,
+        has_more: page.programmes.has_next,
+        next_cursor,
+    }))
 }

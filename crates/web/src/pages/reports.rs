@@ -11,6 +11,7 @@ use crate::csrf::CsrfForm;
 use crate::error::PageResult;
 use crate::layout::{Errors, Layout, form_error, render};
 use crate::pages::sign_in::NoticeQuery;
+use crate::paging::{Cursor, Pagination, id_then_text, page_size};
 use crate::state::AppState;
 use revans_app::Actor;
 use revans_app::diaries::themes::{
@@ -97,14 +98,29 @@ pub async fn save_vocabulary(
 struct SetsOverviewPage {
     layout: Layout,
     rows: Vec<revans_app::sets::sets_overview::CohortSetsRow>,
+    pagination: Pagination,
 }
 
-/// How the sets are going, per cohort: leads and evaluators.
+/// Programmes a page of the sets overview shows (each with all its cohorts, about ten).
+pub const OVERVIEW_PROGRAMMES: usize = 10;
+
+/// How the sets are going, per cohort, a page of programmes at a time: leads and evaluators.
 pub async fn sets_overview(
     State(state): State<AppState>,
     SignedIn(viewer): SignedIn,
+    Query(cursor): Query<Cursor>,
 ) -> PageResult<Response> {
-    let rows = revans_app::sets::sets_overview::overview(&state, &viewer).await?;
+    let seek = cursor.seek(id_then_text);
+    let page = revans_app::sets::sets_overview::overview_page(
+        &state,
+        &viewer,
+        &seek,
+        page_size(&state, OVERVIEW_PROGRAMMES),
+    )
+    .await?;
+    let pagination = Pagination::new(&page.programmes, "/reports/sets", &[], |(id, title)| {
+        format!("{id}:{title}")
+    });
     render(&SetsOverviewPage {
         layout: Layout::new(
             &state,
@@ -113,7 +129,8 @@ pub async fn sets_overview(
             "How the sets are going",
             "/reports/sets",
         ),
-        rows,
+        rows: page.rows,
+        pagination,
     })
 }
 

@@ -398,7 +398,7 @@ async fn the_sets_overview_and_cohort_sets_follow_the_small_number_rule() {
         let r = api.json("GET", "/api/v1/reports/sets", None).await;
         assert_eq!(r.status, StatusCode::OK, "{email}: {}", r.body);
         let v: serde_json::Value = serde_json::from_str(&r.body).unwrap();
-        let rows = v["cohorts"].as_array().unwrap();
+        let rows = v["items"].as_array().unwrap();
         assert!(!rows.is_empty());
         for row in rows {
             for cell in ["members", "problems", "diary_entries"] {

@@ -32,6 +32,7 @@ mod oversell;
 mod paging;
 mod places_stress;
 mod programmes;
+mod reports_scale;
 mod sets;
 mod slow_smtp;
 mod smoke;
