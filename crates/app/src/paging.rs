@@ -246,3 +246,30 @@ pub async fn sponsor_nominees(
     );
     Ok(seek.page(rows, limit))
 }
+
+/// A page of the given-up jobs about the people of `roots`, newest first (ties by id); the
+/// key is `(created_at, id)`. One keyset query per root.
+pub async fn dead_letters(
+    conn: &mut revans_storage::Conn,
+    roots: &[Id],
+    seek: &Seek<(i64, String)>,
+    limit: usize,
+) -> Result<Page<revans_storage::jobs::TenantDeadLetter>, Error> {
+    use revans_storage::jobs::{self, TenantDeadLetter};
+    let dir = seek.direction();
+    let from = seek.key().map(|(at, id)| (*at, id.as_str()));
+    let mut all = Vec::new();
+    for root in roots {
+        all.extend(jobs::given_up_seek_in_tree(conn, root, from, dir, limit as i64 + 1).await?);
+    }
+    let rows = merge(
+        all,
+        dir,
+        limit,
+        |a: &TenantDeadLetter, b: &TenantDeadLetter| {
+            b.created_at.cmp(&a.created_at).then(b.id.cmp(&a.id))
+        },
+        |a, b| a.id == b.id,
+    );
+    Ok(seek.page(rows, limit))
+}

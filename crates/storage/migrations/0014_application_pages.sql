@@ -12,3 +12,6 @@ CREATE INDEX applications_programme_state_id ON applications (programme_id, stat
 -- A sponsor's nominees: the applications of each organisation in the tree, by id.
 CREATE INDEX applications_organisation_id ON applications (organisation_id, id, state, nominated_by);
 
+
+-- The failed-emails list (page and API), newest first: the jobs not done, by creation.
+CREATE INDEX jobs_undone_created ON jobs (done_at, created_at, id);

@@ -319,3 +319,100 @@ async fn a_sponsors_nominees_page_and_only_their_own() {
         r.body
     );
 }
+
+/// The job ids a failed-emails page lists, in order.
+fn jobs_on(body: &str) -> Vec<String> {
+    body.split("action=\"/admin/jobs/")
+        .skip(1)
+        .map(|s| s[..s.find('/').unwrap()].to_owned())
+        .collect()
+}
+
+#[tokio::test]
+async fn failed_emails_page_newest_first_and_only_the_leads_people() {
+    use revans_storage::jobs::{self, NewJob};
+    let app = TestApp::spawn_with(|s| s.page_size = Some(PAGE)).await;
+    // Given up at once (no attempts allowed), most within the same millisecond: the id breaks
+    // the tie across page boundaries.
+    let mut ours = BTreeSet::new();
+    let theirs = {
+        let mut conn = app.state.store.conn().await.unwrap();
+        let job = || NewJob {
+            kind: revans_web::mail::SEND_EMAIL,
+            payload: "{}",
+            run_at: revans_storage::now_ms(),
+            max_attempts: 0,
+        };
+        for _ in 0..8 {
+            ours.insert(
+                jobs::enqueue_concerning(&mut conn, job(), PARTICIPANT)
+                    .await
+                    .unwrap(),
+            );
+        }
+        jobs::enqueue_concerning(&mut conn, job(), OTHER_ADMIN)
+            .await
+            .unwrap()
+    };
+    // The expected order, straight from the table: newest first, ties by id.
+    let expected: Vec<String> = {
+        let mut conn = app.state.store.conn().await.unwrap();
+        jobs::given_up(&mut conn, 100)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|j| j.id)
+            .filter(|id| ours.contains(id))
+            .collect()
+    };
+    assert_eq!(expected.len(), 8);
+
+    let mut lead = app.signed_in(ADMIN).await;
+    let mut pages = Vec::new();
+    let mut next = Some("/admin/jobs/failed".to_owned());
+    let mut last = String::new();
+    while let Some(path) = next {
+        let r = lead.get(&path).await;
+        assert_eq!(r.status.as_u16(), 200, "{path}: {}", r.body);
+        assert!(!r.body.contains(&theirs), "another tenant's job on {path}");
+        next = link(&r.body, "next");
+        pages.push(jobs_on(&r.body));
+        last = path;
+        assert!(pages.len() < 100, "the pages never end");
+    }
+    assert_walk(&pages, &expected);
+    let mut back = Vec::new();
+    let mut prev = Some(last);
+    while let Some(path) = prev {
+        let r = lead.get(&path).await;
+        prev = link(&r.body, "prev");
+        back.push(jobs_on(&r.body));
+        assert!(back.len() < 100, "the pages never end");
+    }
+    back.reverse();
+    assert_eq!(back.concat(), expected, "Previous does not retrace Next");
+
+    lead.bearer = Some(app.api_token(ADMIN).await);
+    let id_of = |v: &serde_json::Value| v["id"].as_str().unwrap().to_owned();
+    assert_eq!(
+        walk_api(
+            &mut lead,
+            &format!("/api/v1/jobs/failed?limit={PAGE}"),
+            id_of
+        )
+        .await,
+        expected
+    );
+    // The other tenant's lead: only their own, whatever the cursor.
+    let mut other = app.signed_in(OTHER_ADMIN).await;
+    other.bearer = Some(app.api_token(OTHER_ADMIN).await);
+    let all = walk_api(
+        &mut other,
+        &format!("/api/v1/jobs/failed?limit={PAGE}"),
+        id_of,
+    )
+    .await;
+    assert_eq!(all, vec![theirs.clone()]);
+    let r = other.get("/admin/jobs/failed").await;
+    assert!(expected.iter().all(|id| !r.body.contains(id.as_str())));
+}
