@@ -80,7 +80,8 @@ async fn page(
     cursor: &crate::paging::Cursor,
 ) -> Result<Page, AppError> {
     let seek = cursor.seek(|k| Id::parse(k).map(|_| k.to_owned()));
-    let limit = crate::paging::page_size(state, crate::paging::PAGE_SIZE);
+    // Heavy rows (attendance for the placed): 25 a page.
+    let limit = crate::paging::page_size(state, 25);
     let view = nominees(state, viewer, &seek, limit).await?;
     let pagination =
         crate::paging::Pagination::new(&view.nominees, "/sponsor/applications", &[], |n| {
