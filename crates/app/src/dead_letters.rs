@@ -12,9 +12,6 @@ use crate::access::password_reset::RESET_REQUEST;
 use crate::mail::SEND_EMAIL;
 use crate::{Actor, App, Error, Viewer};
 
-/// At most this many are listed.
-pub const LIMIT: i64 = 200;
-
 /// What a job was, in words.
 pub fn kind_label(kind: &str) -> &'static str {
     match kind {
@@ -24,21 +21,20 @@ pub fn kind_label(kind: &str) -> &'static str {
     }
 }
 
-/// The dead letters about people in the organisations the viewer leads, newest first.
-pub async fn in_scope(state: &App, viewer: &Viewer) -> Result<Vec<TenantDeadLetter>, Error> {
+/// A page of the dead letters about people in the organisations the viewer leads, newest
+/// first (ties by id); the key is `(created_at, id)`. One keyset query per organisation led.
+pub async fn page(
+    state: &App,
+    viewer: &Viewer,
+    seek: &crate::paging::Seek<(i64, String)>,
+    limit: usize,
+) -> Result<crate::paging::Page<TenantDeadLetter>, Error> {
     let roots = viewer.admin_roots();
     if roots.is_empty() {
         return Err(Error::Forbidden);
     }
     let mut conn = state.store.conn().await?;
-    let mut all = Vec::new();
-    for root in roots {
-        all.extend(jobs::given_up_in_tree(&mut conn, &root, LIMIT).await?);
-    }
-    all.sort_by(|a, b| b.created_at.cmp(&a.created_at).then(b.id.cmp(&a.id)));
-    all.dedup_by(|a, b| a.id == b.id);
-    all.truncate(LIMIT as usize);
-    Ok(all)
+    crate::paging::dead_letters(&mut conn, &roots, seek, limit).await
 }
 
 /// Runs a dead letter about one of the lead's people again from its first attempt, with an

@@ -198,3 +198,79 @@ pub async fn audit(
     );
     Ok(seek.page(rows, limit))
 }
+
+/// A page of a programme's review queue in id order, the filters applied in SQL; the key is
+/// the application's id. The caller has checked the viewer leads the programme.
+pub async fn applications_queue(
+    conn: &mut revans_storage::Conn,
+    programme_id: &Id,
+    filter: &revans_storage::applications::QueueFilter<'_>,
+    seek: &Seek<String>,
+    limit: usize,
+) -> Result<Page<revans_storage::applications::Application>, Error> {
+    let rows = revans_storage::applications::queue_seek(
+        conn,
+        programme_id,
+        filter,
+        seek.key().map(String::as_str),
+        seek.direction(),
+        limit as i64 + 1,
+    )
+    .await?;
+    Ok(seek.page(rows, limit))
+}
+
+/// A page of the applications from the organisations the viewer sponsors (sent ones, and
+/// nominations waiting for the nominee), in id order; the key is the application's id. One
+/// keyset query per sponsored organisation.
+pub async fn sponsor_nominees(
+    conn: &mut revans_storage::Conn,
+    roots: &[Id],
+    seek: &Seek<String>,
+    limit: usize,
+) -> Result<Page<revans_storage::applications::Application>, Error> {
+    let dir = seek.direction();
+    let from = seek.key().map(String::as_str);
+    let mut all = Vec::new();
+    for root in roots {
+        all.extend(
+            revans_storage::applications::seek_from_tree(conn, root, from, dir, limit as i64 + 1)
+                .await?,
+        );
+    }
+    let rows = merge(
+        all,
+        dir,
+        limit,
+        |a: &revans_storage::applications::Application, b| a.id.as_str().cmp(b.id.as_str()),
+        |a, b| a.id == b.id,
+    );
+    Ok(seek.page(rows, limit))
+}
+
+/// A page of the given-up jobs about the people of `roots`, newest first (ties by id); the
+/// key is `(created_at, id)`. One keyset query per root.
+pub async fn dead_letters(
+    conn: &mut revans_storage::Conn,
+    roots: &[Id],
+    seek: &Seek<(i64, String)>,
+    limit: usize,
+) -> Result<Page<revans_storage::jobs::TenantDeadLetter>, Error> {
+    use revans_storage::jobs::{self, TenantDeadLetter};
+    let dir = seek.direction();
+    let from = seek.key().map(|(at, id)| (*at, id.as_str()));
+    let mut all = Vec::new();
+    for root in roots {
+        all.extend(jobs::given_up_seek_in_tree(conn, root, from, dir, limit as i64 + 1).await?);
+    }
+    let rows = merge(
+        all,
+        dir,
+        limit,
+        |a: &TenantDeadLetter, b: &TenantDeadLetter| {
+            b.created_at.cmp(&a.created_at).then(b.id.cmp(&a.id))
+        },
+        |a, b| a.id == b.id,
+    );
+    Ok(seek.page(rows, limit))
+}

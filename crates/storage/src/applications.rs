@@ -711,3 +711,154 @@ pub async fn waiting_in_cohort(conn: &mut Conn, cohort_id: &Id) -> Result<Vec<Ap
     )
     .await
 }
+
+/// Which cohort the review queue keeps: any, those not yet placed, or one cohort (its id).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CohortFilter<'a> {
+    Any,
+    Unplaced,
+    In(&'a str),
+}
+
+/// The review queue's filters, applied in SQL.
+#[derive(Debug, Clone, Copy)]
+pub struct QueueFilter<'a> {
+    /// One state, or every sent application.
+    pub state: Option<ApplicationState>,
+    /// With no state: keep too the sponsors' nominations waiting for the nominee (the page
+    /// shows them; the API does not).
+    pub nominations: bool,
+    /// Only applicants from this organisation (its id).
+    pub organisation: Option<&'a str>,
+    pub cohort: CohortFilter<'a>,
+    /// A piece of the applicant's name or email, lower-case.
+    pub search: Option<&'a str>,
+}
+
+/// `text` for a `LIKE ... ESCAPE '\'` pattern that finds it anywhere.
+fn contains_pattern(text: &str) -> String {
+    let mut p = String::from("%");
+    for c in text.chars() {
+        if matches!(c, '\\' | '%' | '_') {
+            p.push('\\');
+        }
+        p.push(c);
+    }
+    p.push('%');
+    p
+}
+
+/// One page of a programme's review queue in id order (the order they were made: ids are
+/// UUIDv7), the filters applied in SQL: up to `limit` applications after (`Forward`) or before
+/// (`Backward`) the id `from`, nearest first. The ids are chosen first from the index, then
+/// only those rows are read whole.
+pub async fn queue_seek(
+    conn: &mut Conn,
+    programme_id: &Id,
+    f: &QueueFilter<'_>,
+    from: Option<&str>,
+    dir: crate::Direction,
+    limit: i64,
+) -> Result<Vec<Application>> {
+    let (cmp, order) = match dir {
+        crate::Direction::Forward => (">", "ASC"),
+        crate::Direction::Backward => ("<", "DESC"),
+    };
+    let from = match (from, dir) {
+        (Some(k), _) => k,
+        (None, crate::Direction::Forward) => "",
+        (None, crate::Direction::Backward) => "\u{10FFFF}",
+    };
+    let mut binds: Vec<String> = vec![programme_id.as_str().to_owned(), from.to_owned()];
+    let mut wh = String::new();
+    fn bind(v: String, binds: &mut Vec<String>) -> String {
+        binds.push(v);
+        format!("${}", binds.len())
+    }
+    match f.state {
+        Some(s) => {
+            let p = bind(s.as_str().to_owned(), &mut binds);
+            wh.push_str(&format!(" AND q.state = {p}"));
+        }
+        None if f.nominations => {
+            wh.push_str(" AND (q.state <> 'draft' OR q.nominated_by IS NOT NULL)")
+        }
+        None => wh.push_str(" AND q.state <> 'draft'"),
+    }
+    if let Some(o) = f.organisation {
+        let p = bind(o.to_owned(), &mut binds);
+        wh.push_str(&format!(" AND q.organisation_id = {p}"));
+    }
+    match f.cohort {
+        CohortFilter::Any => {}
+        CohortFilter::Unplaced => wh.push_str(" AND q.cohort_id IS NULL"),
+        CohortFilter::In(c) => {
+            let p = bind(c.to_owned(), &mut binds);
+            wh.push_str(&format!(" AND q.cohort_id = {p}"));
+        }
+    }
+    if let Some(s) = f.search.filter(|s| !s.is_empty()) {
+        let p = bind(contains_pattern(s), &mut binds);
+        wh.push_str(&format!(
+            " AND EXISTS (SELECT 1 FROM people qp WHERE qp.id = q.person_id AND \
+             (LOWER(qp.name) LIKE {p} ESCAPE '\\' OR LOWER(qp.email) LIKE {p} ESCAPE '\\'))"
+        ));
+    }
+    let limit = limit.max(0);
+    let sql = format!(
+        "{SELECT} WHERE a.id IN (SELECT q.id FROM applications q WHERE q.programme_id = $1 \
+         AND q.id {cmp} $2{wh} ORDER BY q.id {order} LIMIT {limit}) ORDER BY a.id {order}"
+    );
+    let refs: Vec<&str> = binds.iter().map(String::as_str).collect();
+    fetch(conn, sql, &refs).await
+}
+
+/// The organisations of a programme's applicants (sent applications and nominations), by
+/// name: (id, name). One query.
+pub async fn queue_organisations(conn: &mut Conn, programme_id: &Id) -> Result<Vec<(Id, String)>> {
+    let rows: Vec<(String, String)> = sqlx::query_as(
+        "SELECT o.id, o.name FROM organisations o WHERE o.id IN (SELECT a.organisation_id \
+         FROM applications a WHERE a.programme_id = $1 \
+         AND (a.state <> 'draft' OR a.nominated_by IS NOT NULL)) ORDER BY o.name, o.id",
+    )
+    .bind(programme_id.as_str())
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(i, n)| (Id::from_trusted(i), n))
+        .collect())
+}
+
+/// One page of the applications from `root` and the organisations below it (a sponsor's
+/// view: sent ones, and nominations still waiting for the nominee), in id order: up to
+/// `limit` after (`Forward`) or before (`Backward`) the id `from`, nearest first.
+pub async fn seek_from_tree(
+    conn: &mut Conn,
+    root: &Id,
+    from: Option<&str>,
+    dir: crate::Direction,
+    limit: i64,
+) -> Result<Vec<Application>> {
+    let (cmp, order) = match dir {
+        crate::Direction::Forward => (">", "ASC"),
+        crate::Direction::Backward => ("<", "DESC"),
+    };
+    let from = match (from, dir) {
+        (Some(k), _) => k,
+        (None, crate::Direction::Forward) => "",
+        (None, crate::Direction::Backward) => "\u{10FFFF}",
+    };
+    let limit = limit.max(0);
+    fetch(
+        conn,
+        format!(
+            "{TREE_CTE} {SELECT} WHERE a.id IN (SELECT q.id FROM applications q \
+             JOIN tree t ON t.id = q.organisation_id WHERE q.id {cmp} $2 \
+             AND (q.state <> 'draft' OR q.nominated_by IS NOT NULL) \
+             ORDER BY q.id {order} LIMIT {limit}) ORDER BY a.id {order}"
+        ),
+        &[root.as_str(), from],
+    )
+    .await
+}

@@ -228,22 +228,39 @@ pub struct TenantDeadLetter {
     pub person_name: String,
 }
 
-/// The given-up jobs about people in `root`'s organisation tree, newest first.
-pub async fn given_up_in_tree(
+/// One page of the given-up jobs about people in `root`'s organisation tree, newest first
+/// (ties by id): up to `limit` older (`Forward`) or newer (`Backward`) than the key
+/// `(created_at, id)`, nearest first.
+pub async fn given_up_seek_in_tree(
     conn: &mut Conn,
     root: &revans_domain::Id,
+    from: Option<(i64, &str)>,
+    dir: crate::Direction,
     limit: i64,
 ) -> Result<Vec<TenantDeadLetter>> {
+    let (cmp, order) = match dir {
+        crate::Direction::Forward => ("<", "DESC"),
+        crate::Direction::Backward => (">", "ASC"),
+    };
+    // The first page too reads from a key (beyond every job), so that it uses the index.
+    let (at, id) = match (from, dir) {
+        (Some(key), _) => key,
+        (None, crate::Direction::Forward) => (i64::MAX, ""),
+        (None, crate::Direction::Backward) => (i64::MIN, ""),
+    };
     let sql = format!(
         "{TREE_CTE} SELECT j.id, j.kind, j.attempts, j.last_error, j.created_at, j.run_at, \
          j.recipient, p.name AS person_name FROM jobs j \
          JOIN people p ON p.email = j.recipient JOIN tree t ON t.id = p.organisation_id \
          WHERE j.done_at IS NULL AND j.attempts >= j.max_attempts \
-         ORDER BY j.created_at DESC, j.id DESC LIMIT $2"
+         AND (j.created_at, j.id) {cmp} ($2, $3) \
+         ORDER BY j.created_at {order}, j.id {order} LIMIT $4"
     );
     Ok(
         sqlx::query_as::<_, TenantDeadLetter>(sqlx::AssertSqlSafe(sql))
             .bind(root.as_str())
+            .bind(at)
+            .bind(id)
             .bind(limit)
             .fetch_all(&mut *conn)
             .await?,

@@ -30,22 +30,30 @@ pub async fn mine_page(
     Ok(applications::page_for_person(&mut conn, &viewer.person.id, before, limit).await?)
 }
 
-/// A programme's review queue for its lead (drafts are the applicant's own), filtered, in id
-/// order; anyone else is told the programme does not exist.
+/// A page of a programme's review queue for its lead (drafts are the applicant's own),
+/// filtered in SQL, in id order: up to `limit` after the id `after`, plus one more if there is
+/// more. Anyone else is told the programme does not exist.
 pub async fn review_queue(
     state: &App,
     actor: &Actor<'_>,
     programme: &Id,
     wanted: Option<ApplicationState>,
     filters: &QueueFilters,
+    after: Option<&Id>,
+    limit: usize,
 ) -> Result<Vec<Application>, Error> {
     let mut conn = state.store.conn().await?;
     load_for_admin(&mut conn, actor, programme).await?;
-    let mut kept: Vec<Application> = applications::list_for_programme(&mut conn, programme, wanted)
-        .await?
-        .into_iter()
-        .filter(|a| a.state != ApplicationState::Draft && filters.keeps(a))
-        .collect();
-    kept.sort_by(|a, b| a.id.as_str().cmp(b.id.as_str()));
-    Ok(kept)
+    if wanted == Some(ApplicationState::Draft) {
+        return Ok(Vec::new());
+    }
+    Ok(applications::queue_seek(
+        &mut conn,
+        programme,
+        &filters.sql(wanted, false),
+        after.map(Id::as_str),
+        revans_storage::Direction::Forward,
+        limit as i64 + 1,
+    )
+    .await?)
 }

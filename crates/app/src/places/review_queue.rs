@@ -39,6 +39,30 @@ impl QueueFilters {
         &self.search
     }
 
+    /// The filters for the storage query, with the state (or none) and whether nominations
+    /// waiting for the nominee are kept.
+    pub fn sql(
+        &self,
+        state: Option<revans_domain::ApplicationState>,
+        nominations: bool,
+    ) -> revans_storage::applications::QueueFilter<'_> {
+        use revans_storage::applications::CohortFilter;
+        fn some(v: &str) -> Option<&str> {
+            (!v.is_empty()).then_some(v)
+        }
+        revans_storage::applications::QueueFilter {
+            state,
+            nominations,
+            organisation: some(&self.organisation),
+            cohort: match self.cohort.as_str() {
+                "" => CohortFilter::Any,
+                "none" => CohortFilter::Unplaced,
+                c => CohortFilter::In(c),
+            },
+            search: some(&self.search),
+        }
+    }
+
     /// Whether any filter narrows the queue.
     pub fn any(&self) -> bool {
         !(self.organisation.is_empty() && self.cohort.is_empty() && self.search.is_empty())
@@ -72,35 +96,37 @@ impl QueueStatus {
     }
 }
 
-/// The review queue's page: the programme, the applications after the filters, how many are in
-/// each state (for the tabs), and the choices for the other filters.
+/// The review queue's page: the programme, one page of the applications after the filters,
+/// how many are in each state (for the tabs), and the choices for the other filters.
 pub struct ReviewQueue {
     pub programme: revans_storage::programmes::Programme,
-    pub applications: Vec<Application>,
+    pub applications: crate::paging::Page<Application>,
     /// Sent applications per state, in the state machine's order (drafts left out).
     pub counts: Vec<(revans_domain::ApplicationState, i64)>,
-    /// Nominations waiting for the nominee to complete them.
-    pub nominations: i64,
     /// Applicant organisations in the programme's queue, by name: (id, name).
     pub organisations: Vec<(revans_domain::Id, String)>,
     /// The programme's cohorts: (id, name).
     pub cohorts: Vec<(revans_domain::Id, String)>,
 }
 
-/// The programme's review queue for its lead, in a fixed number of queries; anyone else is
-/// told the programme does not exist.
+/// The programme's review queue for its lead, a page at a time (keyset on the id, the
+/// filters in SQL), in a fixed number of queries whatever the size of the queue; anyone else
+/// is told the programme does not exist.
 pub async fn review_queue_page(
     state: &crate::App,
     actor: &crate::Actor<'_>,
     programme_id: &revans_domain::Id,
     status: QueueStatus,
     filters: &QueueFilters,
+    seek: &crate::paging::Seek<String>,
+    limit: usize,
 ) -> Result<ReviewQueue, crate::Error> {
     use revans_domain::ApplicationState as S;
     use revans_storage::{applications, cohorts};
     let mut conn = state.store.conn().await?;
     let programme =
         crate::places::programmes::load_for_admin(&mut conn, actor, programme_id).await?;
+    // One GROUP BY for every tab's count.
     let raw = applications::state_counts(&mut conn, programme_id).await?;
     let count_of = |s: S| {
         raw.iter()
@@ -117,25 +143,15 @@ pub async fn review_queue_page(
         QueueStatus::All => None,
         QueueStatus::Only(s) => Some(s),
     };
-    let mut organisations: Vec<(revans_domain::Id, String)> = Vec::new();
-    let mut list = Vec::new();
-    let mut nominations = 0;
-    for a in applications::list_for_programme(&mut conn, programme_id, wanted).await? {
-        if a.state == S::Draft {
-            // A sponsor's nomination waiting for the nominee: status only, never lost from view.
-            if a.nominated_by.is_none() {
-                continue;
-            }
-            nominations += 1;
-        }
-        if !organisations.iter().any(|(o, _)| o == &a.organisation_id) {
-            organisations.push((a.organisation_id.clone(), a.organisation_name.clone()));
-        }
-        if filters.keeps(&a) {
-            list.push(a);
-        }
-    }
-    organisations.sort_by(|a, b| a.1.cmp(&b.1));
+    let applications = crate::paging::applications_queue(
+        &mut conn,
+        programme_id,
+        &filters.sql(wanted, true),
+        seek,
+        limit,
+    )
+    .await?;
+    let organisations = applications::queue_organisations(&mut conn, programme_id).await?;
     let cohorts = cohorts::list_for_programme(&mut conn, programme_id)
         .await?
         .into_iter()
@@ -143,9 +159,8 @@ pub async fn review_queue_page(
         .collect();
     Ok(ReviewQueue {
         programme,
-        applications: list,
+        applications,
         counts,
-        nominations,
         organisations,
         cohorts,
     })

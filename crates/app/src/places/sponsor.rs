@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use revans_domain::{ApplicationState, Id, Role};
-use revans_storage::{Conn, applications, programmes};
+use revans_storage::{Conn, programmes};
 
 pub use revans_storage::applications::Application;
 pub use revans_storage::programmes::Programme;
@@ -40,27 +40,27 @@ pub struct Nominee {
 }
 
 pub struct SponsorView {
-    pub nominees: Vec<Nominee>,
+    /// One page of the nominees, in the order they were made.
+    pub nominees: crate::paging::Page<Nominee>,
     /// Programmes taking applications, to nominate for.
     pub programmes: Vec<Programme>,
 }
 
-pub async fn nominees(app: &App, viewer: &Viewer) -> Result<SponsorView, Error> {
+/// One page of the viewer's nominees (keyset on the id: one query per sponsored
+/// organisation), with attendance for those placed: each cohort on the page has its sets read
+/// once, so the cost follows the page, never the number of nominees.
+pub async fn nominees(
+    app: &App,
+    viewer: &Viewer,
+    seek: &crate::paging::Seek<String>,
+    limit: usize,
+) -> Result<SponsorView, Error> {
     let roots = require_sponsor(viewer)?;
     let mut conn = app.store.conn().await?;
-    let mut rows: Vec<Application> = Vec::new();
-    let mut seen = std::collections::HashSet::new();
-    for root in roots {
-        for a in applications::list_from_tree(&mut conn, &root).await? {
-            if seen.insert(a.id.clone()) {
-                rows.push(a);
-            }
-        }
-    }
-    // Each cohort's sets are read once, however many nominees it has.
+    let page = crate::paging::sponsor_nominees(&mut conn, &roots, seek, limit).await?;
     let mut by_cohort: HashMap<Id, Vec<(String, Vec<MemberView>)>> = HashMap::new();
     let mut nominees = Vec::new();
-    for a in rows {
+    for a in page.items {
         let attendance = match (&a.cohort_id, a.state) {
             (Some(cohort), ApplicationState::Accepted) => {
                 if !by_cohort.contains_key(cohort) {
@@ -80,7 +80,11 @@ pub async fn nominees(app: &App, viewer: &Viewer) -> Result<SponsorView, Error> 
     }
     let programmes = programmes::list_published(&mut conn).await?;
     Ok(SponsorView {
-        nominees,
+        nominees: crate::paging::Page {
+            items: nominees,
+            has_previous: page.has_previous,
+            has_next: page.has_next,
+        },
         programmes,
     })
 }

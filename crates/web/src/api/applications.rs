@@ -175,7 +175,7 @@ pub struct QueueParams {
 }
 
 /// The programme's applications (review queue), optionally filtered, in the order they were
-/// made, a page at a time (the filters are applied to the programme's list, then paged).
+/// made, a page at a time (the filters and the page are one query, whatever the queue's size).
 #[utoipa::path(get, path = "/api/v1/programmes/{id}/applications", tag = "applications",
     params(("id" = String, Path, description = "The programme's id"), QueueParams),
     responses((status = 200, body = ApplicationsPage), (status = 404, body = crate::error_pages::ErrorBody), (status = 422, body = crate::error_pages::ErrorBody)),
@@ -214,8 +214,18 @@ pub async fn queue(
         viewer: &viewer,
         ip: &ip,
     };
-    let kept = review_queue(&state, &actor, &id, wanted, &filters).await?;
-    let page = Paged::from_sorted_list(kept, &window, |a| a.id.to_string());
+    let after = window.after_id()?;
+    let rows = review_queue(
+        &state,
+        &actor,
+        &id,
+        wanted,
+        &filters,
+        after.as_ref(),
+        window.limit,
+    )
+    .await?;
+    let page = Paged::from_rows(rows, window.limit, |a| a.id.to_string());
     Ok(Json(page.map(application_out).into()))
 }
 

@@ -7,6 +7,8 @@ use axum::http::StatusCode;
 use revans_app::Actor;
 use revans_app::dead_letters::{self, kind_label};
 
+use crate::api::ApiQuery;
+use crate::api::pagination::{PageParams, Paged, encode_cursor, page_of};
 use crate::auth::{ApiAdmin, ClientIp};
 use crate::error::ApiResult;
 use crate::path_id::PathId;
@@ -28,35 +30,46 @@ pub struct FailedJobOut {
     pub created_at: i64,
 }
 
-#[derive(serde::Serialize, utoipa::ToSchema)]
-pub struct FailedJobsOut {
-    /// At most 200, newest first.
-    pub items: Vec<FailedJobOut>,
-}
+page_of!(FailedJobsPage, FailedJobOut, "failed jobs");
 
-/// Jobs about people in the caller's organisations that failed on every attempt.
-#[utoipa::path(get, path = "/api/v1/jobs/failed", tag = "audit",
-    responses((status = 200, body = FailedJobsOut), (status = 403, body = crate::error_pages::ErrorBody)),
+/// Jobs about people in the caller's organisations that failed on every attempt, newest
+/// first, a page at a time.
+#[utoipa::path(get, path = "/api/v1/jobs/failed", tag = "audit", params(PageParams),
+    responses((status = 200, body = FailedJobsPage), (status = 403, body = crate::error_pages::ErrorBody)),
     security(("token" = [])))]
 pub async fn failed(
     State(state): State<AppState>,
     ApiAdmin(viewer): ApiAdmin,
-) -> ApiResult<Json<FailedJobsOut>> {
-    let items = dead_letters::in_scope(&state, &viewer)
-        .await?
-        .into_iter()
-        .map(|j| FailedJobOut {
-            kind_label: kind_label(&j.kind).to_owned(),
-            id: j.id,
-            kind: j.kind,
-            recipient: j.recipient,
-            person_name: j.person_name,
-            attempts: j.attempts,
-            last_error: j.last_error,
-            created_at: j.created_at,
-        })
-        .collect();
-    Ok(Json(FailedJobsOut { items }))
+    ApiQuery(params): ApiQuery<PageParams>,
+) -> ApiResult<Json<FailedJobsPage>> {
+    let window = params.window()?;
+    let seek = match window.after_time_and_id()? {
+        Some(key) => revans_app::paging::Seek::After(key),
+        None => revans_app::paging::Seek::First,
+    };
+    let page = dead_letters::page(&state, &viewer, &seek, window.limit).await?;
+    let has_more = page.has_next;
+    let next_cursor = page
+        .items
+        .last()
+        .filter(|_| has_more)
+        .map(|j| encode_cursor(&format!("{}:{}", j.created_at, j.id)));
+    let page = Paged {
+        items: page.items,
+        has_more,
+        next_cursor,
+    }
+    .map(|j| FailedJobOut {
+        kind_label: kind_label(&j.kind).to_owned(),
+        id: j.id,
+        kind: j.kind,
+        recipient: j.recipient,
+        person_name: j.person_name,
+        attempts: j.attempts,
+        last_error: j.last_error,
+        created_at: j.created_at,
+    });
+    Ok(Json(page.into()))
 }
 
 /// Tries a failed job again from its first attempt. 404 unless it is a failed job about one of

@@ -37,7 +37,7 @@ page_of!(NomineesPage, NomineeOut, "nominees");
 
 /// Applications from the caller's sponsored organisations (nominations waiting for the
 /// nominee included), with attendance once placed, in the order they were made, a page at a
-/// time (read whole, as the sponsor's page reads them, and paged here). Sponsors only.
+/// time (a keyset query per sponsored organisation). Sponsors only.
 #[utoipa::path(get, path = "/api/v1/sponsor/nominees", tag = "applications", params(PageParams),
     responses((status = 200, body = NomineesPage)),
     security(("token" = [])))]
@@ -47,17 +47,31 @@ pub async fn list(
     ApiQuery(params): ApiQuery<PageParams>,
 ) -> ApiResult<Json<NomineesPage>> {
     let window = params.window()?;
-    let mut all = nominees(&state, &viewer).await?.nominees;
-    all.sort_by(|a, b| a.application.id.as_str().cmp(b.application.id.as_str()));
-    let page = Paged::from_sorted_list(all, &window, |n| n.application.id.to_string()).map(|n| {
-        NomineeOut {
-            application: application_out(n.application),
-            attendance: n.attendance.map(|a| AttendanceOut {
-                set_name: a.set_name,
-                present: a.member.present,
-                meetings: a.member.meetings,
-            }),
-        }
+    let after = window.after_id()?;
+    let seek = match after {
+        Some(id) => revans_app::paging::Seek::After(id.to_string()),
+        None => revans_app::paging::Seek::First,
+    };
+    let view = nominees(&state, &viewer, &seek, window.limit).await?;
+    let has_more = view.nominees.has_next;
+    let next_cursor = view
+        .nominees
+        .items
+        .last()
+        .filter(|_| has_more)
+        .map(|n| crate::api::pagination::encode_cursor(n.application.id.as_str()));
+    let page = Paged {
+        items: view.nominees.items,
+        has_more,
+        next_cursor,
+    }
+    .map(|n| NomineeOut {
+        application: application_out(n.application),
+        attendance: n.attendance.map(|a| AttendanceOut {
+            set_name: a.set_name,
+            present: a.member.present,
+            meetings: a.member.meetings,
+        }),
     });
     Ok(Json(page.into()))
 }

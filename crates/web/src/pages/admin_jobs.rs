@@ -1,7 +1,7 @@
 //! Failed background jobs (dead letters) about the lead's people, with "Try again".
 
 use askama::Template;
-use axum::extract::State;
+use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use revans_app::Actor;
 use revans_app::dead_letters::{self, TenantDeadLetter, kind_label};
@@ -26,12 +26,24 @@ pub struct Row {
 struct FailedJobsPage {
     layout: Layout,
     rows: Vec<Row>,
+    /// "Previous" and "Next" around this page.
+    pagination: crate::paging::Pagination,
 }
 
-pub async fn failed(State(state): State<AppState>, Admin(viewer): Admin) -> PageResult<Response> {
+pub async fn failed(
+    State(state): State<AppState>,
+    Admin(viewer): Admin,
+    Query(cursor): Query<crate::paging::Cursor>,
+) -> PageResult<Response> {
     let zone = viewer.timezone();
-    let rows = dead_letters::in_scope(&state, &viewer)
-        .await?
+    let seek = cursor.seek(crate::paging::time_then_id);
+    let limit = crate::paging::page_size(&state, crate::paging::PAGE_SIZE);
+    let page = dead_letters::page(&state, &viewer, &seek, limit).await?;
+    let pagination = crate::paging::Pagination::new(&page, "/admin/jobs/failed", &[], |j| {
+        format!("{}:{}", j.created_at, j.id)
+    });
+    let rows = page
+        .items
         .into_iter()
         .map(|job| Row {
             kind: kind_label(&job.kind),
@@ -47,7 +59,11 @@ pub async fn failed(State(state): State<AppState>, Admin(viewer): Admin) -> Page
         "Failed emails",
         "/admin/jobs/failed",
     );
-    render(&FailedJobsPage { layout, rows })
+    render(&FailedJobsPage {
+        layout,
+        rows,
+        pagination,
+    })
 }
 
 pub async fn retry(

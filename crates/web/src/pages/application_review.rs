@@ -84,6 +84,10 @@ struct QueuePage {
     status: String,
     tabs: Vec<Tab>,
     rows: Vec<QueueRow>,
+    /// "Previous" and "Next" around this page of the queue.
+    pagination: crate::paging::Pagination,
+    /// How many the current tab holds (before the other filters).
+    total: i64,
     organisations: Vec<FilterOption>,
     cohorts: Vec<FilterOption>,
     search: String,
@@ -101,6 +105,8 @@ pub struct QueueQuery {
     organisation: Option<String>,
     cohort: Option<String>,
     q: Option<String>,
+    after: Option<String>,
+    before: Option<String>,
 }
 
 fn sponsor_words(a: &revans_app::places::application_view::Application, needed: bool) -> String {
@@ -156,7 +162,13 @@ async fn queue_page(
         q.cohort.as_deref(),
         q.q.as_deref(),
     );
-    let queue = review_queue_page(state, &actor, id, status, &filters).await?;
+    let seek = crate::paging::Cursor {
+        after: q.after.clone(),
+        before: q.before.clone(),
+    }
+    .seek(|k| Id::parse(k).map(|_| k.to_owned()));
+    let limit = crate::paging::page_size(state, crate::paging::PAGE_SIZE);
+    let queue = review_queue_page(state, &actor, id, status, &filters, &seek, limit).await?;
     let needed = queue.programme.fields.requires_sponsor_approval;
     let base = format!("/admin/programmes/{id}/applications");
     let mut tabs: Vec<Tab> = queue
@@ -184,8 +196,26 @@ async fn queue_page(
         .find(|t| t.current)
         .map(|t| t.label)
         .unwrap_or("All");
+    let status_raw = q.status.clone().unwrap_or_default();
+    let pagination = crate::paging::Pagination::new(
+        &queue.applications,
+        &base,
+        &[
+            ("status", status_raw.as_str()),
+            ("organisation", filters.organisation.as_str()),
+            ("cohort", filters.cohort.as_str()),
+            ("q", q.q.as_deref().unwrap_or("")),
+        ],
+        |a| a.id.to_string(),
+    );
+    let total = tabs
+        .iter()
+        .find(|t| t.current)
+        .map(|t| t.count)
+        .unwrap_or(0);
     let rows = queue
         .applications
+        .items
         .iter()
         .map(|a| QueueRow {
             id: a.id.to_string(),
@@ -227,8 +257,10 @@ async fn queue_page(
         programme_id: id.to_string(),
         title: queue.programme.fields.title.clone(),
         showing,
-        status: q.status.clone().unwrap_or_default(),
+        status: status_raw,
         tabs,
+        pagination,
+        total,
         rows,
         organisations: queue
             .organisations

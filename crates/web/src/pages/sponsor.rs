@@ -11,7 +11,7 @@ use crate::auth::{ClientIp, SignedIn};
 use crate::csrf::CsrfForm;
 use crate::error::{AppError, PageResult};
 use crate::layout::{Layout, render};
-use crate::pages::sign_in::{Empty, NoticeQuery};
+use crate::pages::sign_in::Empty;
 use crate::path_id::PathId;
 use crate::state::AppState;
 use revans_app::Actor;
@@ -24,15 +24,26 @@ struct Page {
     errors: crate::layout::Errors,
     /// Each application with, once its person is in a published set, how often they came.
     rows: Vec<(Application, Option<String>)>,
+    /// "Previous" and "Next" around this page of nominees.
+    pagination: crate::paging::Pagination,
     /// Programmes taking applications, to nominate for: (id, title).
     programmes: Vec<(String, String)>,
     nominee: NominateForm,
 }
 
+/// The nominees page's query: a notice after an action, and the page's cursor.
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+pub struct ListQuery {
+    notice: Option<String>,
+    after: Option<String>,
+    before: Option<String>,
+}
+
 pub async fn list(
     State(state): State<AppState>,
     SignedIn(viewer): SignedIn,
-    Query(q): Query<NoticeQuery>,
+    Query(q): Query<ListQuery>,
 ) -> PageResult<Response> {
     let notice = match q.notice.as_deref() {
         Some("approved") => Some("Approved. The programme team will now review it."),
@@ -51,6 +62,10 @@ pub async fn list(
             crate::layout::Errors::default(),
             NominateForm::default(),
             notice,
+            &crate::paging::Cursor {
+                after: q.after,
+                before: q.before,
+            },
         )
         .await?,
     )
@@ -62,10 +77,19 @@ async fn page(
     errors: crate::layout::Errors,
     nominee: NominateForm,
     notice: Option<&str>,
+    cursor: &crate::paging::Cursor,
 ) -> Result<Page, AppError> {
-    let view = nominees(state, viewer).await?;
+    let seek = cursor.seek(|k| Id::parse(k).map(|_| k.to_owned()));
+    // Heavy rows (attendance for the placed): 25 a page.
+    let limit = crate::paging::page_size(state, 25);
+    let view = nominees(state, viewer, &seek, limit).await?;
+    let pagination =
+        crate::paging::Pagination::new(&view.nominees, "/sponsor/applications", &[], |n| {
+            n.application.id.to_string()
+        });
     let with_attendance = view
         .nominees
+        .items
         .into_iter()
         .map(
             |Nominee {
@@ -92,6 +116,7 @@ async fn page(
         layout,
         errors,
         rows: with_attendance,
+        pagination,
         programmes,
         nominee,
     })
@@ -142,6 +167,7 @@ pub async fn nominate(
                 crate::layout::Errors::default(),
                 form,
                 None,
+                &crate::paging::Cursor::default(),
             )
             .await?;
             crate::layout::form_error(e, |errors| Page {
