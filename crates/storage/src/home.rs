@@ -135,7 +135,9 @@ pub enum Relation {
     Facilitator,
 }
 
-/// The person's published sets, each with its next meeting not yet over: one statement.
+/// The person's published sets, each with its next meeting not yet over: one statement. It
+/// starts from the person's memberships (`set_members_person`, `set_facilitators_person`),
+/// never from every published set, so it costs the same however many sets the nation holds.
 pub async fn my_sets(
     conn: &mut Conn,
     person: &Id,
@@ -144,11 +146,11 @@ pub async fn my_sets(
 ) -> Result<Vec<MySetRow>> {
     let whose = match relation {
         Relation::Member => {
-            "EXISTS (SELECT 1 FROM set_members m WHERE m.set_id = s.id AND m.person_id = $1 \
+            "s.id IN (SELECT m.set_id FROM set_members m WHERE m.person_id = $1 \
              AND m.left_at IS NULL)"
         }
         Relation::Facilitator => {
-            "EXISTS (SELECT 1 FROM set_facilitators f WHERE f.set_id = s.id AND f.person_id = $1)"
+            "s.id IN (SELECT f.set_id FROM set_facilitators f WHERE f.person_id = $1)"
         }
     };
     let next = "(SELECT mt.id FROM meetings mt WHERE mt.set_id = s.id AND mt.status <> 'cancelled' \
