@@ -14,3 +14,6 @@ CREATE INDEX meetings_set_time ON meetings (set_id, starts_at, id);
 
 -- A cohort's sets in their order (position, ties by id): the lead's sets page.
 CREATE INDEX action_sets_cohort_page ON action_sets (cohort_id, position, id);
+
+-- The logs shared with a supervisor are found from the facilitators they supervise.
+CREATE INDEX supervisions_supervisor ON supervisions (supervisor_id);

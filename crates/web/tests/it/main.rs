@@ -30,6 +30,7 @@ mod offers;
 mod openapi_snapshot;
 mod oversell;
 mod paging;
+mod paging_sets;
 mod places_stress;
 mod programmes;
 mod sets;
