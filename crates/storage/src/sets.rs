@@ -738,3 +738,24 @@ pub async fn facilitator_names_of_sets(conn: &mut Conn, ids: &[Id]) -> Result<Ve
         .map(|(set, name)| (Id::from_trusted(set), name))
         .collect())
 }
+
+/// How many of a cohort's published sets have fewer than `min` or more than `max` current
+/// members (people left, or joined): one aggregate statement, so the lead's page knows when
+/// to ask the engine for a repair without reading the cohort.
+pub async fn published_out_of_size(
+    conn: &mut Conn,
+    cohort_id: &Id,
+    min: i64,
+    max: i64,
+) -> Result<i64> {
+    Ok(sqlx::query_scalar(
+        "SELECT COUNT(*) FROM action_sets s WHERE s.cohort_id = $1 AND s.status = 'published' \
+         AND ((SELECT COUNT(*) FROM set_members m WHERE m.set_id = s.id AND m.left_at IS NULL) \
+         NOT BETWEEN $2 AND $3)",
+    )
+    .bind(cohort_id.as_str())
+    .bind(min)
+    .bind(max)
+    .fetch_one(&mut *conn)
+    .await?)
+}

@@ -221,8 +221,8 @@ async fn rules_of(
 
 /// A published cohort's page of sets: the page's sets with their members, facilitators,
 /// meetings, attendance and counts, read for those sets only. No pair picker or facilitator
-/// choices (they are for drafts), and the repair proposal only when asked for or when someone
-/// with a place is in no set.
+/// choices (they are for drafts), and the repair proposal only when asked for, or when someone
+/// with a place is in no set or a set is outside the size the rules allow.
 async fn published_page(
     conn: &mut Conn,
     actor: &Actor<'_>,
@@ -279,7 +279,17 @@ async fn published_page(
             }
         })
         .collect();
-    let proposal = if window.check || summary.unplaced > 0 {
+    // The engine reads the whole cohort: it runs when asked, or when an aggregate says a rule
+    // may be broken (someone with a place in no set, a set now too small or too large).
+    let size = |v: &str, or: i64| v.trim().parse::<i64>().unwrap_or(or);
+    let out_of_size = sets::published_out_of_size(
+        conn,
+        &cohort.id,
+        size(&rules.size_min, 0),
+        size(&rules.size_max, i64::MAX),
+    )
+    .await?;
+    let proposal = if window.check || summary.unplaced > 0 || out_of_size > 0 {
         set_repair::proposal(conn, actor, &cohort.id).await?
     } else {
         None
