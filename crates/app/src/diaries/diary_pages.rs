@@ -77,8 +77,8 @@ pub async fn diary(
     let known = my_sets(&mut conn, viewer).await?;
     let me = &viewer.person.id;
     let rows = limit as i64 + 1;
-    let mut entries = diaries::seek_by_author(&mut conn, me, key(mine), mine.direction(), rows)
-        .await?;
+    let mut entries =
+        diaries::seek_by_author(&mut conn, me, key(mine), mine.direction(), rows).await?;
     let mine_count = entries.len();
     entries.extend(
         diaries::seek_shared_with(&mut conn, me, key(shared), shared.direction(), rows).await?,

@@ -14,6 +14,7 @@ pub use revans_storage::cohorts::Cohort;
 pub use revans_storage::programmes::Programme;
 pub use revans_storage::sets::{ActionSet, Member};
 
+use crate::paging::{Page, Seek};
 use crate::places::programmes::load_for_admin;
 use crate::sets::formation::{FormationInput, facilitators_of, sets_with_members};
 use crate::sets::formation_rules::cohort_for_admin;
@@ -23,7 +24,6 @@ use crate::sets::formation_words::{Names, describe};
 use crate::sets::forming_changes::{names_of, set_of};
 use crate::sets::set_repair::{self, Proposal};
 use crate::sets::set_view;
-use crate::paging::{Page, Seek};
 use crate::{Actor, App, Error};
 use revans_storage::Conn;
 
@@ -221,8 +221,8 @@ async fn rules_of(
 
 /// A published cohort's page of sets: the page's sets with their members, facilitators,
 /// meetings, attendance and counts, read for those sets only. No pair picker or facilitator
-/// choices (they are for drafts), and the repair proposal only when asked for, or when someone
-/// with a place is in no set or a set is outside the size the rules allow.
+/// choices (they are for drafts), and the repair proposal only when asked for or when a set is
+/// outside the size the rules allow.
 async fn published_page(
     conn: &mut Conn,
     actor: &Actor<'_>,
@@ -253,11 +253,7 @@ async fn published_page(
             let members = current
                 .iter()
                 .map(|m| FormedMember {
-                    paired: current
-                        .iter()
-                        .filter(|x| x.unit_key == m.unit_key)
-                        .count()
-                        > 1,
+                    paired: current.iter().filter(|x| x.unit_key == m.unit_key).count() > 1,
                     member: m.clone(),
                 })
                 .collect();
@@ -279,8 +275,9 @@ async fn published_page(
             }
         })
         .collect();
-    // The engine reads the whole cohort: it runs when asked, or when an aggregate says a rule
-    // may be broken (someone with a place in no set, a set now too small or too large).
+    // The engine reads the whole cohort: it runs when asked (the page says how many people
+    // with a place are in no set, and offers the check), or when an aggregate says a set is
+    // now too small or too large (people left).
     let size = |v: &str, or: i64| v.trim().parse::<i64>().unwrap_or(or);
     let out_of_size = sets::published_out_of_size(
         conn,
@@ -289,7 +286,7 @@ async fn published_page(
         size(&rules.size_max, i64::MAX),
     )
     .await?;
-    let proposal = if window.check || summary.unplaced > 0 || out_of_size > 0 {
+    let proposal = if window.check || out_of_size > 0 {
         set_repair::proposal(conn, actor, &cohort.id).await?
     } else {
         None
