@@ -157,8 +157,17 @@ pub async fn build_for_sets(
 ) -> Result<Vec<(SetView, Vec<Member>)>, Error> {
     let ids: Vec<revans_domain::Id> = page.iter().map(|s| s.id.clone()).collect();
     let mut members = group(sets::members_of_sets(conn, &ids).await?, |m| &m.set_id);
-    let mut meetings = group(meetings::list_for_sets(conn, &ids).await?, |m| &m.set_id);
-    let records = meetings::attendance_for_sets(conn, &ids).await?;
+    let all_meetings = meetings::list_for_sets(conn, &ids).await?;
+    // Each set's attendance apart, so a set's view searches its own records only.
+    let set_of: HashMap<&revans_domain::Id, &revans_domain::Id> =
+        all_meetings.iter().map(|m| (&m.id, &m.set_id)).collect();
+    let mut records: HashMap<revans_domain::Id, Vec<_>> = HashMap::new();
+    for r in meetings::attendance_for_sets(conn, &ids).await? {
+        if let Some(set) = set_of.get(&r.0) {
+            records.entry((*set).clone()).or_default().push(r);
+        }
+    }
+    let mut meetings = group(all_meetings, |m| &m.set_id);
     let mut facilitators: HashMap<revans_domain::Id, Vec<String>> = HashMap::new();
     for (set, name) in sets::facilitator_names_of_sets(conn, &ids).await? {
         facilitators.entry(set).or_default().push(name);
@@ -169,6 +178,7 @@ pub async fn build_for_sets(
             let members = members.remove(&set.id).unwrap_or_default();
             let raw_meetings = meetings.remove(&set.id).unwrap_or_default();
             let facilitators = facilitators.remove(&set.id).unwrap_or_default();
+            let records = records.remove(&set.id).unwrap_or_default();
             let zone = set.timezone.clone();
             let current = members
                 .iter()
