@@ -14,7 +14,7 @@ use crate::auth::{Admin, ClientIp, Viewer};
 use crate::csrf::CsrfForm;
 use crate::error::{AppError, PageResult};
 use crate::layout::{Errors, Layout, form_error, render};
-use crate::paging::{Cursor, PAGE_SIZE, Pagination, page_size, time_then_id};
+use crate::paging::{Cursor, Pagination, page_size, time_then_id};
 use crate::path_id::PathId;
 use crate::state::AppState;
 use revans_app::Actor;
@@ -22,6 +22,9 @@ use revans_app::sets::formation::{FormationInput, assign_facilitators, move_memb
 use revans_app::sets::formation_rules::{PairByName, add_pair, pairs_by_name, remove_pair};
 use revans_app::sets::formation_runs;
 use revans_app::sets::forming_changes::{MoveOptions, move_options};
+
+/// Set cards are heavy rows (a members table each): 25 to a page.
+const CARDS_PER_PAGE: usize = 25;
 
 pub struct SetCard {
     pub id: String,
@@ -100,7 +103,7 @@ async fn build(
     notice: Option<&str>,
 ) -> Result<Page, AppError> {
     let window = SetsWindow {
-        limit: page_size(state, PAGE_SIZE),
+        limit: page_size(state, CARDS_PER_PAGE),
         ..SetsWindow::default()
     };
     build_in(state, viewer, ip, cohort_id, errors, f, notice, &window).await
@@ -259,7 +262,7 @@ pub async fn show(
             before: q.before.clone(),
         }
         .seek(time_then_id),
-        limit: page_size(&state, PAGE_SIZE),
+        limit: page_size(&state, CARDS_PER_PAGE),
         check: q.check.as_deref() == Some("rules"),
     };
     render(
