@@ -86,14 +86,14 @@ pub struct Page<T> {
 }
 
 impl<K> Seek<K> {
-    fn direction(&self) -> Direction {
+    pub fn direction(&self) -> Direction {
         match self {
             Seek::Before(_) => Direction::Backward,
             _ => Direction::Forward,
         }
     }
 
-    fn key(&self) -> Option<&K> {
+    pub fn key(&self) -> Option<&K> {
         match self {
             Seek::First => None,
             Seek::After(k) | Seek::Before(k) => Some(k),
@@ -102,7 +102,7 @@ impl<K> Seek<K> {
 
     /// Up to `limit + 1` rows read from the cursor, nearest first, as a page in the list's
     /// order: the extra row only says there is more in the direction read.
-    fn page<T>(&self, mut rows: Vec<T>, limit: usize) -> Page<T> {
+    pub fn page<T>(&self, mut rows: Vec<T>, limit: usize) -> Page<T> {
         let more = rows.len() > limit;
         rows.truncate(limit);
         match self {

@@ -160,7 +160,7 @@ pub async fn by_author(conn: &mut Conn, author_id: &Id) -> Result<Vec<Entry>> {
 /// Entries other people shared with the reader, newest first.
 pub async fn shared_with(conn: &mut Conn, reader_id: &Id) -> Result<Vec<Entry>> {
     Ok(sqlx::query_as::<_, Row>(sqlx::AssertSqlSafe(format!(
-        "{SELECT} WHERE d.author_id <> $1 AND ({SHARED_WITH_READER}) \
+        "{SELECT} WHERE {REACHES_READER} AND d.author_id <> $1 AND ({SHARED_WITH_READER}) \
          ORDER BY d.created_at DESC, d.id DESC"
     )))
     .bind(reader_id.as_str())
@@ -171,18 +171,39 @@ pub async fn shared_with(conn: &mut Conn, reader_id: &Id) -> Result<Vec<Entry>> 
     .collect())
 }
 
-/// Newest first, after `before` (the `(created_at, id)` of the last entry already sent).
-const PAGE: &str = "(d.created_at < $2 OR (d.created_at = $2 AND d.id < $3)) \
-     ORDER BY d.created_at DESC, d.id DESC LIMIT $4";
+/// The sets whose entries could reach the reader, and the facilitators whose logs could: the
+/// shared list starts from these (`diary_entries_set_time`, `diary_entries_author_time`), never
+/// from every entry of the nation; `SHARED_WITH_READER` then decides entry by entry.
+const REACHES_READER: &str = "(d.set_id IN (SELECT m.set_id FROM set_members m \
+     WHERE m.person_id = $1 AND m.left_at IS NULL \
+     UNION SELECT f.set_id FROM set_facilitators f WHERE f.person_id = $1) \
+     OR d.author_id IN (SELECT s.facilitator_id FROM supervisions s WHERE s.supervisor_id = $1))";
 
-async fn page(
+/// Reads a keyset page of a diary list (newest first, ties by id) from the key `from`:
+/// `Forward` reads older entries (the next page), `Backward` newer ones (the previous page),
+/// nearest the key first.
+async fn seek(
     conn: &mut Conn,
-    sql: String,
+    filter: &str,
     person: &Id,
-    before: Option<(i64, &str)>,
+    from: Option<(i64, &str)>,
+    dir: crate::Direction,
     limit: i64,
 ) -> Result<Vec<Entry>> {
-    let (at, id) = before.unwrap_or((i64::MAX, ""));
+    let (cmp, order) = match dir {
+        crate::Direction::Forward => ("<", "DESC"),
+        crate::Direction::Backward => (">", "ASC"),
+    };
+    // The first page too reads from a key (beyond every entry), so that it uses the index.
+    let (at, id) = match (from, dir) {
+        (Some(key), _) => key,
+        (None, crate::Direction::Forward) => (i64::MAX, ""),
+        (None, crate::Direction::Backward) => (i64::MIN, ""),
+    };
+    let sql = format!(
+        "{SELECT} WHERE {filter} AND (d.created_at {cmp} $2 OR (d.created_at = $2 AND d.id {cmp} $3)) \
+         ORDER BY d.created_at {order}, d.id {order} LIMIT $4"
+    );
     Ok(sqlx::query_as::<_, Row>(sqlx::AssertSqlSafe(sql))
         .bind(person.as_str())
         .bind(at)
@@ -195,6 +216,30 @@ async fn page(
         .collect())
 }
 
+/// A keyset page of the author's own entries (newest first) from `from`, in direction `dir`.
+pub async fn seek_by_author(
+    conn: &mut Conn,
+    author_id: &Id,
+    from: Option<(i64, &str)>,
+    dir: crate::Direction,
+    limit: i64,
+) -> Result<Vec<Entry>> {
+    seek(conn, "d.author_id = $1", author_id, from, dir, limit).await
+}
+
+/// A keyset page of the entries others shared with the reader (newest first) from `from`, in
+/// direction `dir`.
+pub async fn seek_shared_with(
+    conn: &mut Conn,
+    reader_id: &Id,
+    from: Option<(i64, &str)>,
+    dir: crate::Direction,
+    limit: i64,
+) -> Result<Vec<Entry>> {
+    let filter = format!("{REACHES_READER} AND d.author_id <> $1 AND ({SHARED_WITH_READER})");
+    seek(conn, &filter, reader_id, from, dir, limit).await
+}
+
 /// One page of the author's own entries, newest first: at most `limit` entries older than
 /// `before` (keyset pagination).
 pub async fn by_author_page(
@@ -203,8 +248,7 @@ pub async fn by_author_page(
     before: Option<(i64, &str)>,
     limit: i64,
 ) -> Result<Vec<Entry>> {
-    let sql = format!("{SELECT} WHERE d.author_id = $1 AND {PAGE}");
-    page(conn, sql, author_id, before, limit).await
+    seek_by_author(conn, author_id, before, crate::Direction::Forward, limit).await
 }
 
 /// One page of the entries others shared with the reader, newest first: at most `limit`
@@ -215,8 +259,7 @@ pub async fn shared_with_page(
     before: Option<(i64, &str)>,
     limit: i64,
 ) -> Result<Vec<Entry>> {
-    let sql = format!("{SELECT} WHERE d.author_id <> $1 AND ({SHARED_WITH_READER}) AND {PAGE}");
-    page(conn, sql, reader_id, before, limit).await
+    seek_shared_with(conn, reader_id, before, crate::Direction::Forward, limit).await
 }
 
 /// One entry, if the reader wrote it or it was shared with them; `None` otherwise, so an

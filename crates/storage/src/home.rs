@@ -138,21 +138,26 @@ pub enum Relation {
     Facilitator,
 }
 
-/// The person's published sets, each with its next meeting not yet over: one statement.
+/// The person's published sets, each with its next meeting not yet over: one statement. It
+/// starts from the person's memberships (`set_members_person`, `set_facilitators_person`),
+/// never from every published set, so it costs the same however many sets the nation holds.
 pub async fn my_sets(
     conn: &mut Conn,
     person: &Id,
     relation: Relation,
     now: i64,
 ) -> Result<Vec<MySetRow>> {
-    let whose = match relation {
-        Relation::Member => {
-            "EXISTS (SELECT 1 FROM set_members m WHERE m.set_id = s.id AND m.person_id = $1 \
-             AND m.left_at IS NULL)"
-        }
-        Relation::Facilitator => {
-            "EXISTS (SELECT 1 FROM set_facilitators f WHERE f.set_id = s.id AND f.person_id = $1)"
-        }
+    // The person's memberships drive the read (`CROSS JOIN` keeps SQLite from starting at
+    // every published set; PostgreSQL plans it as an inner join).
+    let (whose_from, whose_where) = match relation {
+        Relation::Member => (
+            "set_members w CROSS JOIN action_sets s",
+            "WHERE w.person_id = $1 AND w.left_at IS NULL AND s.id = w.set_id",
+        ),
+        Relation::Facilitator => (
+            "set_facilitators w CROSS JOIN action_sets s",
+            "WHERE w.person_id = $1 AND s.id = w.set_id",
+        ),
     };
     let next = "(SELECT mt.id FROM meetings mt WHERE mt.set_id = s.id AND mt.status <> 'cancelled' \
          AND mt.ends_at > $2 ORDER BY mt.starts_at, mt.id LIMIT 1)";
@@ -165,10 +170,10 @@ pub async fn my_sets(
          (SELECT COUNT(*) {unrecorded}) AS unrecorded, \
          (SELECT u.id {unrecorded} ORDER BY u.starts_at, u.id LIMIT 1) AS first_unrecorded_id, \
          (SELECT u.starts_at {unrecorded} ORDER BY u.starts_at, u.id LIMIT 1) AS first_unrecorded_at \
-         FROM action_sets s JOIN cohorts c ON c.id = s.cohort_id \
+         FROM {whose_from} JOIN cohorts c ON c.id = s.cohort_id \
          JOIN programmes p ON p.id = c.programme_id \
          LEFT JOIN meetings nm ON nm.id = {next} \
-         WHERE s.status = 'published' AND {whose} \
+         {whose_where} AND s.status = 'published' \
          ORDER BY nm.starts_at IS NULL, nm.starts_at, p.title, c.name, s.position, s.id"
     );
     Ok(sqlx::query_as::<_, MySetRow>(sqlx::AssertSqlSafe(sql))

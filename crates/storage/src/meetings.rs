@@ -322,3 +322,44 @@ pub async fn restore(conn: &mut Conn, id: &Id, now: i64) -> Result<bool> {
     .rows_affected()
         == 1)
 }
+
+/// The meetings of the sets `ids` (a page of them), by start: one query.
+pub async fn list_for_sets(conn: &mut Conn, ids: &[Id]) -> Result<Vec<Meeting>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sql = format!(
+        "{SELECT} WHERE set_id IN ({}) ORDER BY starts_at, id",
+        crate::sets::in_list(1, ids.len())
+    );
+    let mut q = sqlx::query_as::<_, Row>(sqlx::AssertSqlSafe(sql));
+    for id in ids {
+        q = q.bind(id.as_str());
+    }
+    Ok(q.fetch_all(&mut *conn)
+        .await?
+        .into_iter()
+        .map(Meeting::from)
+        .collect())
+}
+
+/// The attendance recorded at the meetings of the sets `ids`: (meeting, person, status).
+pub async fn attendance_for_sets(conn: &mut Conn, ids: &[Id]) -> Result<Vec<(Id, Id, String)>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sql = format!(
+        "SELECT a.meeting_id, a.person_id, a.status FROM attendance a \
+         JOIN meetings m ON m.id = a.meeting_id WHERE m.set_id IN ({})",
+        crate::sets::in_list(1, ids.len())
+    );
+    let mut q = sqlx::query_as::<_, (String, String, String)>(sqlx::AssertSqlSafe(sql));
+    for id in ids {
+        q = q.bind(id.as_str());
+    }
+    Ok(q.fetch_all(&mut *conn)
+        .await?
+        .into_iter()
+        .map(|(m, p, s)| (Id::from_trusted(m), Id::from_trusted(p), s))
+        .collect())
+}

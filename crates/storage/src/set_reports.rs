@@ -297,3 +297,36 @@ pub async fn set_attendance(conn: &mut Conn, root: &Id) -> Result<Vec<SetAttenda
     )
     .await
 }
+
+/// As `set_counts`, for the sets `ids` only (a page of a cohort's sets): problems brought and
+/// diary entries written by current members, per set; two statements.
+pub async fn set_counts_for(conn: &mut Conn, ids: &[Id]) -> Result<HashMap<Id, (i64, i64)>> {
+    let mut out: HashMap<Id, (i64, i64)> = HashMap::new();
+    if ids.is_empty() {
+        return Ok(out);
+    }
+    let list = crate::sets::in_list(1, ids.len());
+    let problems = format!(
+        "SELECT pr.set_id, COUNT(*) FROM problems pr WHERE pr.set_id IN ({list}) GROUP BY pr.set_id"
+    );
+    let entries = format!(
+        "SELECT m.set_id, COUNT(*) FROM set_members m JOIN diary_entries d \
+         ON d.author_id = m.person_id WHERE m.set_id IN ({list}) AND m.left_at IS NULL \
+         GROUP BY m.set_id"
+    );
+    for (which, sql) in [(0, problems), (1, entries)] {
+        let mut q = sqlx::query_as::<_, (String, i64)>(sqlx::AssertSqlSafe(sql));
+        for id in ids {
+            q = q.bind(id.as_str());
+        }
+        for (set, n) in q.fetch_all(&mut *conn).await? {
+            let slot = out.entry(Id::from_trusted(set)).or_default();
+            if which == 0 {
+                slot.0 = n;
+            } else {
+                slot.1 = n;
+            }
+        }
+    }
+    Ok(out)
+}

@@ -628,3 +628,134 @@ pub async fn contexts(
         .map(|(id, programme, cohort)| (Id::from_trusted(id), (programme, cohort)))
         .collect())
 }
+
+/// `$from, $from+1, ...`: `n` placeholders for an `IN` list.
+pub(crate) fn in_list(from: usize, n: usize) -> String {
+    (from..from + n)
+        .map(|i| format!("${i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// What the lead's sets page counts about a cohort, in one statement of aggregates: how many
+/// sets, how many of them are not published, how many people have a place, and how many of
+/// those are in no published set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::FromRow)]
+pub struct CohortSetSummary {
+    pub sets: i64,
+    pub unpublished: i64,
+    pub participants: i64,
+    pub unplaced: i64,
+}
+
+pub async fn cohort_summary(conn: &mut Conn, cohort_id: &Id) -> Result<CohortSetSummary> {
+    Ok(sqlx::query_as::<_, CohortSetSummary>(
+        "SELECT (SELECT COUNT(*) FROM action_sets s WHERE s.cohort_id = $1) AS sets, \
+         (SELECT COUNT(*) FROM action_sets s WHERE s.cohort_id = $1 \
+            AND s.status <> 'published') AS unpublished, \
+         (SELECT COUNT(*) FROM applications a WHERE a.cohort_id = $1 AND a.state = 'accepted') \
+            AS participants, \
+         (SELECT COUNT(*) FROM applications a WHERE a.cohort_id = $1 AND a.state = 'accepted' \
+            AND NOT EXISTS (SELECT 1 FROM set_members m JOIN action_sets s ON s.id = m.set_id \
+              WHERE m.person_id = a.person_id AND s.cohort_id = $1 AND s.status = 'published' \
+              AND m.left_at IS NULL)) AS unplaced",
+    )
+    .bind(cohort_id.as_str())
+    .fetch_one(&mut *conn)
+    .await?)
+}
+
+/// A keyset page of a cohort's sets in their order (`position`, ties by id) from the key
+/// `from`, `limit` rows nearest it in direction `dir` (`action_sets_cohort_page`).
+pub async fn page_for_cohort(
+    conn: &mut Conn,
+    cohort_id: &Id,
+    from: Option<(i64, &str)>,
+    dir: crate::Direction,
+    limit: i64,
+) -> Result<Vec<ActionSet>> {
+    let (cmp, order) = match dir {
+        crate::Direction::Forward => (">", "ASC"),
+        crate::Direction::Backward => ("<", "DESC"),
+    };
+    let (position, id) = match (from, dir) {
+        (Some(key), _) => key,
+        (None, crate::Direction::Forward) => (i64::MIN, ""),
+        (None, crate::Direction::Backward) => (i64::MAX, ""),
+    };
+    Ok(sqlx::query_as::<_, SetRow>(sqlx::AssertSqlSafe(format!(
+        "{SET_SELECT} WHERE cohort_id = $1 AND (position {cmp} $2 OR (position = $2 AND id {cmp} $3)) \
+         ORDER BY position {order}, id {order} LIMIT $4"
+    )))
+    .bind(cohort_id.as_str())
+    .bind(position)
+    .bind(id)
+    .bind(limit)
+    .fetch_all(&mut *conn)
+    .await?
+    .into_iter()
+    .map(ActionSet::from)
+    .collect())
+}
+
+/// The members of the sets `ids` (a page of them), in each set's rota order: one query.
+pub async fn members_of_sets(conn: &mut Conn, ids: &[Id]) -> Result<Vec<Member>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sql = format!(
+        "{MEMBER_SELECT} WHERE m.set_id IN ({}) ORDER BY m.set_id, m.rota_position, p.name, m.id",
+        in_list(1, ids.len())
+    );
+    let mut q = sqlx::query_as::<_, MemberRow>(sqlx::AssertSqlSafe(sql));
+    for id in ids {
+        q = q.bind(id.as_str());
+    }
+    Ok(q.fetch_all(&mut *conn)
+        .await?
+        .into_iter()
+        .map(Member::from)
+        .collect())
+}
+
+/// The facilitators of the sets `ids`: (set id, name), by name; one query.
+pub async fn facilitator_names_of_sets(conn: &mut Conn, ids: &[Id]) -> Result<Vec<(Id, String)>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sql = format!(
+        "SELECT f.set_id, p.name FROM set_facilitators f JOIN people p ON p.id = f.person_id \
+         WHERE f.set_id IN ({}) ORDER BY p.name, p.email",
+        in_list(1, ids.len())
+    );
+    let mut q = sqlx::query_as::<_, (String, String)>(sqlx::AssertSqlSafe(sql));
+    for id in ids {
+        q = q.bind(id.as_str());
+    }
+    Ok(q.fetch_all(&mut *conn)
+        .await?
+        .into_iter()
+        .map(|(set, name)| (Id::from_trusted(set), name))
+        .collect())
+}
+
+/// How many of a cohort's published sets have fewer than `min` or more than `max` current
+/// members (people left, or joined): one aggregate statement, so the lead's page knows when
+/// to ask the engine for a repair without reading the cohort.
+pub async fn published_out_of_size(
+    conn: &mut Conn,
+    cohort_id: &Id,
+    min: i64,
+    max: i64,
+) -> Result<i64> {
+    Ok(sqlx::query_scalar(
+        "SELECT COUNT(*) FROM action_sets s WHERE s.cohort_id = $1 AND s.status = 'published' \
+         AND ((SELECT COUNT(*) FROM set_members m WHERE m.set_id = s.id AND m.left_at IS NULL) \
+         NOT BETWEEN $2 AND $3)",
+    )
+    .bind(cohort_id.as_str())
+    .bind(min)
+    .bind(max)
+    .fetch_one(&mut *conn)
+    .await?)
+}

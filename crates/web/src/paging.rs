@@ -67,6 +67,9 @@ pub fn time_then_id(raw: &str) -> Option<(i64, String)> {
 pub struct Pagination {
     pub previous: Option<String>,
     pub next: Option<String>,
+    /// The navigation's accessible name, unique on its page (a page with two paged lists
+    /// names each); empty means "Pagination".
+    pub label: &'static str,
 }
 
 impl Pagination {
@@ -76,6 +79,19 @@ impl Pagination {
         page: &Page<T>,
         path: &str,
         keep: &[(&str, &str)],
+        key: impl Fn(&T) -> String,
+    ) -> Self {
+        Self::named(page, path, keep, ("before", "after"), "", key)
+    }
+
+    /// As `new`, for one of several paged lists on a page: the cursor goes in the fields
+    /// `(before, after)` of this list, and the navigation is called `label`.
+    pub fn named<T>(
+        page: &Page<T>,
+        path: &str,
+        keep: &[(&str, &str)],
+        (before, after): (&str, &str),
+        label: &'static str,
         key: impl Fn(&T) -> String,
     ) -> Self {
         let link = |field: &str, item: Option<&T>| {
@@ -91,15 +107,16 @@ impl Pagination {
         };
         Pagination {
             previous: if page.has_previous {
-                link("before", page.items.first())
+                link(before, page.items.first())
             } else {
                 None
             },
             next: if page.has_next {
-                link("after", page.items.last())
+                link(after, page.items.last())
             } else {
                 None
             },
+            label,
         }
     }
 }

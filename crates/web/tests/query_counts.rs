@@ -67,7 +67,9 @@ const SCREENS: &[(&str, &str, bool)] = &[
     (PARTICIPANT, "/api/v1/applications", true),
     (PARTICIPANT, "/sets/{set}", false),
     (PARTICIPANT, "/api/v1/sets/{set}", true),
-    (ADMIN, "/admin/cohorts/{cohort}/sets", false),
+    // With the rules checked, so the engine's read runs both times: the grown sets are empty
+    // (too small), which alone would start it.
+    (ADMIN, "/admin/cohorts/{cohort}/sets?check=rules", false),
     (ADMIN, "/api/v1/cohorts/{cohort}/sets", true),
     (ADMIN, "/admin/programmes", false),
     (PARTICIPANT, "/programmes/{programme}/apply", false),

@@ -12,6 +12,7 @@ pub use revans_storage::sets::ActionSet;
 
 use crate::diaries::entries::{kind_for, my_sets, read};
 use crate::diaries::links::{self, LinkOption};
+use crate::paging::{Page, Seek};
 use crate::{App, Error, Viewer};
 
 /// An entry with the name of the set it is about, if any.
@@ -47,34 +48,55 @@ async fn with_set_names(
         .collect())
 }
 
-/// The diary (or reflective log) page.
+/// The diary (or reflective log) page: a page of one's own entries and a page of those shared
+/// with one, each newest first and read by its own keyset cursor.
 pub struct DiaryPage {
     /// `diary` or `log`: what this viewer writes.
     pub kind: &'static str,
     /// The sets an entry may be filed under.
     pub sets: Vec<ActionSet>,
-    pub mine: Vec<EntryRead>,
-    pub shared: Vec<EntryRead>,
+    pub mine: Page<EntryRead>,
+    pub shared: Page<EntryRead>,
     /// What an entry may be about, grouped by set name.
     pub about: Vec<(String, Vec<LinkOption>)>,
 }
 
-pub async fn diary(app: &App, viewer: &Viewer) -> Result<DiaryPage, Error> {
+/// The key of a diary list: `(created_at, id)`, newest first.
+pub type EntryKey = (i64, String);
+
+/// The diary page: `limit` of one's own entries from `mine`, and `limit` of those shared with
+/// one from `shared`; a fixed number of statements however long either list is.
+pub async fn diary(
+    app: &App,
+    viewer: &Viewer,
+    mine: &Seek<EntryKey>,
+    shared: &Seek<EntryKey>,
+    limit: usize,
+) -> Result<DiaryPage, Error> {
     let mut conn = app.store.conn().await?;
     let known = my_sets(&mut conn, viewer).await?;
-    let mut entries = diaries::by_author(&mut conn, &viewer.person.id).await?;
+    let me = &viewer.person.id;
+    let rows = limit as i64 + 1;
+    let mut entries =
+        diaries::seek_by_author(&mut conn, me, key(mine), mine.direction(), rows).await?;
     let mine_count = entries.len();
-    entries.extend(diaries::shared_with(&mut conn, &viewer.person.id).await?);
+    entries.extend(
+        diaries::seek_shared_with(&mut conn, me, key(shared), shared.direction(), rows).await?,
+    );
     let mut named = with_set_names(&mut conn, &known, entries).await?;
-    let shared = named.split_off(mine_count);
+    let shared_rows = named.split_off(mine_count);
     let about = links::options(&mut conn, viewer).await?;
     Ok(DiaryPage {
         kind: kind_for(viewer),
         sets: known,
-        mine: named,
-        shared,
+        mine: mine.page(named, limit),
+        shared: shared.page(shared_rows, limit),
         about,
     })
+}
+
+fn key(seek: &Seek<EntryKey>) -> Option<(i64, &str)> {
+    seek.key().map(|(at, id)| (*at, id.as_str()))
 }
 
 /// One entry as the viewer may read it.

@@ -148,6 +148,49 @@ pub async fn build_for_cohort(
         .collect())
 }
 
+/// The views of the sets `page` (a page of a cohort's sets, in that order) in four queries
+/// however many sets the cohort has: only the page's members, meetings and attendance are
+/// read. Each view comes with the set's current members (those who have not left).
+pub async fn build_for_sets(
+    conn: &mut Conn,
+    page: Vec<ActionSet>,
+) -> Result<Vec<(SetView, Vec<Member>)>, Error> {
+    let ids: Vec<revans_domain::Id> = page.iter().map(|s| s.id.clone()).collect();
+    let mut members = group(sets::members_of_sets(conn, &ids).await?, |m| &m.set_id);
+    let all_meetings = meetings::list_for_sets(conn, &ids).await?;
+    // Each set's attendance apart, so a set's view searches its own records only.
+    let set_of: HashMap<&revans_domain::Id, &revans_domain::Id> =
+        all_meetings.iter().map(|m| (&m.id, &m.set_id)).collect();
+    let mut records: HashMap<revans_domain::Id, Vec<_>> = HashMap::new();
+    for r in meetings::attendance_for_sets(conn, &ids).await? {
+        if let Some(set) = set_of.get(&r.0) {
+            records.entry((*set).clone()).or_default().push(r);
+        }
+    }
+    let mut meetings = group(all_meetings, |m| &m.set_id);
+    let mut facilitators: HashMap<revans_domain::Id, Vec<String>> = HashMap::new();
+    for (set, name) in sets::facilitator_names_of_sets(conn, &ids).await? {
+        facilitators.entry(set).or_default().push(name);
+    }
+    Ok(page
+        .into_iter()
+        .map(|set| {
+            let members = members.remove(&set.id).unwrap_or_default();
+            let raw_meetings = meetings.remove(&set.id).unwrap_or_default();
+            let facilitators = facilitators.remove(&set.id).unwrap_or_default();
+            let records = records.remove(&set.id).unwrap_or_default();
+            let zone = set.timezone.clone();
+            let current = members
+                .iter()
+                .filter(|m| m.left_at.is_none())
+                .cloned()
+                .collect();
+            let view = assemble(set, zone, members, raw_meetings, &records, facilitators);
+            (view, current)
+        })
+        .collect())
+}
+
 /// Groups rows by their set, keeping their order within each set.
 fn group<T>(
     rows: Vec<T>,

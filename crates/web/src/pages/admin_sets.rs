@@ -5,14 +5,16 @@
 use askama::Template;
 use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
-use revans_app::sets::formation_page::{FormationPage, cohort_of_set, formation_page};
+use revans_app::sets::formation_page::{
+    FormationPage, SetsWindow, cohort_of_set, formation_page_in,
+};
 use revans_domain::Id;
 
 use crate::auth::{Admin, ClientIp, Viewer};
 use crate::csrf::CsrfForm;
 use crate::error::{AppError, PageResult};
 use crate::layout::{Errors, Layout, form_error, render};
-use crate::pages::sign_in::NoticeQuery;
+use crate::paging::{Cursor, Pagination, page_size, time_then_id};
 use crate::path_id::PathId;
 use crate::state::AppState;
 use revans_app::Actor;
@@ -20,6 +22,9 @@ use revans_app::sets::formation::{FormationInput, assign_facilitators, move_memb
 use revans_app::sets::formation_rules::{PairByName, add_pair, pairs_by_name, remove_pair};
 use revans_app::sets::formation_runs;
 use revans_app::sets::forming_changes::{MoveOptions, move_options};
+
+/// Set cards are heavy rows (a members table each): 25 to a page.
+const CARDS_PER_PAGE: usize = 25;
 
 pub struct SetCard {
     pub id: String,
@@ -57,6 +62,14 @@ pub struct Choice {
 struct Page {
     layout: Layout,
     errors: Errors,
+    /// Once every set is published the sets are shown a page at a time.
+    pagination: Pagination,
+    paged: bool,
+    set_count: usize,
+    /// People with a place in no published set.
+    unplaced: usize,
+    /// The lead asked to check the sets against the rules.
+    checked: bool,
     cohort_id: String,
     cohort_name: String,
     programme_id: String,
@@ -89,17 +102,43 @@ async fn build(
     f: Option<FormationInput>,
     notice: Option<&str>,
 ) -> Result<Page, AppError> {
+    let window = SetsWindow {
+        limit: page_size(state, CARDS_PER_PAGE),
+        ..SetsWindow::default()
+    };
+    build_in(state, viewer, ip, cohort_id, errors, f, notice, &window).await
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn build_in(
+    state: &AppState,
+    viewer: &Viewer,
+    ip: &str,
+    cohort_id: &Id,
+    errors: Errors,
+    f: Option<FormationInput>,
+    notice: Option<&str>,
+    window: &SetsWindow,
+) -> Result<Page, AppError> {
     let actor = Actor { viewer, ip };
     let FormationPage {
         cohort,
         programme,
         participants,
+        set_count,
+        unplaced,
         rules: f,
         sets,
         proposal,
         facilitators,
         people,
-    } = formation_page(state, &actor, cohort_id, f).await?;
+    } = formation_page_in(state, &actor, cohort_id, f, window).await?;
+    let path = format!("/admin/cohorts/{cohort_id}/sets");
+    let pagination = Pagination::new(&sets, &path, &[], |s| {
+        format!("{}:{}", s.set.position, s.set.id)
+    });
+    let paged = sets.has_previous || sets.has_next;
+    let sets = sets.items;
     let pairs = pairs_by_name(&f, &people);
     let people = people
         .into_iter()
@@ -156,6 +195,11 @@ async fn build(
     Ok(Page {
         layout,
         errors,
+        pagination,
+        paged,
+        set_count,
+        unplaced,
+        checked: window.check,
         cohort_id: cohort.id.to_string(),
         cohort_name: cohort.name,
         programme_id: programme.id.to_string(),
@@ -178,12 +222,23 @@ async fn build(
     })
 }
 
+/// The sets page's query: a notice, the keyset cursor of a published cohort's sets, and
+/// `check=rules` to check the sets against the rules.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct SetsQuery {
+    pub notice: Option<String>,
+    pub after: Option<String>,
+    pub before: Option<String>,
+    pub check: Option<String>,
+}
+
 pub async fn show(
     State(state): State<AppState>,
     Admin(viewer): Admin,
     ClientIp(ip): ClientIp,
     PathId(id): PathId,
-    Query(q): Query<NoticeQuery>,
+    Query(q): Query<SetsQuery>,
 ) -> PageResult<Response> {
     let notice = match q.notice.as_deref() {
         Some("formed") => Some("Draft sets formed. Check them, assign facilitators, then publish."),
@@ -201,7 +256,28 @@ pub async fn show(
         Some("repaired") => Some("Changes made. The people who moved have been emailed."),
         _ => None,
     };
-    render(&build(&state, &viewer, &ip, &id, Errors::default(), None, notice).await?)
+    let window = SetsWindow {
+        seek: Cursor {
+            after: q.after.clone(),
+            before: q.before.clone(),
+        }
+        .seek(time_then_id),
+        limit: page_size(&state, CARDS_PER_PAGE),
+        check: q.check.as_deref() == Some("rules"),
+    };
+    render(
+        &build_in(
+            &state,
+            &viewer,
+            &ip,
+            &id,
+            Errors::default(),
+            None,
+            notice,
+            &window,
+        )
+        .await?,
+    )
 }
 
 /// Renders the page again with the errors and what was typed, or passes other errors on.

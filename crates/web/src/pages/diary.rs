@@ -11,6 +11,7 @@ use crate::csrf::CsrfForm;
 use crate::error::PageResult;
 use crate::layout::{Errors, Layout, form_error, render, when_in};
 use crate::pages::sign_in::NoticeQuery;
+use crate::paging::{Cursor, PAGE_SIZE, Pagination, page_size, time_then_id};
 use crate::path_id::PathId;
 use crate::state::AppState;
 use revans_app::Actor;
@@ -103,6 +104,39 @@ struct DiaryPage {
     sharing: Vec<Choice>,
     mine: Vec<EntryView>,
     shared: Vec<EntryView>,
+    mine_pages: Pagination,
+    shared_pages: Pagination,
+}
+
+/// The diary page's query: a notice, and a keyset cursor for each of its two lists.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct DiaryQuery {
+    pub notice: Option<String>,
+    pub after: Option<String>,
+    pub before: Option<String>,
+    pub shared_after: Option<String>,
+    pub shared_before: Option<String>,
+}
+
+impl DiaryQuery {
+    fn mine(&self) -> Cursor {
+        Cursor {
+            after: self.after.clone(),
+            before: self.before.clone(),
+        }
+    }
+
+    fn shared(&self) -> Cursor {
+        Cursor {
+            after: self.shared_after.clone(),
+            before: self.shared_before.clone(),
+        }
+    }
+}
+
+fn entry_key(e: &EntryRead) -> String {
+    format!("{}:{}", e.entry.created_at, e.entry.id)
 }
 
 async fn diary_page(
@@ -111,19 +145,55 @@ async fn diary_page(
     input: &EntryInput,
     errors: Errors,
     notice: Option<&str>,
+    q: &DiaryQuery,
 ) -> PageResult<DiaryPage> {
+    let limit = page_size(state, PAGE_SIZE);
     let read::DiaryPage {
         kind,
         sets: known,
         mine,
         shared,
         about,
-    } = read::diary(state, viewer).await?;
+    } = read::diary(
+        state,
+        viewer,
+        &q.mine().seek(time_then_id),
+        &q.shared().seek(time_then_id),
+        limit,
+    )
+    .await?;
+    // Each list's links keep the other list's place.
+    let keep_shared = [
+        ("shared_after", q.shared_after.as_deref().unwrap_or("")),
+        ("shared_before", q.shared_before.as_deref().unwrap_or("")),
+    ];
+    let keep_mine = [
+        ("after", q.after.as_deref().unwrap_or("")),
+        ("before", q.before.as_deref().unwrap_or("")),
+    ];
+    let mine_pages = Pagination::named(
+        &mine,
+        "/diary",
+        &keep_shared,
+        ("before", "after"),
+        "Pages of your entries",
+        entry_key,
+    );
+    let shared_pages = Pagination::named(
+        &shared,
+        "/diary",
+        &keep_mine,
+        ("shared_before", "shared_after"),
+        "Pages of entries shared with you",
+        entry_key,
+    );
     let mine = mine
+        .items
         .into_iter()
         .map(|e| view(e, viewer.timezone()))
         .collect();
     let shared = shared
+        .items
         .into_iter()
         .map(|e| view(e, viewer.timezone()))
         .collect();
@@ -165,13 +235,15 @@ async fn diary_page(
         sharing: choices(kind, &input.sharing),
         mine,
         shared,
+        mine_pages,
+        shared_pages,
     })
 }
 
 pub async fn list(
     State(state): State<AppState>,
     SignedIn(viewer): SignedIn,
-    Query(q): Query<NoticeQuery>,
+    Query(q): Query<DiaryQuery>,
 ) -> PageResult<Response> {
     let notice = (q.notice.as_deref() == Some("saved")).then_some("Your entry is saved.");
     render(
@@ -181,6 +253,7 @@ pub async fn list(
             &EntryInput::default(),
             Errors::default(),
             notice,
+            &q,
         )
         .await?,
     )
@@ -199,7 +272,15 @@ pub async fn create(
     match create_entry(&state, &actor, &input).await {
         Ok(id) => Ok(Redirect::to(&format!("/diary/{id}?notice=saved")).into_response()),
         Err(e) => {
-            let page = diary_page(&state, &viewer, &input, Errors::default(), None).await?;
+            let page = diary_page(
+                &state,
+                &viewer,
+                &input,
+                Errors::default(),
+                None,
+                &DiaryQuery::default(),
+            )
+            .await?;
             form_error(e, |errors| DiaryPage {
                 layout: page.layout.with_errors(&errors),
                 errors,

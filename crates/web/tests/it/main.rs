@@ -31,6 +31,7 @@ mod openapi_snapshot;
 mod oversell;
 mod paging;
 mod paging_applications;
+mod paging_sets;
 mod places_stress;
 mod programmes;
 mod reports_scale;
