@@ -193,6 +193,28 @@ pub async fn list_for_person(conn: &mut Conn, person_id: &Id) -> Result<Vec<Acti
     .collect())
 }
 
+/// Published sets with any of `people` among their members (now or before), one query: a
+/// sponsor's page of nominees reads only their sets, never whole cohorts.
+pub async fn published_with_members(conn: &mut Conn, people: &[Id]) -> Result<Vec<ActionSet>> {
+    if people.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sql = format!(
+        "{SET_SELECT} WHERE status = 'published' AND id IN (SELECT set_id FROM set_members \
+         WHERE person_id IN ({})) ORDER BY created_at, position",
+        in_list(1, people.len())
+    );
+    let mut q = sqlx::query_as::<_, SetRow>(sqlx::AssertSqlSafe(sql));
+    for id in people {
+        q = q.bind(id.as_str());
+    }
+    Ok(q.fetch_all(&mut *conn)
+        .await?
+        .into_iter()
+        .map(ActionSet::from)
+        .collect())
+}
+
 /// Removes a cohort's draft sets and sets open for choosing (before forming again).
 /// Published sets are never removed.
 pub async fn delete_drafts(conn: &mut Conn, cohort_id: &Id) -> Result<u64> {

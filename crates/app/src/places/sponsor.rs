@@ -1,15 +1,13 @@
 //! A sponsor's reads: their own organisations' nominees (never another organisation's), each
 //! with, once in a published set, how often they came, and the programmes to nominate for.
 
-use std::collections::HashMap;
-
 use revans_domain::{ApplicationState, Id, Role};
-use revans_storage::{Conn, programmes};
+use revans_storage::{programmes, sets};
 
 pub use revans_storage::applications::Application;
 pub use revans_storage::programmes::Programme;
 
-use crate::sets::set_view::{self, MemberView};
+use crate::sets::set_view::{self, MemberView, SetView};
 use crate::{App, Error, Viewer};
 
 /// The organisations the viewer sponsors; refused for anyone who sponsors none.
@@ -47,8 +45,8 @@ pub struct SponsorView {
 }
 
 /// One page of the viewer's nominees (keyset on the id: one query per sponsored
-/// organisation), with attendance for those placed: each cohort on the page has its sets read
-/// once, so the cost follows the page, never the number of nominees.
+/// organisation), with attendance for those placed: only the sets the page's nominees belong
+/// to are read (five queries), so the cost follows the page, never the cohorts' size.
 pub async fn nominees(
     app: &App,
     viewer: &Viewer,
@@ -58,26 +56,29 @@ pub async fn nominees(
     let roots = require_sponsor(viewer)?;
     let mut conn = app.store.conn().await?;
     let page = crate::paging::sponsor_nominees(&mut conn, &roots, seek, limit).await?;
-    let mut by_cohort: HashMap<Id, Vec<(String, Vec<MemberView>)>> = HashMap::new();
-    let mut nominees = Vec::new();
-    for a in page.items {
-        let attendance = match (&a.cohort_id, a.state) {
-            (Some(cohort), ApplicationState::Accepted) => {
-                if !by_cohort.contains_key(cohort) {
-                    let sets = published_sets(&mut conn, cohort).await?;
-                    by_cohort.insert(cohort.clone(), sets);
-                }
-                by_cohort
-                    .get(cohort)
-                    .and_then(|sets| attendance_in(sets, &a))
-            }
-            _ => None,
-        };
-        nominees.push(Nominee {
+    let placed: Vec<Id> = page
+        .items
+        .iter()
+        .filter(|a| a.cohort_id.is_some() && a.state == ApplicationState::Accepted)
+        .map(|a| a.person_id.clone())
+        .collect();
+    let their_sets = sets::published_with_members(&mut conn, &placed).await?;
+    let views: Vec<SetView> = set_view::build_for_sets(&mut conn, their_sets)
+        .await?
+        .into_iter()
+        .map(|(view, _)| view)
+        .collect();
+    let nominees = page
+        .items
+        .into_iter()
+        .map(|a| Nominee {
+            attendance: match (&a.cohort_id, a.state) {
+                (Some(cohort), ApplicationState::Accepted) => attendance_in(&views, cohort, &a),
+                _ => None,
+            },
             application: a,
-            attendance,
-        });
-    }
+        })
+        .collect();
     let programmes = programmes::list_published(&mut conn).await?;
     Ok(SponsorView {
         nominees: crate::paging::Page {
@@ -89,27 +90,18 @@ pub async fn nominees(
     })
 }
 
-/// A cohort's published sets: each one's name and its members' attendance.
-async fn published_sets(
-    conn: &mut Conn,
-    cohort: &Id,
-) -> Result<Vec<(String, Vec<MemberView>)>, Error> {
-    Ok(set_view::build_for_cohort(conn, cohort)
-        .await?
-        .into_iter()
-        .filter(|v| v.set.is_published())
-        .map(|v| (v.set.name, v.members))
-        .collect())
-}
-
-fn attendance_in(sets: &[(String, Vec<MemberView>)], a: &Application) -> Option<SetAttendance> {
-    sets.iter().find_map(|(name, members)| {
-        members
-            .iter()
-            .find(|m| m.person_id == a.person_id.as_str())
-            .map(|m| SetAttendance {
-                set_name: name.clone(),
-                member: m.clone(),
-            })
-    })
+/// The nominee's record in their published set of the cohort they were accepted to.
+fn attendance_in(views: &[SetView], cohort: &Id, a: &Application) -> Option<SetAttendance> {
+    views
+        .iter()
+        .filter(|v| &v.set.cohort_id == cohort)
+        .find_map(|v| {
+            v.members
+                .iter()
+                .find(|m| m.person_id == a.person_id.as_str())
+                .map(|m| SetAttendance {
+                    set_name: v.set.name.clone(),
+                    member: m.clone(),
+                })
+        })
 }

@@ -128,10 +128,12 @@ pub async fn build_for_cohort(
 ) -> Result<Vec<SetView>, Error> {
     let all_sets = sets::list_for_cohort(conn, cohort).await?;
     let mut members = group(sets::members_of_cohort(conn, cohort).await?, |m| &m.set_id);
-    let mut meetings = group(meetings::list_for_cohort(conn, cohort).await?, |m| {
-        &m.set_id
-    });
-    let records = meetings::attendance_for_cohort(conn, cohort).await?;
+    let all_meetings = meetings::list_for_cohort(conn, cohort).await?;
+    let mut records = records_by_set(
+        &all_meetings,
+        meetings::attendance_for_cohort(conn, cohort).await?,
+    );
+    let mut meetings = group(all_meetings, |m| &m.set_id);
     let mut facilitators: HashMap<revans_domain::Id, Vec<String>> = HashMap::new();
     for (set, name) in sets::facilitator_names_of_cohort(conn, cohort).await? {
         facilitators.entry(set).or_default().push(name);
@@ -142,6 +144,7 @@ pub async fn build_for_cohort(
             let members = members.remove(&set.id).unwrap_or_default();
             let raw_meetings = meetings.remove(&set.id).unwrap_or_default();
             let facilitators = facilitators.remove(&set.id).unwrap_or_default();
+            let records = records.remove(&set.id).unwrap_or_default();
             let zone = set.timezone.clone();
             assemble(set, zone, members, raw_meetings, &records, facilitators)
         })
@@ -158,15 +161,10 @@ pub async fn build_for_sets(
     let ids: Vec<revans_domain::Id> = page.iter().map(|s| s.id.clone()).collect();
     let mut members = group(sets::members_of_sets(conn, &ids).await?, |m| &m.set_id);
     let all_meetings = meetings::list_for_sets(conn, &ids).await?;
-    // Each set's attendance apart, so a set's view searches its own records only.
-    let set_of: HashMap<&revans_domain::Id, &revans_domain::Id> =
-        all_meetings.iter().map(|m| (&m.id, &m.set_id)).collect();
-    let mut records: HashMap<revans_domain::Id, Vec<_>> = HashMap::new();
-    for r in meetings::attendance_for_sets(conn, &ids).await? {
-        if let Some(set) = set_of.get(&r.0) {
-            records.entry((*set).clone()).or_default().push(r);
-        }
-    }
+    let mut records = records_by_set(
+        &all_meetings,
+        meetings::attendance_for_sets(conn, &ids).await?,
+    );
     let mut meetings = group(all_meetings, |m| &m.set_id);
     let mut facilitators: HashMap<revans_domain::Id, Vec<String>> = HashMap::new();
     for (set, name) in sets::facilitator_names_of_sets(conn, &ids).await? {
@@ -189,6 +187,23 @@ pub async fn build_for_sets(
             (view, current)
         })
         .collect())
+}
+
+/// Attendance records (meeting, person, status) grouped by the set of their meeting, so each
+/// set's view looks through its own records only.
+fn records_by_set(
+    meetings: &[Meeting],
+    records: Vec<(revans_domain::Id, revans_domain::Id, String)>,
+) -> HashMap<revans_domain::Id, Vec<(revans_domain::Id, revans_domain::Id, String)>> {
+    let set_of: HashMap<&revans_domain::Id, &revans_domain::Id> =
+        meetings.iter().map(|m| (&m.id, &m.set_id)).collect();
+    let mut out: HashMap<revans_domain::Id, Vec<_>> = HashMap::new();
+    for r in records {
+        if let Some(set) = set_of.get(&r.0) {
+            out.entry((*set).clone()).or_default().push(r);
+        }
+    }
+    out
 }
 
 /// Groups rows by their set, keeping their order within each set.
@@ -214,11 +229,15 @@ fn assemble(
     facilitators: Vec<String>,
 ) -> SetView {
     let units = units(&members);
+    // Looked up for every meeting and member: a map, not a search of the records each time.
+    let by_meeting_and_person: HashMap<(&revans_domain::Id, &revans_domain::Id), &str> = records
+        .iter()
+        .map(|(m, p, s)| ((m, p), s.as_str()))
+        .collect();
     let status_of = |meeting: &Meeting, person: &revans_domain::Id| {
-        records
-            .iter()
-            .find(|(m, p, _)| m == &meeting.id && p == person)
-            .and_then(|(_, _, s)| Attendance::parse(s).ok())
+        by_meeting_and_person
+            .get(&(&meeting.id, person))
+            .and_then(|s| Attendance::parse(s).ok())
     };
     let facts: Vec<MeetingFacts<String>> = raw_meetings
         .iter()
