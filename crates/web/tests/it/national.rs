@@ -38,6 +38,11 @@ async fn a_generated_nation_answers_every_manifest_url_for_its_role() {
 
     // Every manifest URL answers 200 to its role: pages with a session, the API with a token.
     assert_eq!(manifest.password, revans_app::demo::PASSWORD);
+    let forming = manifest
+        .forming_cohort
+        .as_deref()
+        .expect("a cohort to form");
+    assert!(manifest.urls["forming_cohort_sets"].path.contains(forming));
     for role in ["lead", "sponsor", "facilitator", "participant", "evaluator"] {
         assert!(manifest.accounts.contains_key(role), "{role}");
     }
@@ -62,6 +67,7 @@ async fn a_generated_nation_answers_every_manifest_url_for_its_role() {
         "api_diary",
         "api_people",
         "api_audit",
+        "forming_cohort_sets",
     ] {
         assert!(manifest.urls.contains_key(name), "manifest has {name}");
     }
