@@ -32,8 +32,9 @@ async fn a_generated_nation_answers_every_manifest_url_for_its_role() {
     // A small nation is a quarter staff (a sponsor per organisation), who do not apply.
     assert!(written["applications"] >= n * 2, "{written:?}");
     assert!(written["audit_log"] >= n * 10, "{written:?}");
-    assert!(written["diary_entries"] >= n * 8, "{written:?}");
-    assert!(written["meetings"] >= n, "{written:?}");
+    // 5% of N wait in the forming cohort with no set (so no meetings or diary) yet.
+    assert!(written["diary_entries"] >= n * 7, "{written:?}");
+    assert!(written["meetings"] >= n * 9 / 10, "{written:?}");
     assert!(written["attendance"] > 0 && written["actions"] > 0 && written["problems"] > 0);
 
     // Every manifest URL answers 200 to its role: pages with a session, the API with a token.
