@@ -33,6 +33,8 @@ pub struct Report {
     pub scale: Scale,
     /// (table, rows written), in the order they were filled.
     pub counts: Vec<(&'static str, u64)>,
+    /// (table, seconds spent in its INSERT statements), same order.
+    pub write_seconds: Vec<(&'static str, f64)>,
     pub manifest: Manifest,
     pub seconds: f64,
 }
@@ -58,11 +60,12 @@ pub async fn national(store: &Store, people: u32, seed: u64) -> Result<Report, E
     let staff = people::write(&mut w, &plan, &hash, now).await?;
     let places = places::write(&mut w, &plan, &staff, now).await?;
     let marks = content::write(&mut w, &plan, &staff, &places, now).await?;
-    let counts = w.finish().await?;
+    let written = w.finish().await?;
     let manifest = manifest::make(&plan, &places, &marks);
     Ok(Report {
         scale,
-        counts,
+        counts: written.counts,
+        write_seconds: written.seconds,
         manifest,
         seconds: started.elapsed().as_secs_f64(),
     })

@@ -48,11 +48,16 @@ pub fn run(cli: &Cli, command: &GenerateCommand) -> anyhow::Result<()> {
             report.seconds
         );
         let mut total = 0;
-        for (table, rows) in &report.counts {
-            println!("  {table:<24} {rows:>10}");
+        let mut spent = 0.0;
+        for ((table, rows), (_, seconds)) in report.counts.iter().zip(&report.write_seconds) {
+            println!("  {table:<24} {rows:>10} rows {seconds:>8.1} s writing");
             total += rows;
+            spent += seconds;
         }
-        println!("  {:<24} {total:>10}", "rows in all");
+        println!(
+            "  {:<24} {total:>10} rows {spent:>8.1} s writing",
+            "rows in all"
+        );
         println!("Password for every account: {}", report.manifest.password);
         for (role, email) in &report.manifest.accounts {
             println!("  {role:<12} {email}");

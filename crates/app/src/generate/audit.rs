@@ -20,12 +20,7 @@ pub struct Entry<'a> {
     pub org: usize,
 }
 
-pub async fn record(
-    w: &mut Writer<'_>,
-    plan: &Plan,
-    staff: &Staff,
-    e: Entry<'_>,
-) -> Result<(), Error> {
+pub async fn record(w: &mut Writer, plan: &Plan, staff: &Staff, e: Entry<'_>) -> Result<(), Error> {
     let id = w.ids.next();
     let (actor_id, actor_name) = match e.actor {
         Some(p) => (

@@ -33,7 +33,7 @@ fn sharing(rng: &mut Rng) -> &'static str {
 }
 
 pub async fn write(
-    w: &mut Writer<'_>,
+    w: &mut Writer,
     plan: &Plan,
     staff: &Staff,
     places: &Places,

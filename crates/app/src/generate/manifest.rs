@@ -19,6 +19,10 @@ pub struct Manifest {
     /// Role (lead, sponsor, facilitator, participant, evaluator) -> email address.
     pub accounts: BTreeMap<String, String>,
     pub urls: BTreeMap<String, ManifestUrl>,
+    /// The cohort of accepted people with no sets yet, to form (`POST
+    /// /api/v1/cohorts/{id}/formation-runs` as the lead).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub forming_cohort: Option<String>,
 }
 
 /// The big set and its first held meeting, as written.
@@ -87,6 +91,14 @@ pub fn make(plan: &Plan, places: &Places, marks: &Landmarks) -> Manifest {
     if let Some(set) = &marks.big_set_id {
         urls.push(("set".into(), format!("/sets/{set}"), "participant"));
     }
+    if let Some(c) = plan.forming_cohort {
+        let cohort = &places.cohort_ids[c];
+        urls.push((
+            "forming_cohort_sets".into(),
+            format!("/admin/cohorts/{cohort}/sets"),
+            "lead",
+        ));
+    }
     if let Some(meeting) = &marks.big_meeting_id {
         urls.push((
             "meeting".into(),
@@ -100,6 +112,7 @@ pub fn make(plan: &Plan, places: &Places, marks: &Landmarks) -> Manifest {
     Manifest {
         password: crate::demo::PASSWORD.to_owned(),
         accounts,
+        forming_cohort: plan.forming_cohort.map(|c| places.cohort_ids[c].clone()),
         urls: urls
             .into_iter()
             .map(|(name, path, role)| {

@@ -15,7 +15,7 @@ pub struct Staff {
     pub person_ids: Vec<String>,
 }
 
-pub async fn write(w: &mut Writer<'_>, plan: &Plan, hash: &str, now: i64) -> Result<Staff, Error> {
+pub async fn write(w: &mut Writer, plan: &Plan, hash: &str, now: i64) -> Result<Staff, Error> {
     let created = now - 400 * DAY_MS;
     let mut org_ids: Vec<String> = Vec::with_capacity(plan.orgs.len());
     for org in &plan.orgs {

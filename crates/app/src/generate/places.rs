@@ -30,12 +30,7 @@ pub fn cohort_start(now: i64, starts_in_days: i64) -> i64 {
     (now / DAY_MS + starts_in_days) * DAY_MS + 9 * HOUR_MS + 30 * 60_000
 }
 
-pub async fn write(
-    w: &mut Writer<'_>,
-    plan: &Plan,
-    staff: &Staff,
-    now: i64,
-) -> Result<Places, Error> {
+pub async fn write(w: &mut Writer, plan: &Plan, staff: &Staff, now: i64) -> Result<Places, Error> {
     let created = now - 380 * DAY_MS;
     let root = staff.org_ids[0].clone();
     let mut programme_ids = Vec::new();

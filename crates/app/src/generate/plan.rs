@@ -22,6 +22,8 @@ pub struct Scale {
     pub programmes: usize,
     /// Sets in the cohort with the most sets.
     pub big_cohort_sets: usize,
+    /// Accepted people in the cohort left unformed (for measuring a formation run).
+    pub forming_people: usize,
     /// Meetings of the set with the most meetings.
     pub big_set_meetings: usize,
     /// Diary entries of the participant with the most.
@@ -45,6 +47,7 @@ impl Scale {
             people,
             programmes: scaled(300.0, 7),
             big_cohort_sets: scaled(500.0, 10),
+            forming_people: scaled(5_000.0, 100),
             big_set_meetings: 2 * MEETINGS_PER_SET,
             heavy_diary: scaled(500.0, 20),
             audit_entries: scaled(1_000_000.0, 10_000),
@@ -129,6 +132,9 @@ pub struct Plan {
     pub heavy: usize,
     /// The cohort with the most sets; `sets[0]` is its first set, the one with most meetings.
     pub big_cohort: usize,
+    /// An action learning cohort whose accepted people have no sets yet (none when the
+    /// nation has too few action learning cohorts to spare one).
+    pub forming_cohort: Option<usize>,
     pub largest_programme: usize,
 }
 
@@ -349,18 +355,31 @@ impl Plan {
             }
         }
         // Places in action learning cohorts: the big cohort first, the rest in turn.
-        let al_cohorts: Vec<usize> = (0..cohorts.len())
+        let mut al_cohorts: Vec<usize> = (0..cohorts.len())
             .filter(|&c| {
                 let p = &programmes[cohorts[c].programme];
                 p.kind == ProgrammeKind::ActionLearning && !p.draft
             })
             .collect();
+        // The last action learning cohort is kept back to be formed: accepted people, no sets.
+        let forming_cohort = if al_cohorts.len() > 2 {
+            al_cohorts.pop()
+        } else {
+            None
+        };
+        // The end of the pool waits in the forming cohort; the rest is placed in sets.
+        let reserved = if forming_cohort.is_some() {
+            scale.forming_people.min(pool.len() / 10)
+        } else {
+            0
+        };
+        let (placed, waiting) = pool.split_at(pool.len() - reserved);
         let others = al_cohorts.len().saturating_sub(1).max(1);
-        let average_sets = pool.len() / SET_SIZE / others;
+        let average_sets = placed.len() / SET_SIZE / others;
         let big_people =
-            (scale.big_cohort_sets.max(2 * average_sets) * SET_SIZE).min(pool.len() / 2);
+            (scale.big_cohort_sets.max(2 * average_sets) * SET_SIZE).min(placed.len() / 2);
         let mut cohort_members: Vec<Vec<usize>> = vec![Vec::new(); cohorts.len()];
-        for (k, &p) in pool.iter().enumerate() {
+        for (k, &p) in placed.iter().enumerate() {
             let c = if k < big_people || al_cohorts.len() == 1 {
                 al_cohorts[0]
             } else {
@@ -409,6 +428,22 @@ impl Plan {
                 });
             }
         }
+        // The forming cohort's people: accepted, in no set yet.
+        let mut forming_member = vec![false; people.len()];
+        if let Some(c) = forming_cohort {
+            let programme = cohorts[c].programme;
+            for &p in waiting {
+                forming_member[p] = true;
+                applications.push(Application {
+                    programme,
+                    cohort: c,
+                    person: p,
+                    state: ApplicationState::Accepted,
+                    nominated_by: None,
+                    waitlist_position: None,
+                });
+            }
+        }
         let open: Vec<usize> = (0..programmes.len())
             .filter(|&p| !programmes[p].draft)
             .collect();
@@ -422,6 +457,9 @@ impl Plan {
         let mut waitlists = vec![0i64; cohorts.len()];
         for (k, &p) in applicants.iter().enumerate() {
             let mut chosen = vec![member_programme[p]];
+            if forming_member[p] {
+                chosen.extend(forming_cohort.map(|c| cohorts[c].programme));
+            }
             for extra in 0..2 {
                 let programme = if extra == 0 && k % 20 == 0 && !chosen.contains(&0) {
                     0
@@ -509,6 +547,7 @@ impl Plan {
             busiest_sponsor,
             heavy,
             big_cohort,
+            forming_cohort,
             largest_programme,
         }
     }
@@ -533,6 +572,40 @@ mod tests {
         let emails: std::collections::HashSet<&str> =
             p.people.iter().map(|x| x.email.as_str()).collect();
         assert_eq!(emails.len(), 2_000, "emails are unique");
+    }
+
+    #[test]
+    fn one_cohort_holds_five_percent_accepted_and_unformed() {
+        for (n, want) in [(2_000u32, 100usize), (20_000, 1_000)] {
+            let p = plan(n);
+            let c = p.forming_cohort.expect("a forming cohort");
+            let programme = p.cohorts[c].programme;
+            assert_eq!(p.programmes[programme].kind, ProgrammeKind::ActionLearning);
+            assert!(!p.sets.iter().any(|s| s.cohort == c), "no sets yet");
+            let accepted: Vec<usize> = p
+                .applications
+                .iter()
+                .filter(|a| a.cohort == c && a.state == ApplicationState::Accepted)
+                .map(|a| a.person)
+                .collect();
+            // The waiting people, plus the odd other application accepted there at random.
+            assert!(
+                (want..=want + want / 10).contains(&accepted.len()),
+                "{} at {n}",
+                accepted.len()
+            );
+            // One application per person and programme, as the database demands.
+            let mut pairs: Vec<(usize, usize)> = p
+                .applications
+                .iter()
+                .map(|a| (a.programme, a.person))
+                .collect();
+            pairs.sort_unstable();
+            let all = pairs.len();
+            pairs.dedup();
+            assert_eq!(pairs.len(), all, "at {n}");
+            assert!(p.cohorts[c].capacity >= accepted.len() as i64);
+        }
     }
 
     #[test]

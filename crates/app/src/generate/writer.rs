@@ -1,9 +1,12 @@
 //! Buffers generated rows and writes them through `bulk::insert`: when enough rows wait, every
 //! table's buffer is written in dependency order (parents first) in one transaction, which is
-//! then committed. Memory stays bounded however large the nation.
+//! then committed. Memory stays bounded however large the nation. One connection does all the
+//! writing, with the storage layer's bulk-load settings for the length of the load.
+
+use std::time::Instant;
 
 use revans_storage::bulk::{self, Table, Value};
-use revans_storage::{Store, Tx};
+use revans_storage::{Backend, Store};
 
 use super::ids::Ids;
 use crate::Error;
@@ -36,27 +39,41 @@ const ORDER: [Table; 21] = [
     Table::DiaryEntries,
 ];
 
-pub struct Writer<'a> {
-    store: &'a Store,
+pub struct Writer {
+    conn: bulk::LoadConn,
+    backend: Backend,
     pending: Vec<Vec<Vec<Value>>>,
     held: usize,
     audited: usize,
     written: Vec<u64>,
+    /// Seconds spent writing each table (the statements, not the generating).
+    seconds: Vec<f64>,
     pub ids: Ids,
+}
+
+/// What a writer wrote: per table, rows and seconds spent writing them.
+pub struct Written {
+    pub counts: Vec<(&'static str, u64)>,
+    pub seconds: Vec<(&'static str, f64)>,
 }
 
 fn slot(table: Table) -> usize {
     ORDER.iter().position(|t| *t == table).unwrap_or(0)
 }
 
-impl<'a> Writer<'a> {
-    pub async fn start(store: &'a Store, seed: u64) -> Result<Writer<'a>, Error> {
+impl Writer {
+    pub async fn start(store: &Store, seed: u64) -> Result<Writer, Error> {
+        let mut conn = store.conn().await?;
+        let backend = store.backend();
+        bulk::begin_load(&mut conn, backend).await?;
         Ok(Writer {
-            store,
+            conn,
+            backend,
             pending: vec![Vec::new(); ORDER.len()],
             held: 0,
             audited: 0,
             written: vec![0; ORDER.len()],
+            seconds: vec![0.0; ORDER.len()],
             ids: Ids::new(seed),
         })
     }
@@ -82,25 +99,36 @@ impl<'a> Writer<'a> {
     }
 
     async fn flush(&mut self) -> Result<(), Error> {
-        let mut tx: Tx = self.store.begin().await?;
+        let mut tx = bulk::begin(&mut self.conn, self.backend).await?;
         for (i, table) in ORDER.iter().enumerate() {
             let rows = std::mem::take(&mut self.pending[i]);
             if !rows.is_empty() {
-                self.written[i] += bulk::insert(&mut tx, *table, &rows).await?;
+                let started = Instant::now();
+                self.written[i] += bulk::insert_owned(&mut tx, *table, rows).await?;
+                self.seconds[i] += started.elapsed().as_secs_f64();
             }
         }
-        revans_storage::commit(tx).await?;
+        bulk::commit(tx).await?;
         self.held = 0;
         Ok(())
     }
 
-    /// Writes what is left; returns rows written per table.
-    pub async fn finish(mut self) -> Result<Vec<(&'static str, u64)>, Error> {
+    /// Writes what is left and puts the connection's settings back; returns rows written and
+    /// seconds spent per table.
+    pub async fn finish(mut self) -> Result<Written, Error> {
         self.flush().await?;
-        Ok(ORDER
-            .iter()
-            .zip(&self.written)
-            .map(|(t, n)| (t.name(), *n))
-            .collect())
+        bulk::end_load(&mut self.conn, self.backend).await?;
+        Ok(Written {
+            counts: ORDER
+                .iter()
+                .zip(&self.written)
+                .map(|(t, n)| (t.name(), *n))
+                .collect(),
+            seconds: ORDER
+                .iter()
+                .zip(&self.seconds)
+                .map(|(t, s)| (t.name(), *s))
+                .collect(),
+        })
     }
 }
