@@ -63,8 +63,20 @@ pub struct HomeTask {
 /// A programme lead's open work across the programmes they run.
 #[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
 pub struct LeadHome {
-    /// Only what is not zero; empty means nothing needs the lead's attention.
+    /// Only what is not zero; empty means nothing needs the lead's attention. At most five
+    /// of each kind (by programme title); the rest are counted in `more`.
     pub tasks: Vec<HomeTask>,
+    /// Tasks of a kind beyond those listed, per kind (a national lead has thousands of cohorts).
+    pub more: Vec<MoreTasks>,
+}
+
+/// How many more tasks of one kind there are than the home lists.
+#[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
+pub struct MoreTasks {
+    pub kind: HomeTaskKind,
+    pub count: i64,
+    /// "And 2,985 more cohorts with people waiting for a set."
+    pub text: String,
 }
 
 /// What an evaluator may see and download: aggregates only.

@@ -235,21 +235,23 @@ pub async fn list_for_programme(conn: &mut Conn, programme_id: &Id) -> Result<Ve
 /// Whose cohorts to load together.
 #[derive(Debug, Clone, Copy)]
 pub enum CohortsOf<'a> {
-    /// Every published programme's (the public catalogue).
-    Published,
     /// One programme's.
     Programme(&'a Id),
+    /// These programmes' (a page of the catalogue).
+    Programmes(&'a [Id]),
 }
 
 impl CohortsOf<'_> {
-    /// A condition on cohorts `c` with its one parameter `$1`.
-    fn condition(self) -> (&'static str, String) {
+    /// A condition on cohorts `c` with its parameters `$1`, `$2` ...
+    fn condition(self) -> (String, Vec<String>) {
         match self {
-            CohortsOf::Published => (
-                "c.programme_id IN (SELECT id FROM programmes WHERE status = $1)",
-                "published".to_owned(),
+            CohortsOf::Programme(id) => ("c.programme_id = $1".into(), vec![id.to_string()]),
+            // No programmes: a condition that holds for no cohort.
+            CohortsOf::Programmes([]) => ("1 = 0".into(), Vec::new()),
+            CohortsOf::Programmes(ids) => (
+                format!("c.programme_id IN ({})", crate::sets::in_list(1, ids.len())),
+                ids.iter().map(|id| id.to_string()).collect(),
             ),
-            CohortsOf::Programme(id) => ("c.programme_id = $1", id.to_string()),
         }
     }
 }
@@ -260,13 +262,16 @@ pub async fn with_sessions(
     conn: &mut Conn,
     of: CohortsOf<'_>,
 ) -> Result<Vec<(Cohort, Vec<Session>)>> {
-    let (condition, param) = of.condition();
+    let (condition, params) = of.condition();
     let sql = format!(
         "{SELECT} c WHERE {condition} ORDER BY c.programme_id, \
          (SELECT MIN(s.starts_at) FROM cohort_sessions s WHERE s.cohort_id = c.id), c.name, c.id"
     );
-    let cohorts: Vec<Cohort> = sqlx::query_as::<_, Row>(sqlx::AssertSqlSafe(sql))
-        .bind(&param)
+    let mut query = sqlx::query_as::<_, Row>(sqlx::AssertSqlSafe(sql));
+    for param in &params {
+        query = query.bind(param);
+    }
+    let cohorts: Vec<Cohort> = query
         .fetch_all(&mut *conn)
         .await?
         .into_iter()
@@ -276,10 +281,11 @@ pub async fn with_sessions(
         "SELECT s.cohort_id, s.starts_at, s.ends_at FROM cohort_sessions s \
          JOIN cohorts c ON c.id = s.cohort_id WHERE {condition} ORDER BY s.cohort_id, s.ordinal"
     );
-    let rows: Vec<(String, i64, i64)> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
-        .bind(&param)
-        .fetch_all(&mut *conn)
-        .await?;
+    let mut query = sqlx::query_as(sqlx::AssertSqlSafe(sql));
+    for param in &params {
+        query = query.bind(param);
+    }
+    let rows: Vec<(String, i64, i64)> = query.fetch_all(&mut *conn).await?;
     let mut by_cohort: std::collections::HashMap<String, Vec<Session>> =
         std::collections::HashMap::new();
     for (cohort, starts_at, ends_at) in rows {

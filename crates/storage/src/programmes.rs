@@ -260,6 +260,53 @@ pub async fn list_published(conn: &mut Conn) -> Result<Vec<Programme>> {
     )
 }
 
+/// One page of the published programmes by title (ties by id), for the catalogue's keyset
+/// pages: at most `limit` after the `(title, id)` key `from` (or before it, nearest first,
+/// when `dir` is `Backward`).
+pub async fn published_page(
+    conn: &mut Conn,
+    from: Option<(&str, &str)>,
+    dir: crate::Direction,
+    limit: i64,
+) -> Result<Vec<Programme>> {
+    let (cmp, order) = match dir {
+        crate::Direction::Forward => (">", "ASC"),
+        crate::Direction::Backward => ("<", "DESC"),
+    };
+    let seek = if from.is_some() {
+        format!("AND (p.title {cmp} $2 OR (p.title = $2 AND p.id {cmp} $3))")
+    } else {
+        String::new()
+    };
+    let limit_mark = if from.is_some() { "$4" } else { "$2" };
+    let sql = format!(
+        "{SELECT} WHERE p.status = $1 {seek} ORDER BY p.title {order}, p.id {order} LIMIT {limit_mark}"
+    );
+    let mut query = sqlx::query_as::<_, Row>(sqlx::AssertSqlSafe(sql))
+        .bind(ProgrammeStatus::Published.as_str());
+    if let Some((title, id)) = from {
+        query = query.bind(title).bind(id);
+    }
+    rows(query.bind(limit).fetch_all(&mut *conn).await?)
+}
+
+/// Up to `limit` published programmes after the id `after`, by id: the API's keyset.
+pub async fn published_after(
+    conn: &mut Conn,
+    after: Option<&str>,
+    limit: i64,
+) -> Result<Vec<Programme>> {
+    let sql = format!("{SELECT} WHERE p.status = $1 AND p.id > $2 ORDER BY p.id LIMIT $3");
+    rows(
+        sqlx::query_as::<_, Row>(sqlx::AssertSqlSafe(sql))
+            .bind(ProgrammeStatus::Published.as_str())
+            .bind(after.unwrap_or(""))
+            .bind(limit)
+            .fetch_all(&mut *conn)
+            .await?,
+    )
+}
+
 /// A nomination cap: (organisation id, organisation name, cap).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct NominationCap {

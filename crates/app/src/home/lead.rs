@@ -2,11 +2,13 @@
 
 use revans_storage::home::LeadCohortRow;
 
-use super::{HomeTask, HomeTaskKind, LeadHome, when};
+use super::{HomeTask, HomeTaskKind, LeadHome, MoreTasks, when};
 
 const DAY_MS: i64 = 86_400_000;
 /// Applications closing within this many days are worth a reminder.
 const CLOSING_SOON_DAYS: i64 = 14;
+/// Tasks of one kind the home lists; the rest are counted ("And 40 more like this").
+pub const TASKS_PER_KIND: usize = 5;
 
 fn plural(n: i64, one: &str, many: &str) -> String {
     if n == 1 {
@@ -93,5 +95,109 @@ pub fn tasks(rows: &[LeadCohortRow], now: i64) -> LeadHome {
             });
         }
     }
-    LeadHome { tasks }
+    cap(tasks)
+}
+
+/// Keeps the first `TASKS_PER_KIND` tasks of each kind, in order, and counts the rest.
+fn cap(all: Vec<HomeTask>) -> LeadHome {
+    let mut tasks = Vec::new();
+    let mut more: Vec<MoreTasks> = Vec::new();
+    for task in all {
+        let listed = tasks
+            .iter()
+            .filter(|t: &&HomeTask| t.kind == task.kind)
+            .count();
+        if listed < TASKS_PER_KIND {
+            tasks.push(task);
+        } else if let Some(m) = more.iter_mut().find(|m| m.kind == task.kind) {
+            m.count += 1;
+        } else {
+            more.push(MoreTasks {
+                kind: task.kind,
+                count: 1,
+                text: String::new(),
+            });
+        }
+    }
+    for m in &mut more {
+        m.text = format!("And {} more {}.", thousands(m.count), what_more(m.kind));
+    }
+    LeadHome { tasks, more }
+}
+
+/// What the tasks of a kind are about, after "And 40 more".
+fn what_more(kind: HomeTaskKind) -> &'static str {
+    match kind {
+        HomeTaskKind::ApplicationsToReview => "programmes with applications to review",
+        HomeTaskKind::WaitingForSets => "cohorts with people waiting for a set",
+        HomeTaskKind::SetsWithoutFacilitator => "cohorts with sets without a facilitator",
+        HomeTaskKind::OffersUnanswered => "cohorts with offers not answered yet",
+        HomeTaskKind::ApplicationsClosing => "cohorts whose applications close soon",
+        _ => "like this",
+    }
+}
+
+/// 2985 as "2,985".
+fn thousands(n: i64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn task(kind: HomeTaskKind, n: i64) -> HomeTask {
+        HomeTask {
+            kind,
+            count: n,
+            text: format!("{n}"),
+            context: String::new(),
+            href: String::new(),
+        }
+    }
+
+    #[test]
+    fn each_kind_lists_its_first_tasks_and_counts_the_rest() {
+        let mut all: Vec<HomeTask> = (0..8)
+            .map(|n| task(HomeTaskKind::WaitingForSets, n))
+            .collect();
+        all.push(task(HomeTaskKind::OffersUnanswered, 99));
+        all.extend((8..2_010).map(|n| task(HomeTaskKind::WaitingForSets, n)));
+        let home = cap(all);
+        let waiting: Vec<i64> = home
+            .tasks
+            .iter()
+            .filter(|t| t.kind == HomeTaskKind::WaitingForSets)
+            .map(|t| t.count)
+            .collect();
+        assert_eq!(waiting, vec![0, 1, 2, 3, 4], "the first five, in order");
+        assert!(
+            home.tasks
+                .iter()
+                .any(|t| t.kind == HomeTaskKind::OffersUnanswered)
+        );
+        assert_eq!(home.more.len(), 1);
+        assert_eq!(home.more[0].kind, HomeTaskKind::WaitingForSets);
+        assert_eq!(home.more[0].count, 2_005);
+        assert_eq!(
+            home.more[0].text,
+            "And 2,005 more cohorts with people waiting for a set."
+        );
+    }
+
+    #[test]
+    fn thousands_are_grouped() {
+        assert_eq!(thousands(7), "7");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1_000), "1,000");
+        assert_eq!(thousands(1_234_567), "1,234,567");
+    }
 }

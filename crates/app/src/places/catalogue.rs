@@ -8,6 +8,7 @@ use revans_storage::{Conn, applications, now_ms, programmes};
 pub use revans_storage::cohorts::Cohort;
 pub use revans_storage::programmes::Programme;
 
+use crate::paging::{Page, Seek};
 use crate::{App, Error, Viewer};
 
 /// A cohort with its sessions, and whether it takes applications now.
@@ -53,11 +54,45 @@ pub(crate) async fn visible_programme(conn: &mut Conn, id: &Id) -> Result<Progra
     }
 }
 
-/// Every published programme with its cohorts, in three queries.
-pub async fn catalogue(app: &App) -> Result<Vec<CatalogueEntry>, Error> {
+/// One page of the catalogue: published programmes by title (the key is `(title, id)`), each
+/// with its cohorts and sessions, in three queries however many programmes are published.
+pub async fn catalogue_page(
+    app: &App,
+    seek: &Seek<(String, String)>,
+    limit: usize,
+) -> Result<Page<CatalogueEntry>, Error> {
     let mut conn = app.store.conn().await?;
-    let published = programmes::list_published(&mut conn).await?;
-    let mut by_programme = cohorts::by_programme(&mut conn, CohortsOf::Published).await?;
+    let from = seek.key().map(|(t, i)| (t.as_str(), i.as_str()));
+    let rows =
+        programmes::published_page(&mut conn, from, seek.direction(), limit as i64 + 1).await?;
+    let page = seek.page(rows, limit);
+    let items = with_cohorts(&mut conn, page.items).await?;
+    Ok(Page {
+        items,
+        has_previous: page.has_previous,
+        has_next: page.has_next,
+    })
+}
+
+/// Up to `limit` published programmes after the id `after`, by id, plus one more if there is
+/// more (the API's keyset), each with its cohorts and sessions: three queries.
+pub async fn catalogue_after(
+    app: &App,
+    after: Option<&str>,
+    limit: usize,
+) -> Result<Vec<CatalogueEntry>, Error> {
+    let mut conn = app.store.conn().await?;
+    let rows = programmes::published_after(&mut conn, after, limit as i64 + 1).await?;
+    with_cohorts(&mut conn, rows).await
+}
+
+/// The programmes with their cohorts and sessions (two queries for all of them).
+async fn with_cohorts(
+    conn: &mut Conn,
+    published: Vec<Programme>,
+) -> Result<Vec<CatalogueEntry>, Error> {
+    let ids: Vec<Id> = published.iter().map(|p| p.id.clone()).collect();
+    let mut by_programme = cohorts::by_programme(conn, CohortsOf::Programmes(&ids)).await?;
     Ok(published
         .into_iter()
         .map(|programme| {

@@ -5,7 +5,7 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use revans_app::now_ms;
-use revans_app::places::catalogue::{Cohort, Programme, catalogue};
+use revans_app::places::catalogue::{Cohort, Programme, catalogue_after};
 use revans_app::places::programme_admin::programme_with_cohorts;
 use revans_domain::{ProgrammeStatus, Session};
 
@@ -107,8 +107,8 @@ pub struct Created {
 
 page_of!(ProgrammesPage, ProgrammeOut, "programmes");
 
-/// The published catalogue, in the order programmes were added, a page at a time (read whole
-/// and paged here: the catalogue is what one instance publishes, not a growing log).
+/// The published catalogue, in the order programmes were added, a page at a time (keyset on
+/// the id, read a page at a time: a national catalogue holds hundreds of programmes).
 #[utoipa::path(get, path = "/api/v1/programmes", tag = "programmes", params(PageParams),
     responses((status = 200, body = ProgrammesPage), (status = 401, body = crate::error_pages::ErrorBody)),
     security(("token" = [])))]
@@ -118,9 +118,8 @@ pub async fn list(
     ApiQuery(params): ApiQuery<PageParams>,
 ) -> ApiResult<Json<ProgrammesPage>> {
     let window = params.window()?;
-    let mut published = catalogue(&state).await?;
-    published.sort_by(|a, b| a.programme.id.as_str().cmp(b.programme.id.as_str()));
-    let page = Paged::from_sorted_list(published, &window, |e| e.programme.id.to_string());
+    let published = catalogue_after(&state, window.after.as_deref(), window.limit).await?;
+    let page = Paged::from_rows(published, window.limit, |e| e.programme.id.to_string());
     Ok(Json(
         page.map(|e| {
             let cohorts = e

@@ -1,7 +1,7 @@
 //! The public catalogue (no sign-in): published programmes and their cohorts with places left.
 
 use askama::Template;
-use axum::extract::State;
+use axum::extract::{Query, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use revans_app::places::catalogue::{self as read, CohortListing, Programme};
@@ -11,6 +11,7 @@ use crate::auth::MaybeViewer;
 use crate::csrf::AnonCsrf;
 use crate::error::PageResult;
 use crate::layout::{Layout, render};
+use crate::paging::{Cursor, Pagination, id_then_text, page_size};
 use crate::path_id::PathId;
 use crate::state::AppState;
 
@@ -63,7 +64,11 @@ pub struct Entry {
 struct ListPage {
     layout: Layout,
     entries: Vec<Entry>,
+    pagination: Pagination,
 }
+
+/// Programmes a page of the catalogue shows, each with its cohorts.
+pub const CATALOGUE_PROGRAMMES: usize = 20;
 
 fn csrf_for(viewer: &Option<crate::auth::Viewer>, anon: &AnonCsrf) -> String {
     viewer
@@ -75,9 +80,24 @@ pub async fn list(
     State(state): State<AppState>,
     MaybeViewer(viewer): MaybeViewer,
     axum::Extension(anon): axum::Extension<AnonCsrf>,
+    Query(cursor): Query<Cursor>,
 ) -> PageResult<Response> {
-    let entries = read::catalogue(&state)
-        .await?
+    let seek = cursor.seek(id_then_text);
+    let page = read::catalogue_page(&state, &seek, page_size(&state, CATALOGUE_PROGRAMMES)).await?;
+    let keys = revans_app::paging::Page {
+        items: page
+            .items
+            .iter()
+            .map(|e| (e.programme.id.to_string(), e.programme.fields.title.clone()))
+            .collect::<Vec<_>>(),
+        has_previous: page.has_previous,
+        has_next: page.has_next,
+    };
+    let pagination = Pagination::new(&keys, "/programmes", &[], |(id, title)| {
+        format!("{id}:{title}")
+    });
+    let entries = page
+        .items
         .into_iter()
         .map(|e| Entry {
             programme: e.programme,
@@ -91,7 +111,11 @@ pub async fn list(
         "Programmes",
         "/programmes",
     );
-    render(&ListPage { layout, entries })
+    render(&ListPage {
+        layout,
+        entries,
+        pagination,
+    })
 }
 
 #[derive(Template)]

@@ -15,6 +15,7 @@ mod api_parity;
 mod api_sets;
 mod applications_review;
 mod caching;
+mod catalogue_paging;
 mod confidentiality;
 mod dates;
 mod dead_letters;
