@@ -18,24 +18,46 @@ fn tree_cte(roots: &[Id]) -> String {
     )
 }
 
+/// How `sql` is given the tree of organisations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tree {
+    /// As the recursive CTE itself.
+    Recursive,
+    /// Read first, then as a list of values. PostgreSQL cannot estimate how many rows a
+    /// recursive CTE yields (it guessed 1,101 organisations for a sponsor's 15) and then reads
+    /// every application of the nation; with the ids listed it estimates from its statistics
+    /// (a sponsor's counts: 430 ms to 95 ms at N = 100,000; on SQLite 150 ms to 40 ms). The
+    /// lead's statement, over every cohort of a national tree, ran ten times slower this way
+    /// on both backends, so it keeps the recursive CTE.
+    Values,
+}
+
 /// Runs `sql` after a CTE named `tree` holding the organisations of `roots` and below; `$NOW`
 /// in it is the time `now`, when given.
-///
-/// The tree is read first and then given to `sql` as a list of values: PostgreSQL cannot
-/// estimate how many rows a recursive CTE yields (it guessed 1,101 organisations for a
-/// sponsor's one) and then read every application of the nation; with the ids listed it
-/// reads the tree's by index (a sponsor's home: 430 ms to a few ms at N = 100,000).
 async fn fetch_in_tree<T>(
     conn: &mut Conn,
     roots: &[Id],
     sql: &str,
     now: Option<i64>,
+    given: Tree,
 ) -> Result<Vec<T>>
 where
     T: for<'r> sqlx::FromRow<'r, sqlx::any::AnyRow> + Send + Unpin,
 {
     if roots.is_empty() {
         return Ok(Vec::new());
+    }
+    if given == Tree::Recursive {
+        let sql =
+            format!("{} {sql}", tree_cte(roots)).replace("$NOW", &format!("${}", roots.len() + 1));
+        let mut q = sqlx::query_as::<_, T>(sqlx::AssertSqlSafe(sql));
+        for root in roots {
+            q = q.bind(root.as_str());
+        }
+        if let Some(now) = now {
+            q = q.bind(now);
+        }
+        return Ok(q.fetch_all(&mut *conn).await?);
     }
     let mut expand = sqlx::query_scalar::<_, String>(sqlx::AssertSqlSafe(format!(
         "{} SELECT id FROM tree",
@@ -108,7 +130,7 @@ pub async fn lead_cohorts(conn: &mut Conn, roots: &[Id], now: i64) -> Result<Vec
          WHERE p.organisation_id = t.id AND c.programme_id = p.id \
          ORDER BY p.title, p.id, (SELECT MIN(cs.starts_at) FROM cohort_sessions cs \
            WHERE cs.cohort_id = c.id), c.name, c.id";
-    fetch_in_tree(conn, roots, sql, Some(now)).await
+    fetch_in_tree(conn, roots, sql, Some(now), Tree::Recursive).await
 }
 
 /// How many of a sponsor's organisations' applications are in each state, and how many of
@@ -128,7 +150,7 @@ pub async fn sponsor_states(conn: &mut Conn, roots: &[Id]) -> Result<Vec<Sponsor
          JOIN tree t ON t.id = a.organisation_id \
          WHERE (a.state <> 'draft' OR a.nominated_by IS NOT NULL) \
          GROUP BY a.state ORDER BY a.state";
-    fetch_in_tree(conn, roots, sql, None).await
+    fetch_in_tree(conn, roots, sql, None, Tree::Values).await
 }
 
 /// A published set a person belongs to (or facilitates), with its next meeting.

@@ -147,5 +147,8 @@ async fn the_programmes_api_pages_by_id_and_never_shows_a_draft() {
         .iter()
         .map(|i| i["id"].as_str().unwrap())
         .collect();
-    assert_eq!(ids, expected[1..].iter().map(String::as_str).collect::<Vec<_>>());
+    assert_eq!(
+        ids,
+        expected[1..].iter().map(String::as_str).collect::<Vec<_>>()
+    );
 }
