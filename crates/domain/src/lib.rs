@@ -48,7 +48,9 @@ pub use programme::{
     line_list, parse_cpd_minutes, parse_fee_pence, required_line,
 };
 pub use question::{Question, check_question_line};
-pub use reporting_lines::{ReportingLines, ReportingRow, RowError, in_reporting_line};
+pub use reporting_lines::{
+    ReportingLines, ReportingRow, RowError, in_reporting_line, pairs_in_reporting_lines,
+};
 pub use role::Role;
 pub use rota::{MeetingFacts, ReviewEvery, Slot, plan_rota};
 pub use schedule::{

@@ -286,6 +286,45 @@ pub fn in_reporting_line(managers: &[(String, String)], a: &str, b: &str) -> boo
     a != b && (above(a, b) || above(b, a))
 }
 
+/// Every pair `(i, j)`, `i < j`, of `people` (ids) in which one is above the other in the
+/// stored (person, manager) pairs: the same test as [`in_reporting_line`] for every pair of a
+/// cohort at once, in ascending order. Each person's chain is walked once, so a cohort of
+/// 5,000 in a tenant of 100,000 lines costs 5,000 short walks, not 12.5 million calls that
+/// each index every line. Cycles and several managers are handled as there.
+pub fn pairs_in_reporting_lines(
+    managers: &[(String, String)],
+    people: &[&str],
+) -> Vec<(usize, usize)> {
+    let mut up: HashMap<&str, Vec<&str>> = HashMap::new();
+    for (person, manager) in managers {
+        up.entry(person.as_str())
+            .or_default()
+            .push(manager.as_str());
+    }
+    let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, p) in people.iter().enumerate() {
+        index.entry(p).or_default().push(i);
+    }
+    let mut pairs = std::collections::BTreeSet::new();
+    for (i, person) in people.iter().enumerate() {
+        let mut seen: HashSet<&str> = HashSet::new();
+        let mut stack: Vec<&str> = up.get(person).cloned().unwrap_or_default();
+        while let Some(m) = stack.pop() {
+            if !seen.insert(m) {
+                continue;
+            }
+            // The same id twice in `people` is one person, never in a line with themself.
+            if m != *person {
+                for &j in index.get(m).into_iter().flatten() {
+                    pairs.insert((i.min(j), i.max(j)));
+                }
+            }
+            stack.extend(up.get(m).into_iter().flatten());
+        }
+    }
+    pairs.into_iter().collect()
+}
+
 #[cfg(test)]
 #[path = "reporting_lines_tests.rs"]
 mod tests;

@@ -229,3 +229,29 @@ fn a_file_row_replaces_the_stored_line_it_lists() {
     .unwrap();
     assert_eq!(lines.check_with_stored(&stored), Ok(()));
 }
+
+proptest! {
+    /// All pairs at once agree with the pair-by-pair test, on random (person, manager) pairs
+    /// with cycles, several managers and people outside the cohort.
+    #[test]
+    fn pairs_in_reporting_lines_agrees_with_the_pair_test(
+        lines in proptest::collection::vec((0u8..12, 0u8..12), 0..30),
+        people in proptest::collection::vec(0u8..12, 0..10),
+    ) {
+        let managers: Vec<(String, String)> = lines
+            .iter()
+            .map(|(p, m)| (format!("p{p}"), format!("p{m}")))
+            .collect();
+        let ids: Vec<String> = people.iter().map(|p| format!("p{p}")).collect();
+        let refs: Vec<&str> = ids.iter().map(String::as_str).collect();
+        let mut expected = Vec::new();
+        for a in 0..refs.len() {
+            for b in a + 1..refs.len() {
+                if in_reporting_line(&managers, refs[a], refs[b]) {
+                    expected.push((a, b));
+                }
+            }
+        }
+        prop_assert_eq!(pairs_in_reporting_lines(&managers, &refs), expected);
+    }
+}

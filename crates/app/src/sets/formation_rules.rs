@@ -2,7 +2,7 @@
 //! and from the people, pairs and reporting lines stored: shared by forming, moving, repair
 //! and self-selection.
 
-use revans_domain::{Id, SetSize, in_reporting_line};
+use revans_domain::{Id, SetSize, pairs_in_reporting_lines};
 use revans_engine::{AttrValues, Attribute, Model, Never, Rule};
 use revans_storage::people::Person;
 use revans_storage::sets::{self, ActionSet, Member};
@@ -289,16 +289,13 @@ pub(crate) async fn model(
         .into_iter()
         .map(|(p, mgr)| (p.to_string(), mgr.to_string()))
         .collect();
-    for a in 0..people.len() {
-        for b in a + 1..people.len() {
-            if in_reporting_line(&lines, people[a].id.as_str(), people[b].id.as_str()) {
-                m.never.push(Never {
-                    a,
-                    b,
-                    reason: "one manages the other".into(),
-                });
-            }
-        }
+    let ids: Vec<&str> = people.iter().map(|p| p.id.as_str()).collect();
+    for (a, b) in pairs_in_reporting_lines(&lines, &ids) {
+        m.never.push(Never {
+            a,
+            b,
+            reason: "one manages the other".into(),
+        });
     }
     // A pair in one management chain cannot share a set: the wish to come together gives way
     // to the reporting line, and the lead's page says so (`dropped_pairs`).
