@@ -41,7 +41,7 @@ impl EntryBody {
 }
 
 /// 20000 -> "20,000", as people write numbers.
-fn thousands(n: usize) -> String {
+pub fn thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {

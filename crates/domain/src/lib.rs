@@ -61,3 +61,6 @@ pub use small_numbers::{
     HIDDEN_UP_TO, Published, SuppressedTable, publish, publish_count, suppress,
 };
 pub use text::{OrganisationName, Password, PersonName, SetName, TokenName};
+
+/// 20000 -> "20,000", as people write numbers.
+pub use diary::thousands;

@@ -120,7 +120,11 @@ fn cap(all: Vec<HomeTask>) -> LeadHome {
         }
     }
     for m in &mut more {
-        m.text = format!("And {} more {}.", thousands(m.count), what_more(m.kind));
+        m.text = format!(
+            "And {} more {}.",
+            revans_domain::thousands(usize::try_from(m.count).unwrap_or_default()),
+            what_more(m.kind)
+        );
     }
     LeadHome { tasks, more }
 }
@@ -135,19 +139,6 @@ fn what_more(kind: HomeTaskKind) -> &'static str {
         HomeTaskKind::ApplicationsClosing => "cohorts whose applications close soon",
         _ => "like this",
     }
-}
-
-/// 2985 as "2,985".
-fn thousands(n: i64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 #[cfg(test)]
@@ -191,13 +182,5 @@ mod tests {
             home.more[0].text,
             "And 2,005 more cohorts with people waiting for a set."
         );
-    }
-
-    #[test]
-    fn thousands_are_grouped() {
-        assert_eq!(thousands(7), "7");
-        assert_eq!(thousands(999), "999");
-        assert_eq!(thousands(1_000), "1,000");
-        assert_eq!(thousands(1_234_567), "1,234,567");
     }
 }
