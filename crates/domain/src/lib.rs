@@ -11,6 +11,7 @@ mod dates;
 mod diary;
 mod email;
 mod error;
+pub mod evaluation;
 mod field_errors;
 mod id;
 mod keyword;
