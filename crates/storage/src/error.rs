@@ -40,6 +40,11 @@ const UNIQUE_FIELDS: &[(&str, &str, &str)] = &[
         "formation_run",
     ),
     (
+        "instruments_version",
+        "instruments.organisation_id",
+        "instrument",
+    ),
+    (
         "applications_person_programme_key",
         "applications.programme_id",
         "application",

@@ -17,6 +17,7 @@ mod connect;
 pub mod diaries;
 pub mod email_tokens;
 mod error;
+pub mod evaluation;
 pub mod formation_runs;
 pub mod home;
 pub mod jobs;

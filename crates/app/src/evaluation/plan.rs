@@ -1,0 +1,685 @@
+//! A programme's evaluation plan: its waves (an instrument sent at a point relative to a
+//! cohort), who each is sent to, reminders, and the response rates its leads see.
+
+use revans_domain::{
+    EmailAddress, FieldErrors, Id, end_of_day, last_day, parse_uk_date, publish_count,
+};
+use revans_storage::evaluation::{self as store, Invitee, NewWave};
+use revans_storage::{cohorts, programmes::Programme};
+use serde::{Deserialize, Serialize};
+
+use crate::mail::{self, ApplicationEmail};
+use crate::security::{hash_token, new_token};
+use crate::{Actor, App, DEFAULT_ZONE, Error, Viewer};
+
+/// The respondent group of a cohort's own participants (others are named by the lead).
+pub const PARTICIPANTS: &str = "participants";
+/// The group compared with the participants in results.
+pub const COMPARISON: &str = "comparison";
+/// A rate over fewer people than this is not shown (the small-number rule).
+pub const MIN_RATE_BASE: i64 = 8;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Timing {
+    BeforeFirstSession,
+    AfterLastSession,
+    MonthsAfter,
+    OnDates,
+}
+
+impl Timing {
+    pub fn parse(raw: &str) -> Result<Timing, Error> {
+        Ok(match raw.trim() {
+            "before_first_session" => Timing::BeforeFirstSession,
+            "after_last_session" => Timing::AfterLastSession,
+            "months_after" => Timing::MonthsAfter,
+            "on_dates" => Timing::OnDates,
+            _ => {
+                return Err(Error::field(
+                    "timing",
+                    "Choose when the questionnaire is sent",
+                ));
+            }
+        })
+    }
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Timing::BeforeFirstSession => "before_first_session",
+            Timing::AfterLastSession => "after_last_session",
+            Timing::MonthsAfter => "months_after",
+            Timing::OnDates => "on_dates",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Anonymity {
+    /// Answers linked to the person (still never shown one by one to leads or evaluators).
+    Named,
+    /// Linked across the programme's waves by a pseudonym, so before and after can be paired.
+    Pseudonymous,
+    /// Linked to nothing.
+    Anonymous,
+}
+
+impl Anonymity {
+    pub fn parse(raw: &str) -> Result<Anonymity, Error> {
+        Ok(match raw.trim() {
+            "named" => Anonymity::Named,
+            "pseudonymous" => Anonymity::Pseudonymous,
+            "anonymous" => Anonymity::Anonymous,
+            _ => return Err(Error::field("anonymity", "Choose how answers are kept")),
+        })
+    }
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Anonymity::Named => "named",
+            Anonymity::Pseudonymous => "pseudonymous",
+            Anonymity::Anonymous => "anonymous",
+        }
+    }
+    /// What a respondent is told before they answer.
+    pub fn promise(self) -> &'static str {
+        match self {
+            Anonymity::Named => {
+                "Your answers are kept with your name. Programme leads and evaluators see only totals and averages of groups of 8 or more people."
+            }
+            Anonymity::Pseudonymous => {
+                "Your answers are kept under a code, not your name, so your answers before and after the programme can be compared. Nobody who reads the results can see who answered."
+            }
+            Anonymity::Anonymous => {
+                "Your answers are anonymous: they are not linked to you or your email address."
+            }
+        }
+    }
+}
+
+/// A wave as the lead typed it (form boxes already joined into dates).
+#[derive(Debug, Clone, Default)]
+pub struct WaveInput {
+    pub instrument: String,
+    pub cohort: String,
+    pub name: String,
+    pub timing: String,
+    pub months: String,
+    pub opens: String,
+    pub closes: String,
+    pub anonymity: String,
+}
+
+/// Plans a wave; returns its id.
+pub async fn plan_wave(
+    app: &App,
+    actor: &Actor<'_>,
+    programme: &Id,
+    input: WaveInput,
+) -> Result<Id, Error> {
+    let mut tx = app.store.begin().await?;
+    let programme = super::access::for_lead(&mut tx, actor, programme).await?;
+    let mut errors = FieldErrors::default();
+    let instrument = match Id::parse(input.instrument.trim()) {
+        Some(id) => store::instrument(&mut tx, id.as_str())
+            .await?
+            .filter(|i| i.organisation_id == programme.organisation_id.as_str()),
+        None => None,
+    };
+    if instrument.is_none() {
+        errors.add("instrument", "Choose a questionnaire");
+    }
+    let cohort = match input.cohort.trim() {
+        "" => None,
+        raw => match Id::parse(raw) {
+            Some(id) => cohorts::get(&mut tx, &id)
+                .await?
+                .filter(|c| c.programme_id == programme.id),
+            None => None,
+        }
+        .or_else(|| {
+            errors.add("cohort", "Choose a cohort of this programme");
+            None
+        }),
+    };
+    let timing = errors.take(Timing::parse(&input.timing).map_err(first_error));
+    let anonymity = errors.take(Anonymity::parse(&input.anonymity).map_err(first_error));
+    let months = match timing {
+        Some(Timing::MonthsAfter) => match input.months.trim().parse::<i64>() {
+            Ok(m) if (1..=60).contains(&m) => Some(m),
+            _ => {
+                errors.add(
+                    "months",
+                    "Enter the number of months after the last session, from 1 to 60",
+                );
+                None
+            }
+        },
+        _ => None,
+    };
+    let zone = cohort
+        .as_ref()
+        .map(|c| c.timezone.clone())
+        .unwrap_or_else(|| DEFAULT_ZONE.to_owned());
+    let window = match (timing, &cohort) {
+        (Some(Timing::OnDates), _) => dates_window(&input, &zone, &mut errors),
+        (Some(t), Some(c)) => {
+            let sessions = cohorts::sessions(&mut tx, &c.id).await?;
+            match (sessions.first(), sessions.last()) {
+                (Some(first), Some(last)) => Some(relative_window(
+                    t,
+                    first.starts_at,
+                    last.ends_at,
+                    months,
+                    &zone,
+                )),
+                _ => {
+                    errors.add(
+                        "cohort",
+                        "This cohort has no sessions yet: choose dates instead",
+                    );
+                    None
+                }
+            }
+        }
+        (Some(_), None) => {
+            errors.add(
+                "cohort",
+                "Choose the cohort the questionnaire is timed from",
+            );
+            None
+        }
+        (None, _) => None,
+    };
+    let name = match input.name.trim() {
+        "" => timing.map(|t| default_name(t, months)).unwrap_or_default(),
+        n if n.chars().count() > 120 => {
+            errors.add("name", "The wave's name must be 120 characters or fewer");
+            String::new()
+        }
+        n => n.to_owned(),
+    };
+    if errors.any() {
+        return Err(Error::Invalid(errors.0));
+    }
+    let (Some(instrument), Some(timing), Some(anonymity), Some((opens_at, closes_at))) =
+        (instrument, timing, anonymity, window)
+    else {
+        return Err(Error::internal("wave input checked without an error"));
+    };
+    let id = store::insert_wave(
+        &mut tx,
+        NewWave {
+            programme_id: &programme.id,
+            cohort_id: cohort.as_ref().map(|c| &c.id),
+            instrument_id: &Id::from_trusted(instrument.id.clone()),
+            name: &name,
+            timing: timing.as_str(),
+            months_after: months,
+            opens_at,
+            closes_at,
+            anonymity: anonymity.as_str(),
+        },
+    )
+    .await?;
+    actor
+        .audit(
+            &mut tx,
+            "evaluation.wave_planned",
+            "programme",
+            programme.id.as_str(),
+            &format!(
+                "Planned the wave \"{name}\" ({}, {})",
+                instrument.title,
+                anonymity.as_str()
+            ),
+            &programme.organisation_id,
+        )
+        .await?;
+    revans_storage::commit(tx).await?;
+    Ok(id)
+}
+
+fn first_error(e: Error) -> revans_domain::ValidationError {
+    match e {
+        Error::Invalid(mut v) if !v.is_empty() => {
+            let f = v.remove(0);
+            let field: &'static str = match f.field.as_str() {
+                "timing" => "timing",
+                _ => "anonymity",
+            };
+            revans_domain::ValidationError::new(field, f.message)
+        }
+        other => revans_domain::ValidationError::new("timing", other.to_string()),
+    }
+}
+
+fn default_name(timing: Timing, months: Option<i64>) -> String {
+    match (timing, months) {
+        (Timing::BeforeFirstSession, _) => "Before the first session".into(),
+        (Timing::AfterLastSession, _) => "After the last session".into(),
+        (Timing::MonthsAfter, Some(m)) if m % 12 == 0 && m > 12 => {
+            format!("{} years after", m / 12)
+        }
+        (Timing::MonthsAfter, Some(m)) => format!("{m} months after"),
+        _ => "Questionnaire".into(),
+    }
+}
+
+const DAY_MS: i64 = 86_400_000;
+
+/// When a wave timed from a cohort opens and closes: two weeks before the first session until
+/// it starts; three weeks after the last; four weeks from N months after the last.
+fn relative_window(
+    timing: Timing,
+    first_start: i64,
+    last_end: i64,
+    months: Option<i64>,
+    zone: &str,
+) -> (i64, i64) {
+    match timing {
+        Timing::BeforeFirstSession => (first_start - 14 * DAY_MS, first_start),
+        Timing::AfterLastSession => (last_end, last_end + 21 * DAY_MS),
+        _ => {
+            let opens = add_months(last_end, months.unwrap_or(6), zone);
+            (opens, opens + 28 * DAY_MS)
+        }
+    }
+}
+
+/// Calendar months in the cohort's zone (6 months after 31 August is 28 February).
+fn add_months(ms: i64, months: i64, zone: &str) -> i64 {
+    let tz = jiff::tz::TimeZone::get(zone).unwrap_or(jiff::tz::TimeZone::UTC);
+    jiff::Timestamp::from_millisecond(ms)
+        .ok()
+        .and_then(|t| {
+            t.to_zoned(tz)
+                .checked_add(jiff::Span::new().months(months))
+                .ok()
+        })
+        .map(|z| z.timestamp().as_millisecond())
+        .unwrap_or(ms + months * 30 * DAY_MS)
+}
+
+fn dates_window(input: &WaveInput, zone: &str, errors: &mut FieldErrors) -> Option<(i64, i64)> {
+    let opens = errors.take(parse_uk_date(&input.opens, "opens"));
+    let closes = errors.take(parse_uk_date(&input.closes, "closes"));
+    let (opens, closes) = (opens?, closes?);
+    if closes < opens {
+        errors.add(
+            "closes",
+            "The closing date must be on or after the opening date",
+        );
+        return None;
+    }
+    let start = opens.yesterday().ok().and_then(|d| end_of_day(d, zone))?;
+    Some((start, end_of_day(closes, zone)?))
+}
+
+/// Who a lead sends a wave to.
+#[derive(Debug, Clone, Default)]
+pub struct InviteInput {
+    /// The cohort's accepted participants (group "participants").
+    pub participants: bool,
+    /// Addresses, one per line, of people without a place (a comparison group, a board).
+    pub emails: String,
+    /// The group those addresses answer as ("comparison", "board", "managers").
+    pub group: String,
+}
+
+/// How many were newly invited (those already invited are left alone).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+pub struct Invited {
+    pub invited: u32,
+    pub already_invited: u32,
+}
+
+pub async fn invite(
+    app: &App,
+    actor: &Actor<'_>,
+    wave: &Id,
+    input: InviteInput,
+) -> Result<Invited, Error> {
+    let mut errors = FieldErrors::default();
+    let mut addresses: Vec<EmailAddress> = Vec::new();
+    for (n, line) in input.emails.lines().enumerate() {
+        let line = line.trim().trim_end_matches([',', ';']);
+        if line.is_empty() {
+            continue;
+        }
+        match EmailAddress::parse(line) {
+            Ok(a) if !addresses.contains(&a) => addresses.push(a),
+            Ok(_) => {}
+            Err(_) => errors.add(
+                "emails",
+                format!("Line {}: \"{line}\" is not an email address", n + 1),
+            ),
+        }
+    }
+    let group = input.group.trim().to_lowercase();
+    if !addresses.is_empty() {
+        if group.is_empty() || group.chars().count() > 40 {
+            errors.add("group", "Name the group these people answer as, such as comparison or board (up to 40 characters)");
+        } else if group == PARTICIPANTS {
+            errors.add("group", "\"participants\" is the cohort's own group: name the others differently, such as comparison");
+        }
+    }
+    if !input.participants && addresses.is_empty() && !errors.any() {
+        errors.add(
+            "participants",
+            "Choose the cohort's participants or enter email addresses",
+        );
+    }
+    if errors.any() {
+        return Err(Error::Invalid(errors.0));
+    }
+    let mut tx = app.store.begin().await?;
+    let wave = store::wave(&mut tx, wave.as_str())
+        .await?
+        .ok_or(Error::NotFound)?;
+    let programme =
+        super::access::for_lead(&mut tx, actor, &Id::from_trusted(wave.programme_id.clone()))
+            .await?;
+    let mut invited = Invited {
+        invited: 0,
+        already_invited: 0,
+    };
+    if input.participants {
+        let Some(cohort) = wave.cohort_id.as_deref() else {
+            return Err(Error::field(
+                "participants",
+                "This wave has no cohort: enter the addresses of the people to ask",
+            ));
+        };
+        for (person, email, name, org) in
+            store::cohort_participants(&mut tx, &Id::from_trusted(cohort.to_owned())).await?
+        {
+            let who = Invitee {
+                person_id: Some(&Id::from_trusted(person)),
+                email: &email,
+                organisation_id: Some(&Id::from_trusted(org)),
+            };
+            send(
+                &mut tx,
+                app,
+                &programme,
+                &wave,
+                PARTICIPANTS,
+                &who,
+                &name,
+                &mut invited,
+            )
+            .await?;
+        }
+    }
+    for address in &addresses {
+        let who = Invitee {
+            person_id: None,
+            email: address.as_str(),
+            organisation_id: None,
+        };
+        send(
+            &mut tx,
+            app,
+            &programme,
+            &wave,
+            &group,
+            &who,
+            "colleague",
+            &mut invited,
+        )
+        .await?;
+    }
+    actor
+        .audit(
+            &mut tx,
+            "evaluation.invited",
+            "programme",
+            programme.id.as_str(),
+            &format!(
+                "Invited {} people to answer \"{}\"",
+                invited.invited, wave.name
+            ),
+            &programme.organisation_id,
+        )
+        .await?;
+    revans_storage::commit(tx).await?;
+    Ok(invited)
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn send(
+    tx: &mut revans_storage::Conn,
+    app: &App,
+    programme: &Programme,
+    wave: &store::Wave,
+    group: &str,
+    who: &Invitee<'_>,
+    name: &str,
+    invited: &mut Invited,
+) -> Result<(), Error> {
+    let token = new_token();
+    if store::invite(
+        tx,
+        &Id::from_trusted(wave.id.clone()),
+        group,
+        who,
+        &hash_token(&token),
+    )
+    .await?
+    {
+        invited.invited += 1;
+        mail::enqueue(
+            tx,
+            who.email,
+            &questionnaire_email(app, programme, wave, name, &token, false),
+        )
+        .await?;
+    } else {
+        invited.already_invited += 1;
+    }
+    Ok(())
+}
+
+fn questionnaire_email(
+    app: &App,
+    programme: &Programme,
+    wave: &store::Wave,
+    name: &str,
+    token: &str,
+    reminder: bool,
+) -> ApplicationEmail {
+    let zone = DEFAULT_ZONE;
+    let anonymity = Anonymity::parse(&wave.anonymity).unwrap_or(Anonymity::Anonymous);
+    let mut lines = vec![
+        format!(
+            "Please answer \"{}\" for {}.",
+            wave.instrument_title, programme.fields.title
+        ),
+        format!(
+            "It is open until {}. You can save your answers and come back to them.",
+            last_day(wave.closes_at, zone)
+        ),
+        anonymity.promise().to_owned(),
+    ];
+    if reminder {
+        lines
+            .push("This link replaces the one we sent before; your saved answers are kept.".into());
+    }
+    ApplicationEmail {
+        tenant: app.settings.tenant_name.clone(),
+        name: name.to_owned(),
+        programme: programme.fields.title.clone(),
+        headline: if reminder {
+            format!("Reminder: {}", wave.name)
+        } else {
+            format!("A questionnaire for you: {}", wave.name)
+        },
+        lines,
+        link: format!("{}/respond/{token}", app.settings.base_url()),
+        link_label: "Answer the questionnaire".into(),
+    }
+}
+
+/// Emails everyone who has not answered a new link; returns how many.
+pub async fn remind(app: &App, actor: &Actor<'_>, wave: &Id) -> Result<u32, Error> {
+    let mut tx = app.store.begin().await?;
+    let wave = store::wave(&mut tx, wave.as_str())
+        .await?
+        .ok_or(Error::NotFound)?;
+    let programme =
+        super::access::for_lead(&mut tx, actor, &Id::from_trusted(wave.programme_id.clone()))
+            .await?;
+    if wave.closes_at <= crate::now_ms() {
+        return Err(Error::Conflict(
+            "This questionnaire has closed: there is nobody left to remind".into(),
+        ));
+    }
+    let mut sent = 0;
+    for (invitation, email, name) in
+        store::non_responders(&mut tx, &Id::from_trusted(wave.id.clone())).await?
+    {
+        let token = new_token();
+        if store::renew_token(&mut tx, &invitation, &hash_token(&token)).await? {
+            let name = name.as_deref().unwrap_or("colleague");
+            mail::enqueue(
+                &mut tx,
+                &email,
+                &questionnaire_email(app, &programme, &wave, name, &token, true),
+            )
+            .await?;
+            sent += 1;
+        }
+    }
+    actor
+        .audit(
+            &mut tx,
+            "evaluation.reminded",
+            "programme",
+            programme.id.as_str(),
+            &format!("Reminded {sent} people to answer \"{}\"", wave.name),
+            &programme.organisation_id,
+        )
+        .await?;
+    revans_storage::commit(tx).await?;
+    Ok(sent)
+}
+
+/// One wave's response rate in one group. Counts follow the small-number rule; the rate is
+/// shown only over 8 or more people invited.
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct GroupRate {
+    pub group: String,
+    pub invited: Option<u32>,
+    pub responded: Option<u32>,
+    pub percent: Option<u32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct WaveSummary {
+    pub id: String,
+    pub name: String,
+    pub instrument_id: String,
+    pub instrument: String,
+    pub cohort: Option<String>,
+    pub timing: Timing,
+    pub anonymity: Anonymity,
+    /// RFC 3339.
+    pub opens_at: String,
+    pub closes_at: String,
+    /// For people: "1 March 2027".
+    #[serde(skip)]
+    pub opens_on: String,
+    #[serde(skip)]
+    pub closes_on: String,
+    pub rates: Vec<GroupRate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct InstrumentListing {
+    pub id: String,
+    pub key: String,
+    pub version: i64,
+    pub title: String,
+}
+
+/// The programme's evaluation page: its waves with response rates, its tenant's instruments
+/// and its cohorts (to plan a wave). Read in a fixed number of queries.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct EvaluationPlan {
+    pub programme_id: String,
+    pub programme: String,
+    /// Whether the viewer leads the programme (plans and invites) or only reads results.
+    pub can_manage: bool,
+    pub waves: Vec<WaveSummary>,
+    pub instruments: Vec<InstrumentListing>,
+    /// (id, name).
+    pub cohorts: Vec<(String, String)>,
+}
+
+pub async fn evaluation_plan(
+    app: &App,
+    viewer: &Viewer,
+    programme: &Id,
+) -> Result<EvaluationPlan, Error> {
+    let mut conn = app.store.conn().await?;
+    let programme = super::access::for_reader(&mut conn, viewer, programme).await?;
+    let can_manage = crate::require_admin_of(&mut conn, viewer, &programme.organisation_id)
+        .await
+        .is_ok();
+    let waves = store::waves_of(&mut conn, &programme.id).await?;
+    let rates = store::rates_of(&mut conn, &programme.id).await?;
+    let instruments = store::instruments_of(&mut conn, &programme.organisation_id).await?;
+    let cohorts = cohorts::list_for_programme(&mut conn, &programme.id).await?;
+    let zone = viewer.timezone();
+    Ok(EvaluationPlan {
+        programme_id: programme.id.to_string(),
+        programme: programme.fields.title.clone(),
+        can_manage,
+        waves: waves
+            .into_iter()
+            .map(|w| WaveSummary {
+                rates: rates
+                    .iter()
+                    .filter(|r| r.wave_id == w.id)
+                    .map(|r| GroupRate {
+                        group: r.respondent_group.clone(),
+                        invited: publish_count(r.invited),
+                        responded: publish_count(r.responded),
+                        percent: (r.invited >= MIN_RATE_BASE)
+                            .then(|| u32::try_from(r.responded * 100 / r.invited).unwrap_or(0)),
+                    })
+                    .collect(),
+                id: w.id,
+                name: w.name,
+                instrument_id: w.instrument_id,
+                instrument: w.instrument_title,
+                cohort: w.cohort_name,
+                timing: Timing::parse(&w.timing).unwrap_or(Timing::OnDates),
+                anonymity: Anonymity::parse(&w.anonymity).unwrap_or(Anonymity::Anonymous),
+                opens_at: rfc3339(w.opens_at),
+                closes_at: rfc3339(w.closes_at),
+                opens_on: last_day(w.opens_at + 1, zone),
+                closes_on: last_day(w.closes_at, zone),
+            })
+            .collect(),
+        instruments: instruments
+            .into_iter()
+            .map(|i| InstrumentListing {
+                id: i.id,
+                key: i.key,
+                version: i.version,
+                title: i.title,
+            })
+            .collect(),
+        cohorts: cohorts
+            .into_iter()
+            .map(|c| (c.id.to_string(), c.name))
+            .collect(),
+    })
+}
+
+pub(crate) fn rfc3339(ms: i64) -> String {
+    jiff::Timestamp::from_millisecond(ms)
+        .map(|t| t.to_string())
+        .unwrap_or_default()
+}
