@@ -44,3 +44,33 @@ document.addEventListener("DOMContentLoaded", function () {
       .catch(function () {});
   }, 1000);
 });
+
+// A constant-sum question: adds up the points as they are typed and says how many are left,
+// so the respondent sees before sending whether their points make the total. The server
+// checks the sum again when the answers are sent.
+document.addEventListener("DOMContentLoaded", function () {
+  document.querySelectorAll("[data-constant-sum]").forEach(function (box) {
+    var total = Number(box.getAttribute("data-total")) || 0;
+    var inputs = box.querySelectorAll("[data-points]");
+    var status = box.querySelector("[data-sum-status]");
+    function update() {
+      var sum = 0;
+      var unreadable = false;
+      inputs.forEach(function (input) {
+        var text = input.value.trim();
+        if (text === "") { return; }
+        if (!/^\d+$/.test(text)) { unreadable = true; return; }
+        sum += Number(text);
+      });
+      var words = "Points given: " + sum + " of " + total + ".";
+      if (unreadable) { words += " Use whole numbers only."; }
+      else if (sum < total) { words += " " + (total - sum) + " left to give."; }
+      else if (sum > total) { words += " " + (sum - total) + " too many: take some away."; }
+      else { words += " That adds up."; }
+      status.textContent = words;
+      status.classList.toggle("constant-sum__total--wrong", unreadable || sum > total);
+    }
+    inputs.forEach(function (input) { input.addEventListener("input", update); });
+    update();
+  });
+});

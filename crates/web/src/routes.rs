@@ -64,6 +64,8 @@ pub fn table() -> Vec<Route> {
             "/password-reset/{token}",
             post(password_reset::choose_submit),
         ),
+        r("GET", "/respond/{token}", get(respond::show)),
+        r("POST", "/respond/{token}", post(respond::save)),
         r("GET", "/invitations/{token}", get(invitation::show)),
         r("POST", "/invitations/{token}", post(invitation::accept)),
         // Signed in.
@@ -221,6 +223,48 @@ pub fn table() -> Vec<Route> {
             post(admin_cohorts::update),
         ),
         // Action learning sets: members and facilitators (C4, C5).
+        // Evaluation (C9).
+        r("GET", "/evaluation/programmes/{id}", get(evaluation::show)),
+        r(
+            "GET",
+            "/evaluation/programmes/{id}/results",
+            get(evaluation_results::show),
+        ),
+        r(
+            "GET",
+            "/evaluation/programmes/{id}/instruments/new",
+            get(evaluation::instrument_form),
+        ),
+        r(
+            "POST",
+            "/evaluation/programmes/{id}/instruments",
+            post(evaluation::add_instrument),
+        ),
+        r(
+            "GET",
+            "/evaluation/programmes/{id}/waves/new",
+            get(evaluation::wave_form),
+        ),
+        r(
+            "POST",
+            "/evaluation/programmes/{id}/waves",
+            post(evaluation::plan_wave),
+        ),
+        r(
+            "GET",
+            "/evaluation/waves/{id}/invite",
+            get(evaluation::invite_form),
+        ),
+        r(
+            "POST",
+            "/evaluation/waves/{id}/invite",
+            post(evaluation::invite),
+        ),
+        r(
+            "POST",
+            "/evaluation/waves/{id}/remind",
+            post(evaluation::remind),
+        ),
         r("GET", "/sets", get(sets::mine)),
         r("GET", "/sets/{id}", get(sets::show)),
         r("POST", "/sets/{id}/problems", post(sets::problem)),
@@ -502,6 +546,47 @@ pub fn table() -> Vec<Route> {
             "POST",
             "/api/v1/formation-runs/{id}/cancel",
             post(api::formation_runs::cancel),
+        ),
+        // Evaluation (C9).
+        r(
+            "GET",
+            "/api/v1/programmes/{id}/evaluation",
+            get(api::evaluation::show_plan),
+        ),
+        r(
+            "POST",
+            "/api/v1/programmes/{id}/instruments",
+            post(api::evaluation::add_instrument),
+        ),
+        r(
+            "POST",
+            "/api/v1/programmes/{id}/waves",
+            post(api::evaluation::plan_wave),
+        ),
+        r(
+            "POST",
+            "/api/v1/waves/{id}/invitations",
+            post(api::evaluation::invite),
+        ),
+        r(
+            "POST",
+            "/api/v1/waves/{id}/reminders",
+            post(api::evaluation::remind),
+        ),
+        r(
+            "GET",
+            "/api/v1/programmes/{id}/evaluation/results",
+            get(api::evaluation::show_results),
+        ),
+        r(
+            "GET",
+            "/api/v1/respond/{token}",
+            get(api::evaluation::questionnaire),
+        ),
+        r(
+            "PUT",
+            "/api/v1/respond/{token}",
+            put(api::evaluation::answer),
         ),
         // The rest of what the pages do, over the API (issue 10: parity).
         r(

@@ -683,3 +683,25 @@ pub(crate) fn rfc3339(ms: i64) -> String {
         .map(|t| t.to_string())
         .unwrap_or_default()
 }
+
+/// One wave with its rates, for its programme's lead: (programme id, the wave).
+pub async fn wave_for_lead(
+    app: &App,
+    actor: &Actor<'_>,
+    wave: &Id,
+) -> Result<(String, WaveSummary), Error> {
+    let mut conn = app.store.conn().await?;
+    let row = store::wave(&mut conn, wave.as_str())
+        .await?
+        .ok_or(Error::NotFound)?;
+    let programme = Id::from_trusted(row.programme_id.clone());
+    super::access::for_lead(&mut conn, actor, &programme).await?;
+    drop(conn);
+    let plan = evaluation_plan(app, actor.viewer, &programme).await?;
+    let summary = plan
+        .waves
+        .into_iter()
+        .find(|w| w.id == row.id)
+        .ok_or(Error::NotFound)?;
+    Ok((plan.programme_id, summary))
+}

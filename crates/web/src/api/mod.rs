@@ -33,6 +33,7 @@ pub mod themes;
 pub mod tokens;
 // Learning diaries and the themes report (C5).
 pub mod diaries;
+pub mod evaluation;
 
 mod extract;
 pub use extract::{ApiJson, ApiJsonOrCsv, ApiQuery};

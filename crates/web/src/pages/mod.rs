@@ -22,6 +22,7 @@ pub mod invitation;
 pub mod meeting_actions;
 pub mod meetings;
 pub mod password_reset;
+pub mod respond;
 pub mod set_leavers;
 pub mod sets;
 pub mod sign_in;
@@ -29,4 +30,6 @@ pub mod sponsor;
 pub mod tokens;
 // Learning diaries and the themes report (C5).
 pub mod diary;
+pub mod evaluation;
+pub mod evaluation_results;
 pub mod reports;

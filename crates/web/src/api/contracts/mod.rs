@@ -8,6 +8,7 @@ pub mod account;
 pub mod applications;
 pub mod cohorts;
 pub mod diaries;
+pub mod evaluation;
 pub mod meeting_changes;
 pub mod meetings;
 pub mod organisations;
