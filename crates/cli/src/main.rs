@@ -3,6 +3,8 @@
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 mod demo;
+mod evaluation;
+mod evaluation_cvf;
 mod generate;
 mod jobs;
 mod user;
@@ -82,6 +84,16 @@ enum Command {
     },
     /// Form action learning sets and run the set formation benchmarks.
     Sets(revans_sets::SetsArgs),
+    /// Questionnaire instruments (docs/INSTRUMENTS.md): check a file.
+    Instrument {
+        #[command(subcommand)]
+        command: evaluation::InstrumentCommand,
+    },
+    /// The Competing Values Framework culture profile: score answers collected elsewhere.
+    Cvf {
+        #[command(subcommand)]
+        command: evaluation::CvfCommand,
+    },
 }
 
 fn main() -> ExitCode {
@@ -233,6 +245,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::User { command } => user::run(&cli, command),
         Command::Jobs { command } => jobs::run(&cli, command),
         Command::Generate { command } => generate::run(&cli, command),
+        Command::Instrument { command } => evaluation::run_instrument(command),
+        Command::Cvf { command } => evaluation::run_cvf(command),
     }
 }
 

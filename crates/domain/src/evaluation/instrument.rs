@@ -89,6 +89,20 @@ pub enum QuestionKind {
     },
 }
 
+impl QuestionKind {
+    /// The `type` as written in an instrument file.
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            QuestionKind::Scale { .. } => "scale",
+            QuestionKind::Single { .. } => "single",
+            QuestionKind::Multiple { .. } => "multiple",
+            QuestionKind::FreeText { .. } => "free_text",
+            QuestionKind::ConstantSum { .. } => "constant_sum",
+            QuestionKind::Matrix { .. } => "matrix",
+        }
+    }
+}
+
 fn free_text_max() -> u32 {
     2000
 }
@@ -163,8 +177,33 @@ pub struct InstrumentSummary {
 impl Instrument {
     /// Parses and validates an instrument; every problem is returned, not just the first.
     pub fn parse(source: &str, format: Format) -> Result<Instrument, Vec<InstrumentError>> {
-        let _ = (source, format);
-        unimplemented!("evaluation::Instrument::parse")
+        let tree = match format {
+            Format::Toml => super::tree::from_toml(source),
+            Format::Json => super::tree::from_json(source),
+        }
+        .map_err(|e| vec![e])?;
+        let mut checker = super::validate::Checker::default();
+        checker.instrument(&tree);
+        if !checker.errors.is_empty() {
+            return Err(checker.errors);
+        }
+        // The checks above cover what the types require; should they miss something, the
+        // deserializer's own message still names it.
+        let typed = match format {
+            Format::Toml => toml::from_str::<Instrument>(source).map_err(|e| InstrumentError {
+                line: e.span().map(|s| super::tree::line_at(source, s.start)),
+                field: "(file)".into(),
+                message: e.message().to_owned(),
+            }),
+            Format::Json => {
+                serde_json::from_str::<Instrument>(source).map_err(|e| InstrumentError {
+                    line: Some(e.line()),
+                    field: "(file)".into(),
+                    message: e.to_string(),
+                })
+            }
+        };
+        typed.map_err(|e| vec![e])
     }
 
     pub fn questions(&self) -> impl Iterator<Item = &Question> {
@@ -176,6 +215,24 @@ impl Instrument {
     }
 
     pub fn summary(&self) -> InstrumentSummary {
-        unimplemented!("evaluation::Instrument::summary")
+        let mut by_type = Vec::new();
+        for name in super::validate::QUESTION_TYPES {
+            let n = self
+                .questions()
+                .filter(|q| q.kind.type_name() == name)
+                .count();
+            if n > 0 {
+                by_type.push((name, n));
+            }
+        }
+        InstrumentSummary {
+            key: self.key.clone(),
+            version: self.version,
+            title: self.title.clone(),
+            sections: self.sections.len(),
+            questions: self.questions().count(),
+            by_type,
+            profile: self.profile,
+        }
     }
 }

@@ -7,6 +7,8 @@ mod answers;
 mod cvf;
 mod instrument;
 mod stats;
+mod tree;
+mod validate;
 
 pub use answers::{AnswerValue, Answers};
 pub use cvf::{
@@ -18,5 +20,9 @@ pub use instrument::{
     QuestionKind, Scale, Section,
 };
 pub use stats::{
-    GroupDifference, PairedChange, Summary, group_difference, paired_change, summarise,
+    GroupDifference, PairedChange, Summary, group_difference, paired_change, summarise, t_quantile,
+    t_quantile_975,
 };
+
+#[cfg(test)]
+mod tests;
