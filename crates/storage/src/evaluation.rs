@@ -350,7 +350,9 @@ pub struct ResponseRow {
     pub respondent_group: String,
     pub organisation_name: Option<String>,
     pub answers: String,
-    pub free_text_consent: bool,
+    /// 1 when the respondent agreed their free text may be shown (an integer: the Any driver
+    /// reads no booleans from SQLite).
+    pub free_text_consent: i64,
 }
 
 /// Every response to the programme's waves, in one query, in an order that says nothing about
@@ -358,7 +360,7 @@ pub struct ResponseRow {
 pub async fn responses_of(conn: &mut Conn, programme: &Id) -> Result<Vec<ResponseRow>> {
     Ok(sqlx::query_as(
         "SELECT r.wave_id, r.pseudonym, r.respondent_group, o.name AS organisation_name, r.answers, \
-         r.free_text_consent FROM wave_responses r JOIN evaluation_waves w ON w.id = r.wave_id \
+         CAST(CASE WHEN r.free_text_consent THEN 1 ELSE 0 END AS BIGINT) AS free_text_consent FROM wave_responses r JOIN evaluation_waves w ON w.id = r.wave_id \
          LEFT JOIN organisations o ON o.id = r.organisation_id \
          WHERE w.programme_id = $1 ORDER BY r.wave_id, r.id",
     )

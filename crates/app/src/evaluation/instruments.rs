@@ -64,9 +64,10 @@ pub async fn add(
     programme: &Id,
     input: NewInstrumentInput,
 ) -> Result<Id, Error> {
-    let instrument = parse(&input.format, &input.source)?;
     let mut tx = app.store.begin().await?;
+    // Access first: someone outside the programme learns nothing, not even about their file.
     let programme = super::access::for_lead(&mut tx, actor, programme).await?;
+    let instrument = parse(&input.format, &input.source)?;
     let id = store::insert_instrument(
         &mut tx,
         NewInstrument {

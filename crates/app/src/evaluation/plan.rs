@@ -339,6 +339,14 @@ pub async fn invite(
     wave: &Id,
     input: InviteInput,
 ) -> Result<Invited, Error> {
+    // Access first: someone outside the programme learns nothing from the form.
+    let mut tx = app.store.begin().await?;
+    let wave = store::wave(&mut tx, wave.as_str())
+        .await?
+        .ok_or(Error::NotFound)?;
+    let programme =
+        super::access::for_lead(&mut tx, actor, &Id::from_trusted(wave.programme_id.clone()))
+            .await?;
     let mut errors = FieldErrors::default();
     let mut addresses: Vec<EmailAddress> = Vec::new();
     for (n, line) in input.emails.lines().enumerate() {
@@ -372,13 +380,6 @@ pub async fn invite(
     if errors.any() {
         return Err(Error::Invalid(errors.0));
     }
-    let mut tx = app.store.begin().await?;
-    let wave = store::wave(&mut tx, wave.as_str())
-        .await?
-        .ok_or(Error::NotFound)?;
-    let programme =
-        super::access::for_lead(&mut tx, actor, &Id::from_trusted(wave.programme_id.clone()))
-            .await?;
     let mut invited = Invited {
         invited: 0,
         already_invited: 0,

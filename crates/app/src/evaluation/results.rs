@@ -122,6 +122,8 @@ pub struct WaveChange {
     pub before: String,
     pub after: String,
     pub instrument: String,
+    /// The respondent group paired (participants, comparison, ...).
+    pub group: String,
     pub questions: Vec<PairedQuestion>,
 }
 
@@ -331,7 +333,7 @@ fn free_text(instrument: &Instrument, answers: &[&Parsed]) -> Vec<FreeText> {
         .filter_map(|q| {
             let mut texts: Vec<String> = answers
                 .iter()
-                .filter(|p| p.row.free_text_consent)
+                .filter(|p| p.row.free_text_consent == 1)
                 .filter_map(|p| match p.answers.0.get(&q.key) {
                     Some(AnswerValue::Text(t)) if !t.trim().is_empty() => Some(t.trim().to_owned()),
                     _ => None,
@@ -351,7 +353,42 @@ fn free_text(instrument: &Instrument, answers: &[&Parsed]) -> Vec<FreeText> {
 }
 
 /// Each later wave against the first wave with the same instrument, paired by pseudonym (both
-/// waves must keep one: named or pseudonymous). Only the participants' answers are paired.
+/// waves must keep one: named or pseudonymous), within each respondent group.
+fn paired_questions(
+    instrument: &Instrument,
+    first: &BTreeMap<&str, &Answers>,
+    later: &BTreeMap<&str, &Answers>,
+) -> Vec<PairedQuestion> {
+    instrument
+        .scored_questions()
+        .into_iter()
+        .map(|q| {
+            let pairs: Vec<(f64, f64)> = first
+                .iter()
+                .filter_map(|(who, a)| {
+                    Some((
+                        instrument.score(a, &q.key)?,
+                        instrument.score(later.get(who)?, &q.key)?,
+                    ))
+                })
+                .collect();
+            let change = (pairs.len() >= MIN_GROUP)
+                .then(|| paired_change(&pairs))
+                .flatten();
+            PairedQuestion {
+                key: q.key.clone(),
+                text: q.text.clone(),
+                pairs: publish_count(pairs.len()),
+                mean_change: change.map(|c| round2(c.mean_change)),
+                ci95: change
+                    .and_then(|c| c.ci95)
+                    .map(|(lo, hi)| [round2(lo), round2(hi)]),
+                effect_size: change.and_then(|c| c.effect_size).map(round2),
+            }
+        })
+        .collect()
+}
+
 fn changes(
     waves: &[store::Wave],
     instruments: &HashMap<String, Instrument>,
@@ -374,48 +411,33 @@ fn changes(
         }) else {
             continue;
         };
-        let by_pseudonym = |wave: &str| -> BTreeMap<&str, &Answers> {
-            parsed
-                .iter()
-                .filter(|p| p.row.wave_id == wave && p.row.respondent_group == PARTICIPANTS)
-                .filter_map(|p| Some((p.row.pseudonym.as_deref()?, &p.answers)))
-                .collect()
-        };
-        let (first, later) = (by_pseudonym(&before.id), by_pseudonym(&after.id));
-        let questions = instrument
-            .scored_questions()
-            .into_iter()
-            .map(|q| {
-                let pairs: Vec<(f64, f64)> = first
-                    .iter()
-                    .filter_map(|(who, a)| {
-                        Some((
-                            instrument.score(a, &q.key)?,
-                            instrument.score(later.get(who)?, &q.key)?,
-                        ))
-                    })
-                    .collect();
-                let change = (pairs.len() >= MIN_GROUP)
-                    .then(|| paired_change(&pairs))
-                    .flatten();
-                PairedQuestion {
-                    key: q.key.clone(),
-                    text: q.text.clone(),
-                    pairs: publish_count(pairs.len()),
-                    mean_change: change.map(|c| round2(c.mean_change)),
-                    ci95: change
-                        .and_then(|c| c.ci95)
-                        .map(|(lo, hi)| [round2(lo), round2(hi)]),
-                    effect_size: change.and_then(|c| c.effect_size).map(round2),
-                }
-            })
+        // Each respondent group is paired within itself: participants, and a comparison
+        // group answering both waves gives the control group's change beside theirs.
+        let groups: BTreeSet<&str> = parsed
+            .iter()
+            .filter(|p| p.row.wave_id == after.id)
+            .map(|p| p.row.respondent_group.as_str())
             .collect();
-        out.push(WaveChange {
-            before: before.name.clone(),
-            after: after.name.clone(),
-            instrument: instrument.title.clone(),
-            questions,
-        });
+        for group in groups {
+            let by_pseudonym = |wave: &str| -> BTreeMap<&str, &Answers> {
+                parsed
+                    .iter()
+                    .filter(|p| p.row.wave_id == wave && p.row.respondent_group == group)
+                    .filter_map(|p| Some((p.row.pseudonym.as_deref()?, &p.answers)))
+                    .collect()
+            };
+            let (first, later) = (by_pseudonym(&before.id), by_pseudonym(&after.id));
+            if first.is_empty() {
+                continue;
+            }
+            out.push(WaveChange {
+                before: before.name.clone(),
+                after: after.name.clone(),
+                instrument: instrument.title.clone(),
+                group: group.to_owned(),
+                questions: paired_questions(instrument, &first, &later),
+            });
+        }
     }
     out
 }

@@ -56,8 +56,9 @@ pub async fn add_instrument(
         ip: &ip,
     };
     let format = match body.format {
-        InstrumentFormat::Toml => "toml",
-        InstrumentFormat::Json => "json",
+        Some(InstrumentFormat::Toml) => "toml",
+        Some(InstrumentFormat::Json) => "json",
+        None => "",
     };
     let new = instruments::add(
         &state,

@@ -15,7 +15,7 @@ pub mod meeting_changes;
 pub mod meeting_records;
 pub mod meetings;
 pub mod openapi;
-mod openapi_errors;
+pub mod openapi_errors;
 pub mod organisations;
 pub mod pagination;
 pub mod people;

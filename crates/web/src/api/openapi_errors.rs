@@ -65,6 +65,18 @@ const FORBIDDEN_FOR_SOME: &[(&str, &str)] = &[
     ("post", "/api/v1/cohorts/{id}/formation-runs"),
     ("get", "/api/v1/formation-runs/{id}"),
     ("post", "/api/v1/formation-runs/{id}/cancel"),
+    ("get", "/api/v1/programmes/{id}/evaluation"),
+    ("get", "/api/v1/programmes/{id}/evaluation/results"),
+    ("post", "/api/v1/programmes/{id}/instruments"),
+    ("post", "/api/v1/programmes/{id}/waves"),
+    ("post", "/api/v1/waves/{id}/invitations"),
+    ("post", "/api/v1/waves/{id}/reminders"),
+];
+
+/// Operations with no token: the token in their path, from an emailed link, is the key.
+pub const OPEN_BY_LINK: &[(&str, &str)] = &[
+    ("get", "/api/v1/respond/{token}"),
+    ("put", "/api/v1/respond/{token}"),
 ];
 
 /// Operations refused when the record is not in a state that allows them (409).
@@ -84,6 +96,9 @@ const CONFLICTS: &[(&str, &str)] = &[
     ("post", "/api/v1/cohorts/{id}/sets/swaps"),
     ("post", "/api/v1/cohorts/{id}/formation-runs"),
     ("post", "/api/v1/formation-runs/{id}/cancel"),
+    ("post", "/api/v1/waves/{id}/reminders"),
+    // Sent already, not open yet, or closed.
+    ("put", "/api/v1/respond/{token}"),
 ];
 
 pub struct ErrorResponses;

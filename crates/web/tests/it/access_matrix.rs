@@ -323,6 +323,54 @@ pub(crate) const MATRIX: &[(&str, &str, [&str; 7])] = &[
         "/admin/cohorts/{autumn}/sets",
         ["303>/sign-in", "403", "403", "403", "403", "422", "404"],
     ),
+    // Evaluation (C9): the programme's leads and the tenant's evaluators read the plan and the
+    // results; only leads change it; the lead of another tenant is told it does not exist.
+    // {job} is no wave at all (evaluation_access.rs checks real ones).
+    (
+        "GET",
+        "/evaluation/programmes/{programme}",
+        ["303>/sign-in", "403", "403", "403", "200", "200", "404"],
+    ),
+    (
+        "GET",
+        "/evaluation/programmes/{programme}/results",
+        ["303>/sign-in", "403", "403", "403", "200", "200", "404"],
+    ),
+    (
+        "GET",
+        "/evaluation/programmes/{programme}/instruments/new",
+        ["303>/sign-in", "403", "403", "403", "403", "200", "404"],
+    ),
+    (
+        "POST",
+        "/evaluation/programmes/{programme}/instruments",
+        ["303>/sign-in", "403", "403", "403", "403", "422", "404"],
+    ),
+    (
+        "GET",
+        "/evaluation/programmes/{programme}/waves/new",
+        ["303>/sign-in", "403", "403", "403", "403", "200", "404"],
+    ),
+    (
+        "POST",
+        "/evaluation/programmes/{programme}/waves",
+        ["303>/sign-in", "403", "403", "403", "403", "422", "404"],
+    ),
+    (
+        "GET",
+        "/evaluation/waves/{job}/invite",
+        ["303>/sign-in", "403", "403", "403", "403", "404", "404"],
+    ),
+    (
+        "POST",
+        "/evaluation/waves/{job}/invite",
+        ["303>/sign-in", "403", "403", "403", "403", "404", "404"],
+    ),
+    (
+        "POST",
+        "/evaluation/waves/{job}/remind",
+        ["303>/sign-in", "403", "403", "403", "403", "404", "404"],
+    ),
     // Forming runs: {job} is no run at all (forming_runs.rs checks real ones).
     (
         "GET",
@@ -467,6 +515,9 @@ pub(crate) const MATRIX: &[(&str, &str, [&str; 7])] = &[
     ("POST", "/password-reset", ["422"; 7]),
     ("GET", "/password-reset/{token}", ["410"; 7]),
     ("POST", "/password-reset/{token}", ["422"; 7]),
+    // Answering a questionnaire by its link: an unknown token opens nothing, for anyone.
+    ("GET", "/respond/{token}", ["404"; 7]),
+    ("POST", "/respond/{token}", ["404"; 7]),
     ("GET", "/invitations/{token}", ["410"; 7]),
     ("POST", "/invitations/{token}", ["422"; 7]),
     // Signed out, the home page says what this service is and how to get an account.
@@ -944,6 +995,38 @@ pub(crate) const MATRIX: &[(&str, &str, [&str; 7])] = &[
         "/api/v1/cohorts/{autumn}/formation-runs",
         ["401", "403", "403", "403", "403", "422", "404"],
     ),
+    (
+        "GET",
+        "/api/v1/programmes/{programme}/evaluation",
+        ["401", "403", "403", "403", "200", "200", "404"],
+    ),
+    (
+        "GET",
+        "/api/v1/programmes/{programme}/evaluation/results",
+        ["401", "403", "403", "403", "200", "200", "404"],
+    ),
+    (
+        "POST",
+        "/api/v1/programmes/{programme}/instruments",
+        ["401", "403", "403", "403", "403", "422", "404"],
+    ),
+    (
+        "POST",
+        "/api/v1/programmes/{programme}/waves",
+        ["401", "403", "403", "403", "403", "422", "404"],
+    ),
+    (
+        "POST",
+        "/api/v1/waves/{job}/invitations",
+        ["401", "403", "403", "403", "403", "404", "404"],
+    ),
+    (
+        "POST",
+        "/api/v1/waves/{job}/reminders",
+        ["401", "403", "403", "403", "403", "404", "404"],
+    ),
+    ("GET", "/api/v1/respond/{token}", ["404"; 7]),
+    ("PUT", "/api/v1/respond/{token}", ["404"; 7]),
     (
         "GET",
         "/api/v1/formation-runs/{job}",

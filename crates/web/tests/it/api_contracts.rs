@@ -27,6 +27,11 @@ const NO_BODY: &[(&str, &str, &str)] = &[
     ),
     (
         "POST",
+        "/api/v1/waves/{id}/reminders",
+        "reminding needs nothing but the wave",
+    ),
+    (
+        "POST",
         "/api/v1/formation-runs/{id}/cancel",
         "cancelling needs nothing but the run",
     ),

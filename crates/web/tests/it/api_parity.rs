@@ -236,6 +236,31 @@ const COUNTERPARTS: &[(&str, &str, &[Route])] = &[
     ),
     (
         "POST",
+        "/evaluation/programmes/{id}/instruments",
+        &[("POST", "/api/v1/programmes/{id}/instruments")],
+    ),
+    (
+        "POST",
+        "/evaluation/programmes/{id}/waves",
+        &[("POST", "/api/v1/programmes/{id}/waves")],
+    ),
+    (
+        "POST",
+        "/evaluation/waves/{id}/invite",
+        &[("POST", "/api/v1/waves/{id}/invitations")],
+    ),
+    (
+        "POST",
+        "/evaluation/waves/{id}/remind",
+        &[("POST", "/api/v1/waves/{id}/reminders")],
+    ),
+    (
+        "POST",
+        "/respond/{token}",
+        &[("PUT", "/api/v1/respond/{token}")],
+    ),
+    (
+        "POST",
         "/admin/formation-runs/{id}/cancel",
         &[("POST", "/api/v1/formation-runs/{id}/cancel")],
     ),

@@ -20,6 +20,7 @@ mod confidentiality;
 mod dates;
 mod dead_letters;
 mod diaries;
+mod evaluation;
 mod forming;
 mod forming_runs;
 mod helpers;

@@ -13,7 +13,8 @@ pub enum InstrumentFormat {
 #[derive(Debug, serde::Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct InstrumentIn {
-    pub format: InstrumentFormat,
+    #[schema(required = true)]
+    pub format: Option<InstrumentFormat>,
     #[serde(default)]
     #[schema(required = true)]
     pub source: String,
@@ -29,7 +30,8 @@ pub struct WaveIn {
     pub cohort_id: Option<String>,
     /// Defaults to a name from the timing ("After the last session").
     pub name: Option<String>,
-    pub timing: Timing,
+    #[schema(required = true)]
+    pub timing: Option<Timing>,
     /// For `months_after`: 1 to 60.
     pub months_after: Option<u32>,
     /// For `on_dates`: the first and last day it is open, `YYYY-MM-DD`.
@@ -37,7 +39,8 @@ pub struct WaveIn {
     pub opens_on: Option<String>,
     #[schema(format = Date)]
     pub closes_on: Option<String>,
-    pub anonymity: Anonymity,
+    #[schema(required = true)]
+    pub anonymity: Option<Anonymity>,
 }
 
 impl From<WaveIn> for WaveInput {
@@ -46,11 +49,14 @@ impl From<WaveIn> for WaveInput {
             instrument: w.instrument_id,
             cohort: w.cohort_id.unwrap_or_default(),
             name: w.name.unwrap_or_default(),
-            timing: w.timing.as_str().to_owned(),
+            timing: w.timing.map(|t| t.as_str().to_owned()).unwrap_or_default(),
             months: w.months_after.map(|m| m.to_string()).unwrap_or_default(),
             opens: w.opens_on.unwrap_or_default(),
             closes: w.closes_on.unwrap_or_default(),
-            anonymity: w.anonymity.as_str().to_owned(),
+            anonymity: w
+                .anonymity
+                .map(|a| a.as_str().to_owned())
+                .unwrap_or_default(),
         }
     }
 }
@@ -84,7 +90,8 @@ impl From<InvitationsIn> for InviteInput {
 #[derive(Debug, serde::Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AnswersIn {
-    #[schema(value_type = Object)]
+    #[serde(default)]
+    #[schema(value_type = Object, required = true)]
     pub answers: revans_domain::evaluation::Answers,
     /// Free-text answers may be shown to evaluators (only in groups of 8 or more).
     #[serde(default)]
