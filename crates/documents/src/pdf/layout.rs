@@ -1,0 +1,446 @@
+//! Lays a document out on A4 pages as shapes in points, y downwards from the top. Knowing every
+//! page before any is written is what lets the footer say "Page N of M".
+
+use crate::chart::{self, Anchor, GREY, INK, Paint, Rgb, Shape, Stroke};
+use crate::metrics::{text_width, wrap};
+use crate::model::{Block, Chart, Document, Table};
+
+pub(crate) const PAGE_WIDTH: f32 = 595.28;
+pub(crate) const PAGE_HEIGHT: f32 = 841.89;
+const LEFT: f32 = 56.7;
+const RIGHT: f32 = PAGE_WIDTH - 56.7;
+const TOP: f32 = 56.7;
+/// Content stops here; the footer sits below.
+const BOTTOM: f32 = PAGE_HEIGHT - 64.0;
+const WIDTH: f32 = RIGHT - LEFT;
+
+const BODY: f32 = 10.0;
+const CELL: f32 = 8.5;
+const CELL_PAD_X: f32 = 4.0;
+const CELL_PAD_Y: f32 = 3.5;
+const RULE: Rgb = Rgb(0xb0, 0xb0, 0xb0);
+const HEADER_FILL: Rgb = Rgb(0xec, 0xef, 0xf3);
+
+/// A heading for the PDF outline (bookmarks): its text, page and position.
+pub(crate) struct Bookmark {
+    pub text: String,
+    pub page: usize,
+    pub y: f32,
+}
+
+pub(crate) struct Pages {
+    pub pages: Vec<Vec<Shape>>,
+    pub bookmarks: Vec<Bookmark>,
+}
+
+struct Layout {
+    pages: Vec<Vec<Shape>>,
+    bookmarks: Vec<Bookmark>,
+    y: f32,
+}
+
+/// Where the baseline sits below the top of a line of text of this size.
+fn ascent(size: f32) -> f32 {
+    size * 0.93
+}
+
+fn text(x: f32, y: f32, size: f32, bold: bool, colour: Rgb, anchor: Anchor, text: &str) -> Shape {
+    Shape::Text {
+        x,
+        y,
+        size,
+        anchor,
+        bold,
+        colour,
+        text: text.to_owned(),
+    }
+}
+
+impl Layout {
+    fn shapes(&mut self) -> &mut Vec<Shape> {
+        self.pages.last_mut().expect("there is always a page")
+    }
+
+    fn at_top(&self) -> bool {
+        self.y <= TOP + 0.01
+    }
+
+    fn new_page(&mut self) {
+        self.pages.push(Vec::new());
+        self.y = TOP;
+    }
+
+    /// Starts a new page unless `height` still fits on this one (or this one is empty).
+    fn need(&mut self, height: f32) {
+        if self.y + height > BOTTOM && !self.at_top() {
+            self.new_page();
+        }
+    }
+
+    fn space(&mut self, height: f32) {
+        if !self.at_top() {
+            self.y += height;
+        }
+    }
+
+    fn lines(&mut self, lines: &[String], size: f32, bold: bool, colour: Rgb, leading: f32) {
+        for line in lines {
+            self.need(leading);
+            let baseline = self.y + ascent(size) + (leading - size) / 2.0;
+            self.shapes().push(text(
+                LEFT,
+                baseline,
+                size,
+                bold,
+                colour,
+                Anchor::Start,
+                line,
+            ));
+            self.y += leading;
+        }
+    }
+
+    fn rule(&mut self, y: f32, x0: f32, x1: f32, colour: Rgb, width: f32) {
+        self.shapes().push(Shape::Path {
+            points: vec![(x0, y), (x1, y)],
+            closed: false,
+            stroke: Some(Stroke {
+                colour,
+                width,
+                dash: None,
+            }),
+            fill: None,
+        });
+    }
+
+    /// `next` is the least of what follows that must share the heading's page.
+    fn heading(&mut self, heading: &str, next: f32) {
+        self.space(14.0);
+        let lines = wrap(heading, 13.5, true, WIDTH);
+        self.need(lines.len() as f32 * 18.0 + 4.0 + next);
+        self.bookmarks.push(Bookmark {
+            text: heading.to_owned(),
+            page: self.pages.len() - 1,
+            y: self.y,
+        });
+        self.lines(&lines, 13.5, true, INK, 18.0);
+        self.y += 4.0;
+    }
+
+    fn paragraph(&mut self, paragraph: &str) {
+        let lines = wrap(paragraph, BODY, false, WIDTH);
+        self.lines(&lines, BODY, false, INK, 14.5);
+        self.y += 7.0;
+    }
+
+    fn table(&mut self, table: &Table) {
+        let columns = table
+            .header
+            .len()
+            .max(table.rows.iter().map(Vec::len).max().unwrap_or(0))
+            .max(1);
+        let widths = column_widths(table, columns);
+        let cell = |row: &[String], c: usize| row.get(c).map_or("", String::as_str).to_owned();
+        let wrap_row = |row: &[String], bold: bool| -> Vec<Vec<String>> {
+            (0..columns)
+                .map(|c| wrap(&cell(row, c), CELL, bold, widths[c] - 2.0 * CELL_PAD_X))
+                .collect()
+        };
+        let header = wrap_row(&table.header, true);
+        // A column of numbers (and dashes for what is not shown) is set right, header included.
+        let numeric: Vec<bool> = (0..columns)
+            .map(|c| {
+                let mut cells = table
+                    .rows
+                    .iter()
+                    .map(|r| cell(r, c))
+                    .filter(|v| !v.trim().is_empty())
+                    .peekable();
+                cells.peek().is_some() && cells.all(|v| is_number(&v))
+            })
+            .collect();
+        let leading = CELL * 1.3;
+        let height = |cells: &[Vec<String>]| {
+            cells.iter().map(Vec::len).max().unwrap_or(1) as f32 * leading + 2.0 * CELL_PAD_Y
+        };
+        let header_height = height(&header);
+        let caption = wrap(&table.caption, 9.5, true, WIDTH);
+        let caption_height = if table.caption.is_empty() {
+            0.0
+        } else {
+            caption.len() as f32 * 13.0 + 2.0
+        };
+        let first_row = table
+            .rows
+            .first()
+            .map_or(0.0, |r| height(&wrap_row(r, false)));
+        self.space(4.0);
+        self.need(caption_height + header_height + first_row);
+        if !table.caption.is_empty() {
+            self.lines(&caption, 9.5, true, INK, 13.0);
+            self.y += 2.0;
+        }
+        self.row(&header, &widths, &numeric, true, header_height);
+        for row in &table.rows {
+            let cells = wrap_row(row, false);
+            let h = height(&cells);
+            if self.y + h > BOTTOM {
+                self.new_page();
+                let more = format!(
+                    "{} (continued)",
+                    if table.caption.is_empty() {
+                        "Table"
+                    } else {
+                        &table.caption
+                    }
+                );
+                let more = wrap(&more, 9.5, true, WIDTH);
+                self.lines(&more, 9.5, true, GREY, 13.0);
+                self.y += 2.0;
+                self.row(&header, &widths, &numeric, true, header_height);
+            }
+            self.row(&cells, &widths, &numeric, false, h);
+        }
+        self.y += 10.0;
+    }
+
+    fn row(
+        &mut self,
+        cells: &[Vec<String>],
+        widths: &[f32],
+        numeric: &[bool],
+        header: bool,
+        height: f32,
+    ) {
+        let top = self.y;
+        let right = LEFT + widths.iter().sum::<f32>();
+        if header {
+            self.shapes().push(Shape::Path {
+                points: vec![
+                    (LEFT, top),
+                    (right, top),
+                    (right, top + height),
+                    (LEFT, top + height),
+                ],
+                closed: true,
+                stroke: None,
+                fill: Some(Paint::Solid(HEADER_FILL)),
+            });
+        }
+        let mut x = LEFT;
+        for ((lines, width), numeric) in cells.iter().zip(widths).zip(numeric.iter().copied()) {
+            for (l, line) in lines.iter().enumerate() {
+                let baseline =
+                    top + CELL_PAD_Y + ascent(CELL) + l as f32 * CELL * 1.3 + CELL * 0.15;
+                let (tx, anchor) = if numeric {
+                    (x + width - CELL_PAD_X, Anchor::End)
+                } else {
+                    (x + CELL_PAD_X, Anchor::Start)
+                };
+                self.shapes()
+                    .push(text(tx, baseline, CELL, header, INK, anchor, line));
+            }
+            x += width;
+        }
+        let (colour, weight) = if header { (INK, 0.9) } else { (RULE, 0.5) };
+        self.rule(top + height, LEFT, right, colour, weight);
+        self.y = top + height;
+    }
+
+    fn chart(&mut self, chart: &Chart) {
+        let drawing = chart::draw(chart);
+        let scale = WIDTH / drawing.width;
+        let caption = chart::chart_table(chart).caption;
+        let lines = wrap(&caption, 10.5, true, WIDTH);
+        self.space(8.0);
+        self.need(chart_need(&drawing, &caption) - 8.0);
+        self.lines(&lines, 10.5, true, INK, 14.0);
+        let (dx, dy) = (LEFT, self.y + 4.0);
+        let place = |(x, y): (f32, f32)| (dx + x * scale, dy + y * scale);
+        for shape in drawing.shapes {
+            let placed = match shape {
+                Shape::Path {
+                    points,
+                    closed,
+                    stroke,
+                    fill,
+                } => Shape::Path {
+                    points: points.into_iter().map(place).collect(),
+                    closed,
+                    stroke: stroke.map(|s| Stroke {
+                        width: s.width * scale,
+                        dash: s.dash.map(|d| d.into_iter().map(|v| v * scale).collect()),
+                        ..s
+                    }),
+                    fill,
+                },
+                Shape::Text {
+                    x,
+                    y,
+                    size,
+                    anchor,
+                    bold,
+                    colour,
+                    text,
+                } => {
+                    let (x, y) = place((x, y));
+                    Shape::Text {
+                        x,
+                        y,
+                        size: size * scale,
+                        anchor,
+                        bold,
+                        colour,
+                        text,
+                    }
+                }
+            };
+            self.shapes().push(placed);
+        }
+        self.y = dy + drawing.height * scale + 4.0;
+        let mut table = chart::chart_table(chart);
+        table.caption = format!("Data: {caption}");
+        self.table(&table);
+    }
+}
+
+fn is_number(cell: &str) -> bool {
+    let cell = cell.trim().trim_end_matches('%').trim();
+    cell == "–" || (!cell.is_empty() && cell.replace(',', "").parse::<f64>().is_ok())
+}
+
+/// Each column as wide as its content where that fits, else shared out above the width of its
+/// longest word; always the full text width in total.
+fn column_widths(table: &Table, columns: usize) -> Vec<f32> {
+    let mut natural = vec![0.0f32; columns];
+    let mut minimum = vec![0.0f32; columns];
+    let rows = std::iter::once((&table.header, true)).chain(table.rows.iter().map(|r| (r, false)));
+    for (row, bold) in rows {
+        for (c, cell) in row.iter().enumerate().take(columns) {
+            natural[c] = natural[c].max(text_width(cell, CELL, bold));
+            for word in cell.split_whitespace() {
+                minimum[c] = minimum[c].max(text_width(word, CELL, bold));
+            }
+        }
+    }
+    let pad = 2.0 * CELL_PAD_X + 1.0;
+    let natural: Vec<f32> = natural.iter().map(|w| w + pad).collect();
+    let cap = WIDTH / columns as f32;
+    // A column may insist on its longest word only up to a fair share of the width.
+    let minimum: Vec<f32> = minimum
+        .iter()
+        .map(|w| (w + pad).min(cap.max(60.0)))
+        .collect();
+    let total: f32 = natural.iter().sum();
+    if total <= WIDTH {
+        // Share the slack out evenly so narrow tables still span the page.
+        let extra = (WIDTH - total) / columns as f32;
+        return natural.iter().map(|w| w + extra).collect();
+    }
+    let floor: f32 = minimum.iter().sum();
+    if floor >= WIDTH {
+        return minimum.iter().map(|w| w * WIDTH / floor).collect();
+    }
+    let wants: f32 = natural.iter().zip(&minimum).map(|(n, m)| n - m).sum();
+    natural
+        .iter()
+        .zip(&minimum)
+        .map(|(n, m)| m + (n - m) / wants * (WIDTH - floor))
+        .collect()
+}
+
+/// A chart's caption, the chart, and the start of its data table: kept on one page.
+fn chart_need(drawing: &chart::Drawing, caption: &str) -> f32 {
+    let lines = wrap(caption, 10.5, true, WIDTH).len();
+    8.0 + lines as f32 * 14.0 + drawing.height * WIDTH / drawing.width + 64.0
+}
+
+/// How much of what follows a heading must fit under it: a chart whole, a table's caption,
+/// header and first rows, a paragraph's first lines (a short introduction and the chart after it).
+fn keep_with_heading(next: &[Block]) -> f32 {
+    match next {
+        [Block::Chart(chart), ..] => {
+            chart_need(&chart::draw(chart), &chart::chart_table(chart).caption)
+        }
+        [Block::Table(_), ..] => 80.0,
+        [Block::Paragraph(paragraph), rest @ ..] => {
+            let lines = wrap(paragraph, BODY, false, WIDTH).len();
+            match rest.first() {
+                Some(Block::Chart(_)) if lines <= 4 => {
+                    lines as f32 * 14.5 + 7.0 + keep_with_heading(rest)
+                }
+                _ => 50.0,
+            }
+        }
+        _ => 50.0,
+    }
+}
+
+pub(crate) fn lay_out(document: &Document) -> Pages {
+    let mut layout = Layout {
+        pages: vec![Vec::new()],
+        bookmarks: Vec::new(),
+        y: TOP,
+    };
+    let title = wrap(&document.title, 20.0, true, WIDTH);
+    layout.lines(&title, 20.0, true, INK, 26.0);
+    if !document.subtitle.is_empty() {
+        layout.y += 2.0;
+        let subtitle = wrap(&document.subtitle, 11.0, false, WIDTH);
+        layout.lines(&subtitle, 11.0, false, GREY, 15.0);
+    }
+    layout.y += 6.0;
+    let y = layout.y;
+    layout.rule(y, LEFT, RIGHT, INK, 1.0);
+    layout.y += 12.0;
+    for (i, block) in document.blocks.iter().enumerate() {
+        match block {
+            Block::Heading(heading) => {
+                layout.heading(heading, keep_with_heading(&document.blocks[i + 1..]))
+            }
+            Block::Paragraph(paragraph) => layout.paragraph(paragraph),
+            Block::Table(table) => layout.table(table),
+            Block::Chart(chart) => layout.chart(chart),
+        }
+    }
+    let count = layout.pages.len();
+    let footer_title = wrap(&document.title, 8.0, false, WIDTH * 0.7)
+        .into_iter()
+        .next()
+        .unwrap_or_default();
+    for (i, page) in layout.pages.iter_mut().enumerate() {
+        let y = PAGE_HEIGHT - 40.0;
+        page.push(Shape::Path {
+            points: vec![(LEFT, y - 11.0), (RIGHT, y - 11.0)],
+            closed: false,
+            stroke: Some(Stroke {
+                colour: RULE,
+                width: 0.5,
+                dash: None,
+            }),
+            fill: None,
+        });
+        page.push(text(
+            LEFT,
+            y,
+            8.0,
+            false,
+            GREY,
+            Anchor::Start,
+            &footer_title,
+        ));
+        page.push(text(
+            RIGHT,
+            y,
+            8.0,
+            false,
+            GREY,
+            Anchor::End,
+            &format!("Page {} of {count}", i + 1),
+        ));
+    }
+    Pages {
+        pages: layout.pages,
+        bookmarks: layout.bookmarks,
+    }
+}
