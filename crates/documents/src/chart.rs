@@ -533,8 +533,10 @@ mod tests {
         })
     }
 
-    /// The closed, 2-wide outlines of the series, in order.
-    fn outlines(d: &Drawing) -> Vec<(Vec<(f32, f32)>, Option<Vec<f32>>)> {
+    type Outline = (Vec<(f32, f32)>, Option<Vec<f32>>);
+
+    /// The closed, 2-wide outlines of the series, in order, with their dashes.
+    fn outlines(d: &Drawing) -> Vec<Outline> {
         d.shapes
             .iter()
             .filter_map(|s| match s {

@@ -309,8 +309,9 @@ fn is_number(cell: &str) -> bool {
     cell == "–" || (!cell.is_empty() && cell.replace(',', "").parse::<f64>().is_ok())
 }
 
-/// Each column as wide as its content where that fits, else shared out above the width of its
-/// longest word; always the full text width in total.
+/// Each column as wide as its content where that fits; otherwise the columns narrower than a
+/// fair share keep their width and the wide ones share the rest in proportion, none below its
+/// longest word (up to a fair share). Always the full text width in total.
 fn column_widths(table: &Table, columns: usize) -> Vec<f32> {
     let mut natural = vec![0.0f32; columns];
     let mut minimum = vec![0.0f32; columns];
@@ -325,11 +326,10 @@ fn column_widths(table: &Table, columns: usize) -> Vec<f32> {
     }
     let pad = 2.0 * CELL_PAD_X + 1.0;
     let natural: Vec<f32> = natural.iter().map(|w| w + pad).collect();
-    let cap = WIDTH / columns as f32;
-    // A column may insist on its longest word only up to a fair share of the width.
+    let fair = WIDTH / columns as f32;
     let minimum: Vec<f32> = minimum
         .iter()
-        .map(|w| (w + pad).min(cap.max(60.0)))
+        .map(|w| (w + pad).min(fair.max(60.0)))
         .collect();
     let total: f32 = natural.iter().sum();
     if total <= WIDTH {
@@ -337,16 +337,37 @@ fn column_widths(table: &Table, columns: usize) -> Vec<f32> {
         let extra = (WIDTH - total) / columns as f32;
         return natural.iter().map(|w| w + extra).collect();
     }
-    let floor: f32 = minimum.iter().sum();
-    if floor >= WIDTH {
-        return minimum.iter().map(|w| w * WIDTH / floor).collect();
+    let mut fixed = vec![false; columns];
+    let mut remaining = WIDTH;
+    loop {
+        let open = fixed.iter().filter(|f| !**f).count().max(1);
+        let share = remaining / open as f32;
+        let settled: Vec<usize> = (0..columns)
+            .filter(|&c| !fixed[c] && natural[c] <= share)
+            .collect();
+        if settled.is_empty() {
+            break;
+        }
+        for c in settled {
+            fixed[c] = true;
+            remaining -= natural[c];
+        }
     }
-    let wants: f32 = natural.iter().zip(&minimum).map(|(n, m)| n - m).sum();
-    natural
-        .iter()
-        .zip(&minimum)
-        .map(|(n, m)| m + (n - m) / wants * (WIDTH - floor))
-        .collect()
+    let wide: f32 = (0..columns)
+        .filter(|&c| !fixed[c])
+        .map(|c| natural[c])
+        .sum();
+    let widths: Vec<f32> = (0..columns)
+        .map(|c| {
+            if fixed[c] {
+                natural[c]
+            } else {
+                (remaining * natural[c] / wide).max(minimum[c])
+            }
+        })
+        .collect();
+    let sum: f32 = widths.iter().sum();
+    widths.iter().map(|w| w * WIDTH / sum).collect()
 }
 
 /// A chart's caption, the chart, and the start of its data table: kept on one page.
