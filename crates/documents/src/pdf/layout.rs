@@ -28,14 +28,50 @@ pub(crate) struct Bookmark {
     pub y: f32,
 }
 
+/// What a shape is in the document's logical structure (the PDF's tags, for screen readers):
+/// part of a node, or decoration a reader skips.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Mark {
+    /// Rules, cell backgrounds.
+    Layout,
+    /// Footers, and a table's caption and header repeated on a new page.
+    Pagination,
+    /// Content of `nodes[i]`.
+    Node(usize),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Kind {
+    Heading(u16, String),
+    Paragraph,
+    Caption,
+    Table,
+    Row,
+    HeaderCell,
+    Cell,
+    /// A chart, with its summary as the alternative text.
+    Figure(String),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Node {
+    pub kind: Kind,
+    pub parent: Option<usize>,
+}
+
 pub(crate) struct Pages {
-    pub pages: Vec<Vec<Shape>>,
+    pub pages: Vec<Vec<(Shape, Mark)>>,
     pub bookmarks: Vec<Bookmark>,
+    /// The logical structure in reading order; parents before their children.
+    pub nodes: Vec<Node>,
 }
 
 struct Layout {
-    pages: Vec<Vec<Shape>>,
+    pages: Vec<Vec<(Shape, Mark)>>,
     bookmarks: Vec<Bookmark>,
+    nodes: Vec<Node>,
+    /// What the shapes drawn now belong to.
+    mark: Mark,
     y: f32,
 }
 
@@ -57,8 +93,19 @@ fn text(x: f32, y: f32, size: f32, bold: bool, colour: Rgb, anchor: Anchor, text
 }
 
 impl Layout {
-    fn shapes(&mut self) -> &mut Vec<Shape> {
-        self.pages.last_mut().expect("there is always a page")
+    fn push(&mut self, shape: Shape) {
+        let mark = self.mark;
+        self.pages
+            .last_mut()
+            .expect("there is always a page")
+            .push((shape, mark));
+    }
+
+    /// A new node of the structure; what is drawn from now on belongs to it.
+    fn open(&mut self, kind: Kind, parent: Option<usize>) -> usize {
+        self.nodes.push(Node { kind, parent });
+        self.mark = Mark::Node(self.nodes.len() - 1);
+        self.nodes.len() - 1
     }
 
     fn at_top(&self) -> bool {
@@ -87,7 +134,7 @@ impl Layout {
         for line in lines {
             self.need(leading);
             let baseline = self.y + ascent(size) + (leading - size) / 2.0;
-            self.shapes().push(text(
+            self.push(text(
                 LEFT,
                 baseline,
                 size,
@@ -101,7 +148,8 @@ impl Layout {
     }
 
     fn rule(&mut self, y: f32, x0: f32, x1: f32, colour: Rgb, width: f32) {
-        self.shapes().push(Shape::Path {
+        let mark = std::mem::replace(&mut self.mark, Mark::Layout);
+        self.push(Shape::Path {
             points: vec![(x0, y), (x1, y)],
             closed: false,
             stroke: Some(Stroke {
@@ -111,6 +159,7 @@ impl Layout {
             }),
             fill: None,
         });
+        self.mark = mark;
     }
 
     /// `next` is the least of what follows that must share the heading's page.
@@ -123,12 +172,14 @@ impl Layout {
             page: self.pages.len() - 1,
             y: self.y,
         });
+        self.open(Kind::Heading(2, heading.to_owned()), None);
         self.lines(&lines, 13.5, true, INK, 18.0);
         self.y += 4.0;
     }
 
     fn paragraph(&mut self, paragraph: &str) {
         let lines = wrap(paragraph, BODY, false, WIDTH);
+        self.open(Kind::Paragraph, None);
         self.lines(&lines, BODY, false, INK, 14.5);
         self.y += 7.0;
     }
@@ -176,11 +227,13 @@ impl Layout {
             .map_or(0.0, |r| height(&wrap_row(r, false)));
         self.space(4.0);
         self.need(caption_height + header_height + first_row);
+        let node = self.open(Kind::Table, None);
         if !table.caption.is_empty() {
+            self.open(Kind::Caption, Some(node));
             self.lines(&caption, 9.5, true, INK, 13.0);
             self.y += 2.0;
         }
-        self.row(&header, &widths, &numeric, true, header_height);
+        self.row(&header, &widths, &numeric, Some(node), true, header_height);
         for row in &table.rows {
             let cells = wrap_row(row, false);
             let h = height(&cells);
@@ -195,11 +248,13 @@ impl Layout {
                     }
                 );
                 let more = wrap(&more, 9.5, true, WIDTH);
+                // Repeated for the eye; a screen reader has read them once.
+                self.mark = Mark::Pagination;
                 self.lines(&more, 9.5, true, GREY, 13.0);
                 self.y += 2.0;
-                self.row(&header, &widths, &numeric, true, header_height);
+                self.row(&header, &widths, &numeric, None, true, header_height);
             }
-            self.row(&cells, &widths, &numeric, false, h);
+            self.row(&cells, &widths, &numeric, Some(node), false, h);
         }
         self.y += 10.0;
     }
@@ -209,13 +264,16 @@ impl Layout {
         cells: &[Vec<String>],
         widths: &[f32],
         numeric: &[bool],
+        table: Option<usize>,
         header: bool,
         height: f32,
     ) {
         let top = self.y;
         let right = LEFT + widths.iter().sum::<f32>();
+        let row = table.map(|t| self.open(Kind::Row, Some(t)));
         if header {
-            self.shapes().push(Shape::Path {
+            self.mark = Mark::Layout;
+            self.push(Shape::Path {
                 points: vec![
                     (LEFT, top),
                     (right, top),
@@ -229,6 +287,13 @@ impl Layout {
         }
         let mut x = LEFT;
         for ((lines, width), numeric) in cells.iter().zip(widths).zip(numeric.iter().copied()) {
+            self.mark = Mark::Pagination;
+            if let Some(row) = row {
+                self.open(
+                    if header { Kind::HeaderCell } else { Kind::Cell },
+                    Some(row),
+                );
+            }
             for (l, line) in lines.iter().enumerate() {
                 let baseline =
                     top + CELL_PAD_Y + ascent(CELL) + l as f32 * CELL * 1.3 + CELL * 0.15;
@@ -237,8 +302,7 @@ impl Layout {
                 } else {
                     (x + CELL_PAD_X, Anchor::Start)
                 };
-                self.shapes()
-                    .push(text(tx, baseline, CELL, header, INK, anchor, line));
+                self.push(text(tx, baseline, CELL, header, INK, anchor, line));
             }
             x += width;
         }
@@ -254,7 +318,9 @@ impl Layout {
         let lines = wrap(&caption, 10.5, true, WIDTH);
         self.space(8.0);
         self.need(chart_need(&drawing, &caption) - 8.0);
+        self.open(Kind::Paragraph, None);
         self.lines(&lines, 10.5, true, INK, 14.0);
+        self.open(Kind::Figure(chart::summary(chart)), None);
         let (dx, dy) = (LEFT, self.y + 4.0);
         let place = |(x, y): (f32, f32)| (dx + x * scale, dy + y * scale);
         for shape in drawing.shapes {
@@ -295,7 +361,7 @@ impl Layout {
                     }
                 }
             };
-            self.shapes().push(placed);
+            self.push(placed);
         }
         self.y = dy + drawing.height * scale + 4.0;
         let mut table = chart::chart_table(chart);
@@ -318,10 +384,18 @@ fn column_widths(table: &Table, columns: usize) -> Vec<f32> {
     let rows = std::iter::once((&table.header, true)).chain(table.rows.iter().map(|r| (r, false)));
     for (row, bold) in rows {
         for (c, cell) in row.iter().enumerate().take(columns) {
-            natural[c] = natural[c].max(text_width(cell, CELL, bold));
+            let mut longest_word = 0.0f32;
             for word in cell.split_whitespace() {
-                minimum[c] = minimum[c].max(text_width(word, CELL, bold));
+                longest_word = longest_word.max(text_width(word, CELL, bold));
             }
+            minimum[c] = minimum[c].max(longest_word);
+            // A header may wrap at its spaces: it asks only for its longest word.
+            let wants = if bold {
+                longest_word
+            } else {
+                text_width(cell, CELL, bold)
+            };
+            natural[c] = natural[c].max(wants);
         }
     }
     let pad = 2.0 * CELL_PAD_X + 1.0;
@@ -401,11 +475,15 @@ pub(crate) fn lay_out(document: &Document) -> Pages {
     let mut layout = Layout {
         pages: vec![Vec::new()],
         bookmarks: Vec::new(),
+        nodes: Vec::new(),
+        mark: Mark::Layout,
         y: TOP,
     };
     let title = wrap(&document.title, 20.0, true, WIDTH);
+    layout.open(Kind::Heading(1, document.title.clone()), None);
     layout.lines(&title, 20.0, true, INK, 26.0);
     if !document.subtitle.is_empty() {
+        layout.open(Kind::Paragraph, None);
         layout.y += 2.0;
         let subtitle = wrap(&document.subtitle, 11.0, false, WIDTH);
         layout.lines(&subtitle, 11.0, false, GREY, 15.0);
@@ -431,38 +509,40 @@ pub(crate) fn lay_out(document: &Document) -> Pages {
         .unwrap_or_default();
     for (i, page) in layout.pages.iter_mut().enumerate() {
         let y = PAGE_HEIGHT - 40.0;
-        page.push(Shape::Path {
-            points: vec![(LEFT, y - 11.0), (RIGHT, y - 11.0)],
-            closed: false,
-            stroke: Some(Stroke {
-                colour: RULE,
-                width: 0.5,
-                dash: None,
-            }),
-            fill: None,
-        });
-        page.push(text(
-            LEFT,
-            y,
-            8.0,
-            false,
-            GREY,
-            Anchor::Start,
-            &footer_title,
+        page.push((
+            Shape::Path {
+                points: vec![(LEFT, y - 11.0), (RIGHT, y - 11.0)],
+                closed: false,
+                stroke: Some(Stroke {
+                    colour: RULE,
+                    width: 0.5,
+                    dash: None,
+                }),
+                fill: None,
+            },
+            Mark::Pagination,
         ));
-        page.push(text(
-            RIGHT,
-            y,
-            8.0,
-            false,
-            GREY,
-            Anchor::End,
-            &format!("Page {} of {count}", i + 1),
+        page.push((
+            text(LEFT, y, 8.0, false, GREY, Anchor::Start, &footer_title),
+            Mark::Pagination,
+        ));
+        page.push((
+            text(
+                RIGHT,
+                y,
+                8.0,
+                false,
+                GREY,
+                Anchor::End,
+                &format!("Page {} of {count}", i + 1),
+            ),
+            Mark::Pagination,
         ));
     }
     Pages {
         pages: layout.pages,
         bookmarks: layout.bookmarks,
+        nodes: layout.nodes,
     }
 }
 
@@ -513,7 +593,7 @@ mod tests {
         assert!(pages.len() > 10);
         for (p, shapes) in pages.iter().enumerate() {
             let footer = 3;
-            for shape in &shapes[..shapes.len() - footer] {
+            for (shape, _) in &shapes[..shapes.len() - footer] {
                 match shape {
                     Shape::Text { y, x, .. } => {
                         assert!(*y <= BOTTOM && *y >= TOP, "page {p}: text at {y}");

@@ -10,9 +10,13 @@ use krilla::outline::{Outline, OutlineNode};
 use krilla::page::PageSettings;
 use krilla::paint::{Fill, LineCap, LineJoin, Stroke, StrokeDash};
 use krilla::surface::Surface;
+use krilla::tagging::{
+    Artifact, ArtifactType, ContentTag, Identifier, SpanTag, TableHeaderScope, Tag, TagGroup,
+    TagKind, TagTree,
+};
 use krilla::text::{Font, TextDirection};
 
-use super::layout::{PAGE_HEIGHT, PAGE_WIDTH, Pages};
+use super::layout::{Kind, Mark, Node, PAGE_HEIGHT, PAGE_WIDTH, Pages};
 use crate::chart::{Anchor, Hatch, Paint, Rgb, Shape};
 use crate::metrics::{BOLD, REGULAR, text_width};
 
@@ -181,19 +185,95 @@ fn draw(surface: &mut Surface<'_>, fonts: &Fonts, shape: &Shape) {
     }
 }
 
+fn content_tag(mark: Mark, nodes: &[Node]) -> ContentTag<'static> {
+    match mark {
+        Mark::Layout => ContentTag::Artifact(Artifact::new(ArtifactType::Layout, None)),
+        Mark::Pagination => {
+            ContentTag::Artifact(Artifact::new(ArtifactType::PaginationOther, None))
+        }
+        Mark::Node(n) if matches!(nodes[n].kind, Kind::Figure(_)) => ContentTag::Other,
+        Mark::Node(_) => ContentTag::Span(SpanTag::empty()),
+    }
+}
+
+fn tag_kind(kind: &Kind) -> TagKind {
+    match kind {
+        Kind::Heading(level, title) => {
+            let level = std::num::NonZeroU16::new(*level).unwrap_or(std::num::NonZeroU16::MIN);
+            Tag::Hn(level, Some(title.clone())).into()
+        }
+        Kind::Paragraph => Tag::P.into(),
+        Kind::Caption => Tag::Caption.into(),
+        Kind::Table => Tag::Table.into(),
+        Kind::Row => Tag::TR.into(),
+        Kind::HeaderCell => Tag::TH(TableHeaderScope::Column).into(),
+        Kind::Cell => Tag::TD.into(),
+        Kind::Figure(alt) => Tag::Figure(Some(alt.clone())).into(),
+    }
+}
+
+/// The tag tree: each node's marked content first, then its children, in reading order.
+fn tag_tree(nodes: &[Node], mut content: Vec<Vec<Identifier>>) -> TagTree {
+    let mut children: Vec<Vec<usize>> = vec![Vec::new(); nodes.len()];
+    let mut roots = Vec::new();
+    for (i, node) in nodes.iter().enumerate() {
+        match node.parent {
+            Some(p) => children[p].push(i),
+            None => roots.push(i),
+        }
+    }
+    fn build(
+        i: usize,
+        nodes: &[Node],
+        children: &[Vec<usize>],
+        content: &mut [Vec<Identifier>],
+    ) -> TagGroup {
+        let mut group = TagGroup::new(tag_kind(&nodes[i].kind));
+        for id in std::mem::take(&mut content[i]) {
+            group.push(id);
+        }
+        for &c in &children[i] {
+            group.push(build(c, nodes, children, content));
+        }
+        group
+    }
+    let mut tree = TagTree::new().with_lang(Some("en-GB".to_owned()));
+    for r in roots {
+        tree.push(build(r, nodes, &children, &mut content));
+    }
+    tree
+}
+
 pub(crate) fn render(title: &str, laid_out: &Pages) -> Vec<u8> {
     let fonts = Fonts {
         regular: Font::new(REGULAR.into(), 0).expect("the embedded DejaVu Sans loads"),
         bold: Font::new(BOLD.into(), 0).expect("the embedded DejaVu Sans Bold loads"),
     };
     let mut document = Document::new();
+    let mut content: Vec<Vec<Identifier>> = vec![Vec::new(); laid_out.nodes.len()];
     for shapes in &laid_out.pages {
         let settings =
             PageSettings::from_wh(PAGE_WIDTH, PAGE_HEIGHT).expect("A4 is a valid page size");
         let mut page = document.start_page_with(settings);
         let mut surface = page.surface();
-        for shape in shapes {
+        // Each line of text a marked-content span of its own; paths of one mark together.
+        let mut open: Option<(Mark, bool)> = None;
+        for (shape, mark) in shapes {
+            let text = matches!(shape, Shape::Text { .. });
+            if open != Some((*mark, false)) || text {
+                if open.is_some() {
+                    surface.end_tagged();
+                }
+                let id = surface.start_tagged(content_tag(*mark, &laid_out.nodes));
+                if let Mark::Node(n) = mark {
+                    content[*n].push(id);
+                }
+                open = Some((*mark, text));
+            }
             draw(&mut surface, &fonts, shape);
+        }
+        if open.is_some() {
+            surface.end_tagged();
         }
         surface.finish();
         page.finish();
@@ -206,6 +286,7 @@ pub(crate) fn render(title: &str, laid_out: &Pages) -> Vec<u8> {
         ));
     }
     document.set_outline(outline);
+    document.set_tag_tree(tag_tree(&laid_out.nodes, content));
     document.set_metadata(
         Metadata::new()
             .title(title.to_owned())

@@ -160,3 +160,44 @@ fn odd_input_still_makes_a_readable_pdf() {
     });
     assert!(words(&text_of(&pdf)).contains("Page 1 of"));
 }
+
+fn count(pdf: &[u8], needle: &str) -> usize {
+    pdf.windows(needle.len())
+        .filter(|w| *w == needle.as_bytes())
+        .count()
+}
+
+#[test]
+fn the_pdf_is_tagged_for_screen_readers_with_headings_tables_and_described_figures() {
+    let pdf = to_pdf(&report(vec![
+        Block::Heading("Targets".to_owned()),
+        Block::Table(table("Targets", 70)),
+        Block::Chart(kite()),
+    ]));
+    assert!(count(&pdf, "/StructTreeRoot") >= 1);
+    assert!(count(&pdf, "/MarkInfo<</Marked true") == 1);
+    assert_eq!(count(&pdf, "/S/H1"), 1, "the title");
+    assert_eq!(count(&pdf, "/S/H2"), 1);
+    assert_eq!(count(&pdf, "/T(Targets)"), 1, "the heading's title");
+    // The long table is one table: its header cells once (the copy on page 2 is an artifact),
+    // a row per data row plus the header row.
+    assert_eq!(
+        count(&pdf, "/S/Table"),
+        2,
+        "the targets and the chart's data"
+    );
+    assert_eq!(
+        count(&pdf, "/S/TH"),
+        3 + 3,
+        "Target, Baseline, Measured; Axis, Now, Preferred"
+    );
+    assert_eq!(count(&pdf, "/S/TR"), 71 + 5);
+    assert_eq!(count(&pdf, "/S/Figure"), 1);
+    assert_eq!(
+        count(
+            &pdf,
+            "/Alt(Profile chart on four axes: Clan, Adhocracy, Market, Hierarchy, scale 0 to 50."
+        ),
+        1
+    );
+}
