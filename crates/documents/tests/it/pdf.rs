@@ -156,6 +156,8 @@ fn odd_input_still_makes_a_readable_pdf() {
             }),
             Block::Paragraph("x".repeat(5000)),
             Block::Heading(String::new()),
+            // Outside the font (drawn as a blank box) and control characters: no panic.
+            Block::Paragraph("日本語 😀 \u{7}\u{0} \r\ttab".to_owned()),
         ],
     });
     assert!(words(&text_of(&pdf)).contains("Page 1 of"));
