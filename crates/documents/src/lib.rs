@@ -2,24 +2,31 @@
 //! as SVG for the pages, and its tables as CSV. The app layer builds a [`Document`] from a read
 //! model; this crate only lays it out.
 
+mod chart;
+mod metrics;
 mod model;
+mod pdf;
+mod svg;
+mod table_csv;
 
+pub use chart::chart_table;
 pub use model::{BarChart, Block, Chart, Document, KiteChart, Series, Table};
 
-/// The document as a PDF (A4, embedded DejaVu Sans, tagged headings where the library allows).
+/// The document as a PDF: A4, embedded DejaVu Sans (subset), a title and language (en-GB) in
+/// its metadata, headings as bookmarks, long tables broken across pages with their header
+/// repeated, each chart followed by its data, "Page N of M" in the footer.
 pub fn to_pdf(document: &Document) -> Vec<u8> {
-    let _ = document;
-    unimplemented!("to_pdf")
+    pdf::to_pdf(document)
 }
 
-/// A chart as an SVG element with a `<title>` and `<desc>`; pages put the table beside it.
+/// A chart as an SVG element with a `<title>` and `<desc>`; pages put the table beside it
+/// ([`chart_table`] gives the same numbers as a [`Table`]). Scales to the width of its container.
 pub fn chart_svg(chart: &Chart) -> String {
-    let _ = chart;
-    unimplemented!("chart_svg")
+    svg::chart_svg(chart)
 }
 
-/// A table as CSV (RFC 4180), header first.
+/// A table as CSV (RFC 4180, CRLF line ends), header first; cells a spreadsheet would run as a
+/// formula are prefixed with `'`.
 pub fn table_csv(table: &Table) -> String {
-    let _ = table;
-    unimplemented!("table_csv")
+    table_csv::table_csv(table)
 }
