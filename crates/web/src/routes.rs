@@ -232,6 +232,16 @@ pub fn table() -> Vec<Route> {
         ),
         r(
             "GET",
+            "/evaluation/programmes/{id}/report.pdf",
+            get(evaluation_results::pdf),
+        ),
+        r(
+            "GET",
+            "/evaluation/programmes/{id}/results.csv",
+            get(evaluation_results::csv),
+        ),
+        r(
+            "GET",
             "/evaluation/programmes/{id}/instruments/new",
             get(evaluation::instrument_form),
         ),
@@ -577,6 +587,11 @@ pub fn table() -> Vec<Route> {
             "GET",
             "/api/v1/programmes/{id}/evaluation/results",
             get(api::evaluation::show_results),
+        ),
+        r(
+            "GET",
+            "/api/v1/programmes/{id}/evaluation/report.pdf",
+            get(api::evaluation::report_pdf),
         ),
         r(
             "GET",

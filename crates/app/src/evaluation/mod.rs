@@ -4,5 +4,6 @@
 pub mod access;
 pub mod instruments;
 pub mod plan;
+pub mod report;
 pub mod responding;
 pub mod results;

@@ -230,3 +230,21 @@ pub async fn answer(
     .await?;
     Ok(Json(SavedOut { saved }))
 }
+
+/// The evaluation report as a PDF (embedded fonts, tagged): the same aggregates as the results.
+#[utoipa::path(get, path = "/api/v1/programmes/{id}/evaluation/report.pdf", tag = "evaluation",
+    params(("id" = String, Path, description = "The programme's id")),
+    responses((status = 200, content_type = "application/pdf", body = Vec<u8>)),
+    security(("token" = [])))]
+pub async fn report_pdf(
+    State(state): State<AppState>,
+    ApiCaller(viewer): ApiCaller,
+    PathId(id): PathId,
+) -> ApiResult<axum::response::Response> {
+    let (title, bytes) = revans_app::evaluation::report::pdf(&state, &viewer, &id).await?;
+    Ok(crate::pages::evaluation_results::download(
+        "application/pdf",
+        crate::pages::evaluation_results::file_name(&title, "pdf"),
+        bytes,
+    ))
+}

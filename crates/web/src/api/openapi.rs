@@ -35,7 +35,7 @@ use super::openapi_errors::ErrorResponses;
         super::set_changes::swap_two_members, super::set_changes::facilitators_of_every_set, super::set_changes::rename_one_set,
         super::formation_runs::start_run, super::formation_runs::show, super::formation_runs::cancel,
         super::evaluation::show_plan, super::evaluation::add_instrument, super::evaluation::plan_wave, super::evaluation::invite, super::evaluation::remind,
-        super::evaluation::show_results, super::evaluation::questionnaire, super::evaluation::answer,
+        super::evaluation::show_results, super::evaluation::report_pdf, super::evaluation::questionnaire, super::evaluation::answer,
     ),
     components(schemas(crate::error_pages::ErrorBody)),
     modifiers(&TokenAuth, &ErrorResponses),

@@ -67,6 +67,7 @@ const FORBIDDEN_FOR_SOME: &[(&str, &str)] = &[
     ("post", "/api/v1/formation-runs/{id}/cancel"),
     ("get", "/api/v1/programmes/{id}/evaluation"),
     ("get", "/api/v1/programmes/{id}/evaluation/results"),
+    ("get", "/api/v1/programmes/{id}/evaluation/report.pdf"),
     ("post", "/api/v1/programmes/{id}/instruments"),
     ("post", "/api/v1/programmes/{id}/waves"),
     ("post", "/api/v1/waves/{id}/invitations"),

@@ -4,13 +4,15 @@
 
 use askama::Template;
 use axum::extract::State;
-use axum::response::Response;
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
 
 use crate::auth::SignedIn;
 use crate::error::PageResult;
 use crate::layout::{Layout, render};
 use crate::path_id::PathId;
 use crate::state::AppState;
+use revans_app::evaluation::report;
 use revans_app::evaluation::results::{self, Cultures, EvaluationResults};
 
 #[derive(Template)]
@@ -18,6 +20,8 @@ use revans_app::evaluation::results::{self, Cultures, EvaluationResults};
 struct ResultsPage {
     layout: Layout,
     r: EvaluationResults,
+    /// Per wave (same order): its culture-profile charts as SVG, each with its data table.
+    charts: Vec<Vec<(String, revans_documents::Table)>>,
 }
 
 /// "3.25", or "Not shown" for a figure over fewer than 8 people.
@@ -54,7 +58,23 @@ pub async fn show(
     PathId(id): PathId,
 ) -> PageResult<Response> {
     let r = results::results(&state, &viewer, &id).await?;
+    let charts = r
+        .waves
+        .iter()
+        .map(|w| {
+            report::profile_charts(&w.name, &w.profiles)
+                .iter()
+                .map(|c| {
+                    (
+                        revans_documents::chart_svg(c),
+                        revans_documents::chart_table(c),
+                    )
+                })
+                .collect()
+        })
+        .collect();
     render(&ResultsPage {
+        charts,
         layout: Layout::new(
             &state,
             Some(&viewer),
@@ -64,4 +84,62 @@ pub async fn show(
         ),
         r,
     })
+}
+
+/// A file name from a programme's title: letters, digits and dashes.
+pub fn file_name(title: &str, extension: &str) -> String {
+    let stem: String = title
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let stem = stem
+        .split('-')
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    format!("evaluation-{stem}.{extension}")
+}
+
+pub fn download(content_type: &'static str, name: String, body: impl IntoResponse) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, content_type.to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{name}\""),
+            ),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+/// The report as a PDF.
+pub async fn pdf(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+    PathId(id): PathId,
+) -> PageResult<Response> {
+    let (title, bytes) = report::pdf(&state, &viewer, &id).await?;
+    Ok(download("application/pdf", file_name(&title, "pdf"), bytes))
+}
+
+/// Every score as CSV.
+pub async fn csv(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+    PathId(id): PathId,
+) -> PageResult<Response> {
+    let (title, body) = report::csv(&state, &viewer, &id).await?;
+    Ok(download(
+        "text/csv; charset=utf-8",
+        file_name(&title, "csv"),
+        body,
+    ))
 }

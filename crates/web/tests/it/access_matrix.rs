@@ -338,6 +338,16 @@ pub(crate) const MATRIX: &[(&str, &str, [&str; 7])] = &[
     ),
     (
         "GET",
+        "/evaluation/programmes/{programme}/report.pdf",
+        ["303>/sign-in", "403", "403", "403", "200", "200", "404"],
+    ),
+    (
+        "GET",
+        "/evaluation/programmes/{programme}/results.csv",
+        ["303>/sign-in", "403", "403", "403", "200", "200", "404"],
+    ),
+    (
+        "GET",
         "/evaluation/programmes/{programme}/instruments/new",
         ["303>/sign-in", "403", "403", "403", "403", "200", "404"],
     ),
@@ -1003,6 +1013,11 @@ pub(crate) const MATRIX: &[(&str, &str, [&str; 7])] = &[
     (
         "GET",
         "/api/v1/programmes/{programme}/evaluation/results",
+        ["401", "403", "403", "403", "200", "200", "404"],
+    ),
+    (
+        "GET",
+        "/api/v1/programmes/{programme}/evaluation/report.pdf",
         ["401", "403", "403", "403", "200", "200", "404"],
     ),
     (

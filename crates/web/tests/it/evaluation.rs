@@ -598,6 +598,60 @@ async fn culture_profiles_compare_the_board_and_managers() {
     assert_eq!(all["n"], 15, "16 rounded to the nearest 5");
     // Respondents with no organisation on record form one group of 16.
     assert!(profiles.iter().any(|g| g["attribute"] == "organisation"));
+
+    // The same figures in the PDF a funder reads: a real PDF, its text read back out.
+    let r = p
+        .lead
+        .json(
+            "GET",
+            &format!("/api/v1/programmes/{}/evaluation/report.pdf", p.programme),
+            None,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(r.content_type, "application/pdf");
+    let mut evaluator = app.signed_in(EVALUATOR).await;
+    let page_pdf = evaluator
+        .get(&format!(
+            "/evaluation/programmes/{}/report.pdf",
+            p.programme
+        ))
+        .await
+        .bytes;
+    assert!(page_pdf.starts_with(b"%PDF"));
+    let text = pdf_extract::extract_text_from_mem(&page_pdf).unwrap();
+    for expected in [
+        "Evaluation report",
+        "Response rates",
+        "the culture now, by group",
+        "board",
+        "managers",
+        "Clan 22.5 35 10 22.5",
+        "Page 1 of",
+    ] {
+        assert!(
+            text.contains(expected),
+            "{expected} is not in the PDF:\n{text}"
+        );
+    }
+    let csv = evaluator
+        .get(&format!(
+            "/evaluation/programmes/{}/results.csv",
+            p.programme
+        ))
+        .await;
+    assert_eq!(csv.status, StatusCode::OK);
+    assert!(
+        csv.body
+            .contains("Culture,cvf_now_clan,Clan (now),board,10,35.00"),
+        "{}",
+        csv.body
+    );
+    // The results page draws the profiles with their numbers beside them.
+    let page = evaluator
+        .get(&format!("/evaluation/programmes/{}/results", p.programme))
+        .await;
+    assert!(page.body.contains("<svg") && page.body.contains("The numbers in this chart"));
 }
 
 #[tokio::test]

@@ -231,6 +231,8 @@ async fn sqlx_free_payloads(conn: &mut revans_storage::Conn) -> Vec<(String,)> {
 }
 
 pub struct Response {
+    /// The body as it came, for files that are not text (a PDF).
+    pub bytes: Vec<u8>,
     pub status: StatusCode,
     pub headers: axum::http::HeaderMap,
     pub location: Option<String>,
@@ -333,6 +335,7 @@ impl Client {
             location,
             body,
             content_type,
+            bytes: bytes.to_vec(),
         }
     }
 
