@@ -257,14 +257,18 @@ fn a_cvf_instrument_needs_its_twelve_questions() {
         vec![
             (line_of("total = 90"), "sections[0].questions[0].total"),
             (
-                line_of("key = \"d2_now\"").map(|l| l - 1),
+                line_of("key = \"d2_now\"").map(|l| l + 4),
                 "sections[0].questions[1].options"
             ),
             (line_of("profile = \"cvf\""), "profile"),
         ],
         "{errs:#?}"
     );
-    assert!(errs[2].message.contains("d3_pref"));
+    assert!(
+        errs[2].message.ends_with("missing: d3_pref"),
+        "{}",
+        errs[2].message
+    );
 }
 
 #[test]

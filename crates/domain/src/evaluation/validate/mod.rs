@@ -43,6 +43,8 @@ struct SeenQuestion {
     options: Vec<String>,
     total: Option<i64>,
     total_line: Option<usize>,
+    type_line: Option<usize>,
+    options_line: Option<usize>,
 }
 
 fn join(path: &str, name: &str) -> String {

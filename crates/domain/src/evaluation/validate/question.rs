@@ -94,6 +94,8 @@ impl Checker {
             options: Vec::new(),
             total: None,
             total_line: None,
+            type_line: get(entries, "type").and_then(|n| n.line),
+            options_line: get(entries, "options").and_then(|n| n.line),
         };
         if !known_type {
             self.questions.push(seen);
@@ -230,7 +232,7 @@ impl Checker {
             self.err(
                 line,
                 &list_path,
-                format!("has {}; add at least {least}", list.len()),
+                format!("lists {}; at least {least} are needed", list.len()),
             );
         }
         let mut keys: Vec<String> = Vec::new();
@@ -257,23 +259,22 @@ impl Checker {
     }
 
     pub(super) fn cvf(&mut self, profile_line: Option<usize>) {
+        let mut missing = Vec::new();
         for d in 1..=6 {
             for which in ["now", "pref"] {
                 let key = format!("d{d}_{which}");
                 let Some(q) = self.questions.iter().find(|q| q.key == key) else {
-                    self.err(
-                        profile_line,
-                        "profile",
-                        format!("a `cvf` instrument needs the constant-sum question `{key}` (options a, b, c, d; total 100)"),
-                    );
+                    missing.push(key);
                     continue;
                 };
-                let (path, line) = (q.path.clone(), q.line);
-                let (kind, total, total_line) = (q.kind.clone(), q.total, q.total_line);
+                let path = q.path.clone();
+                let (kind, total) = (q.kind.clone(), q.total);
+                let (type_line, options_line, total_line) =
+                    (q.type_line, q.options_line, q.total_line);
                 let mut options = q.options.clone();
                 if kind.as_deref() != Some("constant_sum") {
                     self.err(
-                        line,
+                        type_line,
                         &join(&path, "type"),
                         format!("`{key}` must be a constant_sum question in a `cvf` instrument"),
                     );
@@ -281,7 +282,11 @@ impl Checker {
                 }
                 options.sort();
                 if options != ["a", "b", "c", "d"] {
-                    self.err(line, &join(&path, "options"), format!("`{key}` must have exactly the options a, b, c, d (clan, adhocracy, market, hierarchy)"));
+                    self.err(
+                        options_line,
+                        &join(&path, "options"),
+                        format!("`{key}` must have exactly the options a, b, c, d (clan, adhocracy, market, hierarchy)"),
+                    );
                 }
                 if total.is_some_and(|t| t != 100) {
                     self.err(
@@ -291,6 +296,16 @@ impl Checker {
                     );
                 }
             }
+        }
+        if !missing.is_empty() {
+            self.err(
+                profile_line,
+                "profile",
+                format!(
+                    "a `cvf` instrument needs the constant-sum questions d1_now..d6_now and d1_pref..d6_pref (options a, b, c, d; total 100); missing: {}",
+                    missing.join(", ")
+                ),
+            );
         }
     }
 }
