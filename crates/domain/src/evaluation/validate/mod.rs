@@ -38,7 +38,6 @@ pub(super) struct Checker {
 struct SeenQuestion {
     key: String,
     path: String,
-    line: Option<usize>,
     kind: Option<String>,
     options: Vec<String>,
     total: Option<i64>,

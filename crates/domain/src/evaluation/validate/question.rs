@@ -89,7 +89,6 @@ impl Checker {
         let mut seen = SeenQuestion {
             key: key.unwrap_or_default(),
             path: path.to_owned(),
-            line: node.line,
             kind: kind.clone(),
             options: Vec::new(),
             total: None,
