@@ -279,6 +279,13 @@ fn the_summary_counts_questions_by_type() {
 }
 
 #[test]
+fn a_file_that_is_not_a_table_is_refused() {
+    let errs = errors("[1, 2]", Format::Json);
+    assert_eq!(places(&errs), vec![(Some(1), "(file)")]);
+    assert_eq!(errs[0].message, "expected a table, found a list");
+}
+
+#[test]
 fn a_json_field_given_twice_is_refused() {
     let source = "{\n  \"key\": \"k\",\n  \"key\": \"again\",\n  \"version\": 1,\n  \"title\": \"T\",\n  \"sections\": []\n}";
     let errs = errors(source, Format::Json);

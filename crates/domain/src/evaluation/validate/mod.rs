@@ -80,7 +80,7 @@ impl Checker {
         let Value::Table(entries) = &node.value else {
             self.err(
                 node.line,
-                path,
+                if path.is_empty() { "(file)" } else { path },
                 format!("expected a table, found {}", node.value.kind()),
             );
             return None;
