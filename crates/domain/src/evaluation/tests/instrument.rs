@@ -257,14 +257,18 @@ fn a_cvf_instrument_needs_its_twelve_questions() {
         vec![
             (line_of("total = 90"), "sections[0].questions[0].total"),
             (
-                line_of("key = \"d2_now\"").map(|l| l - 1),
+                line_of("key = \"d2_now\"").map(|l| l + 4),
                 "sections[0].questions[1].options"
             ),
             (line_of("profile = \"cvf\""), "profile"),
         ],
         "{errs:#?}"
     );
-    assert!(errs[2].message.contains("d3_pref"));
+    assert!(
+        errs[2].message.ends_with("missing: d3_pref"),
+        "{}",
+        errs[2].message
+    );
 }
 
 #[test]
@@ -272,4 +276,53 @@ fn the_summary_counts_questions_by_type() {
     let s = super::every_type().summary();
     assert_eq!(s.questions, 7);
     assert_eq!(s.by_type[0], ("scale", 2));
+}
+
+#[test]
+fn a_file_that_is_not_a_table_is_refused() {
+    let errs = errors("[1, 2]", Format::Json);
+    assert_eq!(places(&errs), vec![(Some(1), "(file)")]);
+    assert_eq!(errs[0].message, "expected a table, found a list");
+}
+
+#[test]
+fn a_json_field_given_twice_is_refused() {
+    let source = "{\n  \"key\": \"k\",\n  \"key\": \"again\",\n  \"version\": 1,\n  \"title\": \"T\",\n  \"sections\": []\n}";
+    let errs = errors(source, Format::Json);
+    assert_eq!(
+        places(&errs),
+        vec![(Some(3), "key"), (Some(6), "sections")],
+        "{errs:#?}"
+    );
+    assert_eq!(errs[0].message, "given twice; keep one");
+}
+
+proptest::proptest! {
+    /// Whatever the file holds, parsing answers with a result (never a panic), and every error
+    /// line lies inside the file.
+    #[test]
+    fn parsing_never_panics_and_lines_are_in_the_file(
+        cut in 0usize..2000,
+        noise in "[ -~\n]{0,40}",
+    ) {
+        for (source, format) in [(LEADERSHIP, Format::Toml), (CULTURE, Format::Toml)] {
+            let mut end = cut.min(source.len());
+            while !source.is_char_boundary(end) {
+                end -= 1;
+            }
+            let mangled = format!("{}{noise}{}", &source[..end], &source[end..]);
+            if let Err(errs) = Instrument::parse(&mangled, format) {
+                let lines = mangled.lines().count().max(1);
+                for e in errs {
+                    proptest::prop_assert!(e.line.is_none_or(|l| l >= 1 && l <= lines + 1), "{e:?}");
+                }
+            }
+        }
+        let json = serde_json::to_string_pretty(&toml::from_str::<toml::Value>(LEADERSHIP).unwrap()).unwrap();
+        let mut end = cut.min(json.len());
+        while !json.is_char_boundary(end) {
+            end -= 1;
+        }
+        let _ = Instrument::parse(&format!("{}{noise}{}", &json[..end], &json[end..]), Format::Json);
+    }
 }

@@ -1,288 +1,11 @@
-//! The checks of an instrument file, over the line-keeping tree: every problem is collected
-//! with its line and field path (`sections[1].questions[2].scale.labels`, indexes from 0).
+//! The checks of one question, its scale and its options or items, and the CVF profile's
+//! twelve questions.
 
-use std::collections::HashMap;
-
-use super::InstrumentError;
-use super::tree::{Node, Value};
-
-pub(super) const QUESTION_TYPES: [&str; 6] = [
-    "scale",
-    "single",
-    "multiple",
-    "free_text",
-    "constant_sum",
-    "matrix",
-];
-
-const COMMON_QUESTION_FIELDS: [&str; 5] = ["key", "text", "hint", "required", "type"];
-
-/// `[a-z0-9_]+`.
-pub(super) fn is_key(s: &str) -> bool {
-    !s.is_empty()
-        && s.bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
-}
-
-#[derive(Default)]
-pub(super) struct Checker {
-    pub errors: Vec<InstrumentError>,
-    /// Every question key seen: its path.
-    question_keys: HashMap<String, String>,
-    /// The questions as the CVF check needs them.
-    questions: Vec<SeenQuestion>,
-}
-
-struct SeenQuestion {
-    key: String,
-    path: String,
-    line: Option<usize>,
-    kind: Option<String>,
-    options: Vec<String>,
-    total: Option<i64>,
-    total_line: Option<usize>,
-}
-
-fn join(path: &str, name: &str) -> String {
-    if path.is_empty() {
-        name.to_owned()
-    } else {
-        format!("{path}.{name}")
-    }
-}
-
-type Entries = [(String, Node)];
-
-fn get<'a>(entries: &'a Entries, name: &str) -> Option<&'a Node> {
-    entries.iter().find(|(k, _)| k == name).map(|(_, n)| n)
-}
+use super::{COMMON_QUESTION_FIELDS, Checker, Entries, QUESTION_TYPES, SeenQuestion, get, join};
+use crate::evaluation::tree::{Node, Value};
 
 impl Checker {
-    fn err(&mut self, line: Option<usize>, field: &str, message: impl Into<String>) {
-        self.errors.push(InstrumentError {
-            line,
-            field: field.to_owned(),
-            message: message.into(),
-        });
-    }
-
-    /// The entries of a table, with unknown, duplicated and missing fields reported.
-    fn table<'a>(
-        &mut self,
-        node: &'a Node,
-        path: &str,
-        allowed: &[&str],
-        required: &[&str],
-    ) -> Option<&'a Entries> {
-        let Value::Table(entries) = &node.value else {
-            self.err(
-                node.line,
-                path,
-                format!("expected a table, found {}", node.value.kind()),
-            );
-            return None;
-        };
-        for (i, (name, value)) in entries.iter().enumerate() {
-            if entries[..i].iter().any(|(k, _)| k == name) {
-                self.err(value.line, &join(path, name), "given twice; keep one");
-            } else if !allowed.contains(&name.as_str()) {
-                self.err(
-                    value.line,
-                    &join(path, name),
-                    format!("unknown field; the fields here are {}", allowed.join(", ")),
-                );
-            }
-        }
-        for name in required {
-            if get(entries, name).is_none() {
-                self.err(node.line, &join(path, name), "missing; add it");
-            }
-        }
-        Some(entries)
-    }
-
-    fn string<'a>(&mut self, entries: &'a Entries, path: &str, name: &str) -> Option<&'a str> {
-        let node = get(entries, name)?;
-        match &node.value {
-            Value::Str(s) => Some(s),
-            other => {
-                self.err(
-                    node.line,
-                    &join(path, name),
-                    format!("expected text, found {}", other.kind()),
-                );
-                None
-            }
-        }
-    }
-
-    fn text(&mut self, entries: &Entries, path: &str, name: &str) {
-        if let Some(s) = self.string(entries, path, name)
-            && s.trim().is_empty()
-        {
-            let line = get(entries, name).and_then(|n| n.line);
-            self.err(line, &join(path, name), "is empty; write it");
-        }
-    }
-
-    fn key(&mut self, entries: &Entries, path: &str) -> Option<String> {
-        let s = self.string(entries, path, "key")?;
-        if !is_key(s) {
-            let line = get(entries, "key").and_then(|n| n.line);
-            self.err(
-                line,
-                &join(path, "key"),
-                format!("`{s}` is not a key: use lower-case letters, digits and _ only"),
-            );
-        }
-        Some(s.to_owned())
-    }
-
-    fn int(
-        &mut self,
-        entries: &Entries,
-        path: &str,
-        name: &str,
-        min: i64,
-        max: i64,
-    ) -> Option<i64> {
-        let node = get(entries, name)?;
-        match node.value {
-            Value::Int(i) if (min..=max).contains(&i) => Some(i),
-            Value::Int(i) => {
-                self.err(
-                    node.line,
-                    &join(path, name),
-                    format!("{i} is out of range: use {min} to {max}"),
-                );
-                None
-            }
-            ref other => {
-                self.err(
-                    node.line,
-                    &join(path, name),
-                    format!("expected a whole number, found {}", other.kind()),
-                );
-                None
-            }
-        }
-    }
-
-    fn boolean(&mut self, entries: &Entries, path: &str, name: &str) {
-        if let Some(node) = get(entries, name)
-            && !matches!(node.value, Value::Bool(_))
-        {
-            self.err(
-                node.line,
-                &join(path, name),
-                format!("expected true or false, found {}", node.value.kind()),
-            );
-        }
-    }
-
-    fn array<'a>(&mut self, entries: &'a Entries, path: &str, name: &str) -> Option<&'a [Node]> {
-        let node = get(entries, name)?;
-        match &node.value {
-            Value::Array(items) => Some(items),
-            other => {
-                self.err(
-                    node.line,
-                    &join(path, name),
-                    format!("expected a list, found {}", other.kind()),
-                );
-                None
-            }
-        }
-    }
-
-    pub fn instrument(&mut self, root: &Node) {
-        let Some(top) = self.table(
-            root,
-            "",
-            &[
-                "key",
-                "version",
-                "title",
-                "description",
-                "profile",
-                "sections",
-            ],
-            &["key", "version", "title", "sections"],
-        ) else {
-            return;
-        };
-        self.key(top, "");
-        self.int(top, "", "version", 1, i64::from(u32::MAX));
-        self.text(top, "", "title");
-        self.string(top, "", "description");
-        let mut cvf = None;
-        if let Some(p) = self.string(top, "", "profile") {
-            let line = get(top, "profile").and_then(|n| n.line);
-            if p == "cvf" {
-                cvf = Some(line);
-            } else {
-                self.err(
-                    line,
-                    "profile",
-                    format!("unknown profile `{p}`: the one profile is `cvf`"),
-                );
-            }
-        }
-        if let Some(sections) = self.array(top, "", "sections") {
-            if sections.is_empty() {
-                let line = get(top, "sections").and_then(|n| n.line);
-                self.err(line, "sections", "has no sections; add at least one");
-            }
-            let mut section_keys: HashMap<String, String> = HashMap::new();
-            for (i, s) in sections.iter().enumerate() {
-                let path = format!("sections[{i}]");
-                self.section(s, &path, &mut section_keys);
-            }
-        }
-        if let Some(line) = cvf {
-            self.cvf(line);
-        }
-    }
-
-    fn section(&mut self, node: &Node, path: &str, keys: &mut HashMap<String, String>) {
-        let Some(entries) = self.table(
-            node,
-            path,
-            &["key", "title", "intro", "questions"],
-            &["key", "title", "questions"],
-        ) else {
-            return;
-        };
-        if let Some(k) = self.key(entries, path) {
-            let line = get(entries, "key").and_then(|n| n.line);
-            if let Some(first) = keys.get(&k) {
-                self.err(
-                    line,
-                    &join(path, "key"),
-                    format!("duplicate section key `{k}`: {first} has it too"),
-                );
-            } else {
-                keys.insert(k, path.to_owned());
-            }
-        }
-        self.text(entries, path, "title");
-        self.string(entries, path, "intro");
-        if let Some(questions) = self.array(entries, path, "questions") {
-            if questions.is_empty() {
-                let line = get(entries, "questions").and_then(|n| n.line);
-                self.err(
-                    line,
-                    &join(path, "questions"),
-                    "has no questions; add at least one",
-                );
-            }
-            for (i, q) in questions.iter().enumerate() {
-                self.question(q, &format!("{path}.questions[{i}]"));
-            }
-        }
-    }
-
-    fn question(&mut self, node: &Node, path: &str) {
+    pub(super) fn question(&mut self, node: &Node, path: &str) {
         let kind = match &node.value {
             Value::Table(entries) => match get(entries, "type").map(|n| &n.value) {
                 Some(Value::Str(t)) => Some(t.clone()),
@@ -366,11 +89,12 @@ impl Checker {
         let mut seen = SeenQuestion {
             key: key.unwrap_or_default(),
             path: path.to_owned(),
-            line: node.line,
             kind: kind.clone(),
             options: Vec::new(),
             total: None,
             total_line: None,
+            type_line: get(entries, "type").and_then(|n| n.line),
+            options_line: get(entries, "options").and_then(|n| n.line),
         };
         if !known_type {
             self.questions.push(seen);
@@ -507,7 +231,7 @@ impl Checker {
             self.err(
                 line,
                 &list_path,
-                format!("has {}; add at least {least}", list.len()),
+                format!("lists {}; at least {least} are needed", list.len()),
             );
         }
         let mut keys: Vec<String> = Vec::new();
@@ -533,24 +257,23 @@ impl Checker {
         keys
     }
 
-    fn cvf(&mut self, profile_line: Option<usize>) {
+    pub(super) fn cvf(&mut self, profile_line: Option<usize>) {
+        let mut missing = Vec::new();
         for d in 1..=6 {
             for which in ["now", "pref"] {
                 let key = format!("d{d}_{which}");
                 let Some(q) = self.questions.iter().find(|q| q.key == key) else {
-                    self.err(
-                        profile_line,
-                        "profile",
-                        format!("a `cvf` instrument needs the constant-sum question `{key}` (options a, b, c, d; total 100)"),
-                    );
+                    missing.push(key);
                     continue;
                 };
-                let (path, line) = (q.path.clone(), q.line);
-                let (kind, total, total_line) = (q.kind.clone(), q.total, q.total_line);
+                let path = q.path.clone();
+                let (kind, total) = (q.kind.clone(), q.total);
+                let (type_line, options_line, total_line) =
+                    (q.type_line, q.options_line, q.total_line);
                 let mut options = q.options.clone();
                 if kind.as_deref() != Some("constant_sum") {
                     self.err(
-                        line,
+                        type_line,
                         &join(&path, "type"),
                         format!("`{key}` must be a constant_sum question in a `cvf` instrument"),
                     );
@@ -558,7 +281,11 @@ impl Checker {
                 }
                 options.sort();
                 if options != ["a", "b", "c", "d"] {
-                    self.err(line, &join(&path, "options"), format!("`{key}` must have exactly the options a, b, c, d (clan, adhocracy, market, hierarchy)"));
+                    self.err(
+                        options_line,
+                        &join(&path, "options"),
+                        format!("`{key}` must have exactly the options a, b, c, d (clan, adhocracy, market, hierarchy)"),
+                    );
                 }
                 if total.is_some_and(|t| t != 100) {
                     self.err(
@@ -568,6 +295,16 @@ impl Checker {
                     );
                 }
             }
+        }
+        if !missing.is_empty() {
+            self.err(
+                profile_line,
+                "profile",
+                format!(
+                    "a `cvf` instrument needs the constant-sum questions d1_now..d6_now and d1_pref..d6_pref (options a, b, c, d; total 100); missing: {}",
+                    missing.join(", ")
+                ),
+            );
         }
     }
 }
