@@ -16,6 +16,7 @@ pub mod cohorts;
 mod connect;
 pub mod diaries;
 pub mod email_tokens;
+pub mod evaluation_targets;
 mod error;
 pub mod formation_runs;
 pub mod home;
