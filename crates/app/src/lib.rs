@@ -17,6 +17,7 @@ pub mod demo;
 pub mod diaries;
 pub mod directory;
 mod error;
+pub mod evaluation;
 pub mod generate;
 pub mod home;
 pub mod jobs;
