@@ -19,6 +19,7 @@ mod catalogue_paging;
 mod confidentiality;
 mod dates;
 mod dead_letters;
+mod evaluation_targets;
 mod diaries;
 mod forming;
 mod forming_runs;
