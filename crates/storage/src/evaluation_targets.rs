@@ -132,9 +132,9 @@ pub async fn insert(
 
 pub async fn get(conn: &mut Conn, id: &Id) -> Result<Option<Target>> {
     let row: Option<Row> = sqlx::query_as(select_targets!("WHERE id = $1"))
-    .bind(id.as_str())
-    .fetch_optional(&mut *conn)
-    .await?;
+        .bind(id.as_str())
+        .fetch_optional(&mut *conn)
+        .await?;
     row.map(Row::into_target).transpose()
 }
 
@@ -187,12 +187,10 @@ pub async fn record_measurement(conn: &mut Conn, id: &Id, m: &Measurement) -> Re
 
 /// Removes a target. False when there was no such row.
 pub async fn delete(conn: &mut Conn, id: &Id) -> Result<bool> {
-    Ok(
-        sqlx::query("DELETE FROM evaluation_targets WHERE id = $1")
-            .bind(id.as_str())
-            .execute(&mut *conn)
-            .await?
-            .rows_affected()
-            == 1,
-    )
+    Ok(sqlx::query("DELETE FROM evaluation_targets WHERE id = $1")
+        .bind(id.as_str())
+        .execute(&mut *conn)
+        .await?
+        .rows_affected()
+        == 1)
 }

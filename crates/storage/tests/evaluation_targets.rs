@@ -65,8 +65,17 @@ async fn targets_are_added_listed_changed_measured_and_deleted() {
         measured_on: date(2028, 4, 2),
         note: Some("From the workforce return".into()),
     };
-    assert!(targets::record_measurement(&mut conn, &a, &m).await.unwrap());
-    let changed = target("Staff turnover (12 months)", 123_456, 90_000, date(2028, 6, 30));
+    assert!(
+        targets::record_measurement(&mut conn, &a, &m)
+            .await
+            .unwrap()
+    );
+    let changed = target(
+        "Staff turnover (12 months)",
+        123_456,
+        90_000,
+        date(2028, 6, 30),
+    );
     assert!(targets::update(&mut conn, &a, &changed).await.unwrap());
     let got = targets::get(&mut conn, &a).await.unwrap().unwrap();
     assert_eq!(got.fields, changed);
@@ -85,7 +94,11 @@ async fn targets_are_added_listed_changed_measured_and_deleted() {
             .unwrap()
     );
     assert_eq!(
-        targets::get(&mut conn, &a).await.unwrap().unwrap().measurement,
+        targets::get(&mut conn, &a)
+            .await
+            .unwrap()
+            .unwrap()
+            .measurement,
         Some(again)
     );
 

@@ -758,7 +758,11 @@ pub fn table() -> Vec<Route> {
             post(api::targets::create),
         ),
         r("PUT", "/api/v1/targets/{id}", put(api::targets::update)),
-        r("DELETE", "/api/v1/targets/{id}", delete(api::targets::delete)),
+        r(
+            "DELETE",
+            "/api/v1/targets/{id}",
+            delete(api::targets::delete),
+        ),
         r(
             "POST",
             "/api/v1/targets/{id}/measurement",

@@ -301,7 +301,12 @@ pub fn parse_measurement(input: &MeasurementInput, today: Date) -> Result<Measur
         }
         Err(other) => return Err(other),
     };
-    let note = e.take(revans_domain::bounded(&input.note, "note", "The note", 1000));
+    let note = e.take(revans_domain::bounded(
+        &input.note,
+        "note",
+        "The note",
+        1000,
+    ));
     match (value, on, note) {
         (Some(v), Some(on), Some(note)) => Ok(Measurement {
             value: v.scaled(),

@@ -240,9 +240,9 @@ pub async fn create(
     };
     let input = form.input();
     match add(&state, &actor, &id, &input).await {
-        Ok(_) => {
-            Ok(Redirect::to(&format!("/admin/programmes/{id}/targets?notice=added")).into_response())
-        }
+        Ok(_) => Ok(
+            Redirect::to(&format!("/admin/programmes/{id}/targets?notice=added")).into_response(),
+        ),
         Err(e) => {
             let title = programme_targets(&state, &viewer, &id)
                 .await?
@@ -458,5 +458,8 @@ pub async fn delete(
         ip: &ip,
     };
     let programme = remove(&state, &actor, &id).await?;
-    Ok(Redirect::to(&format!("/admin/programmes/{programme}/targets?notice=removed")).into_response())
+    Ok(Redirect::to(&format!(
+        "/admin/programmes/{programme}/targets?notice=removed"
+    ))
+    .into_response())
 }

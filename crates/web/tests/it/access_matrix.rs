@@ -272,7 +272,11 @@ pub(crate) const MATRIX: &[(&str, &str, [&str; 7])] = &[
         "/api/v1/programmes/{programme}/targets",
         ["401", "403", "403", "403", "403", "422", "404"],
     ),
-    ("PUT", "/api/v1/targets/{target}", ["401", "403", "403", "403", "403", "422", "404"]),
+    (
+        "PUT",
+        "/api/v1/targets/{target}",
+        ["401", "403", "403", "403", "403", "422", "404"],
+    ),
     (
         "POST",
         "/api/v1/targets/{target}/measurement",

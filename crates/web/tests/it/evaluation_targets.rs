@@ -87,8 +87,13 @@ async fn targets_of(app: &TestApp, programme: &str) -> Vec<store::Target> {
 /// Today and the days around it, as the lead's zone (Europe/London) sees them whatever the
 /// machine's: UTC yesterday is never after London's today, UTC's day after tomorrow always is.
 fn days() -> (jiff::civil::Date, jiff::civil::Date) {
-    let utc = jiff::Timestamp::now().to_zoned(jiff::tz::TimeZone::UTC).date();
-    (utc.yesterday().unwrap(), utc.tomorrow().unwrap().tomorrow().unwrap())
+    let utc = jiff::Timestamp::now()
+        .to_zoned(jiff::tz::TimeZone::UTC)
+        .date();
+    (
+        utc.yesterday().unwrap(),
+        utc.tomorrow().unwrap().tomorrow().unwrap(),
+    )
 }
 
 fn field_errors(body: &str) -> Vec<(String, String)> {
@@ -141,7 +146,10 @@ async fn a_lead_adds_changes_measures_and_deletes_a_target_on_the_pages() {
         )
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
-    assert_eq!(r.location.as_deref(), Some(&*format!("{list}?notice=added")));
+    assert_eq!(
+        r.location.as_deref(),
+        Some(&*format!("{list}?notice=added"))
+    );
     let r = c.get(&format!("{list}?notice=added")).await;
     assert!(r.body.contains("Target added."));
     assert!(r.body.contains("Staff retention at 12 months"));
@@ -212,9 +220,15 @@ async fn a_lead_adds_changes_measures_and_deletes_a_target_on_the_pages() {
     // Deleted after a confirmation page.
     let r = c.get(&format!("/admin/targets/{t}/delete")).await;
     assert_eq!(r.status, StatusCode::OK);
-    assert!(r.body.contains("<h1 class=\"heading-xl\">Delete the target"));
+    assert!(
+        r.body
+            .contains("<h1 class=\"heading-xl\">Delete the target")
+    );
     assert!(r.body.contains("Yes, delete the target"));
-    assert!(targets_of(&app, &programme).await.len() == 1, "not deleted by looking");
+    assert!(
+        targets_of(&app, &programme).await.len() == 1,
+        "not deleted by looking"
+    );
     let r = c
         .post_form(&format!("/admin/targets/{t}/delete"), &[])
         .await;
@@ -227,7 +241,12 @@ async fn a_lead_adds_changes_measures_and_deletes_a_target_on_the_pages() {
     assert_eq!(r.status, StatusCode::NOT_FOUND);
 
     let audit = app.audit_actions().await;
-    for action in ["target.added", "target.changed", "target.measured", "target.removed"] {
+    for action in [
+        "target.added",
+        "target.changed",
+        "target.measured",
+        "target.removed",
+    ] {
         assert!(audit.iter().any(|a| a == action), "{action} audited");
     }
 }
@@ -387,9 +406,17 @@ async fn every_validation_error_is_named_on_the_pages_and_in_the_api() {
         "Measure must be 200 characters or fewer (you entered 201)",
     ));
     for (field, body, words) in &cases {
-        for (method, path) in [("POST", base.clone()), ("PUT", format!("/api/v1/targets/{target}"))] {
+        for (method, path) in [
+            ("POST", base.clone()),
+            ("PUT", format!("/api/v1/targets/{target}")),
+        ] {
             let r = c.json(method, &path, Some(body)).await;
-            assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{method} {body}: {}", r.body);
+            assert_eq!(
+                r.status,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "{method} {body}: {}",
+                r.body
+            );
             let errors = field_errors(&r.body);
             assert!(
                 errors.iter().any(|(f, m)| f == field && m.contains(words)),
@@ -416,19 +443,37 @@ async fn every_validation_error_is_named_on_the_pages_and_in_the_api() {
         )
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-    let summary = r.body.find("class=\"error-summary\"").expect("an error summary");
+    let summary = r
+        .body
+        .find("class=\"error-summary\"")
+        .expect("an error summary");
     let form = r.body.find(&format!("action=\"{list}\"")).unwrap();
     assert!(summary < form, "the summary comes before the form");
-    assert!(r.body.contains("<title>Error:"), "the title says there is an error");
+    assert!(
+        r.body.contains("<title>Error:"),
+        "the title says there is an error"
+    );
     for (field, words) in [
         ("measure", "Enter the measure"),
-        ("baseline", "Enter the baseline as a number, like 12 or 12.5"),
+        (
+            "baseline",
+            "Enter the baseline as a number, like 12 or 12.5",
+        ),
         ("target_value", "Enter the target value"),
         ("target_date", "month"),
     ] {
-        assert!(r.body.contains(&format!("href=\"#{field}\"")), "{field} in the summary");
-        let at = r.body.find(&format!("id=\"{field}-error\"")).unwrap_or_else(|| panic!("{field} message"));
-        assert!(r.body[at..].split("</p>").next().unwrap().contains(words), "{field}: {words}");
+        assert!(
+            r.body.contains(&format!("href=\"#{field}\"")),
+            "{field} in the summary"
+        );
+        let at = r
+            .body
+            .find(&format!("id=\"{field}-error\""))
+            .unwrap_or_else(|| panic!("{field} message"));
+        assert!(
+            r.body[at..].split("</p>").next().unwrap().contains(words),
+            "{field}: {words}"
+        );
     }
     assert!(r.body.contains("value=\"twelve\""), "what was typed stays");
 
@@ -452,19 +497,50 @@ async fn every_validation_error_is_named_on_the_pages_and_in_the_api() {
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     for (field, words) in [
         ("measured_value", "Enter the measured value as a number"),
-        ("measured_on", "The date it was measured must be today or in the past"),
+        (
+            "measured_on",
+            "The date it was measured must be today or in the past",
+        ),
         ("note", "The note must be 1000 characters or fewer"),
     ] {
-        let at = r.body.find(&format!("id=\"{field}-error\"")).unwrap_or_else(|| panic!("{field} message"));
-        assert!(r.body[at..].split("</p>").next().unwrap().contains(words), "{field}: {words}");
+        let at = r
+            .body
+            .find(&format!("id=\"{field}-error\""))
+            .unwrap_or_else(|| panic!("{field} message"));
+        assert!(
+            r.body[at..].split("</p>").next().unwrap().contains(words),
+            "{field}: {words}"
+        );
     }
     let api = format!("/api/v1/targets/{target}/measurement");
     for (field, body, words) in [
-        ("measured_value", "{\"measured_on\":\"2027-01-01\"}".to_owned(), "Enter the measured value"),
-        ("measured_on", "{\"measured_value\":3}".to_owned(), "Enter the date it was measured"),
-        ("measured_on", format!("{{\"measured_value\":3,\"measured_on\":\"{future}\"}}"), "today or in the past"),
-        ("measured_on", "{\"measured_value\":3,\"measured_on\":\"yesterday\"}".to_owned(), "is not a date"),
-        ("note", format!("{{\"measured_value\":3,\"measured_on\":\"2027-01-01\",\"note\":\"{long_note}\"}}"), "1000 characters or fewer"),
+        (
+            "measured_value",
+            "{\"measured_on\":\"2027-01-01\"}".to_owned(),
+            "Enter the measured value",
+        ),
+        (
+            "measured_on",
+            "{\"measured_value\":3}".to_owned(),
+            "Enter the date it was measured",
+        ),
+        (
+            "measured_on",
+            format!("{{\"measured_value\":3,\"measured_on\":\"{future}\"}}"),
+            "today or in the past",
+        ),
+        (
+            "measured_on",
+            "{\"measured_value\":3,\"measured_on\":\"yesterday\"}".to_owned(),
+            "is not a date",
+        ),
+        (
+            "note",
+            format!(
+                "{{\"measured_value\":3,\"measured_on\":\"2027-01-01\",\"note\":\"{long_note}\"}}"
+            ),
+            "1000 characters or fewer",
+        ),
     ] {
         let r = c.json("POST", &api, Some(&body)).await;
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
@@ -475,7 +551,10 @@ async fn every_validation_error_is_named_on_the_pages_and_in_the_api() {
         );
     }
     let mut conn = app.state.store.conn().await.unwrap();
-    let kept = store::get(&mut conn, &Id::parse(&target).unwrap()).await.unwrap().unwrap();
+    let kept = store::get(&mut conn, &Id::parse(&target).unwrap())
+        .await
+        .unwrap()
+        .unwrap();
     assert!(kept.measurement.is_none(), "nothing measured");
 }
 
@@ -486,7 +565,8 @@ async fn evaluators_read_leads_change_and_nobody_else_sees_them() {
     let [target, _] = demo_targets(&app, &programme).await;
     let list = format!("/admin/programmes/{programme}/targets");
     let api = format!("/api/v1/programmes/{programme}/targets");
-    let change = r#"{"measure":"Taken over","baseline":1,"target_value":2,"target_date":"2028-01-01"}"#;
+    let change =
+        r#"{"measure":"Taken over","baseline":1,"target_value":2,"target_date":"2028-01-01"}"#;
 
     // The tenant's evaluator reads, with no way to change.
     let mut eve = app.signed_in(EVALUATOR).await;
@@ -494,13 +574,18 @@ async fn evaluators_read_leads_change_and_nobody_else_sees_them() {
     let r = eve.get(&list).await;
     assert_eq!(r.status, StatusCode::OK);
     assert!(r.body.contains("Staff retention"));
-    assert!(!r.body.contains("/edit\""), "no Change links for an evaluator");
+    assert!(
+        !r.body.contains("/edit\""),
+        "no Change links for an evaluator"
+    );
     assert!(!r.body.contains("targets/new"), "no Add for an evaluator");
     assert!(!r.body.contains("/delete\""));
     let v: Value = serde_json::from_str(&eve.json("GET", &api, None).await.body).unwrap();
     assert_eq!(v["can_change"], false);
     assert_eq!(v["targets"].as_array().unwrap().len(), 2);
-    let r = eve.json("PUT", &format!("/api/v1/targets/{target}"), Some(change)).await;
+    let r = eve
+        .json("PUT", &format!("/api/v1/targets/{target}"), Some(change))
+        .await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
 
     // The lead reads with Change links.
@@ -515,14 +600,24 @@ async fn evaluators_read_leads_change_and_nobody_else_sees_them() {
         let mut c = app.signed_in(who).await;
         c.bearer = Some(app.api_token(who).await);
         assert_eq!(c.get(&list).await.status, StatusCode::FORBIDDEN, "{who}");
-        assert_eq!(c.json("GET", &api, None).await.status, StatusCode::FORBIDDEN, "{who}");
+        assert_eq!(
+            c.json("GET", &api, None).await.status,
+            StatusCode::FORBIDDEN,
+            "{who}"
+        );
     }
 
     // A lead of an organisation below the programme's (a trust in the ICS), another tenant's
     // lead and another tenant's evaluator: "not found", on every route, and nothing changes.
-    let trust_lead = person_beside(&app, PARTICIPANT, "lead@harbour-trust.example", Role::Admin).await;
-    let other_evaluator =
-        person_beside(&app, OTHER_ADMIN, "evaluator@elsewhere.example", Role::Evaluator).await;
+    let trust_lead =
+        person_beside(&app, PARTICIPANT, "lead@harbour-trust.example", Role::Admin).await;
+    let other_evaluator = person_beside(
+        &app,
+        OTHER_ADMIN,
+        "evaluator@elsewhere.example",
+        Role::Evaluator,
+    )
+    .await;
     let mut other_lead = app.signed_in(OTHER_ADMIN).await;
     other_lead.bearer = Some(app.api_token(OTHER_ADMIN).await);
     for (who, mut c) in [
@@ -531,22 +626,32 @@ async fn evaluators_read_leads_change_and_nobody_else_sees_them() {
         ("other tenant's evaluator", other_evaluator),
     ] {
         assert_eq!(c.get(&list).await.status, StatusCode::NOT_FOUND, "{who}");
-        assert_eq!(c.json("GET", &api, None).await.status, StatusCode::NOT_FOUND, "{who}");
+        assert_eq!(
+            c.json("GET", &api, None).await.status,
+            StatusCode::NOT_FOUND,
+            "{who}"
+        );
         if who.contains("lead") {
             for path in [
                 format!("/admin/targets/{target}/edit"),
                 format!("/admin/targets/{target}/measurement"),
                 format!("/admin/targets/{target}/delete"),
             ] {
-                assert_eq!(c.get(&path).await.status, StatusCode::NOT_FOUND, "{who} {path}");
+                assert_eq!(
+                    c.get(&path).await.status,
+                    StatusCode::NOT_FOUND,
+                    "{who} {path}"
+                );
             }
-            let r = c.json("PUT", &format!("/api/v1/targets/{target}"), Some(change)).await;
-            assert_eq!(r.status, StatusCode::NOT_FOUND, "{who}");
-            let r = c.json("DELETE", &format!("/api/v1/targets/{target}"), None).await;
+            let r = c
+                .json("PUT", &format!("/api/v1/targets/{target}"), Some(change))
+                .await;
             assert_eq!(r.status, StatusCode::NOT_FOUND, "{who}");
             let r = c
-                .json("POST", &api, Some(change))
+                .json("DELETE", &format!("/api/v1/targets/{target}"), None)
                 .await;
+            assert_eq!(r.status, StatusCode::NOT_FOUND, "{who}");
+            let r = c.json("POST", &api, Some(change)).await;
             assert_eq!(r.status, StatusCode::NOT_FOUND, "{who}");
         }
     }

@@ -38,12 +38,8 @@ impl Figure {
         if text.is_empty() {
             return Err(ValidationError::new(field, format!("Enter {what}")));
         }
-        let bad = || {
-            ValidationError::new(
-                field,
-                format!("Enter {what} as a number, like 12 or 12.5"),
-            )
-        };
+        let bad =
+            || ValidationError::new(field, format!("Enter {what} as a number, like 12 or 12.5"));
         let (negative, digits) = match text.strip_prefix('-') {
             Some(rest) => (true, rest),
             None => (false, text.strip_prefix('+').unwrap_or(&text)),
@@ -192,12 +188,25 @@ mod tests {
 
     #[test]
     fn bad_figures_say_what_is_wrong() {
-        let msg = |s: &str| Figure::parse(s, "baseline", "the baseline").unwrap_err().message;
+        let msg = |s: &str| {
+            Figure::parse(s, "baseline", "the baseline")
+                .unwrap_err()
+                .message
+        };
         assert_eq!(msg(""), "Enter the baseline");
-        assert_eq!(msg("twelve"), "Enter the baseline as a number, like 12 or 12.5");
-        assert_eq!(msg("1.2.3"), "Enter the baseline as a number, like 12 or 12.5");
+        assert_eq!(
+            msg("twelve"),
+            "Enter the baseline as a number, like 12 or 12.5"
+        );
+        assert_eq!(
+            msg("1.2.3"),
+            "Enter the baseline as a number, like 12 or 12.5"
+        );
         assert_eq!(msg("-"), "Enter the baseline as a number, like 12 or 12.5");
-        assert_eq!(msg("12%"), "Enter the baseline as a number, like 12 or 12.5");
+        assert_eq!(
+            msg("12%"),
+            "Enter the baseline as a number, like 12 or 12.5"
+        );
         assert_eq!(
             msg("1.23456"),
             "Enter the baseline with no more than 4 decimal places"
@@ -205,7 +214,9 @@ mod tests {
         assert!(msg("1000000000000.0001").starts_with("Enter the baseline between"));
         assert!(msg("99999999999999999999999").starts_with("Enter the baseline between"));
         assert_eq!(
-            Figure::parse("x", "target_value", "the target").unwrap_err().field,
+            Figure::parse("x", "target_value", "the target")
+                .unwrap_err()
+                .field,
             "target_value"
         );
     }
