@@ -222,6 +222,52 @@ pub fn table() -> Vec<Route> {
             "/admin/cohorts/{id}/edit",
             post(admin_cohorts::update),
         ),
+        // A programme's evaluation targets (issue 14): leads change, evaluators read.
+        r(
+            "GET",
+            "/admin/programmes/{id}/targets",
+            get(admin_targets::list),
+        ),
+        r(
+            "GET",
+            "/admin/programmes/{id}/targets/new",
+            get(admin_targets::new_form),
+        ),
+        r(
+            "POST",
+            "/admin/programmes/{id}/targets",
+            post(admin_targets::create),
+        ),
+        r(
+            "GET",
+            "/admin/targets/{id}/edit",
+            get(admin_targets::edit_form),
+        ),
+        r(
+            "POST",
+            "/admin/targets/{id}/edit",
+            post(admin_targets::update),
+        ),
+        r(
+            "GET",
+            "/admin/targets/{id}/measurement",
+            get(admin_targets::measurement_form),
+        ),
+        r(
+            "POST",
+            "/admin/targets/{id}/measurement",
+            post(admin_targets::measure),
+        ),
+        r(
+            "GET",
+            "/admin/targets/{id}/delete",
+            get(admin_targets::delete_form),
+        ),
+        r(
+            "POST",
+            "/admin/targets/{id}/delete",
+            post(admin_targets::delete),
+        ),
         // Action learning sets: members and facilitators (C4, C5).
         // Evaluation (C9).
         r("GET", "/evaluation/programmes/{id}", get(evaluation::show)),
@@ -801,6 +847,27 @@ pub fn table() -> Vec<Route> {
         r("POST", "/api/v1/diary", post(api::diaries::create_entry)),
         r("GET", "/api/v1/diary/{id}", get(api::diaries::show)),
         r("PUT", "/api/v1/diary/{id}", put(api::diaries::update_entry)),
+        r(
+            "GET",
+            "/api/v1/programmes/{id}/targets",
+            get(api::targets::list),
+        ),
+        r(
+            "POST",
+            "/api/v1/programmes/{id}/targets",
+            post(api::targets::create),
+        ),
+        r("PUT", "/api/v1/targets/{id}", put(api::targets::update)),
+        r(
+            "DELETE",
+            "/api/v1/targets/{id}",
+            delete(api::targets::delete),
+        ),
+        r(
+            "POST",
+            "/api/v1/targets/{id}/measurement",
+            post(api::targets::measure),
+        ),
         r("GET", "/api/v1/reports/themes", get(api::diaries::themes)),
         r(
             "GET",

@@ -87,6 +87,8 @@ const SCREENS: &[(&str, &str, bool)] = &[
     (EVALUATOR, "/", false),
     (EVALUATOR, "/reports/sets.csv", false),
     (EVALUATOR, "/reports/attendance.csv", false),
+    (ADMIN, "/admin/programmes/{programme}/targets", false),
+    (EVALUATOR, "/api/v1/programmes/{programme}/targets", true),
 ];
 
 async fn measure(app: &TestApp, programme: &str, set: &Set) -> Vec<(String, usize)> {
@@ -136,6 +138,29 @@ async fn a_screen_costs_the_same_number_of_queries_however_many_rows_it_shows() 
             revans_app::demo::seed_catalogue(&mut tx, &tenant)
                 .await
                 .unwrap();
+        }
+        // And twenty-five evaluation targets on the measured programme, half of them measured.
+        let measured = revans_domain::Id::parse(&programme).unwrap();
+        for i in 0..25_i64 {
+            use revans_storage::evaluation_targets as targets;
+            let fields = targets::TargetFields {
+                measure: format!("Measure {i}"),
+                unit: None,
+                baseline: i * 10_000,
+                target_value: (i + 1) * 10_000,
+                target_date: jiff::civil::date(2028, 1, 1),
+            };
+            let id = targets::insert(&mut tx, &tenant, &measured, &fields)
+                .await
+                .unwrap();
+            if i % 2 == 0 {
+                let m = targets::Measurement {
+                    value: i * 10_000,
+                    measured_on: jiff::civil::date(2026, 1, 1),
+                    note: None,
+                };
+                targets::record_measurement(&mut tx, &id, &m).await.unwrap();
+            }
         }
         revans_storage::commit(tx).await.unwrap();
     }

@@ -1,5 +1,6 @@
 //! Evaluation (C9): instruments, waves of a programme's evaluation plan, answering by link,
-//! and the results leads and evaluators read (aggregates only, after the small-number rule).
+//! the results leads and evaluators read (aggregates only, after the small-number rule), the
+//! report, and targets set at scoping.
 
 pub mod access;
 pub mod instruments;
@@ -7,3 +8,4 @@ pub mod plan;
 pub mod report;
 pub mod responding;
 pub mod results;
+pub mod targets;

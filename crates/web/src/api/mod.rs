@@ -29,6 +29,7 @@ pub mod set_forming;
 pub mod sets;
 pub mod sponsor;
 pub mod supervisors;
+pub mod targets;
 pub mod themes;
 pub mod tokens;
 // Learning diaries and the themes report (C5).

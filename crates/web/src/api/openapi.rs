@@ -34,6 +34,7 @@ use super::openapi_errors::ErrorResponses;
         super::meeting_changes::send_apologies, super::meeting_changes::withdraw_apologies, super::meeting_changes::everyone_present, super::meeting_changes::restore, super::meeting_changes::undo_leave,
         super::set_changes::swap_two_members, super::set_changes::facilitators_of_every_set, super::set_changes::rename_one_set,
         super::formation_runs::start_run, super::formation_runs::show, super::formation_runs::cancel,
+        super::targets::list, super::targets::create, super::targets::update, super::targets::measure, super::targets::delete,
         super::evaluation::show_plan, super::evaluation::add_instrument, super::evaluation::plan_wave, super::evaluation::invite, super::evaluation::remind,
         super::evaluation::show_results, super::evaluation::report_pdf, super::evaluation::questionnaire, super::evaluation::answer,
     ),

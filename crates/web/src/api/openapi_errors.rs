@@ -65,6 +65,12 @@ const FORBIDDEN_FOR_SOME: &[(&str, &str)] = &[
     ("post", "/api/v1/cohorts/{id}/formation-runs"),
     ("get", "/api/v1/formation-runs/{id}"),
     ("post", "/api/v1/formation-runs/{id}/cancel"),
+    // Evaluation targets: evaluators read, leads change; anyone else is refused.
+    ("get", "/api/v1/programmes/{id}/targets"),
+    ("post", "/api/v1/programmes/{id}/targets"),
+    ("put", "/api/v1/targets/{id}"),
+    ("delete", "/api/v1/targets/{id}"),
+    ("post", "/api/v1/targets/{id}/measurement"),
     ("get", "/api/v1/programmes/{id}/evaluation"),
     ("get", "/api/v1/programmes/{id}/evaluation/results"),
     ("get", "/api/v1/programmes/{id}/evaluation/report.pdf"),
@@ -97,6 +103,12 @@ const CONFLICTS: &[(&str, &str)] = &[
     ("post", "/api/v1/cohorts/{id}/sets/swaps"),
     ("post", "/api/v1/cohorts/{id}/formation-runs"),
     ("post", "/api/v1/formation-runs/{id}/cancel"),
+    // Evaluation targets: evaluators read, leads change; anyone else is refused.
+    ("get", "/api/v1/programmes/{id}/targets"),
+    ("post", "/api/v1/programmes/{id}/targets"),
+    ("put", "/api/v1/targets/{id}"),
+    ("delete", "/api/v1/targets/{id}"),
+    ("post", "/api/v1/targets/{id}/measurement"),
     ("post", "/api/v1/waves/{id}/reminders"),
     // Sent already, not open yet, or closed.
     ("put", "/api/v1/respond/{token}"),

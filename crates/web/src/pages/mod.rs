@@ -11,6 +11,7 @@ pub mod admin_programmes;
 pub mod admin_reporting_lines;
 pub mod admin_set_changes;
 pub mod admin_sets;
+pub mod admin_targets;
 pub mod application_review;
 pub mod applications;
 pub mod audit;

@@ -214,6 +214,79 @@ pub(crate) const MATRIX: &[(&str, &str, [&str; 7])] = &[
         "/admin/cohorts/{cohort}/edit",
         ["303>/sign-in", "403", "403", "403", "403", "422", "404"],
     ),
+    // A programme's evaluation targets (issue 14): {target} and {target2} are targets of the
+    // demo programme. The tenant's evaluator reads them; only its lead changes them. The API's
+    // DELETE comes last, as it removes {target}; the page deletes {target2}.
+    (
+        "GET",
+        "/admin/programmes/{programme}/targets",
+        ["303>/sign-in", "403", "403", "403", "200", "200", "404"],
+    ),
+    (
+        "GET",
+        "/admin/programmes/{programme}/targets/new",
+        ["303>/sign-in", "403", "403", "403", "403", "200", "404"],
+    ),
+    (
+        "POST",
+        "/admin/programmes/{programme}/targets",
+        ["303>/sign-in", "403", "403", "403", "403", "422", "404"],
+    ),
+    (
+        "GET",
+        "/admin/targets/{target}/edit",
+        ["303>/sign-in", "403", "403", "403", "403", "200", "404"],
+    ),
+    (
+        "POST",
+        "/admin/targets/{target}/edit",
+        ["303>/sign-in", "403", "403", "403", "403", "422", "404"],
+    ),
+    (
+        "GET",
+        "/admin/targets/{target}/measurement",
+        ["303>/sign-in", "403", "403", "403", "403", "200", "404"],
+    ),
+    (
+        "POST",
+        "/admin/targets/{target}/measurement",
+        ["303>/sign-in", "403", "403", "403", "403", "422", "404"],
+    ),
+    (
+        "GET",
+        "/admin/targets/{target}/delete",
+        ["303>/sign-in", "403", "403", "403", "403", "200", "404"],
+    ),
+    (
+        "POST",
+        "/admin/targets/{target2}/delete",
+        ["303>/sign-in", "403", "403", "403", "403", "303", "404"],
+    ),
+    (
+        "GET",
+        "/api/v1/programmes/{programme}/targets",
+        ["401", "403", "403", "403", "200", "200", "404"],
+    ),
+    (
+        "POST",
+        "/api/v1/programmes/{programme}/targets",
+        ["401", "403", "403", "403", "403", "422", "404"],
+    ),
+    (
+        "PUT",
+        "/api/v1/targets/{target}",
+        ["401", "403", "403", "403", "403", "422", "404"],
+    ),
+    (
+        "POST",
+        "/api/v1/targets/{target}/measurement",
+        ["401", "403", "403", "403", "403", "422", "404"],
+    ),
+    (
+        "DELETE",
+        "/api/v1/targets/{target}",
+        ["401", "403", "403", "403", "403", "204", "404"],
+    ),
     // Sets in use: {set} is the demo's published spring set (the participant is a member, the
     // facilitator facilitates it); {meeting} is its third meeting, not yet held. Everyone
     // else is told it does not exist.
@@ -1153,6 +1226,8 @@ pub(crate) fn matrix_path(p: &str) -> String {
         .replace("{autumn}", "{id}")
         .replace("{diary}", "{id}")
         .replace("{job}", "{id}")
+        .replace("{target2}", "{id}")
+        .replace("{target}", "{id}")
 }
 
 #[tokio::test]
@@ -1162,6 +1237,7 @@ async fn every_route_answers_every_role_as_the_matrix_says() {
     let (programme, cohort) = app.demo_programme().await;
     let sets = demo_sets(&app).await;
     let diary = private_diary_entry(&app, &person).await;
+    let [target, target2] = crate::evaluation_targets::demo_targets(&app, &programme).await;
     let mut failures = Vec::new();
     for (role_index, role) in ROLES.iter().enumerate() {
         let (mut shared, _) = client_for(&app, *role).await;
@@ -1189,6 +1265,8 @@ async fn every_route_answers_every_role_as_the_matrix_says() {
                 .replace("{application}", "00000000-0000-0000-0000-000000000000")
                 .replace("{job}", "00000000-0000-0000-0000-000000000000")
                 .replace("{diary}", &diary)
+                .replace("{target2}", &target2)
+                .replace("{target}", &target)
                 .replace("{token}", "no-such-token-0000000000000000000000000000")
                 .replace("{id}", &admin_token_id);
             let r = if concrete.starts_with("/api/") {

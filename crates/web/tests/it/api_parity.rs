@@ -339,6 +339,26 @@ const COUNTERPARTS: &[(&str, &str, &[Route])] = &[
         "/reports/themes/vocabulary",
         &[("PUT", "/api/v1/reports/themes/vocabulary")],
     ),
+    (
+        "POST",
+        "/admin/programmes/{id}/targets",
+        &[("POST", "/api/v1/programmes/{id}/targets")],
+    ),
+    (
+        "POST",
+        "/admin/targets/{id}/edit",
+        &[("PUT", "/api/v1/targets/{id}")],
+    ),
+    (
+        "POST",
+        "/admin/targets/{id}/measurement",
+        &[("POST", "/api/v1/targets/{id}/measurement")],
+    ),
+    (
+        "POST",
+        "/admin/targets/{id}/delete",
+        &[("DELETE", "/api/v1/targets/{id}")],
+    ),
 ];
 
 /// Counterparts whose matrix row differs from the page's on purpose, and why.

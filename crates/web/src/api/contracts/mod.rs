@@ -20,6 +20,7 @@ pub mod set_changes;
 pub mod set_forming;
 pub mod sets;
 pub mod sponsor;
+pub mod targets;
 
 use crate::error::FieldError;
 
