@@ -1,6 +1,7 @@
 //! The demo tenant: a region (ICS) with three member organisations and someone in every role.
 
 mod catalogue;
+mod evaluation;
 mod sets;
 
 pub use catalogue::seed as seed_catalogue;
@@ -91,7 +92,8 @@ pub async fn seed(state: &App) -> Result<bool, Error> {
         council: &council.id,
         cliffside: &cliffside.id,
     };
-    sets::seed(&mut tx, &orgs, &ids[3], &ids[4], &ids[2]).await?;
+    let (programme, autumn) = sets::seed(&mut tx, &orgs, &ids[3], &ids[4], &ids[2]).await?;
+    evaluation::seed(&mut tx, &ics.id, &ids[0], &programme, &autumn).await?;
     audit::record(
         &mut tx,
         audit::NewAuditEntry {

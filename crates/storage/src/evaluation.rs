@@ -255,6 +255,17 @@ pub async fn invitation_by_token(conn: &mut Conn, token_hash: &str) -> Result<Op
         .await?)
 }
 
+/// The invitation of an address to a wave (its id).
+pub async fn invitation_for(conn: &mut Conn, wave: &Id, email: &str) -> Result<Option<String>> {
+    Ok(
+        sqlx::query_scalar("SELECT id FROM wave_invitations WHERE wave_id = $1 AND email = $2")
+            .bind(wave.as_str())
+            .bind(email)
+            .fetch_optional(&mut *conn)
+            .await?,
+    )
+}
+
 /// Saves the respondent's draft while they have not submitted.
 pub async fn save_draft(conn: &mut Conn, invitation: &str, draft: &str) -> Result<bool> {
     let done = sqlx::query(

@@ -171,11 +171,11 @@ pub async fn save(app: &App, token: &str, input: Answering) -> Result<Saved, Err
                 &crate::security::new_token(),
             )
             .await?;
-            let identity = match &invitation.person_id {
-                Some(person) => format!("person:{person}"),
-                None => format!("email:{}", invitation.email.to_lowercase()),
-            };
-            Some(hash_token(&format!("{key}:{identity}")))
+            Some(pseudonym(
+                &key,
+                invitation.person_id.as_deref(),
+                &invitation.email,
+            ))
         }
     };
     let now = crate::now_ms();
@@ -195,4 +195,15 @@ pub async fn save(app: &App, token: &str, input: Answering) -> Result<Saved, Err
     .await?;
     revans_storage::commit(tx).await?;
     Ok(Saved::Submitted)
+}
+
+/// The same person's code in every wave of a programme: a hash of the programme's secret key
+/// and who they are (their account, or their address when they have none). Nobody who reads
+/// results sees the key.
+pub(crate) fn pseudonym(key: &str, person: Option<&str>, email: &str) -> String {
+    let identity = match person {
+        Some(person) => format!("person:{person}"),
+        None => format!("email:{}", email.to_lowercase()),
+    };
+    hash_token(&format!("{key}:{identity}"))
 }

@@ -352,8 +352,6 @@ fn free_text(instrument: &Instrument, answers: &[&Parsed]) -> Vec<FreeText> {
         .collect()
 }
 
-/// Each later wave against the first wave with the same instrument, paired by pseudonym (both
-/// waves must keep one: named or pseudonymous), within each respondent group.
 fn paired_questions(
     instrument: &Instrument,
     first: &BTreeMap<&str, &Answers>,
@@ -389,6 +387,9 @@ fn paired_questions(
         .collect()
 }
 
+/// Each later wave against the first wave of the same cohort with the same instrument, paired
+/// by pseudonym (both waves must keep one: named or pseudonymous), within each respondent
+/// group.
 fn changes(
     waves: &[store::Wave],
     instruments: &HashMap<String, Instrument>,
@@ -405,6 +406,7 @@ fn changes(
         }
         let Some(before) = waves[..i].iter().find(|b| {
             paired_kind(b)
+                && b.cohort_id == after.cohort_id
                 && instruments
                     .get(&b.instrument_id)
                     .is_some_and(|bi| bi.key == instrument.key)

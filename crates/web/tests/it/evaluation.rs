@@ -65,6 +65,16 @@ fn cvf_answers(now: [u32; 4], pref: [u32; 4]) -> Value {
     Value::Object(out)
 }
 
+/// The wave of that name in a results or plan body (the demo has waves of its own).
+fn named<'a>(waves: &'a Value, name: &str) -> &'a Value {
+    waves["waves"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|w| w["name"] == name)
+        .unwrap_or_else(|| panic!("no wave {name} in {waves}"))
+}
+
 fn body(r: &Response) -> Value {
     serde_json::from_str(&r.body).unwrap_or_else(|e| panic!("{e}: {}", r.body))
 }
@@ -91,7 +101,10 @@ struct Plan {
     lead: Client,
 }
 
+/// Adds an instrument as a new version (the demo has loaded version 1 of both already).
 async fn add_instrument(lead: &mut Client, programme: &str, source: &str) -> String {
+    let source = source.replacen("version = 1", "version = 50", 1);
+    let source = source.as_str();
     let r = lead
         .json(
             "POST",
@@ -323,7 +336,7 @@ async fn before_and_after_are_paired_by_pseudonym_and_only_aggregates_are_shown(
     let changes = results["changes"].as_array().unwrap();
     let change = changes
         .iter()
-        .find(|c| c["group"] == "participants")
+        .find(|c| c["group"] == "participants" && c["after"] == "After")
         .expect("participants paired");
     assert_eq!(change["before"], "Before");
     assert_eq!(change["after"], "After");
@@ -338,14 +351,14 @@ async fn before_and_after_are_paired_by_pseudonym_and_only_aggregates_are_shown(
     // Only 7 of the comparison group answered both waves: their change is not shown.
     let control = changes
         .iter()
-        .find(|c| c["group"] == "comparison")
+        .find(|c| c["group"] == "comparison" && c["after"] == "After")
         .expect("comparison paired");
     for q in control["questions"].as_array().unwrap() {
         assert_eq!(q["pairs"], Value::Null, "{q}");
         assert_eq!(q["mean_change"], Value::Null, "{q}");
     }
     // Participants (2) against the comparison group (4) in the first wave: -2 on every question.
-    let first = &results["waves"][0];
+    let first = named(&results, "Before");
     let comparisons = first["comparison"].as_array().unwrap();
     assert_eq!(comparisons.len(), parsed.scored_questions().len());
     for c in comparisons {
@@ -373,7 +386,8 @@ async fn before_and_after_are_paired_by_pseudonym_and_only_aggregates_are_shown(
         )
         .await;
     assert_eq!(r.status, StatusCode::OK);
-    let rates = &body(&r)["waves"][0]["rates"];
+    let plan = body(&r);
+    let rates = &named(&plan, "Before")["rates"];
     let participants_rate = rates
         .as_array()
         .unwrap()
@@ -453,7 +467,7 @@ async fn small_groups_and_unshared_free_text_are_hidden() {
             )
             .await,
     );
-    let w = &results["waves"][0];
+    let w = named(&results, "Small");
     assert_eq!(
         w["responses"],
         Value::Null,
@@ -473,7 +487,7 @@ async fn small_groups_and_unshared_free_text_are_hidden() {
             )
             .await,
     );
-    let rate = &plan["waves"][0]["rates"][0];
+    let rate = &named(&plan, "Small")["rates"][0];
     assert_eq!(rate["invited"], 10, "8 invited, rounded to the nearest 5");
     assert_eq!(rate["responded"], Value::Null);
     assert_eq!(rate["percent"], 87, "7 of 8 over 8 people invited");
@@ -493,7 +507,7 @@ async fn small_groups_and_unshared_free_text_are_hidden() {
             )
             .await,
     );
-    let w = &results["waves"][0];
+    let w = named(&results, "Small");
     assert_eq!(w["responses"], 10);
     assert_eq!(w["scores"][0]["groups"][0]["mean"].as_f64(), Some(3.0));
     let texts = w["free_text"][0]["answers"].as_array().unwrap();
@@ -506,6 +520,7 @@ async fn small_groups_and_unshared_free_text_are_hidden() {
     )
     .await
     .unwrap();
+    let rows: Vec<_> = rows.into_iter().filter(|r| r.wave_id == wave).collect();
     assert_eq!(rows.len(), 8);
     assert!(rows.iter().all(|r| r.pseudonym.is_none()));
 }
@@ -574,7 +589,7 @@ async fn culture_profiles_compare_the_board_and_managers() {
             )
             .await,
     );
-    let profiles = results["waves"][0]["profiles"]
+    let profiles = named(&results, "Culture")["profiles"]
         .as_array()
         .unwrap_or_else(|| panic!("{results}"));
     let find = |v: &str| {
@@ -762,8 +777,12 @@ async fn bad_instruments_waves_and_invitations_name_the_problem_and_change_nothi
             .await,
     );
     assert!(
-        plan["instruments"].as_array().unwrap().is_empty(),
-        "nothing was added"
+        plan["instruments"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|i| i["key"] != "x"),
+        "nothing was added: {plan}"
     );
     let instrument = add_instrument(&mut p.lead, &p.programme, LEADERSHIP).await;
     let r = p
@@ -874,4 +893,52 @@ async fn bad_instruments_waves_and_invitations_name_the_problem_and_change_nothi
         StatusCode::UNPROCESSABLE_ENTITY,
         "unknown fields are refused"
     );
+}
+
+#[tokio::test]
+async fn the_demo_shows_before_and_after_and_the_board_against_the_managers() {
+    let app = TestApp::spawn().await;
+    let (p, _) = setup(&app).await;
+    let mut evaluator = app.client();
+    evaluator.bearer = Some(app.api_token(EVALUATOR).await);
+    let r = evaluator
+        .json(
+            "GET",
+            &format!("/api/v1/programmes/{}/evaluation/results", p.programme),
+            None,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let results = body(&r);
+    let change = results["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["group"] == "participants")
+        .expect("the demo pairs its participants");
+    assert_eq!(change["before"], "Before the first session");
+    for q in change["questions"].as_array().unwrap() {
+        assert!(q["mean_change"].as_f64().unwrap() > 0.0, "{q}");
+    }
+    let culture = named(&results, "Culture profile: board and managers");
+    let shown: Vec<&str> = culture["profiles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|g| g["now"].is_object())
+        .map(|g| g["value"].as_str().unwrap())
+        .collect();
+    assert!(
+        shown.contains(&"board") && shown.contains(&"managers"),
+        "{shown:?}"
+    );
+    let targets = evaluator
+        .json(
+            "GET",
+            &format!("/api/v1/programmes/{}/targets", p.programme),
+            None,
+        )
+        .await;
+    assert_eq!(targets.status, StatusCode::OK);
+    assert!(targets.body.contains("a year later"), "{}", targets.body);
 }
