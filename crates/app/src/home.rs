@@ -170,6 +170,12 @@ fn evaluator_home() -> EvaluatorHome {
         hidden_up_to: revans_domain::HIDDEN_UP_TO,
         reports: vec![
             link(
+                "Evaluation of each programme",
+                "Questionnaires before and after, culture profiles of groups, response rates, and the report as a PDF.",
+                "/evaluation",
+                "text/html",
+            ),
+            link(
                 "How the sets are going",
                 "For each cohort: sets, members, meetings held, attendance, problems brought and diary entries.",
                 "/reports/sets",

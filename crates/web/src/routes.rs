@@ -270,6 +270,7 @@ pub fn table() -> Vec<Route> {
         ),
         // Action learning sets: members and facilitators (C4, C5).
         // Evaluation (C9).
+        r("GET", "/evaluation", get(evaluation::programmes)),
         r("GET", "/evaluation/programmes/{id}", get(evaluation::show)),
         r(
             "GET",

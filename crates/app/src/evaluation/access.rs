@@ -39,3 +39,42 @@ pub async fn for_reader(conn: &mut Conn, viewer: &Viewer, id: &Id) -> Result<Pro
     }
     Err(Error::NotFound)
 }
+
+/// The programmes a lead or evaluator may read the evaluation of, newest first, each once.
+pub async fn readable_programmes(
+    conn: &mut Conn,
+    viewer: &Viewer,
+) -> Result<Vec<Programme>, Error> {
+    let roots: Vec<&Id> = viewer
+        .roles
+        .iter()
+        .filter(|g| matches!(g.role, Role::Admin | Role::Evaluator))
+        .map(|g| &g.organisation_id)
+        .collect();
+    if roots.is_empty() {
+        return Err(Error::Forbidden);
+    }
+    let mut all: Vec<Programme> = Vec::new();
+    // One query per grant (a person holds a handful), never per programme.
+    for root in roots {
+        for p in programmes::list_in_tree(conn, root).await? {
+            if !all.iter().any(|x| x.id == p.id) {
+                all.push(p);
+            }
+        }
+    }
+    Ok(all)
+}
+
+/// The programmes whose evaluation the viewer may read, as (id, title), for the list page.
+pub async fn programme_list(
+    app: &crate::App,
+    viewer: &Viewer,
+) -> Result<Vec<(String, String)>, Error> {
+    let mut conn = app.store.conn().await?;
+    Ok(readable_programmes(&mut conn, viewer)
+        .await?
+        .into_iter()
+        .map(|p| (p.id.to_string(), p.fields.title))
+        .collect())
+}

@@ -18,6 +18,31 @@ use revans_app::evaluation::instruments::{self, NewInstrumentInput};
 use revans_app::evaluation::plan::{self, EvaluationPlan, InviteInput, WaveInput};
 
 #[derive(Template)]
+#[template(path = "evaluation_programmes.html")]
+struct ProgrammesPage {
+    layout: Layout,
+    programmes: Vec<(String, String)>,
+}
+
+/// Every programme whose evaluation the viewer may read (leads and evaluators).
+pub async fn programmes(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+) -> PageResult<Response> {
+    let programmes = revans_app::evaluation::access::programme_list(&state, &viewer).await?;
+    render(&ProgrammesPage {
+        layout: Layout::new(
+            &state,
+            Some(&viewer),
+            viewer.csrf.clone(),
+            "Evaluation",
+            "/evaluation",
+        ),
+        programmes,
+    })
+}
+
+#[derive(Template)]
 #[template(path = "evaluation_plan.html")]
 struct PlanPage {
     layout: Layout,

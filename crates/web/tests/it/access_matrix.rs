@@ -401,6 +401,11 @@ pub(crate) const MATRIX: &[(&str, &str, [&str; 7])] = &[
     // {job} is no wave at all (evaluation_access.rs checks real ones).
     (
         "GET",
+        "/evaluation",
+        ["303>/sign-in", "403", "403", "403", "200", "200", "200"],
+    ),
+    (
+        "GET",
         "/evaluation/programmes/{programme}",
         ["303>/sign-in", "403", "403", "403", "200", "200", "404"],
     ),
