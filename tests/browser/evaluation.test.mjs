@@ -18,8 +18,9 @@ async function linkFor(to) {
       // Quoted-printable soft line breaks would split the link.
       const text = raw.replace(/=\r?\n/g, "").replace(/=3D/g, "=");
       if (text.includes(`To: ${to}`) || text.includes(`<${to}>`)) {
-        const m = text.match(/https?:\/\/[^\s"<>]*\/respond\/[A-Za-z0-9_-]+/);
-        if (m) return m[0];
+        // The path only: the email's address names the configured public URL.
+        const m = text.match(/\/respond\/[A-Za-z0-9_-]+/);
+        if (m) return `${env.server.url}${m[0]}`;
       }
     }
     await new Promise((r) => setTimeout(r, 200));
@@ -91,6 +92,6 @@ test("a lead invites, a respondent answers with constant sums, an evaluator read
   await eve.page.goto(planUrl.replace(/\?.*$/, "") + "/results");
   await checkPage(eve.page, "results", /Evaluation results/);
   assert.ok(await eve.page.locator("figure svg[role=img]").count() >= 3, "the culture profiles are drawn");
-  await eve.page.locator("details summary").first().click();
+  await eve.page.locator("figure details summary").first().click();
   await checkPage(eve.page, "results-table-open", /Evaluation results/);
 });
