@@ -18,6 +18,7 @@ pub mod diaries;
 pub mod email_tokens;
 mod error;
 pub mod evaluation;
+pub mod feedback360;
 pub mod formation_runs;
 pub mod home;
 pub mod jobs;
