@@ -2,6 +2,7 @@
 //! and the results leads and evaluators read (aggregates only, after the small-number rule).
 
 pub mod access;
+pub mod feedback360;
 pub mod instruments;
 pub mod plan;
 pub mod responding;
