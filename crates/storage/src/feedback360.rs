@@ -108,9 +108,7 @@ pub async fn insert_round(conn: &mut Conn, new: NewRound<'_>) -> Result<Id> {
 
 /// The person's rounds, newest first.
 pub async fn rounds_of(conn: &mut Conn, person: &Id) -> Result<Vec<Wave>> {
-    let sql = format!(
-        "{WAVE} WHERE w.subject_person_id = $1 ORDER BY w.created_at DESC, w.id"
-    );
+    let sql = format!("{WAVE} WHERE w.subject_person_id = $1 ORDER BY w.created_at DESC, w.id");
     Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql))
         .bind(person.as_str())
         .fetch_all(&mut *conn)

@@ -280,7 +280,11 @@ pub fn table() -> Vec<Route> {
         r("POST", "/feedback", post(feedback360::start)),
         r("GET", "/feedback/{id}", get(feedback360::round)),
         r("POST", "/feedback/{id}/self", post(feedback360::self_link)),
-        r("GET", "/feedback/{id}/raters", get(feedback360::raters_form)),
+        r(
+            "GET",
+            "/feedback/{id}/raters",
+            get(feedback360::raters_form),
+        ),
         r("POST", "/feedback/{id}/raters", post(feedback360::raters)),
         r("GET", "/feedback/{id}/report", get(feedback360::report)),
         r("GET", "/sets", get(sets::mine)),

@@ -522,7 +522,14 @@ pub async fn invite_raters(
             email: address.as_str(),
             organisation_id: None,
         };
-        if !store::invite(&mut tx, &id.clone(), group.as_str(), &who, &hash_token(&token)).await?
+        if !store::invite(
+            &mut tx,
+            &id.clone(),
+            group.as_str(),
+            &who,
+            &hash_token(&token),
+        )
+        .await?
         {
             continue;
         }

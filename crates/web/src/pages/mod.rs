@@ -31,6 +31,6 @@ pub mod tokens;
 // Learning diaries and the themes report (C5).
 pub mod diary;
 pub mod evaluation;
-pub mod feedback360;
 pub mod evaluation_results;
+pub mod feedback360;
 pub mod reports;

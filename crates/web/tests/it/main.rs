@@ -21,6 +21,7 @@ mod dates;
 mod dead_letters;
 mod diaries;
 mod evaluation;
+mod evaluation_360;
 mod forming;
 mod forming_runs;
 mod helpers;
