@@ -552,3 +552,50 @@ async fn the_lead_offers_360_feedback_on_the_page_and_others_cannot_start_withou
     assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(empty.body.contains("Choose a questionnaire"));
 }
+
+#[tokio::test]
+async fn two_managers_show_their_mean_and_three_reports_are_shown() {
+    let app = TestApp::spawn().await;
+    let mut r = started(&app).await;
+    let reports = [
+        "r1@reports.example",
+        "r2@reports.example",
+        "r3@reports.example",
+    ];
+    let sent = invite(
+        &mut r,
+        json!({"manager": ["m1@harbour-trust.example", "m2@harbour-trust.example"],
+            "reports": reports}),
+    )
+    .await;
+    assert_eq!(sent.status, StatusCode::OK, "{}", sent.body);
+    for (to, listens) in [
+        ("m1@harbour-trust.example", 4),
+        ("m2@harbour-trust.example", 5),
+        ("r1@reports.example", 1),
+        ("r2@reports.example", 2),
+        ("r3@reports.example", 4),
+    ] {
+        let (token, _) = token_for(&app, to, "asks for your view").await;
+        answer(&app, &token, listens, 3, "").await;
+    }
+    let rep = body(
+        &r.me
+            .json("GET", &format!("/api/v1/feedback/{}/report", r.round), None)
+            .await,
+    );
+    let listens = &rep["questions"][0];
+    // No self answer yet: none shown, and the report says so.
+    assert_eq!(rep["self_answered"], false);
+    assert_eq!(listens["self_score"], Value::Null);
+    // Managers (4 + 5) / 2 = 4.5; reports (1 + 2 + 4) / 3 = 2.33; others 16 / 5 = 3.2.
+    assert_eq!(group(listens, "manager")["mean"], 4.5);
+    assert_eq!(
+        group(listens, "manager")["note"],
+        "The mean of your 2 managers' answers"
+    );
+    assert_eq!(group(listens, "report")["mean"], 2.33);
+    assert_eq!(group(listens, "peer")["note"], "No answers yet");
+    assert_eq!(listens["others"], 3.2);
+    assert_eq!(listens["others_answers"], 5);
+}
