@@ -555,6 +555,19 @@ pub async fn invite_raters(
     Ok(RatersInvited { invited })
 }
 
+/// What a respondent to a 360 round is told about who sees their answers, by their group.
+pub fn promise(group: &str, who: &str) -> String {
+    match RaterGroup::parse(group) {
+        Some(RaterGroup::Manager) => format!(
+            "As their manager, your answers are shown to {who} as the manager group's answer: if you are their only manager, {who} will see your answers."
+        ),
+        Some(_) => format!(
+            "Your answers are anonymous: {who} sees them only combined with those of at least 2 others in the same group, never who answered what, and not at all if fewer than 3 answer."
+        ),
+        None => "These are your own answers about yourself: only you see them, beside the views of the people you asked.".to_owned(),
+    }
+}
+
 fn rater_email(
     app: &App,
     programme: &str,
@@ -570,14 +583,7 @@ fn rater_email(
         RaterGroup::Peer => "a peer",
         RaterGroup::Report => "someone who reports to them",
     };
-    let anonymity = match group {
-        RaterGroup::Manager => format!(
-            "As their manager, your answers are shown to {who} as the manager group's answer: if you are their only manager, {who} will see your answers."
-        ),
-        _ => format!(
-            "Your answers are anonymous: {who} sees them only combined with those of at least 2 others in the same group, never who answered what, and not at all if fewer than 3 answer."
-        ),
-    };
+    let anonymity = promise(group.as_str(), who);
     ApplicationEmail {
         tenant: app.settings.tenant_name.clone(),
         name: "colleague".into(),

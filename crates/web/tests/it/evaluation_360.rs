@@ -181,6 +181,10 @@ async fn the_report_sets_self_against_groups_of_three_and_the_manager_alone() {
         q["wave"].as_str().unwrap().contains("Pat Participant"),
         "{q}"
     );
+    assert!(
+        q["promise"].as_str().unwrap().contains("only you see them"),
+        "{q}"
+    );
     answer(&app, &own, 2, 4, "").await;
     let again = r.me.json("POST", &path, None).await;
     assert_eq!(again.status, StatusCode::CONFLICT, "{}", again.body);
@@ -208,6 +212,26 @@ async fn the_report_sets_self_against_groups_of_three_and_the_manager_alone() {
         assert!(!text.contains("will see your answers"), "{text}");
         peer_tokens.push(t);
     }
+    // The answering page tells a peer what the participant will see, and asks no consent
+    // for evaluators (a round's free text goes only to its participant).
+    let peer_page = app
+        .client()
+        .get(&format!("/respond/{}", peer_tokens[0]))
+        .await;
+    assert!(
+        peer_page.body.contains("at least 2 others"),
+        "{}",
+        peer_page.body
+    );
+    assert!(!peer_page.body.contains("free_text_consent"));
+    let q = body(&app.client().get(&format!("/api/v1/respond/{boss}")).await);
+    assert!(
+        q["promise"]
+            .as_str()
+            .unwrap()
+            .contains("will see your answers"),
+        "{q}"
+    );
     let mut report_tokens = Vec::new();
     for p in reports {
         report_tokens.push(token_for(&app, p, "asks for your view").await.0);
