@@ -103,12 +103,15 @@ pub struct Wave {
     pub closes_at: i64,
     pub anonymity: String,
     pub created_at: i64,
+    /// Set for a participant's 360 feedback round (migration 0021): never a programme wave.
+    pub subject_person_id: Option<String>,
 }
 
-const WAVE: &str = "SELECT w.id, w.programme_id, w.cohort_id, c.name AS cohort_name, w.instrument_id, \
-     i.title AS instrument_title, w.name, w.timing, w.months_after, w.opens_at, w.closes_at, \
-     w.anonymity, w.created_at FROM evaluation_waves w JOIN instruments i ON i.id = w.instrument_id \
-     LEFT JOIN cohorts c ON c.id = w.cohort_id";
+/// A [`Wave`]'s query (also used by `feedback360`).
+pub(crate) const WAVE: &str = "SELECT w.id, w.programme_id, w.cohort_id, c.name AS cohort_name, \
+     w.instrument_id, i.title AS instrument_title, w.name, w.timing, w.months_after, w.opens_at, \
+     w.closes_at, w.anonymity, w.created_at, w.subject_person_id FROM evaluation_waves w \
+     JOIN instruments i ON i.id = w.instrument_id LEFT JOIN cohorts c ON c.id = w.cohort_id";
 
 pub struct NewWave<'a> {
     pub programme_id: &'a Id,
@@ -155,7 +158,9 @@ pub async fn wave(conn: &mut Conn, id: &str) -> Result<Option<Wave>> {
 
 /// The programme's waves, in the order they open.
 pub async fn waves_of(conn: &mut Conn, programme: &Id) -> Result<Vec<Wave>> {
-    let sql = format!("{WAVE} WHERE w.programme_id = $1 ORDER BY w.opens_at, w.id");
+    let sql = format!(
+        "{WAVE} WHERE w.programme_id = $1 AND w.subject_person_id IS NULL ORDER BY w.opens_at, w.id"
+    );
     Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql))
         .bind(programme.as_str())
         .fetch_all(&mut *conn)
@@ -175,7 +180,8 @@ pub async fn rates_of(conn: &mut Conn, programme: &Id) -> Result<Vec<Rate>> {
     Ok(sqlx::query_as(
         "SELECT i.wave_id, i.respondent_group, COUNT(*) AS invited, \
          COUNT(i.responded_at) AS responded FROM wave_invitations i \
-         JOIN evaluation_waves w ON w.id = i.wave_id WHERE w.programme_id = $1 \
+         JOIN evaluation_waves w ON w.id = i.wave_id \
+         WHERE w.programme_id = $1 AND w.subject_person_id IS NULL \
          GROUP BY i.wave_id, i.respondent_group ORDER BY i.wave_id, i.respondent_group",
     )
     .bind(programme.as_str())
@@ -373,7 +379,7 @@ pub async fn responses_of(conn: &mut Conn, programme: &Id) -> Result<Vec<Respons
         "SELECT r.wave_id, r.pseudonym, r.respondent_group, o.name AS organisation_name, r.answers, \
          CAST(CASE WHEN r.free_text_consent THEN 1 ELSE 0 END AS BIGINT) AS free_text_consent FROM wave_responses r JOIN evaluation_waves w ON w.id = r.wave_id \
          LEFT JOIN organisations o ON o.id = r.organisation_id \
-         WHERE w.programme_id = $1 ORDER BY r.wave_id, r.id",
+         WHERE w.programme_id = $1 AND w.subject_person_id IS NULL ORDER BY r.wave_id, r.id",
     )
     .bind(programme.as_str())
     .fetch_all(&mut *conn)

@@ -19,6 +19,7 @@ pub mod email_tokens;
 mod error;
 pub mod evaluation;
 pub mod evaluation_targets;
+pub mod feedback360;
 pub mod formation_runs;
 pub mod home;
 pub mod jobs;

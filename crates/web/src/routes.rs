@@ -322,6 +322,28 @@ pub fn table() -> Vec<Route> {
             "/evaluation/waves/{id}/remind",
             post(evaluation::remind),
         ),
+        // 360 feedback (C9): the lead's offer; a participant's own rounds.
+        r(
+            "GET",
+            "/evaluation/programmes/{id}/feedback360",
+            get(feedback360::offer_form),
+        ),
+        r(
+            "POST",
+            "/evaluation/programmes/{id}/feedback360",
+            post(feedback360::offer),
+        ),
+        r("GET", "/feedback", get(feedback360::home)),
+        r("POST", "/feedback", post(feedback360::start)),
+        r("GET", "/feedback/{id}", get(feedback360::round)),
+        r("POST", "/feedback/{id}/self", post(feedback360::self_link)),
+        r(
+            "GET",
+            "/feedback/{id}/raters",
+            get(feedback360::raters_form),
+        ),
+        r("POST", "/feedback/{id}/raters", post(feedback360::raters)),
+        r("GET", "/feedback/{id}/report", get(feedback360::report)),
         r("GET", "/sets", get(sets::mine)),
         r("GET", "/sets/{id}", get(sets::show)),
         r("POST", "/sets/{id}/problems", post(sets::problem)),
@@ -649,6 +671,34 @@ pub fn table() -> Vec<Route> {
             "PUT",
             "/api/v1/respond/{token}",
             put(api::evaluation::answer),
+        ),
+        r(
+            "GET",
+            "/api/v1/programmes/{id}/feedback360",
+            get(api::feedback360::show_offer),
+        ),
+        r(
+            "PUT",
+            "/api/v1/programmes/{id}/feedback360",
+            put(api::feedback360::put_offer),
+        ),
+        r("GET", "/api/v1/feedback", get(api::feedback360::home)),
+        r("POST", "/api/v1/feedback", post(api::feedback360::start)),
+        r("GET", "/api/v1/feedback/{id}", get(api::feedback360::round)),
+        r(
+            "POST",
+            "/api/v1/feedback/{id}/self-link",
+            post(api::feedback360::self_link),
+        ),
+        r(
+            "POST",
+            "/api/v1/feedback/{id}/raters",
+            post(api::feedback360::raters),
+        ),
+        r(
+            "GET",
+            "/api/v1/feedback/{id}/report",
+            get(api::feedback360::report),
         ),
         // The rest of what the pages do, over the API (issue 10: parity).
         r(

@@ -3,6 +3,7 @@
 //! report, and targets set at scoping.
 
 pub mod access;
+pub mod feedback360;
 pub mod instruments;
 pub mod plan;
 pub mod report;

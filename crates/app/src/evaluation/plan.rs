@@ -343,6 +343,7 @@ pub async fn invite(
     let mut tx = app.store.begin().await?;
     let wave = store::wave(&mut tx, wave.as_str())
         .await?
+        .filter(|w| w.subject_person_id.is_none())
         .ok_or(Error::NotFound)?;
     let programme =
         super::access::for_lead(&mut tx, actor, &Id::from_trusted(wave.programme_id.clone()))
@@ -526,6 +527,7 @@ pub async fn remind(app: &App, actor: &Actor<'_>, wave: &Id) -> Result<u32, Erro
     let mut tx = app.store.begin().await?;
     let wave = store::wave(&mut tx, wave.as_str())
         .await?
+        .filter(|w| w.subject_person_id.is_none())
         .ok_or(Error::NotFound)?;
     let programme =
         super::access::for_lead(&mut tx, actor, &Id::from_trusted(wave.programme_id.clone()))
@@ -694,6 +696,7 @@ pub async fn wave_for_lead(
     let mut conn = app.store.conn().await?;
     let row = store::wave(&mut conn, wave.as_str())
         .await?
+        .filter(|w| w.subject_person_id.is_none())
         .ok_or(Error::NotFound)?;
     let programme = Id::from_trusted(row.programme_id.clone());
     super::access::for_lead(&mut conn, actor, &programme).await?;

@@ -32,6 +32,8 @@ pub struct Questionnaire {
     pub closes_on: String,
     /// RFC 3339.
     pub closes_at: String,
+    /// For a 360 feedback round: what this rater is told about who sees their answers.
+    pub feedback360: Option<String>,
 }
 
 async fn find(conn: &mut revans_storage::Conn, token: &str) -> Result<(Invitation, Wave), Error> {
@@ -72,7 +74,24 @@ pub async fn open(app: &App, token: &str) -> Result<Questionnaire, Error> {
         Some(json) => serde_json::from_str(json).map_err(Error::internal)?,
         None => Answers::default(),
     };
+    let feedback360 = match &wave.subject_person_id {
+        Some(subject) => {
+            let name = revans_storage::people::get(
+                &mut conn,
+                &revans_domain::Id::from_trusted(subject.clone()),
+            )
+            .await?
+            .map(|p| p.name)
+            .unwrap_or_default();
+            Some(super::feedback360::promise(
+                &invitation.respondent_group,
+                &name,
+            ))
+        }
+        None => None,
+    };
     Ok(Questionnaire {
+        feedback360,
         status: status(&invitation, &wave, crate::now_ms()),
         wave: wave.name.clone(),
         programme: programme.fields.title.clone(),

@@ -195,7 +195,10 @@ pub async fn questionnaire(
         programme: q.programme,
         status: q.status,
         anonymity: q.anonymity,
-        promise: q.anonymity.promise().to_owned(),
+        promise: q
+            .feedback360
+            .clone()
+            .unwrap_or_else(|| q.anonymity.promise().to_owned()),
         closes_at: q.closes_at,
         instrument: q.instrument,
         answers: q.answers,

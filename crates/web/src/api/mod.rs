@@ -35,6 +35,7 @@ pub mod tokens;
 // Learning diaries and the themes report (C5).
 pub mod diaries;
 pub mod evaluation;
+pub mod feedback360;
 
 mod extract;
 pub use extract::{ApiJson, ApiJsonOrCsv, ApiQuery};

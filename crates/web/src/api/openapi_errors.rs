@@ -78,6 +78,8 @@ const FORBIDDEN_FOR_SOME: &[(&str, &str)] = &[
     ("post", "/api/v1/programmes/{id}/waves"),
     ("post", "/api/v1/waves/{id}/invitations"),
     ("post", "/api/v1/waves/{id}/reminders"),
+    ("get", "/api/v1/programmes/{id}/feedback360"),
+    ("put", "/api/v1/programmes/{id}/feedback360"),
 ];
 
 /// Operations with no token: the token in their path, from an emailed link, is the key.
@@ -88,6 +90,9 @@ pub const OPEN_BY_LINK: &[(&str, &str)] = &[
 
 /// Operations refused when the record is not in a state that allows them (409).
 const CONFLICTS: &[(&str, &str)] = &[
+    ("post", "/api/v1/feedback"),
+    ("post", "/api/v1/feedback/{id}/self-link"),
+    ("post", "/api/v1/feedback/{id}/raters"),
     ("post", "/api/v1/programmes/{id}/applications"),
     ("post", "/api/v1/programmes/{id}/decisions"),
     ("post", "/api/v1/applications/{id}/respond"),

@@ -33,4 +33,5 @@ pub mod tokens;
 pub mod diary;
 pub mod evaluation;
 pub mod evaluation_results;
+pub mod feedback360;
 pub mod reports;

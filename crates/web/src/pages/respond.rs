@@ -199,7 +199,7 @@ struct RespondPage {
     token: String,
     q: Questionnaire,
     status: &'static str,
-    promise: &'static str,
+    promise: String,
     sections: Vec<SectionView>,
     consent: bool,
     has_free_text: bool,
@@ -224,13 +224,18 @@ fn page(
     let has_free_text = q
         .instrument
         .questions()
-        .any(|x| matches!(x.kind, QuestionKind::FreeText { .. }));
+        .any(|x| matches!(x.kind, QuestionKind::FreeText { .. }))
+        // A 360 round's free text goes only to its participant: no consent to ask.
+        && q.feedback360.is_none();
     RespondPage {
         layout: Layout::new(state, viewer, csrf, q.instrument.title.clone(), "/respond"),
         errors: Errors::default(),
         token: token.to_owned(),
         sections: sections(&q.instrument, values),
-        promise: q.anonymity.promise(),
+        promise: q
+            .feedback360
+            .clone()
+            .unwrap_or_else(|| q.anonymity.promise().to_owned()),
         status,
         q,
         consent,

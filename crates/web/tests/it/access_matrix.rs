@@ -459,6 +459,53 @@ pub(crate) const MATRIX: &[(&str, &str, [&str; 7])] = &[
         "/evaluation/waves/{job}/remind",
         ["303>/sign-in", "403", "403", "403", "403", "404", "404"],
     ),
+    // 360 feedback: the lead offers it; a round is its participant's alone. {job} is no round
+    // at all (evaluation_360.rs checks real ones against every role and another participant).
+    (
+        "GET",
+        "/evaluation/programmes/{programme}/feedback360",
+        ["303>/sign-in", "403", "403", "403", "403", "200", "404"],
+    ),
+    (
+        "POST",
+        "/evaluation/programmes/{programme}/feedback360",
+        ["303>/sign-in", "403", "403", "403", "403", "422", "404"],
+    ),
+    (
+        "GET",
+        "/feedback",
+        ["303>/sign-in", "200", "200", "200", "200", "200", "200"],
+    ),
+    (
+        "POST",
+        "/feedback",
+        ["303>/sign-in", "422", "422", "422", "422", "422", "422"],
+    ),
+    (
+        "GET",
+        "/feedback/{job}",
+        ["303>/sign-in", "404", "404", "404", "404", "404", "404"],
+    ),
+    (
+        "POST",
+        "/feedback/{job}/self",
+        ["303>/sign-in", "404", "404", "404", "404", "404", "404"],
+    ),
+    (
+        "GET",
+        "/feedback/{job}/raters",
+        ["303>/sign-in", "404", "404", "404", "404", "404", "404"],
+    ),
+    (
+        "POST",
+        "/feedback/{job}/raters",
+        ["303>/sign-in", "404", "404", "404", "404", "404", "404"],
+    ),
+    (
+        "GET",
+        "/feedback/{job}/report",
+        ["303>/sign-in", "404", "404", "404", "404", "404", "404"],
+    ),
     // Forming runs: {job} is no run at all (forming_runs.rs checks real ones).
     (
         "GET",
@@ -1120,6 +1167,46 @@ pub(crate) const MATRIX: &[(&str, &str, [&str; 7])] = &[
     ),
     ("GET", "/api/v1/respond/{token}", ["404"; 7]),
     ("PUT", "/api/v1/respond/{token}", ["404"; 7]),
+    (
+        "GET",
+        "/api/v1/programmes/{programme}/feedback360",
+        ["401", "403", "403", "403", "403", "200", "404"],
+    ),
+    (
+        "PUT",
+        "/api/v1/programmes/{programme}/feedback360",
+        ["401", "403", "403", "403", "403", "422", "404"],
+    ),
+    (
+        "GET",
+        "/api/v1/feedback",
+        ["401", "200", "200", "200", "200", "200", "200"],
+    ),
+    (
+        "POST",
+        "/api/v1/feedback",
+        ["401", "422", "422", "422", "422", "422", "422"],
+    ),
+    (
+        "GET",
+        "/api/v1/feedback/{job}",
+        ["401", "404", "404", "404", "404", "404", "404"],
+    ),
+    (
+        "POST",
+        "/api/v1/feedback/{job}/self-link",
+        ["401", "404", "404", "404", "404", "404", "404"],
+    ),
+    (
+        "POST",
+        "/api/v1/feedback/{job}/raters",
+        ["401", "404", "404", "404", "404", "404", "404"],
+    ),
+    (
+        "GET",
+        "/api/v1/feedback/{job}/report",
+        ["401", "404", "404", "404", "404", "404", "404"],
+    ),
     (
         "GET",
         "/api/v1/formation-runs/{job}",

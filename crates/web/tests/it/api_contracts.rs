@@ -12,6 +12,11 @@ use crate::helpers::*;
 const NO_BODY: &[(&str, &str, &str)] = &[
     (
         "POST",
+        "/api/v1/feedback/{id}/self-link",
+        "a new link needs nothing but the round",
+    ),
+    (
+        "POST",
         "/api/v1/tokens",
         "always refused: tokens are made on the page",
     ),

@@ -261,6 +261,22 @@ const COUNTERPARTS: &[(&str, &str, &[Route])] = &[
     ),
     (
         "POST",
+        "/evaluation/programmes/{id}/feedback360",
+        &[("PUT", "/api/v1/programmes/{id}/feedback360")],
+    ),
+    ("POST", "/feedback", &[("POST", "/api/v1/feedback")]),
+    (
+        "POST",
+        "/feedback/{id}/self",
+        &[("POST", "/api/v1/feedback/{id}/self-link")],
+    ),
+    (
+        "POST",
+        "/feedback/{id}/raters",
+        &[("POST", "/api/v1/feedback/{id}/raters")],
+    ),
+    (
+        "POST",
         "/admin/formation-runs/{id}/cancel",
         &[("POST", "/api/v1/formation-runs/{id}/cancel")],
     ),

@@ -21,6 +21,7 @@ mod dates;
 mod dead_letters;
 mod diaries;
 mod evaluation;
+mod evaluation_360;
 mod evaluation_targets;
 mod forming;
 mod forming_runs;

@@ -9,6 +9,7 @@ pub mod applications;
 pub mod cohorts;
 pub mod diaries;
 pub mod evaluation;
+pub mod feedback360;
 pub mod meeting_changes;
 pub mod meetings;
 pub mod organisations;
