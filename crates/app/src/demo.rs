@@ -92,8 +92,12 @@ pub async fn seed(state: &App) -> Result<bool, Error> {
         council: &council.id,
         cliffside: &cliffside.id,
     };
-    let (programme, autumn) = sets::seed(&mut tx, &orgs, &ids[3], &ids[4], &ids[2]).await?;
-    evaluation::seed(&mut tx, &ics.id, &ids[0], &programme, &autumn).await?;
+    let (programme, spring, autumn) = sets::seed(&mut tx, &orgs, &ids[3], &ids[4], &ids[2]).await?;
+    let cohorts = evaluation::Cohorts {
+        spring: &spring,
+        autumn: &autumn,
+    };
+    evaluation::seed(&mut tx, &ics.id, &ids[0], &programme, &cohorts, &ids[4]).await?;
     audit::record(
         &mut tx,
         audit::NewAuditEntry {

@@ -185,13 +185,22 @@ async fn wave(
     .await?)
 }
 
+pub struct Cohorts<'a> {
+    /// Meeting now: Bo, a demo participant, asked for 360 feedback.
+    pub spring: &'a Id,
+    /// Answered before and after.
+    pub autumn: &'a Id,
+}
+
 pub async fn seed(
     conn: &mut Conn,
     tenant: &Id,
     lead: &Id,
     programme: &Id,
-    cohort: &Id,
+    cohorts: &Cohorts<'_>,
+    bo: &Id,
 ) -> Result<(), Error> {
+    let cohort = cohorts.autumn;
     let now = now_ms();
     let mut ids = Vec::new();
     for (source, title) in [(LEADERSHIP, "leadership"), (CULTURE, "culture")] {
@@ -316,6 +325,17 @@ pub async fn seed(
             .ask(conn, &board, false, "managers", &who, answers.as_ref())
             .await?;
     }
+    feedback_360(
+        conn,
+        &seeder,
+        programme,
+        cohorts.spring,
+        leadership_id,
+        leadership_instrument,
+        lead,
+        bo,
+    )
+    .await?;
     let date = |s: &str| parse_uk_date(s, "target_date");
     let staff_retention = targets::insert(
         conn,
@@ -353,5 +373,77 @@ pub async fn seed(
         },
     )
     .await?;
+    Ok(())
+}
+
+/// Bo's 360 feedback round: Bo's own view, their manager, three peers and two reports (too
+/// few to show, so the report says so).
+#[allow(clippy::too_many_arguments)]
+async fn feedback_360(
+    conn: &mut Conn,
+    seeder: &Seeder,
+    programme: &Id,
+    spring: &Id,
+    instrument_id: &Id,
+    instrument: &Instrument,
+    lead: &Id,
+    bo: &Id,
+) -> Result<(), Error> {
+    use revans_storage::feedback360 as fb;
+    fb::set_offer(conn, programme, instrument_id, lead).await?;
+    let now = now_ms();
+    let round = fb::insert_round(
+        conn,
+        fb::NewRound {
+            programme_id: programme,
+            cohort_id: spring,
+            instrument_id,
+            subject: bo,
+            name: "360 feedback for Bo Participant",
+            opens_at: now - 6 * DAY_MS,
+            closes_at: now + 36 * DAY_MS,
+        },
+    )
+    .await?;
+    let me = Invitee {
+        person_id: Some(bo),
+        email: "participant@bay-council.example",
+        organisation_id: None,
+    };
+    seeder
+        .ask(
+            conn,
+            &round,
+            false,
+            crate::evaluation::feedback360::SELF,
+            &me,
+            Some(&leadership(instrument, 1, 3)),
+        )
+        .await?;
+    let raters: [(&str, &str, u32); 6] = [
+        ("manager", "morgan.manager@harbour-trust.example", 4),
+        ("peer", "peer.one@harbour-trust.example", 4),
+        ("peer", "peer.two@bay-council.example", 3),
+        ("peer", "peer.three@cliffside-care.example", 4),
+        ("report", "report.one@harbour-trust.example", 5),
+        ("report", "report.two@harbour-trust.example", 4),
+    ];
+    for (i, (group, email, level)) in raters.into_iter().enumerate() {
+        let who = Invitee {
+            person_id: None,
+            email,
+            organisation_id: None,
+        };
+        seeder
+            .ask(
+                conn,
+                &round,
+                false,
+                group,
+                &who,
+                Some(&leadership(instrument, i + 2, level)),
+            )
+            .await?;
+    }
     Ok(())
 }

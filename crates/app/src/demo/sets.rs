@@ -152,7 +152,7 @@ pub async fn seed(
     pat: &Id,
     bo: &Id,
     fran: &Id,
-) -> Result<(Id, Id), Error> {
+) -> Result<(Id, Id, Id), Error> {
     let programme = programmes::insert(conn, orgs.ics, &fields()).await?;
     let now = now_ms();
     let spring = cohort(conn, &programme, "Spring 2026", now - 60 * DAY_MS).await?;
@@ -234,5 +234,5 @@ pub async fn seed(
         reporting_lines::set_manager(conn, autumn_ids[person], Some(autumn_ids[manager])).await?;
     }
     programmes::set_status(conn, &programme, ProgrammeStatus::Closed).await?;
-    Ok((programme, autumn))
+    Ok((programme, spring, autumn))
 }

@@ -941,4 +941,37 @@ async fn the_demo_shows_before_and_after_and_the_board_against_the_managers() {
         .await;
     assert_eq!(targets.status, StatusCode::OK);
     assert!(targets.body.contains("a year later"), "{}", targets.body);
+
+    // Bo's 360 round: the manager alone is shown, three peers are, two reports are not.
+    let mut pat = app.client();
+    pat.bearer = Some(app.api_token("participant@bay-council.example").await);
+    let home = body(&pat.json("GET", "/api/v1/feedback", None).await);
+    let round = home["rounds"][0]["id"]
+        .as_str()
+        .expect("Bo has a round")
+        .to_owned();
+    let r = pat
+        .json("GET", &format!("/api/v1/feedback/{round}/report"), None)
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let report = body(&r);
+    let groups = &report["questions"][0]["groups"];
+    let group = |name: &str| {
+        groups
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|g| g["group"] == name)
+            .cloned()
+            .unwrap()
+    };
+    assert!(group("manager")["mean"].is_number());
+    assert!(group("peer")["mean"].is_number());
+    assert!(group("report")["mean"].is_null());
+    assert!(report["questions"][0]["self_score"].is_number());
+    // Nobody else reads it.
+    let r = evaluator
+        .json("GET", &format!("/api/v1/feedback/{round}/report"), None)
+        .await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
 }
