@@ -26,6 +26,9 @@ pub struct SweepSummary {
     pub meeting_reminders: usize,
     /// Formation runs ended as failed because their job was given up.
     pub formation_runs_failed: usize,
+    /// Questionnaire waves sent to their cohort as they opened, and reminded before closing.
+    pub waves_sent: usize,
+    pub waves_reminded: usize,
     /// Programmes and meetings that failed this time (logged; tried again next sweep).
     pub failed: usize,
 }
@@ -65,6 +68,16 @@ pub async fn run_once(state: &App, now: i64) -> Result<SweepSummary, Error> {
         }
     }
     summary.formation_runs_failed = crate::sets::formation_runs::end_given_up(state).await?;
+    match crate::evaluation::plan::sweep(state, now).await {
+        Ok(sent) => {
+            summary.waves_sent = sent.waves;
+            summary.waves_reminded = sent.reminded;
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "sending questionnaire waves failed");
+            summary.failed += 1;
+        }
+    }
     forget_old_attempts(state, now).await?;
     metrics::histogram!("revans_sweep_duration_seconds").record(started.elapsed().as_secs_f64());
     Ok(summary)

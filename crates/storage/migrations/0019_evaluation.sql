@@ -38,9 +38,15 @@ CREATE TABLE evaluation_waves (
     closes_at      BIGINT NOT NULL,
     -- named, pseudonymous, anonymous.
     anonymity      TEXT NOT NULL,
+    -- The sweep sends it to the cohort's participants when it opens (sent_at) and reminds
+    -- those who have not answered three days before it closes (reminded_at).
+    auto_send      BOOLEAN NOT NULL DEFAULT FALSE,
+    sent_at        BIGINT,
+    reminded_at    BIGINT,
     created_at     BIGINT NOT NULL
 );
 CREATE INDEX evaluation_waves_programme ON evaluation_waves (programme_id, opens_at);
+CREATE INDEX evaluation_waves_due ON evaluation_waves (opens_at, closes_at);
 
 -- One person asked to answer a wave. The link's token is stored only as its hash; the draft
 -- is the respondent's own (nobody else reads it) and is cleared when they submit.

@@ -123,14 +123,16 @@ pub struct NewWave<'a> {
     pub opens_at: i64,
     pub closes_at: i64,
     pub anonymity: &'a str,
+    /// Sent to the cohort's participants when it opens, with a reminder before it closes.
+    pub auto_send: bool,
 }
 
 pub async fn insert_wave(conn: &mut Conn, new: NewWave<'_>) -> Result<Id> {
     let id = new_id();
     sqlx::query(
         "INSERT INTO evaluation_waves (id, programme_id, cohort_id, instrument_id, name, timing, \
-         months_after, opens_at, closes_at, anonymity, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+         months_after, opens_at, closes_at, anonymity, created_at, auto_send) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
     )
     .bind(id.as_str())
     .bind(new.programme_id.as_str())
@@ -143,9 +145,50 @@ pub async fn insert_wave(conn: &mut Conn, new: NewWave<'_>) -> Result<Id> {
     .bind(new.closes_at)
     .bind(new.anonymity)
     .bind(now_ms())
+    .bind(new.auto_send)
     .execute(&mut *conn)
     .await?;
     Ok(id)
+}
+
+/// Waves to send now: sent automatically, open, not sent yet.
+pub async fn waves_to_send(conn: &mut Conn, now: i64) -> Result<Vec<String>> {
+    Ok(sqlx::query_scalar(
+        "SELECT id FROM evaluation_waves WHERE auto_send = TRUE AND sent_at IS NULL \
+         AND cohort_id IS NOT NULL AND subject_person_id IS NULL AND opens_at <= $1 AND closes_at > $1 \
+         ORDER BY opens_at, id",
+    )
+    .bind(now)
+    .fetch_all(&mut *conn)
+    .await?)
+}
+
+/// Waves whose reminder is due: sent, closing within `ahead` ms, not reminded yet.
+pub async fn waves_to_remind(conn: &mut Conn, now: i64, ahead: i64) -> Result<Vec<String>> {
+    Ok(sqlx::query_scalar(
+        "SELECT id FROM evaluation_waves WHERE auto_send = TRUE AND sent_at IS NOT NULL \
+         AND reminded_at IS NULL AND closes_at > $1 AND closes_at <= $2 ORDER BY closes_at, id",
+    )
+    .bind(now)
+    .bind(now + ahead)
+    .fetch_all(&mut *conn)
+    .await?)
+}
+
+/// Claims the sending (`sent`) or the reminder of a wave for this sweep: `false` if another
+/// instance already did, so nobody is emailed twice.
+pub async fn claim(conn: &mut Conn, wave: &str, reminder: bool, now: i64) -> Result<bool> {
+    let sql = if reminder {
+        "UPDATE evaluation_waves SET reminded_at = $2 WHERE id = $1 AND reminded_at IS NULL"
+    } else {
+        "UPDATE evaluation_waves SET sent_at = $2 WHERE id = $1 AND sent_at IS NULL"
+    };
+    let done = sqlx::query(sql)
+        .bind(wave)
+        .bind(now)
+        .execute(&mut *conn)
+        .await?;
+    Ok(done.rows_affected() == 1)
 }
 
 pub async fn wave(conn: &mut Conn, id: &str) -> Result<Option<Wave>> {

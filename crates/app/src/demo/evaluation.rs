@@ -180,6 +180,7 @@ async fn wave(
             opens_at,
             closes_at: opens_at + 21 * DAY_MS,
             anonymity,
+            auto_send: false,
         },
     )
     .await?)

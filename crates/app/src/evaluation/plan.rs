@@ -26,6 +26,8 @@ pub enum Timing {
     AfterLastSession,
     MonthsAfter,
     OnDates,
+    /// Session feedback: one short wave after each of the cohort's sessions, open a week.
+    AfterEachSession,
 }
 
 impl Timing {
@@ -35,6 +37,7 @@ impl Timing {
             "after_last_session" => Timing::AfterLastSession,
             "months_after" => Timing::MonthsAfter,
             "on_dates" => Timing::OnDates,
+            "after_each_session" => Timing::AfterEachSession,
             _ => {
                 return Err(Error::field(
                     "timing",
@@ -49,6 +52,7 @@ impl Timing {
             Timing::AfterLastSession => "after_last_session",
             Timing::MonthsAfter => "months_after",
             Timing::OnDates => "on_dates",
+            Timing::AfterEachSession => "after_each_session",
         }
     }
 }
@@ -107,6 +111,8 @@ pub struct WaveInput {
     pub opens: String,
     pub closes: String,
     pub anonymity: String,
+    /// Send it to the cohort's participants when it opens and remind them before it closes.
+    pub send_automatically: bool,
 }
 
 /// Plans a wave; returns its id.
@@ -160,18 +166,26 @@ pub async fn plan_wave(
         .as_ref()
         .map(|c| c.timezone.clone())
         .unwrap_or_else(|| DEFAULT_ZONE.to_owned());
-    let window = match (timing, &cohort) {
-        (Some(Timing::OnDates), _) => dates_window(&input, &zone, &mut errors),
+    // (session number for session feedback, opens, closes) of each wave to make.
+    let windows: Option<Vec<(Option<usize>, i64, i64)>> = match (timing, &cohort) {
+        (Some(Timing::OnDates), _) => {
+            dates_window(&input, &zone, &mut errors).map(|(o, c)| vec![(None, o, c)])
+        }
         (Some(t), Some(c)) => {
             let sessions = cohorts::sessions(&mut tx, &c.id).await?;
             match (sessions.first(), sessions.last()) {
-                (Some(first), Some(last)) => Some(relative_window(
-                    t,
-                    first.starts_at,
-                    last.ends_at,
-                    months,
-                    &zone,
-                )),
+                (Some(_), Some(_)) if t == Timing::AfterEachSession => Some(
+                    sessions
+                        .iter()
+                        .enumerate()
+                        .map(|(i, s)| (Some(i + 1), s.ends_at, s.ends_at + 7 * DAY_MS))
+                        .collect(),
+                ),
+                (Some(first), Some(last)) => {
+                    let (opens, closes) =
+                        relative_window(t, first.starts_at, last.ends_at, months, &zone);
+                    Some(vec![(None, opens, closes)])
+                }
                 _ => {
                     errors.add(
                         "cohort",
@@ -198,29 +212,46 @@ pub async fn plan_wave(
         }
         n => n.to_owned(),
     };
+    let auto_send = input.send_automatically || timing == Some(Timing::AfterEachSession);
+    if auto_send && cohort.is_none() && !errors.any() {
+        errors.add(
+            "cohort",
+            "Choose the cohort whose participants it is sent to, or send it yourself",
+        );
+    }
     if errors.any() {
         return Err(Error::Invalid(errors.0));
     }
-    let (Some(instrument), Some(timing), Some(anonymity), Some((opens_at, closes_at))) =
-        (instrument, timing, anonymity, window)
+    let (Some(instrument), Some(timing), Some(anonymity), Some(windows)) =
+        (instrument, timing, anonymity, windows)
     else {
         return Err(Error::internal("wave input checked without an error"));
     };
-    let id = store::insert_wave(
-        &mut tx,
-        NewWave {
-            programme_id: &programme.id,
-            cohort_id: cohort.as_ref().map(|c| &c.id),
-            instrument_id: &Id::from_trusted(instrument.id.clone()),
-            name: &name,
-            timing: timing.as_str(),
-            months_after: months,
-            opens_at,
-            closes_at,
-            anonymity: anonymity.as_str(),
-        },
-    )
-    .await?;
+    let mut first = None;
+    for (session, opens_at, closes_at) in windows {
+        let wave_name = match session {
+            Some(n) => format!("{name}: session {n}"),
+            None => name.clone(),
+        };
+        let id = store::insert_wave(
+            &mut tx,
+            NewWave {
+                programme_id: &programme.id,
+                cohort_id: cohort.as_ref().map(|c| &c.id),
+                instrument_id: &Id::from_trusted(instrument.id.clone()),
+                name: &wave_name,
+                timing: timing.as_str(),
+                months_after: months,
+                opens_at,
+                closes_at,
+                anonymity: anonymity.as_str(),
+                auto_send,
+            },
+        )
+        .await?;
+        first.get_or_insert(id);
+    }
+    let id = first.ok_or_else(|| Error::internal("no wave made"))?;
     actor
         .audit(
             &mut tx,
@@ -257,6 +288,7 @@ fn default_name(timing: Timing, months: Option<i64>) -> String {
     match (timing, months) {
         (Timing::BeforeFirstSession, _) => "Before the first session".into(),
         (Timing::AfterLastSession, _) => "After the last session".into(),
+        (Timing::AfterEachSession, _) => "Session feedback".into(),
         (Timing::MonthsAfter, Some(m)) if m % 12 == 0 && m > 12 => {
             format!("{} years after", m / 12)
         }
@@ -386,32 +418,13 @@ pub async fn invite(
         already_invited: 0,
     };
     if input.participants {
-        let Some(cohort) = wave.cohort_id.as_deref() else {
+        if wave.cohort_id.is_none() {
             return Err(Error::field(
                 "participants",
                 "This wave has no cohort: enter the addresses of the people to ask",
             ));
-        };
-        for (person, email, name, org) in
-            store::cohort_participants(&mut tx, &Id::from_trusted(cohort.to_owned())).await?
-        {
-            let who = Invitee {
-                person_id: Some(&Id::from_trusted(person)),
-                email: &email,
-                organisation_id: Some(&Id::from_trusted(org)),
-            };
-            send(
-                &mut tx,
-                app,
-                &programme,
-                &wave,
-                PARTICIPANTS,
-                &who,
-                &name,
-                &mut invited,
-            )
-            .await?;
         }
+        invite_participants(&mut tx, app, &programme, &wave, &mut invited).await?;
     }
     for address in &addresses {
         let who = Invitee {
@@ -446,6 +459,30 @@ pub async fn invite(
         .await?;
     revans_storage::commit(tx).await?;
     Ok(invited)
+}
+
+/// Invites the wave's cohort's accepted participants (those already invited are left alone).
+async fn invite_participants(
+    tx: &mut revans_storage::Conn,
+    app: &App,
+    programme: &Programme,
+    wave: &store::Wave,
+    invited: &mut Invited,
+) -> Result<(), Error> {
+    let Some(cohort) = wave.cohort_id.as_deref() else {
+        return Ok(());
+    };
+    for (person, email, name, org) in
+        store::cohort_participants(tx, &Id::from_trusted(cohort.to_owned())).await?
+    {
+        let who = Invitee {
+            person_id: Some(&Id::from_trusted(person)),
+            email: &email,
+            organisation_id: Some(&Id::from_trusted(org)),
+        };
+        send(tx, app, programme, wave, PARTICIPANTS, &who, &name, invited).await?;
+    }
+    Ok(())
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -537,22 +574,7 @@ pub async fn remind(app: &App, actor: &Actor<'_>, wave: &Id) -> Result<u32, Erro
             "This questionnaire has closed: there is nobody left to remind".into(),
         ));
     }
-    let mut sent = 0;
-    for (invitation, email, name) in
-        store::non_responders(&mut tx, &Id::from_trusted(wave.id.clone())).await?
-    {
-        let token = new_token();
-        if store::renew_token(&mut tx, &invitation, &hash_token(&token)).await? {
-            let name = name.as_deref().unwrap_or("colleague");
-            mail::enqueue(
-                &mut tx,
-                &email,
-                &questionnaire_email(app, &programme, &wave, name, &token, true),
-            )
-            .await?;
-            sent += 1;
-        }
-    }
+    let sent = remind_in(&mut tx, app, &programme, &wave).await?;
     actor
         .audit(
             &mut tx,
@@ -687,6 +709,32 @@ pub(crate) fn rfc3339(ms: i64) -> String {
         .unwrap_or_default()
 }
 
+/// Emails everyone who has not answered the wave a fresh link; returns how many.
+async fn remind_in(
+    tx: &mut revans_storage::Conn,
+    app: &App,
+    programme: &Programme,
+    wave: &store::Wave,
+) -> Result<u32, Error> {
+    let mut sent = 0;
+    for (invitation, email, name) in
+        store::non_responders(tx, &Id::from_trusted(wave.id.clone())).await?
+    {
+        let token = new_token();
+        if store::renew_token(tx, &invitation, &hash_token(&token)).await? {
+            let name = name.as_deref().unwrap_or("colleague");
+            mail::enqueue(
+                tx,
+                &email,
+                &questionnaire_email(app, programme, wave, name, &token, true),
+            )
+            .await?;
+            sent += 1;
+        }
+    }
+    Ok(sent)
+}
+
 /// One wave with its rates, for its programme's lead: (programme id, the wave).
 pub async fn wave_for_lead(
     app: &App,
@@ -708,4 +756,57 @@ pub async fn wave_for_lead(
         .find(|w| w.id == row.id)
         .ok_or(Error::NotFound)?;
     Ok((plan.programme_id, summary))
+}
+
+/// How long before a wave closes the sweep reminds those who have not answered.
+pub const REMINDER_BEFORE_CLOSE_MS: i64 = 3 * DAY_MS;
+
+/// What one sweep did for evaluation.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Sent {
+    /// Waves sent to their cohort's participants.
+    pub waves: usize,
+    /// Waves whose non-responders were reminded.
+    pub reminded: usize,
+}
+
+/// The sweep's part (every minute): sends each wave set to go out automatically once it
+/// opens, and reminds its non-responders three days before it closes. Each wave is claimed
+/// with a conditional update in the transaction of its emails, so several instances never
+/// send one twice.
+pub async fn sweep(app: &App, now: i64) -> Result<Sent, Error> {
+    let (to_send, to_remind) = {
+        let mut conn = app.store.conn().await?;
+        (
+            store::waves_to_send(&mut conn, now).await?,
+            store::waves_to_remind(&mut conn, now, REMINDER_BEFORE_CLOSE_MS).await?,
+        )
+    };
+    let mut sent = Sent::default();
+    for (ids, reminder) in [(to_send, false), (to_remind, true)] {
+        for id in ids {
+            let mut tx = app.store.begin().await?;
+            if !store::claim(&mut tx, &id, reminder, now).await? {
+                continue;
+            }
+            let wave = store::wave(&mut tx, &id).await?.ok_or(Error::NotFound)?;
+            let programme_id = Id::from_trusted(wave.programme_id.clone());
+            let programme = revans_storage::programmes::get(&mut tx, &programme_id)
+                .await?
+                .ok_or(Error::NotFound)?;
+            if reminder {
+                remind_in(&mut tx, app, &programme, &wave).await?;
+                sent.reminded += 1;
+            } else {
+                let mut invited = Invited {
+                    invited: 0,
+                    already_invited: 0,
+                };
+                invite_participants(&mut tx, app, &programme, &wave, &mut invited).await?;
+                sent.waves += 1;
+            }
+            revans_storage::commit(tx).await?;
+        }
+    }
+    Ok(sent)
 }

@@ -1,5 +1,5 @@
 //! The evaluation report a funder reads: the same aggregates as the results page (response
-//! rates, before/after changes, scores by group, participants against the comparison group,
+//! rates, targets against what was measured, before/after changes, scores by group, participants against the comparison group,
 //! culture profiles drawn as charts) laid out as a document, which the web layer serves as a
 //! PDF, and as one CSV table. Built only from the read models, so it shows nothing the pages
 //! do not.
@@ -9,6 +9,7 @@ use revans_domain::Id;
 
 use super::plan::{EvaluationPlan, evaluation_plan};
 use super::results::{Cultures, EvaluationResults, ProfileGroup, results};
+use super::targets::{ProgrammeTargets, programme_targets};
 use crate::{App, Error, Viewer};
 
 fn count(n: Option<u32>) -> String {
@@ -103,8 +104,44 @@ fn rates_table(plan: &EvaluationPlan) -> Table {
     }
 }
 
+fn targets_table(targets: &ProgrammeTargets) -> Table {
+    let with_unit = |f: String, t: &super::targets::TargetView| match &t.unit {
+        Some(u) if u == "%" => format!("{f}%"),
+        Some(u) => format!("{f} {u}"),
+        None => f,
+    };
+    Table {
+        caption: "Targets set at scoping, and what was measured".into(),
+        header: ["Measure", "Baseline", "Target", "By", "Measured", "Result"]
+            .map(str::to_owned)
+            .to_vec(),
+        rows: targets
+            .targets
+            .iter()
+            .map(|t| {
+                vec![
+                    t.measure.clone(),
+                    with_unit(t.baseline.to_string(), t),
+                    with_unit(t.target_value.to_string(), t),
+                    t.target_date.to_string(),
+                    t.measured.as_ref().map_or_else(
+                        || "Not yet".to_owned(),
+                        |m| format!("{} on {}", with_unit(m.value.to_string(), t), m.on),
+                    ),
+                    t.status.label().to_owned(),
+                ]
+            })
+            .collect(),
+    }
+}
+
 /// Everything in the report, in reading order.
-pub fn document(plan: &EvaluationPlan, r: &EvaluationResults, made_on: &str) -> Document {
+pub fn document(
+    plan: &EvaluationPlan,
+    r: &EvaluationResults,
+    targets: &ProgrammeTargets,
+    made_on: &str,
+) -> Document {
     let mut blocks = vec![
         Block::Paragraph(
             "Every figure rests on 8 or more people. Counts of 1 to 7 are not shown and the rest are rounded to the nearest 5 (NHS Digital's small-number rule). Scores are means on each question's scale; before and after are paired for the same people without names.".into(),
@@ -112,6 +149,10 @@ pub fn document(plan: &EvaluationPlan, r: &EvaluationResults, made_on: &str) -> 
         Block::Heading("Response rates".into()),
         Block::Table(rates_table(plan)),
     ];
+    if !targets.targets.is_empty() {
+        blocks.push(Block::Heading("Targets".into()));
+        blocks.push(Block::Table(targets_table(targets)));
+    }
     for c in &r.changes {
         blocks.push(Block::Heading(format!(
             "{}: {} to {} ({})",
@@ -258,8 +299,9 @@ pub fn scores_table(r: &EvaluationResults) -> Table {
 pub async fn pdf(app: &App, viewer: &Viewer, programme: &Id) -> Result<(String, Vec<u8>), Error> {
     let plan = evaluation_plan(app, viewer, programme).await?;
     let r = results(app, viewer, programme).await?;
+    let targets = programme_targets(app, viewer, programme).await?;
     let today = revans_domain::last_day(crate::now_ms() + 1, viewer.timezone());
-    let doc = document(&plan, &r, &today);
+    let doc = document(&plan, &r, &targets, &today);
     let title = r.programme.clone();
     // Laying out a long report takes tens of milliseconds: off the async workers.
     let bytes = tokio::task::spawn_blocking(move || revans_documents::to_pdf(&doc))

@@ -178,6 +178,7 @@ pub struct WaveForm {
     timing: String,
     months: String,
     anonymity: String,
+    send_automatically: Option<String>,
     opens_day: String,
     opens_month: String,
     opens_year: String,
@@ -218,6 +219,7 @@ pub async fn wave_form(
 ) -> PageResult<Response> {
     let f = WaveForm {
         anonymity: "pseudonymous".into(),
+        send_automatically: Some("yes".into()),
         ..WaveForm::default()
     };
     render(&wave_page(&state, &viewer, &id, f).await?)
@@ -243,6 +245,7 @@ pub async fn plan_wave(
         opens: joined(&form.opens_day, &form.opens_month, &form.opens_year),
         closes: joined(&form.closes_day, &form.closes_month, &form.closes_year),
         anonymity: form.anonymity.clone(),
+        send_automatically: form.send_automatically.is_some(),
     };
     match plan::plan_wave(&state, &actor, &id, input).await {
         Ok(_) => {

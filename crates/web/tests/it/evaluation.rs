@@ -941,6 +941,28 @@ async fn the_demo_shows_before_and_after_and_the_board_against_the_managers() {
         .await;
     assert_eq!(targets.status, StatusCode::OK);
     assert!(targets.body.contains("a year later"), "{}", targets.body);
+    // The report states each target with what was measured.
+    let pdf = evaluator
+        .json(
+            "GET",
+            &format!("/api/v1/programmes/{}/evaluation/report.pdf", p.programme),
+            None,
+        )
+        .await;
+    let text = pdf_extract::extract_text_from_mem(&pdf.bytes).unwrap();
+    for expected in [
+        "Targets",
+        "a year later",
+        "88% on 2026-11-28",
+        "Met",
+        "Not measured yet",
+        "After the last session",
+    ] {
+        assert!(
+            text.contains(expected),
+            "{expected} is not in the PDF:\n{text}"
+        );
+    }
 
     // Bo's 360 round: the manager alone is shown, three peers are, two reports are not.
     let mut pat = app.client();
@@ -974,4 +996,89 @@ async fn the_demo_shows_before_and_after_and_the_board_against_the_managers() {
         .json("GET", &format!("/api/v1/feedback/{round}/report"), None)
         .await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
+}
+
+fn ms(rfc3339: &Value) -> i64 {
+    rfc3339
+        .as_str()
+        .unwrap()
+        .parse::<jiff::Timestamp>()
+        .unwrap()
+        .as_millisecond()
+}
+
+#[tokio::test]
+async fn session_feedback_goes_out_as_each_session_ends_and_reminds_once() {
+    let app = TestApp::spawn().await;
+    let (mut p, cohort) = setup(&app).await;
+    let instrument = add_instrument(&mut p.lead, &p.programme, LEADERSHIP).await;
+    // Sent automatically needs a cohort to send to.
+    let r = p
+        .lead
+        .json(
+            "POST",
+            &format!("/api/v1/programmes/{}/waves", p.programme),
+            Some(&json!({"instrument_id": instrument, "timing": "on_dates", "opens_on": "2027-01-04", "closes_on": "2027-01-20", "anonymity": "anonymous", "send_automatically": true}).to_string()),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("\"cohort\""), "{}", r.body);
+    let r = p
+        .lead
+        .json(
+            "POST",
+            &format!("/api/v1/programmes/{}/waves", p.programme),
+            Some(&json!({"instrument_id": instrument, "cohort_id": cohort, "timing": "after_each_session", "anonymity": "anonymous"}).to_string()),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    let plan = body(
+        &p.lead
+            .json(
+                "GET",
+                &format!("/api/v1/programmes/{}/evaluation", p.programme),
+                None,
+            )
+            .await,
+    );
+    let mut conn = app.state.store.conn().await.unwrap();
+    let sessions =
+        revans_storage::cohorts::sessions(&mut conn, &revans_domain::Id::parse(&cohort).unwrap())
+            .await
+            .unwrap();
+    drop(conn);
+    let feedback: Vec<&Value> = plan["waves"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|w| w["timing"] == "after_each_session")
+        .collect();
+    assert_eq!(feedback.len(), sessions.len(), "one wave per session");
+    let second = named(&plan, "Session feedback: session 2");
+    let (opens, closes) = (ms(&second["opens_at"]), ms(&second["closes_at"]));
+    assert_eq!(opens, sessions[1].ends_at, "it opens as the session ends");
+    assert_eq!(closes - opens, 7 * 86_400_000, "and stays open a week");
+
+    // An hour after the second session: that wave (and no other) goes to the 7 participants.
+    let now = opens + 3_600_000;
+    let swept = revans_app::sweeps::run_once(&app.state, now).await.unwrap();
+    assert_eq!(swept.waves_sent, 1);
+    let sent = links(&app, "Session feedback: session 2").await;
+    assert_eq!(sent.len(), 7);
+    assert!(links(&app, "Session feedback: session 3").await.is_empty());
+    // Another instance sweeping at the same moment sends nothing more.
+    let again = revans_app::sweeps::run_once(&app.state, now).await.unwrap();
+    assert_eq!(again.waves_sent, 0);
+
+    // Three days before it closes, those who have not answered are reminded, once.
+    let reminded = revans_app::sweeps::run_once(&app.state, closes - 2 * 86_400_000)
+        .await
+        .unwrap();
+    assert_eq!(reminded.waves_reminded, 1);
+    let reminders = links(&app, "Reminder: Session feedback: session 2").await;
+    assert_eq!(reminders.len(), 7);
+    let later = revans_app::sweeps::run_once(&app.state, closes - 86_400_000)
+        .await
+        .unwrap();
+    assert_eq!(later.waves_reminded, 0);
 }

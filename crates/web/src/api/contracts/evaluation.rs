@@ -26,7 +26,7 @@ pub struct WaveIn {
     #[serde(default)]
     #[schema(required = true)]
     pub instrument_id: String,
-    /// Required unless `timing` is `on_dates`.
+    /// Required unless `timing` is `on_dates` (and `send_automatically` is false).
     pub cohort_id: Option<String>,
     /// Defaults to a name from the timing ("After the last session").
     pub name: Option<String>,
@@ -41,6 +41,10 @@ pub struct WaveIn {
     pub closes_on: Option<String>,
     #[schema(required = true)]
     pub anonymity: Option<Anonymity>,
+    /// Send it to the cohort's participants when it opens and remind those who have not
+    /// answered three days before it closes (always so for `after_each_session`).
+    #[serde(default)]
+    pub send_automatically: bool,
 }
 
 impl From<WaveIn> for WaveInput {
@@ -57,6 +61,7 @@ impl From<WaveIn> for WaveInput {
                 .anonymity
                 .map(|a| a.as_str().to_owned())
                 .unwrap_or_default(),
+            send_automatically: w.send_automatically,
         }
     }
 }
