@@ -168,3 +168,16 @@ pub async fn answers_of(conn: &mut Conn, round: &str) -> Result<Vec<(String, Str
     .fetch_all(&mut *conn)
     .await?)
 }
+
+/// Closes a round now unless it already closed (then `false`).
+pub async fn close_round(conn: &mut Conn, round: &str, now: i64) -> Result<bool> {
+    let done = sqlx::query(
+        "UPDATE evaluation_waves SET closes_at = $2 WHERE id = $1 AND closes_at > $2 \
+         AND subject_person_id IS NOT NULL",
+    )
+    .bind(round)
+    .bind(now)
+    .execute(&mut *conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}

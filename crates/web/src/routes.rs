@@ -344,6 +344,7 @@ pub fn table() -> Vec<Route> {
         ),
         r("POST", "/feedback/{id}/raters", post(feedback360::raters)),
         r("GET", "/feedback/{id}/report", get(feedback360::report)),
+        r("POST", "/feedback/{id}/close", post(feedback360::close)),
         r("GET", "/sets", get(sets::mine)),
         r("GET", "/sets/{id}", get(sets::show)),
         r("POST", "/sets/{id}/problems", post(sets::problem)),
@@ -699,6 +700,11 @@ pub fn table() -> Vec<Route> {
             "GET",
             "/api/v1/feedback/{id}/report",
             get(api::feedback360::report),
+        ),
+        r(
+            "POST",
+            "/api/v1/feedback/{id}/close",
+            post(api::feedback360::close),
         ),
         // The rest of what the pages do, over the API (issue 10: parity).
         r(

@@ -377,8 +377,8 @@ pub async fn seed(
     Ok(())
 }
 
-/// Bo's 360 feedback round: Bo's own view, their manager, three peers and two reports (too
-/// few to show, so the report says so).
+/// Bo's 360 feedback round, closed: Bo's own view, his manager, three peers and two reports
+/// (too few to show, so the report says so).
 #[allow(clippy::too_many_arguments)]
 async fn feedback_360(
     conn: &mut Conn,
@@ -401,8 +401,9 @@ async fn feedback_360(
             instrument_id,
             subject: bo,
             name: "360 feedback for Bo Participant",
-            opens_at: now - 6 * DAY_MS,
-            closes_at: now + 36 * DAY_MS,
+            // Closed a week ago: a round's report shows its raters' figures once closed.
+            opens_at: now - 50 * DAY_MS,
+            closes_at: now - 8 * DAY_MS,
         },
     )
     .await?;

@@ -645,6 +645,10 @@ pub struct FreeTextGroup {
 
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct FeedbackReport {
+    /// Whether the raters' figures are shown: only once the round has closed (on its date, or
+    /// when the participant closes it), so a mean that moves after one more answer cannot
+    /// give that answer away.
+    pub released: bool,
     pub id: String,
     pub programme: String,
     pub instrument: String,
@@ -676,14 +680,33 @@ pub async fn report(app: &App, viewer: &Viewer, id: &Id) -> Result<FeedbackRepor
     for (group, json) in rows {
         parsed.push((group, serde_json::from_str(&json).map_err(Error::internal)?));
     }
+    let released = !view.open;
+    let mut questions = questions(&instrument, &parsed);
+    let mut free_text = free_text(&instrument, &parsed);
+    if !released {
+        let note = format!(
+            "Shown when the round closes on {} or when you close it, so no one's answer can be worked out from a change",
+            view.closes_on
+        );
+        for q in &mut questions {
+            q.others = None;
+            q.others_answers = 0;
+            for g in &mut q.groups {
+                g.mean = None;
+                g.note = note.clone();
+            }
+        }
+        free_text.clear();
+    }
     Ok(FeedbackReport {
+        released,
         id: view.id,
         programme: view.programme,
         instrument: view.instrument,
         self_answered: view.self_answered,
         answered: view.groups,
-        questions: questions(&instrument, &parsed),
-        free_text: free_text(&instrument, &parsed),
+        questions,
+        free_text,
     })
 }
 
@@ -767,4 +790,16 @@ fn free_text(instrument: &Instrument, parsed: &[(String, Answers)]) -> Vec<FreeT
         }
     }
     out
+}
+
+/// Closes the participant's open round now, so its report can be read (no more answers are
+/// taken). 409 once it has closed.
+pub async fn close_round(app: &App, viewer: &Viewer, id: &Id) -> Result<(), Error> {
+    let mut tx = app.store.begin().await?;
+    let wave = own_round(&mut tx, viewer, id).await?;
+    if !fb::close_round(&mut tx, &wave.id, crate::now_ms()).await? {
+        return Err(Error::Conflict("This round has already closed".into()));
+    }
+    revans_storage::commit(tx).await?;
+    Ok(())
 }

@@ -166,3 +166,18 @@ pub async fn report(
 ) -> ApiResult<Json<FeedbackReport>> {
     Ok(Json(fb::report(&state, &viewer, &id).await?))
 }
+
+/// Closes the caller's round now so its report can be read: rater figures are shown only once
+/// a round has closed. 409 once closed.
+#[utoipa::path(post, path = "/api/v1/feedback/{id}/close", tag = "evaluation",
+    params(("id" = String, Path, description = "The round's id")),
+    responses((status = 204)),
+    security(("token" = [])))]
+pub async fn close(
+    State(state): State<AppState>,
+    ApiCaller(viewer): ApiCaller,
+    PathId(id): PathId,
+) -> ApiResult<axum::http::StatusCode> {
+    fb::close_round(&state, &viewer, &id).await?;
+    Ok(axum::http::StatusCode::NO_CONTENT)
+}

@@ -38,7 +38,7 @@ use super::openapi_errors::ErrorResponses;
         super::evaluation::show_plan, super::evaluation::add_instrument, super::evaluation::plan_wave, super::evaluation::invite, super::evaluation::remind,
         super::evaluation::show_results, super::evaluation::report_pdf, super::evaluation::questionnaire, super::evaluation::answer,
         super::feedback360::show_offer, super::feedback360::put_offer, super::feedback360::home, super::feedback360::start,
-        super::feedback360::round, super::feedback360::self_link, super::feedback360::raters, super::feedback360::report,
+        super::feedback360::round, super::feedback360::self_link, super::feedback360::raters, super::feedback360::report, super::feedback360::close,
     ),
     components(schemas(crate::error_pages::ErrorBody)),
     modifiers(&TokenAuth, &ErrorResponses),

@@ -115,6 +115,7 @@ const CONFLICTS: &[(&str, &str)] = &[
     ("delete", "/api/v1/targets/{id}"),
     ("post", "/api/v1/targets/{id}/measurement"),
     ("post", "/api/v1/waves/{id}/reminders"),
+    ("post", "/api/v1/feedback/{id}/close"),
     // Sent already, not open yet, or closed.
     ("put", "/api/v1/respond/{token}"),
 ];

@@ -291,3 +291,17 @@ pub async fn report(
 pub fn score(x: &Option<f64>) -> String {
     x.map_or_else(String::new, |v| format!("{v:.2}"))
 }
+
+#[derive(serde::Deserialize, Default)]
+pub struct NoFields {}
+
+/// Closes the participant's round now, then shows the report.
+pub async fn close(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+    PathId(id): PathId,
+    CsrfForm(_f): CsrfForm<NoFields>,
+) -> PageResult<Response> {
+    fb::close_round(&state, &viewer, &id).await?;
+    Ok(Redirect::to(&format!("/feedback/{id}/report")).into_response())
+}

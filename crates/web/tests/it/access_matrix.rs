@@ -506,6 +506,11 @@ pub(crate) const MATRIX: &[(&str, &str, [&str; 7])] = &[
         "/feedback/{job}/report",
         ["303>/sign-in", "404", "404", "404", "404", "404", "404"],
     ),
+    (
+        "POST",
+        "/feedback/{job}/close",
+        ["303>/sign-in", "404", "404", "404", "404", "404", "404"],
+    ),
     // Forming runs: {job} is no run at all (forming_runs.rs checks real ones).
     (
         "GET",
@@ -1205,6 +1210,11 @@ pub(crate) const MATRIX: &[(&str, &str, [&str; 7])] = &[
     (
         "GET",
         "/api/v1/feedback/{job}/report",
+        ["401", "404", "404", "404", "404", "404", "404"],
+    ),
+    (
+        "POST",
+        "/api/v1/feedback/{job}/close",
         ["401", "404", "404", "404", "404", "404", "404"],
     ),
     (

@@ -32,6 +32,11 @@ const NO_BODY: &[(&str, &str, &str)] = &[
     ),
     (
         "POST",
+        "/api/v1/feedback/{id}/close",
+        "closing needs nothing but the round",
+    ),
+    (
+        "POST",
         "/api/v1/waves/{id}/reminders",
         "reminding needs nothing but the wave",
     ),

@@ -256,6 +256,11 @@ const COUNTERPARTS: &[(&str, &str, &[Route])] = &[
     ),
     (
         "POST",
+        "/feedback/{id}/close",
+        &[("POST", "/api/v1/feedback/{id}/close")],
+    ),
+    (
+        "POST",
         "/respond/{token}",
         &[("PUT", "/api/v1/respond/{token}")],
     ),

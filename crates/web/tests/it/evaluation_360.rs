@@ -243,30 +243,51 @@ async fn the_report_sets_self_against_groups_of_three_and_the_manager_alone() {
     answer(&app, &report_tokens[0], 1, 2, "Being there").await;
     answer(&app, &report_tokens[1], 2, 2, "Coffee").await;
 
-    // Two peers: hidden; the manager alone is shown and says so; others is only the manager.
+    // While the round is open nothing of the raters is shown: a mean that moved after one more
+    // answer would give that answer away.
     let report_path = format!("/api/v1/feedback/{}/report", r.round);
     let rep = body(&r.me.json("GET", &report_path, None).await);
+    assert_eq!(rep["released"], false);
     let listens = &rep["questions"][0];
     assert_eq!(listens["key"], "listens");
-    assert_eq!(listens["self_score"], 2.0);
-    assert_eq!(group(listens, "manager")["mean"], 5.0);
-    assert_eq!(group(listens, "manager")["note"], "Your manager's answer");
-    assert_eq!(group(listens, "peer")["mean"], Value::Null);
-    assert_eq!(group(listens, "peer")["answers"], 2);
     assert_eq!(
-        group(listens, "peer")["note"],
-        "Fewer than 3 answers: not shown, so nobody can be identified"
+        listens["self_score"], 2.0,
+        "their own score is theirs at any time"
     );
-    assert_eq!(group(listens, "report")["mean"], Value::Null);
-    assert_eq!(listens["others"], 5.0);
-    assert_eq!(listens["others_answers"], 1);
-    assert_eq!(rep["free_text"], json!([]), "no group of 3 wrote yet");
+    for g in listens["groups"].as_array().unwrap() {
+        assert_eq!(g["mean"], Value::Null, "{g}");
+        assert!(
+            g["note"]
+                .as_str()
+                .unwrap()
+                .starts_with("Shown when the round closes"),
+            "{g}"
+        );
+    }
+    assert_eq!(listens["others"], Value::Null);
+    assert_eq!(rep["free_text"], json!([]));
 
     // The third peer: peers shown (4+3+2)/3 = 3; others over shown groups (5+4+3+2)/4 = 3.5,
     // reports (2 answers) still hidden and left out of others (with them it would be 2.83).
     answer(&app, &peer_tokens[2], 2, 5, "Being fair").await;
+    // The participant closes the round: now the report is shown, and no more answers come.
+    let closed =
+        r.me.json("POST", &format!("/api/v1/feedback/{}/close", r.round), None)
+            .await;
+    assert_eq!(closed.status, StatusCode::NO_CONTENT, "{}", closed.body);
+    let again =
+        r.me.json("POST", &format!("/api/v1/feedback/{}/close", r.round), None)
+            .await;
+    assert_eq!(again.status, StatusCode::CONFLICT);
     let rep = body(&r.me.json("GET", &report_path, None).await);
+    assert_eq!(rep["released"], true);
     let listens = &rep["questions"][0];
+    assert_eq!(group(listens, "manager")["mean"], 5.0);
+    assert_eq!(group(listens, "manager")["note"], "Your manager's answer");
+    assert_eq!(
+        group(listens, "report")["note"],
+        "Fewer than 3 answers: not shown, so nobody can be identified"
+    );
     assert_eq!(group(listens, "peer")["mean"], 3.0);
     assert_eq!(group(listens, "peer")["note"], "The mean of 3 answers");
     assert_eq!(group(listens, "report")["mean"], Value::Null);
@@ -607,6 +628,10 @@ async fn two_managers_show_their_mean_and_three_reports_are_shown() {
         let (token, _) = token_for(&app, to, "asks for your view").await;
         answer(&app, &token, listens, 3, "").await;
     }
+    let closed =
+        r.me.json("POST", &format!("/api/v1/feedback/{}/close", r.round), None)
+            .await;
+    assert_eq!(closed.status, StatusCode::NO_CONTENT);
     let rep = body(
         &r.me
             .json("GET", &format!("/api/v1/feedback/{}/report", r.round), None)
