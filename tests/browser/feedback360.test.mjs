@@ -125,6 +125,13 @@ test("a participant's 360 feedback: raters invited with errors named, answers by
   assert.match(counts, /Peers\s+3\s+3/);
   assert.doesNotMatch(counts, /peers\.example/);
   await pat.page.goto(`${url}${round}/report`);
+  // While the round is open the raters' figures are held back; the participant closes it.
+  await checkPage(pat.page, "feedback360-report-held", /Your 360 feedback report/);
+  const held = await pat.page.locator("main").innerText();
+  assert.match(held, /Your manager\s+Not shown\s+Shown when the round closes/);
+  assert.doesNotMatch(held, /5\.00/);
+  await pat.page.getByRole("button", { name: "Close the round and see the report" }).click();
+  await pat.page.waitForURL(/\/report$/);
   await checkPage(pat.page, "feedback360-report", /Your 360 feedback report/);
   const report = await pat.page.locator("main").innerText();
   assert.match(report, /You\s+2\.00/);
