@@ -105,7 +105,8 @@ for (const [width, height] of WIDTHS) {
     await noOverflow(page, width, "evaluator home");
     assert.match(await page.locator("[data-home=evaluator]").innerText(), /shown as "Fewer than 8"/);
     const links = page.locator("[data-reports] a");
-    assert.equal(await links.count(), 4);
+    assert.equal(await links.count(), 5);
+    assert.equal(await page.getByRole("link", { name: "Evaluation of each programme" }).count(), 1);
     for (const name of ["Sets overview (CSV)", "Attendance by set (CSV)"]) {
       const href = await page.getByRole("link", { name }).getAttribute("href");
       const r = await context.request.get(`${env.server.url}${href}`);
