@@ -336,6 +336,16 @@ fn dates_window(input: &WaveInput, zone: &str, errors: &mut FieldErrors) -> Opti
     let opens = errors.take(parse_uk_date(&input.opens, "opens"));
     let closes = errors.take(parse_uk_date(&input.closes, "closes"));
     let (opens, closes) = (opens?, closes?);
+    // A questionnaire is sent in this century; a date far outside it is a typing slip (and
+    // past the calendar's edge there is no day after it to end on).
+    for (field, date) in [("opens", opens), ("closes", closes)] {
+        if !(2000..=2100).contains(&date.year()) {
+            errors.add(field, "Enter a date between the years 2000 and 2100");
+        }
+    }
+    if errors.any() {
+        return None;
+    }
     if closes < opens {
         errors.add(
             "closes",
@@ -343,8 +353,16 @@ fn dates_window(input: &WaveInput, zone: &str, errors: &mut FieldErrors) -> Opti
         );
         return None;
     }
-    let start = opens.yesterday().ok().and_then(|d| end_of_day(d, zone))?;
-    Some((start, end_of_day(closes, zone)?))
+    match (
+        opens.yesterday().ok().and_then(|d| end_of_day(d, zone)),
+        end_of_day(closes, zone),
+    ) {
+        (Some(start), Some(end)) => Some((start, end)),
+        _ => {
+            errors.add("opens", "These dates cannot be used: choose others");
+            None
+        }
+    }
 }
 
 /// Who a lead sends a wave to.

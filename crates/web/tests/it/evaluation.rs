@@ -805,6 +805,18 @@ async fn bad_instruments_waves_and_invitations_name_the_problem_and_change_nothi
     let r = p.lead.json("POST", &format!("/api/v1/programmes/{}/waves", p.programme), Some(&json!({"instrument_id": instrument, "timing": "on_dates", "anonymity": "named", "opens_on": "2027-03-10", "closes_on": "2027-03-01"}).to_string())).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.body.contains("\"closes\""), "{}", r.body);
+    let r = p.lead.json("POST", &format!("/api/v1/programmes/{}/waves", p.programme), Some(&json!({"instrument_id": instrument, "timing": "on_dates", "anonymity": "named", "opens_on": "9999-12-30", "closes_on": "9999-12-31"}).to_string())).await;
+    assert_eq!(
+        r.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "the calendar's edge is a typing slip, not a fault: {}",
+        r.body
+    );
+    assert!(
+        r.body.contains("between the years 2000 and 2100"),
+        "{}",
+        r.body
+    );
     let r = p
         .lead
         .json(
