@@ -16,6 +16,7 @@ use serde::Serialize;
 
 use super::instruments::load;
 use super::plan::InstrumentListing;
+use super::results::round2;
 use crate::mail::{self, ApplicationEmail};
 use crate::security::{hash_token, new_token};
 use crate::{Actor, App, Error, Viewer};
@@ -657,10 +658,6 @@ pub struct FeedbackReport {
     pub answered: Vec<GroupProgress>,
     pub questions: Vec<QuestionReport>,
     pub free_text: Vec<FreeTextGroup>,
-}
-
-fn round2(x: f64) -> f64 {
-    (x * 100.0).round() / 100.0
 }
 
 fn mean(v: &[f64]) -> Option<f64> {

@@ -2,7 +2,8 @@
 //! cohort), who each is sent to, reminders, and the response rates its leads see.
 
 use revans_domain::{
-    EmailAddress, FieldErrors, Id, end_of_day, last_day, parse_uk_date, publish_count,
+    EmailAddress, FieldErrors, Id, ValidationError, end_of_day, last_day, parse_uk_date,
+    publish_count,
 };
 use revans_storage::evaluation::{self as store, Invitee, NewWave};
 use revans_storage::{cohorts, programmes::Programme};
@@ -31,7 +32,7 @@ pub enum Timing {
 }
 
 impl Timing {
-    pub fn parse(raw: &str) -> Result<Timing, Error> {
+    pub fn parse(raw: &str) -> Result<Timing, ValidationError> {
         Ok(match raw.trim() {
             "before_first_session" => Timing::BeforeFirstSession,
             "after_last_session" => Timing::AfterLastSession,
@@ -39,7 +40,7 @@ impl Timing {
             "on_dates" => Timing::OnDates,
             "after_each_session" => Timing::AfterEachSession,
             _ => {
-                return Err(Error::field(
+                return Err(ValidationError::new(
                     "timing",
                     "Choose when the questionnaire is sent",
                 ));
@@ -69,12 +70,17 @@ pub enum Anonymity {
 }
 
 impl Anonymity {
-    pub fn parse(raw: &str) -> Result<Anonymity, Error> {
+    pub fn parse(raw: &str) -> Result<Anonymity, ValidationError> {
         Ok(match raw.trim() {
             "named" => Anonymity::Named,
             "pseudonymous" => Anonymity::Pseudonymous,
             "anonymous" => Anonymity::Anonymous,
-            _ => return Err(Error::field("anonymity", "Choose how answers are kept")),
+            _ => {
+                return Err(ValidationError::new(
+                    "anonymity",
+                    "Choose how answers are kept",
+                ));
+            }
         })
     }
     pub fn as_str(self) -> &'static str {
@@ -147,8 +153,8 @@ pub async fn plan_wave(
             None
         }),
     };
-    let timing = errors.take(Timing::parse(&input.timing).map_err(first_error));
-    let anonymity = errors.take(Anonymity::parse(&input.anonymity).map_err(first_error));
+    let timing = errors.take(Timing::parse(&input.timing));
+    let anonymity = errors.take(Anonymity::parse(&input.anonymity));
     let months = match timing {
         Some(Timing::MonthsAfter) => match input.months.trim().parse::<i64>() {
             Ok(m) if (1..=60).contains(&m) => Some(m),
@@ -268,20 +274,6 @@ pub async fn plan_wave(
         .await?;
     revans_storage::commit(tx).await?;
     Ok(id)
-}
-
-fn first_error(e: Error) -> revans_domain::ValidationError {
-    match e {
-        Error::Invalid(mut v) if !v.is_empty() => {
-            let f = v.remove(0);
-            let field: &'static str = match f.field.as_str() {
-                "timing" => "timing",
-                _ => "anonymity",
-            };
-            revans_domain::ValidationError::new(field, f.message)
-        }
-        other => revans_domain::ValidationError::new("timing", other.to_string()),
-    }
 }
 
 fn default_name(timing: Timing, months: Option<i64>) -> String {

@@ -139,7 +139,8 @@ pub struct PairedQuestion {
     pub effect_size: Option<f64>,
 }
 
-fn round2(x: f64) -> f64 {
+/// Two decimals, as every mean is shown.
+pub(crate) fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
 }
 

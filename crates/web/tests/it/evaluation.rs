@@ -1094,3 +1094,76 @@ async fn session_feedback_goes_out_as_each_session_ends_and_reminds_once() {
         .unwrap();
     assert_eq!(later.waves_reminded, 0);
 }
+
+#[tokio::test]
+async fn nobody_outside_the_programme_reads_or_changes_its_evaluation() {
+    let app = TestApp::spawn().await;
+    let (mut p, cohort) = setup(&app).await;
+    let instrument = add_instrument(&mut p.lead, &p.programme, LEADERSHIP).await;
+    let wave = plan_wave(
+        &mut p.lead,
+        &p.programme,
+        &instrument,
+        &cohort,
+        "Guarded",
+        "anonymous",
+    )
+    .await;
+    // A lead of a trust inside the programme's ICS, another tenant's evaluator and lead: the
+    // programme and its waves do not exist for them, by page and by API.
+    let trust_lead = person_beside(
+        &app,
+        PARTICIPANT,
+        "lead@harbour-trust.example",
+        revans_domain::Role::Admin,
+    )
+    .await;
+    let other_evaluator = person_beside(
+        &app,
+        OTHER_ADMIN,
+        "evaluator@elsewhere.example",
+        revans_domain::Role::Evaluator,
+    )
+    .await;
+    let mut other_lead = app.signed_in(OTHER_ADMIN).await;
+    other_lead.bearer = Some(app.api_token(OTHER_ADMIN).await);
+    for (who, mut c) in [
+        ("trust lead", trust_lead),
+        ("other evaluator", other_evaluator),
+        ("other lead", other_lead),
+    ] {
+        for path in ["", "/results", "/report.pdf", "/results.csv"] {
+            let r = c
+                .get(&format!("/evaluation/programmes/{}{path}", p.programme))
+                .await;
+            assert_eq!(r.status, StatusCode::NOT_FOUND, "{who} GET {path}");
+        }
+        for path in ["evaluation", "evaluation/results", "evaluation/report.pdf"] {
+            let r = c
+                .json(
+                    "GET",
+                    &format!("/api/v1/programmes/{}/{path}", p.programme),
+                    None,
+                )
+                .await;
+            assert_eq!(r.status, StatusCode::NOT_FOUND, "{who} API {path}");
+        }
+        let r = c
+            .json(
+                "POST",
+                &format!("/api/v1/waves/{wave}/invitations"),
+                Some(&json!({"emails": ["x@example.org"], "group": "board"}).to_string()),
+            )
+            .await;
+        let expected = if who == "other evaluator" {
+            StatusCode::FORBIDDEN
+        } else {
+            StatusCode::NOT_FOUND
+        };
+        assert_eq!(r.status, expected, "{who} invite");
+    }
+    assert!(
+        links(&app, "Guarded").await.is_empty(),
+        "nobody was invited"
+    );
+}

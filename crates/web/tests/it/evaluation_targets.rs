@@ -4,9 +4,8 @@
 //! another tenant, is told "not found".
 
 use axum::http::StatusCode;
-use revans_domain::{EmailAddress, Id, PersonName, Role};
+use revans_domain::{Id, Role};
 use revans_storage::evaluation_targets::{self as store, TargetFields};
-use revans_storage::people;
 use serde_json::Value;
 
 use crate::helpers::*;
@@ -37,38 +36,6 @@ pub(crate) async fn demo_targets(app: &TestApp, programme: &str) -> [String; 2] 
         );
     }
     [out[0].clone(), out[1].clone()]
-}
-
-/// A signed-in person with one role in the organisation of `like` (an existing person).
-async fn person_beside(app: &TestApp, like: &str, email: &str, role: Role) -> Client {
-    let mut tx = app.state.store.begin().await.unwrap();
-    let org = people::get(&mut tx, &Id::parse(&app.person_id(like).await).unwrap())
-        .await
-        .unwrap()
-        .unwrap()
-        .organisation_id;
-    let pid = people::insert(
-        &mut tx,
-        &org,
-        &EmailAddress::parse(email).unwrap(),
-        &PersonName::parse("Someone Else").unwrap(),
-    )
-    .await
-    .unwrap();
-    let hash =
-        revans_app::security::hash_password(&revans_domain::Password::parse(PASSWORD).unwrap())
-            .await
-            .unwrap();
-    people::set_password_hash(&mut tx, &pid, &hash)
-        .await
-        .unwrap();
-    people::set_roles(&mut tx, &pid, &org, &[role])
-        .await
-        .unwrap();
-    revans_storage::commit(tx).await.unwrap();
-    let mut c = app.signed_in(email).await;
-    c.bearer = Some(app.api_token(email).await);
-    c
 }
 
 async fn lead(app: &TestApp) -> Client {

@@ -419,3 +419,43 @@ impl Client {
         self.send(req).await
     }
 }
+
+/// A signed-in person with one role in the organisation of `like` (an existing person).
+pub async fn person_beside(
+    app: &TestApp,
+    like: &str,
+    email: &str,
+    role: revans_domain::Role,
+) -> Client {
+    let mut tx = app.state.store.begin().await.unwrap();
+    let org = revans_storage::people::get(
+        &mut tx,
+        &revans_domain::Id::parse(&app.person_id(like).await).unwrap(),
+    )
+    .await
+    .unwrap()
+    .unwrap()
+    .organisation_id;
+    let pid = revans_storage::people::insert(
+        &mut tx,
+        &org,
+        &revans_domain::EmailAddress::parse(email).unwrap(),
+        &revans_domain::PersonName::parse("Someone Else").unwrap(),
+    )
+    .await
+    .unwrap();
+    let hash =
+        revans_app::security::hash_password(&revans_domain::Password::parse(PASSWORD).unwrap())
+            .await
+            .unwrap();
+    revans_storage::people::set_password_hash(&mut tx, &pid, &hash)
+        .await
+        .unwrap();
+    revans_storage::people::set_roles(&mut tx, &pid, &org, &[role])
+        .await
+        .unwrap();
+    revans_storage::commit(tx).await.unwrap();
+    let mut c = app.signed_in(email).await;
+    c.bearer = Some(app.api_token(email).await);
+    c
+}
