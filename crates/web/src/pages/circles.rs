@@ -357,13 +357,9 @@ pub async fn record_attendance(
         viewer: &viewer,
         ip: &ip,
     };
-    let result = match form.session.trim().parse::<i64>() {
-        Ok(ordinal) => attendance::record(&state, &actor, &id, ordinal, &form.present).await,
-        Err(_) => Err(revans_app::Error::field(
-            "session",
-            "Choose which session you are recording",
-        )),
-    };
+    // An unreadable session number is session 0, which no circle has: access is checked first.
+    let ordinal = form.session.trim().parse::<i64>().unwrap_or(0);
+    let result = attendance::record(&state, &actor, &id, ordinal, &form.present).await;
     match result {
         Ok(_) => Ok(
             Redirect::to(&format!("/circles/{id}/attendance?notice=attendance")).into_response(),
