@@ -286,10 +286,7 @@ mod tests {
         let far = 30 * 24 * HOUR_MS;
         assert_eq!(offer_expires_at(now, far, 24), Some(24 * HOUR_MS));
         // Deadline in 5 hours: the offer ends then.
-        assert_eq!(
-            offer_expires_at(now, 29 * HOUR_MS, 24),
-            Some(5 * HOUR_MS)
-        );
+        assert_eq!(offer_expires_at(now, 29 * HOUR_MS, 24), Some(5 * HOUR_MS));
         // Past the deadline but more than an hour before the start: an hour.
         assert_eq!(offer_expires_at(now, 3 * HOUR_MS, 24), Some(HOUR_MS));
         // Starting within the hour: no offer.

@@ -89,7 +89,7 @@ pub fn table() -> Vec<Route> {
         ),
         r(
             "PUT",
-            "/api/v1/circles/{id}/attendance/{session}",
+            "/api/v1/circles/{id}/attendance",
             put(api::circles::record_attendance),
         ),
         // Signing in and out, and recovering an account.

@@ -3,7 +3,7 @@
 //! lists their circles; a circle's facilitators record attendance.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 
 use crate::api::contracts::circles::{AttendanceIn, CalendarParams};
@@ -139,24 +139,29 @@ pub async fn attendance_sheet(
 }
 
 /// Records who came to one session (by the circle's facilitators only).
-#[utoipa::path(put, path = "/api/v1/circles/{id}/attendance/{session}", tag = "circles",
+#[utoipa::path(put, path = "/api/v1/circles/{id}/attendance", tag = "circles",
     request_body = AttendanceIn,
-    params(("id" = String, Path, description = "The circle's id"),
-        ("session" = i64, Path, description = "The session's number, from 1")),
+    params(("id" = String, Path, description = "The circle's id")),
     responses((status = 200, body = AttendanceSheet)),
     security(("token" = [])))]
 pub async fn record_attendance(
     State(state): State<AppState>,
     ApiCaller(viewer): ApiCaller,
     ClientIp(ip): ClientIp,
-    Path((id, session)): Path<(String, i64)>,
+    PathId(id): PathId,
     ApiJson(body): ApiJson<AttendanceIn>,
 ) -> ApiResult<Json<AttendanceSheet>> {
-    let id = revans_domain::Id::parse(&id).ok_or(revans_app::Error::NotFound)?;
     let actor = Actor {
         viewer: &viewer,
         ip: &ip,
     };
-    attendance::record(&state, &actor, &id, session, &body.present).await?;
+    attendance::record(
+        &state,
+        &actor,
+        &id,
+        body.session.unwrap_or(0),
+        &body.present,
+    )
+    .await?;
     Ok(Json(attendance::sheet(&state, &viewer, &id).await?))
 }

@@ -238,7 +238,12 @@ async fn booking_fills_the_circle_then_the_waiting_list_and_a_freed_place_goes_t
     assert_eq!(r.status, StatusCode::FORBIDDEN);
     let other_token = app.api_token(OTHER_ADMIN).await;
     let r = api
-        .json_with_token("POST", &format!("/api/v1{path}/booking"), None, &other_token)
+        .json_with_token(
+            "POST",
+            &format!("/api/v1{path}/booking"),
+            None,
+            &other_token,
+        )
         .await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
     assert!(r.body.contains("yours is not one of them"), "{}", r.body);
@@ -405,8 +410,8 @@ async fn reminders_go_once_a_day_before_and_attendance_is_for_the_circles_own_fa
     let r = other_fac
         .json(
             "PUT",
-            &format!("/api/v1/circles/{circle}/attendance/1"),
-            Some(&format!(r#"{{"present":["{pat_id}"]}}"#)),
+            &format!("/api/v1/circles/{circle}/attendance"),
+            Some(&format!(r#"{{"session":1,"present":["{pat_id}"]}}"#)),
         )
         .await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
@@ -426,8 +431,8 @@ async fn reminders_go_once_a_day_before_and_attendance_is_for_the_circles_own_fa
     let r = fran_c
         .json_with_token(
             "PUT",
-            &format!("/api/v1/circles/{circle}/attendance/1"),
-            Some(r#"{"present":[]}"#),
+            &format!("/api/v1/circles/{circle}/attendance"),
+            Some(r#"{"session":1,"present":[]}"#),
             &fran_token,
         )
         .await;
@@ -437,8 +442,8 @@ async fn reminders_go_once_a_day_before_and_attendance_is_for_the_circles_own_fa
     let r = fran_c
         .json_with_token(
             "PUT",
-            &format!("/api/v1/circles/{circle}/attendance/1"),
-            Some(&format!(r#"{{"present":["{fran}"]}}"#)),
+            &format!("/api/v1/circles/{circle}/attendance"),
+            Some(&format!(r#"{{"session":1,"present":["{fran}"]}}"#)),
             &fran_token,
         )
         .await;
@@ -446,8 +451,8 @@ async fn reminders_go_once_a_day_before_and_attendance_is_for_the_circles_own_fa
     let r = fran_c
         .json_with_token(
             "PUT",
-            &format!("/api/v1/circles/{circle}/attendance/9"),
-            Some(r#"{"present":[]}"#),
+            &format!("/api/v1/circles/{circle}/attendance"),
+            Some(r#"{"session":9,"present":[]}"#),
             &fran_token,
         )
         .await;

@@ -31,11 +31,14 @@ impl CalendarParams {
     }
 }
 
-/// Who came to one session: the ids of the people present; everyone else with a place is
+/// Who came to one session (its number): the ids of the people present; everyone else with a place is
 /// recorded as absent.
 #[derive(Debug, serde::Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AttendanceIn {
+    /// The session's number, from 1.
+    #[schema(required = true)]
+    pub session: Option<i64>,
     #[serde(default)]
     #[schema(required = true)]
     pub present: Vec<String>,
