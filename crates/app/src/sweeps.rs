@@ -88,9 +88,16 @@ pub async fn run_once(state: &App, now: i64) -> Result<SweepSummary, Error> {
             summary.failed += 1;
         }
     }
-    let (reminded, failed) = crate::circles::reminders::send_due(state, now).await?;
-    summary.circle_reminders = reminded;
-    summary.failed += failed;
+    match crate::circles::reminders::send_due(state, now).await {
+        Ok((reminded, failed)) => {
+            summary.circle_reminders = reminded;
+            summary.failed += failed;
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "finding circle sessions to remind failed");
+            summary.failed += 1;
+        }
+    }
     forget_old_attempts(state, now).await?;
     metrics::histogram!("revans_sweep_duration_seconds").record(started.elapsed().as_secs_f64());
     Ok(summary)
