@@ -72,10 +72,12 @@ fn calendar(
 }
 
 /// A person's feed: their confirmed sessions across programmes (programme title, cohort name,
-/// timezone, start, end, cohort id) and the meetings of their sets (meeting, set name, zone).
+/// timezone, start, end, cohort id), the meetings of their sets (meeting, set name, zone) and
+/// the sessions of the support circles they booked.
 pub fn feed(
     rows: &[(String, String, String, i64, i64, String)],
     meetings: &[(revans_storage::meetings::Meeting, String, String)],
+    circles: Vec<Event>,
 ) -> String {
     let mut cal = Calendar::new();
     cal.name("Revans sessions");
@@ -92,6 +94,9 @@ pub fn feed(
     }
     for (m, set_name, _tz) in meetings {
         cal.push(meeting_event(set_name, m));
+    }
+    for e in circles {
+        cal.push(e);
     }
     cal.done().to_string()
 }

@@ -1,6 +1,7 @@
 //! The demo tenant: a region (ICS) with three member organisations and someone in every role.
 
 mod catalogue;
+pub mod circles_booking;
 mod evaluation;
 mod sets;
 
@@ -98,6 +99,16 @@ pub async fn seed(state: &App) -> Result<bool, Error> {
         autumn: &autumn,
     };
     evaluation::seed(&mut tx, &ics.id, &ids[0], &programme, &cohorts, &ids[4]).await?;
+    circles_booking::seed_booking_circles(
+        &mut tx,
+        &circles_booking::CircleOrgs {
+            region: &ics.id,
+            trust: &trust.id,
+            council: &council.id,
+            facilitator: &ids[2],
+        },
+    )
+    .await?;
     audit::record(
         &mut tx,
         audit::NewAuditEntry {

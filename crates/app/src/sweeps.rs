@@ -29,6 +29,9 @@ pub struct SweepSummary {
     /// Questionnaire waves sent to their cohort as they opened, and reminded before closing.
     pub waves_sent: usize,
     pub waves_reminded: usize,
+    /// Circle sessions reminded a day before, and offers of circle places that lapsed.
+    pub circle_reminders: usize,
+    pub circle_offers_lapsed: usize,
     /// Programmes and meetings that failed this time (logged; tried again next sweep).
     pub failed: usize,
 }
@@ -75,6 +78,23 @@ pub async fn run_once(state: &App, now: i64) -> Result<SweepSummary, Error> {
         }
         Err(e) => {
             tracing::error!(error = %e, "sending questionnaire waves failed");
+            summary.failed += 1;
+        }
+    }
+    match crate::circles::booking::lapse_offers(state, now).await {
+        Ok(n) => summary.circle_offers_lapsed = n,
+        Err(e) => {
+            tracing::error!(error = %e, "passing on lapsed circle offers failed");
+            summary.failed += 1;
+        }
+    }
+    match crate::circles::reminders::send_due(state, now).await {
+        Ok((reminded, failed)) => {
+            summary.circle_reminders = reminded;
+            summary.failed += failed;
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "finding circle sessions to remind failed");
             summary.failed += 1;
         }
     }

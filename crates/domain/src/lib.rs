@@ -6,6 +6,7 @@ mod application;
 mod attendance;
 mod cadence;
 mod capacity;
+pub mod circle;
 mod completion;
 mod dates;
 mod diary;

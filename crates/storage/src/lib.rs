@@ -12,6 +12,8 @@ pub mod audit;
 pub mod backup;
 pub mod bulk;
 pub mod calendar_feeds;
+pub mod circle_bookings;
+pub mod circle_calendar;
 pub mod circles;
 pub mod cohorts;
 mod connect;

@@ -135,6 +135,8 @@ pub async fn security_headers(
     request: Request,
     next: Next,
 ) -> Response {
+    // The circles calendar's embeddable twin may be framed by any site (an intranet page).
+    let framable = request.uri().path() == "/circles/embed";
     let mut response = next.run(request).await;
     let h = response.headers_mut();
     // Only when people reach Revans over https: the browser then refuses plain http to this
@@ -147,7 +149,11 @@ pub async fn security_headers(
     }
     h.insert(
         header::CONTENT_SECURITY_POLICY,
-        HeaderValue::from_static("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'"),
+        if framable {
+            HeaderValue::from_static("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors *; form-action 'self'; base-uri 'none'")
+        } else {
+            HeaderValue::from_static("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'")
+        },
     );
     h.insert(
         header::X_CONTENT_TYPE_OPTIONS,
@@ -157,7 +163,9 @@ pub async fn security_headers(
         header::REFERRER_POLICY,
         HeaderValue::from_static("same-origin"),
     );
-    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    if !framable {
+        h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    }
     if !h.contains_key(header::CACHE_CONTROL) {
         h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     }

@@ -54,6 +54,7 @@ impl Layout {
             add("/programmes", "Programmes");
             add("/applications", "Your applications");
             add("/sets", "Your sets");
+            add("/circles", "Support circles");
             if v.has_role(revans_domain::Role::Sponsor) {
                 add("/sponsor/applications", "Your nominees");
             }

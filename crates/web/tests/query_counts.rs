@@ -89,6 +89,12 @@ const SCREENS: &[(&str, &str, bool)] = &[
     (EVALUATOR, "/reports/attendance.csv", false),
     (ADMIN, "/admin/programmes/{programme}/targets", false),
     (EVALUATOR, "/api/v1/programmes/{programme}/targets", true),
+    // Support circles (issue 15): the region's calendar (by month and as a list) and My circles.
+    (PARTICIPANT, "/circles", false),
+    (PARTICIPANT, "/circles?view=list&mode=virtual", false),
+    (PARTICIPANT, "/api/v1/circles", true),
+    (PARTICIPANT, "/circles/mine", false),
+    (PARTICIPANT, "/api/v1/circles/mine", true),
 ];
 
 async fn measure(app: &TestApp, programme: &str, set: &Set) -> Vec<(String, usize)> {
@@ -161,6 +167,29 @@ async fn a_screen_costs_the_same_number_of_queries_however_many_rows_it_shows() 
                 };
                 targets::record_measurement(&mut tx, &id, &m).await.unwrap();
             }
+        }
+        // And sixty more circles in the region, Pat booked on twenty of them.
+        let pat = revans_domain::Id::parse(&app.person_id(PARTICIPANT).await).unwrap();
+        for _ in 0..20 {
+            let ids = revans_app::demo::circles_booking::seed_booking_circles(
+                &mut tx,
+                &revans_app::demo::circles_booking::CircleOrgs {
+                    region: &tenant,
+                    trust: &tenant,
+                    council: &tenant,
+                    facilitator: &lead,
+                },
+            )
+            .await
+            .unwrap();
+            assert!(
+                revans_storage::circle_bookings::take_place(&mut tx, &ids[0])
+                    .await
+                    .unwrap()
+            );
+            revans_storage::circle_bookings::insert(&mut tx, &ids[0], &pat, "booked")
+                .await
+                .unwrap();
         }
         revans_storage::commit(tx).await.unwrap();
     }

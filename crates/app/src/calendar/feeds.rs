@@ -57,5 +57,10 @@ pub async fn personal_feed(app: &App, token: &str) -> Result<String, Error> {
         .ok_or(Error::NotFound)?;
     let rows = calendar_feeds::confirmed_sessions(&mut conn, &person).await?;
     let meetings = meetings::for_person_calendar(&mut conn, &person).await?;
-    Ok(super::feed(&rows, &meetings))
+    let circles = revans_storage::circle_calendar::booked_sessions(&mut conn, &person).await?;
+    Ok(super::feed(
+        &rows,
+        &meetings,
+        crate::circles::feeds::booked_events(&circles),
+    ))
 }

@@ -8,6 +8,10 @@ use utoipa::openapi::{Content, OpenApi, Ref, RefOr, ResponseBuilder};
 
 /// Operations some signed-in roles may not use (403), as the access matrix test checks.
 const FORBIDDEN_FOR_SOME: &[(&str, &str)] = &[
+    // Support circles: booking outside the circle's region; attendance not one's circle.
+    ("post", "/api/v1/circles/{id}/booking"),
+    ("get", "/api/v1/circles/{id}/attendance"),
+    ("put", "/api/v1/circles/{id}/attendance"),
     ("get", "/api/v1/organisations"),
     ("post", "/api/v1/organisations"),
     ("get", "/api/v1/people"),
@@ -90,6 +94,10 @@ pub const OPEN_BY_LINK: &[(&str, &str)] = &[
 
 /// Operations refused when the record is not in a state that allows them (409).
 const CONFLICTS: &[(&str, &str)] = &[
+    // Support circles: booked already, nothing to cancel, no place held, past the deadline.
+    ("post", "/api/v1/circles/{id}/booking"),
+    ("delete", "/api/v1/circles/{id}/booking"),
+    ("post", "/api/v1/circles/{id}/booking/accept"),
     ("post", "/api/v1/feedback"),
     ("post", "/api/v1/feedback/{id}/self-link"),
     ("post", "/api/v1/feedback/{id}/raters"),

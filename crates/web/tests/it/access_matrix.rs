@@ -49,6 +49,92 @@ pub(crate) const MATRIX: &[(&str, &str, [&str; 7])] = &[
     ("GET", "/programmes/{programme}", ["200"; 7]),
     ("GET", "/cohorts/{cohort}/sessions.ics", ["200"; 7]),
     ("GET", "/calendar/{token}", ["404"; 7]),
+    // Support circles (issue 15): {circle} is the demo's burnout circle, facilitated by the
+    // demo facilitator in the demo region; the other tenant's lead may look but not book.
+    // Signed out with two regions, the feeds ask which region (422).
+    ("GET", "/circles", ["200"; 7]),
+    ("GET", "/circles/embed", ["200"; 7]),
+    (
+        "GET",
+        "/circles.ics",
+        ["422", "200", "200", "200", "200", "200", "200"],
+    ),
+    (
+        "GET",
+        "/circles/topics/{topic}",
+        ["422", "200", "200", "200", "200", "200", "200"],
+    ),
+    (
+        "GET",
+        "/circles/mine",
+        ["303>/sign-in", "200", "200", "200", "200", "200", "200"],
+    ),
+    ("GET", "/circles/{circle}", ["200"; 7]),
+    (
+        "POST",
+        "/circles/{circle}/book",
+        ["303>/sign-in", "303", "303", "303", "303", "303", "403"],
+    ),
+    (
+        "POST",
+        "/circles/{circle}/cancel",
+        ["303>/sign-in", "303", "303", "303", "303", "303", "409"],
+    ),
+    (
+        "POST",
+        "/circles/{circle}/accept",
+        ["303>/sign-in", "409", "409", "409", "409", "409", "409"],
+    ),
+    (
+        "GET",
+        "/circles/{circle}/attendance",
+        ["303>/sign-in", "403", "403", "200", "403", "200", "403"],
+    ),
+    (
+        "POST",
+        "/circles/{circle}/attendance",
+        ["303>/sign-in", "403", "403", "422", "403", "403", "403"],
+    ),
+    (
+        "GET",
+        "/api/v1/circles",
+        ["401", "200", "200", "200", "200", "200", "200"],
+    ),
+    (
+        "GET",
+        "/api/v1/circles/mine",
+        ["401", "200", "200", "200", "200", "200", "200"],
+    ),
+    (
+        "GET",
+        "/api/v1/circles/{circle}",
+        ["401", "200", "200", "200", "200", "200", "200"],
+    ),
+    (
+        "POST",
+        "/api/v1/circles/{circle}/booking",
+        ["401", "201", "201", "201", "201", "201", "403"],
+    ),
+    (
+        "DELETE",
+        "/api/v1/circles/{circle}/booking",
+        ["401", "204", "204", "204", "204", "204", "409"],
+    ),
+    (
+        "POST",
+        "/api/v1/circles/{circle}/booking/accept",
+        ["401", "409", "409", "409", "409", "409", "409"],
+    ),
+    (
+        "GET",
+        "/api/v1/circles/{circle}/attendance",
+        ["401", "403", "403", "200", "403", "200", "403"],
+    ),
+    (
+        "PUT",
+        "/api/v1/circles/{circle}/attendance",
+        ["401", "403", "403", "422", "403", "403", "403"],
+    ),
     // Applying: anyone signed in; an empty form names the missing answers.
     (
         "GET",
@@ -1330,6 +1416,7 @@ pub(crate) fn matrix_path(p: &str) -> String {
         .replace("{job}", "{id}")
         .replace("{target2}", "{id}")
         .replace("{target}", "{id}")
+        .replace("{circle}", "{id}")
 }
 
 #[tokio::test]
@@ -1340,6 +1427,7 @@ async fn every_route_answers_every_role_as_the_matrix_says() {
     let sets = demo_sets(&app).await;
     let diary = private_diary_entry(&app, &person).await;
     let [target, target2] = crate::evaluation_targets::demo_targets(&app, &programme).await;
+    let circle = crate::circles::demo_circle(&app).await;
     let mut failures = Vec::new();
     for (role_index, role) in ROLES.iter().enumerate() {
         let (mut shared, _) = client_for(&app, *role).await;
@@ -1369,6 +1457,8 @@ async fn every_route_answers_every_role_as_the_matrix_says() {
                 .replace("{diary}", &diary)
                 .replace("{target2}", &target2)
                 .replace("{target}", &target)
+                .replace("{circle}", &circle)
+                .replace("{topic}", "burnout.ics")
                 .replace("{token}", "no-such-token-0000000000000000000000000000")
                 .replace("{id}", &admin_token_id);
             let r = if concrete.starts_with("/api/") {

@@ -12,6 +12,16 @@ use crate::helpers::*;
 const NO_BODY: &[(&str, &str, &str)] = &[
     (
         "POST",
+        "/api/v1/circles/{id}/booking",
+        "booking a circle needs nothing but the circle",
+    ),
+    (
+        "POST",
+        "/api/v1/circles/{id}/booking/accept",
+        "accepting a held place needs nothing but the circle",
+    ),
+    (
+        "POST",
         "/api/v1/feedback/{id}/self-link",
         "a new link needs nothing but the round",
     ),

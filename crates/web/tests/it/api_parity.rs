@@ -58,6 +58,26 @@ type Route = (&'static str, &'static str);
 const COUNTERPARTS: &[(&str, &str, &[Route])] = &[
     (
         "POST",
+        "/circles/{id}/book",
+        &[("POST", "/api/v1/circles/{id}/booking")],
+    ),
+    (
+        "POST",
+        "/circles/{id}/cancel",
+        &[("DELETE", "/api/v1/circles/{id}/booking")],
+    ),
+    (
+        "POST",
+        "/circles/{id}/accept",
+        &[("POST", "/api/v1/circles/{id}/booking/accept")],
+    ),
+    (
+        "POST",
+        "/circles/{id}/attendance",
+        &[("PUT", "/api/v1/circles/{id}/attendance")],
+    ),
+    (
+        "POST",
         "/admin/cohorts/{id}/sets/swap",
         &[("POST", "/api/v1/cohorts/{id}/sets/swaps")],
     ),

@@ -6,6 +6,7 @@
 
 pub mod account;
 pub mod applications;
+pub mod circles;
 pub mod cohorts;
 pub mod diaries;
 pub mod evaluation;

@@ -1,0 +1,8 @@
+//! Support circles (C7, issue 15): the public calendar and its feeds, booking with a waiting
+//! list, reminders before each session and attendance.
+
+pub mod attendance;
+pub mod booking;
+pub mod calendar;
+pub mod feeds;
+pub mod reminders;
