@@ -12,6 +12,7 @@ mod diary;
 mod email;
 mod error;
 pub mod evaluation;
+pub mod facilitator_profile;
 mod field_errors;
 mod id;
 mod keyword;
