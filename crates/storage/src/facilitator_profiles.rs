@@ -313,3 +313,33 @@ pub async fn ran(conn: &mut Conn, person: &Id) -> Result<Vec<Ran>> {
     sets.sort_by_key(|r| std::cmp::Reverse(r.starts_at));
     Ok(sets)
 }
+
+/// The qualification a programme's completers gain, as (name, level), when it names one.
+pub async fn programme_award(conn: &mut Conn, programme: &Id) -> Result<Option<(String, String)>> {
+    let row: Option<(Option<String>, Option<String>)> =
+        sqlx::query_as("SELECT awards_qualification, awards_level FROM programmes WHERE id = $1")
+            .bind(programme.as_str())
+            .fetch_optional(&mut *conn)
+            .await?;
+    Ok(match row {
+        Some((Some(name), level)) if !name.is_empty() => Some((name, level.unwrap_or_default())),
+        _ => None,
+    })
+}
+
+/// Names (or, with `None`, clears) the qualification a programme's completers gain.
+pub async fn set_programme_award(
+    conn: &mut Conn,
+    programme: &Id,
+    award: Option<(&str, &str)>,
+) -> Result<bool> {
+    let done = sqlx::query(
+        "UPDATE programmes SET awards_qualification = $2, awards_level = $3 WHERE id = $1",
+    )
+    .bind(programme.as_str())
+    .bind(award.map(|a| a.0))
+    .bind(award.map(|a| a.1))
+    .execute(&mut *conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}

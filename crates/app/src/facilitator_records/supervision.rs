@@ -178,6 +178,27 @@ pub struct HoursRow {
     pub total_hours: String,
 }
 
+/// The viewer's own supervised hours, as the one row of their export (facilitators only).
+pub async fn own_hours(app: &App, viewer: &Viewer) -> Result<Vec<HoursRow>, Error> {
+    require_facilitator(viewer)?;
+    let mut conn = app.store.conn().await?;
+    let rows = supervision_log::hours_of(&mut conn, &viewer.person.id).await?;
+    Ok(rows.into_iter().map(row).collect())
+}
+
+fn row(h: supervision_log::Hours) -> HoursRow {
+    HoursRow {
+        total_hours: hours_text(h.total_minutes()),
+        logged_hours: hours_text(h.logged_minutes),
+        group_hours: hours_text(h.group_minutes),
+        person_id: h.person_id,
+        name: h.name,
+        email: h.email,
+        organisation: h.organisation,
+        sessions_logged: h.sessions,
+    }
+}
+
 /// Supervised hours: every facilitator of the regions a lead leads in; for a facilitator who
 /// leads nowhere, their own row only.
 pub async fn hours_report(app: &App, viewer: &Viewer) -> Result<Vec<HoursRow>, Error> {
@@ -191,19 +212,7 @@ pub async fn hours_report(app: &App, viewer: &Viewer) -> Result<Vec<HoursRow>, E
         require_facilitator(viewer)?;
         rows.extend(supervision_log::hours_of(&mut conn, &viewer.person.id).await?);
     }
-    Ok(rows
-        .into_iter()
-        .map(|h| HoursRow {
-            total_hours: hours_text(h.total_minutes()),
-            logged_hours: hours_text(h.logged_minutes),
-            group_hours: hours_text(h.group_minutes),
-            person_id: h.person_id,
-            name: h.name,
-            email: h.email,
-            organisation: h.organisation,
-            sessions_logged: h.sessions,
-        })
-        .collect())
+    Ok(rows.into_iter().map(row).collect())
 }
 
 /// Marks a set as a supervision group (its lead only): its meetings attended count as

@@ -9,6 +9,7 @@ pub mod applications;
 pub mod cohorts;
 pub mod diaries;
 pub mod evaluation;
+pub mod facilitator_records;
 pub mod feedback360;
 pub mod meeting_changes;
 pub mod meetings;
