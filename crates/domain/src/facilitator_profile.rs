@@ -141,22 +141,34 @@ impl Qualification {
         today: Date,
     ) -> Result<Self, Vec<ValidationError>> {
         let mut errors = Vec::new();
-        let name = keep(&mut errors, required_line(name, "name", "the qualification's name", 200));
-        let level = keep(&mut errors, required_line(level, "level", "its level, like Level 5", 100));
-        let awarded = keep(&mut errors, parse_uk_date(awarded_on, "awarded_on").and_then(|d| {
-            if d > today {
-                Err(ValidationError::new(
-                    "awarded_on",
-                    "The date awarded must be today or in the past",
-                ))
-            } else {
-                Ok(d)
-            }
-        }));
+        let name = keep(
+            &mut errors,
+            required_line(name, "name", "the qualification's name", 200),
+        );
+        let level = keep(
+            &mut errors,
+            required_line(level, "level", "its level, like Level 5", 100),
+        );
+        let awarded = keep(
+            &mut errors,
+            parse_uk_date(awarded_on, "awarded_on").and_then(|d| {
+                if d > today {
+                    Err(ValidationError::new(
+                        "awarded_on",
+                        "The date awarded must be today or in the past",
+                    ))
+                } else {
+                    Ok(d)
+                }
+            }),
+        );
         let expires = if expires_on.trim().is_empty() {
             Some(None)
         } else {
-            keep(&mut errors, parse_uk_date(expires_on, "expires_on").map(Some))
+            keep(
+                &mut errors,
+                parse_uk_date(expires_on, "expires_on").map(Some),
+            )
         };
         let evidence = keep(&mut errors, bounded(evidence, "evidence", "Evidence", 500));
         if let (Some(a), Some(Some(x))) = (awarded, expires)
@@ -274,14 +286,13 @@ mod tests {
         let errs = Qualification::parse("", "", "31/2/2020", "", "", today()).unwrap_err();
         let fields: Vec<&str> = errs.iter().map(|e| e.field).collect();
         assert_eq!(fields, ["name", "level", "awarded_on"]);
-        let errs =
-            Qualification::parse("ILM", "Level 5", "5/3/2024", "1/1/2024", "", today()).unwrap_err();
+        let errs = Qualification::parse("ILM", "Level 5", "5/3/2024", "1/1/2024", "", today())
+            .unwrap_err();
         assert_eq!(errs[0].field, "expires_on");
-        let errs =
-            Qualification::parse("ILM", "Level 5", "5/3/2030", "", "", today()).unwrap_err();
+        let errs = Qualification::parse("ILM", "Level 5", "5/3/2030", "", "", today()).unwrap_err();
         assert_eq!(errs[0].field, "awarded_on");
-        let q = Qualification::parse("ILM", "Level 5", "5/3/2024", "5/3/2027", "", today())
-            .unwrap();
+        let q =
+            Qualification::parse("ILM", "Level 5", "5/3/2024", "5/3/2027", "", today()).unwrap();
         assert_eq!(q.awarded_on, jiff::civil::date(2024, 3, 5));
     }
 
