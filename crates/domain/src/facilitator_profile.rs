@@ -233,7 +233,7 @@ pub fn parse_hours(raw: &str) -> Result<i64, ValidationError> {
     };
     let hundredths: i64 = format!("{frac:0<2}").parse().map_err(|_| bad())?;
     let minutes = whole * 60 + (hundredths * 60 + 50) / 100;
-    if minutes < 15 || minutes > 24 * 60 {
+    if !(15..=24 * 60).contains(&minutes) {
         return Err(bad());
     }
     Ok(minutes)
