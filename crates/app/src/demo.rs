@@ -2,6 +2,7 @@
 
 mod catalogue;
 mod evaluation;
+mod facilitator_records;
 mod sets;
 
 pub use catalogue::seed as seed_catalogue;
@@ -98,6 +99,7 @@ pub async fn seed(state: &App) -> Result<bool, Error> {
         autumn: &autumn,
     };
     evaluation::seed(&mut tx, &ics.id, &ids[0], &programme, &cohorts, &ids[4]).await?;
+    facilitator_records::seed(&mut tx, &ids[2], &ids[0], &spring).await?;
     audit::record(
         &mut tx,
         audit::NewAuditEntry {

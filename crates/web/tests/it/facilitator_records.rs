@@ -11,6 +11,9 @@ use serde_json::Value;
 
 use crate::helpers::*;
 
+/// A facilitator beside the demo's, with no records yet (the demo's Fran has some).
+const NEW: &str = "new.facilitator@northcoast-ics.example";
+
 async fn with_token(app: &TestApp, email: &str) -> Client {
     let mut c = app.signed_in(email).await;
     c.bearer = Some(app.api_token(email).await);
@@ -24,8 +27,8 @@ fn json(r: &Response) -> Value {
 #[tokio::test]
 async fn a_facilitator_keeps_their_profile_and_leads_of_the_region_read_it() {
     let app = TestApp::spawn().await;
-    let mut fac = with_token(&app, FACILITATOR).await;
-    let fac_id = app.person_id(FACILITATOR).await;
+    let mut fac = person_beside(&app, FACILITATOR, NEW, Role::Facilitator).await;
+    let fac_id = app.person_id(NEW).await;
 
     let page = fac.get("/facilitators/profile").await;
     assert_eq!(page.status, StatusCode::OK);
@@ -148,6 +151,14 @@ async fn a_facilitator_keeps_their_profile_and_leads_of_the_region_read_it() {
         .await;
     assert_eq!(json(&theirs)["qualifications"][0]["level"], "Level 7");
 
+    // The demo's Fran: a qualification awarded for completing a cohort, the sets she runs read
+    // from the records, and her supervised hours.
+    let fran = app.person_id(FACILITATOR).await;
+    let hers = lead.get(&format!("/admin/facilitators/{fran}")).await;
+    assert!(hers.body.contains("Awarded for completing"));
+    assert!(hers.body.contains("data-runs"));
+    assert!(hers.body.contains("data-supervised-hours>4.5<"));
+
     // A lead of another tenant is told "not found"; another facilitator is refused; neither can
     // change or remove it.
     let mut other = with_token(&app, OTHER_ADMIN).await;
@@ -211,7 +222,7 @@ async fn a_facilitator_keeps_their_profile_and_leads_of_the_region_read_it() {
 #[tokio::test]
 async fn supervision_is_logged_totalled_and_exported_and_stays_private() {
     let app = TestApp::spawn().await;
-    let mut fac = with_token(&app, FACILITATOR).await;
+    let mut fac = person_beside(&app, FACILITATOR, NEW, Role::Facilitator).await;
     let mut sup = person_beside(
         &app,
         FACILITATOR,
@@ -278,7 +289,7 @@ async fn supervision_is_logged_totalled_and_exported_and_stays_private() {
     assert_eq!(theirs["sessions"], serde_json::json!([]));
     let own_csv = sup.get("/facilitators/supervision/hours.csv").await;
     assert!(
-        !own_csv.body.contains(FACILITATOR),
+        !own_csv.body.contains(NEW),
         "{} {}",
         own_csv.status,
         own_csv.body
@@ -288,18 +299,20 @@ async fn supervision_is_logged_totalled_and_exported_and_stays_private() {
     let own = fac.get("/facilitators/supervision/hours.csv").await;
     assert_eq!(own.status, StatusCode::OK);
     assert!(own.content_type.starts_with("text/csv"));
-    assert!(own.body.contains(FACILITATOR) && own.body.contains(",\"2.25\""));
+    assert!(own.body.contains(NEW) && own.body.contains(",\"2.25\""));
     assert!(!own.body.contains("supervisor@northcoast-ics.example"));
     let mut lead = with_token(&app, ADMIN).await;
     let region = lead.get("/admin/supervision/hours.csv").await;
-    assert!(region.body.contains(FACILITATOR) && region.body.contains(",\"2.25\""));
+    assert!(region.body.contains(NEW) && region.body.contains(",\"2.25\""));
     assert!(region.body.contains("supervisor@northcoast-ics.example"));
+    // The demo's Fran logged 4.5 hours with Priya Lead.
+    assert!(region.body.contains(FACILITATOR) && region.body.contains(",\"4.5\""));
     let rows = json(&lead.json("GET", "/api/v1/supervision/hours", None).await);
     let row = rows
         .as_array()
         .unwrap()
         .iter()
-        .find(|r| r["email"] == FACILITATOR)
+        .find(|r| r["email"] == NEW)
         .unwrap();
     assert_eq!(row["total_hours"], "2.25");
 
@@ -307,9 +320,9 @@ async fn supervision_is_logged_totalled_and_exported_and_stays_private() {
     let mut other = with_token(&app, OTHER_ADMIN).await;
     let theirs = other.get("/admin/supervision/hours.csv").await;
     assert_eq!(theirs.status, StatusCode::OK);
-    assert!(!theirs.body.contains(FACILITATOR));
+    assert!(!theirs.body.contains(NEW));
     let theirs = other.json("GET", "/api/v1/supervision/hours", None).await;
-    assert!(!theirs.body.contains(FACILITATOR));
+    assert!(!theirs.body.contains(NEW));
 }
 
 /// A set the demo facilitator runs, with its meetings not cancelled (in order) and its current
