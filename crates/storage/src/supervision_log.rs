@@ -132,3 +132,22 @@ pub async fn hours_in_tree(conn: &mut Conn, region: &Id) -> Result<Vec<Hours>> {
         .fetch_all(&mut *conn)
         .await?)
 }
+
+/// Who can be named as a supervisor in the region: its facilitators and leads, as (id, name),
+/// by name. One query.
+pub async fn supervisors_in_tree(conn: &mut Conn, region: &Id) -> Result<Vec<(Id, String)>> {
+    let sql = format!(
+        "{TREE_CTE} SELECT p.id, p.name FROM people p JOIN tree t ON t.id = p.organisation_id \
+         WHERE EXISTS (SELECT 1 FROM role_grants r WHERE r.person_id = p.id \
+           AND r.role IN ('facilitator', 'admin')) \
+         ORDER BY p.name, p.id"
+    );
+    let rows: Vec<(String, String)> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        .bind(region.as_str())
+        .fetch_all(&mut *conn)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, name)| (Id::from_trusted(id), name))
+        .collect())
+}

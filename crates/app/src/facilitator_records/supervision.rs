@@ -7,8 +7,8 @@
 
 use revans_domain::facilitator_profile::{SupervisionKind, hours_text, parse_hours};
 use revans_domain::{FieldErrors, Id, parse_uk_date};
+use revans_storage::sets;
 use revans_storage::supervision_log::{self, NewSession};
-use revans_storage::{people, sets};
 
 use super::access::{led_regions, own_region, require_facilitator};
 use crate::access_checks::set_admin;
@@ -22,7 +22,7 @@ pub struct SupervisionLog {
     pub group_minutes: i64,
     /// Total supervised hours, like `3.5`.
     pub total_hours: String,
-    /// Facilitators of the region who can be named as supervisor: (id, name).
+    /// Facilitators and leads of the region who can be named as supervisor: (id, name).
     #[serde(skip)]
     pub supervisors: Vec<(String, String)>,
 }
@@ -69,11 +69,11 @@ pub async fn own_log(app: &App, viewer: &Viewer) -> Result<SupervisionLog, Error
         .map(|h| (h.logged_minutes, h.group_minutes))
         .unwrap_or_default();
     let region = own_region(&mut conn, viewer).await?;
-    let supervisors = people::facilitators_in_tree(&mut conn, &region)
+    let supervisors = supervision_log::supervisors_in_tree(&mut conn, &region)
         .await?
         .into_iter()
-        .filter(|p| &p.id != me)
-        .map(|p| (p.id.to_string(), p.name))
+        .filter(|(id, _)| id != me)
+        .map(|(id, name)| (id.to_string(), name))
         .collect();
     Ok(SupervisionLog {
         sessions,
@@ -95,8 +95,8 @@ pub struct SessionInput {
     pub kind: String,
 }
 
-/// Logs a session the viewer had. The supervisor is a facilitator of their region other than
-/// themself; the day is not in the future.
+/// Logs a session the viewer had. The supervisor is a facilitator or lead of their region other
+/// than themself; the day is not in the future.
 pub async fn log_session(app: &App, actor: &Actor<'_>, input: &SessionInput) -> Result<Id, Error> {
     require_facilitator(actor.viewer)?;
     let me = &actor.viewer.person.id;
@@ -108,10 +108,10 @@ pub async fn log_session(app: &App, actor: &Actor<'_>, input: &SessionInput) -> 
     let region = own_region(&mut tx, actor.viewer).await?;
     let supervisor = Id::parse(input.supervisor.trim());
     let allowed = match &supervisor {
-        Some(s) if s != me => people::facilitators_in_tree(&mut tx, &region)
+        Some(s) if s != me => supervision_log::supervisors_in_tree(&mut tx, &region)
             .await?
             .iter()
-            .any(|p| &p.id == s),
+            .any(|(id, _)| id == s),
         _ => false,
     };
     if !allowed {

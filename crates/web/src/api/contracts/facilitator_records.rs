@@ -107,7 +107,7 @@ pub struct SessionIn {
     #[serde(default)]
     #[schema(required = true, format = Date)]
     pub held_on: String,
-    /// A facilitator of your region.
+    /// A facilitator or lead of your region.
     #[serde(default)]
     #[schema(required = true)]
     pub supervisor_id: String,
