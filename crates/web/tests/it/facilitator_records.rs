@@ -518,3 +518,46 @@ async fn a_mentor_pairing_needs_completers_and_is_shown_to_both() {
         serde_json::json!([])
     );
 }
+
+#[tokio::test]
+async fn a_lead_of_another_organisation_in_the_region_reads_and_a_facilitator_of_another_region_does_not()
+ {
+    let app = TestApp::spawn().await;
+    let fran = app.person_id(FACILITATOR).await;
+    // A lead of the Harbour trust (a sibling of the ICS's own staff, in the same region).
+    let mut trust_lead =
+        person_beside(&app, SPONSOR, "lead@harbour-trust.example", Role::Admin).await;
+    let r = trust_lead.get(&format!("/admin/facilitators/{fran}")).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body.contains("Action Learning Facilitation"));
+    let csv = trust_lead.get("/admin/supervision/hours.csv").await;
+    assert!(csv.body.contains(FACILITATOR));
+
+    // A facilitator of another region: refused the profile, and nobody of this region is
+    // offered to them as a supervisor or appears in their export.
+    let mut elsewhere = person_beside(
+        &app,
+        OTHER_ADMIN,
+        "facilitator@elsewhere.example",
+        Role::Facilitator,
+    )
+    .await;
+    let r = elsewhere
+        .json("GET", &format!("/api/v1/facilitators/{fran}/profile"), None)
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    assert!(!r.body.contains("Fran"));
+    let page = elsewhere.get("/facilitators/supervision").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(!page.body.contains("Priya Lead") && !page.body.contains("Fran Facilitator"));
+    let priya = app.person_id(ADMIN).await;
+    let body =
+        format!(r#"{{"held_on":"2026-01-10","supervisor_id":"{priya}","hours":1,"kind":"group"}}"#);
+    let r = elsewhere
+        .json("POST", "/api/v1/facilitators/me/supervision", Some(&body))
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("\"supervisor\""));
+    let own = elsewhere.get("/facilitators/supervision/hours.csv").await;
+    assert!(!own.body.contains(FACILITATOR));
+}
