@@ -3,6 +3,7 @@
 mod catalogue;
 pub mod circles_booking;
 mod evaluation;
+mod facilitator_records;
 mod sets;
 
 pub use catalogue::seed as seed_catalogue;
@@ -109,6 +110,7 @@ pub async fn seed(state: &App) -> Result<bool, Error> {
         },
     )
     .await?;
+    facilitator_records::seed(&mut tx, &ids[2], &ids[0], &spring).await?;
     audit::record(
         &mut tx,
         audit::NewAuditEntry {

@@ -19,6 +19,7 @@ pub mod diaries;
 pub mod directory;
 mod error;
 pub mod evaluation;
+pub mod facilitator_records;
 pub mod generate;
 pub mod home;
 pub mod jobs;

@@ -13,6 +13,7 @@ mod diary;
 mod email;
 mod error;
 pub mod evaluation;
+pub mod facilitator_profile;
 mod field_errors;
 mod id;
 mod keyword;

@@ -22,11 +22,14 @@ pub mod email_tokens;
 mod error;
 pub mod evaluation;
 pub mod evaluation_targets;
+// Facilitator records (issue 15).
+pub mod facilitator_profiles;
 pub mod feedback360;
 pub mod formation_runs;
 pub mod home;
 pub mod jobs;
 pub mod meetings;
+pub mod mentors;
 pub mod organisations;
 pub mod password_reset_requests;
 pub mod people;
@@ -39,6 +42,7 @@ pub mod set_reports;
 pub mod sets;
 pub mod sign_in_attempts;
 pub mod sign_in_notices;
+pub mod supervision_log;
 mod time;
 
 #[cfg(feature = "test-support")]

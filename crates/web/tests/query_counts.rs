@@ -95,6 +95,13 @@ const SCREENS: &[(&str, &str, bool)] = &[
     (PARTICIPANT, "/api/v1/circles", true),
     (PARTICIPANT, "/circles/mine", false),
     (PARTICIPANT, "/api/v1/circles/mine", true),
+    // Facilitator records (issue 15).
+    (FACILITATOR, "/facilitators/profile", false),
+    (FACILITATOR, "/api/v1/facilitators/me/profile", true),
+    (FACILITATOR, "/facilitators/supervision", false),
+    (ADMIN, "/admin/supervision/hours.csv", false),
+    (ADMIN, "/api/v1/supervision/hours", true),
+    (ADMIN, "/admin/cohorts/{cohort}/mentors", false),
 ];
 
 async fn measure(app: &TestApp, programme: &str, set: &Set) -> Vec<(String, usize)> {

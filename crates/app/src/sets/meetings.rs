@@ -277,6 +277,8 @@ pub async fn record_attendance(
         return Err(Error::Invalid(errors));
     }
     meetings::record_attendance(&mut tx, meeting_id, &actor.viewer.person.id, &records).await?;
+    // Completing may award the programme's qualification (issue 15), once per person.
+    crate::facilitator_records::awards::award_for_set(&mut tx, &in_set.set.id).await?;
     audit_and_commit(
         tx,
         actor,

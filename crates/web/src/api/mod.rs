@@ -37,6 +37,8 @@ pub mod tokens;
 pub mod diaries;
 pub mod evaluation;
 pub mod feedback360;
+// Facilitator records (issue 15).
+pub mod facilitator_records;
 
 mod extract;
 pub use extract::{ApiJson, ApiJsonOrCsv, ApiQuery};

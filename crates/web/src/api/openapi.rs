@@ -41,10 +41,16 @@ use super::openapi_errors::ErrorResponses;
         super::feedback360::round, super::feedback360::self_link, super::feedback360::raters, super::feedback360::report, super::feedback360::close,
         super::circles::calendar, super::circles::mine, super::circles::show, super::circles::book, super::circles::cancel, super::circles::accept,
         super::circles::attendance_sheet, super::circles::record_attendance,
+        // Facilitator records (issue 15).
+        super::facilitator_records::own_profile, super::facilitator_records::profile_of, super::facilitator_records::put_background,
+        super::facilitator_records::add_qualification, super::facilitator_records::change_qualification, super::facilitator_records::remove_qualification,
+        super::facilitator_records::own_supervision, super::facilitator_records::log_supervision, super::facilitator_records::hours,
+        super::facilitator_records::mark_group, super::facilitator_records::cohort_mentors, super::facilitator_records::pair,
+        super::facilitator_records::my_mentoring, super::facilitator_records::put_award,
     ),
     components(schemas(crate::error_pages::ErrorBody)),
     modifiers(&TokenAuth, &ErrorResponses),
-    tags((name = "account"), (name = "people"), (name = "organisations"), (name = "audit"), (name = "programmes"), (name = "applications"), (name = "sets"), (name = "meetings"), (name = "diary"), (name = "reports"), (name = "evaluation"), (name = "circles"))
+    tags((name = "account"), (name = "people"), (name = "organisations"), (name = "audit"), (name = "programmes"), (name = "applications"), (name = "sets"), (name = "meetings"), (name = "diary"), (name = "reports"), (name = "evaluation"), (name = "circles"), (name = "facilitators"))
 )]
 pub struct ApiDoc;
 

@@ -20,6 +20,8 @@ struct HomePage {
     home: Home,
     /// The sponsor's nominees by state: (label, tag colour, count).
     nominee_tags: Vec<(String, &'static str, i64)>,
+    /// Mentor pairings the viewer is in (issue 15).
+    mentoring: Vec<revans_app::facilitator_records::mentors::MyPairing>,
 }
 
 /// The colour of a status tag for an application state, as the rest of the service shows it.
@@ -71,10 +73,12 @@ pub async fn show(
                 .collect()
         })
         .unwrap_or_default();
+    let mentoring = revans_app::facilitator_records::mentors::my_pairings(&state, &viewer).await?;
     render(&HomePage {
         layout,
         viewer,
         home,
         nominee_tags,
+        mentoring,
     })
 }

@@ -35,4 +35,8 @@ pub mod diary;
 pub mod evaluation;
 pub mod evaluation_results;
 pub mod feedback360;
+// Facilitator records (issue 15).
+pub mod facilitator_profile;
+pub mod mentors;
 pub mod reports;
+pub mod supervision;

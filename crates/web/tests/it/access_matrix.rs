@@ -13,6 +13,169 @@ use crate::helpers::*;
 
 /// (method, path, outcomes for anon participant sponsor facilitator evaluator admin other).
 pub(crate) const MATRIX: &[(&str, &str, [&str; 7])] = &[
+    // Facilitator records (issue 15): {job} is no qualification at all; {person} is the demo
+    // participant, whose own profile they may read; leads of the region read it, another
+    // tenant's lead gets 404.
+    (
+        "GET",
+        "/facilitators/profile",
+        ["303>/sign-in", "403", "403", "200", "403", "403", "403"],
+    ),
+    (
+        "GET",
+        "/facilitators/profile/background",
+        ["303>/sign-in", "403", "403", "200", "403", "403", "403"],
+    ),
+    (
+        "POST",
+        "/facilitators/profile/background",
+        ["303>/sign-in", "403", "403", "422", "403", "403", "403"],
+    ),
+    (
+        "GET",
+        "/facilitators/profile/qualifications/new",
+        ["303>/sign-in", "403", "403", "200", "403", "403", "403"],
+    ),
+    (
+        "POST",
+        "/facilitators/profile/qualifications",
+        ["303>/sign-in", "403", "403", "422", "403", "403", "403"],
+    ),
+    (
+        "GET",
+        "/facilitators/profile/qualifications/{job}/edit",
+        ["303>/sign-in", "403", "403", "404", "403", "403", "403"],
+    ),
+    (
+        "POST",
+        "/facilitators/profile/qualifications/{job}",
+        ["303>/sign-in", "403", "403", "404", "403", "403", "403"],
+    ),
+    (
+        "GET",
+        "/facilitators/profile/qualifications/{job}/delete",
+        ["303>/sign-in", "403", "403", "404", "403", "403", "403"],
+    ),
+    (
+        "POST",
+        "/facilitators/profile/qualifications/{job}/delete",
+        ["303>/sign-in", "403", "403", "404", "403", "403", "403"],
+    ),
+    (
+        "GET",
+        "/admin/facilitators/{person}",
+        ["303>/sign-in", "200", "403", "403", "403", "200", "404"],
+    ),
+    (
+        "GET",
+        "/facilitators/supervision",
+        ["303>/sign-in", "403", "403", "200", "403", "403", "403"],
+    ),
+    (
+        "POST",
+        "/facilitators/supervision",
+        ["303>/sign-in", "403", "403", "422", "403", "403", "403"],
+    ),
+    (
+        "GET",
+        "/facilitators/supervision/hours.csv",
+        ["303>/sign-in", "403", "403", "200", "403", "403", "403"],
+    ),
+    (
+        "GET",
+        "/admin/supervision/hours.csv",
+        ["303>/sign-in", "403", "403", "200", "403", "200", "200"],
+    ),
+    (
+        "GET",
+        "/admin/cohorts/{cohort}/mentors",
+        ["303>/sign-in", "403", "403", "403", "403", "200", "404"],
+    ),
+    (
+        "POST",
+        "/admin/cohorts/{cohort}/mentors",
+        ["303>/sign-in", "403", "403", "403", "403", "422", "404"],
+    ),
+    (
+        "GET",
+        "/admin/programmes/{programme}/award",
+        ["303>/sign-in", "403", "403", "403", "403", "200", "404"],
+    ),
+    (
+        "POST",
+        "/admin/programmes/{programme}/award",
+        ["303>/sign-in", "403", "403", "403", "403", "303", "404"],
+    ),
+    (
+        "GET",
+        "/api/v1/facilitators/me/profile",
+        ["401", "403", "403", "200", "403", "403", "403"],
+    ),
+    (
+        "GET",
+        "/api/v1/facilitators/{person}/profile",
+        ["401", "200", "403", "403", "403", "200", "404"],
+    ),
+    (
+        "PUT",
+        "/api/v1/facilitators/me/background",
+        ["401", "403", "403", "422", "403", "403", "403"],
+    ),
+    (
+        "POST",
+        "/api/v1/facilitators/me/qualifications",
+        ["401", "403", "403", "422", "403", "403", "403"],
+    ),
+    (
+        "PUT",
+        "/api/v1/facilitators/me/qualifications/{job}",
+        ["401", "403", "403", "404", "403", "403", "403"],
+    ),
+    (
+        "DELETE",
+        "/api/v1/facilitators/me/qualifications/{job}",
+        ["401", "403", "403", "404", "403", "403", "403"],
+    ),
+    (
+        "GET",
+        "/api/v1/facilitators/me/supervision",
+        ["401", "403", "403", "200", "403", "403", "403"],
+    ),
+    (
+        "POST",
+        "/api/v1/facilitators/me/supervision",
+        ["401", "403", "403", "422", "403", "403", "403"],
+    ),
+    (
+        "GET",
+        "/api/v1/supervision/hours",
+        ["401", "403", "403", "200", "403", "200", "200"],
+    ),
+    (
+        "POST",
+        "/api/v1/sets/{set}/supervision-group",
+        ["401", "403", "403", "403", "403", "200", "404"],
+    ),
+    (
+        "GET",
+        "/api/v1/cohorts/{cohort}/mentors",
+        ["401", "403", "403", "403", "403", "200", "404"],
+    ),
+    (
+        "POST",
+        "/api/v1/cohorts/{cohort}/mentors",
+        ["401", "403", "403", "403", "403", "422", "404"],
+    ),
+    (
+        "GET",
+        "/api/v1/me/mentoring",
+        ["401", "200", "200", "200", "200", "200", "200"],
+    ),
+    (
+        "PUT",
+        "/api/v1/programmes/{programme}/award",
+        ["401", "403", "403", "403", "403", "200", "404"],
+    ),
     (
         "GET",
         "/healthz",

@@ -22,6 +22,11 @@ const NO_BODY: &[(&str, &str, &str)] = &[
     ),
     (
         "POST",
+        "/api/v1/sets/{id}/supervision-group",
+        "making a set a supervision group needs nothing but the set",
+    ),
+    (
+        "POST",
         "/api/v1/feedback/{id}/self-link",
         "a new link needs nothing but the round",
     ),

@@ -56,6 +56,42 @@ type Route = (&'static str, &'static str);
 
 /// Each state-changing page route and the API routes that do what it does.
 const COUNTERPARTS: &[(&str, &str, &[Route])] = &[
+    // Facilitator records (issue 15).
+    (
+        "POST",
+        "/facilitators/profile/background",
+        &[("PUT", "/api/v1/facilitators/me/background")],
+    ),
+    (
+        "POST",
+        "/facilitators/profile/qualifications",
+        &[("POST", "/api/v1/facilitators/me/qualifications")],
+    ),
+    (
+        "POST",
+        "/facilitators/profile/qualifications/{id}",
+        &[("PUT", "/api/v1/facilitators/me/qualifications/{id}")],
+    ),
+    (
+        "POST",
+        "/facilitators/profile/qualifications/{id}/delete",
+        &[("DELETE", "/api/v1/facilitators/me/qualifications/{id}")],
+    ),
+    (
+        "POST",
+        "/facilitators/supervision",
+        &[("POST", "/api/v1/facilitators/me/supervision")],
+    ),
+    (
+        "POST",
+        "/admin/cohorts/{id}/mentors",
+        &[("POST", "/api/v1/cohorts/{id}/mentors")],
+    ),
+    (
+        "POST",
+        "/admin/programmes/{id}/award",
+        &[("PUT", "/api/v1/programmes/{id}/award")],
+    ),
     (
         "POST",
         "/circles/{id}/book",

@@ -25,6 +25,7 @@ mod diaries;
 mod evaluation;
 mod evaluation_360;
 mod evaluation_targets;
+mod facilitator_records;
 mod forming;
 mod forming_runs;
 mod helpers;

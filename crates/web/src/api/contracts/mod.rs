@@ -10,6 +10,7 @@ pub mod circles;
 pub mod cohorts;
 pub mod diaries;
 pub mod evaluation;
+pub mod facilitator_records;
 pub mod feedback360;
 pub mod meeting_changes;
 pub mod meetings;
