@@ -12,6 +12,7 @@ pub mod audit;
 pub mod backup;
 pub mod bulk;
 pub mod calendar_feeds;
+pub mod circle_admin;
 pub mod circles;
 pub mod cohorts;
 mod connect;
