@@ -29,6 +29,8 @@ pub struct SweepSummary {
     /// Questionnaire waves sent to their cohort as they opened, and reminded before closing.
     pub waves_sent: usize,
     pub waves_reminded: usize,
+    /// Support circles decided by the minimum-size sweep.
+    pub circles: crate::circles::sweep::CircleSweep,
     /// Programmes and meetings that failed this time (logged; tried again next sweep).
     pub failed: usize,
 }
@@ -75,6 +77,16 @@ pub async fn run_once(state: &App, now: i64) -> Result<SweepSummary, Error> {
         }
         Err(e) => {
             tracing::error!(error = %e, "sending questionnaire waves failed");
+            summary.failed += 1;
+        }
+    }
+    match crate::circles::sweep::sweep(state, now).await {
+        Ok(circles) => {
+            summary.failed += circles.failed;
+            summary.circles = circles;
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "the circles' minimum-size sweep failed");
             summary.failed += 1;
         }
     }
