@@ -5,6 +5,7 @@ pub mod account;
 pub mod application_detail;
 pub mod applications;
 pub mod audit;
+pub mod circle_admin;
 pub mod cohorts;
 pub mod contracts;
 pub mod formation_runs;

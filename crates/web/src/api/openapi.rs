@@ -39,10 +39,11 @@ use super::openapi_errors::ErrorResponses;
         super::evaluation::show_results, super::evaluation::report_pdf, super::evaluation::questionnaire, super::evaluation::answer,
         super::feedback360::show_offer, super::feedback360::put_offer, super::feedback360::home, super::feedback360::start,
         super::feedback360::round, super::feedback360::self_link, super::feedback360::raters, super::feedback360::report, super::feedback360::close,
+        super::circle_admin::list, super::circle_admin::create_circle, super::circle_admin::show, super::circle_admin::update, super::circle_admin::publish_circle, super::circle_admin::cancel_circle, super::circle_admin::merge, super::circle_admin::decline, super::circle_admin::report,
     ),
     components(schemas(crate::error_pages::ErrorBody)),
     modifiers(&TokenAuth, &ErrorResponses),
-    tags((name = "account"), (name = "people"), (name = "organisations"), (name = "audit"), (name = "programmes"), (name = "applications"), (name = "sets"), (name = "meetings"), (name = "diary"), (name = "reports"), (name = "evaluation"))
+    tags((name = "account"), (name = "people"), (name = "organisations"), (name = "audit"), (name = "programmes"), (name = "applications"), (name = "sets"), (name = "meetings"), (name = "diary"), (name = "reports"), (name = "evaluation"), (name = "circles"))
 )]
 pub struct ApiDoc;
 

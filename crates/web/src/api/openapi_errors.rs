@@ -8,6 +8,16 @@ use utoipa::openapi::{Content, OpenApi, Ref, RefOr, ResponseBuilder};
 
 /// Operations some signed-in roles may not use (403), as the access matrix test checks.
 const FORBIDDEN_FOR_SOME: &[(&str, &str)] = &[
+    // Support circles (issue 15): leads of the region; another organisation's lead only reads.
+    ("get", "/api/v1/admin/circles"),
+    ("post", "/api/v1/admin/circles"),
+    ("get", "/api/v1/admin/circles/{id}"),
+    ("put", "/api/v1/admin/circles/{id}"),
+    ("post", "/api/v1/admin/circles/{id}/publish"),
+    ("post", "/api/v1/admin/circles/{id}/cancel"),
+    ("post", "/api/v1/admin/circles/{id}/merge"),
+    ("post", "/api/v1/admin/circles/{id}/decline-merge"),
+    ("get", "/api/v1/admin/circles/report"),
     ("get", "/api/v1/organisations"),
     ("post", "/api/v1/organisations"),
     ("get", "/api/v1/people"),
@@ -90,6 +100,12 @@ pub const OPEN_BY_LINK: &[(&str, &str)] = &[
 
 /// Operations refused when the record is not in a state that allows them (409).
 const CONFLICTS: &[(&str, &str)] = &[
+    // Support circles (issue 15): not a draft, already ended, or no merge on offer.
+    ("put", "/api/v1/admin/circles/{id}"),
+    ("post", "/api/v1/admin/circles/{id}/publish"),
+    ("post", "/api/v1/admin/circles/{id}/cancel"),
+    ("post", "/api/v1/admin/circles/{id}/merge"),
+    ("post", "/api/v1/admin/circles/{id}/decline-merge"),
     ("post", "/api/v1/feedback"),
     ("post", "/api/v1/feedback/{id}/self-link"),
     ("post", "/api/v1/feedback/{id}/raters"),

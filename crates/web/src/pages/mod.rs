@@ -18,6 +18,7 @@ pub mod audit;
 pub mod calendar;
 pub mod catalogue;
 pub mod choose_set;
+pub mod circle_admin;
 pub mod home;
 pub mod invitation;
 pub mod meeting_actions;
