@@ -414,3 +414,61 @@ pub async fn report_rows(conn: &mut Conn, region: &Id) -> Result<Vec<ReportRow>>
     .fetch_all(&mut *conn)
     .await?)
 }
+
+/// Fixtures for other crates' tests: what the booking capability, the pool and attendance
+/// would write, without depending on them.
+#[cfg(feature = "test-support")]
+pub mod fixtures {
+    use revans_domain::Id;
+
+    use crate::{Conn, Result, new_id};
+
+    /// Puts a person in a region's pool.
+    pub async fn join_pool(conn: &mut Conn, person: &Id, region: &Id) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO pool_members (person_id, region_id, home_organisation_id, capacity, \
+             outside_own_org, timezone, joined_at) \
+             VALUES ($1, $2, $2, 3, TRUE, 'Europe/London', 1) ON CONFLICT DO NOTHING",
+        )
+        .bind(person.as_str())
+        .bind(region.as_str())
+        .execute(&mut *conn)
+        .await?;
+        Ok(())
+    }
+
+    /// A place on a circle (`booked` also takes one of its places) or on its waiting list.
+    pub async fn book(conn: &mut Conn, circle: &Id, person: &Id, status: &str) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO circle_bookings (id, circle_id, person_id, status, waiting_since, \
+             created_at, updated_at) VALUES ($1, $2, $3, $4, 1, 1, 1)",
+        )
+        .bind(new_id().as_str())
+        .bind(circle.as_str())
+        .bind(person.as_str())
+        .bind(status)
+        .execute(&mut *conn)
+        .await?;
+        if status == "booked" {
+            sqlx::query("UPDATE circles SET booked = booked + 1 WHERE id = $1")
+                .bind(circle.as_str())
+                .execute(&mut *conn)
+                .await?;
+        }
+        Ok(())
+    }
+
+    /// Attendance at a circle's first session.
+    pub async fn attended(conn: &mut Conn, circle: &Id, person: &Id, present: bool) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO circle_attendance (circle_id, ordinal, person_id, present, recorded_at) \
+             VALUES ($1, 1, $2, $3, 1)",
+        )
+        .bind(circle.as_str())
+        .bind(person.as_str())
+        .bind(present)
+        .execute(&mut *conn)
+        .await?;
+        Ok(())
+    }
+}

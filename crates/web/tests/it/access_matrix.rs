@@ -214,6 +214,125 @@ pub(crate) const MATRIX: &[(&str, &str, [&str; 7])] = &[
         "/admin/cohorts/{cohort}/edit",
         ["303>/sign-in", "403", "403", "403", "403", "422", "404"],
     ),
+    // Support circles (issue 15): {circle} is a confirmed circle of the demo's ICS (so
+    // publishing and merging it are conflicts), {circle2} a draft the lead's page cancels (the
+    // API's cancel then finds it ended). The evaluator reads the report only; another tenant's
+    // lead has their own (empty) region and never sees these.
+    (
+        "GET",
+        "/admin/circles",
+        ["303>/sign-in", "403", "403", "403", "403", "200", "200"],
+    ),
+    (
+        "GET",
+        "/admin/circles/new",
+        ["303>/sign-in", "403", "403", "403", "403", "200", "200"],
+    ),
+    (
+        "POST",
+        "/admin/circles",
+        ["303>/sign-in", "403", "403", "403", "403", "422", "422"],
+    ),
+    (
+        "GET",
+        "/admin/circles/report",
+        ["303>/sign-in", "403", "403", "403", "200", "200", "200"],
+    ),
+    (
+        "GET",
+        "/admin/circles/report.csv",
+        ["303>/sign-in", "403", "403", "403", "200", "200", "200"],
+    ),
+    (
+        "GET",
+        "/admin/circles/{circle}",
+        ["303>/sign-in", "403", "403", "403", "403", "200", "404"],
+    ),
+    (
+        "GET",
+        "/admin/circles/{circle}/edit",
+        ["303>/sign-in", "403", "403", "403", "403", "200", "404"],
+    ),
+    (
+        "POST",
+        "/admin/circles/{circle}/edit",
+        ["303>/sign-in", "403", "403", "403", "403", "422", "404"],
+    ),
+    (
+        "POST",
+        "/admin/circles/{circle}/publish",
+        ["303>/sign-in", "403", "403", "403", "403", "409", "404"],
+    ),
+    (
+        "GET",
+        "/admin/circles/{circle}/published",
+        ["303>/sign-in", "403", "403", "403", "403", "200", "404"],
+    ),
+    (
+        "GET",
+        "/admin/circles/{circle}/cancel",
+        ["303>/sign-in", "403", "403", "403", "403", "200", "404"],
+    ),
+    (
+        "POST",
+        "/admin/circles/{circle2}/cancel",
+        ["303>/sign-in", "403", "403", "403", "403", "303", "404"],
+    ),
+    (
+        "POST",
+        "/admin/circles/{circle}/merge",
+        ["303>/sign-in", "403", "403", "403", "403", "409", "404"],
+    ),
+    (
+        "POST",
+        "/admin/circles/{circle}/decline",
+        ["303>/sign-in", "403", "403", "403", "403", "409", "404"],
+    ),
+    (
+        "GET",
+        "/api/v1/admin/circles",
+        ["401", "403", "403", "403", "403", "200", "200"],
+    ),
+    (
+        "POST",
+        "/api/v1/admin/circles",
+        ["401", "403", "403", "403", "403", "422", "422"],
+    ),
+    (
+        "GET",
+        "/api/v1/admin/circles/report",
+        ["401", "403", "403", "403", "200", "200", "200"],
+    ),
+    (
+        "GET",
+        "/api/v1/admin/circles/{circle}",
+        ["401", "403", "403", "403", "403", "200", "404"],
+    ),
+    (
+        "PUT",
+        "/api/v1/admin/circles/{circle}",
+        ["401", "403", "403", "403", "403", "422", "404"],
+    ),
+    (
+        "POST",
+        "/api/v1/admin/circles/{circle}/publish",
+        ["401", "403", "403", "403", "403", "409", "404"],
+    ),
+    (
+        "POST",
+        "/api/v1/admin/circles/{circle2}/cancel",
+        ["401", "403", "403", "403", "403", "409", "404"],
+    ),
+    (
+        "POST",
+        "/api/v1/admin/circles/{circle}/merge",
+        ["401", "403", "403", "403", "403", "409", "404"],
+    ),
+    (
+        "POST",
+        "/api/v1/admin/circles/{circle}/decline-merge",
+        ["401", "403", "403", "403", "403", "409", "404"],
+    ),
     // A programme's evaluation targets (issue 14): {target} and {target2} are targets of the
     // demo programme. The tenant's evaluator reads them; only its lead changes them. The API's
     // DELETE comes last, as it removes {target}; the page deletes {target2}.
@@ -1330,6 +1449,8 @@ pub(crate) fn matrix_path(p: &str) -> String {
         .replace("{job}", "{id}")
         .replace("{target2}", "{id}")
         .replace("{target}", "{id}")
+        .replace("{circle2}", "{id}")
+        .replace("{circle}", "{id}")
 }
 
 #[tokio::test]
@@ -1340,6 +1461,7 @@ async fn every_route_answers_every_role_as_the_matrix_says() {
     let sets = demo_sets(&app).await;
     let diary = private_diary_entry(&app, &person).await;
     let [target, target2] = crate::evaluation_targets::demo_targets(&app, &programme).await;
+    let (circle, circle2) = crate::circle_admin::matrix_circles(&app).await;
     let mut failures = Vec::new();
     for (role_index, role) in ROLES.iter().enumerate() {
         let (mut shared, _) = client_for(&app, *role).await;
@@ -1369,6 +1491,8 @@ async fn every_route_answers_every_role_as_the_matrix_says() {
                 .replace("{diary}", &diary)
                 .replace("{target2}", &target2)
                 .replace("{target}", &target)
+                .replace("{circle2}", &circle2)
+                .replace("{circle}", &circle)
                 .replace("{token}", "no-such-token-0000000000000000000000000000")
                 .replace("{id}", &admin_token_id);
             let r = if concrete.starts_with("/api/") {

@@ -16,6 +16,8 @@ mod api_sets;
 mod applications_review;
 mod caching;
 mod catalogue_paging;
+mod circle_admin;
+mod circle_sweep;
 mod confidentiality;
 mod dates;
 mod dead_letters;
