@@ -1,6 +1,7 @@
 //! The demo tenant: a region (ICS) with three member organisations and someone in every role.
 
 mod catalogue;
+mod circles;
 mod evaluation;
 mod sets;
 
@@ -98,6 +99,7 @@ pub async fn seed(state: &App) -> Result<bool, Error> {
         autumn: &autumn,
     };
     evaluation::seed(&mut tx, &ics.id, &ids[0], &programme, &cohorts, &ids[4]).await?;
+    circles::seed(&mut tx, &ics.id, &ics.id, &ids[0], &ids[2]).await?;
     audit::record(
         &mut tx,
         audit::NewAuditEntry {

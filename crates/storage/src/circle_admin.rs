@@ -92,6 +92,28 @@ pub async fn pool_in_region(conn: &mut Conn, region: &Id) -> Result<Vec<PoolFaci
         .collect())
 }
 
+/// Puts a person in a region's pool unless they are in it already (the demo's and tests' way
+/// in; the pool capability has its own form).
+pub async fn ensure_pool_member(
+    conn: &mut Conn,
+    person: &Id,
+    region: &Id,
+    home_organisation: &Id,
+) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO pool_members (person_id, region_id, home_organisation_id, capacity, \
+         outside_own_org, timezone, joined_at) VALUES ($1, $2, $3, 3, TRUE, 'Europe/London', $4) \
+         ON CONFLICT DO NOTHING",
+    )
+    .bind(person.as_str())
+    .bind(region.as_str())
+    .bind(home_organisation.as_str())
+    .bind(now_ms())
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
 /// The cohorts of the region's programmes a circle may belong to, as (id, "Programme: cohort").
 pub async fn cohorts_in_region(conn: &mut Conn, region: &Id) -> Result<Vec<(Id, String)>> {
     let rows: Vec<(String, String, String)> = sqlx::query_as(
@@ -425,16 +447,7 @@ pub mod fixtures {
 
     /// Puts a person in a region's pool.
     pub async fn join_pool(conn: &mut Conn, person: &Id, region: &Id) -> Result<()> {
-        sqlx::query(
-            "INSERT INTO pool_members (person_id, region_id, home_organisation_id, capacity, \
-             outside_own_org, timezone, joined_at) \
-             VALUES ($1, $2, $2, 3, TRUE, 'Europe/London', 1) ON CONFLICT DO NOTHING",
-        )
-        .bind(person.as_str())
-        .bind(region.as_str())
-        .execute(&mut *conn)
-        .await?;
-        Ok(())
+        super::ensure_pool_member(conn, person, region, region).await
     }
 
     /// A place on a circle (`booked` also takes one of its places) or on its waiting list.

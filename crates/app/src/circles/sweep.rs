@@ -159,7 +159,18 @@ async fn decide(app: &App, id: &Id, now: i64) -> Result<Decided, Error> {
         revans_storage::commit(tx).await?;
         return Ok(Decided::Confirmed);
     }
-    if let Some(target) = merge_target(&mut tx, &circle, now).await? {
+    // A circle already started (a sweep that ran late) has no time left for a merge offer.
+    let started = circle
+        .fields
+        .sessions
+        .first()
+        .is_none_or(|s| s.starts_at <= now);
+    let target = if started {
+        None
+    } else {
+        merge_target(&mut tx, &circle, now).await?
+    };
+    if let Some(target) = target {
         if !store::claim_merge_offer(&mut tx, id, now).await? {
             return Ok(Decided::Nothing);
         }

@@ -171,7 +171,14 @@ async fn a_lead_offered_a_merge_accepts_and_the_bookings_move_within_places() {
         "cancelled, not offered"
     );
     let emails = app.queued_emails().await;
-    assert_eq!(sent(&emails, ADMIN, "with another circle?"), 1);
+    assert_eq!(
+        sent(
+            &emails,
+            ADMIN,
+            "Merge \"Circle on burnout\" with another circle?"
+        ),
+        1
+    );
     assert_eq!(sent(&emails, &moving[0], "Cancelled"), 0);
 
     let mut page = app.signed_in(ADMIN).await;
@@ -199,10 +206,12 @@ async fn a_lead_offered_a_merge_accepts_and_the_bookings_move_within_places() {
         .await;
     assert_eq!(again.status, StatusCode::CONFLICT);
     // Later sweeps leave it alone.
-    let later = revans_app::sweeps::run_once(&app.state, start)
+    revans_app::sweeps::run_once(&app.state, start)
         .await
         .unwrap();
-    assert_eq!(later.circles.cancelled, 0);
+    assert_eq!(status(&app, &small).await.0, "merged");
+    let emails = app.queued_emails().await;
+    assert_eq!(sent(&emails, &moving[0], "Cancelled"), 0);
 }
 
 #[tokio::test]
@@ -251,7 +260,11 @@ async fn a_merge_declined_or_left_alone_cancels_the_circle_once() {
     let b = book_people(&app, &ignored, &region, "ign", 1, "booked").await;
     sweep_twice_from_two_instances(&app, start - 47 * HOUR).await;
     assert_eq!(
-        sent(&app.queued_emails().await, ADMIN, "with another circle?"),
+        sent(
+            &app.queued_emails().await,
+            ADMIN,
+            "Merge \"Circle on burnout\" with another circle?"
+        ),
         2
     );
 
@@ -268,10 +281,10 @@ async fn a_merge_declined_or_left_alone_cancels_the_circle_once() {
     assert_eq!(status(&app, &declined).await.0, "cancelled");
 
     // Left alone: still offered until the first session starts, then cancelled once.
-    let before = revans_app::sweeps::run_once(&app.state, start + HOUR - 1)
+    revans_app::sweeps::run_once(&app.state, start + HOUR - 1)
         .await
         .unwrap();
-    assert_eq!(before.circles.cancelled, 0);
+    assert_eq!(status(&app, &ignored).await.0, "published");
     sweep_twice_from_two_instances(&app, start + HOUR).await;
     assert_eq!(status(&app, &ignored).await.0, "cancelled");
     let emails = app.queued_emails().await;
