@@ -31,6 +31,8 @@ pub async fn region_with_pool(app: &TestApp) -> (Id, Id) {
 }
 
 /// A circle stored directly (for fixtures): the region's, run by `org`, on `topics`.
+// Each argument is a fact a sweep test varies; a struct would only rename them at each call.
+#[allow(clippy::too_many_arguments)]
 pub async fn stored_circle(
     app: &TestApp,
     region: &Id,
