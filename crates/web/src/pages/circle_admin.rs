@@ -277,12 +277,7 @@ pub async fn edit_form(
 ) -> PageResult<Response> {
     let d = circle_detail(&state, &viewer, &id).await?;
     if !d.can_change {
-        return Err(
-            crate::error::AppError::from(revans_app::Error::ForbiddenBecause(
-                "Only a lead of the organisation that runs this circle can change it".into(),
-            ))
-            .into(),
-        );
+        return Err(not_theirs());
     }
     let c = choices(&state, &viewer).await?;
     render(&form_page(
@@ -316,6 +311,14 @@ pub async fn update(
             })
         }
     }
+}
+
+/// Refused: the circle is run by an organisation the viewer does not lead.
+fn not_theirs() -> crate::error::PageError {
+    crate::error::AppError::from(revans_app::Error::ForbiddenBecause(
+        "Only a lead of the organisation that runs this circle can change it".into(),
+    ))
+    .into()
 }
 
 /// A circle's answers as the summary list shows them.
@@ -483,6 +486,9 @@ pub async fn cancel_form(
     PathId(id): PathId,
 ) -> PageResult<Response> {
     let d = circle_detail(&state, &viewer, &id).await?;
+    if !d.can_change {
+        return Err(not_theirs());
+    }
     render(&CancelPage {
         layout: Layout::new(
             &state,

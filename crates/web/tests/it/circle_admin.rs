@@ -267,6 +267,12 @@ async fn a_sibling_organisations_lead_reads_but_cannot_change_and_another_tenant
         .await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(!page.body.contains("/edit#title"), "Change links shown");
+    for form in ["edit", "cancel"] {
+        let r = trust_lead
+            .get(&format!("/admin/circles/{ics_circle}/{form}"))
+            .await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "the {form} form was shown");
+    }
     let change = trust_lead
         .post_form_owned(
             &format!("/admin/circles/{ics_circle}/edit"),
