@@ -8,7 +8,7 @@ use revans_storage::circle_admin::{self as store, ListingRow, PoolFacilitator};
 use revans_storage::circles::{self, Circle, CircleFields, CircleSession};
 use revans_storage::{Conn, Organisation, organisations, people};
 
-use crate::mail::{self, ApplicationEmail};
+use crate::mail::{self, CircleEmail};
 use crate::{Actor, App, Error, Viewer, admin_scope};
 
 /// Places a circle has unless the lead says otherwise.
@@ -811,11 +811,11 @@ pub(crate) fn circle_email(
     headline: String,
     lines: Vec<String>,
     circle: &Id,
-) -> ApplicationEmail {
-    ApplicationEmail {
+) -> CircleEmail {
+    CircleEmail {
         tenant: app.settings.tenant_name.clone(),
         name: name.to_owned(),
-        programme: title.to_owned(),
+        circle: title.to_owned(),
         headline,
         lines,
         link: format!("{}/circles/{circle}", app.settings.base_url()),

@@ -75,6 +75,25 @@ async fn a_circle_at_its_minimum_is_confirmed_once() {
     for to in booked.iter().map(String::as_str).chain([FACILITATOR]) {
         assert_eq!(sent(&emails, to, "is going ahead"), 1, "{to}");
     }
+    let one = emails
+        .iter()
+        .find(|e| e.to == booked[0] && e.subject.contains("is going ahead"))
+        .unwrap();
+    assert!(
+        one.text.contains("Support circle: Circle on burnout"),
+        "{}",
+        one.text
+    );
+    assert!(
+        one.text.contains(&format!("/circles/{circle}")),
+        "{}",
+        one.text
+    );
+    assert!(
+        one.text.contains("(Europe/London)"),
+        "the zone is named: {}",
+        one.text
+    );
 }
 
 #[tokio::test]
