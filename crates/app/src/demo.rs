@@ -2,6 +2,7 @@
 
 mod catalogue;
 pub mod circles_booking;
+mod circles;
 mod evaluation;
 mod facilitator_records;
 mod sets;
@@ -111,6 +112,7 @@ pub async fn seed(state: &App) -> Result<bool, Error> {
     )
     .await?;
     facilitator_records::seed(&mut tx, &ids[2], &ids[0], &spring).await?;
+    circles::seed(&mut tx, &ics.id, &ics.id, &ids[0], &ids[2]).await?;
     audit::record(
         &mut tx,
         audit::NewAuditEntry {

@@ -67,6 +67,22 @@ pub struct ApplicationEmail {
     pub link_label: String,
 }
 
+/// Emails about a support circle (issue 15): going ahead, cancelled, merged, moved, its times
+/// changed, and the merge offered to its lead.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CircleEmail {
+    pub tenant: String,
+    pub name: String,
+    /// The circle's title.
+    pub circle: String,
+    /// What happened, also the subject.
+    pub headline: String,
+    /// Further facts: the sessions, the reason, what to do.
+    pub lines: Vec<String>,
+    pub link: String,
+    pub link_label: String,
+}
+
 /// Every email Revans sends, as data.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -76,6 +92,7 @@ pub enum Notice {
     PasswordChanged(PasswordChangedEmail),
     SignInFailures(SignInFailuresEmail),
     Application(ApplicationEmail),
+    Circle(CircleEmail),
 }
 
 macro_rules! notice_from {
@@ -93,6 +110,7 @@ notice_from!(
     PasswordChangedEmail => PasswordChanged,
     SignInFailuresEmail => SignInFailures,
     ApplicationEmail => Application,
+    CircleEmail => Circle,
 );
 
 /// A small text attachment, kept in the job payload with the message.

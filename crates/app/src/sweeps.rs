@@ -32,6 +32,8 @@ pub struct SweepSummary {
     /// Circle sessions reminded a day before, and offers of circle places that lapsed.
     pub circle_reminders: usize,
     pub circle_offers_lapsed: usize,
+    /// Support circles decided by the minimum-size sweep.
+    pub circles: crate::circles::sweep::CircleSweep,
     /// Programmes and meetings that failed this time (logged; tried again next sweep).
     pub failed: usize,
 }
@@ -78,6 +80,16 @@ pub async fn run_once(state: &App, now: i64) -> Result<SweepSummary, Error> {
         }
         Err(e) => {
             tracing::error!(error = %e, "sending questionnaire waves failed");
+            summary.failed += 1;
+        }
+    }
+    match crate::circles::sweep::sweep(state, now).await {
+        Ok(circles) => {
+            summary.failed += circles.failed;
+            summary.circles = circles;
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "the circles' minimum-size sweep failed");
             summary.failed += 1;
         }
     }

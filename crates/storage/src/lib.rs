@@ -14,6 +14,7 @@ pub mod bulk;
 pub mod calendar_feeds;
 pub mod circle_bookings;
 pub mod circle_calendar;
+pub mod circle_admin;
 pub mod circles;
 pub mod cohorts;
 mod connect;

@@ -270,6 +270,102 @@ pub fn table() -> Vec<Route> {
             "/admin/cohorts/{id}/edit",
             post(admin_cohorts::update),
         ),
+        // Support circles (issue 15, C7): leads of the region create and run them.
+        r("GET", "/admin/circles", get(circle_admin::list)),
+        r("GET", "/admin/circles/new", get(circle_admin::new_form)),
+        r("POST", "/admin/circles", post(circle_admin::create_circle)),
+        r(
+            "GET",
+            "/admin/circles/report",
+            get(circle_admin::report_page),
+        ),
+        r(
+            "GET",
+            "/admin/circles/report.csv",
+            get(circle_admin::report_csv),
+        ),
+        r("GET", "/admin/circles/{id}", get(circle_admin::show)),
+        r(
+            "GET",
+            "/admin/circles/{id}/edit",
+            get(circle_admin::edit_form),
+        ),
+        r(
+            "POST",
+            "/admin/circles/{id}/edit",
+            post(circle_admin::update),
+        ),
+        r(
+            "POST",
+            "/admin/circles/{id}/publish",
+            post(circle_admin::publish_circle),
+        ),
+        r(
+            "GET",
+            "/admin/circles/{id}/published",
+            get(circle_admin::published),
+        ),
+        r(
+            "GET",
+            "/admin/circles/{id}/cancel",
+            get(circle_admin::cancel_form),
+        ),
+        r(
+            "POST",
+            "/admin/circles/{id}/cancel",
+            post(circle_admin::cancel_circle),
+        ),
+        r(
+            "POST",
+            "/admin/circles/{id}/merge",
+            post(circle_admin::merge),
+        ),
+        r(
+            "POST",
+            "/admin/circles/{id}/decline",
+            post(circle_admin::decline),
+        ),
+        r("GET", "/api/v1/admin/circles", get(api::circle_admin::list)),
+        r(
+            "POST",
+            "/api/v1/admin/circles",
+            post(api::circle_admin::create_circle),
+        ),
+        r(
+            "GET",
+            "/api/v1/admin/circles/report",
+            get(api::circle_admin::report),
+        ),
+        r(
+            "GET",
+            "/api/v1/admin/circles/{id}",
+            get(api::circle_admin::show),
+        ),
+        r(
+            "PUT",
+            "/api/v1/admin/circles/{id}",
+            put(api::circle_admin::update),
+        ),
+        r(
+            "POST",
+            "/api/v1/admin/circles/{id}/publish",
+            post(api::circle_admin::publish_circle),
+        ),
+        r(
+            "POST",
+            "/api/v1/admin/circles/{id}/cancel",
+            post(api::circle_admin::cancel_circle),
+        ),
+        r(
+            "POST",
+            "/api/v1/admin/circles/{id}/merge",
+            post(api::circle_admin::merge),
+        ),
+        r(
+            "POST",
+            "/api/v1/admin/circles/{id}/decline-merge",
+            post(api::circle_admin::decline),
+        ),
         // A programme's evaluation targets (issue 14): leads change, evaluators read.
         r(
             "GET",

@@ -102,6 +102,9 @@ const SCREENS: &[(&str, &str, bool)] = &[
     (ADMIN, "/admin/supervision/hours.csv", false),
     (ADMIN, "/api/v1/supervision/hours", true),
     (ADMIN, "/admin/cohorts/{cohort}/mentors", false),
+    (ADMIN, "/admin/circles", false),
+    (ADMIN, "/api/v1/admin/circles", true),
+    (EVALUATOR, "/admin/circles/report", false),
 ];
 
 async fn measure(app: &TestApp, programme: &str, set: &Set) -> Vec<(String, usize)> {
@@ -195,6 +198,39 @@ async fn a_screen_costs_the_same_number_of_queries_however_many_rows_it_shows() 
                     .unwrap()
             );
             revans_storage::circle_bookings::insert(&mut tx, &ids[0], &pat, "booked")
+                .await
+                .unwrap();
+        }
+        // And fifteen support circles of the region, each with two sessions.
+        for i in 0..15_i64 {
+            let start = revans_app::now_ms() + (i + 10) * 86_400_000;
+            let fields = revans_storage::circles::CircleFields {
+                organisation_id: tenant.clone(),
+                cohort_id: None,
+                title: format!("Circle {i}"),
+                description: "A circle.".into(),
+                topics: vec!["burnout".into(), format!("topic-{i}")],
+                min_places: 6,
+                max_places: 25,
+                delivery_mode: "virtual".into(),
+                delivery_detail: "https://meet.example/c".into(),
+                timezone: "Europe/London".into(),
+                confirm_hours: 48,
+                cancel_hours: 24,
+                sessions: vec![
+                    revans_storage::circles::CircleSession {
+                        starts_at: start,
+                        ends_at: start + 3_600_000,
+                    },
+                    revans_storage::circles::CircleSession {
+                        starts_at: start + 86_400_000,
+                        ends_at: start + 90_000_000,
+                    },
+                ],
+                facilitators: vec![],
+            };
+            let status = if i % 2 == 0 { "confirmed" } else { "published" };
+            revans_storage::circles::insert(&mut tx, &tenant, &fields, status, None)
                 .await
                 .unwrap();
         }

@@ -6,6 +6,7 @@ pub mod application_detail;
 pub mod applications;
 pub mod audit;
 pub mod circles;
+pub mod circle_admin;
 pub mod cohorts;
 pub mod contracts;
 pub mod formation_runs;

@@ -3,6 +3,7 @@
 //! SMTP or into a folder, with retries.
 
 mod application_emails;
+mod circle_emails;
 mod sign_in_notice;
 mod templates;
 mod worker;
@@ -46,6 +47,7 @@ fn render(queued: &QueuedEmail) -> Result<OutgoingEmail, String> {
         Notice::PasswordChanged(e) => e,
         Notice::SignInFailures(e) => e,
         Notice::Application(e) => e,
+        Notice::Circle(e) => e,
     };
     Ok(OutgoingEmail {
         to: queued.to.clone(),

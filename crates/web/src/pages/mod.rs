@@ -19,6 +19,7 @@ pub mod calendar;
 pub mod catalogue;
 pub mod choose_set;
 pub mod circles;
+pub mod circle_admin;
 pub mod home;
 pub mod invitation;
 pub mod meeting_actions;

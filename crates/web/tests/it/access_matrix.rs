@@ -463,6 +463,125 @@ pub(crate) const MATRIX: &[(&str, &str, [&str; 7])] = &[
         "/admin/cohorts/{cohort}/edit",
         ["303>/sign-in", "403", "403", "403", "403", "422", "404"],
     ),
+    // Support circles (issue 15): {circle} is a confirmed circle of the demo's ICS (so
+    // publishing and merging it are conflicts), {circle2} a draft the lead's page cancels (the
+    // API's cancel then finds it ended). The evaluator reads the report only; another tenant's
+    // lead has their own (empty) region and never sees these.
+    (
+        "GET",
+        "/admin/circles",
+        ["303>/sign-in", "403", "403", "403", "403", "200", "200"],
+    ),
+    (
+        "GET",
+        "/admin/circles/new",
+        ["303>/sign-in", "403", "403", "403", "403", "200", "200"],
+    ),
+    (
+        "POST",
+        "/admin/circles",
+        ["303>/sign-in", "403", "403", "403", "403", "422", "422"],
+    ),
+    (
+        "GET",
+        "/admin/circles/report",
+        ["303>/sign-in", "403", "403", "403", "200", "200", "200"],
+    ),
+    (
+        "GET",
+        "/admin/circles/report.csv",
+        ["303>/sign-in", "403", "403", "403", "200", "200", "200"],
+    ),
+    (
+        "GET",
+        "/admin/circles/{acircle}",
+        ["303>/sign-in", "403", "403", "403", "403", "200", "404"],
+    ),
+    (
+        "GET",
+        "/admin/circles/{acircle}/edit",
+        ["303>/sign-in", "403", "403", "403", "403", "200", "404"],
+    ),
+    (
+        "POST",
+        "/admin/circles/{acircle}/edit",
+        ["303>/sign-in", "403", "403", "403", "403", "422", "404"],
+    ),
+    (
+        "POST",
+        "/admin/circles/{acircle}/publish",
+        ["303>/sign-in", "403", "403", "403", "403", "409", "404"],
+    ),
+    (
+        "GET",
+        "/admin/circles/{acircle}/published",
+        ["303>/sign-in", "403", "403", "403", "403", "200", "404"],
+    ),
+    (
+        "GET",
+        "/admin/circles/{acircle}/cancel",
+        ["303>/sign-in", "403", "403", "403", "403", "200", "404"],
+    ),
+    (
+        "POST",
+        "/admin/circles/{circle2}/cancel",
+        ["303>/sign-in", "403", "403", "403", "403", "303", "404"],
+    ),
+    (
+        "POST",
+        "/admin/circles/{acircle}/merge",
+        ["303>/sign-in", "403", "403", "403", "403", "409", "404"],
+    ),
+    (
+        "POST",
+        "/admin/circles/{acircle}/decline",
+        ["303>/sign-in", "403", "403", "403", "403", "409", "404"],
+    ),
+    (
+        "GET",
+        "/api/v1/admin/circles",
+        ["401", "403", "403", "403", "403", "200", "200"],
+    ),
+    (
+        "POST",
+        "/api/v1/admin/circles",
+        ["401", "403", "403", "403", "403", "422", "422"],
+    ),
+    (
+        "GET",
+        "/api/v1/admin/circles/report",
+        ["401", "403", "403", "403", "200", "200", "200"],
+    ),
+    (
+        "GET",
+        "/api/v1/admin/circles/{acircle}",
+        ["401", "403", "403", "403", "403", "200", "404"],
+    ),
+    (
+        "PUT",
+        "/api/v1/admin/circles/{acircle}",
+        ["401", "403", "403", "403", "403", "422", "404"],
+    ),
+    (
+        "POST",
+        "/api/v1/admin/circles/{acircle}/publish",
+        ["401", "403", "403", "403", "403", "409", "404"],
+    ),
+    (
+        "POST",
+        "/api/v1/admin/circles/{circle2}/cancel",
+        ["401", "403", "403", "403", "403", "409", "404"],
+    ),
+    (
+        "POST",
+        "/api/v1/admin/circles/{acircle}/merge",
+        ["401", "403", "403", "403", "403", "409", "404"],
+    ),
+    (
+        "POST",
+        "/api/v1/admin/circles/{acircle}/decline-merge",
+        ["401", "403", "403", "403", "403", "409", "404"],
+    ),
     // A programme's evaluation targets (issue 14): {target} and {target2} are targets of the
     // demo programme. The tenant's evaluator reads them; only its lead changes them. The API's
     // DELETE comes last, as it removes {target}; the page deletes {target2}.
@@ -1579,6 +1698,8 @@ pub(crate) fn matrix_path(p: &str) -> String {
         .replace("{job}", "{id}")
         .replace("{target2}", "{id}")
         .replace("{target}", "{id}")
+        .replace("{circle2}", "{id}")
+        .replace("{acircle}", "{id}")
         .replace("{circle}", "{id}")
 }
 
@@ -1591,6 +1712,7 @@ async fn every_route_answers_every_role_as_the_matrix_says() {
     let diary = private_diary_entry(&app, &person).await;
     let [target, target2] = crate::evaluation_targets::demo_targets(&app, &programme).await;
     let circle = crate::circles::demo_circle(&app).await;
+    let (acircle, circle2) = crate::circle_admin::matrix_circles(&app).await;
     let mut failures = Vec::new();
     for (role_index, role) in ROLES.iter().enumerate() {
         let (mut shared, _) = client_for(&app, *role).await;
@@ -1620,6 +1742,8 @@ async fn every_route_answers_every_role_as_the_matrix_says() {
                 .replace("{diary}", &diary)
                 .replace("{target2}", &target2)
                 .replace("{target}", &target)
+                .replace("{circle2}", &circle2)
+                .replace("{acircle}", &acircle)
                 .replace("{circle}", &circle)
                 .replace("{topic}", "burnout.ics")
                 .replace("{token}", "no-such-token-0000000000000000000000000000")

@@ -27,6 +27,26 @@ const NO_BODY: &[(&str, &str, &str)] = &[
     ),
     (
         "POST",
+        "/api/v1/admin/circles/{id}/publish",
+        "publishing needs nothing but the circle",
+    ),
+    (
+        "POST",
+        "/api/v1/admin/circles/{id}/cancel",
+        "cancelling needs nothing but the circle",
+    ),
+    (
+        "POST",
+        "/api/v1/admin/circles/{id}/merge",
+        "the merge on offer is the sweep's; accepting needs nothing more",
+    ),
+    (
+        "POST",
+        "/api/v1/admin/circles/{id}/decline-merge",
+        "declining needs nothing but the circle",
+    ),
+    (
+        "POST",
         "/api/v1/feedback/{id}/self-link",
         "a new link needs nothing but the round",
     ),

@@ -418,6 +418,36 @@ const COUNTERPARTS: &[(&str, &str, &[Route])] = &[
     ),
     (
         "POST",
+        "/admin/circles",
+        &[("POST", "/api/v1/admin/circles")],
+    ),
+    (
+        "POST",
+        "/admin/circles/{id}/edit",
+        &[("PUT", "/api/v1/admin/circles/{id}")],
+    ),
+    (
+        "POST",
+        "/admin/circles/{id}/publish",
+        &[("POST", "/api/v1/admin/circles/{id}/publish")],
+    ),
+    (
+        "POST",
+        "/admin/circles/{id}/cancel",
+        &[("POST", "/api/v1/admin/circles/{id}/cancel")],
+    ),
+    (
+        "POST",
+        "/admin/circles/{id}/merge",
+        &[("POST", "/api/v1/admin/circles/{id}/merge")],
+    ),
+    (
+        "POST",
+        "/admin/circles/{id}/decline",
+        &[("POST", "/api/v1/admin/circles/{id}/decline-merge")],
+    ),
+    (
+        "POST",
         "/admin/programmes/{id}/targets",
         &[("POST", "/api/v1/programmes/{id}/targets")],
     ),

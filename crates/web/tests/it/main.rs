@@ -18,6 +18,8 @@ mod caching;
 mod catalogue_paging;
 mod circles;
 mod circles_concurrency;
+mod circle_admin;
+mod circle_sweep;
 mod confidentiality;
 mod dates;
 mod dead_letters;

@@ -7,6 +7,7 @@
 pub mod account;
 pub mod applications;
 pub mod circles;
+pub mod circle_admin;
 pub mod cohorts;
 pub mod diaries;
 pub mod evaluation;
