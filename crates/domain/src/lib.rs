@@ -12,6 +12,7 @@ mod diary;
 mod email;
 mod error;
 pub mod evaluation;
+mod facilitator_fit;
 mod field_errors;
 mod id;
 mod keyword;
@@ -38,6 +39,10 @@ pub use dates::{
 pub use diary::{DIARY_MAX_CHARS, DiarySharing, EntryBody, LogSharing};
 pub use email::EmailAddress;
 pub use error::ValidationError;
+pub use facilitator_fit::{
+    EXPERIENCED_YEARS, Exclusion, Fit, Need, PoolCandidate, Ranking, WeeklyWindow, exclusion,
+    pairs, rank,
+};
 pub use field_errors::{FieldError, FieldErrors, when};
 pub use id::Id;
 pub use nomination::{Cap, CapReached, Holder, OrgTree, check_caps};
