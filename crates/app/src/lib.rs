@@ -18,6 +18,7 @@ pub mod diaries;
 pub mod directory;
 mod error;
 pub mod evaluation;
+pub mod facilitators;
 pub mod generate;
 pub mod home;
 pub mod jobs;

@@ -355,3 +355,19 @@ pub async fn list(conn: &mut Conn, region: &Id, now: i64) -> Result<Vec<PoolRow>
         })
         .collect())
 }
+
+/// The people booked on a circle (its members, for fit), with their organisations and emails.
+pub async fn circle_members(conn: &mut Conn, circle: &Id) -> Result<Vec<(Id, Id, String, String)>> {
+    let rows: Vec<(String, String, String, String)> = sqlx::query_as(
+        "SELECT p.id, p.organisation_id, p.email, p.name FROM circle_bookings b \
+         JOIN people p ON p.id = b.person_id WHERE b.circle_id = $1 AND b.status = 'booked' \
+         ORDER BY p.name, p.id",
+    )
+    .bind(circle.as_str())
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(p, o, e, n)| (Id::from_trusted(p), Id::from_trusted(o), e, n))
+        .collect())
+}
