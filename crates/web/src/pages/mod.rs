@@ -33,5 +33,7 @@ pub mod tokens;
 pub mod diary;
 pub mod evaluation;
 pub mod evaluation_results;
+pub mod facilitator_requests;
 pub mod feedback360;
+pub mod pool;
 pub mod reports;
