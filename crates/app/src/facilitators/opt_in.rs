@@ -259,8 +259,13 @@ pub fn parse_absence(input: &AbsenceInput) -> Result<(String, Option<String>), E
     Ok((first.to_string(), last))
 }
 
-/// Records the viewer's own days away (or unavailability from a date, with no last day).
-pub async fn add_absence(app: &App, actor: &Actor<'_>, input: &AbsenceInput) -> Result<Id, Error> {
+/// Records the viewer's own days away (or unavailability from a date, with no last day);
+/// returns its id, first day and last day.
+pub async fn add_absence(
+    app: &App,
+    actor: &Actor<'_>,
+    input: &AbsenceInput,
+) -> Result<(Id, String, Option<String>), Error> {
     require_facilitator(actor.viewer)?;
     let (first, last) = parse_absence(input)?;
     let me = &actor.viewer.person;
@@ -282,7 +287,7 @@ pub async fn add_absence(app: &App, actor: &Actor<'_>, input: &AbsenceInput) -> 
         )
         .await?;
     revans_storage::commit(tx).await?;
-    Ok(id)
+    Ok((id, first, last))
 }
 
 /// Removes one of the viewer's own absences.

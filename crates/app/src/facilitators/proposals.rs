@@ -248,6 +248,8 @@ pub async fn ask(
     target: &Target,
     input: &AskInput,
 ) -> Result<Vec<Id>, Error> {
+    let mut tx = app.store.begin().await?;
+    let s = load(&mut tx, actor, target).await?;
     let chosen: Vec<Id> = input
         .person_ids
         .iter()
@@ -263,8 +265,6 @@ pub async fn ask(
             "Choose one facilitator, or a pair of two",
         ));
     }
-    let mut tx = app.store.begin().await?;
-    let s = load(&mut tx, actor, target).await?;
     let replaces = if input.replaces.trim().is_empty() {
         None
     } else {
@@ -368,9 +368,9 @@ pub async fn mark_unavailable(
     target: &Target,
     input: &UnavailableInput,
 ) -> Result<(), Error> {
-    let from = parse_uk_date(&input.from, "from")?;
     let mut tx = app.store.begin().await?;
     let s = load(&mut tx, actor, target).await?;
+    let from = parse_uk_date(&input.from, "from")?;
     let person = Id::parse(input.person_id.trim())
         .filter(|id| s.current.contains(id))
         .ok_or_else(|| Error::field("person_id", "Choose one of its facilitators"))?;

@@ -108,8 +108,7 @@ pub async fn add_absence(
         ip: &ip,
     };
     let input = body.into();
-    let (first_day, last_day) = opt_in::parse_absence(&input)?;
-    let id = opt_in::add_absence(&state, &actor, &input).await?;
+    let (id, first_day, last_day) = opt_in::add_absence(&state, &actor, &input).await?;
     Ok((
         StatusCode::CREATED,
         Json(AbsenceOut {
