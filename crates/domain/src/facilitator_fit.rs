@@ -155,10 +155,7 @@ pub fn exclusion(c: &PoolCandidate, need: &Need) -> Option<Exclusion> {
     {
         return Some(Exclusion::InReportingLine);
     }
-    let from_member_org = need
-        .member_organisations
-        .iter()
-        .any(|o| *o == c.home_organisation_id);
+    let from_member_org = need.member_organisations.contains(&c.home_organisation_id);
     if need.not_from_member_orgs && from_member_org {
         return Some(Exclusion::MemberOrganisation);
     }

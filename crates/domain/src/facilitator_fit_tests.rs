@@ -16,7 +16,7 @@ fn candidate(
         home_organisation_id: format!("o{org}"),
         outside_own_org: outside,
         capacity_left: cap,
-        timezone: if i % 2 == 0 {
+        timezone: if i.is_multiple_of(2) {
             "Europe/London"
         } else {
             "Europe/Berlin"
@@ -27,7 +27,7 @@ fn candidate(
             from_minute: 9 * 60,
             to_minute: 17 * 60,
         }],
-        languages: if i % 3 == 0 {
+        languages: if i.is_multiple_of(3) {
             vec!["de".into()]
         } else {
             vec!["en".into()]

@@ -246,9 +246,7 @@ pub async fn answer(
             return Err(revans_app::Error::field("answer", "Choose accept or decline").into());
         }
     };
-    let r = requests::answer(&state, &token, accept, &ip).await?;
-    Ok(Redirect::to(&format!("/facilitator-requests/{token}")).into_response()).map(|resp| {
-        let _ = r;
-        resp
-    })
+    // The link's page then shows the answer (accepted or declined).
+    requests::answer(&state, &token, accept, &ip).await?;
+    Ok(Redirect::to(&format!("/facilitator-requests/{token}")).into_response())
 }
