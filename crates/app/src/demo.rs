@@ -2,6 +2,7 @@
 
 mod catalogue;
 mod evaluation;
+pub mod pool;
 mod sets;
 
 pub use catalogue::seed as seed_catalogue;

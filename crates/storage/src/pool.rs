@@ -371,3 +371,45 @@ pub async fn circle_members(conn: &mut Conn, circle: &Id) -> Result<Vec<(Id, Id,
         .map(|(p, o, e, n)| (Id::from_trusted(p), Id::from_trusted(o), e, n))
         .collect())
 }
+
+/// A facilitator's profile in brief (years, languages), for the demo and tests; the profile
+/// pages of issue 15's records part own the full form.
+pub async fn put_profile(conn: &mut Conn, person: &Id, years: i64, languages: &str) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO facilitator_profiles (person_id, years_facilitating, online_confidence, \
+         languages, training_history, updated_at) VALUES ($1, $2, 'confident', $3, '', $4) \
+         ON CONFLICT (person_id) DO UPDATE SET years_facilitating = EXCLUDED.years_facilitating, \
+         languages = EXCLUDED.languages, updated_at = EXCLUDED.updated_at",
+    )
+    .bind(person.as_str())
+    .bind(years)
+    .bind(languages)
+    .bind(now_ms())
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// A typed qualification (no cohort), for the demo and tests.
+pub async fn add_qualification(
+    conn: &mut Conn,
+    person: &Id,
+    name: &str,
+    level: &str,
+    awarded_on: &str,
+) -> Result<Id> {
+    let id = new_id();
+    sqlx::query(
+        "INSERT INTO facilitator_qualifications (id, person_id, name, level, awarded_on, \
+         expires_on, evidence, cohort_id, created_at) VALUES ($1, $2, $3, $4, $5, NULL, '', NULL, $6)",
+    )
+    .bind(id.as_str())
+    .bind(person.as_str())
+    .bind(name)
+    .bind(level)
+    .bind(awarded_on)
+    .bind(now_ms())
+    .execute(&mut *conn)
+    .await?;
+    Ok(id)
+}

@@ -420,3 +420,59 @@ async fn leads_elsewhere_cannot_change_a_set_and_a_lead_cannot_join_as_facilitat
         StatusCode::FORBIDDEN
     );
 }
+
+#[tokio::test]
+async fn the_demo_pool_shows_a_replacement_proposal() {
+    let app = TestApp::spawn().await;
+    let (set, _) = the_set(&app).await;
+    let fran = Id::parse(&app.person_id(FACILITATOR).await).unwrap();
+    let region = {
+        let mut conn = app.state.store.conn().await.unwrap();
+        revans_storage::pool::region_of(&mut conn, &set_org(&app).await)
+            .await
+            .unwrap()
+            .unwrap()
+    };
+    let mut tx = app.state.store.begin().await.unwrap();
+    revans_app::demo::pool::seed(&mut tx, &region, &fran, "not-a-real-hash")
+        .await
+        .unwrap();
+    revans_storage::commit(tx).await.unwrap();
+
+    let mut lead = app.signed_in(ADMIN).await;
+    lead.bearer = Some(app.api_token(ADMIN).await);
+    let pool: serde_json::Value =
+        serde_json::from_str(&lead.json("GET", "/api/v1/admin/pool", None).await.body).unwrap();
+    assert_eq!(pool[0]["members"].as_array().unwrap().len(), 5, "{pool}");
+    let r = lead
+        .json(
+            "GET",
+            &format!("/api/v1/sets/{set}/facilitator-proposals"),
+            None,
+        )
+        .await;
+    let body: serde_json::Value = serde_json::from_str(&r.body).unwrap();
+    assert_eq!(
+        body["needs_replacement"][0]["person_id"],
+        fran.as_str(),
+        "{body}"
+    );
+    assert!(!body["proposals"].as_array().unwrap().is_empty(), "{body}");
+    assert!(
+        body["excluded"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["name"] == "Ash Patel"
+                && e["reason"] == "Facilitates only in their own organisation"),
+        "{body}"
+    );
+    let page = lead
+        .get(&format!("/admin/sets/{set}/facilitator-proposals"))
+        .await;
+    assert!(
+        page.body.contains("Fran Facilitator is unavailable from"),
+        "{}",
+        page.body
+    );
+}
