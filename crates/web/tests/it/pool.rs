@@ -367,6 +367,39 @@ async fn leads_elsewhere_cannot_change_a_set_and_a_lead_cannot_join_as_facilitat
         .await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
 
+    // Nor mark its facilitator unavailable; the set's own lead can, and the set then needs a
+    // replacement, with the audit log naming who was marked.
+    let fran = app.person_id(FACILITATOR).await;
+    let today = jiff::Zoned::now().date();
+    let mark = format!(r#"{{"person_id":"{fran}","from":"{today}"}}"#);
+    let unavailable = format!("/api/v1/sets/{set}/facilitator-unavailable");
+    assert_eq!(
+        sibling.json("POST", &unavailable, Some(&mark)).await.status,
+        StatusCode::NOT_FOUND
+    );
+    let mut set_lead = app.signed_in(ADMIN).await;
+    set_lead.bearer = Some(app.api_token(ADMIN).await);
+    let r = set_lead.json("POST", &unavailable, Some(&mark)).await;
+    assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.body);
+    assert!(
+        app.audit_actions()
+            .await
+            .contains(&"facilitator.unavailable".to_owned())
+    );
+    let r = set_lead
+        .json(
+            "GET",
+            &format!("/api/v1/sets/{set}/facilitator-proposals"),
+            None,
+        )
+        .await;
+    let body: serde_json::Value = serde_json::from_str(&r.body).unwrap();
+    assert_eq!(
+        body["needs_replacement"][0]["person_id"],
+        fran.as_str(),
+        "{body}"
+    );
+
     // A facilitator of another region neither reads this pool nor appears in it.
     let mut far = person_beside(&app, OTHER_ADMIN, FAR_AWAY, Role::Facilitator).await;
     assert_eq!(
