@@ -137,3 +137,37 @@ pub async fn answer(conn: &mut Conn, id: &Id, status: &str) -> Result<bool> {
     .await?;
     Ok(done.rows_affected() == 1)
 }
+
+/// The requests about one set or circle, newest first, each with the name of whom it asks and
+/// of whom they would replace: one query however many there are.
+pub async fn of_target_named(
+    conn: &mut Conn,
+    target: &Target,
+) -> Result<Vec<(Request, String, Option<String>)>> {
+    #[derive(sqlx::FromRow)]
+    struct Named {
+        #[sqlx(flatten)]
+        row: Row,
+        person_name: String,
+        replaces_name: Option<String>,
+    }
+    let (column, id) = match target {
+        Target::Set(s) => ("r.set_id", s),
+        Target::Circle(c) => ("r.circle_id", c),
+    };
+    let sql = format!(
+        "SELECT r.id, r.set_id, r.circle_id, r.person_id, r.replaces_id, r.region_id, r.asked_by, \
+         r.status, r.created_at, r.answered_at, p.name AS person_name, o.name AS replaces_name \
+         FROM facilitator_requests r JOIN people p ON p.id = r.person_id \
+         LEFT JOIN people o ON o.id = r.replaces_id \
+         WHERE {column} = $1 ORDER BY r.created_at DESC, r.id DESC"
+    );
+    let rows: Vec<Named> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        .bind(id.as_str())
+        .fetch_all(&mut *conn)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|n| (n.row.into(), n.person_name, n.replaces_name))
+        .collect())
+}

@@ -186,4 +186,11 @@ async fn the_pool_reads_back_with_capacity_left_and_a_request_is_answered_once()
     let all = requests::of_target(&mut conn, &target).await.unwrap();
     assert_eq!(all.len(), 1);
     assert_eq!(all[0].status, "accepted");
+    let named = requests::of_target_named(&mut conn, &target).await.unwrap();
+    assert_eq!(named.len(), 1);
+    assert_eq!(
+        (named[0].1.as_str(), named[0].2.as_deref()),
+        ("ben", Some("ana"))
+    );
+    assert_eq!(named[0].0, all[0]);
 }

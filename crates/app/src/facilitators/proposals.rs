@@ -197,23 +197,15 @@ pub async fn proposals(app: &App, actor: &Actor<'_>, target: &Target) -> Result<
         current.push((id.clone(), name));
     }
     let needs_replacement = needing_replacement(&mut conn, &s, &current).await?;
-    let asked_rows = requests::of_target(&mut conn, target).await?;
-    let mut asked = Vec::new();
-    for r in asked_rows {
-        let name = people::get(&mut conn, &r.person_id)
-            .await?
-            .map(|p| p.name)
-            .unwrap_or_default();
-        let replaces = match &r.replaces_id {
-            Some(id) => people::get(&mut conn, id).await?.map(|p| p.name),
-            None => None,
-        };
-        asked.push(AskedView {
+    let asked = requests::of_target_named(&mut conn, target)
+        .await?
+        .into_iter()
+        .map(|(r, name, replaces)| AskedView {
             name,
             status: r.status,
             replaces,
-        });
-    }
+        })
+        .collect();
     Ok(Proposals {
         target_id: match target {
             Target::Set(id) | Target::Circle(id) => id.clone(),

@@ -289,6 +289,17 @@ async fn an_unavailable_facilitator_is_replaced_by_one_who_accepts_by_email() {
     assert_eq!(again.status, StatusCode::CONFLICT, "{}", again.body);
     assert_eq!(facilitators_of(&app, &set).await, vec![NEWCOMER.to_owned()]);
 
+    // The lead's proposals list the request as answered, naming whom it replaced.
+    let after: serde_json::Value =
+        serde_json::from_str(&lead.json("GET", &path, None).await.body).unwrap();
+    assert_eq!(after["asked"][0]["status"], "accepted", "{after}");
+    assert_eq!(after["asked"][0]["replaces"], "Fran Facilitator", "{after}");
+    assert_eq!(
+        after["facilitators"][0]["person_id"],
+        new_id.as_str(),
+        "{after}"
+    );
+
     // Meetings and their rota untouched; members, newcomer and lead told; audit names both.
     let (_, meetings_after) = the_set(&app).await;
     assert_eq!(meetings_after, meetings_before);
