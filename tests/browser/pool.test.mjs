@@ -18,6 +18,7 @@ test("a facilitator joins the pool and becomes unavailable; the lead sees a repl
   await page.getByRole("link", { name: "Join the pool" }).click();
   await checkPage(page, "form", /Your place in the pool/);
 
+  await page.getByLabel("How many sets and circles can you run at once?").fill("");
   await page.getByRole("button", { name: "Continue" }).click();
   await page.waitForSelector(".error-summary");
   await checkPage(page, "form-errors", /Your place in the pool/);

@@ -5,6 +5,7 @@ pub mod circles_booking;
 mod circles;
 mod evaluation;
 mod facilitator_records;
+pub mod pool;
 mod sets;
 
 pub use catalogue::seed as seed_catalogue;

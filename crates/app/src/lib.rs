@@ -20,6 +20,7 @@ pub mod directory;
 mod error;
 pub mod evaluation;
 pub mod facilitator_records;
+pub mod facilitators;
 pub mod generate;
 pub mod home;
 pub mod jobs;

@@ -14,6 +14,7 @@ mod email;
 mod error;
 pub mod evaluation;
 pub mod facilitator_profile;
+mod facilitator_fit;
 mod field_errors;
 mod id;
 mod keyword;
@@ -40,6 +41,10 @@ pub use dates::{
 pub use diary::{DIARY_MAX_CHARS, DiarySharing, EntryBody, LogSharing};
 pub use email::EmailAddress;
 pub use error::ValidationError;
+pub use facilitator_fit::{
+    EXPERIENCED_YEARS, Exclusion, Fit, Need, PoolCandidate, Ranking, WeeklyWindow, exclusion,
+    pairs, rank,
+};
 pub use field_errors::{FieldError, FieldErrors, when};
 pub use id::Id;
 pub use nomination::{Cap, CapReached, Holder, OrgTree, check_caps};

@@ -25,6 +25,7 @@ pub mod evaluation;
 pub mod evaluation_targets;
 // Facilitator records (issue 15).
 pub mod facilitator_profiles;
+pub mod facilitator_requests;
 pub mod feedback360;
 pub mod formation_runs;
 pub mod home;
@@ -34,6 +35,7 @@ pub mod mentors;
 pub mod organisations;
 pub mod password_reset_requests;
 pub mod people;
+pub mod pool;
 pub mod programmes;
 pub mod reporting_lines;
 pub mod sessions;

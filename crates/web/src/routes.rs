@@ -1220,6 +1220,103 @@ pub fn table() -> Vec<Route> {
             "/api/v1/reports/sets",
             get(api::diaries::sets_overview),
         ),
+        // The regional facilitator pool (issue 15, C6): opting in, the pool for leads,
+        // proposals for a set or circle, asking by emailed link, replacement.
+        r("GET", "/facilitators/pool", get(pool::mine)),
+        r("POST", "/facilitators/pool", post(pool::save)),
+        r("GET", "/facilitators/pool/change", get(pool::form)),
+        r("POST", "/facilitators/pool/check", post(pool::check)),
+        r("GET", "/facilitators/pool/confirmed", get(pool::confirmed)),
+        r("POST", "/facilitators/pool/leave", post(pool::leave)),
+        r(
+            "POST",
+            "/facilitators/pool/absences",
+            post(pool::add_absence),
+        ),
+        r("GET", "/admin/pool", get(pool::admin)),
+        r(
+            "GET",
+            "/admin/sets/{id}/facilitator-proposals",
+            get(facilitator_requests::set_show),
+        ),
+        r(
+            "POST",
+            "/admin/sets/{id}/facilitator-proposals",
+            post(facilitator_requests::set_ask),
+        ),
+        r(
+            "POST",
+            "/admin/sets/{id}/facilitator-unavailable",
+            post(facilitator_requests::set_unavailable),
+        ),
+        r(
+            "GET",
+            "/admin/circles/{id}/facilitator-proposals",
+            get(facilitator_requests::circle_show),
+        ),
+        r(
+            "POST",
+            "/admin/circles/{id}/facilitator-proposals",
+            post(facilitator_requests::circle_ask),
+        ),
+        r(
+            "GET",
+            "/facilitator-requests/{token}",
+            get(facilitator_requests::request),
+        ),
+        r(
+            "POST",
+            "/facilitator-requests/{token}",
+            post(facilitator_requests::answer),
+        ),
+        r("GET", "/api/v1/facilitators/pool", get(api::pool::mine)),
+        r("PUT", "/api/v1/facilitators/pool", put(api::pool::join)),
+        r(
+            "DELETE",
+            "/api/v1/facilitators/pool",
+            delete(api::pool::leave),
+        ),
+        r(
+            "POST",
+            "/api/v1/facilitators/pool/absences",
+            post(api::pool::add_absence),
+        ),
+        r("GET", "/api/v1/admin/pool", get(api::pool::pool)),
+        r(
+            "GET",
+            "/api/v1/sets/{id}/facilitator-proposals",
+            get(api::pool::set_proposals),
+        ),
+        r(
+            "POST",
+            "/api/v1/sets/{id}/facilitator-requests",
+            post(api::pool::set_ask),
+        ),
+        r(
+            "POST",
+            "/api/v1/sets/{id}/facilitator-unavailable",
+            post(api::pool::set_unavailable),
+        ),
+        r(
+            "GET",
+            "/api/v1/circles/{id}/facilitator-proposals",
+            get(api::pool::circle_proposals),
+        ),
+        r(
+            "POST",
+            "/api/v1/circles/{id}/facilitator-requests",
+            post(api::pool::circle_ask),
+        ),
+        r(
+            "GET",
+            "/api/v1/facilitator-requests/{token}",
+            get(api::pool::request),
+        ),
+        r(
+            "POST",
+            "/api/v1/facilitator-requests/{token}",
+            post(api::pool::answer),
+        ),
     ]
 }
 

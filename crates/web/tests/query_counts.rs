@@ -77,6 +77,10 @@ const SCREENS: &[(&str, &str, bool)] = &[
     (PARTICIPANT, "/meetings/{meeting}", false),
     (SPONSOR, "/api/v1/sponsor/nominees", true),
     (PARTICIPANT, "/api/v1/sets", true),
+    // The regional facilitator pool and a set's proposals (issue 15).
+    (ADMIN, "/admin/pool", false),
+    (ADMIN, "/api/v1/admin/pool", true),
+    (ADMIN, "/api/v1/sets/{set}/facilitator-proposals", true),
     // The task home, for each role (issue 11).
     (ADMIN, "/", false),
     (ADMIN, "/api/v1/home", true),
@@ -240,6 +244,7 @@ async fn a_screen_costs_the_same_number_of_queries_however_many_rows_it_shows() 
     grow_diary(&app, 30).await;
     grow_set(&app, &set, 20).await;
     grow_cohort(&app, &set, 6).await;
+    grow_pool(&app, 12).await;
     let large = measure(&app, &programme, &set).await;
 
     let grew: Vec<String> = small
@@ -255,6 +260,51 @@ async fn a_screen_costs_the_same_number_of_queries_however_many_rows_it_shows() 
     );
     // The counter works: every screen ran at least one statement.
     assert!(small.iter().all(|(_, n)| *n > 0), "{small:?}");
+}
+
+/// `n` more facilitators in the region's pool, each with availability, a qualification and
+/// days away, so every part of a pool row grows.
+async fn grow_pool(app: &TestApp, n: usize) {
+    use revans_domain::{EmailAddress, Id, PersonName};
+    use revans_storage::people;
+    use revans_storage::pool::{self, Membership, Window};
+    let mut tx = app.state.store.begin().await.unwrap();
+    let pat = Id::parse(&app.person_id(PARTICIPANT).await).unwrap();
+    let trust = people::get(&mut tx, &pat)
+        .await
+        .unwrap()
+        .unwrap()
+        .organisation_id;
+    let region = pool::region_of(&mut tx, &trust).await.unwrap().unwrap();
+    for i in 0..n {
+        let email = EmailAddress::parse(&format!("pool{i}@harbour-trust.example")).unwrap();
+        let name = PersonName::parse(&format!("Pool Facilitator {i}")).unwrap();
+        let id = people::insert(&mut tx, &trust, &email, &name)
+            .await
+            .unwrap();
+        let m = Membership {
+            capacity: 2,
+            outside_own_org: true,
+            timezone: "Europe/London".into(),
+            availability: vec![
+                Window {
+                    weekday: 1,
+                    from_minute: 540,
+                    to_minute: 1020,
+                },
+                Window {
+                    weekday: 3,
+                    from_minute: 540,
+                    to_minute: 1020,
+                },
+            ],
+        };
+        pool::join(&mut tx, &id, &region, &trust, &m).await.unwrap();
+        pool::add_absence(&mut tx, &id, "2031-01-01", Some("2031-01-05"), &id)
+            .await
+            .unwrap();
+    }
+    revans_storage::commit(tx).await.unwrap();
 }
 
 /// `n` more applicants to the programme from the sponsor's organisation: submitted, approved,

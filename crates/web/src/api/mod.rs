@@ -21,6 +21,7 @@ pub mod openapi_errors;
 pub mod organisations;
 pub mod pagination;
 pub mod people;
+pub mod pool;
 pub mod programme_edit;
 pub mod programmes;
 pub mod reporting_lines;

@@ -37,6 +37,7 @@ use super::openapi_errors::ErrorResponses;
         super::targets::list, super::targets::create, super::targets::update, super::targets::measure, super::targets::delete,
         super::evaluation::show_plan, super::evaluation::add_instrument, super::evaluation::plan_wave, super::evaluation::invite, super::evaluation::remind,
         super::evaluation::show_results, super::evaluation::report_pdf, super::evaluation::questionnaire, super::evaluation::answer,
+        super::pool::mine, super::pool::join, super::pool::leave, super::pool::add_absence, super::pool::pool, super::pool::set_proposals, super::pool::set_ask, super::pool::set_unavailable, super::pool::circle_proposals, super::pool::circle_ask, super::pool::request, super::pool::answer,
         super::feedback360::show_offer, super::feedback360::put_offer, super::feedback360::home, super::feedback360::start,
         super::feedback360::round, super::feedback360::self_link, super::feedback360::raters, super::feedback360::report, super::feedback360::close,
         super::circles::calendar, super::circles::mine, super::circles::show, super::circles::book, super::circles::cancel, super::circles::accept,

@@ -94,12 +94,25 @@ const FORBIDDEN_FOR_SOME: &[(&str, &str)] = &[
     ("post", "/api/v1/waves/{id}/reminders"),
     ("get", "/api/v1/programmes/{id}/feedback360"),
     ("put", "/api/v1/programmes/{id}/feedback360"),
+    // The facilitator pool (issue 15): facilitators opt in; leads read it and ask.
+    ("get", "/api/v1/facilitators/pool"),
+    ("put", "/api/v1/facilitators/pool"),
+    ("delete", "/api/v1/facilitators/pool"),
+    ("post", "/api/v1/facilitators/pool/absences"),
+    ("get", "/api/v1/admin/pool"),
+    ("get", "/api/v1/sets/{id}/facilitator-proposals"),
+    ("post", "/api/v1/sets/{id}/facilitator-requests"),
+    ("post", "/api/v1/sets/{id}/facilitator-unavailable"),
+    ("get", "/api/v1/circles/{id}/facilitator-proposals"),
+    ("post", "/api/v1/circles/{id}/facilitator-requests"),
 ];
 
 /// Operations with no token: the token in their path, from an emailed link, is the key.
 pub const OPEN_BY_LINK: &[(&str, &str)] = &[
     ("get", "/api/v1/respond/{token}"),
     ("put", "/api/v1/respond/{token}"),
+    ("get", "/api/v1/facilitator-requests/{token}"),
+    ("post", "/api/v1/facilitator-requests/{token}"),
 ];
 
 /// Operations refused when the record is not in a state that allows them (409).
@@ -142,6 +155,10 @@ const CONFLICTS: &[(&str, &str)] = &[
     ("post", "/api/v1/feedback/{id}/close"),
     // Sent already, not open yet, or closed.
     ("put", "/api/v1/respond/{token}"),
+    // The facilitator pool (issue 15): leaving when not in it; a request already answered or
+    // a set that already has two facilitators.
+    ("delete", "/api/v1/facilitators/pool"),
+    ("post", "/api/v1/facilitator-requests/{token}"),
 ];
 
 pub struct ErrorResponses;

@@ -35,9 +35,11 @@ pub mod tokens;
 pub mod diary;
 pub mod evaluation;
 pub mod evaluation_results;
+pub mod facilitator_requests;
 pub mod feedback360;
 // Facilitator records (issue 15).
 pub mod facilitator_profile;
 pub mod mentors;
+pub mod pool;
 pub mod reports;
 pub mod supervision;

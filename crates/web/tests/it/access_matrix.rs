@@ -1540,6 +1540,127 @@ pub(crate) const MATRIX: &[(&str, &str, [&str; 7])] = &[
     ),
     ("GET", "/api/v1/respond/{token}", ["404"; 7]),
     ("PUT", "/api/v1/respond/{token}", ["404"; 7]),
+    // The regional facilitator pool (issue 15): facilitators opt in; leads of the region read
+    // it; a set's leads see proposals (another tenant's lead: not found); {circle} is none.
+    (
+        "GET",
+        "/facilitators/pool",
+        ["303>/sign-in", "403", "403", "200", "403", "403", "403"],
+    ),
+    (
+        "POST",
+        "/facilitators/pool",
+        ["303>/sign-in", "403", "403", "422", "403", "403", "403"],
+    ),
+    (
+        "GET",
+        "/facilitators/pool/change",
+        ["303>/sign-in", "403", "403", "200", "403", "403", "403"],
+    ),
+    (
+        "POST",
+        "/facilitators/pool/check",
+        ["303>/sign-in", "403", "403", "422", "403", "403", "403"],
+    ),
+    (
+        "GET",
+        "/facilitators/pool/confirmed",
+        ["303>/sign-in", "403", "403", "200", "403", "403", "403"],
+    ),
+    (
+        "POST",
+        "/facilitators/pool/leave",
+        ["303>/sign-in", "403", "403", "409", "403", "403", "403"],
+    ),
+    (
+        "POST",
+        "/facilitators/pool/absences",
+        ["303>/sign-in", "403", "403", "422", "403", "403", "403"],
+    ),
+    (
+        "GET",
+        "/admin/pool",
+        ["303>/sign-in", "403", "403", "403", "403", "200", "200"],
+    ),
+    (
+        "GET",
+        "/admin/sets/{set}/facilitator-proposals",
+        ["303>/sign-in", "403", "403", "403", "403", "200", "404"],
+    ),
+    (
+        "POST",
+        "/admin/sets/{set}/facilitator-proposals",
+        ["303>/sign-in", "403", "403", "403", "403", "422", "404"],
+    ),
+    (
+        "POST",
+        "/admin/sets/{set}/facilitator-unavailable",
+        ["303>/sign-in", "403", "403", "403", "403", "422", "404"],
+    ),
+    (
+        "GET",
+        "/admin/circles/{application}/facilitator-proposals",
+        ["303>/sign-in", "403", "403", "403", "403", "404", "404"],
+    ),
+    (
+        "POST",
+        "/admin/circles/{application}/facilitator-proposals",
+        ["303>/sign-in", "403", "403", "403", "403", "404", "404"],
+    ),
+    ("GET", "/facilitator-requests/{token}", ["404"; 7]),
+    ("POST", "/facilitator-requests/{token}", ["404"; 7]),
+    (
+        "GET",
+        "/api/v1/facilitators/pool",
+        ["401", "403", "403", "200", "403", "403", "403"],
+    ),
+    (
+        "PUT",
+        "/api/v1/facilitators/pool",
+        ["401", "403", "403", "422", "403", "403", "403"],
+    ),
+    (
+        "DELETE",
+        "/api/v1/facilitators/pool",
+        ["401", "403", "403", "409", "403", "403", "403"],
+    ),
+    (
+        "POST",
+        "/api/v1/facilitators/pool/absences",
+        ["401", "403", "403", "422", "403", "403", "403"],
+    ),
+    (
+        "GET",
+        "/api/v1/admin/pool",
+        ["401", "403", "403", "403", "403", "200", "200"],
+    ),
+    (
+        "GET",
+        "/api/v1/sets/{set}/facilitator-proposals",
+        ["401", "403", "403", "403", "403", "200", "404"],
+    ),
+    (
+        "POST",
+        "/api/v1/sets/{set}/facilitator-requests",
+        ["401", "403", "403", "403", "403", "422", "404"],
+    ),
+    (
+        "POST",
+        "/api/v1/sets/{set}/facilitator-unavailable",
+        ["401", "403", "403", "403", "403", "422", "404"],
+    ),
+    (
+        "GET",
+        "/api/v1/circles/{application}/facilitator-proposals",
+        ["401", "403", "403", "403", "403", "404", "404"],
+    ),
+    (
+        "POST",
+        "/api/v1/circles/{application}/facilitator-requests",
+        ["401", "403", "403", "403", "403", "404", "404"],
+    ),
+    ("GET", "/api/v1/facilitator-requests/{token}", ["404"; 7]),
+    ("POST", "/api/v1/facilitator-requests/{token}", ["404"; 7]),
     (
         "GET",
         "/api/v1/programmes/{programme}/feedback360",

@@ -112,6 +112,47 @@ const COUNTERPARTS: &[(&str, &str, &[Route])] = &[
         "/circles/{id}/attendance",
         &[("PUT", "/api/v1/circles/{id}/attendance")],
     ),
+    // The facilitator pool (issue 15): the check page saves nothing; it is the API's PUT in two steps.
+    (
+        "POST",
+        "/facilitators/pool",
+        &[("PUT", "/api/v1/facilitators/pool")],
+    ),
+    (
+        "POST",
+        "/facilitators/pool/check",
+        &[("PUT", "/api/v1/facilitators/pool")],
+    ),
+    (
+        "POST",
+        "/facilitators/pool/leave",
+        &[("DELETE", "/api/v1/facilitators/pool")],
+    ),
+    (
+        "POST",
+        "/facilitators/pool/absences",
+        &[("POST", "/api/v1/facilitators/pool/absences")],
+    ),
+    (
+        "POST",
+        "/admin/sets/{id}/facilitator-proposals",
+        &[("POST", "/api/v1/sets/{id}/facilitator-requests")],
+    ),
+    (
+        "POST",
+        "/admin/sets/{id}/facilitator-unavailable",
+        &[("POST", "/api/v1/sets/{id}/facilitator-unavailable")],
+    ),
+    (
+        "POST",
+        "/admin/circles/{id}/facilitator-proposals",
+        &[("POST", "/api/v1/circles/{id}/facilitator-requests")],
+    ),
+    (
+        "POST",
+        "/facilitator-requests/{token}",
+        &[("POST", "/api/v1/facilitator-requests/{token}")],
+    ),
     (
         "POST",
         "/admin/cohorts/{id}/sets/swap",

@@ -42,6 +42,7 @@ mod paging;
 mod paging_applications;
 mod paging_sets;
 mod places_stress;
+mod pool;
 mod programmes;
 mod reports_scale;
 mod sets;

@@ -17,6 +17,7 @@ pub mod meeting_changes;
 pub mod meetings;
 pub mod organisations;
 pub mod people;
+pub mod pool;
 pub mod programmes;
 pub mod reporting_lines;
 pub mod reports;
