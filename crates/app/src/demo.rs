@@ -1,8 +1,8 @@
 //! The demo tenant: a region (ICS) with three member organisations and someone in every role.
 
 mod catalogue;
-pub mod circles_booking;
 mod circles;
+pub mod circles_booking;
 mod evaluation;
 mod facilitator_records;
 pub mod pool;
@@ -97,6 +97,8 @@ pub async fn seed(state: &App) -> Result<bool, Error> {
         cliffside: &cliffside.id,
     };
     let (programme, spring, autumn) = sets::seed(&mut tx, &orgs, &ids[3], &ids[4], &ids[2]).await?;
+    // The region's pool: Fran and others, one away from today, so her set needs a replacement.
+    pool::seed(&mut tx, &ics.id, &ids[2], &hash).await?;
     let cohorts = evaluation::Cohorts {
         spring: &spring,
         autumn: &autumn,

@@ -298,13 +298,15 @@ pub struct DueSession {
     pub timezone: String,
 }
 
-/// Sessions of running circles starting in `(now, until]` not yet reminded.
+/// Sessions of running circles starting in `(now, until]` not yet reminded. A circle waiting
+/// for its lead to accept or decline a merge is not reminded: it may never run.
 pub async fn due_reminders(conn: &mut Conn, now: i64, until: i64) -> Result<Vec<DueSession>> {
     Ok(sqlx::query_as(
         "SELECT s.circle_id, s.ordinal, s.starts_at, s.ends_at, c.title, c.timezone \
          FROM circle_sessions s JOIN circles c ON c.id = s.circle_id \
          WHERE s.reminded_at IS NULL AND s.starts_at > $1 AND s.starts_at <= $2 \
-         AND c.status IN ('published', 'confirmed') ORDER BY s.starts_at",
+         AND c.status IN ('published', 'confirmed') AND c.merge_offered_at IS NULL \
+         ORDER BY s.starts_at",
     )
     .bind(now)
     .bind(until)

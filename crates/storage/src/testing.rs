@@ -97,6 +97,19 @@ pub async fn terminate_own_connection(conn: &mut crate::Conn) -> crate::StoreErr
     }
 }
 
+/// Empties every facilitator pool (members, their weekly times and days away), so a test can
+/// start from a region where nobody has opted in, whatever the demo seeded.
+pub async fn empty_pools(conn: &mut crate::Conn) -> crate::Result<()> {
+    for delete in [
+        "DELETE FROM facilitator_absences",
+        "DELETE FROM pool_availability",
+        "DELETE FROM pool_members",
+    ] {
+        sqlx::query(delete).execute(&mut *conn).await?;
+    }
+    Ok(())
+}
+
 /// Plants a poison row: the application's stored answers stop being JSON, so reading it fails
 /// (as a row damaged by hand or by a bug would), for tests that one bad row stops nothing else.
 pub async fn poison_application(

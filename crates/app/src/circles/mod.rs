@@ -2,11 +2,11 @@
 //! list, reminders before each session and attendance; leads create and run circles, the
 //! minimum-size sweep, and the aggregates.
 
+pub mod aggregates;
 pub mod attendance;
 pub mod booking;
 pub mod calendar;
 pub mod feeds;
-pub mod reminders;
-pub mod aggregates;
 pub mod manage;
+pub mod reminders;
 pub mod sweep;

@@ -9,6 +9,9 @@ pub mod proposals;
 pub mod requests;
 pub mod subject;
 
+/// Whether a request or proposal is for a set or a circle (the faces name it by type).
+pub use revans_storage::facilitator_requests::Target;
+
 use revans_domain::{Id, Role};
 use revans_storage::{Conn, pool};
 

@@ -11,12 +11,12 @@ use crate::error::ApiResult;
 use crate::path_id::PathId;
 use crate::state::AppState;
 use revans_app::Actor;
+use revans_app::facilitators::Target;
 use revans_app::facilitators::opt_in::{self, MyPool};
 use revans_app::facilitators::pool_view::{self, PoolEntry};
 use revans_app::facilitators::proposals::{self, Proposal, Proposals};
 use revans_app::facilitators::requests::{self, RequestView};
 use revans_domain::Id;
-use revans_storage::facilitator_requests::Target;
 
 fn my_out(p: MyPool) -> MyPoolOut {
     let m = p.membership.as_ref();

@@ -13,9 +13,9 @@ use crate::layout::{Errors, Layout, form_error, render};
 use crate::path_id::PathId;
 use crate::state::AppState;
 use revans_app::Actor;
+use revans_app::facilitators::Target;
 use revans_app::facilitators::proposals::{self, AskInput, Proposals, UnavailableInput};
 use revans_app::facilitators::requests::{self, RequestView};
-use revans_storage::facilitator_requests::Target;
 
 #[derive(Template)]
 #[template(path = "facilitator_requests_proposals.html")]

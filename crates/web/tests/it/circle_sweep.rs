@@ -54,7 +54,7 @@ async fn a_circle_at_its_minimum_is_confirmed_once() {
         &app,
         &region,
         &region,
-        &["burnout"],
+        &["resilience"],
         "published",
         (3, 25),
         start,
@@ -80,7 +80,7 @@ async fn a_circle_at_its_minimum_is_confirmed_once() {
         .find(|e| e.to == booked[0] && e.subject.contains("is going ahead"))
         .unwrap();
     assert!(
-        one.text.contains("Support circle: Circle on burnout"),
+        one.text.contains("Support circle: Circle on resilience"),
         "{}",
         one.text
     );
@@ -105,7 +105,7 @@ async fn a_circle_below_its_minimum_with_nothing_to_merge_into_is_cancelled_once
         &app,
         &region,
         &region,
-        &["burnout"],
+        &["resilience"],
         "published",
         (6, 25),
         start,
@@ -146,7 +146,7 @@ async fn a_lead_offered_a_merge_accepts_and_the_bookings_move_within_places() {
         &app,
         &region,
         &region,
-        &["burnout"],
+        &["resilience"],
         "published",
         (6, 25),
         start,
@@ -159,7 +159,7 @@ async fn a_lead_offered_a_merge_accepts_and_the_bookings_move_within_places() {
         &app,
         &region,
         &region,
-        &["burnout"],
+        &["resilience"],
         "published",
         (1, 1),
         start + DAY,
@@ -172,7 +172,7 @@ async fn a_lead_offered_a_merge_accepts_and_the_bookings_move_within_places() {
         &app,
         &region,
         &region,
-        &["burnout", "wellbeing"],
+        &["resilience", "wellbeing"],
         "published",
         (2, 10),
         start + 3 * DAY,
@@ -194,7 +194,7 @@ async fn a_lead_offered_a_merge_accepts_and_the_bookings_move_within_places() {
         sent(
             &emails,
             ADMIN,
-            "Merge \"Circle on burnout\" with another circle?"
+            "Merge \"Circle on resilience\" with another circle?"
         ),
         1
     );
@@ -243,7 +243,7 @@ async fn a_merge_declined_or_left_alone_cancels_the_circle_once() {
         &app,
         &region,
         &region,
-        &["burnout"],
+        &["resilience"],
         "published",
         (6, 25),
         start,
@@ -255,7 +255,7 @@ async fn a_merge_declined_or_left_alone_cancels_the_circle_once() {
         &app,
         &region,
         &region,
-        &["burnout"],
+        &["resilience"],
         "published",
         (6, 25),
         start + HOUR,
@@ -267,7 +267,7 @@ async fn a_merge_declined_or_left_alone_cancels_the_circle_once() {
         &app,
         &region,
         &region,
-        &["burnout"],
+        &["resilience"],
         "published",
         (2, 25),
         start + 2 * DAY,
@@ -282,7 +282,7 @@ async fn a_merge_declined_or_left_alone_cancels_the_circle_once() {
         sent(
             &app.queued_emails().await,
             ADMIN,
-            "Merge \"Circle on burnout\" with another circle?"
+            "Merge \"Circle on resilience\" with another circle?"
         ),
         2
     );

@@ -54,9 +54,18 @@ async fn facilitators_of(app: &TestApp, set: &Id) -> Vec<String> {
         .collect()
 }
 
+/// Empties the demo's pool, so a test starts from a region where nobody has opted in yet.
+async fn empty_pool(app: &TestApp) {
+    let mut conn = app.state.store.conn().await.unwrap();
+    revans_storage::testing::empty_pools(&mut conn)
+        .await
+        .unwrap();
+}
+
 #[tokio::test]
 async fn a_facilitator_opts_in_checking_their_answers_first() {
     let app = TestApp::spawn().await;
+    empty_pool(&app).await;
     let mut c = app.signed_in(FACILITATOR).await;
     c.bearer = Some(app.api_token(FACILITATOR).await);
     let r = c.get("/facilitators/pool").await;
@@ -146,6 +155,7 @@ async fn a_facilitator_opts_in_checking_their_answers_first() {
 #[tokio::test]
 async fn an_unavailable_facilitator_is_replaced_by_one_who_accepts_by_email() {
     let app = TestApp::spawn().await;
+    empty_pool(&app).await;
     let (set, meetings_before) = the_set(&app).await;
     assert_eq!(
         facilitators_of(&app, &set).await,
@@ -470,18 +480,7 @@ async fn the_demo_pool_shows_a_replacement_proposal() {
     let app = TestApp::spawn().await;
     let (set, _) = the_set(&app).await;
     let fran = Id::parse(&app.person_id(FACILITATOR).await).unwrap();
-    let region = {
-        let mut conn = app.state.store.conn().await.unwrap();
-        revans_storage::pool::region_of(&mut conn, &set_org(&app).await)
-            .await
-            .unwrap()
-            .unwrap()
-    };
-    let mut tx = app.state.store.begin().await.unwrap();
-    revans_app::demo::pool::seed(&mut tx, &region, &fran, "not-a-real-hash")
-        .await
-        .unwrap();
-    revans_storage::commit(tx).await.unwrap();
+    // `revans demo` seeds the pool (crates/app/src/demo/pool.rs); the test app is that demo.
 
     let mut lead = app.signed_in(ADMIN).await;
     lead.bearer = Some(app.api_token(ADMIN).await);

@@ -6,8 +6,8 @@
 
 pub mod account;
 pub mod applications;
-pub mod circles;
 pub mod circle_admin;
+pub mod circles;
 pub mod cohorts;
 pub mod diaries;
 pub mod evaluation;
