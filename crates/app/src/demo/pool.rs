@@ -6,7 +6,7 @@
 use jiff::Timestamp;
 use revans_domain::{EmailAddress, Id, PersonName, Role};
 use revans_storage::pool::{self, Membership, Window};
-use revans_storage::{Conn, meetings, now_ms, organisations, people};
+use revans_storage::{Conn, facilitator_profiles, meetings, now_ms, organisations, people};
 
 use crate::Error;
 
@@ -67,12 +67,19 @@ async fn profile(
     languages: &str,
     qualification: &str,
 ) -> Result<(), Error> {
-    pool::put_profile(conn, person, years, languages).await?;
+    facilitator_profiles::save(conn, person, years, "confident", languages, "").await?;
     let (name, level) = qualification
         .split_once(" (")
         .map(|(n, l)| (n, l.trim_end_matches(')')))
         .unwrap_or((qualification, ""));
-    pool::add_qualification(conn, person, name, level, "2024-06-30").await?;
+    let typed = facilitator_profiles::QualificationFields {
+        name: name.to_owned(),
+        level: level.to_owned(),
+        awarded_on: "2024-06-30".to_owned(),
+        expires_on: None,
+        evidence: String::new(),
+    };
+    facilitator_profiles::add_qualification(conn, person, &typed).await?;
     Ok(())
 }
 
