@@ -16,7 +16,7 @@ test("a lead creates, checks and publishes a circle; an evaluator reads the repo
   const page = lead.page;
   await page.goto(`${url}/admin/circles`);
   await checkPage(page, "list", /Support circles/);
-  assert.match(await page.locator("main").innerText(), /Agile working in practice/);
+  assert.match(await page.locator("main").innerText(), /Agile working in health and care/);
 
   await page.getByRole("button", { name: "Create a circle" }).click();
   await checkPage(page, "new", /Create a support circle/);

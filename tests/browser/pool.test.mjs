@@ -1,5 +1,5 @@
-// The regional facilitator pool (issue 15, C6) in a real Chromium: a facilitator joins the
-// pool (the form with its errors, check your answers, the confirmation), then says they are
+// The regional facilitator pool (issue 15, C6) in a real Chromium: a facilitator leaves and
+// joins the pool (the form with its errors, check your answers, the confirmation), then says they are
 // unavailable from today; the lead reads the pool and sees the facilitator's set needs a
 // replacement. Every page passes axe and does not scroll sideways on a phone.
 import { test, before, after } from "node:test";
@@ -14,7 +14,12 @@ test("a facilitator joins the pool and becomes unavailable; the lead sees a repl
   const fac = await signedIn(env, USERS.facilitator);
   const page = fac.page;
   await page.goto(`${url}/facilitators/pool`);
+  // The demo has Fran in the pool already: she leaves it, then joins again from the start.
   await checkPage(page, "mine", /The facilitator pool/);
+  assert.match(await page.locator("main").innerText(), /When you can facilitate/);
+  await page.getByRole("button", { name: "Leave the pool" }).click();
+  await page.goto(`${url}/facilitators/pool`);
+  await checkPage(page, "left", /The facilitator pool/);
   await page.getByRole("link", { name: "Join the pool" }).click();
   await checkPage(page, "form", /Your place in the pool/);
 
