@@ -15,7 +15,7 @@ pub struct CohortMentoring {
     /// People who completed an earlier cohort, each once (their latest such cohort).
     pub mentors: Vec<MentorCandidate>,
     /// People in the cohort's sets now.
-    pub mentees: Vec<Named>,
+    pub mentees: Vec<MentoringPerson>,
     pub pairings: Vec<PairingView>,
 }
 
@@ -28,7 +28,7 @@ pub struct MentorCandidate {
 }
 
 #[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
-pub struct Named {
+pub struct MentoringPerson {
     pub person_id: String,
     pub name: String,
 }
@@ -102,7 +102,7 @@ pub async fn cohort_mentoring(
     let mentees = mentors::mentees(&mut conn, cohort)
         .await?
         .into_iter()
-        .map(|(id, name)| Named {
+        .map(|(id, name)| MentoringPerson {
             person_id: id.to_string(),
             name,
         })

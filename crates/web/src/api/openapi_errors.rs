@@ -8,6 +8,20 @@ use utoipa::openapi::{Content, OpenApi, Ref, RefOr, ResponseBuilder};
 
 /// Operations some signed-in roles may not use (403), as the access matrix test checks.
 const FORBIDDEN_FOR_SOME: &[(&str, &str)] = &[
+    // Facilitator records (issue 15): facilitators only; leads of the region only.
+    ("get", "/api/v1/facilitators/me/profile"),
+    ("put", "/api/v1/facilitators/me/background"),
+    ("post", "/api/v1/facilitators/me/qualifications"),
+    ("put", "/api/v1/facilitators/me/qualifications/{id}"),
+    ("delete", "/api/v1/facilitators/me/qualifications/{id}"),
+    ("get", "/api/v1/facilitators/me/supervision"),
+    ("post", "/api/v1/facilitators/me/supervision"),
+    ("get", "/api/v1/facilitators/{id}/profile"),
+    ("get", "/api/v1/supervision/hours"),
+    ("post", "/api/v1/sets/{id}/supervision-group"),
+    ("get", "/api/v1/cohorts/{id}/mentors"),
+    ("post", "/api/v1/cohorts/{id}/mentors"),
+    ("put", "/api/v1/programmes/{id}/award"),
     // Support circles: booking outside the circle's region; attendance not one's circle.
     ("post", "/api/v1/circles/{id}/booking"),
     ("get", "/api/v1/circles/{id}/attendance"),
