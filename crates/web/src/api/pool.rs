@@ -157,8 +157,8 @@ pub async fn pool(
     ))
 }
 
-fn proposal_out(p: Proposal) -> ProposalOut {
-    ProposalOut {
+fn proposal_out(p: Proposal) -> FacilitatorProposalOut {
+    FacilitatorProposalOut {
         person_id: p.person_id.to_string(),
         name: p.name,
         organisation: p.organisation,

@@ -181,7 +181,7 @@ pub struct RegionPoolOut {
 }
 
 #[derive(Debug, serde::Serialize, utoipa::ToSchema)]
-pub struct ProposalOut {
+pub struct FacilitatorProposalOut {
     pub person_id: String,
     pub name: String,
     pub organisation: String,
@@ -228,9 +228,9 @@ pub struct ProposalsOut {
     pub name: String,
     pub facilitators: Vec<PersonRef>,
     pub needs_replacement: Vec<NeedsReplacementOut>,
-    pub proposals: Vec<ProposalOut>,
+    pub proposals: Vec<FacilitatorProposalOut>,
     /// Experienced with newly qualified, best first.
-    pub pairs: Vec<[ProposalOut; 2]>,
+    pub pairs: Vec<[FacilitatorProposalOut; 2]>,
     pub excluded: Vec<ExcludedOut>,
     pub asked: Vec<AskedOut>,
 }
