@@ -37,11 +37,23 @@ pub(super) enum Draw {
         text: String,
     },
     /// Filled rectangles: x, y, width, height.
-    Rects { rects: Vec<[f32; 4]>, colour: Rgb },
+    Rects {
+        rects: Vec<[f32; 4]>,
+        colour: Rgb,
+    },
     /// A stroked rectangle.
-    Frame { rect: [f32; 4], width: f32 },
-    Line { x0: f32, x1: f32, y: f32 },
-    Logo { rect: [f32; 4] },
+    Frame {
+        rect: [f32; 4],
+        width: f32,
+    },
+    Line {
+        x0: f32,
+        x1: f32,
+        y: f32,
+    },
+    Logo {
+        rect: [f32; 4],
+    },
 }
 
 /// What an element is in the PDF's structure (its tags, for screen readers).
@@ -135,7 +147,14 @@ fn left(lines: &[String], x: f32, size: f32, bold: bool, colour: Rgb, y: &mut f3
         .collect()
 }
 
-fn paragraph(text: &str, sizes: &[f32], bold: bool, colour: Rgb, max: usize, y: &mut f32) -> Element {
+fn paragraph(
+    text: &str,
+    sizes: &[f32],
+    bold: bool,
+    colour: Rgb,
+    max: usize,
+    y: &mut f32,
+) -> Element {
     let (size, lines) = fit(text, sizes, bold, WIDTH, max);
     element(Role::Paragraph, centred(&lines, size, bold, colour, y))
 }
@@ -155,17 +174,41 @@ pub(super) fn lay_out(c: &Certificate, logo: Option<(u32, u32)>, qr: &Modules) -
         ));
         y += h + 8.0;
     }
-    out.push(paragraph(&c.tenant_name, &[13.0, 12.0, 11.0], false, GREY, 2, &mut y));
+    out.push(paragraph(
+        &c.tenant_name,
+        &[13.0, 12.0, 11.0],
+        false,
+        GREY,
+        2,
+        &mut y,
+    ));
     y += 12.0;
     let title = ["Certificate of completion".to_owned()];
-    out.push(element(Role::Title, centred(&title, 26.0, true, ACCENT, &mut y)));
+    out.push(element(
+        Role::Title,
+        centred(&title, 26.0, true, ACCENT, &mut y),
+    ));
     y += 6.0;
-    out.push(paragraph("This certifies that", &[11.0], false, GREY, 1, &mut y));
+    out.push(paragraph(
+        "This certifies that",
+        &[11.0],
+        false,
+        GREY,
+        1,
+        &mut y,
+    ));
     y += 2.0;
     let names = [30.0, 28.0, 26.0, 24.0, 22.0, 20.0, 18.0];
     out.push(paragraph(&c.holder_name, &names, true, INK, 2, &mut y));
     y += 2.0;
-    out.push(paragraph("has completed the programme", &[11.0], false, GREY, 1, &mut y));
+    out.push(paragraph(
+        "has completed the programme",
+        &[11.0],
+        false,
+        GREY,
+        1,
+        &mut y,
+    ));
     let titles = [18.0, 17.0, 16.0, 15.0, 14.0, 13.0, 12.0];
     out.push(paragraph(&c.programme_title, &titles, true, INK, 2, &mut y));
     let cohort = if c.cohort_name.trim().is_empty() {
@@ -228,9 +271,18 @@ fn verification(c: &Certificate) -> (Vec<Element>, f32) {
     let top = BOTTOM - height;
     let mut y = top;
     let elements = vec![
-        element(Role::Paragraph, left(&code, LEFT, code_size, true, INK, &mut y)),
-        element(Role::Paragraph, left(&check, LEFT, 9.5, false, GREY, &mut y)),
-        element(Role::Paragraph, left(&url, LEFT, url_size, false, INK, &mut y)),
+        element(
+            Role::Paragraph,
+            left(&code, LEFT, code_size, true, INK, &mut y),
+        ),
+        element(
+            Role::Paragraph,
+            left(&check, LEFT, 9.5, false, GREY, &mut y),
+        ),
+        element(
+            Role::Paragraph,
+            left(&url, LEFT, url_size, false, INK, &mut y),
+        ),
     ];
     (elements, top)
 }
@@ -244,7 +296,13 @@ struct Placed {
 
 /// Places every outcome at `size` in `columns` columns between `top` and `bottom`, an item
 /// never split; `None` if they do not all fit.
-fn place(outcomes: &[String], size: f32, columns: usize, top: f32, bottom: f32) -> Option<Vec<Placed>> {
+fn place(
+    outcomes: &[String],
+    size: f32,
+    columns: usize,
+    top: f32,
+    bottom: f32,
+) -> Option<Vec<Placed>> {
     let width = column_width(columns);
     let leading = size * 1.35;
     let (mut column, mut y) = (0, top);
@@ -297,9 +355,9 @@ fn outcomes(outcomes: &[String], top: f32, bottom: f32) -> Vec<Element> {
         (7.0, 2),
         (6.5, 2),
     ];
-    let fitted = tries
-        .iter()
-        .find_map(|&(size, columns)| Some((size, columns, place(&outcomes, size, columns, y, bottom)?)));
+    let fitted = tries.iter().find_map(|&(size, columns)| {
+        Some((size, columns, place(&outcomes, size, columns, y, bottom)?))
+    });
     let (size, columns, placed, more) = match fitted {
         Some((size, columns, placed)) => (size, columns, placed, 0),
         None => {
@@ -345,7 +403,10 @@ fn outcomes(outcomes: &[String], top: f32, bottom: f32) -> Vec<Element> {
     if more > 0 {
         let mut y = bottom - size * 1.35;
         let line = [format!("and {more} more learning outcomes")];
-        out.push(element(Role::Paragraph, left(&line, LEFT, size, false, GREY, &mut y)));
+        out.push(element(
+            Role::Paragraph,
+            left(&line, LEFT, size, false, GREY, &mut y),
+        ));
     }
     out
 }

@@ -65,9 +65,8 @@ mod tests {
                 pixels[y * side + x0..y * side + x0 + length * scale].fill(0);
             }
         }
-        let mut image = rqrr::PreparedImage::prepare_from_greyscale(side, side, |x, y| {
-            pixels[y * side + x]
-        });
+        let mut image =
+            rqrr::PreparedImage::prepare_from_greyscale(side, side, |x, y| pixels[y * side + x]);
         let grids = image.detect_grids();
         assert_eq!(grids.len(), 1, "one QR code found");
         grids[0].decode().expect("the QR code decodes").1
@@ -84,7 +83,10 @@ mod tests {
     #[test]
     fn a_text_too_long_for_any_qr_code_is_refused() {
         let err = encode(&"x".repeat(3000)).err().expect("refused");
-        assert!(matches!(err, DocumentError::VerifyUrlTooLong { length: 3000 }));
+        assert!(matches!(
+            err,
+            DocumentError::VerifyUrlTooLong { length: 3000 }
+        ));
     }
 
     proptest! {

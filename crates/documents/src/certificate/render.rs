@@ -136,7 +136,10 @@ fn emit(
     element: &Element,
 ) -> Option<TagGroup> {
     if element.role == Role::Artifact {
-        surface.start_tagged(ContentTag::Artifact(Artifact::new(ArtifactType::Layout, None)));
+        surface.start_tagged(ContentTag::Artifact(Artifact::new(
+            ArtifactType::Layout,
+            None,
+        )));
         for item in &element.draws {
             draw(surface, fonts, logo, item);
         }

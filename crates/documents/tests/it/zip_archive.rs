@@ -6,7 +6,14 @@ fn files(names: &[&str]) -> Vec<(String, Vec<u8>)> {
     names
         .iter()
         .enumerate()
-        .map(|(i, n)| ((*n).to_owned(), format!("%PDF-1.7 file {i} ").repeat(50 * i + 1).into_bytes()))
+        .map(|(i, n)| {
+            (
+                (*n).to_owned(),
+                format!("%PDF-1.7 file {i} ")
+                    .repeat(50 * i + 1)
+                    .into_bytes(),
+            )
+        })
         .collect()
 }
 
@@ -39,7 +46,10 @@ fn an_empty_list_is_an_empty_zip() {
 #[test]
 fn names_used_twice_are_refused_ignoring_case() {
     let err = zip_files(&files(&["a.pdf", "b.pdf", "A.PDF"])).unwrap_err();
-    assert!(matches!(&err, DocumentError::DuplicateName(name) if name == "A.PDF"), "{err:?}");
+    assert!(
+        matches!(&err, DocumentError::DuplicateName(name) if name == "A.PDF"),
+        "{err:?}"
+    );
     assert!(err.to_string().contains("used twice"));
 }
 
