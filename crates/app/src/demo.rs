@@ -2,10 +2,10 @@
 
 mod catalogue;
 mod circles;
-pub mod interests;
 pub mod circles_booking;
 mod evaluation;
 mod facilitator_records;
+pub mod interests;
 pub mod pool;
 mod sets;
 

@@ -133,14 +133,15 @@ pub struct TopicCount {
 
 /// Every topic asked for in the sets and circles of `root`'s tree, by topic, in one statement.
 pub async fn counts_in_tree(conn: &mut Conn, root: &Id) -> Result<Vec<TopicCount>> {
-    Ok(sqlx::query_as::<_, TopicCount>(&format!(
+    // The SQL is constant: only the tree CTE is joined in; every value is bound.
+    Ok(sqlx::query_as::<_, TopicCount>(sqlx::AssertSqlSafe(format!(
         "{TREE_CTE} SELECT i.topic, COUNT(DISTINCT i.person_id) AS people, \
          o.programme_id, o.offered_at \
          FROM masterclass_interests i \
          LEFT JOIN masterclass_offers o ON o.organisation_id = $1 AND o.topic = i.topic \
          WHERE i.organisation_id IN (SELECT id FROM tree) \
          GROUP BY i.topic, o.programme_id, o.offered_at ORDER BY i.topic"
-    ))
+    )))
     .bind(root.as_str())
     .fetch_all(&mut *conn)
     .await?)
@@ -195,14 +196,14 @@ pub async fn invite_askers(
     topic: &str,
     programme_id: &Id,
 ) -> Result<Vec<Invitee>> {
-    let invitees = sqlx::query_as::<_, Invitee>(&format!(
+    let invitees = sqlx::query_as::<_, Invitee>(sqlx::AssertSqlSafe(format!(
         "{TREE_CTE} SELECT p.id AS person_id, p.name, p.email FROM people p \
          WHERE p.id IN (SELECT i.person_id FROM masterclass_interests i \
                         WHERE i.topic = $2 AND i.organisation_id IN (SELECT id FROM tree)) \
          AND NOT EXISTS (SELECT 1 FROM masterclass_invitations v \
                          WHERE v.topic = $2 AND v.person_id = p.id) \
          ORDER BY p.id"
-    ))
+    )))
     .bind(root.as_str())
     .bind(topic)
     .fetch_all(&mut *conn)
@@ -216,7 +217,8 @@ pub async fn invite_askers(
             .map(|i| format!("($1, ${}, $2, $3)", i + 4))
             .collect();
         sql.push_str(&rows.join(", "));
-        let mut q = sqlx::query(&sql)
+        // Placeholders only: the ids are bound.
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql))
             .bind(topic)
             .bind(programme_id.as_str())
             .bind(now);
@@ -231,10 +233,10 @@ pub async fn invite_askers(
 /// How many people were invited to a masterclass on the topic (for tests and the sweep-free
 /// check that nobody is invited twice).
 pub async fn invitations_for(conn: &mut Conn, topic: &str) -> Result<i64> {
-    Ok(sqlx::query_scalar(
-        "SELECT COUNT(*) FROM masterclass_invitations WHERE topic = $1",
+    Ok(
+        sqlx::query_scalar("SELECT COUNT(*) FROM masterclass_invitations WHERE topic = $1")
+            .bind(topic)
+            .fetch_one(&mut *conn)
+            .await?,
     )
-    .bind(topic)
-    .fetch_one(&mut *conn)
-    .await?)
 }

@@ -85,9 +85,15 @@ async fn sources_counts_offers_and_invitations() {
     }
     let outsider = person(&mut tx, &w.trust, "outsider").await;
     let fac = person(&mut tx, &w.ics, "fac").await;
-    let circle = circles::insert(&mut tx, &w.ics, &circle_fields(&w.trust, &fac), "published", None)
-        .await
-        .unwrap();
+    let circle = circles::insert(
+        &mut tx,
+        &w.ics,
+        &circle_fields(&w.trust, &fac),
+        "published",
+        None,
+    )
+    .await
+    .unwrap();
     circle_bookings::insert(&mut tx, &circle, &members[0], "booked")
         .await
         .unwrap();
@@ -98,16 +104,29 @@ async fn sources_counts_offers_and_invitations() {
 
     let mut conn = w.store.conn().await.unwrap();
     // A draft set is nobody's source yet; a waiting place is not a source either.
-    assert!(store::sources_for(&mut conn, &members[1]).await.unwrap().is_empty());
+    assert!(
+        store::sources_for(&mut conn, &members[1])
+            .await
+            .unwrap()
+            .is_empty()
+    );
     sets::publish(&mut conn, &spring).await.unwrap();
     let first = store::sources_for(&mut conn, &members[0]).await.unwrap();
     assert_eq!(
-        first.iter().map(|s| (s.kind.as_str(), s.id.as_str())).collect::<Vec<_>>(),
+        first
+            .iter()
+            .map(|s| (s.kind.as_str(), s.id.as_str()))
+            .collect::<Vec<_>>(),
         vec![("circle", circle.as_str()), ("set", set.as_str())]
     );
     assert_eq!(first[0].topics, "burnout,hybrid-working");
     assert_eq!(first[1].organisation_id, w.ics.as_str());
-    assert!(store::sources_for(&mut conn, &outsider).await.unwrap().is_empty());
+    assert!(
+        store::sources_for(&mut conn, &outsider)
+            .await
+            .unwrap()
+            .is_empty()
+    );
 
     // Everyone asks for "managing change" from the set; the first also from the circle, and
     // twice from the set (refused).
@@ -131,32 +150,71 @@ async fn sources_counts_offers_and_invitations() {
         }
     };
     for m in &members {
-        assert!(ask(m, Some(&set), None, &w.ics, "managing change").await.is_some());
+        assert!(
+            ask(m, Some(&set), None, &w.ics, "managing change")
+                .await
+                .is_some()
+        );
     }
-    assert!(ask(&members[0], Some(&set), None, &w.ics, "managing change").await.is_none());
-    assert!(ask(&members[0], None, Some(&circle), &w.trust, "managing change").await.is_some());
+    assert!(
+        ask(&members[0], Some(&set), None, &w.ics, "managing change")
+            .await
+            .is_none()
+    );
+    assert!(
+        ask(
+            &members[0],
+            None,
+            Some(&circle),
+            &w.trust,
+            "managing change"
+        )
+        .await
+        .is_some()
+    );
     for m in &members[..3] {
         ask(m, Some(&set), None, &w.ics, "coaching").await.unwrap();
     }
     // Another tenant's interest never counts in this tree.
     let mut tx = w.store.begin().await.unwrap();
-    let elsewhere = organisations::insert(&mut tx, &OrganisationName::parse("Elsewhere").unwrap(), None)
-        .await
-        .unwrap()
-        .id;
+    let elsewhere = organisations::insert(
+        &mut tx,
+        &OrganisationName::parse("Elsewhere").unwrap(),
+        None,
+    )
+    .await
+    .unwrap()
+    .id;
     let stranger = person(&mut tx, &elsewhere, "stranger").await;
     let their_programme = programmes::insert(&mut tx, &elsewhere, &common::fields("Theirs"))
         .await
         .unwrap();
     let _ = their_programme;
-    let their_circle = circles::insert(&mut tx, &elsewhere, &circle_fields(&elsewhere, &stranger), "published", None)
-        .await
-        .unwrap();
+    let their_circle = circles::insert(
+        &mut tx,
+        &elsewhere,
+        &circle_fields(&elsewhere, &stranger),
+        "published",
+        None,
+    )
+    .await
+    .unwrap();
     revans_storage::commit(tx).await.unwrap();
-    ask(&stranger, None, Some(&their_circle), &elsewhere, "managing change").await.unwrap();
+    ask(
+        &stranger,
+        None,
+        Some(&their_circle),
+        &elsewhere,
+        "managing change",
+    )
+    .await
+    .unwrap();
 
     let counts = store::counts_in_tree(&mut conn, &w.ics).await.unwrap();
-    let got: Vec<(&str, i64)> = counts.iter().map(|c| (c.topic.as_str(), c.people)).collect();
+    let got: Vec<(&str, i64)> = counts
+        .iter()
+        .map(|c| (c.topic.as_str(), c.people))
+        .collect();
     // People, not rows: the first member asked twice (set and circle) but counts once.
     assert_eq!(got, vec![("coaching", 3), ("managing change", 9)]);
     let theirs = store::counts_in_tree(&mut conn, &elsewhere).await.unwrap();
@@ -174,8 +232,16 @@ async fn sources_counts_offers_and_invitations() {
     let masterclass = programmes::insert(&mut tx, &w.ics, &common::fields("Managing change"))
         .await
         .unwrap();
-    assert!(store::mark_offered(&mut tx, &w.ics, "managing change", &masterclass).await.unwrap());
-    assert!(!store::mark_offered(&mut tx, &w.ics, "managing change", &masterclass).await.unwrap());
+    assert!(
+        store::mark_offered(&mut tx, &w.ics, "managing change", &masterclass)
+            .await
+            .unwrap()
+    );
+    assert!(
+        !store::mark_offered(&mut tx, &w.ics, "managing change", &masterclass)
+            .await
+            .unwrap()
+    );
     let invited = store::invite_askers(&mut tx, &w.ics, "managing change", &masterclass)
         .await
         .unwrap();
@@ -183,16 +249,34 @@ async fn sources_counts_offers_and_invitations() {
     invited_ids.sort();
     let mut expected: Vec<String> = members.iter().map(|m| m.to_string()).collect();
     expected.sort();
-    assert_eq!(invited_ids, expected, "exactly the askers in the tree, each once");
-    assert!(store::invite_askers(&mut tx, &w.ics, "managing change", &masterclass)
-        .await
-        .unwrap()
-        .is_empty());
+    assert_eq!(
+        invited_ids, expected,
+        "exactly the askers in the tree, each once"
+    );
+    assert!(
+        store::invite_askers(&mut tx, &w.ics, "managing change", &masterclass)
+            .await
+            .unwrap()
+            .is_empty()
+    );
     revans_storage::commit(tx).await.unwrap();
-    assert_eq!(store::invitations_for(&mut conn, "managing change").await.unwrap(), 9);
+    assert_eq!(
+        store::invitations_for(&mut conn, "managing change")
+            .await
+            .unwrap(),
+        9
+    );
     let offered = store::counts_in_tree(&mut conn, &w.ics).await.unwrap();
-    assert_eq!(offered[1].programme_id.as_deref(), Some(masterclass.as_str()));
-    assert_eq!(store::offer_of(&mut conn, &w.ics, "managing change").await.unwrap(), Some(Some(masterclass)));
+    assert_eq!(
+        offered[1].programme_id.as_deref(),
+        Some(masterclass.as_str())
+    );
+    assert_eq!(
+        store::offer_of(&mut conn, &w.ics, "managing change")
+            .await
+            .unwrap(),
+        Some(Some(masterclass))
+    );
 
     // Withdrawing: only one's own.
     let id = Id::parse(&mine[0].id).unwrap();

@@ -328,7 +328,11 @@ pub fn table() -> Vec<Route> {
         // Masterclasses from interests (issue 16): people's own topics; the lead's figures.
         r("GET", "/interests", get(interests::mine)),
         r("POST", "/interests", post(interests::add)),
-        r("POST", "/interests/{id}/withdraw", post(interests::withdraw)),
+        r(
+            "POST",
+            "/interests/{id}/withdraw",
+            post(interests::withdraw),
+        ),
         r("GET", "/admin/interests", get(interests::admin_report)),
         r(
             "GET",
@@ -352,7 +356,11 @@ pub fn table() -> Vec<Route> {
             "/api/v1/interests/{id}",
             delete(api::interests::withdraw),
         ),
-        r("GET", "/api/v1/admin/interests", get(api::interests::figures)),
+        r(
+            "GET",
+            "/api/v1/admin/interests",
+            get(api::interests::figures),
+        ),
         r(
             "POST",
             "/api/v1/admin/interests/masterclasses",

@@ -17,7 +17,11 @@ pub const HIDDEN_TOPIC: (&str, usize) = ("coaching conversations", 3);
 pub async fn seed(conn: &mut Conn, region: &Id) -> Result<(), Error> {
     let mut askers = Vec::new();
     for person in people::list_in_tree(conn, region).await? {
-        if let Some(source) = store::sources_for(conn, &person.id).await?.into_iter().next() {
+        if let Some(source) = store::sources_for(conn, &person.id)
+            .await?
+            .into_iter()
+            .next()
+        {
             askers.push((person.id, source));
         }
     }

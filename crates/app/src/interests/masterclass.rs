@@ -35,7 +35,11 @@ pub struct MasterclassMade {
 }
 
 /// The topic's published count in the lead's tree, checked usable for a masterclass.
-async fn usable(conn: &mut revans_storage::Conn, root: &Id, topic: &InterestTopic) -> Result<u32, Error> {
+async fn usable(
+    conn: &mut revans_storage::Conn,
+    root: &Id,
+    topic: &InterestTopic,
+) -> Result<u32, Error> {
     let rows = store::counts_in_tree(conn, root).await?;
     let row = rows
         .iter()
@@ -86,11 +90,7 @@ fn programme_input(topic: &InterestTopic) -> ProgrammeInput {
 
 /// Makes the masterclass in one transaction: the draft programme (with its own audit entry),
 /// the topic marked as offered, the invitations emailed and the lead's audit entry.
-pub async fn make(
-    app: &App,
-    actor: &Actor<'_>,
-    raw_topic: &str,
-) -> Result<MasterclassMade, Error> {
+pub async fn make(app: &App, actor: &Actor<'_>, raw_topic: &str) -> Result<MasterclassMade, Error> {
     let root = lead_root(actor.viewer)?;
     let topic = InterestTopic::parse(raw_topic)?;
     let mut tx = app.store.begin().await?;

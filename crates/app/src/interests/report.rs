@@ -43,7 +43,8 @@ pub fn line(row: &TopicCount) -> InterestTopicLine {
         title: title_case_first(&row.topic),
         people: people.shown(),
         masterclass_programme_id: row.programme_id.clone(),
-        can_make_masterclass: row.offered_at.is_none() && matches!(people, Published::Count(n) if n > 0),
+        can_make_masterclass: row.offered_at.is_none()
+            && matches!(people, Published::Count(n) if n > 0),
     }
 }
 

@@ -94,7 +94,9 @@ pub async fn mine(
 ) -> PageResult<Response> {
     let page = mine_page(&state, &viewer, InterestForm::default()).await?;
     let notice = match q.notice.as_deref() {
-        Some("recorded") => Some("Your interest is recorded. Leads see only how many people asked for each topic, never who."),
+        Some("recorded") => Some(
+            "Your interest is recorded. Leads see only how many people asked for each topic, never who.",
+        ),
         Some("withdrawn") => Some("Your interest is withdrawn."),
         _ => None,
     };
@@ -238,8 +240,8 @@ pub async fn masterclass_made(
     Admin(viewer): Admin,
     Query(q): Query<TopicForm>,
 ) -> PageResult<Response> {
-    let topic = revans_domain::interest::InterestTopic::parse(&q.topic)
-        .map_err(revans_app::Error::from)?;
+    let topic =
+        revans_domain::interest::InterestTopic::parse(&q.topic).map_err(revans_app::Error::from)?;
     let r = report(&state, &viewer).await?;
     let line = r
         .topics

@@ -1,7 +1,7 @@
 //! Masterclasses from interests (issue 16) bodies.
 
 /// Where an interest comes from.
-#[derive(Debug, Clone, Copy, serde::Deserialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, Copy, serde::Serialize, serde::Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum InterestSourceKindIn {
     Set,
