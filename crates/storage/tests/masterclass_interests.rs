@@ -130,11 +130,12 @@ async fn sources_counts_offers_and_invitations() {
 
     // Everyone asks for "managing change" from the set; the first also from the circle, and
     // twice from the set (refused).
+    let st = &w.store;
     let ask = |p: &Id, set_id: Option<&Id>, circle_id: Option<&Id>, org: &Id, topic: &str| {
         let (p, org, topic) = (p.clone(), org.clone(), topic.to_owned());
         let (s, c) = (set_id.cloned(), circle_id.cloned());
         async move {
-            let mut conn = w.store.conn().await.unwrap();
+            let mut conn = st.conn().await.unwrap();
             store::insert(
                 &mut conn,
                 &NewInterest {
