@@ -5,6 +5,7 @@ mod circles;
 pub mod circles_booking;
 mod evaluation;
 mod facilitator_records;
+pub mod interests;
 pub mod pool;
 mod sets;
 
@@ -116,6 +117,7 @@ pub async fn seed(state: &App) -> Result<bool, Error> {
     .await?;
     facilitator_records::seed(&mut tx, &ids[2], &ids[0], &spring).await?;
     circles::seed(&mut tx, &ics.id, &ics.id, &ids[0], &ids[2]).await?;
+    interests::seed(&mut tx, &ics.id).await?;
     audit::record(
         &mut tx,
         audit::NewAuditEntry {

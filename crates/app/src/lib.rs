@@ -24,6 +24,7 @@ pub mod facilitator_records;
 pub mod facilitators;
 pub mod generate;
 pub mod home;
+pub mod interests;
 pub mod jobs;
 pub mod mail;
 pub mod paging;

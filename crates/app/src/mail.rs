@@ -83,6 +83,18 @@ pub struct CircleEmail {
     pub link_label: String,
 }
 
+/// Revans's invitation to someone who asked for a masterclass on a topic (issue 16). Sent by
+/// Revans itself, so the lead who made the masterclass never learns who asked.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MasterclassInvitationEmail {
+    pub tenant: String,
+    pub name: String,
+    /// The topic as they asked for it ("Managing change").
+    pub topic: String,
+    /// The masterclass's page in the catalogue (open once the programme is published).
+    pub link: String,
+}
+
 /// Every email Revans sends, as data.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -93,6 +105,7 @@ pub enum Notice {
     SignInFailures(SignInFailuresEmail),
     Application(ApplicationEmail),
     Circle(CircleEmail),
+    MasterclassInvitation(MasterclassInvitationEmail),
 }
 
 macro_rules! notice_from {
@@ -111,6 +124,7 @@ notice_from!(
     SignInFailuresEmail => SignInFailures,
     ApplicationEmail => Application,
     CircleEmail => Circle,
+    MasterclassInvitationEmail => MasterclassInvitation,
 );
 
 /// A small text attachment, kept in the job payload with the message.

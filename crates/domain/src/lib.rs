@@ -18,6 +18,7 @@ mod facilitator_fit;
 pub mod facilitator_profile;
 mod field_errors;
 mod id;
+pub mod interest;
 mod keyword;
 mod nomination;
 mod problem;

@@ -64,6 +64,7 @@ labelled_enum!(
         TrainTheTrainer => ("train_the_trainer", "Train the trainer"),
         SupportCircles => ("support_circles", "Support circle series"),
         ImmersionEvent => ("immersion_event", "Immersion event"),
+        Masterclass => ("masterclass", "Masterclass"),
     }
 );
 

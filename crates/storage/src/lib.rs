@@ -32,6 +32,8 @@ pub mod feedback360;
 pub mod formation_runs;
 pub mod home;
 pub mod jobs;
+// Masterclasses from interests (issue 16).
+pub mod masterclass_interests;
 pub mod meetings;
 pub mod mentors;
 pub mod organisations;

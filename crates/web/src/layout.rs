@@ -64,6 +64,7 @@ impl Layout {
                 add("/admin/organisations", "Organisations");
                 add("/admin/audit", "Audit log");
                 add("/admin/jobs/failed", "Failed emails");
+                add("/admin/interests", "Masterclass interests");
             }
             // Learning diaries for everyone; the themes report for leads and evaluators (C5).
             add("/diary", "Diary");

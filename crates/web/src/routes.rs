@@ -325,6 +325,47 @@ pub fn table() -> Vec<Route> {
             "/admin/circles/{id}/decline",
             post(circle_admin::decline),
         ),
+        // Masterclasses from interests (issue 16): people's own topics; the lead's figures.
+        r("GET", "/interests", get(interests::mine)),
+        r("POST", "/interests", post(interests::add)),
+        r(
+            "POST",
+            "/interests/{id}/withdraw",
+            post(interests::withdraw),
+        ),
+        r("GET", "/admin/interests", get(interests::admin_report)),
+        r(
+            "GET",
+            "/admin/interests/masterclass",
+            get(interests::masterclass_check),
+        ),
+        r(
+            "POST",
+            "/admin/interests/masterclass",
+            post(interests::make_masterclass),
+        ),
+        r(
+            "GET",
+            "/admin/interests/masterclass/made",
+            get(interests::masterclass_made),
+        ),
+        r("GET", "/api/v1/interests", get(api::interests::mine)),
+        r("POST", "/api/v1/interests", post(api::interests::add)),
+        r(
+            "DELETE",
+            "/api/v1/interests/{id}",
+            delete(api::interests::withdraw),
+        ),
+        r(
+            "GET",
+            "/api/v1/admin/interests",
+            get(api::interests::figures),
+        ),
+        r(
+            "POST",
+            "/api/v1/admin/interests/masterclasses",
+            post(api::interests::make_masterclass),
+        ),
         r("GET", "/api/v1/admin/circles", get(api::circle_admin::list)),
         r(
             "POST",

@@ -109,6 +109,11 @@ const SCREENS: &[(&str, &str, bool)] = &[
     (ADMIN, "/admin/circles", false),
     (ADMIN, "/api/v1/admin/circles", true),
     (EVALUATOR, "/admin/circles/report", false),
+    // Masterclasses from interests (issue 16): one's own topics; the lead's figures.
+    (PARTICIPANT, "/interests", false),
+    (PARTICIPANT, "/api/v1/interests", true),
+    (ADMIN, "/admin/interests", false),
+    (ADMIN, "/api/v1/admin/interests", true),
 ];
 
 async fn measure(app: &TestApp, programme: &str, set: &Set) -> Vec<(String, usize)> {
@@ -245,6 +250,7 @@ async fn a_screen_costs_the_same_number_of_queries_however_many_rows_it_shows() 
     grow_set(&app, &set, 20).await;
     grow_cohort(&app, &set, 6).await;
     grow_pool(&app, 12).await;
+    grow_interests(&app, &set, 25).await;
     let large = measure(&app, &programme, &set).await;
 
     let grew: Vec<String> = small
@@ -396,6 +402,30 @@ async fn grow_diary(app: &TestApp, n: usize) {
 }
 
 /// The demo participant's published set.
+/// `n` more topics Pat asked for from their set (the circles grown above are sources too).
+async fn grow_interests(app: &TestApp, set: &Set, n: usize) {
+    use revans_storage::masterclass_interests::{NewInterest, insert};
+    let pat = revans_domain::Id::parse(&app.person_id(PARTICIPANT).await).unwrap();
+    let mut tx = app.state.store.begin().await.unwrap();
+    let org = revans_storage::people::get(&mut tx, &pat)
+        .await
+        .unwrap()
+        .unwrap()
+        .organisation_id;
+    for i in 0..n {
+        let topic = format!("grown topic {i}");
+        let new = NewInterest {
+            person_id: &pat,
+            set_id: Some(&set.id),
+            circle_id: None,
+            organisation_id: &org,
+            topic: &topic,
+        };
+        insert(&mut tx, &new).await.unwrap();
+    }
+    revans_storage::commit(tx).await.unwrap();
+}
+
 async fn pats_set(app: &TestApp) -> Set {
     let pat = revans_domain::Id::parse(&app.person_id(PARTICIPANT).await).unwrap();
     let mut conn = app.state.store.conn().await.unwrap();

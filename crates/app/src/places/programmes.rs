@@ -246,16 +246,28 @@ async fn parse_with_follow_on(
 
 /// Creates a draft programme in the programme lead's organisation.
 pub async fn create(state: &App, actor: &Actor<'_>, input: &ProgrammeInput) -> Result<Id, Error> {
+    let mut tx = state.store.begin().await?;
+    let id = create_in(&mut tx, actor, input).await?;
+    revans_storage::commit(tx).await?;
+    Ok(id)
+}
+
+/// `create` inside the caller's transaction, for a use case that makes a programme as one step
+/// of its own change (a masterclass made from interests).
+pub async fn create_in(
+    tx: &mut revans_storage::Conn,
+    actor: &Actor<'_>,
+    input: &ProgrammeInput,
+) -> Result<Id, Error> {
     let Some(org) = actor.viewer.admin_roots().into_iter().next() else {
         return Err(Error::Forbidden);
     };
-    let mut tx = state.store.begin().await?;
-    let (fields, cap) = parse_with_follow_on(&mut tx, actor, input, None).await?;
-    let id = programmes::insert(&mut tx, &org, &fields).await?;
-    programmes::set_cap(&mut tx, &id, &org, cap).await?;
+    let (fields, cap) = parse_with_follow_on(tx, actor, input, None).await?;
+    let id = programmes::insert(tx, &org, &fields).await?;
+    programmes::set_cap(tx, &id, &org, cap).await?;
     actor
         .audit(
-            &mut tx,
+            tx,
             "programme.created",
             "programme",
             id.as_str(),
@@ -263,7 +275,6 @@ pub async fn create(state: &App, actor: &Actor<'_>, input: &ProgrammeInput) -> R
             &org,
         )
         .await?;
-    revans_storage::commit(tx).await?;
     Ok(id)
 }
 

@@ -11,6 +11,7 @@ pub mod cohorts;
 pub mod contracts;
 pub mod formation_runs;
 pub mod home;
+pub mod interests;
 pub mod jobs;
 pub mod me;
 pub mod meeting_changes;

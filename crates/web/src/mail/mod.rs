@@ -4,6 +4,7 @@
 
 mod application_emails;
 mod circle_emails;
+mod masterclass_emails;
 mod sign_in_notice;
 mod templates;
 mod worker;
@@ -48,6 +49,7 @@ fn render(queued: &QueuedEmail) -> Result<OutgoingEmail, String> {
         Notice::SignInFailures(e) => e,
         Notice::Application(e) => e,
         Notice::Circle(e) => e,
+        Notice::MasterclassInvitation(e) => e,
     };
     Ok(OutgoingEmail {
         to: queued.to.clone(),

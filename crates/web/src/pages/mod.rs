@@ -21,6 +21,7 @@ pub mod choose_set;
 pub mod circle_admin;
 pub mod circles;
 pub mod home;
+pub mod interests;
 pub mod invitation;
 pub mod meeting_actions;
 pub mod meetings;

@@ -212,6 +212,69 @@ pub(crate) const MATRIX: &[(&str, &str, [&str; 7])] = &[
     ("GET", "/programmes/{programme}", ["200"; 7]),
     ("GET", "/cohorts/{cohort}/sessions.ics", ["200"; 7]),
     ("GET", "/calendar/{token}", ["404"; 7]),
+    // Masterclasses from interests (issue 16): everyone signed in keeps their own topics (an
+    // empty form names the source; {job} is nobody's interest); leads read their own tree's
+    // figures (the other tenant's lead sees an empty table) and name a topic (empty: 422).
+    (
+        "GET",
+        "/interests",
+        ["303>/sign-in", "200", "200", "200", "200", "200", "200"],
+    ),
+    (
+        "POST",
+        "/interests",
+        ["303>/sign-in", "422", "422", "422", "422", "422", "422"],
+    ),
+    (
+        "POST",
+        "/interests/{job}/withdraw",
+        ["303>/sign-in", "404", "404", "404", "404", "404", "404"],
+    ),
+    (
+        "GET",
+        "/admin/interests",
+        ["303>/sign-in", "403", "403", "403", "403", "200", "200"],
+    ),
+    (
+        "GET",
+        "/admin/interests/masterclass",
+        ["303>/sign-in", "403", "403", "403", "403", "422", "422"],
+    ),
+    (
+        "POST",
+        "/admin/interests/masterclass",
+        ["303>/sign-in", "403", "403", "403", "403", "422", "422"],
+    ),
+    (
+        "GET",
+        "/admin/interests/masterclass/made",
+        ["303>/sign-in", "403", "403", "403", "403", "422", "422"],
+    ),
+    (
+        "GET",
+        "/api/v1/interests",
+        ["401", "200", "200", "200", "200", "200", "200"],
+    ),
+    (
+        "POST",
+        "/api/v1/interests",
+        ["401", "422", "422", "422", "422", "422", "422"],
+    ),
+    (
+        "DELETE",
+        "/api/v1/interests/{job}",
+        ["401", "404", "404", "404", "404", "404", "404"],
+    ),
+    (
+        "GET",
+        "/api/v1/admin/interests",
+        ["401", "403", "403", "403", "403", "200", "200"],
+    ),
+    (
+        "POST",
+        "/api/v1/admin/interests/masterclasses",
+        ["401", "403", "403", "403", "403", "422", "422"],
+    ),
     // Support circles (issue 15): {circle} is the demo's burnout circle, facilitated by the
     // demo facilitator in the demo region; the other tenant's lead may look but not book.
     // Signed out with two regions, the feeds ask which region (422).

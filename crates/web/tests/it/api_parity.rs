@@ -56,6 +56,18 @@ type Route = (&'static str, &'static str);
 
 /// Each state-changing page route and the API routes that do what it does.
 const COUNTERPARTS: &[(&str, &str, &[Route])] = &[
+    // Masterclasses from interests (issue 16).
+    ("POST", "/interests", &[("POST", "/api/v1/interests")]),
+    (
+        "POST",
+        "/interests/{id}/withdraw",
+        &[("DELETE", "/api/v1/interests/{id}")],
+    ),
+    (
+        "POST",
+        "/admin/interests/masterclass",
+        &[("POST", "/api/v1/admin/interests/masterclasses")],
+    ),
     // Facilitator records (issue 15).
     (
         "POST",

@@ -33,6 +33,7 @@ mod forming_runs;
 mod helpers;
 mod homes;
 mod ics;
+mod masterclass_interests;
 mod meeting_pages;
 mod national;
 mod offers;

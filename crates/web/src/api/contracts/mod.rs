@@ -13,6 +13,7 @@ pub mod diaries;
 pub mod evaluation;
 pub mod facilitator_records;
 pub mod feedback360;
+pub mod interests;
 pub mod meeting_changes;
 pub mod meetings;
 pub mod organisations;
