@@ -3,6 +3,7 @@
 mod catalogue;
 mod circles;
 pub mod circles_booking;
+mod completion;
 mod evaluation;
 mod facilitator_records;
 pub mod pool;
@@ -116,6 +117,7 @@ pub async fn seed(state: &App) -> Result<bool, Error> {
     .await?;
     facilitator_records::seed(&mut tx, &ids[2], &ids[0], &spring).await?;
     circles::seed(&mut tx, &ics.id, &ics.id, &ids[0], &ids[2]).await?;
+    completion::seed(&mut tx, &spring, &ids[0]).await?;
     audit::record(
         &mut tx,
         audit::NewAuditEntry {

@@ -8,6 +8,18 @@ use utoipa::openapi::{Content, OpenApi, Ref, RefOr, ResponseBuilder};
 
 /// Operations some signed-in roles may not use (403), as the access matrix test checks.
 const FORBIDDEN_FOR_SOME: &[(&str, &str)] = &[
+    // Completion and CPD (issue 16): leads of the cohort's programme only.
+    ("get", "/api/v1/cohorts/{id}/completion"),
+    ("get", "/api/v1/cohorts/{id}/sessions/{ordinal}/attendance"),
+    ("put", "/api/v1/cohorts/{id}/sessions/{ordinal}/attendance"),
+    (
+        "put",
+        "/api/v1/cohorts/{id}/completion/{participant}/exception",
+    ),
+    (
+        "delete",
+        "/api/v1/cohorts/{id}/completion/{participant}/exception",
+    ),
     // Facilitator records (issue 15): facilitators only; leads of the region only.
     ("get", "/api/v1/facilitators/me/profile"),
     ("put", "/api/v1/facilitators/me/background"),
@@ -131,6 +143,12 @@ pub const OPEN_BY_LINK: &[(&str, &str)] = &[
 
 /// Operations refused when the record is not in a state that allows them (409).
 const CONFLICTS: &[(&str, &str)] = &[
+    // Completion (issue 16): a session not started yet; an exception for someone who completed.
+    ("put", "/api/v1/cohorts/{id}/sessions/{ordinal}/attendance"),
+    (
+        "put",
+        "/api/v1/cohorts/{id}/completion/{participant}/exception",
+    ),
     // Support circles: booked already, nothing to cancel, no place held, past the deadline.
     ("post", "/api/v1/circles/{id}/booking"),
     ("delete", "/api/v1/circles/{id}/booking"),

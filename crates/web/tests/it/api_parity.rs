@@ -56,6 +56,28 @@ type Route = (&'static str, &'static str);
 
 /// Each state-changing page route and the API routes that do what it does.
 const COUNTERPARTS: &[(&str, &str, &[Route])] = &[
+    // Completion and CPD (issue 16).
+    (
+        "POST",
+        "/admin/cohorts/{id}/sessions/{ordinal}/attendance",
+        &[("PUT", "/api/v1/cohorts/{id}/sessions/{ordinal}/attendance")],
+    ),
+    (
+        "POST",
+        "/admin/cohorts/{id}/completion/{participant}/exception",
+        &[(
+            "PUT",
+            "/api/v1/cohorts/{id}/completion/{participant}/exception",
+        )],
+    ),
+    (
+        "POST",
+        "/admin/cohorts/{id}/completion/{participant}/exception/remove",
+        &[(
+            "DELETE",
+            "/api/v1/cohorts/{id}/completion/{participant}/exception",
+        )],
+    ),
     // Facilitator records (issue 15).
     (
         "POST",
