@@ -120,15 +120,14 @@ pub async fn cohort_facts(conn: &mut Conn, cohort: &Id) -> Result<CohortFacts> {
     .bind(id)
     .fetch_all(&mut *conn)
     .await?;
-    let marks = sqlx::query_as::<_, MarkData>(sqlx::AssertSqlSafe(format!(
-        "{MARKS} WHERE cohort_id = $1"
-    )))
-    .bind(id)
-    .fetch_all(&mut *conn)
-    .await?
-    .into_iter()
-    .map(MarkRow::from)
-    .collect();
+    let marks =
+        sqlx::query_as::<_, MarkData>(sqlx::AssertSqlSafe(format!("{MARKS} WHERE cohort_id = $1")))
+            .bind(id)
+            .fetch_all(&mut *conn)
+            .await?
+            .into_iter()
+            .map(MarkRow::from)
+            .collect();
     let exceptions = sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "{EXCEPTIONS} WHERE cohort_id = $1"
     )))
@@ -202,15 +201,14 @@ pub async fn person_facts(conn: &mut Conn, person: &Id) -> Result<PersonFacts> {
     .bind(id)
     .fetch_all(&mut *conn)
     .await?;
-    let marks = sqlx::query_as::<_, MarkData>(sqlx::AssertSqlSafe(format!(
-        "{MARKS} WHERE person_id = $1"
-    )))
-    .bind(id)
-    .fetch_all(&mut *conn)
-    .await?
-    .into_iter()
-    .map(MarkRow::from)
-    .collect();
+    let marks =
+        sqlx::query_as::<_, MarkData>(sqlx::AssertSqlSafe(format!("{MARKS} WHERE person_id = $1")))
+            .bind(id)
+            .fetch_all(&mut *conn)
+            .await?
+            .into_iter()
+            .map(MarkRow::from)
+            .collect();
     let exceptions = sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "{EXCEPTIONS} WHERE person_id = $1"
     )))

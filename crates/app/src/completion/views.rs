@@ -82,7 +82,7 @@ impl From<CompletionStanding> for Standing {
 }
 
 /// CPD time by where it was earned.
-#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, utoipa::ToSchema)]
 pub struct CompletionCpd {
     /// Minutes from the cohort's own sessions attended.
     pub sessions_minutes: u32,
