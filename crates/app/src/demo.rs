@@ -3,6 +3,7 @@
 mod catalogue;
 mod circles;
 pub mod circles_booking;
+mod completion;
 mod evaluation;
 mod facilitator_records;
 pub mod interests;
@@ -118,6 +119,7 @@ pub async fn seed(state: &App) -> Result<bool, Error> {
     facilitator_records::seed(&mut tx, &ids[2], &ids[0], &spring).await?;
     circles::seed(&mut tx, &ics.id, &ics.id, &ids[0], &ids[2]).await?;
     interests::seed(&mut tx, &ics.id).await?;
+    completion::seed(&mut tx, &spring, &ids[0]).await?;
     audit::record(
         &mut tx,
         audit::NewAuditEntry {

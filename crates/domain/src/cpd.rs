@@ -151,7 +151,9 @@ pub fn hours_text(minutes: u32) -> String {
 
 /// Minutes as decimal hours for the API (two decimal places, rounded down).
 pub fn hours_number(minutes: u32) -> f64 {
-    (f64::from(minutes) * 100.0 / 60.0).floor() / 100.0
+    // Whole hundredths of an hour, rounded down, then as a decimal.
+    let hundredths = u64::from(minutes) * 100 / 60;
+    hundredths as f64 / 100.0
 }
 
 #[cfg(test)]
@@ -212,6 +214,8 @@ mod tests {
         assert_eq!(hours_number(90), 1.5);
         assert_eq!(hours_number(20), 0.33);
         assert_eq!(hours_number(1_110), 18.5);
+        assert_eq!(hours_number(225), 3.75);
+        assert_eq!(hours_number(0), 0.0);
     }
 
     #[test]

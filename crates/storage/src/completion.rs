@@ -25,12 +25,33 @@ pub struct ParticipantRow {
 }
 
 /// One recorded mark: present or absent at a session.
-#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MarkRow {
     pub cohort_id: String,
     pub person_id: String,
     pub ordinal: i64,
     pub present: bool,
+}
+
+/// A mark as read: the Any driver cannot decode SQLite's BOOLEAN, so `present` is read as a
+/// BIGINT (as `meetings` reads `held`).
+#[derive(sqlx::FromRow)]
+struct MarkData {
+    cohort_id: String,
+    person_id: String,
+    ordinal: i64,
+    present: i64,
+}
+
+impl From<MarkData> for MarkRow {
+    fn from(m: MarkData) -> Self {
+        MarkRow {
+            cohort_id: m.cohort_id,
+            person_id: m.person_id,
+            ordinal: m.ordinal,
+            present: m.present != 0,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
@@ -64,7 +85,8 @@ pub struct CohortFacts {
 }
 
 const SESSIONS: &str = "SELECT cohort_id, ordinal, starts_at, ends_at FROM cohort_sessions";
-const MARKS: &str = "SELECT cohort_id, person_id, ordinal, present FROM cohort_session_attendance";
+const MARKS: &str = "SELECT cohort_id, person_id, ordinal, \
+     CAST(CASE WHEN present THEN 1 ELSE 0 END AS BIGINT) AS present FROM cohort_session_attendance";
 const EXCEPTIONS: &str =
     "SELECT cohort_id, person_id, reason, recorded_at FROM completion_exceptions";
 // Minutes are summed in milliseconds and divided once, so lengths that are not whole minutes
@@ -98,10 +120,14 @@ pub async fn cohort_facts(conn: &mut Conn, cohort: &Id) -> Result<CohortFacts> {
     .bind(id)
     .fetch_all(&mut *conn)
     .await?;
-    let marks = sqlx::query_as(sqlx::AssertSqlSafe(format!("{MARKS} WHERE cohort_id = $1")))
-        .bind(id)
-        .fetch_all(&mut *conn)
-        .await?;
+    let marks =
+        sqlx::query_as::<_, MarkData>(sqlx::AssertSqlSafe(format!("{MARKS} WHERE cohort_id = $1")))
+            .bind(id)
+            .fetch_all(&mut *conn)
+            .await?
+            .into_iter()
+            .map(MarkRow::from)
+            .collect();
     let exceptions = sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "{EXCEPTIONS} WHERE cohort_id = $1"
     )))
@@ -175,10 +201,14 @@ pub async fn person_facts(conn: &mut Conn, person: &Id) -> Result<PersonFacts> {
     .bind(id)
     .fetch_all(&mut *conn)
     .await?;
-    let marks = sqlx::query_as(sqlx::AssertSqlSafe(format!("{MARKS} WHERE person_id = $1")))
-        .bind(id)
-        .fetch_all(&mut *conn)
-        .await?;
+    let marks =
+        sqlx::query_as::<_, MarkData>(sqlx::AssertSqlSafe(format!("{MARKS} WHERE person_id = $1")))
+            .bind(id)
+            .fetch_all(&mut *conn)
+            .await?
+            .into_iter()
+            .map(MarkRow::from)
+            .collect();
     let exceptions = sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "{EXCEPTIONS} WHERE person_id = $1"
     )))

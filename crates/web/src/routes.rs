@@ -1358,6 +1358,65 @@ pub fn table() -> Vec<Route> {
             "/api/v1/facilitator-requests/{token}",
             post(api::pool::answer),
         ),
+        // Completion and CPD (issue 16, C10): a cohort's lead keeps the register, sees who
+        // completed and records exceptions; everyone reads their own CPD record.
+        r(
+            "GET",
+            "/admin/cohorts/{id}/completion",
+            get(completion::show),
+        ),
+        r(
+            "GET",
+            "/admin/cohorts/{id}/sessions/{ordinal}/attendance",
+            get(completion::register_form),
+        ),
+        r(
+            "POST",
+            "/admin/cohorts/{id}/sessions/{ordinal}/attendance",
+            post(completion::record_register),
+        ),
+        r(
+            "GET",
+            "/admin/cohorts/{id}/completion/{participant}/exception",
+            get(completion::exception_form),
+        ),
+        r(
+            "POST",
+            "/admin/cohorts/{id}/completion/{participant}/exception",
+            post(completion::exception_post),
+        ),
+        r(
+            "POST",
+            "/admin/cohorts/{id}/completion/{participant}/exception/remove",
+            post(completion::exception_remove),
+        ),
+        r("GET", "/cpd", get(completion::mine)),
+        r(
+            "GET",
+            "/api/v1/cohorts/{id}/completion",
+            get(api::completion::show),
+        ),
+        r(
+            "GET",
+            "/api/v1/cohorts/{id}/sessions/{ordinal}/attendance",
+            get(api::completion::register_show),
+        ),
+        r(
+            "PUT",
+            "/api/v1/cohorts/{id}/sessions/{ordinal}/attendance",
+            put(api::completion::register_put),
+        ),
+        r(
+            "PUT",
+            "/api/v1/cohorts/{id}/completion/{participant}/exception",
+            put(api::completion::exception_put),
+        ),
+        r(
+            "DELETE",
+            "/api/v1/cohorts/{id}/completion/{participant}/exception",
+            delete(api::completion::exception_delete),
+        ),
+        r("GET", "/api/v1/cpd", get(api::completion::mine)),
     ]
 }
 

@@ -114,6 +114,16 @@ const SCREENS: &[(&str, &str, bool)] = &[
     (PARTICIPANT, "/api/v1/interests", true),
     (ADMIN, "/admin/interests", false),
     (ADMIN, "/api/v1/admin/interests", true),
+    // Completion and CPD (issue 16).
+    (ADMIN, "/admin/cohorts/{cohort}/completion", false),
+    (ADMIN, "/api/v1/cohorts/{cohort}/completion", true),
+    (
+        ADMIN,
+        "/admin/cohorts/{cohort}/sessions/1/attendance",
+        false,
+    ),
+    (PARTICIPANT, "/cpd", false),
+    (PARTICIPANT, "/api/v1/cpd", true),
 ];
 
 async fn measure(app: &TestApp, programme: &str, set: &Set) -> Vec<(String, usize)> {
@@ -251,6 +261,7 @@ async fn a_screen_costs_the_same_number_of_queries_however_many_rows_it_shows() 
     grow_cohort(&app, &set, 6).await;
     grow_pool(&app, 12).await;
     grow_interests(&app, &set, 25).await;
+    grow_completion(&app, &set, 20).await;
     let large = measure(&app, &programme, &set).await;
 
     let grew: Vec<String> = small
@@ -515,6 +526,76 @@ async fn grow_cohort(app: &TestApp, set: &Set, n: usize) {
         )
         .await
         .unwrap();
+    }
+    revans_storage::commit(tx).await.unwrap();
+}
+
+/// `n` more participants with accepted places in the set's cohort, each marked at the sessions
+/// held so far, so the completion overview, its register and their CPD grow (issue 16).
+async fn grow_completion(app: &TestApp, set: &Set, n: usize) {
+    use revans_domain::{ApplicationState, Id};
+    use revans_storage::{applications, cohorts, completion};
+    let mut tx = app.state.store.begin().await.unwrap();
+    let cohort = cohorts::get(&mut tx, &set.cohort_id)
+        .await
+        .unwrap()
+        .unwrap();
+    let lead = Id::parse(&app.person_id(ADMIN).await).unwrap();
+    let held: Vec<i64> = completion::cohort_facts(&mut tx, &set.cohort_id)
+        .await
+        .unwrap()
+        .sessions
+        .iter()
+        .filter(|s| s.starts_at <= revans_storage::now_ms())
+        .map(|s| s.ordinal)
+        .collect();
+    for i in 0..n {
+        let person = Id::parse(
+            &app.person_id(&format!("grow{i}@harbour-trust.example"))
+                .await,
+        )
+        .unwrap();
+        let org = revans_storage::people::get(&mut tx, &person)
+            .await
+            .unwrap()
+            .unwrap()
+            .organisation_id;
+        let id = applications::insert(
+            &mut tx,
+            &applications::NewApplication {
+                programme_id: &cohort.programme_id,
+                person_id: &person,
+                organisation_id: &org,
+                state: ApplicationState::Approved,
+                answers: &[],
+                confirmed_statements: true,
+                preferences: std::slice::from_ref(&cohort.id),
+                nominated_by: None,
+            },
+        )
+        .await
+        .unwrap();
+        applications::offer(
+            &mut tx,
+            &id,
+            ApplicationState::Approved,
+            &cohort.id,
+            revans_storage::now_ms() + 86_400_000,
+        )
+        .await
+        .unwrap();
+        applications::accept(&mut tx, &id).await.unwrap();
+        for ordinal in &held {
+            completion::record_session_attendance(
+                &mut tx,
+                &cohort.id,
+                *ordinal,
+                &[(person.clone(), i % 2 == 0)],
+                &lead,
+            )
+            .await
+            .unwrap();
+        }
     }
     revans_storage::commit(tx).await.unwrap();
 }

@@ -2,7 +2,13 @@
 //! lead's exceptions, and CPD hours from attendance. `records` holds the one reading of the
 //! rules that every screen and certificate shares.
 
+pub mod exceptions;
+pub mod lead;
+pub mod my_cpd;
+pub mod overview;
 pub mod records;
+pub mod register;
+pub mod views;
 
 pub use records::{
     CohortRecords, ParticipantRecord, PersonCohort, PersonCpd, cohort_records, person_cpd,

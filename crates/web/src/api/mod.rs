@@ -8,6 +8,7 @@ pub mod audit;
 pub mod circle_admin;
 pub mod circles;
 pub mod cohorts;
+pub mod completion;
 pub mod contracts;
 pub mod formation_runs;
 pub mod home;

@@ -48,6 +48,9 @@ use super::openapi_errors::ErrorResponses;
         super::facilitator_records::own_supervision, super::facilitator_records::log_supervision, super::facilitator_records::hours,
         super::facilitator_records::mark_group, super::facilitator_records::cohort_mentors, super::facilitator_records::pair,
         super::facilitator_records::my_mentoring, super::facilitator_records::put_award,
+        // Completion and CPD (issue 16).
+        super::completion::show, super::completion::register_show, super::completion::register_put,
+        super::completion::exception_put, super::completion::exception_delete, super::completion::mine,
         super::circle_admin::list, super::circle_admin::create_circle, super::circle_admin::show, super::circle_admin::update, super::circle_admin::publish_circle, super::circle_admin::cancel_circle, super::circle_admin::merge, super::circle_admin::decline, super::circle_admin::report,
         // Masterclasses from interests (issue 16).
         super::interests::mine, super::interests::add, super::interests::withdraw, super::interests::figures, super::interests::make_masterclass,

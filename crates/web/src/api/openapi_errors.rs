@@ -11,6 +11,18 @@ const FORBIDDEN_FOR_SOME: &[(&str, &str)] = &[
     // Masterclasses from interests (issue 16): leads only.
     ("get", "/api/v1/admin/interests"),
     ("post", "/api/v1/admin/interests/masterclasses"),
+    // Completion and CPD (issue 16): leads of the cohort's programme only.
+    ("get", "/api/v1/cohorts/{id}/completion"),
+    ("get", "/api/v1/cohorts/{id}/sessions/{ordinal}/attendance"),
+    ("put", "/api/v1/cohorts/{id}/sessions/{ordinal}/attendance"),
+    (
+        "put",
+        "/api/v1/cohorts/{id}/completion/{participant}/exception",
+    ),
+    (
+        "delete",
+        "/api/v1/cohorts/{id}/completion/{participant}/exception",
+    ),
     // Facilitator records (issue 15): facilitators only; leads of the region only.
     ("get", "/api/v1/facilitators/me/profile"),
     ("put", "/api/v1/facilitators/me/background"),
@@ -136,6 +148,12 @@ pub const OPEN_BY_LINK: &[(&str, &str)] = &[
 const CONFLICTS: &[(&str, &str)] = &[
     // A topic asked for by fewer than 8 people, or made into a masterclass already.
     ("post", "/api/v1/admin/interests/masterclasses"),
+    // Completion (issue 16): a session not started yet; an exception for someone who completed.
+    ("put", "/api/v1/cohorts/{id}/sessions/{ordinal}/attendance"),
+    (
+        "put",
+        "/api/v1/cohorts/{id}/completion/{participant}/exception",
+    ),
     // Support circles: booked already, nothing to cancel, no place held, past the deadline.
     ("post", "/api/v1/circles/{id}/booking"),
     ("delete", "/api/v1/circles/{id}/booking"),

@@ -39,6 +39,7 @@ pub mod evaluation_results;
 pub mod facilitator_requests;
 pub mod feedback360;
 // Facilitator records (issue 15).
+pub mod completion;
 pub mod facilitator_profile;
 pub mod mentors;
 pub mod pool;

@@ -13,6 +13,73 @@ use crate::helpers::*;
 
 /// (method, path, outcomes for anon participant sponsor facilitator evaluator admin other).
 pub(crate) const MATRIX: &[(&str, &str, [&str; 7])] = &[
+    // Completion and CPD (issue 16): the spring cohort's leads; {participant} is the demo
+    // participant, who has a place in it; session 1 has been held. Everyone reads their own CPD.
+    (
+        "GET",
+        "/admin/cohorts/{spring}/completion",
+        ["303>/sign-in", "403", "403", "403", "403", "200", "404"],
+    ),
+    (
+        "GET",
+        "/admin/cohorts/{spring}/sessions/{ordinal}/attendance",
+        ["303>/sign-in", "403", "403", "403", "403", "200", "404"],
+    ),
+    (
+        "POST",
+        "/admin/cohorts/{spring}/sessions/{ordinal}/attendance",
+        ["303>/sign-in", "403", "403", "403", "403", "422", "404"],
+    ),
+    (
+        "GET",
+        "/admin/cohorts/{spring}/completion/{participant}/exception",
+        ["303>/sign-in", "403", "403", "403", "403", "200", "404"],
+    ),
+    (
+        "POST",
+        "/admin/cohorts/{spring}/completion/{participant}/exception",
+        ["303>/sign-in", "403", "403", "403", "403", "422", "404"],
+    ),
+    (
+        "POST",
+        "/admin/cohorts/{spring}/completion/{participant}/exception/remove",
+        ["303>/sign-in", "403", "403", "403", "403", "303", "404"],
+    ),
+    (
+        "GET",
+        "/cpd",
+        ["303>/sign-in", "200", "200", "200", "200", "200", "200"],
+    ),
+    (
+        "GET",
+        "/api/v1/cohorts/{spring}/completion",
+        ["401", "403", "403", "403", "403", "200", "404"],
+    ),
+    (
+        "GET",
+        "/api/v1/cohorts/{spring}/sessions/{ordinal}/attendance",
+        ["401", "403", "403", "403", "403", "200", "404"],
+    ),
+    (
+        "PUT",
+        "/api/v1/cohorts/{spring}/sessions/{ordinal}/attendance",
+        ["401", "403", "403", "403", "403", "422", "404"],
+    ),
+    (
+        "PUT",
+        "/api/v1/cohorts/{spring}/completion/{participant}/exception",
+        ["401", "403", "403", "403", "403", "422", "404"],
+    ),
+    (
+        "DELETE",
+        "/api/v1/cohorts/{spring}/completion/{participant}/exception",
+        ["401", "403", "403", "403", "403", "200", "404"],
+    ),
+    (
+        "GET",
+        "/api/v1/cpd",
+        ["401", "200", "200", "200", "200", "200", "200"],
+    ),
     // Facilitator records (issue 15): {job} is no qualification at all; {person} is the demo
     // participant, whose own profile they may read; leads of the region read it, another
     // tenant's lead gets 404.
@@ -1916,6 +1983,8 @@ async fn every_route_answers_every_role_as_the_matrix_says() {
             };
             let client = if destructive { &mut fresh } else { &mut shared };
             let concrete = path
+                .replace("{participant}", &person)
+                .replace("{ordinal}", "1")
                 .replace("{person}", &person)
                 .replace("{programme}", &programme)
                 .replace("{cohort}", &cohort)

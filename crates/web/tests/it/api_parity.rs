@@ -68,6 +68,28 @@ const COUNTERPARTS: &[(&str, &str, &[Route])] = &[
         "/admin/interests/masterclass",
         &[("POST", "/api/v1/admin/interests/masterclasses")],
     ),
+    // Completion and CPD (issue 16).
+    (
+        "POST",
+        "/admin/cohorts/{id}/sessions/{ordinal}/attendance",
+        &[("PUT", "/api/v1/cohorts/{id}/sessions/{ordinal}/attendance")],
+    ),
+    (
+        "POST",
+        "/admin/cohorts/{id}/completion/{participant}/exception",
+        &[(
+            "PUT",
+            "/api/v1/cohorts/{id}/completion/{participant}/exception",
+        )],
+    ),
+    (
+        "POST",
+        "/admin/cohorts/{id}/completion/{participant}/exception/remove",
+        &[(
+            "DELETE",
+            "/api/v1/cohorts/{id}/completion/{participant}/exception",
+        )],
+    ),
     // Facilitator records (issue 15).
     (
         "POST",

@@ -20,6 +20,7 @@ mod circle_admin;
 mod circle_sweep;
 mod circles;
 mod circles_concurrency;
+mod completion;
 mod confidentiality;
 mod dates;
 mod dead_letters;

@@ -9,6 +9,7 @@ pub mod applications;
 pub mod circle_admin;
 pub mod circles;
 pub mod cohorts;
+pub mod completion;
 pub mod diaries;
 pub mod evaluation;
 pub mod facilitator_records;
