@@ -83,6 +83,19 @@ pub struct CircleEmail {
     pub link_label: String,
 }
 
+/// Emails about a certificate of completion (issue 16): issued, revoked.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CertificateEmail {
+    pub tenant: String,
+    pub name: String,
+    pub programme: String,
+    /// What happened, also the subject.
+    pub headline: String,
+    pub lines: Vec<String>,
+    pub link: String,
+    pub link_label: String,
+}
+
 /// Every email Revans sends, as data.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -93,6 +106,7 @@ pub enum Notice {
     SignInFailures(SignInFailuresEmail),
     Application(ApplicationEmail),
     Circle(CircleEmail),
+    Certificate(CertificateEmail),
 }
 
 macro_rules! notice_from {
@@ -111,6 +125,7 @@ notice_from!(
     SignInFailuresEmail => SignInFailures,
     ApplicationEmail => Application,
     CircleEmail => Circle,
+    CertificateEmail => Certificate,
 );
 
 /// A small text attachment, kept in the job payload with the message.
