@@ -22,7 +22,7 @@ pub fn new_code() -> String {
     let symbols: Vec<u8> = (0..LENGTH)
         .map(|i| {
             let bit = i * 5;
-            let pair = u16::from(bytes[bit / 8]) << 8
+            let pair = (u16::from(bytes[bit / 8]) << 8)
                 | u16::from(bytes.get(bit / 8 + 1).copied().unwrap_or(0));
             let value = (pair >> (11 - bit % 8)) & 0x1f;
             ALPHABET[usize::from(value)]

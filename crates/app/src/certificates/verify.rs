@@ -22,6 +22,8 @@ pub struct Verification {
     /// `YYYY-MM-DD`.
     pub completed_on: String,
     pub cpd_hours: f64,
+    /// The CPD time the certificate states, in minutes.
+    pub cpd_minutes: u32,
     pub revoked: bool,
     /// The day it was revoked (UTC), `YYYY-MM-DD`.
     pub revoked_on: Option<String>,
@@ -37,7 +39,7 @@ impl Verification {
     }
 
     pub fn hours_text(&self) -> String {
-        hours_text((self.cpd_hours * 60.0).round() as u32)
+        hours_text(self.cpd_minutes)
     }
 }
 
@@ -55,6 +57,7 @@ pub async fn verify(app: &App, typed: &str) -> Result<Verification, Error> {
         programme: row.programme_title,
         completed_on: row.completed_on,
         cpd_hours: hours_number(minutes),
+        cpd_minutes: minutes,
         revoked: row.revoked_at.is_some(),
         revoked_on: row
             .revoked_at
