@@ -151,7 +151,7 @@ pub fn hours_text(minutes: u32) -> String {
 
 /// Minutes as decimal hours for the API (two decimal places, rounded down).
 pub fn hours_number(minutes: u32) -> f64 {
-    f64::from(minutes / 36 * 36) / 60.0
+    (f64::from(minutes) * 100.0 / 60.0).floor() / 100.0
 }
 
 #[cfg(test)]
@@ -187,8 +187,11 @@ mod tests {
         let five = CompletionRule::AtLeast(5);
         // Missed one, three left: may miss one more.
         assert_eq!(standing(five, counts(7, 4, 3), false), Standing::AtRisk);
-        // Missed one early, five left: plenty of room.
-        assert_eq!(standing(five, counts(7, 2, 1), false), Standing::OnTrack);
+        // Missed one early, needs four of the five left: may miss one more.
+        assert_eq!(standing(five, counts(7, 2, 1), false), Standing::AtRisk);
+        // Needs only three of the five left: plenty of room.
+        let four = CompletionRule::AtLeast(4);
+        assert_eq!(standing(four, counts(7, 2, 1), false), Standing::OnTrack);
         assert_eq!(standing(five, counts(7, 5, 5), false), Standing::Completed);
         assert_eq!(
             standing(five, counts(7, 6, 2), false),
@@ -207,7 +210,8 @@ mod tests {
         assert_eq!(hours_text(65), "1 hour");
         assert_eq!(hours_text(66), "1.1 hours");
         assert_eq!(hours_number(90), 1.5);
-        assert_eq!(hours_number(20), 0.0);
+        assert_eq!(hours_number(20), 0.33);
+        assert_eq!(hours_number(1_110), 18.5);
     }
 
     #[test]
