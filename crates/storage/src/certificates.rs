@@ -7,7 +7,7 @@ use revans_domain::Id;
 use crate::{Conn, Result, new_id};
 
 /// A certificate as stored.
-#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CertificateRow {
     pub id: String,
     pub code: String,
@@ -62,9 +62,76 @@ pub struct NewCertificate<'a> {
     pub issued_by: Option<&'a Id>,
 }
 
+// BOOLEAN is read as 0/1: the Any driver cannot decode SQLite's BOOLEAN column type.
 const SELECT: &str = "SELECT id, code, person_id, cohort_id, holder_name, tenant_name, \
      programme_title, cohort_name, starts_on, ends_on, completed_on, cpd_minutes, outcomes, \
-     by_exception, issued_at, issued_by, revoked_at, revoked_by, revoked_reason FROM certificates";
+     CAST(CASE WHEN by_exception THEN 1 ELSE 0 END AS BIGINT) AS by_exception, issued_at, \
+     issued_by, revoked_at, revoked_by, revoked_reason FROM certificates";
+
+#[derive(sqlx::FromRow)]
+struct Raw {
+    id: String,
+    code: String,
+    person_id: String,
+    cohort_id: String,
+    holder_name: String,
+    tenant_name: String,
+    programme_title: String,
+    cohort_name: String,
+    starts_on: String,
+    ends_on: String,
+    completed_on: String,
+    cpd_minutes: i64,
+    outcomes: String,
+    by_exception: i64,
+    issued_at: i64,
+    issued_by: Option<String>,
+    revoked_at: Option<i64>,
+    revoked_by: Option<String>,
+    revoked_reason: Option<String>,
+}
+
+impl From<Raw> for CertificateRow {
+    fn from(r: Raw) -> Self {
+        Self {
+            id: r.id,
+            code: r.code,
+            person_id: r.person_id,
+            cohort_id: r.cohort_id,
+            holder_name: r.holder_name,
+            tenant_name: r.tenant_name,
+            programme_title: r.programme_title,
+            cohort_name: r.cohort_name,
+            starts_on: r.starts_on,
+            ends_on: r.ends_on,
+            completed_on: r.completed_on,
+            cpd_minutes: r.cpd_minutes,
+            outcomes: r.outcomes,
+            by_exception: r.by_exception == 1,
+            issued_at: r.issued_at,
+            issued_by: r.issued_by,
+            revoked_at: r.revoked_at,
+            revoked_by: r.revoked_by,
+            revoked_reason: r.revoked_reason,
+        }
+    }
+}
+
+async fn one(conn: &mut Conn, sql: String, bind: &str) -> Result<Option<CertificateRow>> {
+    let row: Option<Raw> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        .bind(bind)
+        .fetch_optional(&mut *conn)
+        .await?;
+    Ok(row.map(CertificateRow::from))
+}
+
+async fn many(conn: &mut Conn, sql: String, bind: &str) -> Result<Vec<CertificateRow>> {
+    let rows: Vec<Raw> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        .bind(bind)
+        .fetch_all(&mut *conn)
+        .await?;
+    Ok(rows.into_iter().map(CertificateRow::from).collect())
+}
 
 /// Issues a certificate: its id, or `None` when the person already has one for the cohort
 /// (another issuer got there first; the unique index on person and cohort decides).
@@ -100,38 +167,24 @@ pub async fn insert(conn: &mut Conn, new: &NewCertificate<'_>) -> Result<Option<
 }
 
 pub async fn get(conn: &mut Conn, id: &Id) -> Result<Option<CertificateRow>> {
-    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!("{SELECT} WHERE id = $1")))
-        .bind(id.as_str())
-        .fetch_optional(&mut *conn)
-        .await?)
+    one(conn, format!("{SELECT} WHERE id = $1"), id.as_str()).await
 }
 
 /// The certificate with this code, exactly as stored (the app layer normalises what was typed).
 pub async fn by_code(conn: &mut Conn, code: &str) -> Result<Option<CertificateRow>> {
-    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!("{SELECT} WHERE code = $1")))
-        .bind(code)
-        .fetch_optional(&mut *conn)
-        .await?)
+    one(conn, format!("{SELECT} WHERE code = $1"), code).await
 }
 
 /// A person's certificates, newest first.
 pub async fn for_person(conn: &mut Conn, person: &Id) -> Result<Vec<CertificateRow>> {
-    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "{SELECT} WHERE person_id = $1 ORDER BY issued_at DESC, id DESC"
-    )))
-    .bind(person.as_str())
-    .fetch_all(&mut *conn)
-    .await?)
+    let sql = format!("{SELECT} WHERE person_id = $1 ORDER BY issued_at DESC, id DESC");
+    many(conn, sql, person.as_str()).await
 }
 
 /// A cohort's certificates, by holder's name.
 pub async fn for_cohort(conn: &mut Conn, cohort: &Id) -> Result<Vec<CertificateRow>> {
-    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "{SELECT} WHERE cohort_id = $1 ORDER BY holder_name, id"
-    )))
-    .bind(cohort.as_str())
-    .fetch_all(&mut *conn)
-    .await?)
+    let sql = format!("{SELECT} WHERE cohort_id = $1 ORDER BY holder_name, id");
+    many(conn, sql, cohort.as_str()).await
 }
 
 /// Revokes a certificate that is not yet revoked: false when it already was (or is not there).

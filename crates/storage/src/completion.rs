@@ -64,7 +64,28 @@ pub struct CohortFacts {
 }
 
 const SESSIONS: &str = "SELECT cohort_id, ordinal, starts_at, ends_at FROM cohort_sessions";
-const MARKS: &str = "SELECT cohort_id, person_id, ordinal, present FROM cohort_session_attendance";
+// BOOLEAN is read as 0/1: the Any driver cannot decode SQLite's BOOLEAN column type.
+const MARKS: &str = "SELECT cohort_id, person_id, ordinal, \
+     CAST(CASE WHEN present THEN 1 ELSE 0 END AS BIGINT) AS present FROM cohort_session_attendance";
+
+#[derive(sqlx::FromRow)]
+struct RawMark {
+    cohort_id: String,
+    person_id: String,
+    ordinal: i64,
+    present: i64,
+}
+
+fn marks(rows: Vec<RawMark>) -> Vec<MarkRow> {
+    rows.into_iter()
+        .map(|r| MarkRow {
+            cohort_id: r.cohort_id,
+            person_id: r.person_id,
+            ordinal: r.ordinal,
+            present: r.present == 1,
+        })
+        .collect()
+}
 const EXCEPTIONS: &str =
     "SELECT cohort_id, person_id, reason, recorded_at FROM completion_exceptions";
 // Minutes are summed in milliseconds and divided once, so lengths that are not whole minutes
@@ -98,10 +119,12 @@ pub async fn cohort_facts(conn: &mut Conn, cohort: &Id) -> Result<CohortFacts> {
     .bind(id)
     .fetch_all(&mut *conn)
     .await?;
-    let marks = sqlx::query_as(sqlx::AssertSqlSafe(format!("{MARKS} WHERE cohort_id = $1")))
-        .bind(id)
-        .fetch_all(&mut *conn)
-        .await?;
+    let marks = marks(
+        sqlx::query_as::<_, RawMark>(sqlx::AssertSqlSafe(format!("{MARKS} WHERE cohort_id = $1")))
+            .bind(id)
+            .fetch_all(&mut *conn)
+            .await?,
+    );
     let exceptions = sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "{EXCEPTIONS} WHERE cohort_id = $1"
     )))
@@ -175,10 +198,12 @@ pub async fn person_facts(conn: &mut Conn, person: &Id) -> Result<PersonFacts> {
     .bind(id)
     .fetch_all(&mut *conn)
     .await?;
-    let marks = sqlx::query_as(sqlx::AssertSqlSafe(format!("{MARKS} WHERE person_id = $1")))
-        .bind(id)
-        .fetch_all(&mut *conn)
-        .await?;
+    let marks = marks(
+        sqlx::query_as::<_, RawMark>(sqlx::AssertSqlSafe(format!("{MARKS} WHERE person_id = $1")))
+            .bind(id)
+            .fetch_all(&mut *conn)
+            .await?,
+    );
     let exceptions = sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "{EXCEPTIONS} WHERE person_id = $1"
     )))
