@@ -1,6 +1,7 @@
 //! The demo tenant: a region (ICS) with three member organisations and someone in every role.
 
 mod catalogue;
+mod certificates;
 mod circles;
 pub mod circles_booking;
 mod completion;
@@ -120,6 +121,7 @@ pub async fn seed(state: &App) -> Result<bool, Error> {
     circles::seed(&mut tx, &ics.id, &ics.id, &ids[0], &ids[2]).await?;
     interests::seed(&mut tx, &ics.id).await?;
     completion::seed(&mut tx, &spring, &ids[0]).await?;
+    certificates::seed(&mut tx, &state.settings, &ics.id, &ids[0], (&ids[3], &trust.id), (&ids[4], &council.id)).await?;
     audit::record(
         &mut tx,
         audit::NewAuditEntry {

@@ -12,6 +12,7 @@ pub mod access_checks;
 mod actor;
 pub mod audit_log;
 pub mod calendar;
+pub mod certificates;
 pub mod circles;
 pub mod completion;
 pub mod dead_letters;

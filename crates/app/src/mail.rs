@@ -95,6 +95,19 @@ pub struct MasterclassInvitationEmail {
     pub link: String,
 }
 
+/// Emails about a certificate of completion (issue 16): issued, revoked.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CertificateEmail {
+    pub tenant: String,
+    pub name: String,
+    pub programme: String,
+    /// What happened, also the subject.
+    pub headline: String,
+    pub lines: Vec<String>,
+    pub link: String,
+    pub link_label: String,
+}
+
 /// Every email Revans sends, as data.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -106,6 +119,7 @@ pub enum Notice {
     Application(ApplicationEmail),
     Circle(CircleEmail),
     MasterclassInvitation(MasterclassInvitationEmail),
+    Certificate(CertificateEmail),
 }
 
 macro_rules! notice_from {
@@ -125,6 +139,7 @@ notice_from!(
     ApplicationEmail => Application,
     CircleEmail => Circle,
     MasterclassInvitationEmail => MasterclassInvitation,
+    CertificateEmail => Certificate,
 );
 
 /// A small text attachment, kept in the job payload with the message.

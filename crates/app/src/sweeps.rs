@@ -34,6 +34,8 @@ pub struct SweepSummary {
     pub circle_offers_lapsed: usize,
     /// Support circles decided by the minimum-size sweep.
     pub circles: crate::circles::sweep::CircleSweep,
+    /// Certificates issued to those who completed a cohort whose last session has started.
+    pub certificates_issued: usize,
     /// Programmes and meetings that failed this time (logged; tried again next sweep).
     pub failed: usize,
 }
@@ -107,6 +109,16 @@ pub async fn run_once(state: &App, now: i64) -> Result<SweepSummary, Error> {
         }
         Err(e) => {
             tracing::error!(error = %e, "finding circle sessions to remind failed");
+            summary.failed += 1;
+        }
+    }
+    match crate::certificates::issue::sweep(state, now).await {
+        Ok((issued, failed)) => {
+            summary.certificates_issued = issued;
+            summary.failed += failed;
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "finding cohorts to issue certificates for failed");
             summary.failed += 1;
         }
     }

@@ -12,6 +12,8 @@ pub mod audit;
 pub mod backup;
 pub mod bulk;
 pub mod calendar_feeds;
+// Certificates of completion (issue 16).
+pub mod certificates;
 pub mod circle_admin;
 pub mod circle_bookings;
 pub mod circle_calendar;

@@ -55,6 +55,7 @@ impl Layout {
             add("/applications", "Your applications");
             add("/sets", "Your sets");
             add("/circles", "Support circles");
+            add("/certificates", "Your certificates");
             if v.has_role(revans_domain::Role::Sponsor) {
                 add("/sponsor/applications", "Your nominees");
             }

@@ -44,6 +44,75 @@ pub fn table() -> Vec<Route> {
             get(catalogue::cohort_ics),
         ),
         r("GET", "/calendar/{token}", get(calendar::feed)),
+        // Certificates of completion (issue 16): verification is public; the rest signed in.
+        r(
+            "GET",
+            "/certificates/verify",
+            get(certificates::verify_form),
+        ),
+        r(
+            "GET",
+            "/certificates/verify/{code}",
+            get(certificates::verify_code),
+        ),
+        r(
+            "GET",
+            "/api/v1/certificates/verify/{code}",
+            get(api::certificates::verify_code),
+        ),
+        r("GET", "/certificates", get(certificates::list_mine)),
+        r("GET", "/certificates/{id}/pdf", get(certificates::pdf)),
+        r(
+            "GET",
+            "/admin/cohorts/{id}/certificates",
+            get(certificates::cohort_page),
+        ),
+        r(
+            "POST",
+            "/admin/cohorts/{id}/certificates/issue",
+            post(certificates::issue_now),
+        ),
+        r(
+            "GET",
+            "/admin/cohorts/{id}/certificates.zip",
+            get(certificates::zip),
+        ),
+        r(
+            "GET",
+            "/admin/certificates/{id}/revoke",
+            get(certificates::revoke_form),
+        ),
+        r(
+            "POST",
+            "/admin/certificates/{id}/revoke",
+            post(certificates::revoke_certificate),
+        ),
+        r("GET", "/api/v1/certificates", get(api::certificates::list_mine)),
+        r(
+            "GET",
+            "/api/v1/certificates/{id}/pdf",
+            get(api::certificates::pdf),
+        ),
+        r(
+            "POST",
+            "/api/v1/certificates/{id}/revoke",
+            post(api::certificates::revoke_certificate),
+        ),
+        r(
+            "GET",
+            "/api/v1/cohorts/{id}/certificates",
+            get(api::certificates::cohort_list),
+        ),
+        r(
+            "POST",
+            "/api/v1/cohorts/{id}/certificates/issue",
+            post(api::certificates::issue_now),
+        ),
+        r(
+            "GET",
+            "/api/v1/cohorts/{id}/certificates.zip",
+            get(api::certificates::zip),
+        ),
         // Support circles (C7, issue 15): the public calendar, its feeds, booking, attendance.
         r("GET", "/circles", get(circles::list)),
         r("GET", "/circles/embed", get(circles::embed)),

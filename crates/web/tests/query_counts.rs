@@ -109,6 +109,11 @@ const SCREENS: &[(&str, &str, bool)] = &[
     (ADMIN, "/admin/circles", false),
     (ADMIN, "/api/v1/admin/circles", true),
     (EVALUATOR, "/admin/circles/report", false),
+    // Certificates (issue 16): {winter} is the demo's finished cohort.
+    (PARTICIPANT, "/certificates", false),
+    (PARTICIPANT, "/api/v1/certificates", true),
+    (ADMIN, "/admin/cohorts/{winter}/certificates", false),
+    (ADMIN, "/api/v1/cohorts/{winter}/certificates", true),
     // Masterclasses from interests (issue 16): one's own topics; the lead's figures.
     (PARTICIPANT, "/interests", false),
     (PARTICIPANT, "/api/v1/interests", true),
@@ -141,7 +146,8 @@ async fn measure(app: &TestApp, programme: &str, set: &Set) -> Vec<(String, usiz
             .replace("{programme}", programme)
             .replace("{set}", set.id.as_str())
             .replace("{meeting}", &meeting)
-            .replace("{cohort}", set.cohort_id.as_str());
+            .replace("{cohort}", set.cohort_id.as_str())
+            .replace("{winter}", &winter_cohort(app).await);
         // The first request may warm per-connection state; the second is the one counted.
         count(&mut client, &path, *api).await;
         out.push((
@@ -260,6 +266,7 @@ async fn a_screen_costs_the_same_number_of_queries_however_many_rows_it_shows() 
     grow_set(&app, &set, 20).await;
     grow_cohort(&app, &set, 6).await;
     grow_pool(&app, 12).await;
+    grow_certificates(&app, 12).await;
     grow_interests(&app, &set, 25).await;
     grow_completion(&app, &set, 20).await;
     let large = measure(&app, &programme, &set).await;
@@ -596,6 +603,71 @@ async fn grow_completion(app: &TestApp, set: &Set, n: usize) {
             .await
             .unwrap();
         }
+    }
+    revans_storage::commit(tx).await.unwrap();
+}
+
+/// The demo's finished cohort, where the demo participant holds a certificate.
+async fn winter_cohort(app: &TestApp) -> String {
+    let mut conn = app.state.store.conn().await.unwrap();
+    let pat = revans_domain::Id::parse(&app.person_id(PARTICIPANT).await).unwrap();
+    revans_storage::certificates::for_person(&mut conn, &pat)
+        .await
+        .unwrap()
+        .remove(0)
+        .cohort_id
+}
+
+/// `n` more certificates in the finished cohort (new holders) and one for the demo participant
+/// in each published programme's cohorts.
+async fn grow_certificates(app: &TestApp, n: usize) {
+    use revans_domain::{EmailAddress, Id, PersonName};
+    use revans_storage::certificates::{self as store, NewCertificate};
+    use revans_storage::{cohorts, people, programmes};
+    let winter = Id::parse(&winter_cohort(app).await).unwrap();
+    let pat = Id::parse(&app.person_id(PARTICIPANT).await).unwrap();
+    let mut tx = app.state.store.begin().await.unwrap();
+    let trust = people::get(&mut tx, &pat)
+        .await
+        .unwrap()
+        .unwrap()
+        .organisation_id;
+    let mut holders = Vec::new();
+    for i in 0..n {
+        let email = EmailAddress::parse(&format!("holder{i}@harbour-trust.example")).unwrap();
+        let name = PersonName::parse(&format!("Holder {i}")).unwrap();
+        let id = people::insert(&mut tx, &trust, &email, &name).await.unwrap();
+        holders.push((id, winter.clone()));
+    }
+    for p in programmes::list_published(&mut tx).await.unwrap() {
+        for c in cohorts::list_for_programme(&mut tx, &p.id).await.unwrap() {
+            holders.push((pat.clone(), c.id));
+        }
+    }
+    for (person, cohort) in &holders {
+        let code = revans_app::certificates::code::new_code();
+        store::insert(
+            &mut tx,
+            &NewCertificate {
+                code: &code,
+                person_id: person,
+                cohort_id: cohort,
+                holder_name: "Holder",
+                tenant_name: "Revans",
+                programme_title: "A programme",
+                cohort_name: "A cohort",
+                starts_on: "2026-01-01",
+                ends_on: "2026-02-01",
+                completed_on: "2026-02-01",
+                cpd_minutes: 60,
+                outcomes: &["An outcome".to_owned()],
+                by_exception: false,
+                issued_at: revans_app::now_ms(),
+                issued_by: None,
+            },
+        )
+        .await
+        .unwrap();
     }
     revans_storage::commit(tx).await.unwrap();
 }

@@ -5,6 +5,8 @@ pub mod account;
 pub mod application_detail;
 pub mod applications;
 pub mod audit;
+// Certificates of completion (issue 16).
+pub mod certificates;
 pub mod circle_admin;
 pub mod circles;
 pub mod cohorts;

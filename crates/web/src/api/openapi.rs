@@ -54,10 +54,13 @@ use super::openapi_errors::ErrorResponses;
         super::circle_admin::list, super::circle_admin::create_circle, super::circle_admin::show, super::circle_admin::update, super::circle_admin::publish_circle, super::circle_admin::cancel_circle, super::circle_admin::merge, super::circle_admin::decline, super::circle_admin::report,
         // Masterclasses from interests (issue 16).
         super::interests::mine, super::interests::add, super::interests::withdraw, super::interests::figures, super::interests::make_masterclass,
+        // Certificates of completion (issue 16).
+        super::certificates::list_mine, super::certificates::verify_code, super::certificates::pdf, super::certificates::revoke_certificate,
+        super::certificates::cohort_list, super::certificates::issue_now, super::certificates::zip,
     ),
     components(schemas(crate::error_pages::ErrorBody)),
     modifiers(&TokenAuth, &ErrorResponses),
-    tags((name = "account"), (name = "people"), (name = "organisations"), (name = "audit"), (name = "programmes"), (name = "applications"), (name = "sets"), (name = "meetings"), (name = "diary"), (name = "reports"), (name = "evaluation"), (name = "circles"), (name = "facilitators"), (name = "interests"))
+    tags((name = "account"), (name = "people"), (name = "organisations"), (name = "audit"), (name = "programmes"), (name = "applications"), (name = "sets"), (name = "meetings"), (name = "diary"), (name = "reports"), (name = "evaluation"), (name = "circles"), (name = "facilitators"), (name = "interests"), (name = "certificates"))
 )]
 pub struct ApiDoc;
 

@@ -134,6 +134,11 @@ const FORBIDDEN_FOR_SOME: &[(&str, &str)] = &[
     ("post", "/api/v1/sets/{id}/facilitator-unavailable"),
     ("get", "/api/v1/circles/{id}/facilitator-proposals"),
     ("post", "/api/v1/circles/{id}/facilitator-requests"),
+    // Certificates (issue 16): leads of the cohort's programme only.
+    ("post", "/api/v1/certificates/{id}/revoke"),
+    ("get", "/api/v1/cohorts/{id}/certificates"),
+    ("post", "/api/v1/cohorts/{id}/certificates/issue"),
+    ("get", "/api/v1/cohorts/{id}/certificates.zip"),
 ];
 
 /// Operations with no token: the token in their path, from an emailed link, is the key.
@@ -142,6 +147,8 @@ pub const OPEN_BY_LINK: &[(&str, &str)] = &[
     ("put", "/api/v1/respond/{token}"),
     ("get", "/api/v1/facilitator-requests/{token}"),
     ("post", "/api/v1/facilitator-requests/{token}"),
+    // Public: anyone with a certificate's code verifies it.
+    ("get", "/api/v1/certificates/verify/{code}"),
 ];
 
 /// Operations refused when the record is not in a state that allows them (409).
@@ -196,6 +203,8 @@ const CONFLICTS: &[(&str, &str)] = &[
     // a set that already has two facilitators.
     ("delete", "/api/v1/facilitators/pool"),
     ("post", "/api/v1/facilitator-requests/{token}"),
+    // Certificates (issue 16): revoked already.
+    ("post", "/api/v1/certificates/{id}/revoke"),
 ];
 
 pub struct ErrorResponses;

@@ -3,6 +3,7 @@
 //! SMTP or into a folder, with retries.
 
 mod application_emails;
+mod certificate_emails;
 mod circle_emails;
 mod masterclass_emails;
 mod sign_in_notice;
@@ -50,6 +51,7 @@ fn render(queued: &QueuedEmail) -> Result<OutgoingEmail, String> {
         Notice::Application(e) => e,
         Notice::Circle(e) => e,
         Notice::MasterclassInvitation(e) => e,
+        Notice::Certificate(e) => e,
     };
     Ok(OutgoingEmail {
         to: queued.to.clone(),

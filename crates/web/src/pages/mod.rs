@@ -17,6 +17,8 @@ pub mod applications;
 pub mod audit;
 pub mod calendar;
 pub mod catalogue;
+// Certificates of completion (issue 16).
+pub mod certificates;
 pub mod choose_set;
 pub mod circle_admin;
 pub mod circles;

@@ -342,6 +342,77 @@ pub(crate) const MATRIX: &[(&str, &str, [&str; 7])] = &[
         "/api/v1/admin/interests/masterclasses",
         ["401", "403", "403", "403", "403", "422", "422"],
     ),
+    // Certificates (issue 16): {certificate} is the demo participant's in the finished cohort
+    // {winter}; verification ({code} is its code) is public; a certificate is its holder's and
+    // their leads'; everyone else is told it does not exist.
+    ("GET", "/certificates/verify", ["200"; 7]),
+    ("GET", "/certificates/verify/{code}", ["200"; 7]),
+    ("GET", "/api/v1/certificates/verify/{code}", ["200"; 7]),
+    (
+        "GET",
+        "/certificates",
+        ["303>/sign-in", "200", "200", "200", "200", "200", "200"],
+    ),
+    (
+        "GET",
+        "/certificates/{certificate}/pdf",
+        ["303>/sign-in", "200", "404", "404", "404", "200", "404"],
+    ),
+    (
+        "GET",
+        "/admin/cohorts/{winter}/certificates",
+        ["303>/sign-in", "403", "403", "403", "403", "200", "404"],
+    ),
+    (
+        "POST",
+        "/admin/cohorts/{winter}/certificates/issue",
+        ["303>/sign-in", "403", "403", "403", "403", "303", "404"],
+    ),
+    (
+        "GET",
+        "/admin/cohorts/{winter}/certificates.zip",
+        ["303>/sign-in", "403", "403", "403", "403", "200", "404"],
+    ),
+    (
+        "GET",
+        "/admin/certificates/{certificate}/revoke",
+        ["303>/sign-in", "403", "403", "403", "403", "200", "404"],
+    ),
+    (
+        "POST",
+        "/admin/certificates/{certificate}/revoke",
+        ["303>/sign-in", "403", "403", "403", "403", "422", "404"],
+    ),
+    (
+        "GET",
+        "/api/v1/certificates",
+        ["401", "200", "200", "200", "200", "200", "200"],
+    ),
+    (
+        "GET",
+        "/api/v1/certificates/{certificate}/pdf",
+        ["401", "200", "404", "404", "404", "200", "404"],
+    ),
+    (
+        "POST",
+        "/api/v1/certificates/{certificate}/revoke",
+        ["401", "403", "403", "403", "403", "422", "404"],
+    ),
+    (
+        "GET",
+        "/api/v1/cohorts/{winter}/certificates",
+        ["401", "403", "403", "403", "403", "200", "404"],
+    ),
+    (
+        "POST",
+        "/api/v1/cohorts/{winter}/certificates/issue",
+        ["401", "403", "403", "403", "403", "200", "404"],
+    ),
+    (
+        "GET",
+        "/api/v1/cohorts/{winter}/certificates.zip",
+        ["401", "403", "403", "403", "403", "200", "404"],
+    ),
     // Support circles (issue 15): {circle} is the demo's burnout circle, facilitated by the
     // demo facilitator in the demo region; the other tenant's lead may look but not book.
     // Signed out with two regions, the feeds ask which region (422).
@@ -1954,6 +2025,8 @@ pub(crate) fn matrix_path(p: &str) -> String {
         .replace("{circle2}", "{id}")
         .replace("{acircle}", "{id}")
         .replace("{circle}", "{id}")
+        .replace("{certificate}", "{id}")
+        .replace("{winter}", "{id}")
 }
 
 #[tokio::test]
@@ -1966,6 +2039,7 @@ async fn every_route_answers_every_role_as_the_matrix_says() {
     let [target, target2] = crate::evaluation_targets::demo_targets(&app, &programme).await;
     let circle = crate::circles::demo_circle(&app).await;
     let (acircle, circle2) = crate::circle_admin::matrix_circles(&app).await;
+    let (winter, certificate, code) = crate::certificates::matrix_certificate(&app).await;
     let mut failures = Vec::new();
     for (role_index, role) in ROLES.iter().enumerate() {
         let (mut shared, _) = client_for(&app, *role).await;
@@ -2000,6 +2074,9 @@ async fn every_route_answers_every_role_as_the_matrix_says() {
                 .replace("{circle2}", &circle2)
                 .replace("{acircle}", &acircle)
                 .replace("{circle}", &circle)
+                .replace("{certificate}", &certificate)
+                .replace("{winter}", &winter)
+                .replace("{code}", &code)
                 .replace("{topic}", "burnout.ics")
                 .replace("{token}", "no-such-token-0000000000000000000000000000")
                 .replace("{id}", &admin_token_id);

@@ -12,6 +12,11 @@ use crate::helpers::*;
 const NO_BODY: &[(&str, &str, &str)] = &[
     (
         "POST",
+        "/api/v1/cohorts/{id}/certificates/issue",
+        "issuing certificates needs nothing but the cohort",
+    ),
+    (
+        "POST",
         "/api/v1/circles/{id}/booking",
         "booking a circle needs nothing but the circle",
     ),

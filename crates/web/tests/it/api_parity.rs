@@ -126,6 +126,17 @@ const COUNTERPARTS: &[(&str, &str, &[Route])] = &[
         "/admin/programmes/{id}/award",
         &[("PUT", "/api/v1/programmes/{id}/award")],
     ),
+    // Certificates (issue 16).
+    (
+        "POST",
+        "/admin/cohorts/{id}/certificates/issue",
+        &[("POST", "/api/v1/cohorts/{id}/certificates/issue")],
+    ),
+    (
+        "POST",
+        "/admin/certificates/{id}/revoke",
+        &[("POST", "/api/v1/certificates/{id}/revoke")],
+    ),
     (
         "POST",
         "/circles/{id}/book",

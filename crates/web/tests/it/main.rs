@@ -16,6 +16,7 @@ mod api_sets;
 mod applications_review;
 mod caching;
 mod catalogue_paging;
+mod certificates;
 mod circle_admin;
 mod circle_sweep;
 mod circles;

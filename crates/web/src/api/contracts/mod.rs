@@ -6,6 +6,7 @@
 
 pub mod account;
 pub mod applications;
+pub mod certificates;
 pub mod circle_admin;
 pub mod circles;
 pub mod cohorts;

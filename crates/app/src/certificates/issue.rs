@@ -1,0 +1,195 @@
+//! Issuing: everyone the completion records say completed gets one certificate per cohort,
+//! whoever asks first (the sweep once the last session has started, the lead's button, the
+//! attendance register and exception commands). Each is emailed to its holder in the same
+//! transaction, and issuing again does nothing.
+
+use revans_domain::cpd::Standing;
+use revans_domain::{Id, day_in};
+use revans_storage::certificates::{self as store, NewCertificate};
+use revans_storage::{Conn, audit, now_ms};
+
+use super::code::new_code;
+use super::led_cohort;
+use crate::completion::cohort_records;
+use crate::mail::{self, CertificateEmail};
+use crate::{Actor, App, Error, Settings};
+
+/// The sweep looks at cohorts whose last session started within this long (the attendance
+/// and exception commands issue at once, whenever they are used).
+pub const SWEEP_WINDOW_MS: i64 = 60 * 24 * 3_600_000;
+
+/// Issues a certificate to every participant of `cohort` who has completed and has none yet,
+/// inside the caller's transaction, and queues the email telling them. How many were issued.
+pub async fn issue_for_completers(
+    conn: &mut Conn,
+    settings: &Settings,
+    cohort: &Id,
+    by: Option<&Id>,
+) -> Result<usize, Error> {
+    let now = now_ms();
+    let Some(records) = cohort_records(conn, cohort, now).await? else {
+        return Ok(0);
+    };
+    let complete: Vec<_> = records
+        .people
+        .iter()
+        .filter(|p| p.standing.is_complete())
+        .collect();
+    if complete.is_empty() {
+        return Ok(0);
+    }
+    let c = revans_storage::cohorts::get(conn, cohort)
+        .await?
+        .ok_or(Error::NotFound)?;
+    let programme = revans_storage::programmes::get(conn, &c.programme_id)
+        .await?
+        .ok_or(Error::NotFound)?;
+    let held: Vec<String> = store::for_cohort(conn, cohort)
+        .await?
+        .into_iter()
+        .map(|r| r.person_id)
+        .collect();
+    let starts_on = records
+        .sessions
+        .first()
+        .map(|s| day_in(s.starts_at, &records.timezone))
+        .unwrap_or_default();
+    let ends_on = records
+        .sessions
+        .last()
+        .map(|s| day_in(s.starts_at, &records.timezone))
+        .unwrap_or_default();
+    let title = &programme.fields.title;
+    let mut issued = 0;
+    for person in complete {
+        if held.iter().any(|h| h == person.person_id.as_str()) {
+            continue;
+        }
+        let completed_on = person
+            .completed_on
+            .clone()
+            .unwrap_or_else(|| day_in(now, &records.timezone));
+        let inserted = store::insert(
+            conn,
+            &NewCertificate {
+                code: &new_code(),
+                person_id: &person.person_id,
+                cohort_id: cohort,
+                holder_name: &person.name,
+                tenant_name: &settings.tenant_name,
+                programme_title: title,
+                cohort_name: &c.name,
+                starts_on: &starts_on,
+                ends_on: &ends_on,
+                completed_on: &completed_on,
+                cpd_minutes: i64::from(person.cpd.total()),
+                outcomes: &programme.fields.outcomes,
+                by_exception: person.standing == Standing::CompletedByException,
+                issued_at: now,
+                issued_by: by,
+            },
+        )
+        .await?;
+        if inserted.is_none() {
+            continue;
+        }
+        issued += 1;
+        mail::enqueue(
+            conn,
+            &person.email,
+            &CertificateEmail {
+                tenant: settings.tenant_name.clone(),
+                name: person.name.clone(),
+                programme: title.clone(),
+                headline: format!("Your certificate for {title} is ready"),
+                lines: vec![
+                    format!("You completed {} ({}).", title, c.name),
+                    format!(
+                        "CPD hours: {}.",
+                        revans_domain::cpd::hours_text(person.cpd.total())
+                    ),
+                    "Anyone you show it to can check it is genuine with the code printed on it."
+                        .into(),
+                ],
+                link: format!("{}/certificates", settings.base_url()),
+                link_label: "See and download your certificates".into(),
+            },
+        )
+        .await?;
+    }
+    Ok(issued)
+}
+
+/// The lead's "Issue certificates": issues to everyone who has completed and has none yet.
+pub async fn issue(app: &App, actor: &Actor<'_>, cohort: &Id) -> Result<usize, Error> {
+    let mut tx = app.store.begin().await?;
+    let (c, programme) = led_cohort(&mut tx, actor.viewer, cohort).await?;
+    let issued =
+        issue_for_completers(&mut tx, &app.settings, cohort, Some(&actor.viewer.person.id))
+            .await?;
+    actor
+        .audit(
+            &mut tx,
+            "certificates.issued",
+            "cohort",
+            cohort.as_str(),
+            &format!(
+                "Issued {issued} certificates for {} ({})",
+                programme.fields.title, c.name
+            ),
+            &programme.organisation_id,
+        )
+        .await?;
+    revans_storage::commit(tx).await?;
+    Ok(issued)
+}
+
+/// The periodic sweep: issues for cohorts whose last session has started (within the sweep
+/// window) and that have participants without a certificate, one transaction per cohort.
+/// (certificates issued, cohorts that failed).
+pub async fn sweep(app: &App, now: i64) -> Result<(usize, usize), Error> {
+    let cohorts = {
+        let mut conn = app.store.conn().await?;
+        store::cohorts_awaiting(&mut conn, now - SWEEP_WINDOW_MS, now).await?
+    };
+    let (mut issued, mut failed) = (0, 0);
+    for cohort in cohorts {
+        match sweep_cohort(app, &cohort).await {
+            Ok(n) => issued += n,
+            Err(e) => {
+                tracing::error!(cohort = %cohort, error = %e, "issuing certificates failed");
+                failed += 1;
+            }
+        }
+    }
+    Ok((issued, failed))
+}
+
+async fn sweep_cohort(app: &App, cohort: &Id) -> Result<usize, Error> {
+    let mut tx = app.store.begin().await?;
+    let issued = issue_for_completers(&mut tx, &app.settings, cohort, None).await?;
+    if issued > 0 {
+        let organisation = match revans_storage::cohorts::get(&mut tx, cohort).await? {
+            Some(c) => revans_storage::programmes::get(&mut tx, &c.programme_id)
+                .await?
+                .map(|p| p.organisation_id),
+            None => None,
+        };
+        audit::record(
+            &mut tx,
+            audit::NewAuditEntry {
+                actor_id: None,
+                actor_name: "Revans (scheduled)",
+                action: "certificates.issued",
+                subject_type: "cohort",
+                subject_id: cohort.as_str(),
+                detail: &format!("Issued {issued} certificates on completion"),
+                ip: "background worker",
+                organisation_id: organisation.as_ref(),
+            },
+        )
+        .await?;
+    }
+    revans_storage::commit(tx).await?;
+    Ok(issued)
+}
