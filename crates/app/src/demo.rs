@@ -6,6 +6,7 @@ pub mod circles_booking;
 mod evaluation;
 mod facilitator_records;
 pub mod pool;
+mod portfolio;
 mod sets;
 
 pub use catalogue::seed as seed_catalogue;
@@ -116,6 +117,7 @@ pub async fn seed(state: &App) -> Result<bool, Error> {
     .await?;
     facilitator_records::seed(&mut tx, &ids[2], &ids[0], &spring).await?;
     circles::seed(&mut tx, &ics.id, &ics.id, &ids[0], &ids[2]).await?;
+    portfolio::seed(&mut tx, &ids[3]).await?;
     audit::record(
         &mut tx,
         audit::NewAuditEntry {

@@ -109,6 +109,10 @@ const SCREENS: &[(&str, &str, bool)] = &[
     (ADMIN, "/admin/circles", false),
     (ADMIN, "/api/v1/admin/circles", true),
     (EVALUATOR, "/admin/circles/report", false),
+    // The CPD portfolio (issue 16): hours, certificates and evidence; the evidence form.
+    (PARTICIPANT, "/portfolio", false),
+    (PARTICIPANT, "/api/v1/portfolio", true),
+    (PARTICIPANT, "/portfolio/evidence/new", false),
 ];
 
 async fn measure(app: &TestApp, programme: &str, set: &Set) -> Vec<(String, usize)> {
@@ -245,6 +249,7 @@ async fn a_screen_costs_the_same_number_of_queries_however_many_rows_it_shows() 
     grow_set(&app, &set, 20).await;
     grow_cohort(&app, &set, 6).await;
     grow_pool(&app, 12).await;
+    grow_portfolio(&app).await;
     let large = measure(&app, &programme, &set).await;
 
     let grew: Vec<String> = small
@@ -487,4 +492,35 @@ async fn grow_cohort(app: &TestApp, set: &Set, n: usize) {
         .unwrap();
     }
     revans_storage::commit(tx).await.unwrap();
+}
+
+/// Every diary entry of the demo participant tagged as evidence against two dimensions.
+async fn grow_portfolio(app: &TestApp) {
+    let pat = revans_domain::Id::parse(&app.person_id(PARTICIPANT).await).unwrap();
+    let mut conn = app.state.store.conn().await.unwrap();
+    let dims = [
+        "leading-with-care".to_owned(),
+        "engaging-the-team".to_owned(),
+    ];
+    for item in revans_storage::portfolio::items_of(&mut conn, &pat)
+        .await
+        .unwrap()
+    {
+        if item.kind == "diary_entry" {
+            revans_storage::portfolio::insert_evidence(
+                &mut conn,
+                &revans_storage::portfolio::NewEvidence {
+                    person: &pat,
+                    framework: "healthcare-leadership-model",
+                    kind: &item.kind,
+                    item_id: &item.item_id,
+                    ordinal: 0,
+                    note: "",
+                    dimensions: &dims,
+                },
+            )
+            .await
+            .unwrap();
+        }
+    }
 }

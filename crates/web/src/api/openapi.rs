@@ -49,10 +49,13 @@ use super::openapi_errors::ErrorResponses;
         super::facilitator_records::mark_group, super::facilitator_records::cohort_mentors, super::facilitator_records::pair,
         super::facilitator_records::my_mentoring, super::facilitator_records::put_award,
         super::circle_admin::list, super::circle_admin::create_circle, super::circle_admin::show, super::circle_admin::update, super::circle_admin::publish_circle, super::circle_admin::cancel_circle, super::circle_admin::merge, super::circle_admin::decline, super::circle_admin::report,
+        // The CPD portfolio (issue 16).
+        super::portfolio::show, super::portfolio::items, super::portfolio::add_evidence, super::portfolio::remove_evidence, super::portfolio::pdf,
+        super::portfolio::list_frameworks, super::portfolio::add_framework, super::portfolio::remove_framework,
     ),
     components(schemas(crate::error_pages::ErrorBody)),
     modifiers(&TokenAuth, &ErrorResponses),
-    tags((name = "account"), (name = "people"), (name = "organisations"), (name = "audit"), (name = "programmes"), (name = "applications"), (name = "sets"), (name = "meetings"), (name = "diary"), (name = "reports"), (name = "evaluation"), (name = "circles"), (name = "facilitators"))
+    tags((name = "account"), (name = "people"), (name = "organisations"), (name = "audit"), (name = "programmes"), (name = "applications"), (name = "sets"), (name = "meetings"), (name = "diary"), (name = "reports"), (name = "evaluation"), (name = "circles"), (name = "facilitators"), (name = "portfolio"))
 )]
 pub struct ApiDoc;
 

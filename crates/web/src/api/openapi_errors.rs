@@ -8,6 +8,9 @@ use utoipa::openapi::{Content, OpenApi, Ref, RefOr, ResponseBuilder};
 
 /// Operations some signed-in roles may not use (403), as the access matrix test checks.
 const FORBIDDEN_FOR_SOME: &[(&str, &str)] = &[
+    // The CPD portfolio (issue 16): only leads add or remove their tenant's frameworks.
+    ("post", "/api/v1/frameworks"),
+    ("delete", "/api/v1/frameworks/{id}"),
     // Facilitator records (issue 15): facilitators only; leads of the region only.
     ("get", "/api/v1/facilitators/me/profile"),
     ("put", "/api/v1/facilitators/me/background"),
@@ -131,6 +134,8 @@ pub const OPEN_BY_LINK: &[(&str, &str)] = &[
 
 /// Operations refused when the record is not in a state that allows them (409).
 const CONFLICTS: &[(&str, &str)] = &[
+    // The CPD portfolio (issue 16): a framework evidence is tagged against stays.
+    ("delete", "/api/v1/frameworks/{id}"),
     // Support circles: booked already, nothing to cancel, no place held, past the deadline.
     ("post", "/api/v1/circles/{id}/booking"),
     ("delete", "/api/v1/circles/{id}/booking"),

@@ -41,5 +41,8 @@ pub mod feedback360;
 pub mod facilitator_profile;
 pub mod mentors;
 pub mod pool;
+// The CPD portfolio (issue 16).
+pub mod admin_frameworks;
+pub mod portfolio;
 pub mod reports;
 pub mod supervision;
