@@ -127,8 +127,8 @@ impl Framework {
         for (key, _) in top.iter() {
             if !matches!(key, "id" | "name" | "source" | "dimensions") {
                 let line = top
-                    .key(key)
-                    .and_then(|k| k.span())
+                    .get_key_value(key)
+                    .and_then(|(k, _)| k.span())
                     .map(|s| line_at(source, s.start));
                 problems.push(FrameworkProblem {
                     line,
@@ -209,8 +209,8 @@ impl Framework {
                             if !matches!(k, "key" | "name" | "description") {
                                 problems.push(FrameworkProblem {
                                     line: t
-                                        .key(k)
-                                        .and_then(|k| k.span())
+                                        .get_key_value(k)
+                                        .and_then(|(k, _)| k.span())
                                         .map(|s| line_at(source, s.start))
                                         .or(at),
                                     field: f(k),

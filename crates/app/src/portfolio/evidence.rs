@@ -7,7 +7,7 @@
 use revans_domain::{FieldError, Id};
 use revans_storage::portfolio::{self as store, ItemRow, NewEvidence};
 
-use super::frameworks::{FrameworkView, available};
+use super::frameworks::{PortfolioFrameworkView, available};
 use crate::{App, Error, Viewer};
 
 /// The longest note.
@@ -18,7 +18,7 @@ pub const NOTE_MAX_CHARS: usize = 500;
     Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, utoipa::ToSchema,
 )]
 #[serde(rename_all = "snake_case")]
-pub enum ItemKind {
+pub enum PortfolioItemKind {
     DiaryEntry,
     Action,
     CohortSession,
@@ -26,50 +26,50 @@ pub enum ItemKind {
     CircleSession,
 }
 
-impl ItemKind {
-    pub const ALL: [ItemKind; 5] = [
-        ItemKind::DiaryEntry,
-        ItemKind::Action,
-        ItemKind::CohortSession,
-        ItemKind::SetMeeting,
-        ItemKind::CircleSession,
+impl PortfolioItemKind {
+    pub const ALL: [PortfolioItemKind; 5] = [
+        PortfolioItemKind::DiaryEntry,
+        PortfolioItemKind::Action,
+        PortfolioItemKind::CohortSession,
+        PortfolioItemKind::SetMeeting,
+        PortfolioItemKind::CircleSession,
     ];
 
     pub fn as_str(self) -> &'static str {
         match self {
-            ItemKind::DiaryEntry => "diary_entry",
-            ItemKind::Action => "action",
-            ItemKind::CohortSession => "cohort_session",
-            ItemKind::SetMeeting => "set_meeting",
-            ItemKind::CircleSession => "circle_session",
+            PortfolioItemKind::DiaryEntry => "diary_entry",
+            PortfolioItemKind::Action => "action",
+            PortfolioItemKind::CohortSession => "cohort_session",
+            PortfolioItemKind::SetMeeting => "set_meeting",
+            PortfolioItemKind::CircleSession => "circle_session",
         }
     }
 
-    pub fn parse(s: &str) -> Option<ItemKind> {
-        ItemKind::ALL.into_iter().find(|k| k.as_str() == s)
+    pub fn parse(s: &str) -> Option<PortfolioItemKind> {
+        PortfolioItemKind::ALL.into_iter().find(|k| k.as_str() == s)
     }
 
     /// In words, for a page.
     pub fn label(self) -> &'static str {
         match self {
-            ItemKind::DiaryEntry => "Diary entry",
-            ItemKind::Action => "Action",
-            ItemKind::CohortSession => "Programme session",
-            ItemKind::SetMeeting => "Set meeting",
-            ItemKind::CircleSession => "Support circle",
+            PortfolioItemKind::DiaryEntry => "Diary entry",
+            PortfolioItemKind::Action => "Action",
+            PortfolioItemKind::CohortSession => "Programme session",
+            PortfolioItemKind::SetMeeting => "Set meeting",
+            PortfolioItemKind::CircleSession => "Support circle",
         }
     }
 
     /// Whether the item is a session, numbered within its cohort or circle.
     pub fn numbered(self) -> bool {
-        matches!(self, ItemKind::CohortSession | ItemKind::CircleSession)
+        matches!(self, PortfolioItemKind::CohortSession | PortfolioItemKind::CircleSession)
     }
 }
 
 /// Something the viewer may tag.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
 pub struct PortfolioItem {
-    pub kind: ItemKind,
+    pub kind: PortfolioItemKind,
     /// The entry's, action's or meeting's id; the cohort's or circle's for a session.
     pub id: String,
     /// The session's number within its cohort or circle; absent for the others.
@@ -95,11 +95,11 @@ pub fn opening(text: &str, max: usize) -> String {
 }
 
 pub(crate) fn item(row: &ItemRow, zone: &str) -> Option<PortfolioItem> {
-    let kind = ItemKind::parse(&row.kind)?;
+    let kind = PortfolioItemKind::parse(&row.kind)?;
     let session = kind.numbered().then_some(row.ordinal);
     let title = match kind {
-        ItemKind::CohortSession => format!("{}, session {}", row.title, row.ordinal),
-        ItemKind::CircleSession => format!("{}, session {}", row.title, row.ordinal),
+        PortfolioItemKind::CohortSession => format!("{}, session {}", row.title, row.ordinal),
+        PortfolioItemKind::CircleSession => format!("{}, session {}", row.title, row.ordinal),
         _ => opening(&row.title, 120),
     };
     let value = match session {
@@ -118,17 +118,17 @@ pub(crate) fn item(row: &ItemRow, zone: &str) -> Option<PortfolioItem> {
 
 /// What the new-evidence form offers: the viewer's own items and the frameworks open to them.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, utoipa::ToSchema)]
-pub struct EvidenceChoices {
+pub struct PortfolioChoices {
     pub items: Vec<PortfolioItem>,
-    pub frameworks: Vec<FrameworkView>,
+    pub frameworks: Vec<PortfolioFrameworkView>,
 }
 
 /// The viewer's taggable items and frameworks, in a fixed number of queries.
-pub async fn choices(app: &App, viewer: &Viewer) -> Result<EvidenceChoices, Error> {
+pub async fn choices(app: &App, viewer: &Viewer) -> Result<PortfolioChoices, Error> {
     let mut conn = app.store.conn().await?;
     let rows = store::items_of(&mut conn, &viewer.person.id).await?;
     let zone = viewer.timezone();
-    Ok(EvidenceChoices {
+    Ok(PortfolioChoices {
         items: rows.iter().filter_map(|r| item(r, zone)).collect(),
         frameworks: available(&mut conn, viewer).await?,
     })
@@ -153,7 +153,7 @@ pub struct EvidenceInput {
 #[derive(Debug, Clone, PartialEq)]
 pub struct CheckedEvidence {
     pub item: PortfolioItem,
-    pub framework: FrameworkView,
+    pub framework: PortfolioFrameworkView,
     /// (key, name) of each chosen dimension, in the framework's order.
     pub dimensions: Vec<(String, String)>,
     pub note: String,
@@ -181,7 +181,7 @@ async fn check_on(
 ) -> Result<CheckedEvidence, Error> {
     let mut errors = Vec::new();
     let mut found = None;
-    let kind = ItemKind::parse(input.kind.trim());
+    let kind = PortfolioItemKind::parse(input.kind.trim());
     match kind {
         None if input.kind.trim().is_empty() && input.id.trim().is_empty() => errors.push(field(
             "item",

@@ -30,7 +30,7 @@ pub fn shipped() -> Framework {
 
 /// A framework as a person chooses from it.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, utoipa::ToSchema)]
-pub struct FrameworkView {
+pub struct PortfolioFrameworkView {
     /// What evidence names the framework by: the shipped framework's key, or the id Revans
     /// gave a tenant's framework.
     pub id: String,
@@ -41,17 +41,17 @@ pub struct FrameworkView {
     /// How many pieces of evidence are tagged against it (shown to leads deciding whether
     /// it can go; a count, never whose).
     pub in_use: i64,
-    pub dimensions: Vec<FrameworkDimension>,
+    pub dimensions: Vec<PortfolioFrameworkDimension>,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, utoipa::ToSchema)]
-pub struct FrameworkDimension {
+pub struct PortfolioFrameworkDimension {
     pub key: String,
     pub name: String,
     pub description: String,
 }
 
-fn dimensions(f: &Framework) -> Vec<FrameworkDimension> {
+fn dimensions(f: &Framework) -> Vec<PortfolioFrameworkDimension> {
     f.dimensions()
         .iter()
         .map(
@@ -59,7 +59,7 @@ fn dimensions(f: &Framework) -> Vec<FrameworkDimension> {
                  key,
                  name,
                  description,
-             }| FrameworkDimension {
+             }| PortfolioFrameworkDimension {
                 key: key.clone(),
                 name: name.clone(),
                 description: description.clone(),
@@ -79,10 +79,10 @@ pub(crate) async fn tenant_of(conn: &mut Conn, viewer: &Viewer) -> Result<Id, Er
 pub(crate) async fn available(
     conn: &mut Conn,
     viewer: &Viewer,
-) -> Result<Vec<FrameworkView>, Error> {
+) -> Result<Vec<PortfolioFrameworkView>, Error> {
     let tenant = tenant_of(conn, viewer).await?;
     let shipped = shipped();
-    let mut out = vec![FrameworkView {
+    let mut out = vec![PortfolioFrameworkView {
         id: shipped.id().to_owned(),
         name: shipped.name().to_owned(),
         source: shipped.source().to_owned(),
@@ -93,7 +93,7 @@ pub(crate) async fn available(
     for row in store::frameworks_of(conn, &tenant).await? {
         // Stored files were checked when added; one that no longer parses is left out.
         if let Ok(f) = Framework::parse(&row.source) {
-            out.push(FrameworkView {
+            out.push(PortfolioFrameworkView {
                 id: row.id,
                 name: row.name,
                 source: f.source().to_owned(),
@@ -107,7 +107,7 @@ pub(crate) async fn available(
 }
 
 /// The frameworks open to the viewer (anyone signed in).
-pub async fn list(app: &App, viewer: &Viewer) -> Result<Vec<FrameworkView>, Error> {
+pub async fn list(app: &App, viewer: &Viewer) -> Result<Vec<PortfolioFrameworkView>, Error> {
     let mut conn = app.store.conn().await?;
     available(&mut conn, viewer).await
 }
@@ -124,7 +124,7 @@ async fn lead_tenant(conn: &mut Conn, viewer: &Viewer) -> Result<Id, Error> {
 }
 
 /// The frameworks a lead manages (403 for anyone else).
-pub async fn for_lead(app: &App, viewer: &Viewer) -> Result<Vec<FrameworkView>, Error> {
+pub async fn for_lead(app: &App, viewer: &Viewer) -> Result<Vec<PortfolioFrameworkView>, Error> {
     let mut conn = app.store.conn().await?;
     lead_tenant(&mut conn, viewer).await?;
     available(&mut conn, viewer).await

@@ -9,6 +9,6 @@ pub mod export;
 pub mod frameworks;
 pub mod view;
 
-pub use evidence::{EvidenceInput, ItemKind};
-pub use frameworks::{FrameworkInput, FrameworkView};
+pub use evidence::{EvidenceInput, PortfolioItemKind};
+pub use frameworks::{FrameworkInput, PortfolioFrameworkView};
 pub use view::{Portfolio, portfolio};

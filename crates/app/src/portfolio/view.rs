@@ -7,8 +7,8 @@ use std::collections::BTreeMap;
 use revans_domain::cpd::hours_text;
 use revans_storage::portfolio::{self as store, EvidenceRow, ItemRow};
 
-use super::evidence::{ItemKind, PortfolioItem, item};
-use super::frameworks::{FrameworkView, available};
+use super::evidence::{PortfolioItemKind, PortfolioItem, item};
+use super::frameworks::{PortfolioFrameworkView, available};
 use crate::{App, Error, Viewer};
 
 /// Hours from one cohort.
@@ -131,7 +131,7 @@ pub async fn portfolio(app: &App, viewer: &Viewer) -> Result<Portfolio, Error> {
 }
 
 /// One piece of evidence per id from the rows (one per dimension).
-fn group(rows: &[EvidenceRow], frameworks: &[FrameworkView], zone: &str) -> Vec<PortfolioEvidence> {
+fn group(rows: &[EvidenceRow], frameworks: &[PortfolioFrameworkView], zone: &str) -> Vec<PortfolioEvidence> {
     let mut out: Vec<PortfolioEvidence> = Vec::new();
     for r in rows {
         let framework = frameworks.iter().find(|f| f.id == r.framework);
@@ -154,7 +154,7 @@ fn group(rows: &[EvidenceRow], frameworks: &[FrameworkView], zone: &str) -> Vec<
         };
         out.push(PortfolioEvidence {
             id: r.id.clone(),
-            full_text: (item.kind == ItemKind::DiaryEntry).then(|| r.title.clone()),
+            full_text: (item.kind == PortfolioItemKind::DiaryEntry).then(|| r.title.clone()),
             item,
             framework_id: r.framework.clone(),
             framework: framework.map_or_else(|| r.framework.clone(), |f| f.name.clone()),
@@ -169,7 +169,7 @@ fn group(rows: &[EvidenceRow], frameworks: &[FrameworkView], zone: &str) -> Vec<
 /// framework's order; dimensions without evidence are left out).
 fn by_dimension(
     evidence: &[PortfolioEvidence],
-    frameworks: &[FrameworkView],
+    frameworks: &[PortfolioFrameworkView],
 ) -> Vec<PortfolioFramework> {
     let mut used: BTreeMap<usize, PortfolioFramework> = BTreeMap::new();
     for (i, f) in frameworks.iter().enumerate() {

@@ -6,8 +6,8 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use revans_app::Actor;
-use revans_app::portfolio::evidence::{self, EvidenceChoices};
-use revans_app::portfolio::frameworks::{self, FrameworkView};
+use revans_app::portfolio::evidence::{self, PortfolioChoices};
+use revans_app::portfolio::frameworks::{self, PortfolioFrameworkView};
 use revans_app::portfolio::{Portfolio, export, portfolio};
 
 use crate::api::ApiJson;
@@ -27,7 +27,7 @@ pub struct PortfolioCreatedOut {
 /// The frameworks open to the caller: the shipped one and their tenant's.
 #[derive(serde::Serialize, utoipa::ToSchema)]
 pub struct PortfolioFrameworksOut {
-    pub frameworks: Vec<FrameworkView>,
+    pub frameworks: Vec<PortfolioFrameworkView>,
 }
 
 /// The caller's portfolio: hours, certificates and evidence by dimension.
@@ -44,12 +44,12 @@ pub async fn show(
 /// What the caller may tag (their own entries and actions, sessions they attended) and the
 /// frameworks open to them.
 #[utoipa::path(get, path = "/api/v1/portfolio/items", tag = "portfolio",
-    responses((status = 200, body = EvidenceChoices)),
+    responses((status = 200, body = PortfolioChoices)),
     security(("token" = [])))]
 pub async fn items(
     State(state): State<AppState>,
     ApiCaller(viewer): ApiCaller,
-) -> ApiResult<Json<EvidenceChoices>> {
+) -> ApiResult<Json<PortfolioChoices>> {
     Ok(Json(evidence::choices(&state, &viewer).await?))
 }
 

@@ -6,7 +6,7 @@ use askama::Template;
 use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use revans_app::Actor;
-use revans_app::portfolio::frameworks::{self, FrameworkInput, FrameworkView};
+use revans_app::portfolio::frameworks::{self, FrameworkInput, PortfolioFrameworkView};
 
 use crate::auth::{ClientIp, SignedIn, Viewer};
 use crate::csrf::CsrfForm;
@@ -32,7 +32,7 @@ pub struct FrameworkForm {
 struct FrameworksPage {
     layout: Layout,
     errors: Errors,
-    frameworks: Vec<FrameworkView>,
+    frameworks: Vec<PortfolioFrameworkView>,
     source: String,
 }
 

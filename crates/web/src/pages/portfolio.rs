@@ -5,7 +5,7 @@
 use askama::Template;
 use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
-use revans_app::portfolio::evidence::{self, CheckedEvidence, EvidenceChoices, EvidenceInput};
+use revans_app::portfolio::evidence::{self, CheckedEvidence, PortfolioChoices, EvidenceInput};
 use revans_app::portfolio::frameworks::shipped;
 use revans_app::portfolio::{Portfolio, export, portfolio};
 
@@ -111,7 +111,7 @@ impl EvidenceForm {
 struct EvidenceFormPage {
     layout: Layout,
     errors: Errors,
-    choices: EvidenceChoices,
+    choices: PortfolioChoices,
     f: EvidenceForm,
 }
 

@@ -1,6 +1,6 @@
 //! The CPD portfolio (C10, issue 16) bodies: tagging evidence and adding a framework.
 
-use revans_app::portfolio::{EvidenceInput, FrameworkInput, ItemKind};
+use revans_app::portfolio::{EvidenceInput, FrameworkInput, PortfolioItemKind};
 
 /// A piece of evidence: one of the caller's own items, a framework and its dimensions.
 #[derive(Debug, serde::Deserialize, utoipa::ToSchema)]
@@ -9,7 +9,7 @@ pub struct PortfolioEvidenceIn {
     /// What the item is.
     #[serde(default)]
     #[schema(required = true)]
-    pub kind: Option<ItemKind>,
+    pub kind: Option<PortfolioItemKind>,
     /// The entry's, action's or meeting's id; the cohort's or circle's for a session.
     #[serde(default)]
     #[schema(required = true)]
