@@ -84,10 +84,12 @@ const CIRCLE_MINUTES: &str = "SELECT COALESCE(c.cohort_id, '') AS cohort_id, ca.
 /// The facts for a cohort, in six queries.
 pub async fn cohort_facts(conn: &mut Conn, cohort: &Id) -> Result<CohortFacts> {
     let id = cohort.as_str();
-    let sessions = sqlx::query_as(&format!("{SESSIONS} WHERE cohort_id = $1 ORDER BY ordinal"))
-        .bind(id)
-        .fetch_all(&mut *conn)
-        .await?;
+    let sessions = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{SESSIONS} WHERE cohort_id = $1 ORDER BY ordinal"
+    )))
+    .bind(id)
+    .fetch_all(&mut *conn)
+    .await?;
     let participants = sqlx::query_as(
         "SELECT p.id AS person_id, p.name, p.email, a.organisation_id FROM applications a \
          JOIN people p ON p.id = a.person_id WHERE a.cohort_id = $1 AND a.state = 'accepted' \
@@ -96,23 +98,25 @@ pub async fn cohort_facts(conn: &mut Conn, cohort: &Id) -> Result<CohortFacts> {
     .bind(id)
     .fetch_all(&mut *conn)
     .await?;
-    let marks = sqlx::query_as(&format!("{MARKS} WHERE cohort_id = $1"))
+    let marks = sqlx::query_as(sqlx::AssertSqlSafe(format!("{MARKS} WHERE cohort_id = $1")))
         .bind(id)
         .fetch_all(&mut *conn)
         .await?;
-    let exceptions = sqlx::query_as(&format!("{EXCEPTIONS} WHERE cohort_id = $1"))
-        .bind(id)
-        .fetch_all(&mut *conn)
-        .await?;
-    let meetings = sqlx::query_as(&format!(
-        "{MEETING_MINUTES} AND s.cohort_id = $1 GROUP BY s.cohort_id, a.person_id"
-    ))
+    let exceptions = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{EXCEPTIONS} WHERE cohort_id = $1"
+    )))
     .bind(id)
     .fetch_all(&mut *conn)
     .await?;
-    let circles = sqlx::query_as(&format!(
+    let meetings = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{MEETING_MINUTES} AND s.cohort_id = $1 GROUP BY s.cohort_id, a.person_id"
+    )))
+    .bind(id)
+    .fetch_all(&mut *conn)
+    .await?;
+    let circles = sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "{CIRCLE_MINUTES} AND c.cohort_id = $1 GROUP BY c.cohort_id, ca.person_id"
-    ))
+    )))
     .bind(id)
     .fetch_all(&mut *conn)
     .await?;
@@ -165,29 +169,31 @@ pub async fn person_facts(conn: &mut Conn, person: &Id) -> Result<PersonFacts> {
     .bind(id)
     .fetch_all(&mut *conn)
     .await?;
-    let sessions = sqlx::query_as(&format!(
+    let sessions = sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "{SESSIONS} WHERE cohort_id IN ({mine}) ORDER BY cohort_id, ordinal"
-    ))
+    )))
     .bind(id)
     .fetch_all(&mut *conn)
     .await?;
-    let marks = sqlx::query_as(&format!("{MARKS} WHERE person_id = $1"))
+    let marks = sqlx::query_as(sqlx::AssertSqlSafe(format!("{MARKS} WHERE person_id = $1")))
         .bind(id)
         .fetch_all(&mut *conn)
         .await?;
-    let exceptions = sqlx::query_as(&format!("{EXCEPTIONS} WHERE person_id = $1"))
-        .bind(id)
-        .fetch_all(&mut *conn)
-        .await?;
-    let meetings = sqlx::query_as(&format!(
+    let exceptions = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{EXCEPTIONS} WHERE person_id = $1"
+    )))
+    .bind(id)
+    .fetch_all(&mut *conn)
+    .await?;
+    let meetings = sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "{MEETING_MINUTES} AND a.person_id = $1 GROUP BY s.cohort_id, a.person_id"
-    ))
+    )))
     .bind(id)
     .fetch_all(&mut *conn)
     .await?;
-    let circles = sqlx::query_as(&format!(
+    let circles = sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "{CIRCLE_MINUTES} AND ca.person_id = $1 GROUP BY c.cohort_id, ca.person_id"
-    ))
+    )))
     .bind(id)
     .fetch_all(&mut *conn)
     .await?;

@@ -57,7 +57,7 @@ pub async fn cohort_records(
         return Ok(None);
     };
     let facts = store::cohort_facts(conn, cohort).await?;
-    let minutes = u32::try_from(programme.cpd_minutes).unwrap_or(0);
+    let minutes = u32::try_from(programme.fields.cpd_minutes).unwrap_or(0);
     let marks = by_person(&facts.marks);
     let exceptions: HashMap<&str, &ExceptionRow> = facts
         .exceptions
