@@ -469,7 +469,8 @@ mod tests {
                 s.push_str(&format!("[[dimensions]]\nkey = \"{k}\"\nname = \"Dup {i}\"\ndescription = \"x\"\n"));
             }
             let problems = Framework::parse(&s).unwrap_err();
-            prop_assert!(problems.iter().any(|p| p.field == format!("dimensions[{}].key", n + 2)));
+            let later = format!("dimensions[{}].key", n + 2);
+            prop_assert!(problems.iter().any(|p| p.field == later));
         }
 
         /// Keys outside the alphabet are refused.

@@ -27,9 +27,9 @@ const FRAMEWORKS: &str = "SELECT f.id, f.tenant_id, f.key, f.name, f.source, f.c
 
 /// A tenant's frameworks, by name.
 pub async fn frameworks_of(conn: &mut Conn, tenant: &Id) -> Result<Vec<FrameworkRow>> {
-    Ok(sqlx::query_as(&format!(
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "{FRAMEWORKS} WHERE f.tenant_id = $1 ORDER BY f.name, f.id"
-    ))
+    )))
     .bind(tenant.as_str())
     .fetch_all(&mut *conn)
     .await?)
@@ -37,9 +37,9 @@ pub async fn frameworks_of(conn: &mut Conn, tenant: &Id) -> Result<Vec<Framework
 
 /// One of a tenant's frameworks (`None` for another tenant's, or none at all).
 pub async fn framework_of(conn: &mut Conn, tenant: &Id, id: &str) -> Result<Option<FrameworkRow>> {
-    Ok(sqlx::query_as(&format!(
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "{FRAMEWORKS} WHERE f.tenant_id = $1 AND f.id = $2"
-    ))
+    )))
     .bind(tenant.as_str())
     .bind(id)
     .fetch_optional(&mut *conn)
@@ -136,10 +136,10 @@ const ITEMS: &str = "\
 
 /// Everything the person may tag, newest first, in one query.
 pub async fn items_of(conn: &mut Conn, person: &Id) -> Result<Vec<ItemRow>> {
-    Ok(sqlx::query_as(&format!(
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT kind, item_id, ordinal, title, at FROM ({ITEMS}) i \
          ORDER BY at DESC, kind, item_id, ordinal"
-    ))
+    )))
     .bind(person.as_str())
     .fetch_all(&mut *conn)
     .await?)
@@ -154,10 +154,10 @@ pub async fn item_of(
     item_id: &str,
     ordinal: i64,
 ) -> Result<Option<ItemRow>> {
-    Ok(sqlx::query_as(&format!(
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT kind, item_id, ordinal, title, at FROM ({ITEMS}) i \
          WHERE kind = $2 AND item_id = $3 AND ordinal = $4"
-    ))
+    )))
     .bind(person.as_str())
     .bind(kind)
     .bind(item_id)
@@ -245,7 +245,7 @@ pub struct EvidenceRow {
 /// items that are still theirs appear (their own entry or action, a session still recorded as
 /// attended).
 pub async fn evidence_of(conn: &mut Conn, person: &Id) -> Result<Vec<EvidenceRow>> {
-    Ok(sqlx::query_as(&format!(
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT e.id, e.framework, e.note, e.created_at, i.kind, i.item_id, i.ordinal, \
          i.title, i.at, d.dimension_key \
          FROM portfolio_evidence e \
@@ -259,7 +259,7 @@ pub async fn evidence_of(conn: &mut Conn, person: &Id) -> Result<Vec<EvidenceRow
              WHEN e.cohort_id IS NOT NULL THEN 'cohort_session' ELSE 'circle_session' END \
          WHERE e.person_id = $1 \
          ORDER BY i.at DESC, e.id, d.dimension_key"
-    ))
+    )))
     .bind(person.as_str())
     .fetch_all(&mut *conn)
     .await?)
