@@ -62,7 +62,10 @@ impl PortfolioItemKind {
 
     /// Whether the item is a session, numbered within its cohort or circle.
     pub fn numbered(self) -> bool {
-        matches!(self, PortfolioItemKind::CohortSession | PortfolioItemKind::CircleSession)
+        matches!(
+            self,
+            PortfolioItemKind::CohortSession | PortfolioItemKind::CircleSession
+        )
     }
 }
 

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use revans_domain::cpd::hours_text;
 use revans_storage::portfolio::{self as store, EvidenceRow, ItemRow};
 
-use super::evidence::{PortfolioItemKind, PortfolioItem, item};
+use super::evidence::{PortfolioItem, PortfolioItemKind, item};
 use super::frameworks::{PortfolioFrameworkView, available};
 use crate::{App, Error, Viewer};
 
@@ -131,7 +131,11 @@ pub async fn portfolio(app: &App, viewer: &Viewer) -> Result<Portfolio, Error> {
 }
 
 /// One piece of evidence per id from the rows (one per dimension).
-fn group(rows: &[EvidenceRow], frameworks: &[PortfolioFrameworkView], zone: &str) -> Vec<PortfolioEvidence> {
+fn group(
+    rows: &[EvidenceRow],
+    frameworks: &[PortfolioFrameworkView],
+    zone: &str,
+) -> Vec<PortfolioEvidence> {
     let mut out: Vec<PortfolioEvidence> = Vec::new();
     for r in rows {
         let framework = frameworks.iter().find(|f| f.id == r.framework);

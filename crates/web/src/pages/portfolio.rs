@@ -5,7 +5,7 @@
 use askama::Template;
 use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
-use revans_app::portfolio::evidence::{self, CheckedEvidence, PortfolioChoices, EvidenceInput};
+use revans_app::portfolio::evidence::{self, CheckedEvidence, EvidenceInput, PortfolioChoices};
 use revans_app::portfolio::frameworks::shipped;
 use revans_app::portfolio::{Portfolio, export, portfolio};
 
