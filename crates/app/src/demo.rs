@@ -9,6 +9,7 @@ mod evaluation;
 mod facilitator_records;
 pub mod interests;
 pub mod pool;
+mod portfolio;
 mod sets;
 
 pub use catalogue::seed as seed_catalogue;
@@ -122,6 +123,7 @@ pub async fn seed(state: &App) -> Result<bool, Error> {
     interests::seed(&mut tx, &ics.id).await?;
     completion::seed(&mut tx, &spring, &ids[0]).await?;
     certificates::seed(&mut tx, &state.settings, &ics.id, &ids[0], (&ids[3], &trust.id), (&ids[4], &council.id)).await?;
+    portfolio::seed(&mut tx, &ids[3]).await?;
     audit::record(
         &mut tx,
         audit::NewAuditEntry {

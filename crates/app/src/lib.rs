@@ -30,6 +30,7 @@ pub mod jobs;
 pub mod mail;
 pub mod paging;
 pub mod places;
+pub mod portfolio;
 pub mod security;
 pub mod sets;
 pub mod sweeps;

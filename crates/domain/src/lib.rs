@@ -17,6 +17,7 @@ pub mod evaluation;
 mod facilitator_fit;
 pub mod facilitator_profile;
 mod field_errors;
+pub mod framework;
 mod id;
 pub mod interest;
 mod keyword;

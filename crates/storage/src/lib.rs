@@ -42,6 +42,7 @@ pub mod organisations;
 pub mod password_reset_requests;
 pub mod people;
 pub mod pool;
+pub mod portfolio;
 pub mod programmes;
 pub mod reporting_lines;
 pub mod sessions;

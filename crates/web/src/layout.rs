@@ -70,6 +70,7 @@ impl Layout {
             // Learning diaries for everyone; the themes report for leads and evaluators (C5).
             add("/diary", "Diary");
             add("/cpd", "CPD record");
+            add("/portfolio", "CPD portfolio");
             if v.is_admin() || v.has_role(revans_domain::Role::Evaluator) {
                 add("/reports/sets", "Sets overview");
                 add("/reports/themes", "Themes");

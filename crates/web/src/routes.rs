@@ -476,6 +476,51 @@ pub fn table() -> Vec<Route> {
             "/api/v1/admin/circles/{id}/decline-merge",
             post(api::circle_admin::decline),
         ),
+        // The CPD portfolio (issue 16, C10): everyone's own; leads add their tenant's frameworks.
+        r("GET", "/portfolio", get(portfolio::show)),
+        r("GET", "/portfolio.pdf", get(portfolio::pdf)),
+        r("GET", "/portfolio/evidence/new", get(portfolio::new_form)),
+        r("POST", "/portfolio/evidence", post(portfolio::submit)),
+        r(
+            "POST",
+            "/portfolio/evidence/{id}/remove",
+            post(portfolio::remove),
+        ),
+        r("GET", "/admin/frameworks", get(admin_frameworks::list)),
+        r("POST", "/admin/frameworks", post(admin_frameworks::add)),
+        r(
+            "POST",
+            "/admin/frameworks/{id}/remove",
+            post(admin_frameworks::remove),
+        ),
+        r("GET", "/api/v1/portfolio", get(api::portfolio::show)),
+        r("GET", "/api/v1/portfolio.pdf", get(api::portfolio::pdf)),
+        r("GET", "/api/v1/portfolio/items", get(api::portfolio::items)),
+        r(
+            "POST",
+            "/api/v1/portfolio/evidence",
+            post(api::portfolio::add_evidence),
+        ),
+        r(
+            "DELETE",
+            "/api/v1/portfolio/evidence/{id}",
+            delete(api::portfolio::remove_evidence),
+        ),
+        r(
+            "GET",
+            "/api/v1/frameworks",
+            get(api::portfolio::list_frameworks),
+        ),
+        r(
+            "POST",
+            "/api/v1/frameworks",
+            post(api::portfolio::add_framework),
+        ),
+        r(
+            "DELETE",
+            "/api/v1/frameworks/{id}",
+            delete(api::portfolio::remove_framework),
+        ),
         // A programme's evaluation targets (issue 14): leads change, evaluators read.
         r(
             "GET",

@@ -109,6 +109,10 @@ const SCREENS: &[(&str, &str, bool)] = &[
     (ADMIN, "/admin/circles", false),
     (ADMIN, "/api/v1/admin/circles", true),
     (EVALUATOR, "/admin/circles/report", false),
+    // The CPD portfolio (issue 16): hours, certificates and evidence; the evidence form.
+    (PARTICIPANT, "/portfolio", false),
+    (PARTICIPANT, "/api/v1/portfolio", true),
+    (PARTICIPANT, "/portfolio/evidence/new", false),
     // Certificates (issue 16): {winter} is the demo's finished cohort.
     (PARTICIPANT, "/certificates", false),
     (PARTICIPANT, "/api/v1/certificates", true),
@@ -245,6 +249,7 @@ async fn a_screen_costs_the_same_number_of_queries_however_many_rows_it_shows() 
                 sessions: vec![
                     revans_storage::circles::CircleSession {
                         starts_at: start,
+    grow_portfolio(&app).await;
                         ends_at: start + 3_600_000,
                     },
                     revans_storage::circles::CircleSession {
@@ -670,4 +675,35 @@ async fn grow_certificates(app: &TestApp, n: usize) {
         .unwrap();
     }
     revans_storage::commit(tx).await.unwrap();
+}
+
+/// Every diary entry of the demo participant tagged as evidence against two dimensions.
+async fn grow_portfolio(app: &TestApp) {
+    let pat = revans_domain::Id::parse(&app.person_id(PARTICIPANT).await).unwrap();
+    let mut conn = app.state.store.conn().await.unwrap();
+    let dims = [
+        "leading-with-care".to_owned(),
+        "engaging-the-team".to_owned(),
+    ];
+    for item in revans_storage::portfolio::items_of(&mut conn, &pat)
+        .await
+        .unwrap()
+    {
+        if item.kind == "diary_entry" {
+            revans_storage::portfolio::insert_evidence(
+                &mut conn,
+                &revans_storage::portfolio::NewEvidence {
+                    person: &pat,
+                    framework: "healthcare-leadership-model",
+                    kind: &item.kind,
+                    item_id: &item.item_id,
+                    ordinal: 0,
+                    note: "",
+                    dimensions: &dims,
+                },
+            )
+            .await
+            .unwrap();
+        }
+    }
 }

@@ -26,6 +26,7 @@ pub mod organisations;
 pub mod pagination;
 pub mod people;
 pub mod pool;
+pub mod portfolio;
 pub mod programme_edit;
 pub mod programmes;
 pub mod reporting_lines;

@@ -57,10 +57,13 @@ use super::openapi_errors::ErrorResponses;
         // Certificates of completion (issue 16).
         super::certificates::list_mine, super::certificates::verify_code, super::certificates::pdf, super::certificates::revoke_certificate,
         super::certificates::cohort_list, super::certificates::issue_now, super::certificates::zip,
+        // The CPD portfolio (issue 16).
+        super::portfolio::show, super::portfolio::items, super::portfolio::add_evidence, super::portfolio::remove_evidence, super::portfolio::pdf,
+        super::portfolio::list_frameworks, super::portfolio::add_framework, super::portfolio::remove_framework,
     ),
     components(schemas(crate::error_pages::ErrorBody)),
     modifiers(&TokenAuth, &ErrorResponses),
-    tags((name = "account"), (name = "people"), (name = "organisations"), (name = "audit"), (name = "programmes"), (name = "applications"), (name = "sets"), (name = "meetings"), (name = "diary"), (name = "reports"), (name = "evaluation"), (name = "circles"), (name = "facilitators"), (name = "interests"), (name = "certificates"))
+    tags((name = "account"), (name = "people"), (name = "organisations"), (name = "audit"), (name = "programmes"), (name = "applications"), (name = "sets"), (name = "meetings"), (name = "diary"), (name = "reports"), (name = "evaluation"), (name = "circles"), (name = "facilitators"), (name = "interests"), (name = "certificates"), (name = "portfolio"))
 )]
 pub struct ApiDoc;
 

@@ -23,6 +23,9 @@ const FORBIDDEN_FOR_SOME: &[(&str, &str)] = &[
         "delete",
         "/api/v1/cohorts/{id}/completion/{participant}/exception",
     ),
+    // The CPD portfolio (issue 16): only leads add or remove their tenant's frameworks.
+    ("post", "/api/v1/frameworks"),
+    ("delete", "/api/v1/frameworks/{id}"),
     // Facilitator records (issue 15): facilitators only; leads of the region only.
     ("get", "/api/v1/facilitators/me/profile"),
     ("put", "/api/v1/facilitators/me/background"),
@@ -161,6 +164,8 @@ const CONFLICTS: &[(&str, &str)] = &[
         "put",
         "/api/v1/cohorts/{id}/completion/{participant}/exception",
     ),
+    // The CPD portfolio (issue 16): a framework evidence is tagged against stays.
+    ("delete", "/api/v1/frameworks/{id}"),
     // Support circles: booked already, nothing to cancel, no place held, past the deadline.
     ("post", "/api/v1/circles/{id}/booking"),
     ("delete", "/api/v1/circles/{id}/booking"),

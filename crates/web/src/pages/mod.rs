@@ -45,5 +45,8 @@ pub mod completion;
 pub mod facilitator_profile;
 pub mod mentors;
 pub mod pool;
+// The CPD portfolio (issue 16).
+pub mod admin_frameworks;
+pub mod portfolio;
 pub mod reports;
 pub mod supervision;

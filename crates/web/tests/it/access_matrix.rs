@@ -1975,6 +1975,89 @@ pub(crate) const MATRIX: &[(&str, &str, [&str; 7])] = &[
         "/api/v1/reports/themes/vocabulary",
         ["401", "403", "403", "403", "403", "204", "204"],
     ),
+    // The CPD portfolio (issue 16): everyone signed in has their own and reads only that;
+    // {job} is no evidence or framework at all (portfolio.rs checks another person's real
+    // evidence gets the same 404). Leads add their own tenant's frameworks.
+    (
+        "GET",
+        "/portfolio",
+        ["303>/sign-in", "200", "200", "200", "200", "200", "200"],
+    ),
+    (
+        "GET",
+        "/portfolio.pdf",
+        ["303>/sign-in", "200", "200", "200", "200", "200", "200"],
+    ),
+    (
+        "GET",
+        "/portfolio/evidence/new",
+        ["303>/sign-in", "200", "200", "200", "200", "200", "200"],
+    ),
+    (
+        "POST",
+        "/portfolio/evidence",
+        ["303>/sign-in", "422", "422", "422", "422", "422", "422"],
+    ),
+    (
+        "POST",
+        "/portfolio/evidence/{job}/remove",
+        ["303>/sign-in", "404", "404", "404", "404", "404", "404"],
+    ),
+    (
+        "GET",
+        "/admin/frameworks",
+        ["303>/sign-in", "403", "403", "403", "403", "200", "200"],
+    ),
+    (
+        "POST",
+        "/admin/frameworks",
+        ["303>/sign-in", "403", "403", "403", "403", "422", "422"],
+    ),
+    (
+        "POST",
+        "/admin/frameworks/{job}/remove",
+        ["303>/sign-in", "403", "403", "403", "403", "404", "404"],
+    ),
+    (
+        "GET",
+        "/api/v1/portfolio",
+        ["401", "200", "200", "200", "200", "200", "200"],
+    ),
+    (
+        "GET",
+        "/api/v1/portfolio.pdf",
+        ["401", "200", "200", "200", "200", "200", "200"],
+    ),
+    (
+        "GET",
+        "/api/v1/portfolio/items",
+        ["401", "200", "200", "200", "200", "200", "200"],
+    ),
+    (
+        "POST",
+        "/api/v1/portfolio/evidence",
+        ["401", "422", "422", "422", "422", "422", "422"],
+    ),
+    (
+        "DELETE",
+        "/api/v1/portfolio/evidence/{job}",
+        ["401", "404", "404", "404", "404", "404", "404"],
+    ),
+    (
+        "GET",
+        "/api/v1/frameworks",
+        ["401", "200", "200", "200", "200", "200", "200"],
+    ),
+    (
+        "POST",
+        "/api/v1/frameworks",
+        ["401", "403", "403", "403", "403", "422", "422"],
+    ),
+    (
+        "DELETE",
+        "/api/v1/frameworks/{job}",
+        ["401", "403", "403", "403", "403", "404", "404"],
+    ),
 ];
 
 const ROLES: [Option<&str>; 7] = [

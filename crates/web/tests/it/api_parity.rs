@@ -552,6 +552,27 @@ const COUNTERPARTS: &[(&str, &str, &[Route])] = &[
         "/admin/targets/{id}/delete",
         &[("DELETE", "/api/v1/targets/{id}")],
     ),
+    // The CPD portfolio (issue 16): the check page saves nothing until its "save" button.
+    (
+        "POST",
+        "/portfolio/evidence",
+        &[("POST", "/api/v1/portfolio/evidence")],
+    ),
+    (
+        "POST",
+        "/portfolio/evidence/{id}/remove",
+        &[("DELETE", "/api/v1/portfolio/evidence/{id}")],
+    ),
+    (
+        "POST",
+        "/admin/frameworks",
+        &[("POST", "/api/v1/frameworks")],
+    ),
+    (
+        "POST",
+        "/admin/frameworks/{id}/remove",
+        &[("DELETE", "/api/v1/frameworks/{id}")],
+    ),
 ];
 
 /// Counterparts whose matrix row differs from the page's on purpose, and why.

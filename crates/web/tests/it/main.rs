@@ -46,6 +46,7 @@ mod paging_applications;
 mod paging_sets;
 mod places_stress;
 mod pool;
+mod portfolio;
 mod programmes;
 mod reports_scale;
 mod sets;

@@ -159,13 +159,15 @@ async fn the_diary_walks_each_list_once_either_way_and_shows_nobody_else_anythin
     let bo_all = diaries::by_author(&mut conn, &bo).await.unwrap();
     drop(conn);
 
-    // Pat: their own 8, and Bo's 7 shared with the set (never Bo's private ones).
+    // Pat: their own 8 (and the demo's, which the portfolio tags), and Bo's 7 shared with the
+    // set (never Bo's private ones).
     let mut pat_client = app.signed_in(PARTICIPANT).await;
+    let pat_own: Vec<Id> = pat_all.iter().map(|e| e.id.clone()).collect();
     walk_both_ways(
         &mut pat_client,
         "Pages of your entries",
         "data-my-entries",
-        &newest_first(pat_all.clone(), &pats),
+        &newest_first(pat_all.clone(), &pat_own),
     )
     .await;
     walk_both_ways(

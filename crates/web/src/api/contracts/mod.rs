@@ -21,6 +21,7 @@ pub mod meetings;
 pub mod organisations;
 pub mod people;
 pub mod pool;
+pub mod portfolio;
 pub mod programmes;
 pub mod reporting_lines;
 pub mod reports;
