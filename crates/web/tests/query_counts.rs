@@ -249,7 +249,6 @@ async fn a_screen_costs_the_same_number_of_queries_however_many_rows_it_shows() 
                 sessions: vec![
                     revans_storage::circles::CircleSession {
                         starts_at: start,
-    grow_portfolio(&app).await;
                         ends_at: start + 3_600_000,
                     },
                     revans_storage::circles::CircleSession {
@@ -274,6 +273,7 @@ async fn a_screen_costs_the_same_number_of_queries_however_many_rows_it_shows() 
     grow_certificates(&app, 12).await;
     grow_interests(&app, &set, 25).await;
     grow_completion(&app, &set, 20).await;
+    grow_portfolio(&app).await;
     let large = measure(&app, &programme, &set).await;
 
     let grew: Vec<String> = small
