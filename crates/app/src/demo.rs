@@ -122,7 +122,15 @@ pub async fn seed(state: &App) -> Result<bool, Error> {
     circles::seed(&mut tx, &ics.id, &ics.id, &ids[0], &ids[2]).await?;
     interests::seed(&mut tx, &ics.id).await?;
     completion::seed(&mut tx, &spring, &ids[0]).await?;
-    certificates::seed(&mut tx, &state.settings, &ics.id, &ids[0], (&ids[3], &trust.id), (&ids[4], &council.id)).await?;
+    certificates::seed(
+        &mut tx,
+        &state.settings,
+        &ics.id,
+        &ids[0],
+        (&ids[3], &trust.id),
+        (&ids[4], &council.id),
+    )
+    .await?;
     portfolio::seed(&mut tx, &ids[3]).await?;
     audit::record(
         &mut tx,

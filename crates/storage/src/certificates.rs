@@ -188,13 +188,7 @@ pub async fn for_cohort(conn: &mut Conn, cohort: &Id) -> Result<Vec<CertificateR
 }
 
 /// Revokes a certificate that is not yet revoked: false when it already was (or is not there).
-pub async fn revoke(
-    conn: &mut Conn,
-    id: &Id,
-    by: &Id,
-    reason: &str,
-    at: i64,
-) -> Result<bool> {
+pub async fn revoke(conn: &mut Conn, id: &Id, by: &Id, reason: &str, at: i64) -> Result<bool> {
     let done = sqlx::query(
         "UPDATE certificates SET revoked_at = $1, revoked_by = $2, revoked_reason = $3 \
          WHERE id = $4 AND revoked_at IS NULL",

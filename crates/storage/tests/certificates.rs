@@ -72,7 +72,10 @@ async fn one_certificate_per_person_and_cohort_read_every_way() {
         .unwrap()
         .unwrap();
 
-    let got = store::by_code(&mut conn, "AAAA-0001").await.unwrap().unwrap();
+    let got = store::by_code(&mut conn, "AAAA-0001")
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(got.id, id.as_str());
     assert_eq!(got.outcome_list(), outcomes);
     assert_eq!(got.cpd_minutes, 420);
@@ -101,8 +104,16 @@ async fn a_certificate_is_revoked_once() {
         .await
         .unwrap()
         .unwrap();
-    assert!(store::revoke(&mut conn, &id, &lead, "Issued in error", 5_000).await.unwrap());
-    assert!(!store::revoke(&mut conn, &id, &lead, "Again", 6_000).await.unwrap());
+    assert!(
+        store::revoke(&mut conn, &id, &lead, "Issued in error", 5_000)
+            .await
+            .unwrap()
+    );
+    assert!(
+        !store::revoke(&mut conn, &id, &lead, "Again", 6_000)
+            .await
+            .unwrap()
+    );
     let got = store::get(&mut conn, &id).await.unwrap().unwrap();
     assert_eq!(got.revoked_at, Some(5_000));
     assert_eq!(got.revoked_by.as_deref(), Some(lead.as_str()));
@@ -135,5 +146,8 @@ async fn two_issuers_racing_make_one_certificate() {
         "{a:?} {b:?}"
     );
     let mut conn = w.store.conn().await.unwrap();
-    assert_eq!(store::for_cohort(&mut conn, &november).await.unwrap().len(), 1);
+    assert_eq!(
+        store::for_cohort(&mut conn, &november).await.unwrap().len(),
+        1
+    );
 }

@@ -87,7 +87,11 @@ pub fn table() -> Vec<Route> {
             "/admin/certificates/{id}/revoke",
             post(certificates::revoke_certificate),
         ),
-        r("GET", "/api/v1/certificates", get(api::certificates::list_mine)),
+        r(
+            "GET",
+            "/api/v1/certificates",
+            get(api::certificates::list_mine),
+        ),
         r(
             "GET",
             "/api/v1/certificates/{id}/pdf",

@@ -641,7 +641,9 @@ async fn grow_certificates(app: &TestApp, n: usize) {
     for i in 0..n {
         let email = EmailAddress::parse(&format!("holder{i}@harbour-trust.example")).unwrap();
         let name = PersonName::parse(&format!("Holder {i}")).unwrap();
-        let id = people::insert(&mut tx, &trust, &email, &name).await.unwrap();
+        let id = people::insert(&mut tx, &trust, &email, &name)
+            .await
+            .unwrap();
         holders.push((id, winter.clone()));
     }
     for p in programmes::list_published(&mut tx).await.unwrap() {

@@ -67,7 +67,13 @@ pub async fn zip(
     let slug: String = c
         .name
         .chars()
-        .map(|ch| if ch.is_ascii_alphanumeric() { ch.to_ascii_lowercase() } else { '-' })
+        .map(|ch| {
+            if ch.is_ascii_alphanumeric() {
+                ch.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
         .collect();
     Ok(CertificateFile {
         filename: format!("certificates-{}.zip", slug.trim_matches('-')),

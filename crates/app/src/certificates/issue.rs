@@ -124,9 +124,13 @@ pub async fn issue_for_completers(
 pub async fn issue(app: &App, actor: &Actor<'_>, cohort: &Id) -> Result<usize, Error> {
     let mut tx = app.store.begin().await?;
     let (c, programme) = led_cohort(&mut tx, actor.viewer, cohort).await?;
-    let issued =
-        issue_for_completers(&mut tx, &app.settings, cohort, Some(&actor.viewer.person.id))
-            .await?;
+    let issued = issue_for_completers(
+        &mut tx,
+        &app.settings,
+        cohort,
+        Some(&actor.viewer.person.id),
+    )
+    .await?;
     actor
         .audit(
             &mut tx,

@@ -7,8 +7,8 @@
 use revans_documents::{Certificate, Logo};
 use revans_storage::certificates::CertificateRow;
 
-use super::view::dates_text;
 use super::long_day;
+use super::view::dates_text;
 use crate::{Error, Settings};
 
 /// The public address that verifies a certificate (also in its QR code).

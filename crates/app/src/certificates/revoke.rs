@@ -43,7 +43,9 @@ pub async fn revoke(
     }
     let now = now_ms();
     if !store::revoke(&mut tx, id, &actor.viewer.person.id, reason, now).await? {
-        return Err(Error::Conflict("This certificate was already revoked".into()));
+        return Err(Error::Conflict(
+            "This certificate was already revoked".into(),
+        ));
     }
     actor
         .audit(

@@ -59,8 +59,6 @@ pub async fn verify(app: &App, typed: &str) -> Result<Verification, Error> {
         cpd_hours: hours_number(minutes),
         cpd_minutes: minutes,
         revoked: row.revoked_at.is_some(),
-        revoked_on: row
-            .revoked_at
-            .map(|at| revans_domain::day_in(at, "UTC")),
+        revoked_on: row.revoked_at.map(|at| revans_domain::day_in(at, "UTC")),
     })
 }

@@ -143,7 +143,15 @@ pub async fn record_exception(
             &found.lead.programme.organisation_id,
         )
         .await?;
-    // issue 16: certificates are issued here once merged
+    // Whoever now meets the rule (or holds an exception) gets their certificate in the same
+    // transaction, so a completion is never recorded without one.
+    crate::certificates::issue_for_completers(
+        &mut tx,
+        &app.settings,
+        cohort,
+        Some(&actor.viewer.person.id),
+    )
+    .await?;
     revans_storage::commit(tx).await?;
     let mut view = view_of(&found);
     view.reason = Some(reason);

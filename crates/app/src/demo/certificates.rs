@@ -87,10 +87,8 @@ pub async fn seed(
         },
     )
     .await?;
-    let mut people_in: Vec<(Id, Id)> = vec![
-        (pat.0.clone(), pat.1.clone()),
-        (bo.0.clone(), bo.1.clone()),
-    ];
+    let mut people_in: Vec<(Id, Id)> =
+        vec![(pat.0.clone(), pat.1.clone()), (bo.0.clone(), bo.1.clone())];
     for email in OTHERS {
         if let Some((p, _)) = people::find_by_email(conn, &EmailAddress::parse(email)?).await? {
             people_in.push((p.id, p.organisation_id));
@@ -148,8 +146,14 @@ async fn place(
         },
     )
     .await?;
-    applications::offer(conn, &id, ApplicationState::Approved, cohort, now_ms() + 7 * DAY_MS)
-        .await?;
+    applications::offer(
+        conn,
+        &id,
+        ApplicationState::Approved,
+        cohort,
+        now_ms() + 7 * DAY_MS,
+    )
+    .await?;
     applications::accept(conn, &id).await?;
     Ok(())
 }

@@ -53,7 +53,9 @@ fn notice_text(key: &str) -> Option<&'static str> {
     Some(match key {
         "issued" => "Certificates issued to everyone who has completed. Each holder is emailed.",
         "none" => "Everyone who has completed already has a certificate.",
-        "revoked" => "The certificate is revoked. Its holder is emailed, and verification now says it was revoked.",
+        "revoked" => {
+            "The certificate is revoked. Its holder is emailed, and verification now says it was revoked."
+        }
         _ => return None,
     })
 }

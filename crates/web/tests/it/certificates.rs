@@ -103,13 +103,11 @@ async fn finished_cohort(app: &TestApp, title: &str) -> Id {
     .await
     .unwrap();
     for email in [PARTICIPANT, "participant@bay-council.example"] {
-        let person = revans_storage::people::get(
-            &mut tx,
-            &Id::parse(&app.person_id(email).await).unwrap(),
-        )
-        .await
-        .unwrap()
-        .unwrap();
+        let person =
+            revans_storage::people::get(&mut tx, &Id::parse(&app.person_id(email).await).unwrap())
+                .await
+                .unwrap()
+                .unwrap();
         let application = applications::insert(
             &mut tx,
             &NewApplication {
@@ -147,9 +145,11 @@ async fn mark(app: &TestApp, cohort: &Id, ordinal: i64, marks: &[(&str, bool)]) 
         people.push((Id::parse(&app.person_id(email).await).unwrap(), *present));
     }
     let mut conn = app.state.store.conn().await.unwrap();
-    revans_storage::completion::record_session_attendance(&mut conn, cohort, ordinal, &people, &lead)
-        .await
-        .unwrap();
+    revans_storage::completion::record_session_attendance(
+        &mut conn, cohort, ordinal, &people, &lead,
+    )
+    .await
+    .unwrap();
 }
 
 #[tokio::test]
@@ -162,7 +162,9 @@ async fn certificates_go_to_completers_only_once_each_with_an_email() {
     let emails_before = app.queued_emails().await.len();
 
     let mut lead = app.signed_in(ADMIN).await;
-    let page = lead.get(&format!("/admin/cohorts/{cohort}/certificates")).await;
+    let page = lead
+        .get(&format!("/admin/cohorts/{cohort}/certificates"))
+        .await;
     assert_eq!(page.status, StatusCode::OK, "{}", page.body);
     assert!(page.body.contains("data-awaiting>1<"), "{}", page.body);
     let r = lead
@@ -194,7 +196,11 @@ async fn certificates_go_to_completers_only_once_each_with_an_email() {
         "Your certificate for Coaching Conversations is ready"
     );
     assert!(emails[0].text.contains("http://revans.test/certificates"));
-    assert!(app.audit_actions().await.contains(&"certificates.issued".to_owned()));
+    assert!(
+        app.audit_actions()
+            .await
+            .contains(&"certificates.issued".to_owned())
+    );
 
     // Again: nothing new, nobody emailed twice.
     let r = lead
@@ -213,7 +219,10 @@ async fn certificates_go_to_completers_only_once_each_with_an_email() {
     assert_eq!(again.certificates_issued, 0);
     let all = cohort_rows(&app, cohort.as_str()).await;
     assert_eq!(all.len(), 2);
-    assert!(all.iter().any(|c| c.holder_name == "Bo Participant" && c.issued_by.is_none()));
+    assert!(
+        all.iter()
+            .any(|c| c.holder_name == "Bo Participant" && c.issued_by.is_none())
+    );
     assert_eq!(app.queued_emails().await.len(), emails_before + 2);
 }
 
@@ -223,7 +232,13 @@ async fn concurrent_issuers_issue_one_certificate_each() {
     let cohort = finished_cohort(&app, "Coaching Conversations").await;
     let bo_email = "participant@bay-council.example";
     for ordinal in [1, 2] {
-        mark(&app, &cohort, ordinal, &[(PARTICIPANT, true), (bo_email, true)]).await;
+        mark(
+            &app,
+            &cohort,
+            ordinal,
+            &[(PARTICIPANT, true), (bo_email, true)],
+        )
+        .await;
     }
     let second = app.second_instance().await;
     let lead = Id::parse(&app.person_id(ADMIN).await).unwrap();
@@ -256,15 +271,31 @@ async fn verification_says_exactly_the_public_fields_without_signing_in() {
     let (_, pat) = winter(&app).await;
     let mut anyone = app.client();
     let r = anyone
-        .json("GET", &format!("/api/v1/certificates/verify/{}", pat.code), None)
+        .json(
+            "GET",
+            &format!("/api/v1/certificates/verify/{}", pat.code),
+            None,
+        )
         .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
     let body: serde_json::Value = serde_json::from_str(&r.body).unwrap();
-    let mut keys: Vec<&str> = body.as_object().unwrap().keys().map(String::as_str).collect();
+    let mut keys: Vec<&str> = body
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
     keys.sort_unstable();
     assert_eq!(
         keys,
-        ["completed_on", "cpd_hours", "name", "programme", "revoked", "valid"]
+        [
+            "completed_on",
+            "cpd_hours",
+            "name",
+            "programme",
+            "revoked",
+            "valid"
+        ]
     );
     assert_eq!(body["valid"], true);
     assert_eq!(body["revoked"], false);
@@ -286,11 +317,17 @@ async fn verification_says_exactly_the_public_fields_without_signing_in() {
     assert!(page.body.contains("Pat Participant"));
     assert!(page.body.contains("18 hours"), "{}", page.body);
     assert!(!page.body.contains("Winter 2025"), "no cohort");
-    assert!(!page.body.contains("harbour-trust"), "no email or organisation");
+    assert!(
+        !page.body.contains("harbour-trust"),
+        "no email or organisation"
+    );
 
     // The form sends a typed code to its page; a code that cannot be one is a field error.
     let r = anyone
-        .get(&format!("/certificates/verify?code={}", typed.to_uppercase()))
+        .get(&format!(
+            "/certificates/verify?code={}",
+            typed.to_uppercase()
+        ))
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     assert_eq!(
@@ -300,7 +337,10 @@ async fn verification_says_exactly_the_public_fields_without_signing_in() {
     let r = anyone.get("/certificates/verify?code=nonsense").await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.body.contains("7 groups of 4"));
-    assert_eq!(anyone.get("/certificates/verify").await.status, StatusCode::OK);
+    assert_eq!(
+        anyone.get("/certificates/verify").await.status,
+        StatusCode::OK
+    );
 
     // Unknown codes, well formed or not, are not found.
     let mut unknown = pat.code.clone();
@@ -326,8 +366,11 @@ async fn codes_are_long_random_and_distinct() {
     for code in &codes {
         let groups: Vec<&str> = code.split('-').collect();
         assert_eq!(groups.len(), 7, "{code}");
-        assert!(groups.iter().all(|g| g.len() == 4
-            && g.chars().all(|c| "0123456789ABCDEFGHJKMNPQRSTVWXYZ".contains(c))));
+        assert!(groups.iter().all(|g| {
+            g.len() == 4
+                && g.chars()
+                    .all(|c| "0123456789ABCDEFGHJKMNPQRSTVWXYZ".contains(c))
+        }));
     }
     assert!(revans_app::certificates::code::BITS >= 128);
     codes.sort_unstable();
@@ -340,22 +383,33 @@ async fn a_lead_revokes_once_and_verification_then_says_revoked() {
     let app = TestApp::spawn().await;
     let (cohort, pat) = winter(&app).await;
     let mut lead = app.signed_in(ADMIN).await;
-    let form = lead.get(&format!("/admin/certificates/{}/revoke", pat.id)).await;
+    let form = lead
+        .get(&format!("/admin/certificates/{}/revoke", pat.id))
+        .await;
     assert_eq!(form.status, StatusCode::OK);
     assert!(form.body.contains("Revoke Pat Participant"));
     // No reason: the field is named and nothing changes.
     let r = lead
-        .post_form(&format!("/admin/certificates/{}/revoke", pat.id), &[("reason", " ")])
+        .post_form(
+            &format!("/admin/certificates/{}/revoke", pat.id),
+            &[("reason", " ")],
+        )
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(r.body.contains("Enter why the certificate is being revoked"));
+    assert!(
+        r.body
+            .contains("Enter why the certificate is being revoked")
+    );
     assert!(r.body.contains("href=\"#reason\""));
     assert!(!rows_of(&app, PARTICIPANT).await[0].is_revoked());
 
     let before = app.queued_emails().await.len();
     let reason = "Attendance was recorded against the wrong person";
     let r = lead
-        .post_form(&format!("/admin/certificates/{}/revoke", pat.id), &[("reason", reason)])
+        .post_form(
+            &format!("/admin/certificates/{}/revoke", pat.id),
+            &[("reason", reason)],
+        )
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     assert_eq!(
@@ -367,16 +421,26 @@ async fn a_lead_revokes_once_and_verification_then_says_revoked() {
     assert_eq!(emails[0].to, PARTICIPANT);
     assert!(emails[0].subject.contains("was revoked"));
     assert!(emails[0].text.contains(reason));
-    assert!(app.audit_actions().await.contains(&"certificate.revoked".to_owned()));
+    assert!(
+        app.audit_actions()
+            .await
+            .contains(&"certificate.revoked".to_owned())
+    );
 
     let mut anyone = app.client();
     let r = anyone
-        .json("GET", &format!("/api/v1/certificates/verify/{}", pat.code), None)
+        .json(
+            "GET",
+            &format!("/api/v1/certificates/verify/{}", pat.code),
+            None,
+        )
         .await;
     let body: serde_json::Value = serde_json::from_str(&r.body).unwrap();
     assert_eq!(body["revoked"], true);
     assert_eq!(body["valid"], false);
-    let page = anyone.get(&format!("/certificates/verify/{}", pat.code)).await;
+    let page = anyone
+        .get(&format!("/certificates/verify/{}", pat.code))
+        .await;
     assert!(page.body.contains("This certificate was revoked"));
     assert!(!page.body.contains("genuine"));
     assert!(!page.body.contains(reason), "the reason is not public");
@@ -394,11 +458,16 @@ async fn a_lead_revokes_once_and_verification_then_says_revoked() {
     assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.body);
     assert!(r.body.contains("already revoked"));
     let r = lead
-        .post_form(&format!("/admin/certificates/{}/revoke", pat.id), &[("reason", "again")])
+        .post_form(
+            &format!("/admin/certificates/{}/revoke", pat.id),
+            &[("reason", "again")],
+        )
         .await;
     assert_eq!(r.status, StatusCode::CONFLICT);
     assert_eq!(
-        rows_of(&app, PARTICIPANT).await[0].revoked_reason.as_deref(),
+        rows_of(&app, PARTICIPANT).await[0]
+            .revoked_reason
+            .as_deref(),
         Some(reason)
     );
 
@@ -415,13 +484,18 @@ async fn the_api_lists_issues_and_revokes() {
     let (cohort, pat) = winter(&app).await;
     let mut c = app.client();
     let token = app.api_token(PARTICIPANT).await;
-    let r = c.json_with_token("GET", "/api/v1/certificates", None, &token).await;
+    let r = c
+        .json_with_token("GET", "/api/v1/certificates", None, &token)
+        .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
     let body: serde_json::Value = serde_json::from_str(&r.body).unwrap();
     let list = body["certificates"].as_array().unwrap();
     assert_eq!(list.len(), 1);
     assert_eq!(list[0]["code"], pat.code.as_str());
-    assert_eq!(list[0]["pdf"], format!("/api/v1/certificates/{}/pdf", pat.id));
+    assert_eq!(
+        list[0]["pdf"],
+        format!("/api/v1/certificates/{}/pdf", pat.id)
+    );
     assert_eq!(
         list[0]["verify_url"],
         format!("http://revans.test/certificates/verify/{}", pat.code)
@@ -430,7 +504,12 @@ async fn the_api_lists_issues_and_revokes() {
 
     let lead = app.api_token(ADMIN).await;
     let r = c
-        .json_with_token("GET", &format!("/api/v1/cohorts/{cohort}/certificates"), None, &lead)
+        .json_with_token(
+            "GET",
+            &format!("/api/v1/cohorts/{cohort}/certificates"),
+            None,
+            &lead,
+        )
         .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
     let body: serde_json::Value = serde_json::from_str(&r.body).unwrap();
@@ -499,14 +578,20 @@ async fn only_the_holder_and_their_leads_reach_a_certificate() {
     let token = app.api_token("participant@bay-council.example").await;
     let r = bo.json_with_token("GET", &api_pdf, None, &token).await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
-    let r = bo.json_with_token("GET", "/api/v1/certificates", None, &token).await;
+    let r = bo
+        .json_with_token("GET", "/api/v1/certificates", None, &token)
+        .await;
     assert!(!r.body.contains(&pat.code));
     assert_eq!(bo.get(&page).await.status, StatusCode::FORBIDDEN);
 
     // A lead of another tenant: nothing of it exists.
     let mut other = app.signed_in(OTHER_ADMIN).await;
     for path in [&pdf, &page, &zip, &revoke] {
-        assert_eq!(other.get(path).await.status, StatusCode::NOT_FOUND, "{path}");
+        assert_eq!(
+            other.get(path).await.status,
+            StatusCode::NOT_FOUND,
+            "{path}"
+        );
     }
     let r = other.post_form(&revoke, &[("reason", "mine now")]).await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
@@ -517,16 +602,30 @@ async fn only_the_holder_and_their_leads_reach_a_certificate() {
     let other_token = app.api_token(OTHER_ADMIN).await;
     for (method, path, body) in [
         ("GET", api_pdf.clone(), None),
-        ("GET", format!("/api/v1/cohorts/{cohort}/certificates"), None),
-        ("GET", format!("/api/v1/cohorts/{cohort}/certificates.zip"), None),
-        ("POST", format!("/api/v1/cohorts/{cohort}/certificates/issue"), None),
+        (
+            "GET",
+            format!("/api/v1/cohorts/{cohort}/certificates"),
+            None,
+        ),
+        (
+            "GET",
+            format!("/api/v1/cohorts/{cohort}/certificates.zip"),
+            None,
+        ),
+        (
+            "POST",
+            format!("/api/v1/cohorts/{cohort}/certificates/issue"),
+            None,
+        ),
         (
             "POST",
             format!("/api/v1/certificates/{}/revoke", pat.id),
             Some(r#"{"reason":"mine now"}"#),
         ),
     ] {
-        let r = other.json_with_token(method, &path, body, &other_token).await;
+        let r = other
+            .json_with_token(method, &path, body, &other_token)
+            .await;
         assert_eq!(r.status, StatusCode::NOT_FOUND, "{method} {path}");
     }
 
@@ -534,7 +633,10 @@ async fn only_the_holder_and_their_leads_reach_a_certificate() {
     {
         let mut tx = app.state.store.begin().await.unwrap();
         let id = Id::parse(&app.person_id(OTHER_ADMIN).await).unwrap();
-        let person = revans_storage::people::get(&mut tx, &id).await.unwrap().unwrap();
+        let person = revans_storage::people::get(&mut tx, &id)
+            .await
+            .unwrap()
+            .unwrap();
         revans_storage::people::set_roles(
             &mut tx,
             &id,
@@ -547,7 +649,11 @@ async fn only_the_holder_and_their_leads_reach_a_certificate() {
     }
     let mut other = app.signed_in(OTHER_ADMIN).await;
     for path in [&pdf, &page, &zip, &revoke] {
-        assert_eq!(other.get(path).await.status, StatusCode::NOT_FOUND, "{path}");
+        assert_eq!(
+            other.get(path).await.status,
+            StatusCode::NOT_FOUND,
+            "{path}"
+        );
     }
 
     // A sponsor and an evaluator of the same tenant: refused, and never the PDF.
@@ -555,7 +661,11 @@ async fn only_the_holder_and_their_leads_reach_a_certificate() {
         let mut c = app.signed_in(email).await;
         assert_eq!(c.get(&pdf).await.status, StatusCode::NOT_FOUND, "{email}");
         for path in [&page, &zip, &revoke] {
-            assert_eq!(c.get(path).await.status, StatusCode::FORBIDDEN, "{email} {path}");
+            assert_eq!(
+                c.get(path).await.status,
+                StatusCode::FORBIDDEN,
+                "{email} {path}"
+            );
         }
     }
     // Signed out: the pages ask to sign in; verification alone is public.
