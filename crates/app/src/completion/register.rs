@@ -199,7 +199,7 @@ pub async fn record(
         .await?;
     // Whoever now meets the rule (or holds an exception) gets their certificate in the same
     // transaction, so a completion is never recorded without one.
-    crate::certificates::issue_for_completers(
+    crate::certificates::issue::issue_for_completers(
         &mut tx,
         &app.settings,
         cohort,
