@@ -13,6 +13,7 @@ mod actor;
 pub mod audit_log;
 pub mod calendar;
 pub mod circles;
+pub mod completion;
 pub mod dead_letters;
 pub mod demo;
 pub mod diaries;

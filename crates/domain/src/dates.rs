@@ -145,6 +145,15 @@ pub fn when_in(ms: i64, zone: &str) -> String {
         .unwrap_or_else(|_| "unknown".into())
 }
 
+/// The calendar day of a moment in `zone`, as `YYYY-MM-DD` (what certificates and the API
+/// state as a date).
+pub fn day_in(ms: i64, zone: &str) -> String {
+    let tz = TimeZone::get(zone).unwrap_or(TimeZone::UTC);
+    jiff::Timestamp::from_millisecond(ms)
+        .map(|t| t.to_zoned(tz).date().to_string())
+        .unwrap_or_else(|_| "unknown".into())
+}
+
 /// The last whole day before an exclusive end (a deadline stored as the start of the next
 /// day), in `zone`: "31 December 2026".
 pub fn last_day(exclusive_end_ms: i64, zone: &str) -> String {

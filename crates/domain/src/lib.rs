@@ -8,6 +8,7 @@ mod cadence;
 mod capacity;
 pub mod circle;
 mod completion;
+pub mod cpd;
 mod dates;
 mod diary;
 mod email;
@@ -37,7 +38,7 @@ pub use cadence::{Cadence, outside_window, overlaps};
 pub use capacity::{Capacity, SetSize};
 pub use completion::CompletionRule;
 pub use dates::{
-    DateParts, date_parts, end_of_day, last_day, month_number, parse_uk_date, when_in,
+    DateParts, date_parts, day_in, end_of_day, last_day, month_number, parse_uk_date, when_in,
 };
 pub use diary::{DIARY_MAX_CHARS, DiarySharing, EntryBody, LogSharing};
 pub use email::EmailAddress;

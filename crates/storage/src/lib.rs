@@ -17,6 +17,8 @@ pub mod circle_bookings;
 pub mod circle_calendar;
 pub mod circles;
 pub mod cohorts;
+// Completion and CPD (issue 16).
+pub mod completion;
 mod connect;
 pub mod diaries;
 pub mod email_tokens;

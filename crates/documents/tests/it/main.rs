@@ -1,8 +1,11 @@
-//! One test binary for the documents crate: the PDF read back as text, the SVG, the CSV.
+//! One test binary for the documents crate: the PDF read back as text, the SVG, the CSV, the
+//! certificate (its text and its QR code read off the drawn page), the ZIP.
 
+mod certificate;
 mod csv_tables;
 mod pdf;
 mod svg;
+mod zip_archive;
 
 use revans_documents::{BarChart, Chart, KiteChart, Series, Table};
 
