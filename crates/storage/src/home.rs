@@ -97,7 +97,8 @@ pub struct LeadCohortRow {
     /// Submitted applications the lead can decide now (sponsor approval given where needed),
     /// for the whole programme (repeated on each of its cohorts).
     pub applications_to_review: i64,
-    /// People with an accepted place who are in no published set of the cohort.
+    /// People with an accepted place who are in no published set of the cohort, while the
+    /// cohort has sessions to come (a finished cohort waits for nothing).
     pub waiting_for_sets: i64,
     /// Published sets with nobody to facilitate them (self-facilitated sets excepted).
     pub sets_without_facilitator: i64,
@@ -113,7 +114,10 @@ pub async fn lead_cohorts(conn: &mut Conn, roots: &[Id], now: i64) -> Result<Vec
          (SELECT COUNT(*) FROM applications a WHERE a.cohort_id = c.id AND a.state = 'accepted' \
             AND NOT EXISTS (SELECT 1 FROM set_members m JOIN action_sets s ON s.id = m.set_id \
               WHERE s.cohort_id = c.id AND s.status = 'published' AND m.person_id = a.person_id \
-              AND m.left_at IS NULL)) AS waiting_for_sets, \
+              AND m.left_at IS NULL) \
+            AND (NOT EXISTS (SELECT 1 FROM cohort_sessions cs WHERE cs.cohort_id = c.id) \
+              OR EXISTS (SELECT 1 FROM cohort_sessions cs WHERE cs.cohort_id = c.id \
+                AND cs.ends_at > $NOW))) AS waiting_for_sets, \
          (SELECT COUNT(*) FROM action_sets s WHERE s.cohort_id = c.id AND s.status = 'published' \
             AND NOT s.self_facilitated \
             AND NOT EXISTS (SELECT 1 FROM set_facilitators f WHERE f.set_id = s.id)) \

@@ -26,6 +26,24 @@ pub async fn issue_for_completers(
     cohort: &Id,
     by: Option<&Id>,
 ) -> Result<usize, Error> {
+    issue_telling(conn, settings, cohort, by, Tell::Holders).await
+}
+
+/// Whether issuing emails the holders. Only the demo's history (certificates "issued" last
+/// winter, whose emails would have gone then) is issued without telling anyone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Tell {
+    Holders,
+    Nobody,
+}
+
+pub(crate) async fn issue_telling(
+    conn: &mut Conn,
+    settings: &Settings,
+    cohort: &Id,
+    by: Option<&Id>,
+    tell: Tell,
+) -> Result<usize, Error> {
     let now = now_ms();
     let Some(records) = cohort_records(conn, cohort, now).await? else {
         return Ok(0);
@@ -94,6 +112,9 @@ pub async fn issue_for_completers(
             continue;
         }
         issued += 1;
+        if tell == Tell::Nobody {
+            continue;
+        }
         mail::enqueue(
             conn,
             &person.email,

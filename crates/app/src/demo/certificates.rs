@@ -11,7 +11,7 @@ use revans_storage::applications::{self, NewApplication};
 use revans_storage::programmes::{self, ProgrammeFields};
 use revans_storage::{Conn, cohorts, completion, now_ms, people};
 
-use crate::certificates::issue::issue_for_completers;
+use crate::certificates::issue::{self as issuing, Tell};
 use crate::{Error, Settings};
 
 const DAY_MS: i64 = 86_400_000;
@@ -106,7 +106,7 @@ pub async fn seed(
             .collect();
         completion::record_session_attendance(conn, &cohort, ordinal, &marks, lead).await?;
     }
-    issue_for_completers(conn, settings, &cohort, None).await?;
+    issuing::issue_telling(conn, settings, &cohort, None, Tell::Nobody).await?;
     if let Some((ben, _)) = people_in.get(3) {
         let held = revans_storage::certificates::for_cohort(conn, &cohort).await?;
         if let Some(c) = held.iter().find(|c| c.person_id == ben.as_str()) {

@@ -229,7 +229,7 @@ async fn check_on(
         Some(f) => {
             let mut unknown = false;
             for key in &input.dimensions {
-                match f.dimensions.iter().find(|d| &d.key == key.trim()) {
+                match f.dimensions.iter().find(|d| d.key == key.trim()) {
                     Some(d) => {
                         if !dimensions.iter().any(|(k, _)| k == &d.key) {
                             dimensions.push((d.key.clone(), d.name.clone()));

@@ -518,11 +518,14 @@ async fn a_facilitator_runs_meetings_and_members_record_actions_through_the_api(
         &pat.json("GET", &format!("/api/v1/meetings/{}", ms[3].id), None)
             .await,
     );
-    assert_eq!(m4["to_review"][0]["id"], action.as_str(), "{m4}");
-    assert_eq!(
-        m4["to_review"][0]["description"],
-        "Talk to the discharge team"
-    );
+    // (The demo's portfolio gave Pat an earlier action too; this one is listed with it.)
+    let listed = m4["to_review"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["id"] == action.as_str())
+        .unwrap_or_else(|| panic!("the new action is listed for review: {m4}"));
+    assert_eq!(listed["description"], "Talk to the discharge team");
     let reviews = format!("/api/v1/meetings/{}/reviews", ms[3].id);
     let r = pat
         .json(
@@ -552,7 +555,14 @@ async fn a_facilitator_runs_meetings_and_members_record_actions_through_the_api(
         &pat.json("GET", &format!("/api/v1/meetings/{}", ms[3].id), None)
             .await,
     );
-    assert_eq!(m4["to_review"], json!([]), "reviewed once");
+    assert!(
+        !m4["to_review"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|a| a["id"] == action.as_str()),
+        "reviewed once: {m4}"
+    );
 
     // The set's settings: it goes on self-facilitated, meeting in person.
     let settings = json!({"review_every": 7, "timezone": "Europe/London",
