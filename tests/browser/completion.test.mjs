@@ -22,7 +22,7 @@ test("a lead sees who is at risk, keeps a register and records an exception", as
   assert.equal(await page.locator('[data-count="at_risk"]').innerText(), "2");
 
   // Only those at risk.
-  await page.getByLabel("Standing").selectOption({ label: "At risk" });
+  await page.getByLabel("Standing", { exact: true }).selectOption({ label: "At risk" });
   await page.getByRole("button", { name: "Filter" }).click();
   await page.waitForURL(/standing=at_risk/);
   await checkPage(page, "at-risk", /Completion: Spring 2026/);

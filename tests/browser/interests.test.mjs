@@ -35,23 +35,18 @@ test("a member asks for a topic and withdraws it", async () => {
   await context.close();
 });
 
-test("the lead reads the figures and makes a masterclass from a shown topic", async () => {
+test("the lead reads the figures, with small numbers hidden and no masterclass offered from them", async () => {
+  // The demo has seven people who can ask (the members of its one published set), so both of
+  // its topics stay under the small-number rule: the lead sees "Fewer than 8", never a count,
+  // and cannot make a masterclass that would tell them 1-7 people asked. Making one from a
+  // shown topic is tested against the server in web/tests/it/masterclass_interests.rs.
   const { context, page } = await signedIn(env, USERS.admin);
   await page.goto(`${env.server.url}/admin/interests`);
   await checkPage(page, "figures", /Masterclass interests/);
   const table = await page.locator("[data-interest-topics]").innerText();
-  assert.match(table, /Managing change\s+10/);
+  assert.match(table, /Managing change\s+Fewer than 8/);
   assert.match(table, /Coaching conversations\s+Fewer than 8/);
-
-  await page.getByRole("link", { name: "Create a masterclass on Managing change" }).click();
-  await checkPage(page, "check", /Check your answers/);
-  assert.match(await page.locator("[data-people]").innerText(), /10/);
-  await page.getByRole("button", { name: "Create the draft masterclass" }).click();
-  await page.waitForURL(/masterclass\/made/);
-  await checkPage(page, "made", /Masterclass made/);
-  assert.match(await page.locator("[data-panel]").innerText(), /Managing change/);
-
-  await page.goto(`${env.server.url}/admin/interests`);
-  assert.match(await page.locator("[data-interest-topics]").innerText(), /Masterclass made/);
+  assert.doesNotMatch(table, /\b[1-7]\b/);
+  assert.equal(await page.getByRole("link", { name: /Create a masterclass/ }).count(), 0);
   await context.close();
 });

@@ -1,6 +1,7 @@
 //! The demo's masterclass interests (issue 16): people in the North Coast sets and circles ask
-//! for "managing change" (9 people: shown to the lead as 10, ready to be made a masterclass) and
-//! "coaching conversations" (3 people: hidden as fewer than 8).
+//! for "managing change" (up to 9 people) and "coaching conversations" (3 people). The demo has
+//! only seven people who can ask (its one published set), so the lead sees both as "Fewer than
+//! 8" and can make no masterclass from them: the small-number rule at work.
 
 use revans_domain::Id;
 use revans_storage::masterclass_interests::{self as store, NewInterest};
@@ -8,10 +9,10 @@ use revans_storage::{Conn, people};
 
 use crate::Error;
 
-/// The shown topic and how many ask for it.
-pub const SHOWN_TOPIC: (&str, usize) = ("managing change", 9);
-/// The hidden topic and how many ask for it.
-pub const HIDDEN_TOPIC: (&str, usize) = ("coaching conversations", 3);
+/// The first topic and how many ask for it (at most everyone who can).
+pub const FIRST_TOPIC: (&str, usize) = ("managing change", 9);
+/// The second topic and how many ask for it.
+pub const SECOND_TOPIC: (&str, usize) = ("coaching conversations", 3);
 
 /// Records the interests, each from the first set or circle of someone in the region.
 pub async fn seed(conn: &mut Conn, region: &Id) -> Result<(), Error> {
@@ -25,7 +26,7 @@ pub async fn seed(conn: &mut Conn, region: &Id) -> Result<(), Error> {
             askers.push((person.id, source));
         }
     }
-    for (topic, how_many) in [SHOWN_TOPIC, HIDDEN_TOPIC] {
+    for (topic, how_many) in [FIRST_TOPIC, SECOND_TOPIC] {
         for (person, source) in askers.iter().take(how_many) {
             let id = Id::from_trusted(source.id.clone());
             let is_set = source.kind == "set";
