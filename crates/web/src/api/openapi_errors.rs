@@ -154,6 +154,13 @@ pub const OPEN_BY_LINK: &[(&str, &str)] = &[
     ("get", "/api/v1/certificates/verify/{code}"),
 ];
 
+/// Operations whose body names a record (a set or circle, a topic) that may not be one the
+/// caller can see (404), though their path has no id.
+const NOT_FOUND_FROM_BODY: &[(&str, &str)] = &[
+    ("post", "/api/v1/interests"),
+    ("post", "/api/v1/admin/interests/masterclasses"),
+];
+
 /// Operations refused when the record is not in a state that allows them (409).
 const CONFLICTS: &[(&str, &str)] = &[
     // A topic asked for by fewer than 8 people, or made into a masterclass already.
@@ -269,6 +276,8 @@ fn add_errors(method: &str, path: &str, operation: &mut Operation) {
     }
     if has_param(ParameterIn::Path) {
         codes.push(("404", "Nothing with that id that you may see."));
+    } else if listed(NOT_FOUND_FROM_BODY) {
+        codes.push(("404", "Nothing by that name that you may see."));
     }
     if listed(CONFLICTS) {
         codes.push(("409", "The record is not in a state that allows this."));
