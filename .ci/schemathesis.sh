@@ -99,6 +99,9 @@ token_for() {
 CHECKS=not_a_server_error,response_schema_conformance,status_code_conformance,content_type_conformance
 
 # fuzz NAME TOKEN EXAMPLES ARGS...: one schemathesis run; its output in $OUT/NAME.log.
+# The stateful phase is left out: it infers links between operations from response data and
+# linked the certificates list to GET /api/v1/portfolio.pdf with an `id` that operation has not,
+# then stopped on its own invalid link (not on anything the API did).
 fuzz() {
   local name=$1 token=$2 examples=$3
   shift 3
@@ -107,6 +110,7 @@ fuzz() {
     --header "Authorization: Bearer $token" \
     --checks "$CHECKS" \
     --workers 1 --max-examples "$examples" --seed "$SEED" \
+    --phases examples,coverage,fuzzing \
     --request-timeout 10 --no-color --generation-database none \
     --report junit --report-junit-path "$OUT/$name.xml" \
     "$@" >"$OUT/$name.log" 2>&1 || rc=$?
