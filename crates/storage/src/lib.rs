@@ -43,6 +43,8 @@ pub mod password_reset_requests;
 pub mod people;
 pub mod pool;
 pub mod portfolio;
+// The privacy register (issue 17).
+pub mod privacy_register;
 pub mod programmes;
 pub mod reporting_lines;
 pub mod sessions;
