@@ -111,17 +111,32 @@ fn every_entry_is_consistent() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
-/// `docs/PRIVACY.md` says what the register says; `REVANS_BLESS=1` rewrites it.
+const START: &str = "<!-- privacy register: start -->\n";
+const END: &str = "<!-- privacy register: end -->\n";
+
+/// `docs/PRIVACY.md` says what the register says between its markers (the prose around them
+/// is written by hand); `REVANS_BLESS=1` rewrites that part, adding it at the end if missing.
 #[test]
 fn the_privacy_notice_is_the_register() {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/PRIVACY.md");
-    let rendered = privacy_register::render_markdown();
-    if std::env::var_os("REVANS_BLESS").is_some() {
-        std::fs::write(&path, &rendered).unwrap();
-    }
     let on_disk = std::fs::read_to_string(&path).unwrap_or_default();
+    let section = format!("{START}{}{END}", privacy_register::render_markdown());
+    let expected = match (on_disk.find(START), on_disk.find(END)) {
+        (Some(a), Some(b)) if a < b => {
+            format!("{}{section}{}", &on_disk[..a], &on_disk[b + END.len()..])
+        }
+        _ if on_disk.is_empty() => format!("# Privacy\n\n{section}"),
+        _ => format!(
+            "{}\n{section}",
+            on_disk.trim_end_matches('\n').to_owned() + "\n"
+        ),
+    };
+    if std::env::var_os("REVANS_BLESS").is_some() {
+        std::fs::write(&path, &expected).unwrap();
+        return;
+    }
     assert!(
-        on_disk == rendered,
+        on_disk == expected,
         "docs/PRIVACY.md differs from the privacy register: run \
          REVANS_BLESS=1 cargo test -p revans-storage --test privacy_register"
     );

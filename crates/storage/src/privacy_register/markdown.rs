@@ -1,18 +1,19 @@
-//! The register as the Markdown of `docs/PRIVACY.md`: what a data protection officer reads.
-//! A test compares the file with this rendering, so the notice cannot drift from the code.
+//! The register as Markdown, the part of `docs/PRIVACY.md` between its register markers: what
+//! a data protection officer reads. A test compares the file with this rendering, so the
+//! notice cannot drift from the code.
 
 use super::{Data, Entry, OnErasure, REGISTER};
 
-/// `docs/PRIVACY.md`, rendered from the register.
+/// The register section of `docs/PRIVACY.md`.
 pub fn render_markdown() -> String {
     let mut out = String::from(
-        "# Personal data held by Revans\n\n\
-         Generated from `crates/storage/src/privacy_register.rs` (the privacy register); do not \
-         edit by hand. Update with `REVANS_BLESS=1 cargo test -p revans-storage --test \
-         privacy_register`.\n\n\
-         Every table of the database is listed. A person's subject access export holds the \
-         rows about them (the column named under \"About\"), without secrets. Erasure does \
-         what \"On erasure\" says.\n\n\
+        "## The privacy register\n\n\
+         Generated from `crates/storage/src/privacy_register/` (the privacy register); do not \
+         edit between the markers by hand. Update with `REVANS_BLESS=1 cargo test -p \
+         revans-storage --test privacy_register`.\n\n\
+         Every table of the database is listed. A person's subject access export \
+         (`GET /api/v1/me/export`, or \"Download your data\" on the account page) holds the \
+         rows about them (the columns named under \"About\"), without secrets.\n\n\
          | Table | About | Why it is held | How long it is kept | On erasure |\n\
          |---|---|---|---|---|\n",
     );
@@ -26,9 +27,9 @@ pub fn render_markdown() -> String {
             erasure(e.on_erasure)
         ));
     }
-    out.push_str("\n## Columns\n");
+    out.push_str("\n### Columns\n");
     for e in REGISTER {
-        out.push_str(&format!("\n### `{}`\n\n", e.table));
+        out.push_str(&format!("\n#### `{}`\n\n", e.table));
         for (column, data) in e.columns {
             out.push_str(&format!("- `{column}`: {}\n", label(*data)));
         }

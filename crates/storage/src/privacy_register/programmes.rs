@@ -127,7 +127,7 @@ pub const APPLICATIONS: Entry = Entry {
     ],
     why: "To decide who gets a place on a programme, with the sponsor's approval where needed.",
     kept: "For the life of the programme; on erasure the answers go and the place is kept as a former member's.",
-    on_erasure: OnErasure::FormerMember,
+    on_erasure: OnErasure::Scrub,
 };
 
 pub const APPLICATION_PREFERENCES: Entry = Entry {
@@ -142,7 +142,7 @@ pub const APPLICATION_PREFERENCES: Entry = Entry {
     ],
     why: "To offer the person the cohort they prefer.",
     kept: "As long as the application.",
-    on_erasure: OnErasure::Delete,
+    on_erasure: OnErasure::FormerMember,
 };
 
 pub const CERTIFICATES: Entry = Entry {

@@ -207,8 +207,8 @@ pub const PROBLEMS: Entry = Entry {
         ("updated_at", Activity),
     ],
     why: "To keep the problems a set works on.",
-    kept: "For the life of the set; on erasure the set's problem list keeps the problem under a former member.",
-    on_erasure: OnErasure::FormerMember,
+    kept: "For the life of the set; on erasure the set's problem list keeps its place as a former member's problem, without its words.",
+    on_erasure: OnErasure::Scrub,
 };
 
 pub const ACTIONS: Entry = Entry {
