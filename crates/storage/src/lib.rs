@@ -59,6 +59,9 @@ mod time;
 
 #[cfg(feature = "test-support")]
 pub mod testing;
+// Subject access test support (issue 17).
+#[cfg(feature = "test-support")]
+pub mod testing_subjects;
 
 pub use api_tokens::{ApiToken, ApiTokenOwner};
 pub use audit::{AuditEntry, NewAuditEntry};
