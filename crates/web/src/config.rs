@@ -48,6 +48,10 @@ pub struct Settings {
     /// lists with heavy rows. For demos and tests that want to see the pages turn.
     #[serde(default)]
     pub page_size: Option<usize>,
+    /// The language pages and emails use for people who have not chosen one (`en-GB` or
+    /// `de`). Unset: each browser's preferred language, else English.
+    #[serde(default)]
+    pub default_locale: Option<revans_domain::Locale>,
     pub mail: MailSettings,
 }
 
