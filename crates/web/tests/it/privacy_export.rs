@@ -186,7 +186,7 @@ async fn the_api_and_the_account_page_serve_the_callers_own_zip() {
             .windows(shared.len())
             .any(|w| w == shared.as_bytes())
     );
-    assert!(html.contains("<html lang=\"en-GB\">"));
+    assert!(html.contains("<html lang=\"en-GB\">"), "{html}");
     assert!(html.contains("Diary entries"));
     assert!(html.contains(mine) && !html.contains(shared));
     assert!(
