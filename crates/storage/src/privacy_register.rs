@@ -92,6 +92,7 @@ pub static REGISTER: &[Entry] = &[
     accounts::AUDIT_LOG,
     accounts::JOBS,
     accounts::PERSON_PREFERENCES,
+    accounts::PERSON_LOCALES,
     accounts::REPORTING_LINES,
     accounts::CALENDAR_FEEDS,
     programmes::PROGRAMMES,

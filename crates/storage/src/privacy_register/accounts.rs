@@ -207,6 +207,21 @@ pub const PERSON_PREFERENCES: Entry = Entry {
     on_erasure: OnErasure::Delete,
 };
 
+pub const PERSON_LOCALES: Entry = Entry {
+    table: "person_locales",
+    subject: Some("person_id"),
+    through: None,
+    also_about: &[],
+    columns: &[
+        ("person_id", Identifies),
+        ("locale", Activity),
+        ("updated_at", Activity),
+    ],
+    why: "To show pages and emails in the language the person chose.",
+    kept: "Until the person changes it or is erased.",
+    on_erasure: OnErasure::Delete,
+};
+
 pub const REPORTING_LINES: Entry = Entry {
     table: "reporting_lines",
     subject: Some("person_id"),
