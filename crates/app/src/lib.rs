@@ -31,6 +31,8 @@ pub mod mail;
 pub mod paging;
 pub mod places;
 pub mod portfolio;
+// Erasure, retention and subject access (issue 17).
+pub mod privacy;
 pub mod security;
 pub mod sets;
 pub mod sweeps;

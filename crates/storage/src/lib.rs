@@ -43,6 +43,8 @@ pub mod password_reset_requests;
 pub mod people;
 pub mod pool;
 pub mod portfolio;
+// The privacy register (issue 17).
+pub mod privacy_register;
 pub mod programmes;
 pub mod reporting_lines;
 pub mod sessions;
@@ -57,6 +59,9 @@ mod time;
 
 #[cfg(feature = "test-support")]
 pub mod testing;
+// Subject access test support (issue 17).
+#[cfg(feature = "test-support")]
+pub mod testing_subjects;
 
 pub use api_tokens::{ApiToken, ApiTokenOwner};
 pub use audit::{AuditEntry, NewAuditEntry};

@@ -48,6 +48,7 @@ mod paging_sets;
 mod places_stress;
 mod pool;
 mod portfolio;
+mod privacy_export;
 mod programmes;
 mod reports_scale;
 mod sets;

@@ -1,0 +1,14 @@
+# Auskunft: „Ihre Daten herunterladen“ auf der Kontoseite (Issue 17).
+
+privacy-export-heading = Ihre Daten
+privacy-export-hint = Laden Sie alles herunter, was Revans über Sie speichert: ein ZIP mit einer lesbaren Seite und denselben Daten als JSON.
+privacy-export-button = Ihre Daten herunterladen
+
+# Die lesbare Seite im Export-ZIP (index.html).
+privacy-export-title = Alles, was über Sie gespeichert ist
+privacy-export-about = Diese Seite und die Datei data.json daneben enthalten dieselben Angaben. In data.json ist jede Tabelle eine Liste von Zeilen, wie sie gespeichert sind: Zeiten sind Millisekunden seit dem 1. Januar 1970 (UTC), Ja oder Nein kann als true oder false oder als 1 oder 0 erscheinen. Einträge anderer Personen gehören diesen und sind nicht enthalten, auch wenn sie mit Ihnen geteilt wurden.
+privacy-export-contents = Inhalt
+privacy-export-nothing-heading = Nichts gespeichert
+privacy-export-why = Warum es gespeichert ist:
+privacy-export-kept = Wie lange es aufbewahrt wird:
+privacy-export-nothing = Über Sie ist nichts gespeichert in:
