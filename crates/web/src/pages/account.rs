@@ -19,6 +19,8 @@ struct AccountPage {
     errors: Errors,
     /// The person's own time zone, or "" to use each set's.
     timezone: String,
+    /// The service lets people erase their own account (issue 17).
+    can_erase: bool,
 }
 
 async fn page(
@@ -48,6 +50,7 @@ async fn page(
         viewer,
         errors,
         timezone,
+        can_erase: state.settings.self_erasure,
     })
 }
 
