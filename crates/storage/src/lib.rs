@@ -62,6 +62,8 @@ mod time;
 
 #[cfg(feature = "test-support")]
 pub mod testing;
+#[cfg(feature = "test-support")]
+pub mod testing_privacy;
 
 pub use api_tokens::{ApiToken, ApiTokenOwner};
 pub use audit::{AuditEntry, NewAuditEntry};
