@@ -131,6 +131,26 @@ impl Store {
             .collect())
     }
 
+    /// Every column of every table of the schema as (table, column), sqlx's migration history
+    /// left out: what the privacy register must declare (issue 17).
+    pub async fn schema_columns(&self) -> Result<Vec<(String, String)>> {
+        Ok(sqlx::query_as(match self.backend {
+            Backend::Sqlite => {
+                "SELECT m.name, p.name FROM sqlite_master m, pragma_table_info(m.name) p \
+                 WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' \
+                 AND m.name <> '_sqlx_migrations' ORDER BY m.name, p.cid"
+            }
+            Backend::Postgres => {
+                "SELECT CAST(table_name AS TEXT), CAST(column_name AS TEXT) \
+                 FROM information_schema.columns \
+                 WHERE table_schema = current_schema() AND table_name <> '_sqlx_migrations' \
+                 ORDER BY table_name, ordinal_position"
+            }
+        })
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
     pub fn backend(&self) -> Backend {
         self.backend
     }

@@ -9,8 +9,19 @@
 pub struct Entry {
     pub table: &'static str,
     /// How a row names the person it is about: a column such as "person_id" or "author_id";
-    /// None when the table holds nobody's data (then every column is NotPersonal).
+    /// None when no row can be tied to a person (a column may still be personal in itself:
+    /// the network address of an anonymous password reset request, a lead's name typed into
+    /// a programme's description).
     pub subject: Option<&'static str>,
+    /// When `subject` does not name a person but a row of another table (an application's
+    /// cohort preferences name the application), that table: the row is about the person
+    /// its row is about. `subject` then holds that row's `id`.
+    pub through: Option<&'static str>,
+    /// Other columns naming a person the row is also about (the manager in a reporting line,
+    /// the supervisor of a supervision, the person an audit entry is about): that person's
+    /// export includes the row too. Columns that only say who recorded something are not
+    /// listed (a facilitator's export does not hold the attendance of their whole set).
+    pub also_about: &'static [&'static str],
     /// Every column of the table, each with what it holds.
     pub columns: &'static [(&'static str, Data)],
     /// Why it is held, in one plain sentence (the lawful purpose).
@@ -28,12 +39,15 @@ pub enum Data {
     NotPersonal,
     /// Names a person: their id, name or a reference to them.
     Identifies,
-    /// A way to reach them: an email address, an IP address.
+    /// A way to reach them: an email address, an IP address. A subject column holding
+    /// Contact matches the person's email address rather than their id.
     Contact,
     /// Words they wrote themselves: reflections, answers, notes.
     OwnWords,
     /// What they did and when: times, choices, attendance, results.
     Activity,
+    /// A credential or its hash (password, session or link token): never exported or shown.
+    Secret,
 }
 
 /// What erasing the subject does to their rows.
@@ -42,7 +56,8 @@ pub enum OnErasure {
     /// The rows are deleted.
     Delete,
     /// The rows stay because others' records need them (a set's problem list, attendance
-    /// totals, the audit log), but name "Former member" with no way back to the person.
+    /// totals, the audit log), but name "Former member" with no way back to the person (their
+    /// name, contact details and secrets in them are cleared).
     FormerMember,
     /// Free text that may name them is cleared; the row stays.
     Scrub,
@@ -50,53 +65,85 @@ pub enum OnErasure {
     NotAboutAPerson,
 }
 
-use Data::*;
+mod accounts;
+mod circles;
+mod evaluation;
+mod export;
+mod facilitators;
+mod markdown;
+mod programmes;
+mod records;
+mod sets;
 
-/// Every table of the schema.
+pub use export::{TableRows, rows_about};
+pub use markdown::{label, render_markdown};
+
+/// Every table of the schema, grouped by capability.
 pub static REGISTER: &[Entry] = &[
-    Entry {
-        table: "people",
-        subject: Some("id"),
-        columns: &[
-            ("id", Identifies),
-            ("organisation_id", Identifies),
-            ("email", Contact),
-            ("name", Identifies),
-            ("password_hash", Identifies),
-            ("created_at", Activity),
-            ("updated_at", Activity),
-        ],
-        why: "To let the person sign in and to show who they are to the people they work with.",
-        kept: "While the person has an account; until they or a lead erase it.",
-        on_erasure: OnErasure::FormerMember,
-    },
-    Entry {
-        table: "role_grants",
-        subject: Some("person_id"),
-        columns: &[
-            ("person_id", Identifies),
-            ("organisation_id", NotPersonal),
-            ("role", Activity),
-            ("granted_at", Activity),
-        ],
-        why: "To decide what the person may see and do in each organisation.",
-        kept: "Until the role is removed or the person is erased.",
-        on_erasure: OnErasure::Delete,
-    },
-    Entry {
-        table: "sessions",
-        subject: Some("person_id"),
-        columns: &[
-            ("token_hash", NotPersonal),
-            ("person_id", Identifies),
-            ("csrf_token", NotPersonal),
-            ("created_at", Activity),
-            ("expires_at", Activity),
-        ],
-        why: "To keep the person signed in.",
-        kept: "Until the session expires or the person signs out.",
-        on_erasure: OnErasure::Delete,
-    },
+    accounts::ORGANISATIONS,
+    accounts::PEOPLE,
+    accounts::ROLE_GRANTS,
+    accounts::SESSIONS,
+    accounts::EMAIL_TOKENS,
+    accounts::API_TOKENS,
+    accounts::SIGN_IN_ATTEMPTS,
+    accounts::SIGN_IN_NOTICES,
+    accounts::PASSWORD_RESET_REQUESTS,
+    accounts::AUDIT_LOG,
+    accounts::JOBS,
+    accounts::PERSON_PREFERENCES,
+    accounts::REPORTING_LINES,
+    accounts::CALENDAR_FEEDS,
+    programmes::PROGRAMMES,
+    programmes::NOMINATION_CAPS,
+    programmes::COHORTS,
+    programmes::COHORT_SESSIONS,
+    programmes::APPLICATIONS,
+    programmes::APPLICATION_PREFERENCES,
+    programmes::CERTIFICATES,
+    programmes::COHORT_SESSION_ATTENDANCE,
+    programmes::COMPLETION_EXCEPTIONS,
+    sets::FORMATION_RULES,
+    sets::FORMATION_RUNS,
+    sets::ACTION_SETS,
+    sets::SET_MEMBERS,
+    sets::SET_FACILITATORS,
+    sets::SET_LEAVERS,
+    sets::MEETINGS,
+    sets::ATTENDANCE,
+    sets::MEETING_APOLOGIES,
+    sets::THEME_VOCABULARIES,
+    sets::PROBLEMS,
+    sets::ACTIONS,
+    sets::DIARY_ENTRIES,
+    sets::SUPERVISIONS,
+    evaluation::INSTRUMENTS,
+    evaluation::EVALUATION_PLANS,
+    evaluation::EVALUATION_WAVES,
+    evaluation::WAVE_INVITATIONS,
+    evaluation::WAVE_RESPONSES,
+    evaluation::EVALUATION_TARGETS,
+    evaluation::FEEDBACK_OFFERS,
+    facilitators::FACILITATOR_PROFILES,
+    facilitators::FACILITATOR_QUALIFICATIONS,
+    facilitators::POOL_MEMBERS,
+    facilitators::POOL_AVAILABILITY,
+    facilitators::FACILITATOR_ABSENCES,
+    facilitators::FACILITATOR_REQUESTS,
+    facilitators::SUPERVISION_SESSIONS,
+    facilitators::SUPERVISION_GROUPS,
+    facilitators::MENTOR_PAIRINGS,
+    circles::CIRCLES,
+    circles::CIRCLE_SESSIONS,
+    circles::CIRCLE_FACILITATORS,
+    circles::CIRCLE_BOOKINGS,
+    circles::CIRCLE_ATTENDANCE,
+    records::FRAMEWORKS,
+    records::PORTFOLIO_EVIDENCE,
+    records::PORTFOLIO_EVIDENCE_DIMENSIONS,
+    records::MASTERCLASS_INTERESTS,
+    records::MASTERCLASS_OFFERS,
+    records::MASTERCLASS_INVITATIONS,
 ];
 
 /// The entry for a table, if the register declares it.

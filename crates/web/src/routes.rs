@@ -194,6 +194,7 @@ pub fn table() -> Vec<Route> {
         r("GET", "/account", get(account::show)),
         r("POST", "/account/password", post(account::change_password)),
         r("POST", "/account/timezone", post(account::change_timezone)),
+        r("GET", "/account/export", get(privacy_export::show)),
         r("GET", "/account/tokens", get(tokens::list)),
         r("POST", "/account/tokens", post(tokens::create)),
         r("POST", "/account/tokens/{id}/revoke", post(tokens::revoke)),
@@ -814,6 +815,8 @@ pub fn table() -> Vec<Route> {
         ),
         // JSON API (personal access tokens).
         r("GET", "/api/v1/me", get(api::me::show)),
+        // Subject access (issue 17): everything held about the caller, as a ZIP.
+        r("GET", "/api/v1/me/export", get(api::privacy_export::export)),
         r("GET", "/api/v1/home", get(api::home::show)),
         r(
             "GET",

@@ -2,3 +2,4 @@
 //! them, the subject access export).
 pub mod erase;
 pub mod retention;
+pub mod export;

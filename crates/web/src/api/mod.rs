@@ -29,6 +29,8 @@ pub mod pagination;
 pub mod people;
 pub mod pool;
 pub mod portfolio;
+// Subject access export (issue 17).
+pub mod privacy_export;
 pub mod programme_edit;
 pub mod programmes;
 pub mod reporting_lines;

@@ -11,6 +11,8 @@ use super::openapi_errors::ErrorResponses;
     info(title = "Revans API", description = "Action learning programmes. Authenticate with a personal access token: `Authorization: Bearer rvn_...` (create one under Your account > API tokens)."),
     paths(
         super::me::show, super::home::show,
+        // Subject access (issue 17).
+        super::privacy_export::export,
         super::tokens::list, super::tokens::create, super::tokens::revoke,
         super::people::list, super::people::show, super::people::invite_person, super::people::set_roles,
         super::organisations::list, super::organisations::create,

@@ -50,5 +50,7 @@ pub mod pool;
 // The CPD portfolio (issue 16).
 pub mod admin_frameworks;
 pub mod portfolio;
+// Subject access export (issue 17).
+pub mod privacy_export;
 pub mod reports;
 pub mod supervision;

@@ -1360,6 +1360,18 @@ pub(crate) const MATRIX: &[(&str, &str, [&str; 7])] = &[
         "/api/v1/me",
         ["401", "200", "200", "200", "200", "200", "200"],
     ),
+    // Subject access (issue 17): everyone signed in downloads their own data; no path names
+    // anyone else (privacy_export.rs checks whose rows come out).
+    (
+        "GET",
+        "/api/v1/me/export",
+        ["401", "200", "200", "200", "200", "200", "200"],
+    ),
+    (
+        "GET",
+        "/account/export",
+        ["303>/sign-in", "200", "200", "200", "200", "200", "200"],
+    ),
     (
         "GET",
         "/api/v1/organisations",

@@ -50,6 +50,7 @@ mod portfolio;
 // Erasure and retention (issue 17).
 mod privacy_erasure;
 mod privacy_retention;
+mod privacy_export;
 mod programmes;
 mod reports_scale;
 mod sets;
