@@ -13,29 +13,7 @@ pub async fn count_where(conn: &mut Conn, table: &str, column: &str, value: &str
         .await?)
 }
 
-/// The values of `columns`, as text, in the rows of `table` whose `column` equals `value`.
-pub async fn values_where(
-    conn: &mut Conn,
-    table: &str,
-    columns: &[&str],
-    column: &str,
-    value: &str,
-) -> Result<Vec<Vec<Option<String>>>> {
-    let mut out = Vec::new();
-    for c in columns {
-        let sql = format!(
-            "SELECT CAST({c} AS TEXT) FROM {table} WHERE CAST({column} AS TEXT) = $1"
-        );
-        let values: Vec<Option<String>> = sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
-            .bind(value)
-            .fetch_all(&mut *conn)
-            .await?;
-        out.push(values);
-    }
-    Ok(out)
-}
-
-/// Rows of `table` whose `column`, as text, contains `needle` (case-sensitive).
+/// Rows of `table` whose `column`, as text, contains `needle` (SQLite's LIKE ignores ASCII case).
 pub async fn count_containing(
     conn: &mut Conn,
     table: &str,
