@@ -46,7 +46,7 @@ fn months_before(now: i64, months: u32) -> Result<i64, Error> {
     let then = jiff::Timestamp::from_millisecond(now)
         .and_then(|t| {
             t.to_zoned(jiff::tz::TimeZone::UTC)
-                .checked_sub(jiff::Span::new().months(i64::from(months)))
+                .checked_sub(jiff::Span::new().try_months(i64::from(months))?)
         })
         .map_err(Error::internal)?;
     Ok(then.timestamp().as_millisecond())
