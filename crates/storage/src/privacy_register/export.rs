@@ -4,7 +4,7 @@
 //! person), whatever the number of rows.
 
 use revans_domain::Id;
-use sqlx::{Column, Row, TypeInfo, ValueRef};
+use sqlx::{Column, Row, ValueRef};
 
 use super::{Data, Entry, REGISTER};
 use crate::{Conn, Result, StoreError};
@@ -51,7 +51,11 @@ pub async fn rows_about(conn: &mut Conn, person: &Id, email: &str) -> Result<Vec
         let fetched = query.fetch_all(&mut *conn).await?;
         let rows = fetched
             .iter()
-            .map(|row| (0..row.columns().len()).map(|i| value(row, i)).collect())
+            .map(|row| {
+                (0..row.columns().len())
+                    .map(|i| value(row, i))
+                    .collect::<Result<Vec<_>>>()
+            })
             .collect::<Result<Vec<_>>>()?;
         out.push(TableRows {
             entry,

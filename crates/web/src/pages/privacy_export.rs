@@ -23,7 +23,11 @@ struct ExportPage<'a> {
 
 /// The ZIP of everything held about the viewer, as a download (audited by the use case).
 pub async fn download(state: &AppState, viewer: &Viewer, ip: &str) -> Result<Response, AppError> {
-    let export = subject_access(state, &Actor { viewer, ip }).await?;
+    let actor = Actor {
+        viewer: &viewer.who,
+        ip,
+    };
+    let export = subject_access(state, &actor).await?;
     let html = ExportPage {
         service: &state.app.settings.tenant_name,
         export: &export,
