@@ -56,6 +56,10 @@ pub struct Settings {
     /// after their cohort's last session ended. Unset: kept.
     #[serde(default)]
     pub retention_months: Option<u32>,
+    /// The language pages and emails use for people who have not chosen one (`en-GB` or
+    /// `de`). Unset: each browser's preferred language, else English.
+    #[serde(default)]
+    pub default_locale: Option<revans_domain::Locale>,
     pub mail: MailSettings,
 }
 
