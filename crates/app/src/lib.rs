@@ -68,6 +68,10 @@ pub struct Settings {
     /// drill can show that it would see an oversell. Never read from configuration: only code
     /// (a test or drill) can set it. Always false in the service.
     pub unsafe_skip_capacity_check: bool,
+    /// People may erase their own account (`/account/erase`); otherwise only a lead can.
+    pub self_erasure: bool,
+    /// Months after a cohort ends that its diary entries and answers are deleted; None keeps them.
+    pub retention_months: Option<u32>,
 }
 
 impl Settings {

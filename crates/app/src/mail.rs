@@ -182,6 +182,11 @@ pub async fn enqueue_with_attachment(
     notice: impl Into<Notice>,
     attachment: Option<Attachment>,
 ) -> Result<(), Error> {
+    // An erased person keeps a placeholder address that reaches nobody: nothing is queued
+    // for it (their set's reminders, a circle's changes), so no email fails for it later.
+    if revans_storage::erasure::is_placeholder(to) {
+        return Ok(());
+    }
     let queued = QueuedEmail {
         to: to.to_owned(),
         notice: notice.into(),

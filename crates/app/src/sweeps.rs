@@ -36,6 +36,8 @@ pub struct SweepSummary {
     pub circles: crate::circles::sweep::CircleSweep,
     /// Certificates issued to those who completed a cohort whose last session has started.
     pub certificates_issued: usize,
+    /// What the retention sweep deleted (counts only).
+    pub retention: crate::privacy::retention::Swept,
     /// Programmes and meetings that failed this time (logged; tried again next sweep).
     pub failed: usize,
 }
@@ -119,6 +121,13 @@ pub async fn run_once(state: &App, now: i64) -> Result<SweepSummary, Error> {
         }
         Err(e) => {
             tracing::error!(error = %e, "finding cohorts to issue certificates for failed");
+            summary.failed += 1;
+        }
+    }
+    match crate::privacy::retention::sweep(state, now).await {
+        Ok(swept) => summary.retention = swept,
+        Err(e) => {
+            tracing::error!(error = %e, "the retention sweep failed");
             summary.failed += 1;
         }
     }

@@ -24,6 +24,8 @@ pub mod completion;
 mod connect;
 pub mod diaries;
 pub mod email_tokens;
+// Erasure and retention (issue 17).
+pub mod erasure;
 mod error;
 pub mod evaluation;
 pub mod evaluation_targets;
@@ -47,6 +49,7 @@ pub mod portfolio;
 pub mod privacy_register;
 pub mod programmes;
 pub mod reporting_lines;
+pub mod retention;
 pub mod sessions;
 pub mod set_content;
 pub mod set_leavers;
@@ -59,6 +62,8 @@ mod time;
 
 #[cfg(feature = "test-support")]
 pub mod testing;
+#[cfg(feature = "test-support")]
+pub mod testing_privacy;
 // Subject access test support (issue 17).
 #[cfg(feature = "test-support")]
 pub mod testing_subjects;

@@ -116,7 +116,8 @@ pub async fn find_by_email(
 /// People in `root` and the organisations below it, by name.
 pub async fn list_in_tree(conn: &mut Conn, root: &Id) -> Result<Vec<Person>> {
     let sql = format!(
-        "{TREE_CTE} {SELECT} JOIN tree t ON t.id = p.organisation_id ORDER BY p.name, p.email"
+        "{TREE_CTE} {SELECT} JOIN tree t ON t.id = p.organisation_id WHERE p.erased_at IS NULL \
+         ORDER BY p.name, p.email"
     );
     let rows = sqlx::query_as::<_, Row>(sqlx::AssertSqlSafe(sql))
         .bind(root.as_str())
@@ -135,7 +136,7 @@ pub async fn page_in_tree(
 ) -> Result<Vec<Person>> {
     let sql = format!(
         "{TREE_CTE} {SELECT} JOIN tree t ON t.id = p.organisation_id \
-         WHERE p.id > $2 ORDER BY p.id LIMIT $3"
+         WHERE p.id > $2 AND p.erased_at IS NULL ORDER BY p.id LIMIT $3"
     );
     let rows = sqlx::query_as::<_, Row>(sqlx::AssertSqlSafe(sql))
         .bind(root.as_str())
@@ -163,7 +164,7 @@ pub async fn page_by_name_in_tree(
     // The first page too reads from a key (before every name), so that it uses the index.
     let sql = format!(
         "{TREE_CTE} {SELECT} JOIN tree t ON t.id = p.organisation_id \
-         WHERE (p.name, p.id) {cmp} ($2, $3) ORDER BY p.name {order}, p.id {order} LIMIT $4"
+         WHERE (p.name, p.id) {cmp} ($2, $3) AND p.erased_at IS NULL ORDER BY p.name {order}, p.id {order} LIMIT $4"
     );
     let (name, id) = match (from, dir) {
         (Some(key), _) => key,
@@ -186,7 +187,7 @@ pub async fn page_by_name_in_tree(
 pub async fn facilitators_in_tree(conn: &mut Conn, root: &Id) -> Result<Vec<Person>> {
     let sql = format!(
         "{TREE_CTE} {SELECT} JOIN tree t ON t.id = p.organisation_id \
-         WHERE EXISTS (SELECT 1 FROM role_grants g WHERE g.person_id = p.id \
+         WHERE p.erased_at IS NULL AND EXISTS (SELECT 1 FROM role_grants g WHERE g.person_id = p.id \
          AND g.role = 'facilitator') ORDER BY p.name, p.email"
     );
     let rows = sqlx::query_as::<_, Row>(sqlx::AssertSqlSafe(sql))

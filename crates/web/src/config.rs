@@ -48,6 +48,14 @@ pub struct Settings {
     /// lists with heavy rows. For demos and tests that want to see the pages turn.
     #[serde(default)]
     pub page_size: Option<usize>,
+    /// People may erase their own account from the account page (issue 17). Off: only a
+    /// programme lead of their organisation can.
+    #[serde(default)]
+    pub self_erasure: bool,
+    /// Diary entries and questionnaire and application answers are deleted this many months
+    /// after their cohort's last session ended. Unset: kept.
+    #[serde(default)]
+    pub retention_months: Option<u32>,
     /// The language pages and emails use for people who have not chosen one (`en-GB` or
     /// `de`). Unset: each browser's preferred language, else English.
     #[serde(default)]

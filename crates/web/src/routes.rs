@@ -400,6 +400,17 @@ pub fn table() -> Vec<Route> {
             "/admin/circles/{id}/decline",
             post(circle_admin::decline),
         ),
+        // Erasure (issue 17): a lead's confirmation for someone in their organisation, the
+        // person's own when the service allows it, and the API action behind both.
+        r("GET", "/admin/people/{id}/erase", get(erasure::lead_form)),
+        r("POST", "/admin/people/{id}/erase", post(erasure::lead_erase)),
+        r("GET", "/account/erase", get(erasure::own_form)),
+        r("POST", "/account/erase", post(erasure::own_erase)),
+        r(
+            "POST",
+            "/api/v1/people/{id}/erase",
+            post(api::erasure::erase_person),
+        ),
         // Masterclasses from interests (issue 16): people's own topics; the lead's figures.
         r("GET", "/interests", get(interests::mine)),
         r("POST", "/interests", post(interests::add)),

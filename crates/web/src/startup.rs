@@ -46,6 +46,8 @@ pub async fn build_state(settings: Settings) -> Result<AppState, String> {
             tenant_name: settings.tenant_name.clone(),
             public_url: settings.base_url(),
             unsafe_skip_capacity_check: false,
+            self_erasure: settings.self_erasure,
+            retention_months: settings.retention_months,
         }),
     };
     Ok(AppState {

@@ -30,6 +30,8 @@ pub const PEOPLE: Entry = Entry {
         ("password_hash", Secret),
         ("created_at", Activity),
         ("updated_at", Activity),
+        // Migration 0031: when the person was erased (the row then names a former member).
+        ("erased_at", Activity),
     ],
     why: "To let the person sign in and to show who they are to the people they work with.",
     kept: "While the person has an account, until they or a lead erase it.",

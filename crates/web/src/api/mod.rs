@@ -12,6 +12,8 @@ pub mod circles;
 pub mod cohorts;
 pub mod completion;
 pub mod contracts;
+// Erasure (issue 17).
+pub mod erasure;
 pub mod formation_runs;
 pub mod home;
 pub mod interests;

@@ -54,6 +54,8 @@ use super::openapi_errors::ErrorResponses;
         super::completion::show, super::completion::register_show, super::completion::register_put,
         super::completion::exception_put, super::completion::exception_delete, super::completion::mine,
         super::circle_admin::list, super::circle_admin::create_circle, super::circle_admin::show, super::circle_admin::update, super::circle_admin::publish_circle, super::circle_admin::cancel_circle, super::circle_admin::merge, super::circle_admin::decline, super::circle_admin::report,
+        // Erasure (issue 17).
+        super::erasure::erase_person,
         // Masterclasses from interests (issue 16).
         super::interests::mine, super::interests::add, super::interests::withdraw, super::interests::figures, super::interests::make_masterclass,
         // Certificates of completion (issue 16).

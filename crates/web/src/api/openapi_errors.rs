@@ -8,6 +8,8 @@ use utoipa::openapi::{Content, OpenApi, Ref, RefOr, ResponseBuilder};
 
 /// Operations some signed-in roles may not use (403), as the access matrix test checks.
 const FORBIDDEN_FOR_SOME: &[(&str, &str)] = &[
+    // Erasure (issue 17): a lead of the person's organisation, or themself when allowed.
+    ("post", "/api/v1/people/{id}/erase"),
     // Masterclasses from interests (issue 16): leads only.
     ("get", "/api/v1/admin/interests"),
     ("post", "/api/v1/admin/interests/masterclasses"),
@@ -163,6 +165,8 @@ const NOT_FOUND_FROM_BODY: &[(&str, &str)] = &[
 
 /// Operations refused when the record is not in a state that allows them (409).
 const CONFLICTS: &[(&str, &str)] = &[
+    // Erasure (issue 17): erased already.
+    ("post", "/api/v1/people/{id}/erase"),
     // A topic asked for by fewer than 8 people, or made into a masterclass already.
     ("post", "/api/v1/admin/interests/masterclasses"),
     // Completion (issue 16): a session not started yet; an exception for someone who completed.

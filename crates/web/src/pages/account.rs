@@ -20,6 +20,8 @@ struct AccountPage {
     errors: Errors,
     /// The person's own time zone, or "" to use each set's.
     timezone: String,
+    /// The service lets people erase their own account (issue 17).
+    can_erase: bool,
     /// The language the person chose (`en-GB`, `de`), or "" for the default.
     locale: &'static str,
     locales: [revans_domain::Locale; 2],
@@ -53,6 +55,7 @@ async fn page(
         viewer,
         errors,
         timezone,
+        can_erase: state.settings.self_erasure,
         locale,
         locales: revans_domain::Locale::ALL,
     })

@@ -36,6 +36,8 @@ pub mod sponsor;
 pub mod tokens;
 // Learning diaries and the themes report (C5).
 pub mod diary;
+// Erasure (issue 17).
+pub mod erasure;
 pub mod evaluation;
 pub mod evaluation_results;
 pub mod facilitator_requests;

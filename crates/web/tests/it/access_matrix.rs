@@ -1306,6 +1306,34 @@ pub(crate) const MATRIX: &[(&str, &str, [&str; 7])] = &[
         "/admin/people/{person}/invitation",
         ["303>/sign-in", "403", "403", "403", "403", "409", "404"],
     ),
+    // Erasure (issue 17): {person} is the demo participant. Leads of their organisation
+    // only; the empty form (or body) lacks the confirmation, so nothing is erased (422). The
+    // participant asking about themself is refused: self-erasure is off unless configured.
+    (
+        "GET",
+        "/admin/people/{person}/erase",
+        ["303>/sign-in", "403", "403", "403", "403", "200", "404"],
+    ),
+    (
+        "POST",
+        "/admin/people/{person}/erase",
+        ["303>/sign-in", "403", "403", "403", "403", "422", "404"],
+    ),
+    (
+        "GET",
+        "/account/erase",
+        ["303>/sign-in", "403", "403", "403", "403", "403", "403"],
+    ),
+    (
+        "POST",
+        "/account/erase",
+        ["303>/sign-in", "403", "403", "403", "403", "403", "403"],
+    ),
+    (
+        "POST",
+        "/api/v1/people/{person}/erase",
+        ["401", "403", "403", "403", "403", "422", "404"],
+    ),
     (
         "GET",
         "/admin/organisations",

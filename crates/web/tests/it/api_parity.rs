@@ -10,6 +10,11 @@ use crate::access_matrix::{MATRIX, matrix_path};
 const PAGE_ONLY: &[(&str, &str, &str)] = &[
     (
         "POST",
+        "/account/erase",
+        "its API form is POST /api/v1/people/{id}/erase with one's own id, paired below with the lead's page (the matrix tries the two with different people)",
+    ),
+    (
+        "POST",
         "/sign-in",
         "signing in makes a browser session; the API takes tokens",
     ),
@@ -56,6 +61,12 @@ type Route = (&'static str, &'static str);
 
 /// Each state-changing page route and the API routes that do what it does.
 const COUNTERPARTS: &[(&str, &str, &[Route])] = &[
+    // Erasure (issue 17).
+    (
+        "POST",
+        "/admin/people/{id}/erase",
+        &[("POST", "/api/v1/people/{id}/erase")],
+    ),
     // Masterclasses from interests (issue 16).
     ("POST", "/interests", &[("POST", "/api/v1/interests")]),
     (

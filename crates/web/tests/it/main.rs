@@ -48,6 +48,9 @@ mod paging_sets;
 mod places_stress;
 mod pool;
 mod portfolio;
+// Erasure and retention (issue 17).
+mod privacy_erasure;
+mod privacy_retention;
 mod privacy_export;
 mod programmes;
 mod reports_scale;

@@ -12,6 +12,8 @@ pub mod circles;
 pub mod cohorts;
 pub mod completion;
 pub mod diaries;
+// Erasure (issue 17).
+pub mod erasure;
 pub mod evaluation;
 pub mod facilitator_records;
 pub mod feedback360;
