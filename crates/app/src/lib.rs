@@ -33,6 +33,7 @@ pub mod places;
 pub mod portfolio;
 pub mod security;
 pub mod sets;
+pub mod sso;
 pub mod sweeps;
 
 use std::sync::Arc;

@@ -48,7 +48,17 @@ pub struct Settings {
     /// lists with heavy rows. For demos and tests that want to see the pages turn.
     #[serde(default)]
     pub page_size: Option<usize>,
+    /// Whether people may sign in with a password (issue 17); false leaves single sign-on only.
+    #[serde(default = "password_sign_in_default")]
+    pub password_sign_in: bool,
+    /// The OpenID Connect providers people may sign in with (`[[oidc_providers]]`).
+    #[serde(default)]
+    pub oidc_providers: Vec<crate::sso::config::OidcProvider>,
     pub mail: MailSettings,
+}
+
+fn password_sign_in_default() -> bool {
+    true
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -211,6 +221,7 @@ impl Settings {
         if self.tenant_name.trim().is_empty() {
             return Err(ConfigError("tenant_name must not be empty".into()));
         }
+        crate::sso::config::validate(&self.oidc_providers).map_err(ConfigError)?;
         if self.mail.from.parse::<lettre::message::Mailbox>().is_err() {
             return Err(ConfigError(format!(
                 "mail.from must be an address like \"Revans <no-reply@example.org>\" (got \"{}\")",
