@@ -53,3 +53,5 @@ mod sets;
 mod slow_smtp;
 mod smoke;
 mod smtp;
+mod sso;
+mod sso_issuer;
