@@ -12,9 +12,9 @@ export const CLIENT_SECRET = "revans-test-secret-not-for-production";
 
 /** Test people with verified email addresses (and one outside the allowed domains). */
 const USERS = {
-  pat: { sub: "pat-0001", email: "participant@harbour-trust.example", email_verified: true, name: "Pat Participant" },
-  newcomer: { sub: "new-0002", email: "newcomer@harbour-trust.example", email_verified: true, name: "Nia Newcomer" },
-  outsider: { sub: "out-0003", email: "someone@elsewhere.test", email_verified: true, name: "Sam Outsider" },
+  pat: { email: "participant@harbour-trust.example", email_verified: true, name: "Pat Participant" },
+  newcomer: { email: "newcomer@harbour-trust.example", email_verified: true, name: "Nia Newcomer" },
+  outsider: { email: "someone@elsewhere.test", email_verified: true, name: "Sam Outsider" },
 };
 
 const redirectUris = process.argv.slice(2);
@@ -40,16 +40,18 @@ const provider = new Provider(issuer, {
   // The email in the ID token itself (Entra ID and Google put it there too), not only at
   // the userinfo endpoint.
   conformIdTokenClaims: false,
-  // The development login page submits the typed login ("pat") as the account id; tokens
-  // then name the account by its sub.
+  // The development login page submits the typed login ("pat") as the account id, which is
+  // also the subject (sub) of its tokens.
   findAccount: async (_ctx, id) => {
-    const user = USERS[id] || Object.values(USERS).find((u) => u.sub === id);
-    return user && { accountId: user.sub, claims: async () => ({ ...user }) };
+    const user = USERS[id];
+    return user && { accountId: id, claims: async () => ({ sub: id, ...user }) };
   },
   features: { devInteractions: { enabled: true } },
   cookies: { keys: ["revans-test-only-cookie-key"] },
   pkce: { required: () => true },
 });
+// Say why a request failed (the tests show this output when they fail).
+provider.on("server_error", (_ctx, err) => console.error("oidc-provider server_error:", err));
 server.on("request", provider.callback());
 console.log(`oidc-provider ready at ${issuer}`);
 process.on("SIGTERM", () => server.close(() => process.exit(0)));

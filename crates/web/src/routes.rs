@@ -171,7 +171,11 @@ pub fn table() -> Vec<Route> {
         r("POST", "/sign-out", post(sign_in::sign_out)),
         // Single sign-on with OpenID Connect (issue 17).
         r("GET", "/sign-in/sso/{provider}", get(sso::start)),
-        r("GET", "/sign-in/sso/{provider}/callback", get(sso::callback)),
+        r(
+            "GET",
+            "/sign-in/sso/{provider}/callback",
+            get(sso::callback),
+        ),
         r("GET", "/password-reset", get(password_reset::request_form)),
         r(
             "POST",

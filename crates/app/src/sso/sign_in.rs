@@ -43,9 +43,9 @@ pub async fn complete(
     let email = verified_email(provider, identity)?;
     let mut tx = app.store.begin().await?;
     let person = match sso::linked_person(&mut tx, &identity.issuer, &identity.subject).await? {
-        Some(id) => people::get(&mut tx, &id).await?.ok_or_else(|| {
-            Error::internal("an SSO link names a person who does not exist")
-        })?,
+        Some(id) => people::get(&mut tx, &id)
+            .await?
+            .ok_or_else(|| Error::internal("an SSO link names a person who does not exist"))?,
         None => link_or_create(&mut tx, provider, identity, &email, ip).await?,
     };
     let started = sessions::start(&mut tx, &person.id, hours).await?;

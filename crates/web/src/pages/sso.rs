@@ -85,7 +85,11 @@ fn unavailable(
     label: &str,
     cause: &str,
 ) -> PageResult<Response> {
-    tracing::warn!(provider = label, cause, "single sign-on provider unavailable");
+    tracing::warn!(
+        provider = label,
+        cause,
+        "single sign-on provider unavailable"
+    );
     refused(
         state,
         anon,
@@ -200,7 +204,11 @@ pub async fn callback(
     let pending = match sso::take(&state, &provider.id, returned_state).await {
         Ok(p) => p,
         Err(revans_app::Error::Invalid(fields)) => {
-            let message = fields.into_iter().map(|f| f.message).collect::<Vec<_>>().join(" ");
+            let message = fields
+                .into_iter()
+                .map(|f| f.message)
+                .collect::<Vec<_>>()
+                .join(" ");
             return bad(message);
         }
         Err(other) => return Err(other.into()),
@@ -224,7 +232,9 @@ pub async fn callback(
     let hours = state.settings.session_hours;
     match sso::complete(&state, &crate::sso::policy(provider), &identity, &ip, hours).await {
         Ok(started) => {
-            let to = safe_next(Some(&pending.next_path)).unwrap_or("/").to_owned();
+            let to = safe_next(Some(&pending.next_path))
+                .unwrap_or("/")
+                .to_owned();
             let jar = jar_cleared.add(session::cookie(&state, started));
             Ok((jar, Redirect::to(&to)).into_response())
         }

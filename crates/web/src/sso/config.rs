@@ -171,9 +171,18 @@ mod tests {
         assert!(validate(&[provider()]).is_ok());
         let cases: Vec<(Box<dyn Fn(&mut OidcProvider)>, &str)> = vec![
             (Box::new(|p| p.id = "NHS mail".into()), ".id must be"),
-            (Box::new(|p| p.issuer = "http://login.example".into()), "issuer must be"),
-            (Box::new(|p| p.allowed_domains.clear()), "allowed_domains must list"),
-            (Box::new(|p| p.allowed_domains = vec!["@nhs.net".into()]), "not an email domain"),
+            (
+                Box::new(|p| p.issuer = "http://login.example".into()),
+                "issuer must be",
+            ),
+            (
+                Box::new(|p| p.allowed_domains.clear()),
+                "allowed_domains must list",
+            ),
+            (
+                Box::new(|p| p.allowed_domains = vec!["@nhs.net".into()]),
+                "not an email domain",
+            ),
             (Box::new(|p| p.create_accounts = true), "organisation"),
             (Box::new(|p| p.client_secret = None), "client_secret_env"),
             (

@@ -38,7 +38,8 @@ pub async fn real_provider() -> RealProvider {
         .arg(CALLBACK)
         .current_dir(&dir)
         .stdout(Stdio::piped())
-        .stderr(Stdio::null())
+        // Its errors show with the test's output.
+        .stderr(Stdio::inherit())
         .kill_on_drop(true)
         .spawn()
         .expect("node must be installed: the single sign-on tests run a real OpenID provider");
@@ -53,6 +54,8 @@ pub async fn real_provider() -> RealProvider {
     })
     .await
     .expect("oidc-provider ready within 30 s");
+    // Keep reading: it writes notices later, and a closed pipe would stop it.
+    tokio::spawn(async move { while let Ok(Some(_)) = lines.next_line().await {} });
     RealProvider {
         _child: child,
         issuer,
@@ -132,7 +135,10 @@ async fn sign_in_at_provider(c: &mut Client, id: &str, login: &str) -> String {
     let r = c.get(&format!("/sign-in/sso/{id}")).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     let auth = r.location.unwrap();
-    assert!(auth.contains("code_challenge_method=S256") && auth.contains("nonce="), "{auth}");
+    assert!(
+        auth.contains("code_challenge_method=S256") && auth.contains("nonce="),
+        "{auth}"
+    );
     through_provider(&auth, login).await
 }
 
@@ -162,14 +168,22 @@ async fn a_person_signs_in_with_the_real_provider_and_a_replayed_callback_is_ref
     assert_eq!(account.status, StatusCode::OK);
     assert!(account.body.contains("Signed in as"), "{}", account.body);
     let actions = app.audit_actions().await;
-    assert!(actions.iter().any(|a| a == "person.sso_linked"), "{actions:?}");
-    assert!(actions.iter().any(|a| a == "session.signed_in"), "{actions:?}");
+    assert!(
+        actions.iter().any(|a| a == "person.sso_linked"),
+        "{actions:?}"
+    );
+    assert!(
+        actions.iter().any(|a| a == "session.signed_in"),
+        "{actions:?}"
+    );
 
     // The same callback again, from a browser holding the same state cookie: refused, and
     // nothing made.
     let before = footprint(&app).await;
     let mut replay = app.client();
-    replay.cookies.insert("revans_sso_state".into(), state_cookie);
+    replay
+        .cookies
+        .insert("revans_sso_state".into(), state_cookie);
     let r = replay.get(&callback).await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST, "{}", r.body);
     assert!(r.body.contains("already been finished once"), "{}", r.body);
@@ -182,7 +196,10 @@ async fn a_person_signs_in_with_the_real_provider_and_a_replayed_callback_is_ref
     let r = again.get(&callback).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     let mut conn = app.state.store.conn().await.unwrap();
-    assert_eq!(revans_storage::sso::count_links(&mut conn).await.unwrap(), 1);
+    assert_eq!(
+        revans_storage::sso::count_links(&mut conn).await.unwrap(),
+        1
+    );
 }
 
 #[tokio::test]
@@ -218,7 +235,8 @@ async fn an_email_outside_the_allowed_domains_is_refused_even_where_accounts_are
     let r = c.get(&callback).await;
     assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.body);
     assert!(
-        r.body.contains("only for email addresses ending in @harbour-trust.example")
+        r.body
+            .contains("only for email addresses ending in @harbour-trust.example")
             && r.body.contains("someone@elsewhere.test"),
         "{}",
         r.body
@@ -237,7 +255,10 @@ async fn a_first_sign_in_makes_an_account_with_no_role_only_where_the_tenant_all
     let callback = sign_in_at_provider(&mut c, "local", "newcomer").await;
     let r = c.get(&callback).await;
     assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.body);
-    assert!(r.body.contains("There is no account for newcomer@harbour-trust.example"));
+    assert!(
+        r.body
+            .contains("There is no account for newcomer@harbour-trust.example")
+    );
     assert_eq!(footprint(&closed).await, before);
 
     // Allowed: the account is made in the configured organisation, with no role.
@@ -246,14 +267,27 @@ async fn a_first_sign_in_makes_an_account_with_no_role_only_where_the_tenant_all
     let callback = sign_in_at_provider(&mut c, "local", "newcomer").await;
     let r = c.get(&callback).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
-    let id = revans_domain::Id::parse(&open.person_id("newcomer@harbour-trust.example").await)
-        .unwrap();
+    let id =
+        revans_domain::Id::parse(&open.person_id("newcomer@harbour-trust.example").await).unwrap();
     let mut conn = open.state.store.conn().await.unwrap();
-    let person = revans_storage::people::get(&mut conn, &id).await.unwrap().unwrap();
+    let person = revans_storage::people::get(&mut conn, &id)
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(person.name, "Nia Newcomer");
     assert_eq!(person.organisation_name, "Harbour Hospitals NHS Trust");
-    assert!(revans_storage::people::roles(&mut conn, &id).await.unwrap().is_empty());
-    assert!(open.audit_actions().await.iter().any(|a| a == "person.created"));
+    assert!(
+        revans_storage::people::roles(&mut conn, &id)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    assert!(
+        open.audit_actions()
+            .await
+            .iter()
+            .any(|a| a == "person.created")
+    );
 }
 
 #[tokio::test]
@@ -267,13 +301,18 @@ async fn password_sign_in_can_be_turned_off() {
     let page = c.get("/sign-in").await;
     assert!(page.body.contains("Sign in with Test ID"));
     assert!(!page.body.contains("name=\"password\""), "{}", page.body);
+    // A form token from a page that still has a form, so the refusal is the setting's.
+    c.get("/password-reset").await;
     let r = c
         .post_form("/sign-in", &[("email", ADMIN), ("password", PASSWORD)])
         .await;
     assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.body);
     assert!(!c.cookies.contains_key("revans_session"));
     // An unknown provider is not there; one that cannot be reached says so.
-    assert_eq!(c.get("/sign-in/sso/nope").await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        c.get("/sign-in/sso/nope").await.status,
+        StatusCode::NOT_FOUND
+    );
     let r = c.get("/sign-in/sso/local").await;
     assert_eq!(r.status, StatusCode::BAD_GATEWAY, "{}", r.body);
     assert!(r.body.contains("We could not reach Test ID"));

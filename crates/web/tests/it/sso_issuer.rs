@@ -54,8 +54,8 @@ async fn serve_issuer() -> Issuer {
         "subject_types_supported": ["public"],
         "id_token_signing_alg_values_supported": ["RS256"],
     });
-    let jwks = serde_json::to_value(CoreJsonWebKeySet::new(vec![key().as_verification_key()]))
-        .unwrap();
+    let jwks =
+        serde_json::to_value(CoreJsonWebKeySet::new(vec![key().as_verification_key()])).unwrap();
     let token_issuer = url.clone();
     let token_next = next.clone();
     let router = Router::new()
@@ -67,7 +67,11 @@ async fn serve_issuer() -> Issuer {
         .route(
             "/token",
             post(move || async move {
-                let next = token_next.lock().unwrap().clone().expect("a token to issue");
+                let next = token_next
+                    .lock()
+                    .unwrap()
+                    .clone()
+                    .expect("a token to issue");
                 let now = chrono::Utc::now();
                 let claims = CoreIdTokenClaims::new(
                     IssuerUrl::new(token_issuer).unwrap(),
@@ -102,7 +106,11 @@ async fn serve_issuer() -> Issuer {
 
 /// Starts a sign-in and comes back with a code, the issuer primed to answer with `token`
 /// (its nonce taken from the authorisation request, as a provider would).
-async fn come_back(c: &mut Client, issuer: &Issuer, token: impl FnOnce(String) -> NextToken) -> Response {
+async fn come_back(
+    c: &mut Client,
+    issuer: &Issuer,
+    token: impl FnOnce(String) -> NextToken,
+) -> Response {
     let r = c.get("/sign-in/sso/local").await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     let auth = reqwest::Url::parse(&r.location.unwrap()).unwrap();
@@ -144,17 +152,26 @@ async fn id_tokens_for_another_audience_expired_or_unverified_are_refused() {
     let before = footprint(&app).await;
     let cases: [(fn(String) -> NextToken, StatusCode, &str); 3] = [
         (
-            |n| NextToken { audience: "another-service".into(), ..good(n) },
+            |n| NextToken {
+                audience: "another-service".into(),
+                ..good(n)
+            },
             StatusCode::BAD_REQUEST,
             "was issued for another service",
         ),
         (
-            |n| NextToken { expires_in: -60, ..good(n) },
+            |n| NextToken {
+                expires_in: -60,
+                ..good(n)
+            },
             StatusCode::BAD_REQUEST,
             "has expired",
         ),
         (
-            |n| NextToken { email_verified: false, ..good(n) },
+            |n| NextToken {
+                email_verified: false,
+                ..good(n)
+            },
             StatusCode::FORBIDDEN,
             "did not confirm an email address",
         ),
