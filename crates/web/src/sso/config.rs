@@ -43,13 +43,6 @@ impl OidcProvider {
             (None, None) => None,
         }
     }
-
-    /// Whether `domain` (lower case) is one this provider's people may have.
-    pub fn allows_domain(&self, domain: &str) -> bool {
-        self.allowed_domains
-            .iter()
-            .any(|d| d.eq_ignore_ascii_case(domain))
-    }
 }
 
 /// Checks every provider; the first problem, naming its key.
