@@ -21,6 +21,7 @@ pub mod framework;
 mod id;
 pub mod interest;
 mod keyword;
+pub mod locale;
 mod nomination;
 mod problem;
 mod programme;
@@ -50,6 +51,7 @@ pub use facilitator_fit::{
 };
 pub use field_errors::{FieldError, FieldErrors, when};
 pub use id::Id;
+pub use locale::Locale;
 pub use nomination::{Cap, CapReached, Holder, OrgTree, check_caps};
 pub use problem::{
     ActionOutcome, MAX_THEMES, REVIEW_NOTE_MAX_CHARS, THEME_MAX_CHARS, ThemeVocabulary, review_note,

@@ -39,6 +39,17 @@ impl Role {
         }
     }
 
+    /// The id of the role's name in the message catalogues (`revans-i18n`).
+    pub fn message_id(self) -> &'static str {
+        match self {
+            Role::Admin => "role-admin",
+            Role::Sponsor => "role-sponsor",
+            Role::Facilitator => "role-facilitator",
+            Role::Participant => "role-participant",
+            Role::Evaluator => "role-evaluator",
+        }
+    }
+
     /// The name shown to people.
     pub fn label(self) -> &'static str {
         match self {

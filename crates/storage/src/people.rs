@@ -18,6 +18,9 @@ pub struct Person {
     /// The time zone the person chose for reading times, if they chose one.
     #[serde(skip)]
     pub timezone: Option<String>,
+    /// The language the person chose to read Revans in, if they chose one.
+    #[serde(skip)]
+    pub locale: Option<revans_domain::Locale>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -37,6 +40,7 @@ struct Row {
     password_hash: Option<String>,
     created_at: i64,
     timezone: Option<String>,
+    locale: Option<String>,
 }
 
 impl Row {
@@ -50,15 +54,20 @@ impl Row {
             activated: self.password_hash.is_some(),
             created_at: self.created_at,
             timezone: self.timezone,
+            locale: self
+                .locale
+                .as_deref()
+                .and_then(revans_domain::Locale::parse),
         };
         (person, self.password_hash)
     }
 }
 
 const SELECT: &str = "SELECT p.id, p.organisation_id, o.name AS organisation_name, p.email, p.name, \
-     p.password_hash, p.created_at, pp.timezone FROM people p \
+     p.password_hash, p.created_at, pp.timezone, pl.locale FROM people p \
      JOIN organisations o ON o.id = p.organisation_id \
-     LEFT JOIN person_preferences pp ON pp.person_id = p.id";
+     LEFT JOIN person_preferences pp ON pp.person_id = p.id \
+     LEFT JOIN person_locales pl ON pl.person_id = p.id";
 
 pub async fn insert(
     conn: &mut Conn,
@@ -327,6 +336,29 @@ pub async fn timezone_of(conn: &mut Conn, id: &Id) -> Result<Option<String>> {
             .fetch_optional(&mut *conn)
             .await?,
     )
+}
+
+/// Sets (or, with `None`, clears) the language the person reads Revans in.
+pub async fn set_locale(
+    conn: &mut Conn,
+    id: &Id,
+    locale: Option<revans_domain::Locale>,
+) -> Result<()> {
+    sqlx::query("DELETE FROM person_locales WHERE person_id = $1")
+        .bind(id.as_str())
+        .execute(&mut *conn)
+        .await?;
+    if let Some(locale) = locale {
+        sqlx::query(
+            "INSERT INTO person_locales (person_id, locale, updated_at) VALUES ($1, $2, $3)",
+        )
+        .bind(id.as_str())
+        .bind(locale.tag())
+        .bind(now_ms())
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
 }
 
 /// Sets (or, with `None`, clears) the person's own time zone.

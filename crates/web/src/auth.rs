@@ -43,6 +43,9 @@ pub async fn session_viewer(
         return Ok(cached.clone());
     }
     let viewer = viewer_from_headers(&parts.headers, state).await?;
+    if let Some(locale) = viewer.as_ref().and_then(|v| v.person.locale) {
+        revans_i18n::prefer(locale);
+    }
     parts.extensions.insert(viewer.clone());
     Ok(viewer)
 }
@@ -158,6 +161,9 @@ impl FromRequestParts<AppState> for ApiCaller {
         sessions::viewer_of_token(state, token)
             .await?
             .map(|who| {
+                if let Some(locale) = who.person.locale {
+                    revans_i18n::prefer(locale);
+                }
                 ApiCaller(Viewer {
                     who,
                     csrf: String::new(),

@@ -54,6 +54,10 @@ pub struct Settings {
     /// The OpenID Connect providers people may sign in with (`[[oidc_providers]]`).
     #[serde(default)]
     pub oidc_providers: Vec<crate::sso::config::OidcProvider>,
+    /// The language pages and emails use for people who have not chosen one (`en-GB` or
+    /// `de`). Unset: each browser's preferred language, else English.
+    #[serde(default)]
+    pub default_locale: Option<revans_domain::Locale>,
     pub mail: MailSettings,
 }
 

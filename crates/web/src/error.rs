@@ -62,7 +62,7 @@ impl AppError {
     pub fn field(field: &str, message: impl Into<String>) -> Self {
         AppError::Invalid(vec![FieldError {
             field: field.to_owned(),
-            message: message.into(),
+            message: crate::i18n::error_message(&message.into()),
         }])
     }
 
@@ -100,18 +100,20 @@ impl AppError {
     /// What the person is told. Never the internal cause.
     pub fn public_message(&self) -> String {
         match self {
-            AppError::Internal(_) => {
-                "Sorry, something went wrong on our side. Try again later.".into()
-            }
-            AppError::Unavailable(_) => {
-                "Sorry, the service is temporarily unavailable. Try again in a few minutes.".into()
-            }
+            AppError::Internal(_) => crate::i18n::error_message(
+                "Sorry, something went wrong on our side. Try again later.",
+            ),
+            AppError::Unavailable(_) => crate::i18n::error_message(
+                "Sorry, the service is temporarily unavailable. Try again in a few minutes.",
+            ),
             other => {
                 let s = other.to_string();
                 let mut c = s.chars();
-                c.next()
+                let sentence: String = c
+                    .next()
                     .map(|f| f.to_uppercase().chain(c).collect())
-                    .unwrap_or_default()
+                    .unwrap_or_default();
+                crate::i18n::error_message(&sentence)
             }
         }
     }
@@ -128,7 +130,7 @@ impl From<ValidationError> for AppError {
     fn from(e: ValidationError) -> Self {
         AppError::Invalid(vec![FieldError {
             field: e.field.to_owned(),
-            message: e.message,
+            message: crate::i18n::error_message(&e.message),
         }])
     }
 }
@@ -138,7 +140,7 @@ impl From<revans_app::Error> for AppError {
     fn from(e: revans_app::Error) -> Self {
         use revans_app::Error as E;
         match e {
-            E::Invalid(fields) => AppError::Invalid(fields),
+            E::Invalid(fields) => AppError::Invalid(crate::i18n::field_errors(fields)),
             E::NotFound => AppError::NotFound,
             E::Forbidden => AppError::Forbidden,
             E::ForbiddenBecause(why) => AppError::ForbiddenBecause(why),

@@ -6,11 +6,13 @@ use crate::state::AppState;
 
 pub struct NavItem {
     pub href: &'static str,
-    pub label: &'static str,
+    pub label: String,
     pub current: bool,
 }
 
 pub struct Layout {
+    /// The language the page is written in, for `<html lang>`.
+    pub lang: &'static str,
     pub tenant_name: String,
     pub has_logo: bool,
     pub title: String,
@@ -38,6 +40,7 @@ impl Layout {
     ) -> Self {
         let mut nav = Vec::new();
         if let Some(v) = viewer {
+            // Each link's label is a message id in the catalogues (`common.ftl`).
             let mut add = |href: &'static str, label: &'static str| {
                 let current = if href == "/" {
                     path == "/"
@@ -46,38 +49,39 @@ impl Layout {
                 };
                 nav.push(NavItem {
                     href,
-                    label,
+                    label: crate::i18n::t(label),
                     current,
                 });
             };
-            add("/", "Home");
-            add("/programmes", "Programmes");
-            add("/applications", "Your applications");
-            add("/sets", "Your sets");
-            add("/circles", "Support circles");
-            add("/certificates", "Your certificates");
+            add("/", "nav-home");
+            add("/programmes", "nav-programmes");
+            add("/applications", "nav-applications");
+            add("/sets", "nav-sets");
+            add("/circles", "nav-circles");
+            add("/certificates", "nav-certificates");
             if v.has_role(revans_domain::Role::Sponsor) {
-                add("/sponsor/applications", "Your nominees");
+                add("/sponsor/applications", "nav-nominees");
             }
             if v.is_admin() {
-                add("/admin/programmes", "Manage programmes");
-                add("/admin/people", "People");
-                add("/admin/organisations", "Organisations");
-                add("/admin/audit", "Audit log");
-                add("/admin/jobs/failed", "Failed emails");
-                add("/admin/interests", "Masterclass interests");
+                add("/admin/programmes", "nav-manage-programmes");
+                add("/admin/people", "nav-people");
+                add("/admin/organisations", "nav-organisations");
+                add("/admin/audit", "nav-audit");
+                add("/admin/jobs/failed", "nav-failed-emails");
+                add("/admin/interests", "nav-interests");
             }
             // Learning diaries for everyone; the themes report for leads and evaluators (C5).
-            add("/diary", "Diary");
-            add("/cpd", "CPD record");
-            add("/portfolio", "CPD portfolio");
+            add("/diary", "nav-diary");
+            add("/cpd", "nav-cpd");
+            add("/portfolio", "nav-portfolio");
             if v.is_admin() || v.has_role(revans_domain::Role::Evaluator) {
-                add("/reports/sets", "Sets overview");
-                add("/reports/themes", "Themes");
+                add("/reports/sets", "nav-sets-overview");
+                add("/reports/themes", "nav-themes");
             }
-            add("/account", "Your account");
+            add("/account", "nav-account");
         }
         Self {
+            lang: crate::i18n::lang(),
             tenant_name: state.settings.tenant_name.clone(),
             has_logo: state.settings.logo_path.is_some(),
             title: title.into(),
@@ -107,7 +111,7 @@ impl Layout {
 /// Field errors for a form, shown in the summary at the top and next to each field.
 pub use revans_domain::FieldErrors as Errors;
 /// Formats stored milliseconds for people: "22 Nov 2026, 14:05 UTC".
-pub use revans_domain::{last_day, when, when_in};
+pub use revans_i18n::{last_day, when, when_in};
 
 /// Renders an askama template into a response; a template failure is an internal error.
 pub fn render(
@@ -139,7 +143,7 @@ pub fn form_error<T: askama::Template>(
 /// read as a date is shown as it is.
 pub fn day_in_words(stored: &str) -> String {
     revans_domain::parse_uk_date(stored, "date")
-        .map(|d| d.strftime("%-d %B %Y").to_string())
+        .map(|d| revans_i18n::current().day(d))
         .unwrap_or_else(|_| stored.to_owned())
 }
 

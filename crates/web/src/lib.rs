@@ -11,6 +11,7 @@ mod csv_export;
 mod date_boxes;
 pub mod error;
 mod error_pages;
+pub mod i18n;
 mod layout;
 pub mod mail;
 mod metrics;

@@ -201,6 +201,7 @@ pub fn table() -> Vec<Route> {
         r("GET", "/account", get(account::show)),
         r("POST", "/account/password", post(account::change_password)),
         r("POST", "/account/timezone", post(account::change_timezone)),
+        r("POST", "/account/language", post(account::change_locale)),
         r("GET", "/account/tokens", get(tokens::list)),
         r("POST", "/account/tokens", post(tokens::create)),
         r("POST", "/account/tokens/{id}/revoke", post(tokens::revoke)),
@@ -1022,6 +1023,7 @@ pub fn table() -> Vec<Route> {
             "/api/v1/me/timezone",
             put(api::account::put_timezone),
         ),
+        r("PUT", "/api/v1/me/locale", put(api::account::put_locale)),
         r(
             "PUT",
             "/api/v1/programmes/{id}",

@@ -66,6 +66,8 @@ pub fn router(state: AppState) -> Router {
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT_BYTES))
         .layer(axum::middleware::from_fn_with_state(state.clone(), crate::error_pages::render_errors))
         .layer(axum::middleware::from_fn_with_state(state.clone(), crate::assets::security_headers))
+        // Outside the error pages, so they too are written in the request's language.
+        .layer(axum::middleware::from_fn_with_state(state.clone(), crate::i18n::request_locale))
         // gzip for pages, JSON and assets when the client asks (tower-http skips bodies under 32
         // bytes, images and event streams). Form tokens are masked per page against BREACH.
         .layer(CompressionLayer::new())

@@ -179,3 +179,19 @@ pub async fn set_timezone(state: &App, viewer: &Viewer, typed: &str) -> Result<(
     people::set_timezone(&mut conn, &viewer.person.id, zone).await?;
     Ok(())
 }
+
+/// Sets the language the viewer reads Revans in (`en-GB`, `de`), or clears it when blank so
+/// the tenant's default (or their browser's) applies.
+pub async fn set_locale(state: &App, viewer: &Viewer, typed: &str) -> Result<(), Error> {
+    let typed = typed.trim();
+    let locale = if typed.is_empty() {
+        None
+    } else {
+        Some(revans_domain::Locale::parse(typed).ok_or_else(|| {
+            revans_domain::ValidationError::new("locale", revans_i18n::t("locale-unknown"))
+        })?)
+    };
+    let mut conn = state.store.conn().await?;
+    people::set_locale(&mut conn, &viewer.person.id, locale).await?;
+    Ok(())
+}

@@ -195,7 +195,7 @@ pub(crate) async fn pass_on_place(
         lines: vec![
             format!(
                 "Accept it by {} or it goes to the next person waiting.",
-                revans_domain::when_in(until, &circle.timezone)
+                revans_i18n::when_in(until, &circle.timezone)
             ),
             circle
                 .sessions
@@ -292,7 +292,7 @@ fn view(m: MyCircle, now: i64) -> MyCircleView {
         offer_expires_at: m.offer_expires_at.map(rfc3339),
         offer_expires: m
             .offer_expires_at
-            .map(|t| revans_domain::when_in(t, &m.timezone)),
+            .map(|t| revans_i18n::when_in(t, &m.timezone)),
         circle_id: m.circle_id,
         title: m.title,
         status: m.status,

@@ -3,7 +3,8 @@
 //! can attend the future), and a row naming anyone who is not a participant refuses the
 //! whole register, so nothing changes.
 
-use revans_domain::{FieldError, Id, when_in};
+use revans_domain::{FieldError, Id};
+use revans_i18n::when_in;
 use revans_storage::completion::record_session_attendance;
 use revans_storage::now_ms;
 

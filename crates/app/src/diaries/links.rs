@@ -9,7 +9,7 @@ use revans_storage::{Conn, meetings, now_ms, set_content};
 
 use crate::Error;
 use crate::Viewer;
-use revans_domain::when_in;
+use revans_i18n::when_in;
 
 /// One choice in the form: `meeting:ID` or `problem:ID`, with how it reads.
 pub struct LinkOption {

@@ -9,7 +9,8 @@
 use std::collections::BTreeMap;
 
 use revans_domain::evaluation::{AnswerValue, Answers, Instrument, QuestionKind};
-use revans_domain::{EmailAddress, FieldErrors, Id, last_day, publish_count};
+use revans_domain::{EmailAddress, FieldErrors, Id, publish_count};
+use revans_i18n::last_day;
 use revans_storage::evaluation::{self as store, Invitee, Wave};
 use revans_storage::feedback360::{self as fb, NewRound};
 use serde::Serialize;

@@ -300,7 +300,7 @@ pub async fn pdf(app: &App, viewer: &Viewer, programme: &Id) -> Result<(String, 
     let plan = evaluation_plan(app, viewer, programme).await?;
     let r = results(app, viewer, programme).await?;
     let targets = programme_targets(app, viewer, programme).await?;
-    let today = revans_domain::last_day(crate::now_ms() + 1, viewer.timezone());
+    let today = revans_i18n::last_day(crate::now_ms() + 1, viewer.timezone());
     let doc = document(&plan, &r, &targets, &today);
     let title = r.programme.clone();
     // Laying out a long report takes tens of milliseconds: off the async workers.

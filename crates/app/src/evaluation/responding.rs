@@ -2,8 +2,9 @@
 //! they may save a draft and come back, then submit once. A submitted response is stored apart
 //! from the invitation as the wave's anonymity allows (see migration 0019).
 
+use revans_domain::FieldError;
 use revans_domain::evaluation::{Answers, Instrument};
-use revans_domain::{FieldError, last_day};
+use revans_i18n::last_day;
 use revans_storage::evaluation::{self as store, Invitation, NewResponse, Wave};
 
 use super::instruments::load;

@@ -4,7 +4,8 @@
 use revans_domain::facilitator_profile::{
     Languages, OnlineConfidence, hours_text, parse_training, parse_years,
 };
-use revans_domain::{FieldErrors, Id, when_in};
+use revans_domain::{FieldErrors, Id};
+use revans_i18n::when_in;
 use revans_storage::{facilitator_profiles as profiles, people, supervision_log};
 
 use super::access::{may_read, own_region, require_facilitator};

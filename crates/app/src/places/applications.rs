@@ -547,7 +547,7 @@ async fn offer_email(
         &format!("You are offered a place in {cohort}"),
         vec![format!(
             "Accept or decline by {} (the cohort's time). After that the place goes to the next person waiting.",
-            revans_domain::when_in(expires, zone)
+            revans_i18n::when_in(expires, zone)
         )],
         None,
     )
@@ -846,7 +846,7 @@ pub(crate) async fn remind_offers(
             reminded += 1;
             let until = a
                 .offer_expires_at
-                .map(revans_domain::when)
+                .map(revans_i18n::when)
                 .unwrap_or_default();
             email(
                 state,

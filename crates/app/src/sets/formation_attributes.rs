@@ -270,6 +270,7 @@ mod tests {
                 activated: true,
                 created_at: 0,
                 timezone: None,
+                locale: None,
             })
             .collect()
     }

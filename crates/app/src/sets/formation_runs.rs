@@ -139,7 +139,7 @@ pub(crate) fn busy(run: &Run, zone: &str) -> Error {
     Error::Conflict(format!(
         "The sets of this cohort are already being formed by {} since {}. Wait for that run to finish, or cancel it.",
         run.started_by_name,
-        revans_domain::when_in(run.started_at, zone)
+        revans_i18n::when_in(run.started_at, zone)
     ))
 }
 

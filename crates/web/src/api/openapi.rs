@@ -21,7 +21,7 @@ use super::openapi_errors::ErrorResponses;
         super::applications::queue, super::programmes::set_nomination_cap, super::applications::decisions, super::applications::allocate,
         super::sets::mine, super::sets::show, super::sets::create_problem, super::sets::cohort_sets, super::sets::form_sets,
         super::diaries::list, super::diaries::create_entry, super::diaries::show, super::diaries::update_entry, super::diaries::themes, super::diaries::sets_overview,
-        super::account::put_timezone, super::programme_edit::put_programme, super::cohorts::put_capacity,
+        super::account::put_timezone, super::account::put_locale, super::programme_edit::put_programme, super::cohorts::put_capacity,
         super::supervisors::put_supervisor, super::supervisors::reinvite, super::reporting_lines::list, super::reporting_lines::import_lines,
         super::sponsor::list, super::sponsor::nominate_one,
         super::meetings::show, super::meetings::schedule, super::meetings::settings, super::meetings::move_meeting, super::meetings::cancel_meeting, super::meetings::presenter,

@@ -6,6 +6,7 @@ use crate::auth::ClientIp;
 use crate::auth::{SignedIn, Viewer};
 use crate::csrf::CsrfForm;
 use crate::error::PageResult;
+use crate::i18n::t;
 use crate::layout::{Errors, Layout, form_error, render};
 use crate::pages::sign_in::NoticeQuery;
 use crate::state::AppState;
@@ -19,6 +20,9 @@ struct AccountPage {
     errors: Errors,
     /// The person's own time zone, or "" to use each set's.
     timezone: String,
+    /// The language the person chose (`en-GB`, `de`), or "" for the default.
+    locale: &'static str,
+    locales: [revans_domain::Locale; 2],
 }
 
 async fn page(
@@ -38,16 +42,19 @@ async fn page(
         state,
         Some(&viewer),
         viewer.csrf.clone(),
-        "Your account",
+        t("account-title"),
         "/account",
     )
     .with_errors(&errors)
     .with_notice(notice);
+    let locale = viewer.person.locale.map_or("", |l| l.tag());
     Ok(AccountPage {
         layout,
         viewer,
         errors,
         timezone,
+        locale,
+        locales: revans_domain::Locale::ALL,
     })
 }
 
@@ -57,13 +64,13 @@ pub async fn show(
     Query(q): Query<NoticeQuery>,
 ) -> PageResult<Response> {
     let notice = match q.notice.as_deref() {
-        Some("password-changed") => {
-            Some("Your password has been changed. You have been signed out on other devices.")
-        }
-        Some("timezone") => Some("Your time zone is saved. Meeting times are shown in it."),
+        Some("password-changed") => Some("account-password-changed"),
+        Some("timezone") => Some("account-timezone-saved"),
+        Some("language") => Some("account-language-saved"),
         _ => None,
-    };
-    render(&page(&state, viewer, Errors::default(), notice, None).await?)
+    }
+    .map(t);
+    render(&page(&state, viewer, Errors::default(), notice.as_deref(), None).await?)
 }
 
 #[derive(serde::Deserialize)]
@@ -122,6 +129,31 @@ pub async fn change_timezone(
         Ok(()) => Ok(Redirect::to("/account?notice=timezone").into_response()),
         Err(e) => {
             let p = page(&state, viewer, Errors::default(), None, Some(typed)).await?;
+            form_error(e, |errors| AccountPage {
+                layout: p.layout.with_errors(&errors),
+                errors,
+                ..p
+            })
+        }
+    }
+}
+
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+pub struct LocaleForm {
+    locale: String,
+}
+
+/// Saves the language the person reads Revans in (blank: the organisation's default).
+pub async fn change_locale(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+    CsrfForm(form): CsrfForm<LocaleForm>,
+) -> PageResult<Response> {
+    match accounts::set_locale(&state, &viewer, &form.locale).await {
+        Ok(()) => Ok(Redirect::to("/account?notice=language").into_response()),
+        Err(e) => {
+            let p = page(&state, viewer, Errors::default(), None, None).await?;
             form_error(e, |errors| AccountPage {
                 layout: p.layout.with_errors(&errors),
                 errors,

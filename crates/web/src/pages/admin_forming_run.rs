@@ -57,7 +57,7 @@ pub fn words(run: &FormationRun, zone: &str) -> RunWords {
         started: format!(
             "Started by {} at {}.",
             run.started_by_name,
-            revans_domain::when_in(run.started_at, zone)
+            revans_i18n::when_in(run.started_at, zone)
         ),
     }
 }
@@ -89,7 +89,7 @@ pub async fn show(
     let busy = format!(
         "These sets are already being formed by {} since {}: this is that run. Wait for it to finish, or cancel it and form them again.",
         run.started_by_name,
-        revans_domain::when_in(run.started_at, viewer.timezone())
+        revans_i18n::when_in(run.started_at, viewer.timezone())
     );
     let notice = match q.notice.as_deref() {
         Some("started") => Some("Forming started. You can leave this page and come back later."),
