@@ -2,7 +2,8 @@
 // data folder, launches Debian's Chromium through playwright-core, checks pages with axe-core
 // and keeps a screenshot of each page under target/screenshots/.
 import { spawn } from "node:child_process";
-import { mkdtempSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import assert from "node:assert/strict";
@@ -27,11 +28,14 @@ function serverEnv() {
 }
 
 /** Starts the demo server, with `settings` as extra environment (`REVANS_PAGE_SIZE`...);
- * resolves with { url, dataDir, mailDir, stop }. */
-export async function startServer(settings = {}) {
+ * `options.listen` picks the address (default any free port on loopback) and
+ * `options.toml` is written as the server's revans.toml; resolves with
+ * { url, dataDir, mailDir, stop }. */
+export async function startServer(settings = {}, options = {}) {
   const binary = process.env.REVANS_BIN || join(ROOT, "target", "debug", "revans");
   const dataDir = mkdtempSync(join(tmpdir(), "revans-browser-"));
-  const child = spawn(binary, ["demo", "--listen", "127.0.0.1:0", "--data", dataDir], {
+  if (options.toml) writeFileSync(join(dataDir, "revans.toml"), options.toml);
+  const child = spawn(binary, ["demo", "--listen", options.listen || "127.0.0.1:0", "--data", dataDir], {
     cwd: dataDir,
     env: { ...serverEnv(), REVANS_LOG: "warn", ...settings },
     stdio: ["ignore", "pipe", "pipe"],
@@ -168,4 +172,38 @@ export async function fillDate(page, legend, isoDate) {
 export function ukDay(offset) {
   const [y, m, d] = day(offset).split("-");
   return `${Number(d)}/${Number(m)}/${y}`;
+}
+
+/** A TCP port free on loopback now (for a server whose address must be known before it starts). */
+export function freePort() {
+  return new Promise((done, fail) => {
+    const probe = createServer();
+    probe.once("error", fail);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address();
+      probe.close(() => done(port));
+    });
+  });
+}
+
+/** Starts the real OpenID provider of tests/oidc (oidc-provider, `npm ci` there first) with a
+ * client whose redirect URIs are `redirectUris`; resolves with { issuer, stop }. */
+export async function startOidcProvider(redirectUris) {
+  const dir = join(ROOT, "tests", "oidc");
+  const child = spawn(process.execPath, ["server.mjs", ...redirectUris], {
+    cwd: dir, stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stderr = "";
+  child.stderr.on("data", (d) => { stderr += d; });
+  const issuer = await new Promise((resolveIssuer, reject) => {
+    let out = "";
+    const timer = setTimeout(() => reject(new Error(`oidc-provider did not start in 30 s:\n${out}\n${stderr}`)), 30_000);
+    child.stdout.on("data", (d) => {
+      out += d;
+      const m = out.match(/oidc-provider ready at (http:\/\/[^\s]+)/);
+      if (m) { clearTimeout(timer); resolveIssuer(m[1]); }
+    });
+    child.on("exit", (code) => { clearTimeout(timer); reject(new Error(`oidc-provider exited (${code}):\n${out}\n${stderr}`)); });
+  });
+  return { issuer, stop: () => new Promise((done) => { child.once("exit", done); child.kill("SIGTERM"); }) };
 }

@@ -35,6 +35,7 @@ pub mod portfolio;
 pub mod privacy;
 pub mod security;
 pub mod sets;
+pub mod sso;
 pub mod sweeps;
 
 use std::sync::Arc;

@@ -57,6 +57,7 @@ pub mod set_reports;
 pub mod sets;
 pub mod sign_in_attempts;
 pub mod sign_in_notices;
+pub mod sso;
 pub mod supervision_log;
 mod time;
 

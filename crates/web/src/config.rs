@@ -56,11 +56,21 @@ pub struct Settings {
     /// after their cohort's last session ended. Unset: kept.
     #[serde(default)]
     pub retention_months: Option<u32>,
+    /// Whether people may sign in with a password (issue 17); false leaves single sign-on only.
+    #[serde(default = "password_sign_in_default")]
+    pub password_sign_in: bool,
+    /// The OpenID Connect providers people may sign in with (`[[oidc_providers]]`).
+    #[serde(default)]
+    pub oidc_providers: Vec<crate::sso::config::OidcProvider>,
     /// The language pages and emails use for people who have not chosen one (`en-GB` or
     /// `de`). Unset: each browser's preferred language, else English.
     #[serde(default)]
     pub default_locale: Option<revans_domain::Locale>,
     pub mail: MailSettings,
+}
+
+fn password_sign_in_default() -> bool {
+    true
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -223,6 +233,7 @@ impl Settings {
         if self.tenant_name.trim().is_empty() {
             return Err(ConfigError("tenant_name must not be empty".into()));
         }
+        crate::sso::config::validate(&self.oidc_providers).map_err(ConfigError)?;
         if self.mail.from.parse::<lettre::message::Mailbox>().is_err() {
             return Err(ConfigError(format!(
                 "mail.from must be an address like \"Revans <no-reply@example.org>\" (got \"{}\")",

@@ -20,6 +20,7 @@ mod paging;
 mod path_id;
 pub mod routes;
 mod session;
+pub mod sso;
 mod startup;
 pub mod state;
 mod text_guard;

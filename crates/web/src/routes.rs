@@ -169,6 +169,13 @@ pub fn table() -> Vec<Route> {
         r("GET", "/sign-in", get(sign_in::show)),
         r("POST", "/sign-in", post(sign_in::submit)),
         r("POST", "/sign-out", post(sign_in::sign_out)),
+        // Single sign-on with OpenID Connect (issue 17).
+        r("GET", "/sign-in/sso/{provider}", get(sso::start)),
+        r(
+            "GET",
+            "/sign-in/sso/{provider}/callback",
+            get(sso::callback),
+        ),
         r("GET", "/password-reset", get(password_reset::request_form)),
         r(
             "POST",

@@ -33,6 +33,7 @@ pub mod set_leavers;
 pub mod sets;
 pub mod sign_in;
 pub mod sponsor;
+pub mod sso;
 pub mod tokens;
 // Learning diaries and the themes report (C5).
 pub mod diary;

@@ -22,6 +22,10 @@ struct SignInPage {
     email: String,
     /// Where to go after signing in (a path here), kept through the form.
     next: String,
+    /// One button per single sign-on provider (issue 17).
+    sso: Vec<crate::pages::sso::SsoButton>,
+    /// False hides the password form (single sign-on only).
+    password_sign_in: bool,
 }
 
 #[derive(serde::Deserialize)]
@@ -60,6 +64,8 @@ pub async fn show(
         errors: Errors::default(),
         email: String::new(),
         next: next.unwrap_or_default().to_owned(),
+        sso: crate::pages::sso::buttons(&state, next.unwrap_or_default()),
+        password_sign_in: state.settings.password_sign_in,
     })
 }
 
@@ -83,15 +89,24 @@ pub async fn submit(
     let refuse = |errors: Errors, status: StatusCode| -> PageResult<Response> {
         let layout =
             Layout::new(&state, None, anon.0.clone(), "Sign in", "/sign-in").with_errors(&errors);
+        let next = safe_next(Some(&form.next)).unwrap_or_default();
         let mut response = render(&SignInPage {
             layout,
             errors,
             email: form.email.clone(),
-            next: safe_next(Some(&form.next)).unwrap_or_default().to_owned(),
+            next: next.to_owned(),
+            sso: crate::pages::sso::buttons(&state, next),
+            password_sign_in: state.settings.password_sign_in,
         })?;
         *response.status_mut() = status;
         Ok(response)
     };
+    if !state.settings.password_sign_in {
+        return Err(crate::error::AppError::ForbiddenBecause(
+            "Signing in with a password is turned off here. Use a single sign-on button on the sign-in page.".into(),
+        )
+        .into());
+    }
     let hours = state.settings.session_hours;
     match sessions::sign_in(&state, &form.email, &form.password, &ip, hours).await {
         Ok(started) => {

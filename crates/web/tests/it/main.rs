@@ -58,3 +58,5 @@ mod sets;
 mod slow_smtp;
 mod smoke;
 mod smtp;
+mod sso;
+mod sso_issuer;
