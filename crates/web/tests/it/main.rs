@@ -51,5 +51,6 @@ mod programmes;
 mod reports_scale;
 mod sets;
 mod slow_smtp;
+mod i18n_admin;
 mod smoke;
 mod smtp;
