@@ -70,7 +70,8 @@ pub async fn list(
     Admin(viewer): Admin,
     Query(q): Query<NoticeQuery>,
 ) -> PageResult<Response> {
-    let notice = (q.notice.as_deref() == Some("created")).then(|| crate::i18n::t("admin-notice-organisation-added"));
+    let notice = (q.notice.as_deref() == Some("created"))
+        .then(|| crate::i18n::t("admin-notice-organisation-added"));
     render(
         &page(
             &state,
@@ -78,7 +79,7 @@ pub async fn list(
             Errors::default(),
             String::new(),
             String::new(),
-            notice,
+            notice.as_deref(),
         )
         .await?,
     )

@@ -48,7 +48,8 @@ pub async fn list(
     let pagination = Pagination::new(&page, "/admin/people", &[], |p| {
         format!("{}:{}", p.id, p.name)
     });
-    let notice = (q.notice.as_deref() == Some("invited")).then(|| crate::i18n::t("admin-notice-invitation-sent"));
+    let notice = (q.notice.as_deref() == Some("invited"))
+        .then(|| crate::i18n::t("admin-notice-invitation-sent"));
     let layout = Layout::new(
         &state,
         Some(&viewer),
@@ -56,7 +57,7 @@ pub async fn list(
         crate::i18n::t("admin-people"),
         "/admin/people",
     )
-    .with_notice(notice);
+    .with_notice(notice.as_deref());
     render(&ListPage {
         layout,
         people: page.items,
@@ -238,7 +239,7 @@ pub async fn show(
         Some("supervisor") => Some(crate::i18n::t("admin-notice-supervisor-saved")),
         _ => None,
     };
-    render(&person_page(&state, &viewer, &id, Errors::default(), notice).await?)
+    render(&person_page(&state, &viewer, &id, Errors::default(), notice.as_deref()).await?)
 }
 
 #[derive(serde::Deserialize)]

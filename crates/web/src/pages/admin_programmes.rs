@@ -285,9 +285,7 @@ async fn show_page(
         Some("capacity") => Some(crate::i18n::t("admin-notice-capacity")),
         Some("cap") => Some(crate::i18n::t("admin-notice-cap")),
         Some("cohort-changed") => Some(crate::i18n::t("admin-notice-cohort-changed")),
-        Some("cohort-closed") => {
-            Some(crate::i18n::t("admin-notice-cohort-closed"))
-        }
+        Some("cohort-closed") => Some(crate::i18n::t("admin-notice-cohort-closed")),
         Some("decided") => Some(crate::i18n::t("admin-notice-decided")),
         Some("allocated") => Some(crate::i18n::t("admin-notice-allocated")),
         _ => None,
@@ -301,7 +299,7 @@ async fn show_page(
             "/admin/programmes",
         )
         .with_errors(&errors)
-        .with_notice(notice),
+        .with_notice(notice.as_deref()),
         errors,
         waiting: waiting.len(),
         waiting_for_sponsor,

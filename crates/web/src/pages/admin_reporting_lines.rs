@@ -61,8 +61,18 @@ pub async fn show(
     Admin(viewer): Admin,
     Query(q): Query<NoticeQuery>,
 ) -> PageResult<Response> {
-    let notice = (q.notice.as_deref() == Some("imported")).then(|| crate::i18n::t("admin-notice-reporting-lines"));
-    render(&page(&state, &viewer, Errors::default(), String::new(), notice).await?)
+    let notice = (q.notice.as_deref() == Some("imported"))
+        .then(|| crate::i18n::t("admin-notice-reporting-lines"));
+    render(
+        &page(
+            &state,
+            &viewer,
+            Errors::default(),
+            String::new(),
+            notice.as_deref(),
+        )
+        .await?,
+    )
 }
 
 #[derive(serde::Deserialize, Default)]

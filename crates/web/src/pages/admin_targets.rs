@@ -119,7 +119,7 @@ pub async fn list(
             crate::i18n::t1("targets-page-title", "title", &t.programme_title),
             "/admin/programmes",
         )
-        .with_notice(notice),
+        .with_notice(notice.as_deref()),
         programme_id: t.programme_id.to_string(),
         programme_title: t.programme_title,
         can_change: t.can_change,

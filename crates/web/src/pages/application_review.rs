@@ -254,11 +254,15 @@ async fn queue_page(
             state,
             Some(viewer),
             viewer.csrf.clone(),
-            crate::i18n::t1("admin-applications-for", "title", &queue.programme.fields.title),
+            crate::i18n::t1(
+                "admin-applications-for",
+                "title",
+                &queue.programme.fields.title,
+            ),
             "/admin/programmes",
         )
         .with_errors(&errors)
-        .with_notice(notice),
+        .with_notice(notice.as_deref()),
         errors,
         programme_id: id.to_string(),
         title: queue.programme.fields.title.clone(),
@@ -454,7 +458,10 @@ pub fn summary(v: ApplicationView) -> ApplicationSummary {
         },
         SummaryRow {
             key: crate::i18n::t("admin-sent"),
-            value: a.submitted_at.map(when).unwrap_or_else(|| crate::i18n::t("admin-not-yet")),
+            value: a
+                .submitted_at
+                .map(when)
+                .unwrap_or_else(|| crate::i18n::t("admin-not-yet")),
         },
         SummaryRow {
             key: crate::i18n::t("admin-cohorts-wanted"),
@@ -476,7 +483,10 @@ pub fn summary(v: ApplicationView) -> ApplicationSummary {
             value: match a.waitlist_rank {
                 Some(r) => crate::i18n::t_args(
                     "admin-cohort-waitlist-number",
-                    &[("cohort", c.clone().into()), ("number", i64::from(r).into())],
+                    &[
+                        ("cohort", c.clone().into()),
+                        ("number", i64::from(r).into()),
+                    ],
                 ),
                 None => c.clone(),
             },

@@ -11,16 +11,33 @@ async fn a_lead_who_chose_german_reads_the_admin_pages_in_german() {
     let app = TestApp::spawn().await;
     let mut lead = app.signed_in(ADMIN).await;
     lead.get("/account").await;
-    let r = lead.post_form("/account/language", &[("locale", "de")]).await;
-    assert!(r.status.is_redirection() || r.status == StatusCode::OK, "{}", r.body);
+    let r = lead
+        .post_form("/account/language", &[("locale", "de")])
+        .await;
+    assert!(
+        r.status.is_redirection() || r.status == StatusCode::OK,
+        "{}",
+        r.body
+    );
     let (programme, _) = app.demo_programme().await;
 
     // (page, German that must be there, the English it replaced)
     let pages: [(String, &[&str], &[&str]); 4] = [
         (
             format!("/admin/programmes/{programme}"),
-            &["Nominierungsobergrenzen", "Plätze vergeben", "Kohorte hinzufügen", "Name der Kohorte"],
-            &["Nomination caps", "Allocate places", "Add a cohort", "Cohort name", "waiting for a decision"],
+            &[
+                "Nominierungsobergrenzen",
+                "Plätze vergeben",
+                "Kohorte hinzufügen",
+                "Name der Kohorte",
+            ],
+            &[
+                "Nomination caps",
+                "Allocate places",
+                "Add a cohort",
+                "Cohort name",
+                "waiting for a decision",
+            ],
         ),
         (
             "/admin/people".to_owned(),
@@ -29,13 +46,24 @@ async fn a_lead_who_chose_german_reads_the_admin_pages_in_german() {
         ),
         (
             format!("/admin/programmes/{programme}/applications"),
-            &["Bewerbungen nach Status", "Diese Bewerbungen herunterladen (CSV)"],
-            &["Applications by status", "Download these applications (CSV)", "Every organisation"],
+            &[
+                "Bewerbungen nach Status",
+                "Diese Bewerbungen herunterladen (CSV)",
+            ],
+            &[
+                "Applications by status",
+                "Download these applications (CSV)",
+                "Every organisation",
+            ],
         ),
         (
             "/admin/audit".to_owned(),
             &["Audit-Protokoll", "Änderungen, neueste zuerst"],
-            &["Audit log", "Changes, newest first", "Entries cannot be edited or removed."],
+            &[
+                "Audit log",
+                "Changes, newest first",
+                "Entries cannot be edited or removed.",
+            ],
         ),
     ];
     for (path, german, english) in pages {
