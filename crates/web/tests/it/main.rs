@@ -34,6 +34,7 @@ mod forming;
 mod forming_runs;
 mod helpers;
 mod homes;
+mod i18n;
 mod i18n_admin;
 mod ics;
 mod masterclass_interests;
