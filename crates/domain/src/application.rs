@@ -136,6 +136,22 @@ impl ApplicationState {
             ApplicationState::Rejected => "Not accepted",
         }
     }
+
+    /// The catalogue id of [`Self::label`] (`admin.ftl`), for pages in the reader's language.
+    pub fn message_id(self) -> &'static str {
+        match self {
+            ApplicationState::Draft => "admin-application-draft",
+            ApplicationState::Submitted => "admin-application-submitted",
+            ApplicationState::Approved => "admin-application-approved",
+            ApplicationState::Waitlisted => "admin-application-waitlisted",
+            ApplicationState::Offered => "admin-application-offered",
+            ApplicationState::Accepted => "admin-application-accepted",
+            ApplicationState::Declined => "admin-application-declined",
+            ApplicationState::Expired => "admin-application-expired",
+            ApplicationState::Withdrawn => "admin-application-withdrawn",
+            ApplicationState::Rejected => "admin-application-rejected",
+        }
+    }
 }
 
 impl Event {

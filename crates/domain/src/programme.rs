@@ -26,6 +26,11 @@ macro_rules! labelled_enum {
             pub fn label(self) -> &'static str {
                 match self { $($name::$variant => $label),+ }
             }
+
+            /// The catalogue id of [`Self::label`] (`admin.ftl`), for pages in the reader's language.
+            pub fn message_id(self) -> &'static str {
+                match self { $($name::$variant => concat!("admin-", $field, "-", $key)),+ }
+            }
         }
 
         impl FromStr for $name {

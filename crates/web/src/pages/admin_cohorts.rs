@@ -45,7 +45,7 @@ async fn page(
         input: stored,
         started,
     } = current_input(state, &actor, cid).await?;
-    let title = format!("Change {}", cohort.name);
+    let title = crate::i18n::t1("admin-cohort-change-title", "name", &cohort.name);
     Ok(EditPage {
         layout: Layout::new(
             state,

@@ -16,7 +16,7 @@ use crate::state::AppState;
 
 pub struct Row {
     pub job: TenantDeadLetter,
-    pub kind: &'static str,
+    pub kind: String,
     pub created: String,
     pub last_tried: String,
 }
@@ -46,7 +46,7 @@ pub async fn failed(
         .items
         .into_iter()
         .map(|job| Row {
-            kind: kind_label(&job.kind),
+            kind: crate::i18n::t(kind_message_id(&job.kind)),
             created: when_in(job.created_at, zone),
             last_tried: when_in(job.run_at, zone),
             job,
@@ -56,7 +56,7 @@ pub async fn failed(
         &state,
         Some(&viewer),
         viewer.csrf.clone(),
-        "Failed emails",
+        crate::i18n::t("admin-failed-emails"),
         "/admin/jobs/failed",
     );
     render(&FailedJobsPage {
@@ -83,4 +83,13 @@ pub async fn retry(
     )
     .await?;
     Ok(Redirect::to("/admin/jobs/failed").into_response())
+}
+
+/// The catalogue id of a job kind's name ([`kind_label`] in English).
+fn kind_message_id(kind: &str) -> &'static str {
+    match kind_label(kind) {
+        "Email" => "admin-job-email",
+        "Password reset request" => "admin-job-reset-request",
+        _ => "admin-job-background",
+    }
 }

@@ -44,7 +44,7 @@ async fn page(
                 .as_ref()
                 .and_then(|p| orgs.iter().find(|x| &x.id == p))
                 .map(|p| p.name.clone())
-                .unwrap_or_else(|| "None (top level)".into()),
+                .unwrap_or_else(|| crate::i18n::t("admin-top-level")),
             org: o.clone(),
         })
         .collect();
@@ -53,7 +53,7 @@ async fn page(
             state,
             Some(viewer),
             viewer.csrf.clone(),
-            "Organisations",
+            crate::i18n::t("admin-organisations"),
             "/admin/organisations",
         )
         .with_errors(&errors)
@@ -70,7 +70,8 @@ pub async fn list(
     Admin(viewer): Admin,
     Query(q): Query<NoticeQuery>,
 ) -> PageResult<Response> {
-    let notice = (q.notice.as_deref() == Some("created")).then_some("Organisation added.");
+    let notice = (q.notice.as_deref() == Some("created"))
+        .then(|| crate::i18n::t("admin-notice-organisation-added"));
     render(
         &page(
             &state,
@@ -78,7 +79,7 @@ pub async fn list(
             Errors::default(),
             String::new(),
             String::new(),
-            notice,
+            notice.as_deref(),
         )
         .await?,
     )

@@ -48,15 +48,16 @@ pub async fn list(
     let pagination = Pagination::new(&page, "/admin/people", &[], |p| {
         format!("{}:{}", p.id, p.name)
     });
-    let notice = (q.notice.as_deref() == Some("invited")).then_some("Invitation sent.");
+    let notice = (q.notice.as_deref() == Some("invited"))
+        .then(|| crate::i18n::t("admin-notice-invitation-sent"));
     let layout = Layout::new(
         &state,
         Some(&viewer),
         viewer.csrf.clone(),
-        "People",
+        crate::i18n::t("admin-people"),
         "/admin/people",
     )
-    .with_notice(notice);
+    .with_notice(notice.as_deref());
     render(&ListPage {
         layout,
         people: page.items,
@@ -117,7 +118,7 @@ async fn new_page(
             state,
             Some(viewer),
             viewer.csrf.clone(),
-            "Invite someone",
+            crate::i18n::t("admin-invite-someone"),
             "/admin/people",
         )
         .with_errors(&errors),
@@ -233,12 +234,12 @@ pub async fn show(
     Query(q): Query<NoticeQuery>,
 ) -> PageResult<Response> {
     let notice = match q.notice.as_deref() {
-        Some("roles") => Some("Roles saved."),
-        Some("reinvited") => Some("A new invitation has been sent."),
-        Some("supervisor") => Some("Supervisor saved."),
+        Some("roles") => Some(crate::i18n::t("admin-notice-roles-saved")),
+        Some("reinvited") => Some(crate::i18n::t("admin-notice-reinvited")),
+        Some("supervisor") => Some(crate::i18n::t("admin-notice-supervisor-saved")),
         _ => None,
     };
-    render(&person_page(&state, &viewer, &id, Errors::default(), notice).await?)
+    render(&person_page(&state, &viewer, &id, Errors::default(), notice.as_deref()).await?)
 }
 
 #[derive(serde::Deserialize)]

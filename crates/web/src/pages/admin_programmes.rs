@@ -56,7 +56,7 @@ pub async fn list(State(state): State<AppState>, Admin(viewer): Admin) -> PageRe
         &state,
         Some(&viewer),
         viewer.csrf.clone(),
-        "Programmes",
+        crate::i18n::t("admin-programmes"),
         "/admin/programmes",
     );
     render(&ListPage {
@@ -84,7 +84,7 @@ struct NewPage {
     /// Where the form posts, its heading and its button: creating and editing share it.
     action: String,
     heading: String,
-    button: &'static str,
+    button: String,
     f: ProgrammeInput,
     kinds: Vec<KindOption>,
     follow_ons: Vec<ProgrammeOption>,
@@ -109,16 +109,16 @@ fn form_page(
     follow_ons: Vec<ProgrammeOption>,
 ) -> NewPage {
     let heading = if editing.is_some() {
-        "Edit programme"
+        crate::i18n::t("admin-edit-programme-title")
     } else {
-        "New programme"
+        crate::i18n::t("admin-new-programme-title")
     };
     NewPage {
         layout: Layout::new(
             state,
             Some(viewer),
             viewer.csrf.clone(),
-            heading,
+            heading.clone(),
             "/admin/programmes",
         )
         .with_errors(&errors),
@@ -127,11 +127,11 @@ fn form_page(
             || "/admin/programmes".to_owned(),
             |id| format!("/admin/programmes/{id}/edit"),
         ),
-        heading: heading.to_owned(),
+        heading,
         button: if editing.is_some() {
-            "Save changes"
+            crate::i18n::t("admin-save-changes")
         } else {
-            "Create programme"
+            crate::i18n::t("admin-create-programme-button")
         },
         f,
         kinds: ProgrammeKind::ALL
@@ -276,20 +276,18 @@ async fn show_page(
         })
         .collect();
     let notice = match q.notice.as_deref() {
-        Some("created") => Some("Programme created as a draft. Add cohorts, then publish it."),
-        Some("updated") => Some("Programme details saved."),
-        Some("published") => Some("Published: the programme is in the public catalogue."),
-        Some("closed") => Some("Closed: no more applications."),
-        Some("draft") => Some("The programme is a draft again."),
-        Some("cohort") => Some("Cohort added."),
-        Some("capacity") => Some("Capacity changed."),
-        Some("cap") => Some("Nomination cap saved."),
-        Some("cohort-changed") => Some("Cohort details saved."),
-        Some("cohort-closed") => {
-            Some("Applications for that cohort are closed. Offers and waiting lists carry on.")
-        }
-        Some("decided") => Some("Decisions saved and applicants emailed."),
-        Some("allocated") => Some("Places allocated and applicants emailed."),
+        Some("created") => Some(crate::i18n::t("admin-notice-programme-created")),
+        Some("updated") => Some(crate::i18n::t("admin-notice-programme-updated")),
+        Some("published") => Some(crate::i18n::t("admin-notice-published")),
+        Some("closed") => Some(crate::i18n::t("admin-notice-closed")),
+        Some("draft") => Some(crate::i18n::t("admin-notice-draft")),
+        Some("cohort") => Some(crate::i18n::t("admin-notice-cohort-added")),
+        Some("capacity") => Some(crate::i18n::t("admin-notice-capacity")),
+        Some("cap") => Some(crate::i18n::t("admin-notice-cap")),
+        Some("cohort-changed") => Some(crate::i18n::t("admin-notice-cohort-changed")),
+        Some("cohort-closed") => Some(crate::i18n::t("admin-notice-cohort-closed")),
+        Some("decided") => Some(crate::i18n::t("admin-notice-decided")),
+        Some("allocated") => Some(crate::i18n::t("admin-notice-allocated")),
         _ => None,
     };
     Ok(ShowPage {
@@ -301,7 +299,7 @@ async fn show_page(
             "/admin/programmes",
         )
         .with_errors(&errors)
-        .with_notice(notice),
+        .with_notice(notice.as_deref()),
         errors,
         waiting: waiting.len(),
         waiting_for_sponsor,

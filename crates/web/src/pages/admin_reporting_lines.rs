@@ -43,7 +43,7 @@ async fn page(
         state,
         Some(viewer),
         viewer.csrf.clone(),
-        "Reporting lines",
+        crate::i18n::t("admin-reporting-lines"),
         "/admin/people",
     )
     .with_errors(&errors)
@@ -61,10 +61,18 @@ pub async fn show(
     Admin(viewer): Admin,
     Query(q): Query<NoticeQuery>,
 ) -> PageResult<Response> {
-    let notice = (q.notice.as_deref() == Some("imported")).then_some(
-        "Reporting lines saved. Sets formed from now on keep each management chain apart.",
-    );
-    render(&page(&state, &viewer, Errors::default(), String::new(), notice).await?)
+    let notice = (q.notice.as_deref() == Some("imported"))
+        .then(|| crate::i18n::t("admin-notice-reporting-lines"));
+    render(
+        &page(
+            &state,
+            &viewer,
+            Errors::default(),
+            String::new(),
+            notice.as_deref(),
+        )
+        .await?,
+    )
 }
 
 #[derive(serde::Deserialize, Default)]

@@ -32,7 +32,7 @@ pub fn with_unit(f: Figure, unit: Option<&str>) -> String {
 }
 
 fn in_words(d: jiff::civil::Date) -> String {
-    d.strftime("%-d %B %Y").to_string()
+    revans_i18n::day(&d.to_string())
 }
 
 /// One target as the list shows it.
@@ -55,14 +55,22 @@ fn row(t: &TargetView) -> TargetRow {
         id: t.id.to_string(),
         measure: t.measure.clone(),
         baseline: with_unit(t.baseline, unit),
-        target: format!(
-            "{} to {}",
-            t.direction.label(),
-            with_unit(t.target_value, unit)
+        target: crate::i18n::t_args(
+            match t.direction {
+                Direction::Increase => "targets-increase-to",
+                Direction::Decrease => "targets-decrease-to",
+            },
+            &[("value", with_unit(t.target_value, unit).into())],
         ),
         target_date: in_words(t.target_date),
         measured: t.measured.as_ref().map_or_else(String::new, |m| {
-            format!("{} on {}", with_unit(m.value, unit), in_words(m.on))
+            crate::i18n::t_args(
+                "targets-value-on",
+                &[
+                    ("value", with_unit(m.value, unit).into()),
+                    ("date", in_words(m.on).into()),
+                ],
+            )
         }),
         note: t
             .measured
@@ -97,10 +105,10 @@ pub async fn list(
 ) -> PageResult<Response> {
     let t = programme_targets(&state, &viewer, &id).await?;
     let notice = match q.notice.as_deref() {
-        Some("added") => Some("Target added."),
-        Some("changed") => Some("Target changed."),
-        Some("measured") => Some("Measured value recorded."),
-        Some("removed") => Some("Target deleted."),
+        Some("added") => Some(crate::i18n::t("targets-notice-added")),
+        Some("changed") => Some(crate::i18n::t("targets-notice-changed")),
+        Some("measured") => Some(crate::i18n::t("targets-notice-measured")),
+        Some("removed") => Some(crate::i18n::t("targets-notice-removed")),
         _ => None,
     };
     render(&ListPage {
@@ -108,10 +116,10 @@ pub async fn list(
             &state,
             Some(&viewer),
             viewer.csrf.clone(),
-            format!("Evaluation targets: {}", t.programme_title),
+            crate::i18n::t1("targets-page-title", "title", &t.programme_title),
             "/admin/programmes",
         )
-        .with_notice(notice),
+        .with_notice(notice.as_deref()),
         programme_id: t.programme_id.to_string(),
         programme_title: t.programme_title,
         can_change: t.can_change,
@@ -155,8 +163,8 @@ impl TargetForm {
 struct FormPage {
     layout: Layout,
     errors: Errors,
-    heading: &'static str,
-    button: &'static str,
+    heading: String,
+    button: String,
     action: String,
     back: String,
     programme_title: String,
@@ -174,25 +182,25 @@ fn form_page(
     errors: Errors,
 ) -> FormPage {
     let heading = if target.is_some() {
-        "Change the target"
+        crate::i18n::t("targets-change-title")
     } else {
-        "Add a target"
+        crate::i18n::t("targets-add")
     };
     FormPage {
         layout: Layout::new(
             state,
             Some(viewer),
             viewer.csrf.clone(),
-            heading,
+            heading.clone(),
             "/admin/programmes",
         )
         .with_errors(&errors),
         errors,
         heading,
         button: if target.is_some() {
-            "Save the target"
+            crate::i18n::t("targets-save")
         } else {
-            "Add the target"
+            crate::i18n::t("targets-add-button")
         },
         action: target.map_or_else(
             || format!("/admin/programmes/{}/targets", programme.0),
@@ -344,7 +352,7 @@ fn measurement_page(
             state,
             Some(viewer),
             viewer.csrf.clone(),
-            "Record the measured value",
+            crate::i18n::t("targets-record"),
             "/admin/programmes",
         )
         .with_errors(&errors),
@@ -433,7 +441,7 @@ pub async fn delete_form(
             &state,
             Some(&viewer),
             viewer.csrf.clone(),
-            "Delete the target",
+            crate::i18n::t("targets-delete-page-title"),
             "/admin/programmes",
         ),
         programme_id: e.programme_id.to_string(),

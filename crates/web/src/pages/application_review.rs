@@ -36,10 +36,10 @@ pub fn tag_colour(s: ApplicationState) -> &'static str {
 }
 
 /// What the queue calls a state in its tabs: "Waiting for a decision" for a sent one.
-fn tab_label(s: ApplicationState) -> &'static str {
+fn tab_label(s: ApplicationState) -> String {
     match s {
-        ApplicationState::Submitted => "Waiting for a decision",
-        other => other.label(),
+        ApplicationState::Submitted => crate::i18n::t("admin-tab-waiting"),
+        other => crate::i18n::t(other.message_id()),
     }
 }
 
@@ -59,7 +59,7 @@ pub struct QueueRow {
 /// A status tab: its link, words and count.
 pub struct Tab {
     pub href: String,
-    pub label: &'static str,
+    pub label: String,
     pub count: i64,
     pub current: bool,
 }
@@ -79,7 +79,7 @@ struct QueuePage {
     programme_id: String,
     title: String,
     /// The current tab's words, for the table's caption.
-    showing: &'static str,
+    showing: String,
     /// The chosen status as posted back by the filter form ("" for the default).
     status: String,
     tabs: Vec<Tab>,
@@ -111,15 +111,15 @@ pub struct QueueQuery {
 
 fn sponsor_words(a: &revans_app::places::application_view::Application, needed: bool) -> String {
     if a.sponsor_declined_at.is_some() {
-        "Declined".into()
+        crate::i18n::t("admin-sponsor-declined")
     } else if a.sponsor_approved_at.is_some() {
-        "Approved".into()
+        crate::i18n::t("admin-sponsor-approved")
     } else if a.state == ApplicationState::Draft {
-        "Nominated".into()
+        crate::i18n::t("admin-sponsor-nominated")
     } else if needed {
-        "Not yet".into()
+        crate::i18n::t("admin-not-yet")
     } else {
-        "Not needed".into()
+        crate::i18n::t("admin-not-needed")
     }
 }
 
@@ -187,15 +187,15 @@ async fn queue_page(
         .collect();
     tabs.push(Tab {
         href: format!("{base}?status=all"),
-        label: "All",
+        label: crate::i18n::t("admin-tab-all"),
         count: queue.counts.iter().map(|(_, n)| n).sum(),
         current: status == QueueStatus::All,
     });
     let showing = tabs
         .iter()
         .find(|t| t.current)
-        .map(|t| t.label)
-        .unwrap_or("All");
+        .map(|t| t.label.clone())
+        .unwrap_or_else(|| crate::i18n::t("admin-tab-all"));
     let status_raw = q.status.clone().unwrap_or_default();
     let pagination = crate::paging::Pagination::new(
         &queue.applications,
@@ -222,12 +222,18 @@ async fn queue_page(
             name: a.person_name.clone(),
             organisation: a.organisation_name.clone(),
             status: match (a.state, a.waitlist_rank) {
-                (ApplicationState::Draft, _) => "Nominated: not yet completed".into(),
+                (ApplicationState::Draft, _) => crate::i18n::t("admin-nominated-incomplete"),
                 (ApplicationState::Rejected, _) if a.sponsor_declined_at.is_some() => {
-                    "Declined by sponsor".into()
+                    crate::i18n::t("admin-declined-by-sponsor")
                 }
-                (_, Some(r)) => format!("{} (number {r})", a.state.label()),
-                (s, None) => s.label().into(),
+                (_, Some(r)) => crate::i18n::t_args(
+                    "admin-status-numbered",
+                    &[
+                        ("status", crate::i18n::t(a.state.message_id()).into()),
+                        ("number", i64::from(r).into()),
+                    ],
+                ),
+                (s, None) => crate::i18n::t(s.message_id()),
             },
             colour: tag_colour(a.state),
             cohort: a.cohort_name.clone().unwrap_or_default(),
@@ -236,7 +242,7 @@ async fn queue_page(
         })
         .collect();
     let notice = match q.notice.as_deref() {
-        Some("decided") => Some("Decisions saved and applicants emailed."),
+        Some("decided") => Some(crate::i18n::t("admin-notice-decided")),
         _ => None,
     };
     let wanted = match status {
@@ -248,11 +254,15 @@ async fn queue_page(
             state,
             Some(viewer),
             viewer.csrf.clone(),
-            format!("Applications for {}", queue.programme.fields.title),
+            crate::i18n::t1(
+                "admin-applications-for",
+                "title",
+                &queue.programme.fields.title,
+            ),
             "/admin/programmes",
         )
         .with_errors(&errors)
-        .with_notice(notice),
+        .with_notice(notice.as_deref()),
         errors,
         programme_id: id.to_string(),
         title: queue.programme.fields.title.clone(),
@@ -273,7 +283,7 @@ async fn queue_page(
             .collect(),
         cohorts: std::iter::once(FilterOption {
             value: "none".into(),
-            label: "Not yet placed".into(),
+            label: crate::i18n::t("admin-not-yet-placed"),
             selected: filters.cohort == "none",
         })
         .chain(queue.cohorts.into_iter().map(|(id, name)| FilterOption {
@@ -415,53 +425,48 @@ pub fn summary(v: ApplicationView) -> ApplicationSummary {
     let a = &v.application;
     let confirmed = |items: &[String]| -> String {
         if items.is_empty() {
-            "None asked".into()
+            crate::i18n::t("admin-none-asked")
         } else if a.confirmed_statements {
-            format!("Confirmed: {}", items.join("; "))
+            crate::i18n::t1("admin-confirmed-items", "items", items.join("; "))
         } else {
-            "Not yet confirmed".into()
+            crate::i18n::t("admin-not-yet-confirmed")
         }
     };
     let sponsor = if let Some(at) = a.sponsor_declined_at {
-        format!(
-            "Declined by {} on {}",
-            a.sponsor_name.as_deref().unwrap_or("their sponsor"),
-            when(at)
-        )
+        sponsor_decision("admin-sponsor-declined-by", a.sponsor_name.as_deref(), at)
     } else if let Some(at) = a.sponsor_approved_at {
-        format!(
-            "Approved by {} on {}",
-            a.sponsor_name.as_deref().unwrap_or("their sponsor"),
-            when(at)
-        )
+        sponsor_decision("admin-sponsor-approved-by", a.sponsor_name.as_deref(), at)
     } else if a.state == ApplicationState::Draft {
-        "Nominated by their sponsor; approval is given when they send it".into()
+        crate::i18n::t("admin-sponsor-nominated-pending")
     } else if v.requires_sponsor_approval {
-        "Waiting for their sponsor's approval".into()
+        crate::i18n::t("admin-sponsor-waiting")
     } else {
-        "Not needed for this programme".into()
+        crate::i18n::t("admin-sponsor-not-needed")
     };
     let status = match a.state {
-        ApplicationState::Draft => "Nominated: not yet completed".to_owned(),
-        s => s.label().to_owned(),
+        ApplicationState::Draft => crate::i18n::t("admin-nominated-incomplete"),
+        s => crate::i18n::t(s.message_id()),
     };
     let mut rows = vec![
         SummaryRow {
-            key: "Applicant".into(),
+            key: crate::i18n::t("admin-applicant"),
             value: format!("{} ({})", a.person_name, a.person_email),
         },
         SummaryRow {
-            key: "Organisation".into(),
+            key: crate::i18n::t("admin-organisation"),
             value: a.organisation_name.clone(),
         },
         SummaryRow {
-            key: "Sent".into(),
-            value: a.submitted_at.map(when).unwrap_or_else(|| "Not yet".into()),
+            key: crate::i18n::t("admin-sent"),
+            value: a
+                .submitted_at
+                .map(when)
+                .unwrap_or_else(|| crate::i18n::t("admin-not-yet")),
         },
         SummaryRow {
-            key: "Cohorts wanted, first choice first".into(),
+            key: crate::i18n::t("admin-cohorts-wanted"),
             value: if v.preferences.is_empty() {
-                "None chosen yet".into()
+                crate::i18n::t("admin-none-chosen")
             } else {
                 v.preferences
                     .iter()
@@ -474,19 +479,25 @@ pub fn summary(v: ApplicationView) -> ApplicationSummary {
     ];
     if let Some(c) = &a.cohort_name {
         rows.push(SummaryRow {
-            key: "Cohort".into(),
+            key: crate::i18n::t("admin-cohort"),
             value: match a.waitlist_rank {
-                Some(r) => format!("{c}, number {r} on the waiting list"),
+                Some(r) => crate::i18n::t_args(
+                    "admin-cohort-waitlist-number",
+                    &[
+                        ("cohort", c.clone().into()),
+                        ("number", i64::from(r).into()),
+                    ],
+                ),
                 None => c.clone(),
             },
         });
     }
     rows.push(SummaryRow {
-        key: "Eligibility".into(),
+        key: crate::i18n::t("admin-eligibility-key"),
         value: confirmed(&v.eligibility),
     });
     rows.push(SummaryRow {
-        key: "Confirmations".into(),
+        key: crate::i18n::t("admin-confirmations"),
         value: confirmed(&v.confirmations),
     });
     ApplicationSummary {
@@ -504,7 +515,7 @@ pub fn summary(v: ApplicationView) -> ApplicationSummary {
                 (
                     q.question.clone(),
                     if q.answer.is_empty() {
-                        "Not answered yet".into()
+                        crate::i18n::t("admin-not-answered")
                     } else {
                         q.answer.clone()
                     },
@@ -618,4 +629,10 @@ pub async fn decide_application(
             })
         }
     }
+}
+
+/// "Approved by Sam Sponsor on 3 March 2027" (or "their sponsor" when the name is gone).
+fn sponsor_decision(id: &str, name: Option<&str>, at: i64) -> String {
+    let name = name.map_or_else(|| crate::i18n::t("admin-their-sponsor"), str::to_owned);
+    crate::i18n::t_args(id, &[("name", name.into()), ("date", when(at).into())])
 }

@@ -35,6 +35,7 @@ mod forming_runs;
 mod helpers;
 mod homes;
 mod i18n;
+mod i18n_admin;
 mod ics;
 mod masterclass_interests;
 mod meeting_pages;

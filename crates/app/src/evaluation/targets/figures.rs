@@ -152,6 +152,15 @@ impl Status {
         }
     }
 
+    /// The catalogue id of [`Self::label`] (`admin.ftl`), for pages in the reader's language.
+    pub fn message_id(self) -> &'static str {
+        match self {
+            Status::NotMeasured => "targets-status-not-measured",
+            Status::Met => "targets-status-met",
+            Status::NotMet => "targets-status-not-met",
+        }
+    }
+
     /// The colour of its tag.
     pub fn colour(self) -> &'static str {
         match self {
