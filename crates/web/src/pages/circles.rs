@@ -49,8 +49,35 @@ fn months(circles: &[CircleListing]) -> Vec<Month> {
 fn month_of(ms: i64, zone: &str) -> String {
     let tz = jiff::tz::TimeZone::get(zone).unwrap_or(jiff::tz::TimeZone::UTC);
     jiff::Timestamp::from_millisecond(ms)
-        .map(|t| t.to_zoned(tz).strftime("%B %Y").to_string())
+        // The locale's long day without its day number: "March 2027", "März 2027".
+        .map(|t| {
+            let day = revans_i18n::day(&t.to_zoned(tz).date().to_string());
+            day.split_once(' ')
+                .map_or(day.clone(), |(_, rest)| rest.to_owned())
+        })
         .unwrap_or_default()
+}
+
+/// "3 of 12 places left", in the reader's language.
+pub fn places_left(left: &i64, max: &i64) -> String {
+    crate::i18n::t_args(
+        "circles-places-left",
+        &[
+            ("left", crate::i18n::Arg::from(left.to_string())),
+            ("max", crate::i18n::Arg::from(max.to_string())),
+        ],
+    )
+}
+
+/// The legend of a session's attendance form.
+pub fn who_came(ordinal: impl std::fmt::Display, when: &str) -> String {
+    crate::i18n::t_args(
+        "circles-who-came",
+        &[
+            ("n", crate::i18n::Arg::from(ordinal.to_string())),
+            ("when", crate::i18n::Arg::from(when.to_owned())),
+        ],
+    )
 }
 
 /// A topic tag in words.
@@ -109,7 +136,7 @@ async fn calendar_page(
         state,
         if embed { None } else { viewer.as_ref() },
         csrf_for(&viewer, anon),
-        "Support circles",
+        crate::i18n::t("circles-title"),
         "/circles",
     );
     let month_view = params.view != "list";
@@ -184,19 +211,16 @@ pub struct NoticeParam {
     notice: String,
 }
 
-fn notice_text(key: &str) -> Option<&'static str> {
-    Some(match key {
-        "booked" => {
-            "You have a place on this circle. It is in your calendar feed and on My circles."
-        }
-        "waiting" => {
-            "The circle is full: you are on the waiting list. We will email you if a place comes up."
-        }
-        "cancelled" => "Your booking is cancelled.",
-        "accepted" => "You have accepted the place: it is yours.",
-        "attendance" => "Attendance saved.",
+fn notice_text(key: &str) -> Option<String> {
+    let id = match key {
+        "booked" => "circles-notice-booked",
+        "waiting" => "circles-notice-waiting",
+        "cancelled" => "circles-notice-cancelled",
+        "accepted" => "circles-notice-accepted",
+        "attendance" => "circles-notice-attendance",
         _ => return None,
-    })
+    };
+    Some(crate::i18n::t(id))
 }
 
 pub async fn show(
@@ -214,7 +238,7 @@ pub async fn show(
         d.circle.title.clone(),
         "/circles",
     )
-    .with_notice(notice_text(&n.notice));
+    .with_notice(notice_text(&n.notice).as_deref());
     render(&ShowPage {
         layout,
         signed_in: viewer.is_some(),
@@ -301,10 +325,10 @@ pub async fn mine(
         &state,
         Some(&viewer),
         viewer.csrf.clone(),
-        "My circles",
+        crate::i18n::t("circles-my-circles"),
         "/circles",
     )
-    .with_notice(notice_text(&n.notice));
+    .with_notice(notice_text(&n.notice).as_deref());
     render(&MinePage { layout, circles })
 }
 
@@ -327,10 +351,10 @@ pub async fn attendance_sheet(
         &state,
         Some(&viewer),
         viewer.csrf.clone(),
-        format!("Attendance: {}", s.title),
+        crate::i18n::t1("circles-attendance-title", "title", &s.title),
         "/circles",
     )
-    .with_notice(notice_text(&n.notice));
+    .with_notice(notice_text(&n.notice).as_deref());
     render(&AttendancePage {
         layout,
         s,
@@ -370,7 +394,7 @@ pub async fn record_attendance(
                 &state,
                 Some(&viewer),
                 viewer.csrf.clone(),
-                format!("Attendance: {}", s.title),
+                crate::i18n::t1("circles-attendance-title", "title", &s.title),
                 "/circles",
             );
             form_error(e, |errors| AttendancePage {
