@@ -80,6 +80,23 @@ pub fn who_came(ordinal: impl std::fmt::Display, when: &str) -> String {
     )
 }
 
+/// A message with two placeholders, for the templates of circles, the pool and the like.
+pub fn t2(
+    id: &str,
+    k1: &str,
+    v1: impl std::fmt::Display,
+    k2: &str,
+    v2: impl std::fmt::Display,
+) -> String {
+    crate::i18n::t_args(
+        id,
+        &[
+            (k1, crate::i18n::Arg::from(v1.to_string())),
+            (k2, crate::i18n::Arg::from(v2.to_string())),
+        ],
+    )
+}
+
 /// A topic tag in words.
 pub fn label(tag: &str) -> String {
     read::label(tag)
