@@ -55,6 +55,14 @@ impl SupervisionKind {
             SupervisionKind::Group => "Group",
         }
     }
+
+    /// The catalogue id of its words (`circles.ftl`).
+    pub fn message_id(self) -> &'static str {
+        match self {
+            SupervisionKind::OneToOne => "supervision-kind-one-to-one",
+            SupervisionKind::Group => "supervision-kind-group",
+        }
+    }
 }
 
 /// Years of group facilitation: a whole number from 0 to 60.

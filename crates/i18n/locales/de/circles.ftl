@@ -232,3 +232,57 @@ facil-confidence-not-yet = Noch nicht sicher
 facil-confidence-somewhat = Einigermaßen sicher
 facil-confidence-confident = Sicher
 facil-confidence-very = Sehr sicher
+
+# Das Supervisionsprotokoll einer Moderatorin oder eines Moderators.
+
+supervision-title = Ihre Supervision
+supervision-intro-before = Nur Sie sehen dieses Protokoll. Ihre Programmleitungen sehen die Gesamtstunden, für die Akkreditierung. Reflexionen, die Sie schreiben, bleiben in
+supervision-intro-link = Ihrem Lerntagebuch
+supervision-intro-after = und werden nur mit Ihrer Supervisorin oder Ihrem Supervisor geteilt, wenn Sie es wählen.
+supervision-total = Stunden Supervision insgesamt
+supervision-logged-minutes = Minuten in von Ihnen erfassten Sitzungen
+supervision-group-minutes = Minuten in besuchten Supervisionsgruppen
+supervision-download = Ihre Supervisionsstunden herunterladen (CSV)
+supervision-sessions = Erfasste Sitzungen
+supervision-none = Noch keine Sitzungen erfasst.
+supervision-caption = Erfasste Supervisionssitzungen
+supervision-date = Datum
+supervision-supervisor = Supervisor:in
+supervision-kind = Art
+supervision-hours = Stunden
+supervision-log-heading = Eine Sitzung erfassen
+supervision-held-on = Datum der Sitzung
+supervision-held-on-hint = Zum Beispiel 5 3 2026.
+supervision-choose = Wählen Sie Ihre Supervisor:in
+supervision-hours-hint = Eine Zahl wie 1 oder 1.5.
+supervision-kind-legend = Art der Supervision
+supervision-log-button = Die Sitzung erfassen
+supervision-notice-logged = Die Supervisionssitzung ist erfasst.
+supervision-kind-one-to-one = Einzelsupervision
+supervision-kind-group = Gruppe
+
+# Mentor:innen einer Kohorte und die Qualifikation, die ein Programm verleiht.
+
+mentors-back = Zurück zu den Programmen
+mentors-title = Mentor:innen
+mentors-intro = Personen, die eine frühere Kohorte dieses Programms (oder eines darauf vorbereitenden Programms) abgeschlossen haben, können Personen dieser Kohorte als Mentor:in begleiten. Beide sehen die Zuordnung auf ihrer Startseite.
+mentors-pairings = Zuordnungen
+mentors-no-pairings = Noch keine Zuordnungen.
+mentors-caption = Zuordnungen von Mentor:innen
+mentors-mentee = Mentee
+mentors-mentor = Mentor:in
+mentors-pair = Eine Mentor:in zuordnen
+mentors-nobody-completed = Noch niemand hat eine frühere Kohorte abgeschlossen.
+mentors-nobody-in-sets = Noch niemand ist in den Sets dieser Kohorte.
+mentors-choose-mentor = Wählen Sie eine Mentor:in
+mentors-completed = { $name } (abgeschlossen: { $cohort })
+mentors-choose-mentee = Wählen Sie ein Mentee
+mentors-record = Die Zuordnung speichern
+mentors-notice-recorded = Die Zuordnung ist gespeichert. Beide sehen sie auf ihrer Startseite.
+mentors-award-back = Zurück zum Programm
+mentors-award-title = Qualifikation für den Abschluss
+mentors-award-intro = Alle, die eine Kohorte dieses Programms (nach seiner Abschlussregel) abschließen, erhalten diese Qualifikation einmalig in ihrem Profil als Moderator:in. Wer bereits abgeschlossen hat, erhält sie beim Speichern.
+mentors-award-qualification = Qualifikation
+mentors-award-qualification-hint = Zum Beispiel Moderation von Unterstützungskreisen für Führungskräfte. Leer lassen, um nichts zu verleihen.
+mentors-award-level = Stufe
+mentors-award-level-hint = Zum Beispiel Einführung.

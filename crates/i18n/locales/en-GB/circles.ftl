@@ -232,3 +232,57 @@ facil-confidence-not-yet = Not yet confident
 facil-confidence-somewhat = Somewhat confident
 facil-confidence-confident = Confident
 facil-confidence-very = Very confident
+
+# A facilitator's supervision log.
+
+supervision-title = Your supervision
+supervision-intro-before = Only you see this log. Your programme leads see the total hours, for accreditation. Reflective logs you write stay in
+supervision-intro-link = your diary
+supervision-intro-after = , shared with your supervisor only when you choose.
+supervision-total = Total supervised hours
+supervision-logged-minutes = Minutes in sessions you logged
+supervision-group-minutes = Minutes in supervision groups you attended
+supervision-download = Download your supervised hours (CSV)
+supervision-sessions = Sessions logged
+supervision-none = No sessions logged yet.
+supervision-caption = Supervision sessions logged
+supervision-date = Date
+supervision-supervisor = Supervisor
+supervision-kind = Kind
+supervision-hours = Hours
+supervision-log-heading = Log a session
+supervision-held-on = Date of the session
+supervision-held-on-hint = For example, 5 3 2026.
+supervision-choose = Choose your supervisor
+supervision-hours-hint = A number like 1 or 1.5.
+supervision-kind-legend = Kind of supervision
+supervision-log-button = Log the session
+supervision-notice-logged = The supervision session is logged.
+supervision-kind-one-to-one = One-to-one
+supervision-kind-group = Group
+
+# Mentors of a cohort and the qualification a programme awards.
+
+mentors-back = Back to programmes
+mentors-title = Mentors
+mentors-intro = People who completed an earlier cohort of this programme (or of one that leads on to it) can mentor people in this cohort. Both see the pairing on their home page.
+mentors-pairings = Pairings
+mentors-no-pairings = No pairings yet.
+mentors-caption = Mentor pairings
+mentors-mentee = Mentee
+mentors-mentor = Mentor
+mentors-pair = Pair a mentor
+mentors-nobody-completed = Nobody has completed an earlier cohort yet.
+mentors-nobody-in-sets = Nobody is in this cohort's sets yet.
+mentors-choose-mentor = Choose a mentor
+mentors-completed = { $name } (completed { $cohort })
+mentors-choose-mentee = Choose a mentee
+mentors-record = Record the pairing
+mentors-notice-recorded = The pairing is recorded. Both can see it on their home page.
+mentors-award-back = Back to the programme
+mentors-award-title = Qualification for completing
+mentors-award-intro = Everyone who completes a cohort of this programme (by its completion rule) gains this qualification on their facilitator profile, once. Those who have completed already gain it when you save.
+mentors-award-qualification = Qualification
+mentors-award-qualification-hint = For example, Leadership Support Circles Facilitator. Leave blank to award nothing.
+mentors-award-level = Level
+mentors-award-level-hint = For example, Introductory.
