@@ -97,6 +97,27 @@ pub fn t2(
     )
 }
 
+/// "set" or "circle" in the reader's language.
+pub fn kind_word(kind: &str) -> String {
+    crate::i18n::t(if kind == "set" {
+        "facil-kind-word-set"
+    } else {
+        "facil-kind-word-circle"
+    })
+}
+
+/// The warning that a current facilitator needs a replacement.
+pub fn needs_replacement(name: &str, from: &str, kind: &str) -> String {
+    crate::i18n::t_args(
+        "facil-prop-needs",
+        &[
+            ("name", crate::i18n::Arg::from(name.to_owned())),
+            ("from", crate::i18n::Arg::from(from.to_owned())),
+            ("kind", crate::i18n::Arg::from(kind_word(kind))),
+        ],
+    )
+}
+
 /// A topic tag in words.
 pub fn label(tag: &str) -> String {
     read::label(tag)
