@@ -190,8 +190,14 @@ fn form_page(
         f.organisation_id = only.to_string();
     }
     FormPage {
-        layout: Layout::new(state, Some(viewer), viewer.csrf.clone(), heading.clone(), NAV)
-            .with_errors(&errors),
+        layout: Layout::new(
+            state,
+            Some(viewer),
+            viewer.csrf.clone(),
+            heading.clone(),
+            NAV,
+        )
+        .with_errors(&errors),
         errors,
         heading,
         button: if circle.is_some() {
@@ -349,7 +355,13 @@ fn answers(d: &CircleDetail) -> Answers {
         description: f.description.clone(),
         organisation: d.organisation_name.clone(),
         topics: f.topics.join(", ").replace('-', " "),
-        places: crate::pages::circles::t2("circles-admin-places", "min", f.min_places, "max", f.max_places),
+        places: crate::pages::circles::t2(
+            "circles-admin-places",
+            "min",
+            f.min_places,
+            "max",
+            f.max_places,
+        ),
         booked: d.circle.booked,
         delivery: if f.delivery_mode == "virtual" {
             crate::i18n::t1("circles-admin-virtual", "detail", &f.delivery_detail)

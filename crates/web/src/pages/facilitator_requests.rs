@@ -92,10 +92,23 @@ async fn ask(
         replaces: f.replaces,
     };
     match proposals::ask(&state, &actor, &t, &input).await {
-        Ok(_) => render(&page(&state, &viewer, &ip, &t, Some(&crate::i18n::t("facil-prop-notice-asked"))).await?),
+        Ok(_) => render(
+            &page(
+                &state,
+                &viewer,
+                &ip,
+                &t,
+                Some(&crate::i18n::t("facil-prop-notice-asked")),
+            )
+            .await?,
+        ),
         Err(e) => {
             let pg = page(&state, &viewer, &ip, &t, None).await?;
-            form_error(e, |errors| ProposalsPage { layout: pg.layout.with_errors(&errors), errors, ..pg })
+            form_error(e, |errors| ProposalsPage {
+                layout: pg.layout.with_errors(&errors),
+                errors,
+                ..pg
+            })
         }
     }
 }

@@ -171,7 +171,8 @@ pub async fn start(
         Err(e) => {
             let home = fb::home(&state, &viewer).await?;
             form_error(e, |errors| HomePage {
-                layout: layout(&state, &viewer, &crate::i18n::t("fb360-title")).with_errors(&errors),
+                layout: layout(&state, &viewer, &crate::i18n::t("fb360-title"))
+                    .with_errors(&errors),
                 errors,
                 home,
             })
@@ -199,7 +200,8 @@ pub async fn round(
         _ => None,
     };
     render(&RoundPage {
-        layout: layout(&state, &viewer, &crate::i18n::t("fb360-round-title")).with_notice(notice.as_deref()),
+        layout: layout(&state, &viewer, &crate::i18n::t("fb360-round-title"))
+            .with_notice(notice.as_deref()),
         round,
     })
 }

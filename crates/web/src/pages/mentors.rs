@@ -56,8 +56,8 @@ pub async fn show(
     Query(q): Query<NoticeQuery>,
 ) -> PageResult<Response> {
     let page = mentors_page(&state, &viewer, &ip, &id, PairInput::default()).await?;
-    let notice = (q.notice.as_deref() == Some("paired"))
-        .then(|| crate::i18n::t("mentors-notice-recorded"));
+    let notice =
+        (q.notice.as_deref() == Some("paired")).then(|| crate::i18n::t("mentors-notice-recorded"));
     render(&MentorsPage {
         layout: page.layout.with_notice(notice.as_deref()),
         ..page

@@ -11,7 +11,9 @@ async fn circles_pages_follow_the_persons_german() {
     let circle = crate::circles::demo_circle(&app).await;
     let mut pat = app.signed_in(PARTICIPANT).await;
     pat.get("/account").await;
-    let r = pat.post_form("/account/language", &[("locale", "de")]).await;
+    let r = pat
+        .post_form("/account/language", &[("locale", "de")])
+        .await;
     assert!(r.status.is_redirection(), "{}", r.status);
 
     let r = pat.get("/circles").await;
