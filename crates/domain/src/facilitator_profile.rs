@@ -28,6 +28,16 @@ impl OnlineConfidence {
             OnlineConfidence::VeryConfident => "Very confident",
         }
     }
+
+    /// The catalogue id of its words (`circles.ftl`).
+    pub fn message_id(self) -> &'static str {
+        match self {
+            OnlineConfidence::NotYet => "facil-confidence-not-yet",
+            OnlineConfidence::Somewhat => "facil-confidence-somewhat",
+            OnlineConfidence::Confident => "facil-confidence-confident",
+            OnlineConfidence::VeryConfident => "facil-confidence-very",
+        }
+    }
 }
 
 keyword_enum!(
@@ -43,6 +53,14 @@ impl SupervisionKind {
         match self {
             SupervisionKind::OneToOne => "One-to-one",
             SupervisionKind::Group => "Group",
+        }
+    }
+
+    /// The catalogue id of its words (`circles.ftl`).
+    pub fn message_id(self) -> &'static str {
+        match self {
+            SupervisionKind::OneToOne => "supervision-kind-one-to-one",
+            SupervisionKind::Group => "supervision-kind-group",
         }
     }
 }

@@ -69,6 +69,14 @@ impl RaterGroup {
             RaterGroup::Report => "People who report to you",
         }
     }
+    /// The catalogue id of its label (`circles.ftl`), for pages.
+    pub fn message_id(self) -> &'static str {
+        match self {
+            RaterGroup::Manager => "fb360-group-manager",
+            RaterGroup::Peer => "fb360-group-peers",
+            RaterGroup::Report => "fb360-group-reports",
+        }
+    }
     /// The fewest answers the group is shown with.
     pub fn minimum(self) -> usize {
         match self {
@@ -390,7 +398,7 @@ pub async fn round(app: &App, viewer: &Viewer, id: &Id) -> Result<RoundView, Err
             .into_iter()
             .map(|g| GroupProgress {
                 group: g,
-                label: g.label().to_owned(),
+                label: revans_i18n::t(g.message_id()),
                 invited: of(g.as_str()).map_or(0, |c| as_u32(c.invited)),
                 answered: of(g.as_str()).map_or(0, |c| as_u32(c.answered)),
             })
@@ -726,21 +734,22 @@ fn questions(instrument: &Instrument, parsed: &[(String, Answers)]) -> Vec<Quest
                 .map(|g| {
                     let values = scores(g.as_str());
                     let shown = !values.is_empty() && values.len() >= g.minimum();
+                    let count = |id: &str, n: usize| {
+                        revans_i18n::t_args(id, &[("count", revans_i18n::Arg::from(n.to_string()))])
+                    };
                     let note = match (g, values.len()) {
-                        (_, 0) => "No answers yet".to_owned(),
-                        (RaterGroup::Manager, 1) => "Your manager's answer".to_owned(),
-                        (RaterGroup::Manager, n) => {
-                            format!("The mean of your {n} managers' answers")
-                        }
-                        (_, n) if n < MIN_RATERS => HIDDEN.to_owned(),
-                        (_, n) => format!("The mean of {n} answers"),
+                        (_, 0) => revans_i18n::t("fb360-no-answers"),
+                        (RaterGroup::Manager, 1) => revans_i18n::t("fb360-manager-answer"),
+                        (RaterGroup::Manager, n) => count("fb360-managers-mean", n),
+                        (_, n) if n < MIN_RATERS => revans_i18n::t("fb360-hidden"),
+                        (_, n) => count("fb360-mean-of", n),
                     };
                     if shown {
                         others.extend_from_slice(&values);
                     }
                     GroupMean {
                         group: g,
-                        label: g.label().to_owned(),
+                        label: revans_i18n::t(g.message_id()),
                         answers: u32::try_from(values.len()).unwrap_or(0),
                         mean: if shown { mean(&values) } else { None },
                         note,
@@ -782,7 +791,7 @@ fn free_text(instrument: &Instrument, parsed: &[(String, Answers)]) -> Vec<FreeT
                 key: q.key.clone(),
                 text: q.text.clone(),
                 group: g,
-                label: g.label().to_owned(),
+                label: revans_i18n::t(g.message_id()),
                 answers: texts,
             });
         }

@@ -90,7 +90,9 @@ pub async fn profile_of(
         Background {
             years_facilitating: p.years_facilitating,
             online_confidence: p.online_confidence,
-            online_confidence_label: confidence.map(|c| c.label().to_owned()).unwrap_or_default(),
+            online_confidence_label: confidence
+                .map(|c| revans_i18n::t(c.message_id()))
+                .unwrap_or_default(),
             languages: p
                 .languages
                 .split(',')

@@ -52,9 +52,8 @@ pub async fn own_log(app: &App, viewer: &Viewer) -> Result<SupervisionLog, Error
         .into_iter()
         .map(|s| SessionView {
             kind_label: SupervisionKind::parse(&s.kind)
-                .map(|k| k.label())
-                .unwrap_or_default()
-                .to_owned(),
+                .map(|k| revans_i18n::t(k.message_id()))
+                .unwrap_or_default(),
             hours: hours_text(s.minutes),
             id: s.id,
             held_on: s.held_on,

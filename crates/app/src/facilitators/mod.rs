@@ -60,17 +60,30 @@ pub fn clock(minutes: i64) -> String {
 
 /// "Tuesday 09:00 to 12:00; Thursday 13:00 to 17:00".
 pub fn describe_windows(windows: &[pool::Window]) -> String {
+    use revans_i18n::{Arg, t, t_args};
     if windows.is_empty() {
-        return "None given".to_owned();
+        return t("pool-none-given");
     }
     windows
         .iter()
         .map(|w| {
-            format!(
-                "{} {} to {}",
-                weekday_name(w.weekday),
-                clock(w.from_minute),
-                clock(w.to_minute)
+            // The weekday in the reader's language (the catalogue's `pool-monday` and so on).
+            let day = t(match w.weekday {
+                1 => "pool-monday",
+                2 => "pool-tuesday",
+                3 => "pool-wednesday",
+                4 => "pool-thursday",
+                5 => "pool-friday",
+                6 => "pool-saturday",
+                _ => "pool-sunday",
+            });
+            t_args(
+                "pool-window",
+                &[
+                    ("day", Arg::from(day)),
+                    ("from", Arg::from(clock(w.from_minute))),
+                    ("to", Arg::from(clock(w.to_minute))),
+                ],
             )
         })
         .collect::<Vec<_>>()

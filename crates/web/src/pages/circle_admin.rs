@@ -27,15 +27,16 @@ use crate::state::AppState;
 const NAV: &str = "/admin/circles";
 
 /// A status as people read it, with its tag colour.
-pub fn status_label(status: &str) -> (&'static str, &'static str) {
-    match status {
-        "draft" => ("Draft", "grey"),
-        "published" => ("Open for booking", "blue"),
-        "confirmed" => ("Going ahead", "green"),
-        "cancelled" => ("Cancelled", "red"),
-        "merged" => ("Merged", "purple"),
-        _ => ("Unknown", "grey"),
-    }
+pub fn status_label(status: &str) -> (String, &'static str) {
+    let (id, colour) = match status {
+        "draft" => ("circles-admin-status-draft", "grey"),
+        "published" => ("circles-admin-status-published", "blue"),
+        "confirmed" => ("circles-admin-status-confirmed", "green"),
+        "cancelled" => ("circles-admin-status-cancelled", "red"),
+        "merged" => ("circles-admin-status-merged", "purple"),
+        _ => ("circles-admin-status-unknown", "grey"),
+    };
+    (crate::i18n::t(id), colour)
 }
 
 pub struct ListRow {
@@ -46,7 +47,7 @@ pub struct ListRow {
     pub starts: String,
     pub sessions: i64,
     pub places: String,
-    pub status: (&'static str, &'static str),
+    pub status: (String, &'static str),
     pub can_change: bool,
     pub merge_offered: bool,
 }
@@ -66,7 +67,7 @@ pub async fn list(State(state): State<AppState>, Admin(viewer): Admin) -> PageRe
             &state,
             Some(&viewer),
             viewer.csrf.clone(),
-            "Support circles",
+            crate::i18n::t("circles-title"),
             NAV,
         ),
         rows: rows
@@ -158,8 +159,8 @@ pub struct Choice {
 struct FormPage {
     layout: Layout,
     errors: Errors,
-    heading: &'static str,
-    button: &'static str,
+    heading: String,
+    button: String,
     action: String,
     back: String,
     f: CircleInput,
@@ -178,9 +179,9 @@ fn form_page(
     errors: Errors,
 ) -> FormPage {
     let heading = if circle.is_some() {
-        "Change the circle"
+        crate::i18n::t("circles-admin-change-title")
     } else {
-        "Create a support circle"
+        crate::i18n::t("circles-admin-create-title")
     };
     let mut f = f;
     if f.organisation_id.is_empty()
@@ -189,14 +190,20 @@ fn form_page(
         f.organisation_id = only.to_string();
     }
     FormPage {
-        layout: Layout::new(state, Some(viewer), viewer.csrf.clone(), heading, NAV)
-            .with_errors(&errors),
+        layout: Layout::new(
+            state,
+            Some(viewer),
+            viewer.csrf.clone(),
+            heading.clone(),
+            NAV,
+        )
+        .with_errors(&errors),
         errors,
         heading,
         button: if circle.is_some() {
-            "Save the changes"
+            crate::i18n::t("circles-admin-save-changes")
         } else {
-            "Continue"
+            crate::i18n::t("action-continue")
         },
         action: circle.map_or_else(
             || "/admin/circles".to_owned(),
@@ -335,7 +342,7 @@ pub struct Answers {
     pub facilitators: String,
     pub cohort: String,
     pub deadlines: String,
-    pub status: (&'static str, &'static str),
+    pub status: (String, &'static str),
     pub is_draft: bool,
     pub is_running: bool,
 }
@@ -348,26 +355,37 @@ fn answers(d: &CircleDetail) -> Answers {
         description: f.description.clone(),
         organisation: d.organisation_name.clone(),
         topics: f.topics.join(", ").replace('-', " "),
-        places: format!("At least {}, at most {}", f.min_places, f.max_places),
+        places: crate::pages::circles::t2(
+            "circles-admin-places",
+            "min",
+            f.min_places,
+            "max",
+            f.max_places,
+        ),
         booked: d.circle.booked,
         delivery: if f.delivery_mode == "virtual" {
-            format!("Virtual: {}", f.delivery_detail)
+            crate::i18n::t1("circles-admin-virtual", "detail", &f.delivery_detail)
         } else {
-            format!("In person: {}", f.delivery_detail)
+            crate::i18n::t1("circles-admin-in-person", "detail", &f.delivery_detail)
         },
         sessions: f
             .sessions
             .iter()
             .map(|s| describe(s, &f.timezone))
             .collect(),
-        facilitators: d.facilitator_names.join(" and "),
+        facilitators: d
+            .facilitator_names
+            .join(&format!(" {} ", crate::i18n::t("circles-and"))),
         cohort: d
             .cohort_label
             .clone()
-            .unwrap_or_else(|| "None: it stands alone".into()),
-        deadlines: format!(
-            "Decided {} hours before it starts; bookings can be cancelled until {} hours before",
-            f.confirm_hours, f.cancel_hours
+            .unwrap_or_else(|| crate::i18n::t("circles-admin-stands-alone")),
+        deadlines: crate::pages::circles::t2(
+            "circles-admin-deadlines",
+            "confirm",
+            f.confirm_hours,
+            "cancel",
+            f.cancel_hours,
         ),
         status: status_label(&d.circle.status),
         is_draft: d.circle.status == "draft",
@@ -402,21 +420,19 @@ pub async fn show(
 ) -> PageResult<Response> {
     let d = circle_detail(&state, &viewer, &id).await?;
     let notice = match q.notice.as_deref() {
-        Some("changed") => Some("Circle changed."),
-        Some("cancelled") => Some("Circle cancelled. Everyone booked has been told."),
-        Some("declined") => {
-            Some("Merge declined: the circle is cancelled and everyone booked has been told.")
-        }
+        Some("changed") => Some(crate::i18n::t("circles-admin-notice-changed")),
+        Some("cancelled") => Some(crate::i18n::t("circles-admin-notice-cancelled")),
+        Some("declined") => Some(crate::i18n::t("circles-admin-notice-declined")),
         _ => None,
     };
     let heading = if d.circle.status == "draft" {
-        "Check the circle before publishing it".to_owned()
+        crate::i18n::t("circles-admin-check-heading")
     } else {
         d.circle.fields.title.clone()
     };
     render(&CirclePage {
         layout: Layout::new(&state, Some(&viewer), viewer.csrf.clone(), heading, NAV)
-            .with_notice(notice),
+            .with_notice(notice.as_deref()),
         a: answers(&d),
         can_change: d.can_change,
         merge_target: d
@@ -465,7 +481,7 @@ pub async fn published(
             &state,
             Some(&viewer),
             viewer.csrf.clone(),
-            "Circle published",
+            crate::i18n::t("circles-admin-published-title"),
             NAV,
         ),
         a: answers(&d),
@@ -494,7 +510,7 @@ pub async fn cancel_form(
             &state,
             Some(&viewer),
             viewer.csrf.clone(),
-            "Cancel the circle",
+            crate::i18n::t("circles-admin-cancel-page-title"),
             NAV,
         ),
         a: answers(&d),
@@ -572,7 +588,7 @@ struct ReportPage {
     layout: Layout,
     region: String,
     /// ("By topic", its lines), then ("By organisation", its lines).
-    sections: Vec<(&'static str, &'static str, Vec<Line>)>,
+    sections: Vec<(String, String, Vec<Line>)>,
     total: Line,
 }
 
@@ -587,15 +603,19 @@ pub async fn report_page(
             &state,
             Some(&viewer),
             viewer.csrf.clone(),
-            "Support circles in figures",
+            crate::i18n::t("circles-admin-report-title"),
             NAV,
         ),
         region: r.region_name.clone(),
         sections: vec![
-            ("By topic", "Topic", r.by_topic.iter().map(line).collect()),
             (
-                "By organisation",
-                "Organisation",
+                crate::i18n::t("circles-admin-by-topic"),
+                crate::i18n::t("circles-topic"),
+                r.by_topic.iter().map(line).collect(),
+            ),
+            (
+                crate::i18n::t("circles-admin-by-organisation"),
+                crate::i18n::t("pool-organisation"),
                 r.by_organisation.iter().map(line).collect(),
             ),
         ],

@@ -49,8 +49,73 @@ fn months(circles: &[CircleListing]) -> Vec<Month> {
 fn month_of(ms: i64, zone: &str) -> String {
     let tz = jiff::tz::TimeZone::get(zone).unwrap_or(jiff::tz::TimeZone::UTC);
     jiff::Timestamp::from_millisecond(ms)
-        .map(|t| t.to_zoned(tz).strftime("%B %Y").to_string())
+        // The locale's long day without its day number: "March 2027", "März 2027".
+        .map(|t| {
+            let day = revans_i18n::day(&t.to_zoned(tz).date().to_string());
+            day.split_once(' ')
+                .map_or(day.clone(), |(_, rest)| rest.to_owned())
+        })
         .unwrap_or_default()
+}
+
+/// "3 of 12 places left", in the reader's language.
+pub fn places_left(left: &i64, max: &i64) -> String {
+    crate::i18n::t_args(
+        "circles-places-left",
+        &[
+            ("left", crate::i18n::Arg::from(left.to_string())),
+            ("max", crate::i18n::Arg::from(max.to_string())),
+        ],
+    )
+}
+
+/// The legend of a session's attendance form.
+pub fn who_came(ordinal: impl std::fmt::Display, when: &str) -> String {
+    crate::i18n::t_args(
+        "circles-who-came",
+        &[
+            ("n", crate::i18n::Arg::from(ordinal.to_string())),
+            ("when", crate::i18n::Arg::from(when.to_owned())),
+        ],
+    )
+}
+
+/// A message with two placeholders, for the templates of circles, the pool and the like.
+pub fn t2(
+    id: &str,
+    k1: &str,
+    v1: impl std::fmt::Display,
+    k2: &str,
+    v2: impl std::fmt::Display,
+) -> String {
+    crate::i18n::t_args(
+        id,
+        &[
+            (k1, crate::i18n::Arg::from(v1.to_string())),
+            (k2, crate::i18n::Arg::from(v2.to_string())),
+        ],
+    )
+}
+
+/// "set" or "circle" in the reader's language.
+pub fn kind_word(kind: &str) -> String {
+    crate::i18n::t(if kind == "set" {
+        "facil-kind-word-set"
+    } else {
+        "facil-kind-word-circle"
+    })
+}
+
+/// The warning that a current facilitator needs a replacement.
+pub fn needs_replacement(name: &str, from: &str, kind: &str) -> String {
+    crate::i18n::t_args(
+        "facil-prop-needs",
+        &[
+            ("name", crate::i18n::Arg::from(name.to_owned())),
+            ("from", crate::i18n::Arg::from(from.to_owned())),
+            ("kind", crate::i18n::Arg::from(kind_word(kind))),
+        ],
+    )
 }
 
 /// A topic tag in words.
@@ -109,7 +174,7 @@ async fn calendar_page(
         state,
         if embed { None } else { viewer.as_ref() },
         csrf_for(&viewer, anon),
-        "Support circles",
+        crate::i18n::t("circles-title"),
         "/circles",
     );
     let month_view = params.view != "list";
@@ -184,19 +249,16 @@ pub struct NoticeParam {
     notice: String,
 }
 
-fn notice_text(key: &str) -> Option<&'static str> {
-    Some(match key {
-        "booked" => {
-            "You have a place on this circle. It is in your calendar feed and on My circles."
-        }
-        "waiting" => {
-            "The circle is full: you are on the waiting list. We will email you if a place comes up."
-        }
-        "cancelled" => "Your booking is cancelled.",
-        "accepted" => "You have accepted the place: it is yours.",
-        "attendance" => "Attendance saved.",
+fn notice_text(key: &str) -> Option<String> {
+    let id = match key {
+        "booked" => "circles-notice-booked",
+        "waiting" => "circles-notice-waiting",
+        "cancelled" => "circles-notice-cancelled",
+        "accepted" => "circles-notice-accepted",
+        "attendance" => "circles-notice-attendance",
         _ => return None,
-    })
+    };
+    Some(crate::i18n::t(id))
 }
 
 pub async fn show(
@@ -214,7 +276,7 @@ pub async fn show(
         d.circle.title.clone(),
         "/circles",
     )
-    .with_notice(notice_text(&n.notice));
+    .with_notice(notice_text(&n.notice).as_deref());
     render(&ShowPage {
         layout,
         signed_in: viewer.is_some(),
@@ -301,10 +363,10 @@ pub async fn mine(
         &state,
         Some(&viewer),
         viewer.csrf.clone(),
-        "My circles",
+        crate::i18n::t("circles-my-circles"),
         "/circles",
     )
-    .with_notice(notice_text(&n.notice));
+    .with_notice(notice_text(&n.notice).as_deref());
     render(&MinePage { layout, circles })
 }
 
@@ -327,10 +389,10 @@ pub async fn attendance_sheet(
         &state,
         Some(&viewer),
         viewer.csrf.clone(),
-        format!("Attendance: {}", s.title),
+        crate::i18n::t1("circles-attendance-title", "title", &s.title),
         "/circles",
     )
-    .with_notice(notice_text(&n.notice));
+    .with_notice(notice_text(&n.notice).as_deref());
     render(&AttendancePage {
         layout,
         s,
@@ -370,7 +432,7 @@ pub async fn record_attendance(
                 &state,
                 Some(&viewer),
                 viewer.csrf.clone(),
-                format!("Attendance: {}", s.title),
+                crate::i18n::t1("circles-attendance-title", "title", &s.title),
                 "/circles",
             );
             form_error(e, |errors| AttendancePage {

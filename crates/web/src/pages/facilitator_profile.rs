@@ -40,10 +40,10 @@ pub async fn own(
 ) -> PageResult<Response> {
     let p = profile::own_profile(&state, &viewer).await?;
     let notice = match q.notice.as_deref() {
-        Some("background") => Some("Your background is saved."),
-        Some("added") => Some("The qualification is added."),
-        Some("changed") => Some("The qualification is changed."),
-        Some("removed") => Some("The qualification is removed."),
+        Some("background") => Some(crate::i18n::t("facil-notice-background")),
+        Some("added") => Some(crate::i18n::t("facil-notice-added")),
+        Some("changed") => Some(crate::i18n::t("facil-notice-changed")),
+        Some("removed") => Some(crate::i18n::t("facil-notice-removed")),
         _ => None,
     };
     render(&ProfilePage {
@@ -51,10 +51,10 @@ pub async fn own(
             &state,
             Some(&viewer),
             viewer.csrf.clone(),
-            "Your facilitator profile",
+            crate::i18n::t("facil-your-profile"),
             "/facilitators/profile",
         )
-        .with_notice(notice),
+        .with_notice(notice.as_deref()),
         p,
     })
 }
@@ -85,7 +85,7 @@ struct BackgroundPage {
     layout: Layout,
     errors: Errors,
     f: BackgroundInput,
-    choices: Vec<(&'static str, &'static str)>,
+    choices: Vec<(&'static str, String)>,
 }
 
 fn background_page(state: &AppState, viewer: &Viewer, f: BackgroundInput) -> BackgroundPage {
@@ -94,14 +94,14 @@ fn background_page(state: &AppState, viewer: &Viewer, f: BackgroundInput) -> Bac
             state,
             Some(viewer),
             viewer.csrf.clone(),
-            "Your background",
+            crate::i18n::t("facil-your-background"),
             "/facilitators/profile",
         ),
         errors: Errors::default(),
         f,
         choices: OnlineConfidence::ALL
             .iter()
-            .map(|c| (c.as_str(), c.label()))
+            .map(|c| (c.as_str(), crate::i18n::t(c.message_id())))
             .collect(),
     }
 }
@@ -183,9 +183,9 @@ impl QualificationForm {
 struct QualificationPage {
     layout: Layout,
     errors: Errors,
-    heading: &'static str,
+    heading: String,
     action: String,
-    button: &'static str,
+    button: String,
     f: QualificationForm,
     awarded: Boxes,
     expires: Boxes,
@@ -200,25 +200,25 @@ fn qualification_page(
 ) -> QualificationPage {
     let input = f.input();
     let heading = if adding {
-        "Add a qualification"
+        crate::i18n::t("facil-add-title")
     } else {
-        "Change a qualification"
+        crate::i18n::t("facil-change-title")
     };
     QualificationPage {
         layout: Layout::new(
             state,
             Some(viewer),
             viewer.csrf.clone(),
-            heading,
+            heading.clone(),
             "/facilitators/profile",
         ),
         errors: Errors::default(),
         heading,
         action,
         button: if adding {
-            "Add the qualification"
+            crate::i18n::t("facil-add-button")
         } else {
-            "Save the changes"
+            crate::i18n::t("facil-save-changes")
         },
         awarded: shown(&input.awarded_on),
         expires: shown(&input.expires_on),
@@ -347,7 +347,7 @@ pub async fn remove_form(
             &state,
             Some(&viewer),
             viewer.csrf.clone(),
-            "Remove a qualification",
+            crate::i18n::t("facil-remove-page-title"),
             "/facilitators/profile",
         ),
         id: id.to_string(),

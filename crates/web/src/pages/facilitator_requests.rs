@@ -42,7 +42,7 @@ async fn page(
             state,
             Some(viewer),
             viewer.csrf.clone(),
-            format!("Facilitators for {}", p.name),
+            crate::i18n::t1("facil-prop-page-title", "name", &p.name),
             "/admin/programmes",
         )
         .with_notice(notice),
@@ -92,10 +92,23 @@ async fn ask(
         replaces: f.replaces,
     };
     match proposals::ask(&state, &actor, &t, &input).await {
-        Ok(_) => render(&page(&state, &viewer, &ip, &t, Some("We have emailed the facilitator a link to accept or decline. You will hear when they answer.")).await?),
+        Ok(_) => render(
+            &page(
+                &state,
+                &viewer,
+                &ip,
+                &t,
+                Some(&crate::i18n::t("facil-prop-notice-asked")),
+            )
+            .await?,
+        ),
         Err(e) => {
             let pg = page(&state, &viewer, &ip, &t, None).await?;
-            form_error(e, |errors| ProposalsPage { layout: pg.layout.with_errors(&errors), errors, ..pg })
+            form_error(e, |errors| ProposalsPage {
+                layout: pg.layout.with_errors(&errors),
+                errors,
+                ..pg
+            })
         }
     }
 }
@@ -122,7 +135,7 @@ async fn unavailable(
                 &viewer,
                 &ip,
                 &t,
-                Some("Marked unavailable. Choose a replacement below."),
+                Some(&crate::i18n::t("facil-prop-notice-marked")),
             )
             .await?,
         ),
@@ -206,7 +219,7 @@ fn request_page(
             state,
             viewer,
             csrf,
-            format!("Will you facilitate {}?", r.name),
+            crate::i18n::t1("facil-req-will-you", "name", &r.name),
             "/",
         ),
         r,

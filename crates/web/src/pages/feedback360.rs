@@ -54,7 +54,7 @@ async fn offer_page(
             state,
             Some(viewer),
             viewer.csrf.clone(),
-            "Offer 360 feedback",
+            crate::i18n::t("fb360-offer-title"),
             "/admin/programmes",
         ),
         errors: Errors::default(),
@@ -74,9 +74,9 @@ pub async fn offer_form(
 ) -> PageResult<Response> {
     let mut page = offer_page(&state, &viewer, &ip, &id, None).await?;
     if q.notice.as_deref() == Some("offered") {
-        page.layout = page.layout.with_notice(Some(
-            "360 feedback is offered: the programme's participants can now start a round on their 360 feedback page.",
-        ));
+        page.layout = page
+            .layout
+            .with_notice(Some(&crate::i18n::t("fb360-notice-offered")));
     }
     render(&page)
 }
@@ -119,6 +119,22 @@ struct HomePage {
     home: FeedbackHome,
 }
 
+/// "Peers: 2 of 4 invited", in the reader's language.
+pub fn answered_line(
+    label: &str,
+    answered: impl std::fmt::Display,
+    invited: impl std::fmt::Display,
+) -> String {
+    crate::i18n::t_args(
+        "fb360-x-of-y-invited",
+        &[
+            ("label", crate::i18n::Arg::from(label.to_owned())),
+            ("answered", crate::i18n::Arg::from(answered.to_string())),
+            ("invited", crate::i18n::Arg::from(invited.to_string())),
+        ],
+    )
+}
+
 fn layout(state: &AppState, viewer: &Viewer, title: &str) -> Layout {
     Layout::new(state, Some(viewer), viewer.csrf.clone(), title, "/feedback")
 }
@@ -128,7 +144,7 @@ pub async fn home(
     SignedIn(viewer): SignedIn,
 ) -> PageResult<Response> {
     render(&HomePage {
-        layout: layout(&state, &viewer, "360 feedback"),
+        layout: layout(&state, &viewer, &crate::i18n::t("fb360-title")),
         errors: Errors::default(),
         home: fb::home(&state, &viewer).await?,
     })
@@ -155,7 +171,8 @@ pub async fn start(
         Err(e) => {
             let home = fb::home(&state, &viewer).await?;
             form_error(e, |errors| HomePage {
-                layout: layout(&state, &viewer, "360 feedback").with_errors(&errors),
+                layout: layout(&state, &viewer, &crate::i18n::t("fb360-title"))
+                    .with_errors(&errors),
                 errors,
                 home,
             })
@@ -178,14 +195,13 @@ pub async fn round(
 ) -> PageResult<Response> {
     let round = fb::round(&state, &viewer, &id).await?;
     let notice = match q.notice.as_deref() {
-        Some("started") => Some(
-            "Your round is started. Answer about yourself, then invite the people whose view you want.",
-        ),
-        Some("raters") => Some("Your raters have been emailed their links."),
+        Some("started") => Some(crate::i18n::t("fb360-notice-started")),
+        Some("raters") => Some(crate::i18n::t("fb360-notice-raters")),
         _ => None,
     };
     render(&RoundPage {
-        layout: layout(&state, &viewer, "Your 360 feedback").with_notice(notice),
+        layout: layout(&state, &viewer, &crate::i18n::t("fb360-round-title"))
+            .with_notice(notice.as_deref()),
         round,
     })
 }
@@ -225,7 +241,7 @@ async fn raters_page(
     f: RatersForm,
 ) -> PageResult<RatersPage> {
     Ok(RatersPage {
-        layout: layout(state, viewer, "Invite raters"),
+        layout: layout(state, viewer, &crate::i18n::t("fb360-invite-title")),
         errors: Errors::default(),
         round: fb::round(state, viewer, id).await?,
         f,
@@ -282,7 +298,7 @@ pub async fn report(
     PathId(id): PathId,
 ) -> PageResult<Response> {
     render(&ReportPage {
-        layout: layout(&state, &viewer, "Your 360 feedback report"),
+        layout: layout(&state, &viewer, &crate::i18n::t("fb360-report-title")),
         report: fb::report(&state, &viewer, &id).await?,
     })
 }

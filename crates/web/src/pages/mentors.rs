@@ -39,7 +39,7 @@ async fn mentors_page(
             state,
             Some(viewer),
             viewer.csrf.clone(),
-            "Mentors",
+            crate::i18n::t("mentors-title"),
             "/admin/programmes",
         ),
         errors: Errors::default(),
@@ -56,10 +56,10 @@ pub async fn show(
     Query(q): Query<NoticeQuery>,
 ) -> PageResult<Response> {
     let page = mentors_page(&state, &viewer, &ip, &id, PairInput::default()).await?;
-    let notice = (q.notice.as_deref() == Some("paired"))
-        .then_some("The pairing is recorded. Both can see it on their home page.");
+    let notice =
+        (q.notice.as_deref() == Some("paired")).then(|| crate::i18n::t("mentors-notice-recorded"));
     render(&MentorsPage {
-        layout: page.layout.with_notice(notice),
+        layout: page.layout.with_notice(notice.as_deref()),
         ..page
     })
 }
@@ -116,7 +116,7 @@ pub async fn award_form(
             &state,
             Some(&viewer),
             viewer.csrf.clone(),
-            "Qualification for completing",
+            crate::i18n::t("mentors-award-title"),
             "/admin/programmes",
         ),
         errors: Errors::default(),
@@ -149,7 +149,7 @@ pub async fn save_award(
                     &state,
                     Some(&viewer),
                     viewer.csrf.clone(),
-                    "Qualification for completing",
+                    crate::i18n::t("mentors-award-title"),
                     "/admin/programmes",
                 ),
                 errors: Errors::default(),

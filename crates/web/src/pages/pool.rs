@@ -14,10 +14,23 @@ use crate::state::AppState;
 use revans_app::Actor;
 use revans_app::facilitators::opt_in::{self, AbsenceInput, MyPool, PoolInput, WindowInput};
 use revans_app::facilitators::pool_view::{self, RegionPool};
-use revans_app::facilitators::{clock, describe_windows, weekday_name};
+use revans_app::facilitators::{clock, describe_windows};
 
 /// The seven weekday rows of the form: (weekday, name, from, to).
-pub type DayRow = (i64, &'static str, String, String);
+pub type DayRow = (i64, String, String, String);
+
+/// A weekday's name in the reader's language (1 is Monday).
+fn weekday(day: i64) -> String {
+    crate::i18n::t(match day {
+        1 => "pool-monday",
+        2 => "pool-tuesday",
+        3 => "pool-wednesday",
+        4 => "pool-thursday",
+        5 => "pool-friday",
+        6 => "pool-saturday",
+        _ => "pool-sunday",
+    })
+}
 
 #[derive(serde::Deserialize, Default, Clone)]
 #[serde(default)]
@@ -58,7 +71,7 @@ impl PoolForm {
             .enumerate()
             .map(|(i, (f, t))| {
                 let d = i as i64 + 1;
-                (d, weekday_name(d), (*f).clone(), (*t).clone())
+                (d, weekday(d), (*f).clone(), (*t).clone())
             })
             .collect()
     }
@@ -125,7 +138,7 @@ fn mine_page(state: &AppState, viewer: &Viewer, p: MyPool, notice: Option<&str>)
             state,
             Some(viewer),
             viewer.csrf.clone(),
-            "The facilitator pool",
+            crate::i18n::t("pool-title"),
             "/facilitators/pool",
         )
         .with_notice(notice),
@@ -162,7 +175,7 @@ async fn form_page(state: &AppState, viewer: &Viewer, f: PoolForm) -> PageResult
             state,
             Some(viewer),
             viewer.csrf.clone(),
-            "Your place in the pool",
+            crate::i18n::t("pool-form-title"),
             "/facilitators/pool",
         ),
         errors: Errors::default(),
@@ -205,7 +218,7 @@ pub async fn check(
                     &state,
                     Some(&viewer),
                     viewer.csrf.clone(),
-                    "Check your answers",
+                    crate::i18n::t("check-answers-title"),
                     "/facilitators/pool",
                 ),
                 region: p.region_name,
@@ -268,7 +281,7 @@ pub async fn confirmed(
             &state,
             Some(&viewer),
             viewer.csrf.clone(),
-            "You are in the pool",
+            crate::i18n::t("pool-confirmed-title"),
             "/facilitators/pool",
         ),
         p,
@@ -295,7 +308,7 @@ pub async fn leave(
         &state,
         &viewer,
         p,
-        Some("You have left the pool. Sets and circles you run now are unchanged."),
+        Some(&crate::i18n::t("pool-notice-left")),
     ))
 }
 
@@ -328,9 +341,7 @@ pub async fn add_absence(
                 &state,
                 &viewer,
                 p,
-                Some(
-                    "Your days away are saved. Leads of sets you run see when they need a replacement.",
-                ),
+                Some(&crate::i18n::t("pool-notice-days-saved")),
             ))
         }
         Err(e) => {
@@ -365,7 +376,7 @@ pub async fn admin(
             &state,
             Some(&viewer),
             viewer.csrf.clone(),
-            "The facilitator pool",
+            crate::i18n::t("pool-title"),
             "/admin/pool",
         ),
         pools,

@@ -26,7 +26,7 @@ struct LogPage {
     log: SupervisionLog,
     f: SessionForm,
     held: Boxes,
-    kinds: Vec<(&'static str, &'static str)>,
+    kinds: Vec<(&'static str, String)>,
 }
 
 impl LogPage {
@@ -53,7 +53,7 @@ async fn log_page(state: &AppState, viewer: &Viewer, f: SessionForm) -> PageResu
             state,
             Some(viewer),
             viewer.csrf.clone(),
-            "Your supervision",
+            crate::i18n::t("supervision-title"),
             "/facilitators/profile",
         ),
         errors: Errors::default(),
@@ -62,7 +62,7 @@ async fn log_page(state: &AppState, viewer: &Viewer, f: SessionForm) -> PageResu
         f,
         kinds: SupervisionKind::ALL
             .iter()
-            .map(|k| (k.as_str(), k.label()))
+            .map(|k| (k.as_str(), crate::i18n::t(k.message_id())))
             .collect(),
     })
 }
@@ -73,10 +73,10 @@ pub async fn show(
     Query(q): Query<NoticeQuery>,
 ) -> PageResult<Response> {
     let page = log_page(&state, &viewer, SessionForm::default()).await?;
-    let notice =
-        (q.notice.as_deref() == Some("logged")).then_some("The supervision session is logged.");
+    let notice = (q.notice.as_deref() == Some("logged"))
+        .then(|| crate::i18n::t("supervision-notice-logged"));
     render(&LogPage {
-        layout: page.layout.with_notice(notice),
+        layout: page.layout.with_notice(notice.as_deref()),
         ..page
     })
 }

@@ -36,6 +36,7 @@ mod helpers;
 mod homes;
 mod i18n;
 mod i18n_admin;
+mod i18n_circles;
 mod ics;
 mod masterclass_interests;
 mod meeting_pages;
