@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use revans_domain::cpd::hours_text;
+use crate::completion::views::hours_text;
 use revans_storage::portfolio::{self as store, EvidenceRow, ItemRow};
 
 use super::evidence::{PortfolioItem, PortfolioItemKind, item};
