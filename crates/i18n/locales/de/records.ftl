@@ -185,3 +185,69 @@ portfolio-dimensions-legend = Welche Dimensionen zeigt er?
 portfolio-dimensions-hint = Wählen Sie eine oder mehrere aus einem Kompetenzrahmen.
 portfolio-note-label = Eine kurze Notiz (optional)
 portfolio-note-hint = Was er über Sie zeigt, in bis zu 500 Zeichen. Nur Sie sehen sie.
+
+## Kompetenzrahmen
+portfolio-frameworks-notice-added = Kompetenzrahmen hinzugefügt. Teilnehmende können ihm jetzt Nachweise zuordnen.
+portfolio-frameworks-notice-removed = Kompetenzrahmen entfernt.
+portfolio-frameworks-title = Kompetenzrahmen
+portfolio-frameworks-lede = Teilnehmende ordnen die Nachweise in ihrem CPD-Portfolio diesen Kompetenzrahmen zu. Alle in Ihren Organisationen können sie nutzen.
+portfolio-frameworks-its-dimensions = { $count ->
+    [one] Seine { $count } Dimension
+   *[other] Seine { $count } Dimensionen
+}
+portfolio-frameworks-shipped = Mit Revans ausgeliefert.
+portfolio-frameworks-in-use = In Gebrauch: Nachweise sind ihm zugeordnet, daher kann er nicht entfernt werden.
+portfolio-frameworks-add-heading = Kompetenzrahmen hinzufügen
+portfolio-frameworks-paste-1 = Fügen Sie eine Rahmendatei ein: eine
+portfolio-frameworks-and = und
+portfolio-frameworks-paste-2 = , dann jede Dimension als
+portfolio-frameworks-paste-3 = Tabelle mit
+portfolio-frameworks-paste-4 = (bis zu 20). Die Datei des NHS Healthcare Leadership Model zeigt das Format.
+portfolio-frameworks-file = Rahmendatei
+portfolio-frameworks-file-hint = Jedes Problem wird mit seiner Zeile aufgeführt.
+portfolio-frameworks-add-button = Kompetenzrahmen hinzufügen
+
+## Masterclass-Interessen
+interests-notice-recorded = Ihr Interesse ist erfasst. Leitungen sehen nur, wie viele Personen sich je Thema gemeldet haben, nie wer.
+interests-notice-withdrawn = Ihr Interesse ist zurückgezogen.
+interests-title = Masterclass-Themen
+interests-admin-title = Masterclass-Interessen
+interests-made-title = Masterclass angelegt
+interests-intro = Teilen Sie uns mit, zu welchem Thema Sie sich eine Masterclass wünschen. Leitungen sehen nur, wie viele Personen sich je Thema gemeldet haben, und nur, wenn es 8 oder mehr sind. Sie sehen nie, wer sich gemeldet hat oder aus welchem Set oder Kreis. Wird eine Masterclass angeboten, benachrichtigt Revans Sie per E-Mail.
+interests-your-topics = Ihre Themen
+interests-none = Sie haben sich noch für kein Thema gemeldet.
+interests-from = Aus { $source }
+interests-withdraw = Zurückziehen
+interests-withdraw-hidden = { $topic } aus { $source }
+interests-ask-heading = Ein Thema wünschen
+interests-no-sources = Sie können ein Thema wünschen, sobald Sie Mitglied eines Action-Learning-Sets sind oder für einen Unterstützungskreis angemeldet sind oder daran teilgenommen haben.
+interests-source-label = Set oder Kreis
+interests-source-hint = Woher die Idee kam. Dient nur dazu, jede Person dort je Thema einmal zu zählen.
+interests-choose-source = Set oder Kreis wählen
+interests-topic = Thema
+interests-choose-topic = Thema wählen
+interests-own-words-label = Oder in eigenen Worten
+interests-own-words-hint = Lassen Sie das Thema leer, wenn Sie hier eines eingeben. Höchstens 80 Zeichen.
+interests-ask-button = Dieses Thema wünschen
+interests-admin-intro = Themen, zu denen sich Personen in Ihren Action-Learning-Sets und Unterstützungskreisen eine Masterclass wünschen, gezählt über alle Organisationen, die Sie leiten. Gezählt werden Personen, auf 5 gerundet; weniger als 8 werden nicht angezeigt, und die Summe enthält nur Angezeigtes. Sie sehen nie, wer sich gemeldet hat oder aus welchem Set oder Kreis.
+interests-admin-make = Aus einem Thema, das sich 8 oder mehr Personen gewünscht haben, können Sie eine Masterclass anlegen. Revans benachrichtigt dann jede dieser Personen per E-Mail; wer sie sind, erfahren Sie nicht.
+interests-admin-none = Noch niemand hat sich ein Thema gewünscht.
+interests-admin-table-label = Gewünschte Themen
+interests-admin-caption = Gewünschte Themen mit der Zahl der Personen
+interests-people = Personen
+interests-masterclass = Masterclass
+interests-on-topic = zu { $topic }
+interests-create = Masterclass anlegen
+interests-not-yet = Noch nicht: weniger als 8 Personen
+interests-total-shown = Angezeigte Summe
+interests-back = Zurück zu den Masterclass-Interessen
+interests-title-key = Titel
+interests-the-topic = das Thema
+interests-kind = Art
+interests-draft-status = Entwurf: nur die Programmleitung sieht ihn, bis Sie ihn veröffentlichen
+interests-people-who-asked = Personen, die sich gemeldet haben
+interests-next = Wie es weitergeht
+interests-check-next = Revans benachrichtigt jede Person, die sich { $topic } gewünscht hat, per E-Mail mit einem Link zur Seite der Masterclass. Wer sie sind, erfahren Sie nicht. Ergänzen Sie im Entwurf die Details und Sitzungen und veröffentlichen Sie ihn dann, damit sich alle bewerben können.
+interests-create-draft = Masterclass als Entwurf anlegen
+interests-made-next = Revans hat jede Person, die sich dieses Thema gewünscht hat, per E-Mail benachrichtigt. Die Masterclass ist ein Entwurf: Ergänzen Sie Details und Sitzungen und veröffentlichen Sie sie dann, damit sich alle bewerben können.
+interests-see-draft = Entwurf der Masterclass ansehen
