@@ -154,3 +154,8 @@ pub async fn csv(
         body,
     ))
 }
+
+/// A mean with two decimals in the reader's language.
+pub fn dec2(x: impl std::borrow::Borrow<f64>) -> String {
+    decimal(*x.borrow(), 2)
+}

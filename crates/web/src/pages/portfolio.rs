@@ -50,7 +50,7 @@ pub async fn show(
             crate::i18n::t("portfolio-title"),
             "/portfolio",
         )
-        .with_notice(notice),
+        .with_notice(notice.as_deref()),
         p,
     })
 }
