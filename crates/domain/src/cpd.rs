@@ -35,6 +35,17 @@ impl Standing {
             Standing::NotCompleted => "Not completed",
         }
     }
+
+    /// The catalogue id of [`Standing::label`] (the web layer translates it).
+    pub fn message_id(self) -> &'static str {
+        match self {
+            Standing::Completed => "completion-standing-completed",
+            Standing::CompletedByException => "completion-standing-completed-by-exception",
+            Standing::AtRisk => "completion-standing-at-risk",
+            Standing::OnTrack => "completion-standing-on-track",
+            Standing::NotCompleted => "completion-standing-not-completed",
+        }
+    }
 }
 
 /// Attendance at a cohort's sessions as the rule sees it.

@@ -62,11 +62,16 @@ document.addEventListener("DOMContentLoaded", function () {
         if (!/^\d+$/.test(text)) { unreadable = true; return; }
         sum += Number(text);
       });
-      var words = "Points given: " + sum + " of " + total + ".";
-      if (unreadable) { words += " Use whole numbers only."; }
-      else if (sum < total) { words += " " + (total - sum) + " left to give."; }
-      else if (sum > total) { words += " " + (sum - total) + " too many: take some away."; }
-      else { words += " That adds up."; }
+      // The page gives the words in the reader's language (data-w-*); English otherwise.
+      function w(key, fallback, n) {
+        var text = box.getAttribute("data-w-" + key) || fallback;
+        return text.replace("%sum%", sum).replace("%total%", total).replace("%n%", n);
+      }
+      var words = w("given", "Points given: %sum% of %total%.", 0);
+      if (unreadable) { words += " " + w("whole", "Use whole numbers only.", 0); }
+      else if (sum < total) { words += " " + w("left", "%n% left to give.", total - sum); }
+      else if (sum > total) { words += " " + w("over", "%n% too many: take some away.", sum - total); }
+      else { words += " " + w("adds", "That adds up.", 0); }
       status.textContent = words;
       status.classList.toggle("constant-sum__total--wrong", unreadable || sum > total);
     }

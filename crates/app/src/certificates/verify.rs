@@ -5,7 +5,8 @@
 //! cohort, the organisation or anything from the holder's account. An unknown code, or text
 //! that cannot be a code, is "not found".
 
-use revans_domain::cpd::{hours_number, hours_text};
+use crate::completion::views::hours_text;
+use revans_domain::cpd::hours_number;
 use revans_storage::certificates as store;
 
 use super::{code, long_day};

@@ -1,6 +1,6 @@
 //! A certificate as its holder and their lead see it.
 
-use revans_domain::cpd::hours_text;
+use crate::completion::views::hours_text;
 use revans_storage::certificates::CertificateRow;
 
 use super::long_day;

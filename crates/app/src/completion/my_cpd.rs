@@ -66,7 +66,7 @@ pub async fn my_cpd(app: &App, viewer: &Viewer) -> Result<MyCpd, Error> {
         standalone_circles_minutes: record.standalone_circle_minutes,
         total_minutes: total,
         total_hours: cpd::hours_number(total),
-        total_text: cpd::hours_text(total),
-        standalone_circles_text: cpd::hours_text(record.standalone_circle_minutes),
+        total_text: crate::completion::views::hours_text(total),
+        standalone_circles_text: crate::completion::views::hours_text(record.standalone_circle_minutes),
     })
 }

@@ -2,6 +2,7 @@
 //! by where it was earned (minutes as integers, hours as numbers), and the rule in words.
 
 use revans_domain::CompletionRule;
+use revans_i18n::{Arg, t, t_args};
 use revans_domain::cpd::{self, CpdMinutes, Standing};
 
 /// Where a participant stands against the cohort's completion rule.
@@ -28,6 +29,10 @@ impl CompletionStanding {
 
     pub fn label(self) -> &'static str {
         Standing::from(self).label()
+    }
+
+    pub fn message_id(self) -> &'static str {
+        Standing::from(self).message_id()
     }
 
     /// The GOV.UK tag colour a page shows it in.
@@ -109,10 +114,10 @@ impl From<CpdMinutes> for CompletionCpd {
             circles_minutes: m.circles,
             total_minutes: m.total(),
             total_hours: cpd::hours_number(m.total()),
-            total_text: cpd::hours_text(m.total()),
-            sessions_text: cpd::hours_text(m.sessions),
-            meetings_text: cpd::hours_text(m.meetings),
-            circles_text: cpd::hours_text(m.circles),
+            total_text: hours_text(m.total()),
+            sessions_text: hours_text(m.sessions),
+            meetings_text: hours_text(m.meetings),
+            circles_text: hours_text(m.circles),
         }
     }
 }
@@ -121,9 +126,17 @@ impl From<CpdMinutes> for CompletionCpd {
 pub fn rule_in_words(rule: CompletionRule, total: u32) -> String {
     let need = cpd::required(rule, total);
     match rule {
-        CompletionRule::AllSessions if total == 1 => "The one session".to_owned(),
-        CompletionRule::AllSessions => format!("All {total} sessions"),
-        CompletionRule::AtLeast(_) => format!("At least {need} of the {total} sessions"),
+        CompletionRule::AllSessions if total == 1 => t("completion-rule-one"),
+        CompletionRule::AllSessions => {
+            t_args("completion-rule-all", &[("total", Arg::from(total.to_string()))])
+        }
+        CompletionRule::AtLeast(_) => t_args(
+            "completion-rule-at-least",
+            &[
+                ("need", Arg::from(need.to_string())),
+                ("total", Arg::from(total.to_string())),
+            ],
+        ),
     }
 }
 
@@ -132,4 +145,21 @@ pub fn rfc3339(ms: i64) -> String {
     jiff::Timestamp::from_millisecond(ms)
         .map(|t| t.to_string())
         .unwrap_or_default()
+}
+
+/// CPD time in words in the reader's language: "18.5 hours" (as `cpd::hours_text` counts it:
+/// whole tenths of an hour, rounded down), "18,5 Stunden".
+pub fn hours_text(minutes: u32) -> String {
+    let tenths = minutes / 6;
+    let (whole, tenth) = (tenths / 10, tenths % 10);
+    let number = if tenth == 0 {
+        whole.to_string()
+    } else {
+        revans_i18n::decimal(f64::from(tenths) / 10.0, 1)
+    };
+    let unit = if tenths == 10 { "one" } else { "other" };
+    t_args(
+        "cpd-hours",
+        &[("hours", Arg::from(number)), ("unit", Arg::from(unit))],
+    )
 }

@@ -90,6 +90,14 @@ impl Anonymity {
             Anonymity::Anonymous => "anonymous",
         }
     }
+    /// The catalogue id of [`Self::promise`].
+    pub fn promise_id(self) -> &'static str {
+        match self {
+            Anonymity::Named => "eval-promise-named",
+            Anonymity::Pseudonymous => "eval-promise-pseudonymous",
+            Anonymity::Anonymous => "eval-promise-anonymous",
+        }
+    }
     /// What a respondent is told before they answer.
     pub fn promise(self) -> &'static str {
         match self {

@@ -60,6 +60,17 @@ impl PortfolioItemKind {
         }
     }
 
+    /// The catalogue id of [`Self::label`].
+    pub fn message_id(self) -> &'static str {
+        match self {
+            PortfolioItemKind::DiaryEntry => "portfolio-kind-diary-entry",
+            PortfolioItemKind::Action => "portfolio-kind-action",
+            PortfolioItemKind::CohortSession => "portfolio-kind-cohort-session",
+            PortfolioItemKind::SetMeeting => "portfolio-kind-set-meeting",
+            PortfolioItemKind::CircleSession => "portfolio-kind-circle-session",
+        }
+    }
+
     /// Whether the item is a session, numbered within its cohort or circle.
     pub fn numbered(self) -> bool {
         matches!(

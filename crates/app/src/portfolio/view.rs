@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use revans_domain::cpd::hours_text;
+use crate::completion::views::hours_text;
 use revans_storage::portfolio::{self as store, EvidenceRow, ItemRow};
 
 use super::evidence::{PortfolioItem, PortfolioItemKind, item};
@@ -107,7 +107,7 @@ pub async fn portfolio(app: &App, viewer: &Viewer) -> Result<Portfolio, Error> {
             .map(|c| PortfolioCohortHours {
                 programme: c.programme_title.clone(),
                 cohort: c.cohort_name.clone(),
-                standing: c.standing.label().to_owned(),
+                standing: revans_i18n::t(c.standing.message_id()),
                 completed_on: c.completed_on.clone(),
                 minutes: c.cpd.total(),
                 hours: hours_text(c.cpd.total()),

@@ -48,7 +48,7 @@ async fn page(
             state,
             Some(viewer),
             viewer.csrf.clone(),
-            "Professional frameworks",
+            crate::i18n::t("portfolio-frameworks-title"),
             "/admin/frameworks",
         )
         .with_notice(notice),
@@ -65,11 +65,11 @@ pub async fn list(
     Query(q): Query<NoticeQuery>,
 ) -> PageResult<Response> {
     let notice = match q.notice.as_str() {
-        "added" => Some("Framework added. Participants can now tag evidence against it."),
-        "removed" => Some("Framework removed."),
+        "added" => Some(crate::i18n::t("portfolio-frameworks-notice-added")),
+        "removed" => Some(crate::i18n::t("portfolio-frameworks-notice-removed")),
         _ => None,
     };
-    render(&page(&state, &viewer, String::new(), notice).await?)
+    render(&page(&state, &viewer, String::new(), notice.as_deref()).await?)
 }
 
 /// Adds a framework from the pasted file; its problems, each with its line, otherwise.

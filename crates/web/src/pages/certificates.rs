@@ -49,15 +49,13 @@ pub struct NoticeParam {
     notice: String,
 }
 
-fn notice_text(key: &str) -> Option<&'static str> {
-    Some(match key {
-        "issued" => "Certificates issued to everyone who has completed. Each holder is emailed.",
-        "none" => "Everyone who has completed already has a certificate.",
-        "revoked" => {
-            "The certificate is revoked. Its holder is emailed, and verification now says it was revoked."
-        }
+fn notice_text(key: &str) -> Option<String> {
+    Some(crate::i18n::t(match key {
+        "issued" => "cert-notice-issued",
+        "none" => "cert-notice-none",
+        "revoked" => "cert-notice-revoked",
         _ => return None,
-    })
+    }))
 }
 
 #[derive(Template)]
@@ -76,7 +74,7 @@ pub async fn list_mine(
         &state,
         Some(&viewer),
         viewer.csrf.clone(),
-        "Your certificates",
+        crate::i18n::t("cert-mine-title"),
         NAV,
     );
     render(&MinePage {
@@ -149,7 +147,7 @@ pub async fn verify_form(
         &state,
         viewer.as_ref(),
         csrf_for(&viewer, &anon),
-        "Check a certificate",
+        crate::i18n::t("cert-check-title"),
         NAV,
     )
     .with_errors(&errors);
@@ -180,9 +178,9 @@ pub async fn verify_code(
 ) -> PageResult<Response> {
     let v = verify(&state, &typed).await?;
     let title = if v.revoked {
-        "Certificate revoked"
+        crate::i18n::t("cert-title-revoked")
     } else {
-        "Certificate is genuine"
+        crate::i18n::t("cert-title-genuine")
     };
     let layout = Layout::new(
         &state,
@@ -212,10 +210,10 @@ pub async fn cohort_page(
         &state,
         Some(&viewer),
         viewer.csrf.clone(),
-        format!("Certificates: {}", c.cohort_name),
+        crate::i18n::t1("cert-cohort-title", "cohort", &c.cohort_name),
         ADMIN_NAV,
     )
-    .with_notice(notice_text(&n.notice));
+    .with_notice(notice_text(&n.notice).as_deref());
     render(&CohortPage { layout, c })
 }
 
@@ -267,7 +265,7 @@ pub async fn revoke_form(
         &state,
         Some(&viewer),
         viewer.csrf.clone(),
-        "Revoke a certificate",
+        crate::i18n::t("cert-title-revoke"),
         ADMIN_NAV,
     );
     render(&RevokePage {
@@ -307,7 +305,7 @@ pub async fn revoke_certificate(
                 &state,
                 Some(&viewer),
                 viewer.csrf.clone(),
-                "Revoke a certificate",
+                crate::i18n::t("cert-title-revoke"),
                 ADMIN_NAV,
             );
             form_error(e, |errors| RevokePage {

@@ -34,7 +34,7 @@ pub struct OverviewQuery {
 /// A filter choice on the overview.
 pub struct FilterOption {
     pub value: &'static str,
-    pub label: &'static str,
+    pub label: String,
     pub selected: bool,
 }
 
@@ -56,10 +56,10 @@ struct OverviewPage {
     sessions: Vec<SessionLine>,
 }
 
-fn overview_notice(key: &str) -> Option<&'static str> {
+fn overview_notice(key: &str) -> Option<String> {
     match key {
-        "exception" => Some("Exception recorded. It is in the audit log with your name."),
-        "removed" => Some("Exception removed. It is in the audit log with your name."),
+        "exception" => Some(crate::i18n::t("completion-notice-exception")),
+        "removed" => Some(crate::i18n::t("completion-notice-removed")),
         _ => None,
     }
 }
@@ -77,7 +77,7 @@ pub async fn show(
         .into_iter()
         .map(|s| FilterOption {
             value: s.as_str(),
-            label: s.label(),
+            label: crate::i18n::t(s.message_id()),
             selected: filter == Some(s),
         })
         .collect();
@@ -97,10 +97,10 @@ pub async fn show(
             &state,
             Some(&viewer),
             viewer.csrf.clone(),
-            format!("Completion: {}", o.cohort_name),
+            crate::i18n::t1("completion-title", "cohort", &o.cohort_name),
             NAV,
         )
-        .with_notice(overview_notice(&q.notice)),
+        .with_notice(overview_notice(&q.notice).as_deref()),
         o,
         filters,
         sessions,
@@ -125,7 +125,13 @@ fn register_page(
             state,
             Some(viewer),
             viewer.csrf.clone(),
-            format!("Attendance: session {} of {}", r.ordinal, r.cohort_name),
+            crate::i18n::t_args(
+                "completion-register-page-title",
+                &[
+                    ("ordinal", crate::i18n::Arg::from(r.ordinal.to_string())),
+                    ("cohort", crate::i18n::Arg::from(r.cohort_name.to_string())),
+                ],
+            ),
             NAV,
         ),
         errors: Errors::default(),
@@ -149,9 +155,9 @@ pub async fn register_form(
     let (cohort, ordinal) = (path_id(&cohort)?, path_ordinal(&ordinal)?);
     let r = register::register(&state, &viewer, &cohort, ordinal).await?;
     let page = register_page(&state, &viewer, r);
-    let notice = (n.notice == "saved").then_some("Attendance saved.");
+    let notice = (n.notice == "saved").then(|| crate::i18n::t("completion-notice-saved"));
     render(&RegisterPage {
-        layout: page.layout.with_notice(notice),
+        layout: page.layout.with_notice(notice.as_deref()),
         ..page
     })
 }
@@ -246,7 +252,7 @@ fn exception_page(
             state,
             Some(viewer),
             viewer.csrf.clone(),
-            format!("Exception for {}", v.name),
+            crate::i18n::t1("completion-exception-title", "name", &v.name),
             NAV,
         ),
         errors: Errors::default(),
@@ -304,7 +310,7 @@ pub async fn exception_post(
                 &state,
                 Some(&viewer),
                 viewer.csrf.clone(),
-                "Check your answers",
+                crate::i18n::t("check-answers-title"),
                 NAV,
             ),
             v,
@@ -363,7 +369,7 @@ pub async fn mine(
             &state,
             Some(&viewer),
             viewer.csrf.clone(),
-            "Your CPD record",
+            crate::i18n::t("cpd-title"),
             "/cpd",
         ),
         c,

@@ -35,7 +35,7 @@ pub async fn programmes(
             &state,
             Some(&viewer),
             viewer.csrf.clone(),
-            "Evaluation",
+            crate::i18n::t("eval-title"),
             "/evaluation",
         ),
         programmes,
@@ -57,9 +57,9 @@ pub async fn show(
 ) -> PageResult<Response> {
     let plan = plan::evaluation_plan(&state, &viewer, &id).await?;
     let notice = match q.notice.as_deref() {
-        Some("instrument") => Some("The questionnaire is added. You can now plan a wave with it."),
-        Some("wave") => Some("The wave is planned. Invite people to answer it."),
-        Some("reminded") => Some("Reminders are on their way to everyone who has not answered."),
+        Some("instrument") => Some(crate::i18n::t("eval-notice-instrument")),
+        Some("wave") => Some(crate::i18n::t("eval-notice-wave")),
+        Some("reminded") => Some(crate::i18n::t("eval-notice-reminded")),
         _ => None,
     };
     render(&PlanPage {
@@ -67,10 +67,10 @@ pub async fn show(
             &state,
             Some(&viewer),
             viewer.csrf.clone(),
-            "Evaluation",
+            crate::i18n::t("eval-title"),
             "/admin/programmes",
         )
-        .with_notice(notice),
+        .with_notice(notice.as_deref()),
         plan,
     })
 }
@@ -105,7 +105,7 @@ async fn instrument_page(
             state,
             Some(viewer),
             viewer.csrf.clone(),
-            "Add a questionnaire",
+            crate::i18n::t("eval-add-questionnaire"),
             "/admin/programmes",
         ),
         errors: Errors::default(),
@@ -201,7 +201,7 @@ async fn wave_page(
             state,
             Some(viewer),
             viewer.csrf.clone(),
-            "Plan a wave",
+            crate::i18n::t("eval-plan-wave"),
             "/admin/programmes",
         ),
         errors: Errors::default(),
@@ -295,7 +295,7 @@ async fn invite_page(
             state,
             Some(viewer),
             viewer.csrf.clone(),
-            "Invite people to answer",
+            crate::i18n::t("eval-invite-link"),
             "/admin/programmes",
         ),
         errors: Errors::default(),

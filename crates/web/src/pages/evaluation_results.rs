@@ -24,31 +24,42 @@ struct ResultsPage {
     charts: Vec<Vec<(String, revans_documents::Table)>>,
 }
 
+use crate::i18n::t;
+use revans_i18n::decimal;
+
 /// "3.25", or "Not shown" for a figure over fewer than 8 people.
 pub fn figure(x: &Option<f64>) -> String {
-    x.map_or_else(|| "Not shown".to_owned(), |v| format!("{v:.2}"))
+    x.map_or_else(|| t("eval-not-shown"), |v| decimal(v, 2))
 }
 
 pub fn signed(x: impl std::borrow::Borrow<f64>) -> String {
     let x = *x.borrow();
     if x > 0.0 {
-        format!("+{x:.2}")
+        format!("+{}", decimal(x, 2))
     } else {
-        format!("{x:.2}")
+        decimal(x, 2)
     }
 }
 
 pub fn interval(ci: &Option<[f64; 2]>) -> String {
     ci.map_or_else(
-        || "Not shown".to_owned(),
-        |[lo, hi]| format!("{lo:.2} to {hi:.2}"),
+        || t("eval-not-shown"),
+        |[lo, hi]| {
+            crate::i18n::t_args(
+                "eval-interval",
+                &[
+                    ("lo", crate::i18n::Arg::from(decimal(lo, 2))),
+                    ("hi", crate::i18n::Arg::from(decimal(hi, 2))),
+                ],
+            )
+        },
     )
 }
 
 pub fn cultures(c: &Option<Cultures>) -> [String; 4] {
     match c {
-        Some(c) => [c.clan, c.adhocracy, c.market, c.hierarchy].map(|v| format!("{v:.2}")),
-        None => std::array::from_fn(|_| "Not shown".to_owned()),
+        Some(c) => [c.clan, c.adhocracy, c.market, c.hierarchy].map(|v| decimal(v, 2)),
+        None => std::array::from_fn(|_| t("eval-not-shown")),
     }
 }
 
@@ -79,7 +90,7 @@ pub async fn show(
             &state,
             Some(&viewer),
             viewer.csrf.clone(),
-            "Evaluation results",
+            t("eval-results-title"),
             "/admin/programmes",
         ),
         r,
@@ -142,4 +153,9 @@ pub async fn csv(
         file_name(&title, "csv"),
         body,
     ))
+}
+
+/// A mean with two decimals in the reader's language.
+pub fn dec2(x: impl std::borrow::Borrow<f64>) -> String {
+    decimal(*x.borrow(), 2)
 }

@@ -69,7 +69,7 @@ async fn mine_page(state: &AppState, viewer: &Viewer, f: InterestForm) -> PageRe
             state,
             Some(viewer),
             viewer.csrf.clone(),
-            "Masterclass topics",
+            crate::i18n::t("interests-title"),
             "/interests",
         ),
         errors: Errors::default(),
@@ -94,14 +94,12 @@ pub async fn mine(
 ) -> PageResult<Response> {
     let page = mine_page(&state, &viewer, InterestForm::default()).await?;
     let notice = match q.notice.as_deref() {
-        Some("recorded") => Some(
-            "Your interest is recorded. Leads see only how many people asked for each topic, never who.",
-        ),
-        Some("withdrawn") => Some("Your interest is withdrawn."),
+        Some("recorded") => Some(crate::i18n::t("interests-notice-recorded")),
+        Some("withdrawn") => Some(crate::i18n::t("interests-notice-withdrawn")),
         _ => None,
     };
     render(&MinePage {
-        layout: page.layout.with_notice(notice),
+        layout: page.layout.with_notice(notice.as_deref()),
         ..page
     })
 }
@@ -170,7 +168,7 @@ pub async fn admin_report(
             &state,
             Some(&viewer),
             viewer.csrf.clone(),
-            "Masterclass interests",
+            crate::i18n::t("interests-admin-title"),
             NAV,
         ),
         r,
@@ -204,7 +202,7 @@ pub async fn masterclass_check(
             &state,
             Some(&viewer),
             viewer.csrf.clone(),
-            "Check your answers",
+            crate::i18n::t("check-answers-title"),
             NAV,
         ),
         p,
@@ -253,7 +251,7 @@ pub async fn masterclass_made(
             &state,
             Some(&viewer),
             viewer.csrf.clone(),
-            "Masterclass made",
+            crate::i18n::t("interests-made-title"),
             NAV,
         ),
         line,

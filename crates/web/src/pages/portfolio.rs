@@ -38,10 +38,8 @@ pub async fn show(
 ) -> PageResult<Response> {
     let p = portfolio(&state, &viewer).await?;
     let notice = match q.notice.as_str() {
-        "added" => Some("Evidence added to your portfolio."),
-        "removed" => Some(
-            "Evidence removed from your portfolio. The entry, action or session itself is unchanged.",
-        ),
+        "added" => Some(crate::i18n::t("portfolio-notice-added")),
+        "removed" => Some(crate::i18n::t("portfolio-notice-removed")),
         _ => None,
     };
     render(&PortfolioPage {
@@ -49,10 +47,10 @@ pub async fn show(
             &state,
             Some(&viewer),
             viewer.csrf.clone(),
-            "Your CPD portfolio",
+            crate::i18n::t("portfolio-title"),
             "/portfolio",
         )
-        .with_notice(notice),
+        .with_notice(notice.as_deref()),
         p,
     })
 }
@@ -126,7 +124,7 @@ async fn form_page(
             state,
             Some(viewer),
             viewer.csrf.clone(),
-            "Add evidence to your portfolio",
+            crate::i18n::t("portfolio-new-title"),
             "/portfolio",
         ),
         errors: Errors::default(),
@@ -174,7 +172,7 @@ pub async fn submit(
                 &state,
                 Some(&viewer),
                 viewer.csrf.clone(),
-                "Check your answers",
+                crate::i18n::t("check-answers-title"),
                 "/portfolio",
             ),
             f,

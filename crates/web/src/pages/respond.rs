@@ -203,7 +203,7 @@ struct RespondPage {
     sections: Vec<SectionView>,
     consent: bool,
     has_free_text: bool,
-    notice: Option<&'static str>,
+    notice: Option<String>,
 }
 
 fn page(
@@ -235,7 +235,7 @@ fn page(
         promise: q
             .feedback360
             .clone()
-            .unwrap_or_else(|| q.anonymity.promise().to_owned()),
+            .unwrap_or_else(|| crate::i18n::t(q.anonymity.promise_id())),
         status,
         q,
         consent,
@@ -263,10 +263,10 @@ pub async fn show(
         false,
     );
     if q.notice.as_deref() == Some("saved") {
-        p.notice = Some("Your answers are saved. Use the link in your email to come back to them.");
+        p.notice = Some(crate::i18n::t("eval-notice-saved"));
     }
-    let notice = p.notice;
-    p.layout = p.layout.with_notice(notice);
+    let notice = p.notice.clone();
+    p.layout = p.layout.with_notice(notice.as_deref());
     render(&p)
 }
 

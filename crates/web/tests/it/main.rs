@@ -62,3 +62,4 @@ mod smoke;
 mod smtp;
 mod sso;
 mod sso_issuer;
+mod i18n_records;
