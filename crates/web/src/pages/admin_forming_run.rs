@@ -107,7 +107,7 @@ pub async fn show(
         &state,
         Some(&viewer),
         viewer.csrf.clone(),
-        "Forming sets".to_owned(),
+        crate::i18n::t("forming-run-title"),
         "/admin/programmes",
     )
     .with_notice(notice);

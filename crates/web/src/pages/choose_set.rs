@@ -37,7 +37,7 @@ async fn page(
         state,
         Some(viewer),
         viewer.csrf.clone(),
-        "Choose your set",
+        crate::i18n::t("sets-choose-title"),
         "/sets",
     )
     .with_errors(&errors)

@@ -44,7 +44,7 @@ async fn themes_page(
             state,
             Some(viewer),
             viewer.csrf.clone(),
-            "Themes of problems",
+            crate::i18n::t("reports-themes-title"),
             "/reports/themes",
         )
         .with_notice(notice),
@@ -126,7 +126,7 @@ pub async fn sets_overview(
             &state,
             Some(&viewer),
             viewer.csrf.clone(),
-            "How the sets are going",
+            crate::i18n::t("reports-sets-title"),
             "/reports/sets",
         ),
         rows: page.rows,

@@ -55,7 +55,7 @@ pub async fn mine(
         &state,
         Some(&viewer),
         viewer.csrf.clone(),
-        "Your action learning sets",
+        crate::i18n::t("sets-title"),
         "/sets",
     );
     render(&ListPage {
