@@ -162,7 +162,7 @@ async fn facilitators_page(
         state,
         Some(viewer),
         viewer.csrf.clone(),
-        format!("Facilitators for the sets of {}", cohort.name),
+        crate::i18n::t1("sets-facilitators-title", "cohort", &cohort.name),
         "/admin/programmes",
     );
     Ok(FacilitatorsPage {
