@@ -60,8 +60,8 @@ pub async fn themes(
     SignedIn(viewer): SignedIn,
     Query(q): Query<NoticeQuery>,
 ) -> PageResult<Response> {
-    let notice = (q.notice.as_deref() == Some("saved")).then_some("The theme list is saved.");
-    render(&themes_page(&state, &viewer, None, notice).await?)
+    let notice = (q.notice.as_deref() == Some("saved")).then(|| crate::i18n::t("reports-themes-saved"));
+    render(&themes_page(&state, &viewer, None, notice.as_deref()).await?)
 }
 
 #[derive(serde::Deserialize, Default)]

@@ -155,13 +155,12 @@ pub async fn show(
     Query(q): Query<NoticeQuery>,
 ) -> PageResult<Response> {
     let notice = match q.notice.as_deref() {
-        Some("problem") => Some("Your problem is shared with your set."),
-        Some("scheduled") => {
-            Some("Meetings added. Everyone in the set sees them in their calendar feed.")
-        }
-        Some("settings") => Some("Set settings saved."),
+        Some("problem") => Some("set-notice-problem"),
+        Some("scheduled") => Some("set-notice-scheduled"),
+        Some("settings") => Some("set-notice-settings"),
         _ => None,
-    };
+    }
+    .map(crate::i18n::t);
     render(
         &set_page(
             &state,
@@ -170,7 +169,7 @@ pub async fn show(
             Errors::default(),
             ProblemInput::default(),
             SeriesInput::default(),
-            notice,
+            notice.as_deref(),
         )
         .await?,
     )
