@@ -315,3 +315,13 @@ async fn again(
         ..page
     })
 }
+
+/// `crate::i18n::tn` for templates, which hand every argument over by reference.
+pub fn tn(id: &str, key: &str, count: &i64) -> String {
+    crate::i18n::tn(id, key, *count)
+}
+
+/// `crate::i18n::t_args` for templates, which hand the argument list over by reference.
+pub fn ta<const N: usize>(id: &str, args: &&[(&str, crate::i18n::Arg<'_>); N]) -> String {
+    crate::i18n::t_args(id, &args[..])
+}
