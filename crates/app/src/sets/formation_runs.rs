@@ -75,6 +75,18 @@ impl RunStatus {
         }
     }
 
+    /// The catalogue id of [`Self::label`] (sets.ftl).
+    pub fn message_id(self) -> &'static str {
+        match self {
+            RunStatus::Queued => "forming-status-queued",
+            RunStatus::Running => "forming-status-running",
+            RunStatus::Cancelling => "forming-status-cancelling",
+            RunStatus::Cancelled => "forming-status-cancelled",
+            RunStatus::Done => "forming-status-done",
+            RunStatus::Failed => "forming-status-failed",
+        }
+    }
+
     /// Not finished: the page keeps refreshing.
     pub fn is_active(self) -> bool {
         matches!(

@@ -39,10 +39,16 @@ pub struct MeetingView {
 impl MeetingView {
     pub fn label(&self) -> String {
         match self.kind {
-            "presenter" => format!("Presenting: {}", self.presenter.as_deref().unwrap_or("")),
-            "review" => "Review meeting: drawing out the set's learning, no presenter".into(),
-            "cancelled" => "Cancelled".into(),
-            _ => "No presenter".into(),
+            "presenter" => revans_i18n::t_args(
+                "meeting-presenting",
+                &[(
+                    "name",
+                    revans_i18n::Arg::from(self.presenter.as_deref().unwrap_or("")),
+                )],
+            ),
+            "review" => revans_i18n::t("meeting-review-label"),
+            "cancelled" => revans_i18n::t("meeting-cancelled-tag"),
+            _ => revans_i18n::t("meeting-no-presenter"),
         }
     }
 }
@@ -66,7 +72,7 @@ impl MemberView {
     pub fn rate(&self) -> String {
         match (self.present * 100).checked_div(self.meetings) {
             Some(p) => format!("{p}%"),
-            None => "No meetings yet".into(),
+            None => revans_i18n::t("reports-no-meetings-yet"),
         }
     }
 }

@@ -21,7 +21,7 @@ use crate::state::AppState;
 #[derive(serde::Serialize)]
 pub struct RunWords {
     pub status: &'static str,
-    pub label: &'static str,
+    pub label: String,
     pub active: bool,
     pub best: String,
     pub left: String,
@@ -30,34 +30,37 @@ pub struct RunWords {
 
 pub fn words(run: &FormationRun, zone: &str) -> RunWords {
     let best = match (run.best, run.status.is_active()) {
-        (Some(b), true) => format!(
-            "The best formation found so far scores {b:.1} (higher is better), after {} rounds of search.",
-            run.rounds
+        (Some(b), true) => crate::i18n::t_args(
+            "forming-run-best",
+            &[
+                ("score", crate::i18n::Arg::from(revans_i18n::decimal(b, 1))),
+                ("rounds", crate::i18n::Arg::from(run.rounds.to_string())),
+            ],
         ),
-        (Some(b), false) => format!("The formation kept scores {b:.1} (higher is better)."),
-        (None, true) => "The search is starting; no formation found yet.".into(),
-        (None, false) => "No formation was kept.".into(),
+        (Some(b), false) => {
+            crate::i18n::t1("forming-run-kept", "score", revans_i18n::decimal(b, 1))
+        }
+        (None, true) => crate::i18n::t("forming-run-starting"),
+        (None, false) => crate::i18n::t("forming-run-none-kept"),
     };
     let left_s = (run.left_ms() + 999) / 1000;
     let left = if run.status.is_active() {
-        if left_s == 1 {
-            "About 1 second left.".into()
-        } else {
-            format!("About {left_s} seconds left.")
-        }
+        crate::i18n::tn("forming-run-left", "count", left_s)
     } else {
         String::new()
     };
     RunWords {
         status: run.status.as_str(),
-        label: run.status.label(),
+        label: crate::i18n::t(run.status.message_id()),
         active: run.status.is_active(),
         best,
         left,
-        started: format!(
-            "Started by {} at {}.",
-            run.started_by_name,
-            revans_i18n::when_in(run.started_at, zone)
+        started: crate::i18n::t_args(
+            "forming-run-started",
+            &[
+                ("name", crate::i18n::Arg::from(run.started_by_name.as_str())),
+                ("when", crate::i18n::Arg::from(revans_i18n::when_in(run.started_at, zone))),
+            ],
         ),
     }
 }
@@ -86,15 +89,20 @@ pub async fn show(
         ip: &ip,
     };
     let run = formation_runs::get(&state, &actor, &id).await?;
-    let busy = format!(
-        "These sets are already being formed by {} since {}: this is that run. Wait for it to finish, or cancel it and form them again.",
-        run.started_by_name,
-        revans_i18n::when_in(run.started_at, viewer.timezone())
+    let busy = crate::i18n::t_args(
+        "forming-run-busy",
+        &[
+            ("name", crate::i18n::Arg::from(run.started_by_name.as_str())),
+            (
+                "when",
+                crate::i18n::Arg::from(revans_i18n::when_in(run.started_at, viewer.timezone())),
+            ),
+        ],
     );
     let notice = match q.notice.as_deref() {
-        Some("started") => Some("Forming started. You can leave this page and come back later."),
-        Some("cancelled") => Some("Cancelled. The sets you had before are unchanged."),
-        Some("busy") => Some(busy.as_str()),
+        Some("started") => Some(crate::i18n::t("forming-run-notice-started")),
+        Some("cancelled") => Some(crate::i18n::t("forming-run-notice-cancelled")),
+        Some("busy") => Some(busy),
         _ => None,
     };
     let tag = match run.status.as_str() {
@@ -107,10 +115,10 @@ pub async fn show(
         &state,
         Some(&viewer),
         viewer.csrf.clone(),
-        "Forming sets".to_owned(),
+        crate::i18n::t("forming-run-title"),
         "/admin/programmes",
     )
-    .with_notice(notice);
+    .with_notice(notice.as_deref());
     render(&Page {
         layout,
         run_id: run.id.to_string(),

@@ -42,7 +42,7 @@ async fn name_page(
         state,
         Some(viewer),
         viewer.csrf.clone(),
-        format!("Change the name of {}", set.name),
+        crate::i18n::t1("sets-rename-title", "name", &set.name),
         "/admin/programmes",
     )
     .with_errors(&errors);
@@ -162,7 +162,7 @@ async fn facilitators_page(
         state,
         Some(viewer),
         viewer.csrf.clone(),
-        format!("Facilitators for the sets of {}", cohort.name),
+        crate::i18n::t1("sets-facilitators-title", "cohort", &cohort.name),
         "/admin/programmes",
     );
     Ok(FacilitatorsPage {

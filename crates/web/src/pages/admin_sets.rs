@@ -187,7 +187,7 @@ async fn build_in(
         state,
         Some(viewer),
         viewer.csrf.clone(),
-        format!("Sets for {}", cohort.name),
+        crate::i18n::t1("forming-title", "cohort", &cohort.name),
         "/admin/programmes",
     )
     .with_errors(&errors)
@@ -240,22 +240,20 @@ pub async fn show(
     PathId(id): PathId,
     Query(q): Query<SetsQuery>,
 ) -> PageResult<Response> {
+    // Each notice names its sentence in the catalogue (sets.ftl).
     let notice = match q.notice.as_deref() {
-        Some("formed") => Some("Draft sets formed. Check them, assign facilitators, then publish."),
-        Some("moved") => Some("Moved. Every rule still holds."),
-        Some("swapped") => Some("Swapped. Every rule still holds."),
-        Some("renamed") => Some("Set renamed. Its members and facilitators see the new name."),
-        Some("facilitators") => Some("Facilitators saved."),
-        Some("published") => Some("Sets published. Members and facilitators have been emailed."),
-        Some("opened") => Some(
-            "Sets open for choosing. People with a place can choose from Your sets; publish when everyone has chosen.",
-        ),
-        Some("left") => Some(
-            "Marked as left. Their attendance no longer counts, and they no longer see the set.",
-        ),
-        Some("repaired") => Some("Changes made. The people who moved have been emailed."),
+        Some("formed") => Some("forming-notice-formed"),
+        Some("moved") => Some("forming-notice-moved"),
+        Some("swapped") => Some("forming-notice-swapped"),
+        Some("renamed") => Some("forming-notice-renamed"),
+        Some("facilitators") => Some("forming-notice-facilitators"),
+        Some("published") => Some("forming-notice-published"),
+        Some("opened") => Some("forming-notice-opened"),
+        Some("left") => Some("forming-notice-left"),
+        Some("repaired") => Some("forming-notice-repaired"),
         _ => None,
-    };
+    }
+    .map(crate::i18n::t);
     let window = SetsWindow {
         seek: Cursor {
             after: q.after.clone(),
@@ -273,7 +271,7 @@ pub async fn show(
             &id,
             Errors::default(),
             None,
-            notice,
+            notice.as_deref(),
             &window,
         )
         .await?,
@@ -340,7 +338,7 @@ pub async fn run(
             &id,
             Errors::default(),
             Some(f),
-            Some("Pair removed. Form the sets to use the list."),
+            Some(&crate::i18n::t("forming-notice-pair-removed")),
         )
         .await?;
         return render(&page);
@@ -358,7 +356,7 @@ pub async fn run(
                     &id,
                     Errors::default(),
                     Some(f),
-                    Some("Pair added. Form the sets to use the list."),
+                    Some(&crate::i18n::t("forming-notice-pair-added")),
                 )
                 .await?,
             ),

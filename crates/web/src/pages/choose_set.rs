@@ -37,7 +37,7 @@ async fn page(
         state,
         Some(viewer),
         viewer.csrf.clone(),
-        "Choose your set",
+        crate::i18n::t("sets-choose-title"),
         "/sets",
     )
     .with_errors(&errors)
@@ -56,10 +56,8 @@ pub async fn show(
     PathId(id): PathId,
     Query(q): Query<NoticeQuery>,
 ) -> PageResult<Response> {
-    let notice = (q.notice.as_deref() == Some("joined")).then_some(
-        "Your choice is saved. You can change it until your programme lead publishes the sets.",
-    );
-    render(&page(&state, &viewer, &id, Errors::default(), notice).await?)
+    let notice = (q.notice.as_deref() == Some("joined")).then(|| crate::i18n::t("sets-choose-saved"));
+    render(&page(&state, &viewer, &id, Errors::default(), notice.as_deref()).await?)
 }
 
 #[derive(serde::Deserialize, Default)]

@@ -23,8 +23,8 @@ use revans_app::diaries::entries::{
 pub struct EntryView {
     pub id: String,
     pub author_name: String,
-    pub kind_label: &'static str,
-    pub sharing_label: &'static str,
+    pub kind_label: String,
+    pub sharing_label: String,
     pub set_name: Option<String>,
     pub written: String,
     pub edited: Option<String>,
@@ -44,12 +44,12 @@ fn view(loaded: EntryRead, zone: &str) -> EntryView {
     EntryView {
         id: e.id.to_string(),
         author_name: e.author_name,
-        kind_label: if e.kind == "log" {
-            "Reflective log"
+        kind_label: crate::i18n::t(if e.kind == "log" {
+            "diary-kind-log"
         } else {
-            "Learning diary"
-        },
-        sharing_label: sharing_label(&e.kind, &e.sharing),
+            "diary-kind-diary"
+        }),
+        sharing_label: sharing_words(sharing_label(&e.kind, &e.sharing)),
         set_name,
         written: when_in(e.created_at, zone),
         edited: (e.updated_at != e.created_at).then(|| when_in(e.updated_at, zone)),
@@ -60,7 +60,7 @@ fn view(loaded: EntryRead, zone: &str) -> EntryView {
 
 pub struct Choice {
     pub value: &'static str,
-    pub label: &'static str,
+    pub label: String,
     pub checked: bool,
 }
 
@@ -74,10 +74,23 @@ fn choices(kind: &str, chosen: &str) -> Vec<Choice> {
         .iter()
         .map(|(value, label)| Choice {
             value,
-            label,
+            label: sharing_words(label),
             checked: *value == chosen,
         })
         .collect()
+}
+
+/// The application layer names each sharing choice in English; the catalogue keys them by
+/// that wording, so a new choice without an id still reads in English.
+fn sharing_words(english: &str) -> String {
+    let id = match english {
+        "Only me" => "diary-share-only-me",
+        "My supervisor" => "diary-share-supervisor",
+        "My set's facilitator" => "diary-share-facilitator",
+        "My set" => "diary-share-set",
+        other => return other.to_owned(),
+    };
+    crate::i18n::t(id)
 }
 
 pub struct SetOption {
@@ -211,11 +224,11 @@ async fn diary_page(
                 .collect(),
         })
         .collect();
-    let title = if kind == "log" {
-        "Your reflective log"
+    let title = crate::i18n::t(if kind == "log" {
+        "diary-title-log"
     } else {
-        "Your learning diary"
-    };
+        "diary-title"
+    });
     Ok(DiaryPage {
         layout: Layout::new(state, Some(viewer), viewer.csrf.clone(), title, "/diary")
             .with_errors(&errors)
@@ -245,14 +258,14 @@ pub async fn list(
     SignedIn(viewer): SignedIn,
     Query(q): Query<DiaryQuery>,
 ) -> PageResult<Response> {
-    let notice = (q.notice.as_deref() == Some("saved")).then_some("Your entry is saved.");
+    let notice = (q.notice.as_deref() == Some("saved")).then(|| crate::i18n::t("diary-saved"));
     render(
         &diary_page(
             &state,
             &viewer,
             &EntryInput::default(),
             Errors::default(),
-            notice,
+            notice.as_deref(),
             &q,
         )
         .await?,
@@ -330,7 +343,13 @@ async fn entry_page(
         None => (entry.body.clone(), entry.sharing.clone()),
     };
     let entry = view(loaded, viewer.timezone());
-    let title = format!("{} entry, {}", entry.kind_label, entry.written);
+    let title = crate::i18n::t_args(
+        "diary-entry-page-title",
+        &[
+            ("kind", crate::i18n::Arg::from(entry.kind_label.as_str())),
+            ("written", crate::i18n::Arg::from(entry.written.as_str())),
+        ],
+    );
     Ok(EntryPage {
         layout: Layout::new(state, Some(viewer), viewer.csrf.clone(), title, "/diary")
             .with_notice(notice),
@@ -352,8 +371,8 @@ pub async fn show(
     PathId(id): PathId,
     Query(q): Query<NoticeQuery>,
 ) -> PageResult<Response> {
-    let notice = (q.notice.as_deref() == Some("saved")).then_some("Your entry is saved.");
-    render(&entry_page(&state, &viewer, id.as_str(), None, notice).await?)
+    let notice = (q.notice.as_deref() == Some("saved")).then(|| crate::i18n::t("diary-saved"));
+    render(&entry_page(&state, &viewer, id.as_str(), None, notice.as_deref()).await?)
 }
 
 pub async fn update(

@@ -116,7 +116,7 @@ pub async fn confirm_cancel(
         &state,
         Some(&viewer),
         viewer.csrf.clone(),
-        format!("Cancel the meeting on {}?", p.when),
+        crate::i18n::t1("meeting-cancel-title", "when", &p.when),
         "/sets",
     );
     render(&CancelPage { layout, p })

@@ -80,9 +80,15 @@ pub(crate) async fn page(
         can_restore,
     } = meeting_detail(state, viewer, meeting_id).await?;
     let title = if meeting_view.kind == "cancelled" {
-        format!("{}: cancelled meeting", view.set.name)
+        crate::i18n::t1("meeting-page-title-cancelled", "set", &view.set.name)
     } else {
-        format!("{}: meeting {}", view.set.name, meeting_view.number)
+        crate::i18n::t_args(
+            "meeting-page-title",
+            &[
+                ("set", crate::i18n::Arg::from(view.set.name.as_str())),
+                ("number", crate::i18n::Arg::from(meeting_view.number.to_string())),
+            ],
+        )
     };
     let layout = Layout::new(state, Some(viewer), viewer.csrf.clone(), &title, "/sets")
         .with_errors(&errors)
@@ -129,33 +135,27 @@ pub async fn show(
     PathId(id): PathId,
     Query(q): Query<MeetingQuery>,
 ) -> PageResult<Response> {
+    // Each notice names its sentence in the catalogue (sets.ftl).
     let notice = match q.notice.as_deref() {
-        Some("apologies") => {
-            Some("Apologies sent. Your facilitator sees them in the attendance list.")
-        }
-        Some("apologies_withdrawn") => {
-            Some("Apologies withdrawn. You are expected at the meeting.")
-        }
-        Some("restored") => {
-            Some("The meeting goes ahead after all. Everyone in the set was emailed.")
-        }
-        Some("attendance") => Some("Attendance saved."),
-        Some("action") => Some("Action recorded. It comes back for review at the next meeting."),
-        Some("reviewed") => Some("Review saved."),
-        Some("cancelled") => Some(
-            "Meeting cancelled. Everyone in the set was emailed and calendars show it as cancelled.",
-        ),
-        Some("moved") => Some("Meeting moved. Calendars show the new time."),
-        Some("swapped") => Some("Presenter changed for this meeting."),
+        Some("apologies") => Some("meeting-notice-apologies"),
+        Some("apologies_withdrawn") => Some("meeting-notice-apologies-withdrawn"),
+        Some("restored") => Some("meeting-notice-restored"),
+        Some("attendance") => Some("meeting-notice-attendance"),
+        Some("action") => Some("meeting-notice-action"),
+        Some("reviewed") => Some("meeting-notice-reviewed"),
+        Some("cancelled") => Some("meeting-notice-cancelled"),
+        Some("moved") => Some("meeting-notice-moved"),
+        Some("swapped") => Some("meeting-notice-swapped"),
         _ => None,
-    };
+    }
+    .map(crate::i18n::t);
     let mut p = page(
         &state,
         &viewer,
         &id,
         Errors::default(),
         ActionInput::default(),
-        notice,
+        notice.as_deref(),
     )
     .await?;
     p.change_attendance = q.change.as_deref() == Some("attendance");

@@ -44,7 +44,7 @@ async fn themes_page(
             state,
             Some(viewer),
             viewer.csrf.clone(),
-            "Themes of problems",
+            crate::i18n::t("reports-themes-title"),
             "/reports/themes",
         )
         .with_notice(notice),
@@ -60,8 +60,8 @@ pub async fn themes(
     SignedIn(viewer): SignedIn,
     Query(q): Query<NoticeQuery>,
 ) -> PageResult<Response> {
-    let notice = (q.notice.as_deref() == Some("saved")).then_some("The theme list is saved.");
-    render(&themes_page(&state, &viewer, None, notice).await?)
+    let notice = (q.notice.as_deref() == Some("saved")).then(|| crate::i18n::t("reports-themes-saved"));
+    render(&themes_page(&state, &viewer, None, notice.as_deref()).await?)
 }
 
 #[derive(serde::Deserialize, Default)]
@@ -126,7 +126,7 @@ pub async fn sets_overview(
             &state,
             Some(&viewer),
             viewer.csrf.clone(),
-            "How the sets are going",
+            crate::i18n::t("reports-sets-title"),
             "/reports/sets",
         ),
         rows: page.rows,

@@ -58,13 +58,20 @@ async fn show(
         Err(revans_app::Error::Invalid(_)) => return Ok(back),
         Err(e) => return Err(e.into()),
     };
-    let title = if confirming {
-        format!("Has {} left {}?", v.name, v.set_name)
+    let id = if confirming {
+        "sets-leaver-title"
     } else if v.left {
-        format!("{} has left {}", v.name, v.set_name)
+        "sets-leaver-done"
     } else {
-        format!("{} is in {}", v.name, v.set_name)
+        "sets-leaver-is-in"
     };
+    let title = crate::i18n::t_args(
+        id,
+        &[
+            ("name", crate::i18n::Arg::from(v.name.as_str())),
+            ("set", crate::i18n::Arg::from(v.set_name.as_str())),
+        ],
+    );
     let layout = Layout::new(
         state,
         Some(viewer),

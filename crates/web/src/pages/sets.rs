@@ -55,7 +55,7 @@ pub async fn mine(
         &state,
         Some(&viewer),
         viewer.csrf.clone(),
-        "Your action learning sets",
+        crate::i18n::t("sets-title"),
         "/sets",
     );
     render(&ListPage {
@@ -155,13 +155,12 @@ pub async fn show(
     Query(q): Query<NoticeQuery>,
 ) -> PageResult<Response> {
     let notice = match q.notice.as_deref() {
-        Some("problem") => Some("Your problem is shared with your set."),
-        Some("scheduled") => {
-            Some("Meetings added. Everyone in the set sees them in their calendar feed.")
-        }
-        Some("settings") => Some("Set settings saved."),
+        Some("problem") => Some("set-notice-problem"),
+        Some("scheduled") => Some("set-notice-scheduled"),
+        Some("settings") => Some("set-notice-settings"),
         _ => None,
-    };
+    }
+    .map(crate::i18n::t);
     render(
         &set_page(
             &state,
@@ -170,7 +169,7 @@ pub async fn show(
             Errors::default(),
             ProblemInput::default(),
             SeriesInput::default(),
-            notice,
+            notice.as_deref(),
         )
         .await?,
     )
@@ -315,4 +314,14 @@ async fn again(
         errors,
         ..page
     })
+}
+
+/// `crate::i18n::tn` for templates, which hand every argument over by reference.
+pub fn tn(id: &str, key: &str, count: &i64) -> String {
+    crate::i18n::tn(id, key, *count)
+}
+
+/// `crate::i18n::t_args` for templates, which hand the argument list over by reference.
+pub fn ta<const N: usize>(id: &str, args: &&[(&str, crate::i18n::Arg<'_>); N]) -> String {
+    crate::i18n::t_args(id, &args[..])
 }

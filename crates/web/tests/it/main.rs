@@ -63,3 +63,4 @@ mod smtp;
 mod sso;
 mod sso_issuer;
 mod i18n_records;
+mod i18n_sets;
