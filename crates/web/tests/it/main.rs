@@ -53,3 +53,4 @@ mod sets;
 mod slow_smtp;
 mod smoke;
 mod smtp;
+mod i18n_public;
