@@ -84,7 +84,7 @@ pub async fn show(
 }
 
 /// "You are signed in to <tenant> as part of <organisation>.", in the reader's language.
-fn signed_in_as(tenant: &str, organisation: &str) -> String {
+pub(crate) fn signed_in_as(tenant: &str, organisation: &str) -> String {
     crate::i18n::t_args(
         "home-signed-in-as",
         &[
