@@ -80,7 +80,7 @@ pub fn feed(
     circles: Vec<Event>,
 ) -> String {
     let mut cal = Calendar::new();
-    cal.name("Revans sessions");
+    cal.name(&revans_i18n::t("ics-calendar-name"));
     for (i, (programme, cohort, _tz, starts_at, ends_at, cohort_id)) in rows.iter().enumerate() {
         cal.push(event(
             format!("{cohort_id}-{starts_at}-{i}@revans"),
@@ -106,7 +106,7 @@ pub fn feed(
 pub fn meeting_event(set_name: &str, m: &revans_storage::meetings::Meeting) -> Event {
     let mut e = event(
         format!("{}@revans", m.id),
-        &format!("{set_name}: action learning set"),
+        &revans_i18n::t_args("ics-set-meeting", &[("set", set_name.into())]),
         "",
         &Session {
             starts_at: m.starts_at,
@@ -130,7 +130,10 @@ pub fn single_meeting(
     let mut e = meeting_event(set_name, m);
     e.location(location);
     let mut cal = Calendar::new();
-    cal.name(&format!("{set_name}: action learning set"));
+    cal.name(&revans_i18n::t_args(
+        "ics-set-meeting",
+        &[("set", set_name.into())],
+    ));
     cal.push(e.done());
     cal.done().to_string()
 }

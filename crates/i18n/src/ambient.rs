@@ -19,6 +19,13 @@ pub fn sync_scope<R>(locale: Locale, work: impl FnOnce() -> R) -> R {
     CURRENT.sync_scope(Cell::new(locale), work)
 }
 
+/// Work for another thread (`spawn_blocking`), carrying the current locale with it: a task's
+/// locale does not cross threads by itself.
+pub fn carried<R>(work: impl FnOnce() -> R + Send) -> impl FnOnce() -> R + Send {
+    let locale = current();
+    move || sync_scope(locale, work)
+}
+
 /// The locale of what is being served; English outside any scope (start-up, the CLI).
 pub fn current() -> Locale {
     CURRENT.try_with(Cell::get).unwrap_or_default()

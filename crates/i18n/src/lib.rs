@@ -12,7 +12,7 @@ mod ambient;
 mod catalogue;
 mod formats;
 
-pub use ambient::{current, prefer, scope, sync_scope};
+pub use ambient::{carried, current, prefer, scope, sync_scope};
 pub use catalogue::{Arg, MessageIds, message_ids, t, t_args, t_in, t_in_args};
 pub use formats::{day, day_and_time, decimal, last_day, when, when_in, whole_number};
 pub use revans_domain::Locale;

@@ -60,10 +60,22 @@ pub fn lang() -> &'static str {
 /// catalogue keys each sentence by [`error_id`], so "Enter a name" is `err-enter-a-name`.
 /// Sentences with a name or a date in them have no entry and stay as written.
 pub fn error_message(english: &str) -> String {
+    sentence("err", english)
+}
+
+/// The catalogue id of an English sentence: `err-` and its letters and digits, lower case,
+/// joined by hyphens.
+pub fn error_id(english: &str) -> String {
+    sentence_id("err", english)
+}
+
+/// A sentence written in English in code (an error, an API description), in the reader's
+/// language when the catalogue has it under `prefix` and the sentence made into an id.
+pub fn sentence(prefix: &str, english: &str) -> String {
     if revans_i18n::current() == Locale::EnGb {
         return english.to_owned();
     }
-    let id = error_id(english);
+    let id = sentence_id(prefix, english);
     let translated = t(&id);
     if translated == id {
         english.to_owned()
@@ -72,10 +84,9 @@ pub fn error_message(english: &str) -> String {
     }
 }
 
-/// The catalogue id of an English sentence: `err-` and its letters and digits, lower case,
-/// joined by hyphens.
-pub fn error_id(english: &str) -> String {
-    let mut id = String::from("err");
+/// `prefix`, then the sentence's letters and digits, lower case, joined by hyphens.
+pub fn sentence_id(prefix: &str, english: &str) -> String {
+    let mut id = String::from(prefix);
     let mut gap = true;
     for c in english.chars() {
         if c.is_ascii_alphanumeric() {

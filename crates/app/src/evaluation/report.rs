@@ -304,9 +304,10 @@ pub async fn pdf(app: &App, viewer: &Viewer, programme: &Id) -> Result<(String, 
     let doc = document(&plan, &r, &targets, &today);
     let title = r.programme.clone();
     // Laying out a long report takes tens of milliseconds: off the async workers.
-    let bytes = tokio::task::spawn_blocking(move || revans_documents::to_pdf(&doc))
-        .await
-        .map_err(Error::internal)?;
+    let bytes =
+        tokio::task::spawn_blocking(revans_i18n::carried(move || revans_documents::to_pdf(&doc)))
+            .await
+            .map_err(Error::internal)?;
     Ok((title, bytes))
 }
 

@@ -94,8 +94,9 @@ pub async fn pdf(app: &App, viewer: &Viewer) -> Result<(String, Vec<u8>), Error>
     let p = portfolio(app, viewer).await?;
     let today = revans_domain::day_in(crate::now_ms(), viewer.timezone());
     let doc = document(&p, &today);
-    let bytes = tokio::task::spawn_blocking(move || revans_documents::to_pdf(&doc))
-        .await
-        .map_err(Error::internal)?;
+    let bytes =
+        tokio::task::spawn_blocking(revans_i18n::carried(move || revans_documents::to_pdf(&doc)))
+            .await
+            .map_err(Error::internal)?;
     Ok((format!("cpd-portfolio-{today}.pdf"), bytes))
 }

@@ -183,14 +183,14 @@ pub(super) fn lay_out(c: &Certificate, logo: Option<(u32, u32)>, qr: &Modules) -
         &mut y,
     ));
     y += 12.0;
-    let title = ["Certificate of completion".to_owned()];
+    let title = [revans_i18n::t("pdf-certificate-title")];
     out.push(element(
         Role::Title,
         centred(&title, 26.0, true, ACCENT, &mut y),
     ));
     y += 6.0;
     out.push(paragraph(
-        "This certifies that",
+        &revans_i18n::t("pdf-certificate-certifies"),
         &[11.0],
         false,
         GREY,
@@ -202,7 +202,7 @@ pub(super) fn lay_out(c: &Certificate, logo: Option<(u32, u32)>, qr: &Modules) -
     out.push(paragraph(&c.holder_name, &names, true, INK, 2, &mut y));
     y += 2.0;
     out.push(paragraph(
-        "has completed the programme",
+        &revans_i18n::t("pdf-certificate-completed-programme"),
         &[11.0],
         false,
         GREY,
@@ -218,9 +218,12 @@ pub(super) fn lay_out(c: &Certificate, logo: Option<(u32, u32)>, qr: &Modules) -
     };
     let small = [11.5, 11.0, 10.5, 10.0];
     out.push(paragraph(&cohort, &small, false, INK, 2, &mut y));
-    let completed = format!(
-        "Completed on {} with {} of continuing professional development (CPD)",
-        c.completed_on, c.cpd_hours
+    let completed = revans_i18n::t_args(
+        "pdf-certificate-completed-on",
+        &[
+            ("date", c.completed_on.clone().into()),
+            ("hours", c.cpd_hours.clone().into()),
+        ],
     );
     out.push(paragraph(&completed, &small, false, INK, 2, &mut y));
     y += 8.0;
@@ -259,13 +262,13 @@ fn frame() -> Element {
 /// The code and the address, at the foot of the left column; returns where they start.
 fn verification(c: &Certificate) -> (Vec<Element>, f32) {
     let (code_size, code) = fit(
-        &format!("Verification code: {}", c.code),
+        &revans_i18n::t_args("pdf-certificate-code", &[("code", c.code.clone().into())]),
         &[10.5, 9.5, 8.5],
         true,
         COLUMN,
         2,
     );
-    let check = ["Check that this certificate is genuine at".to_owned()];
+    let check = [revans_i18n::t("pdf-certificate-check")];
     let (url_size, url) = fit(&c.verify_url, &[9.5, 9.0, 8.5, 8.0], false, COLUMN, 3);
     let height = (code.len() as f32 * code_size + (1 + url.len()) as f32 * 9.5) * 1.35;
     let top = BOTTOM - height;
@@ -337,7 +340,7 @@ fn outcomes(outcomes: &[String], top: f32, bottom: f32) -> Vec<Element> {
         return Vec::new();
     }
     let mut y = top;
-    let heading = ["Learning outcomes".to_owned()];
+    let heading = [revans_i18n::t("pdf-certificate-outcomes")];
     let heading = element(
         Role::Heading(heading[0].clone()),
         left(&heading, LEFT, 11.0, true, INK, &mut y),

@@ -117,7 +117,7 @@ fn stroke(surface: &mut Surface<'_>, builder: PathBuilder, width: f32) {
 fn tag_kind(role: &Role) -> TagKind {
     let level = |n| NonZeroU16::new(n).unwrap_or(NonZeroU16::MIN);
     match role {
-        Role::Title => Tag::Hn(level(1), Some("Certificate of completion".to_owned())).into(),
+        Role::Title => Tag::Hn(level(1), Some(revans_i18n::t("pdf-certificate-title"))).into(),
         Role::Heading(title) => Tag::Hn(level(2), Some(title.clone())).into(),
         Role::Paragraph | Role::Artifact => Tag::P.into(),
         Role::List => Tag::L(ListNumbering::Disc).into(),
@@ -179,7 +179,7 @@ pub(super) fn render(
         PageSettings::from_wh(PAGE_WIDTH, PAGE_HEIGHT).expect("A4 landscape is a valid size");
     let mut page = document.start_page_with(settings);
     let mut surface = page.surface();
-    let mut tree = TagTree::new().with_lang(Some("en-GB".to_owned()));
+    let mut tree = TagTree::new().with_lang(Some(revans_i18n::current().tag().to_owned()));
     for element in elements {
         if let Some(group) = emit(&mut surface, &fonts, logo.as_ref(), element) {
             tree.push(group);
@@ -191,11 +191,13 @@ pub(super) fn render(
     document.set_metadata(
         Metadata::new()
             .title(format!(
-                "Certificate of completion: {}, {}",
-                certificate.holder_name, certificate.programme_title
+                "{}: {}, {}",
+                revans_i18n::t("pdf-certificate-title"),
+                certificate.holder_name,
+                certificate.programme_title
             ))
             .authors(vec![certificate.tenant_name.clone()])
-            .language("en-GB".to_owned())
+            .language(revans_i18n::current().tag().to_owned())
             .creator("Revans".to_owned())
             .producer("Revans (krilla)".to_owned()),
     );

@@ -220,10 +220,10 @@ fn value_at(series: &Series, i: usize) -> Option<f64> {
 /// The chart's numbers as a table: one row per axis or category, one column per series.
 pub fn chart_table(chart: &Chart) -> Table {
     let (caption, first, labels, series): (&str, &str, &[String], &[Series]) = match chart {
-        Chart::Kite(k) => (&k.caption, "Axis", &k.axes, &k.series),
-        Chart::Bars(b) => (&b.caption, "Category", &b.categories, &b.series),
+        Chart::Kite(k) => (&k.caption, "pdf-chart-axis", &k.axes, &k.series),
+        Chart::Bars(b) => (&b.caption, "pdf-chart-category", &b.categories, &b.series),
     };
-    let mut header = vec![first.to_owned()];
+    let mut header = vec![revans_i18n::t(first)];
     header.extend(series.iter().map(|s| s.label.clone()));
     let rows = labels
         .iter()
@@ -248,16 +248,20 @@ pub fn chart_table(chart: &Chart) -> Table {
 /// A plain-English account of the chart for `<desc>` and screen readers.
 pub(crate) fn summary(chart: &Chart) -> String {
     let (kind, labels, series, max): (&str, &[String], &[Series], f64) = match chart {
-        Chart::Kite(k) => ("Profile chart on four axes", &k.axes, &k.series, k.max),
-        Chart::Bars(b) => ("Bar chart", &b.categories, &b.series, b.max),
+        Chart::Kite(k) => ("chart-kite", &k.axes, &k.series, k.max),
+        Chart::Bars(b) => ("chart-bars", &b.categories, &b.series, b.max),
     };
-    let mut text = format!(
-        "{kind}: {}, scale 0 to {}.",
-        labels.join(", "),
-        format_value(max)
+    let mut text = revans_i18n::t_args(
+        "chart-summary",
+        &[
+            ("kind", revans_i18n::t(kind).into()),
+            ("labels", labels.join(", ").into()),
+            ("max", format_value(max).into()),
+        ],
     );
     if series.is_empty() {
-        text.push_str(" No data.");
+        text.push(' ');
+        text.push_str(&revans_i18n::t("chart-no-data"));
     }
     for s in series {
         let values: Vec<String> = labels
@@ -266,7 +270,7 @@ pub(crate) fn summary(chart: &Chart) -> String {
             .map(|(i, l)| {
                 format!(
                     "{l} {}",
-                    value_at(s, i).map_or("no value".to_owned(), format_value)
+                    value_at(s, i).map_or_else(|| revans_i18n::t("chart-no-value"), format_value)
                 )
             })
             .collect();

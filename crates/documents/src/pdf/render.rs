@@ -237,7 +237,7 @@ fn tag_tree(nodes: &[Node], mut content: Vec<Vec<Identifier>>) -> TagTree {
         }
         group
     }
-    let mut tree = TagTree::new().with_lang(Some("en-GB".to_owned()));
+    let mut tree = TagTree::new().with_lang(Some(revans_i18n::current().tag().to_owned()));
     for r in roots {
         tree.push(build(r, nodes, &children, &mut content));
     }
@@ -290,7 +290,7 @@ pub(crate) fn render(title: &str, laid_out: &Pages) -> Vec<u8> {
     document.set_metadata(
         Metadata::new()
             .title(title.to_owned())
-            .language("en-GB".to_owned())
+            .language(revans_i18n::current().tag().to_owned())
             .creator("Revans".to_owned())
             .producer("Revans (krilla)".to_owned()),
     );

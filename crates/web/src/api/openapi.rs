@@ -79,6 +79,24 @@ impl Modify for TokenAuth {
     }
 }
 
-pub async fn document() -> Json<utoipa::openapi::OpenApi> {
-    Json(ApiDoc::openapi())
+/// The OpenAPI document, its enums described in the reader's language (`openapi.ftl`).
+pub async fn document() -> Json<serde_json::Value> {
+    let mut doc = serde_json::to_value(ApiDoc::openapi()).unwrap_or_default();
+    translate_enum_descriptions(&mut doc);
+    Json(doc)
+}
+
+fn translate_enum_descriptions(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::Object(map) => {
+            if map.contains_key("enum")
+                && let Some(serde_json::Value::String(d)) = map.get_mut("description")
+            {
+                *d = crate::i18n::sentence("api", d);
+            }
+            map.values_mut().for_each(translate_enum_descriptions);
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(translate_enum_descriptions),
+        _ => {}
+    }
 }

@@ -1247,6 +1247,12 @@ pub(crate) const MATRIX: &[(&str, &str, [&str; 7])] = &[
         "/account/timezone",
         ["303>/sign-in", "303", "303", "303", "303", "303", "303"],
     ),
+    // An empty language means "the organisation's default": saved for anyone signed in.
+    (
+        "POST",
+        "/account/language",
+        ["303>/sign-in", "303", "303", "303", "303", "303", "303"],
+    ),
     (
         "GET",
         "/account/tokens",
@@ -1572,6 +1578,12 @@ pub(crate) const MATRIX: &[(&str, &str, [&str; 7])] = &[
     (
         "PUT",
         "/api/v1/me/timezone",
+        ["401", "204", "204", "204", "204", "204", "204"],
+    ),
+    // An empty body means "the organisation's default", as on the page.
+    (
+        "PUT",
+        "/api/v1/me/locale",
         ["401", "204", "204", "204", "204", "204", "204"],
     ),
     (

@@ -218,6 +218,7 @@ const COUNTERPARTS: &[(&str, &str, &[Route])] = &[
         "/account/timezone",
         &[("PUT", "/api/v1/me/timezone")],
     ),
+    ("POST", "/account/language", &[("PUT", "/api/v1/me/locale")]),
     (
         "POST",
         "/programmes/{id}/apply",

@@ -251,6 +251,8 @@ pub struct Client {
     pub peer: Option<std::net::SocketAddr>,
     /// An `X-Forwarded-For` header sent with every request.
     pub forwarded_for: Option<String>,
+    /// An `Accept-Language` header sent with every request.
+    pub accept_language: Option<String>,
 }
 
 impl Client {
@@ -262,6 +264,7 @@ impl Client {
             bearer: None,
             peer: None,
             forwarded_for: None,
+            accept_language: None,
         }
     }
 
@@ -273,6 +276,7 @@ impl Client {
             bearer: self.bearer.clone(),
             peer: self.peer,
             forwarded_for: self.forwarded_for.clone(),
+            accept_language: self.accept_language.clone(),
         }
     }
 
@@ -300,6 +304,10 @@ impl Client {
         if let Some(xff) = &self.forwarded_for {
             req.headers_mut()
                 .insert("x-forwarded-for", xff.parse().unwrap());
+        }
+        if let Some(languages) = &self.accept_language {
+            req.headers_mut()
+                .insert(header::ACCEPT_LANGUAGE, languages.parse().unwrap());
         }
         let res = self.app.clone().oneshot(req).await.expect("infallible");
         for v in res.headers().get_all(header::SET_COOKIE) {

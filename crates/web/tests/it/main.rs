@@ -34,6 +34,7 @@ mod forming;
 mod forming_runs;
 mod helpers;
 mod homes;
+mod i18n;
 mod ics;
 mod masterclass_interests;
 mod meeting_pages;

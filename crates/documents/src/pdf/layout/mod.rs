@@ -242,7 +242,7 @@ impl Layout {
         }
         self.y = dy + drawing.height * scale + 4.0;
         let mut table = chart::chart_table(chart);
-        table.caption = format!("Data: {caption}");
+        table.caption = revans_i18n::t_args("pdf-data-of", &[("caption", caption.clone().into())]);
         self.table(&table);
     }
 }
@@ -337,7 +337,10 @@ pub(crate) fn lay_out(document: &Document) -> Pages {
                 false,
                 GREY,
                 Anchor::End,
-                &format!("Page {} of {count}", i + 1),
+                &revans_i18n::t_args(
+                    "pdf-page-of",
+                    &[("page", (i + 1).into()), ("count", count.into())],
+                ),
             ),
             Mark::Pagination,
         ));

@@ -65,14 +65,12 @@ impl Layout {
             let h = height(&cells);
             if self.y + h > BOTTOM {
                 self.new_page();
-                let more = format!(
-                    "{} (continued)",
-                    if table.caption.is_empty() {
-                        "Table"
-                    } else {
-                        &table.caption
-                    }
-                );
+                let caption = if table.caption.is_empty() {
+                    revans_i18n::t("pdf-table")
+                } else {
+                    table.caption.clone()
+                };
+                let more = revans_i18n::t_args("pdf-continued", &[("caption", caption.into())]);
                 let more = wrap(&more, 9.5, true, WIDTH);
                 // Repeated for the eye; a screen reader has read them once.
                 self.mark = Mark::Pagination;
