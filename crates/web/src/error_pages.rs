@@ -20,7 +20,7 @@ use crate::state::AppState;
 struct ErrorPage {
     layout: Layout,
     status: u16,
-    heading: &'static str,
+    heading: String,
     message: String,
     request_id: String,
     signed_in: bool,
@@ -136,16 +136,17 @@ pub async fn render_errors(
         Format::Html => {
             let viewer = viewer_from_headers(&headers, &state).await.ok().flatten();
             let heading = match status {
-                StatusCode::NOT_FOUND => "Page not found",
-                StatusCode::FORBIDDEN => "You do not have permission to see this page",
-                StatusCode::INTERNAL_SERVER_ERROR => "Sorry, there is a problem with the service",
-                StatusCode::SERVICE_UNAVAILABLE => "Sorry, the service is unavailable",
-                StatusCode::TOO_MANY_REQUESTS => "Too many attempts",
-                _ => "There is a problem",
+                StatusCode::NOT_FOUND => "pub-error-not-found",
+                StatusCode::FORBIDDEN => "pub-error-forbidden",
+                StatusCode::INTERNAL_SERVER_ERROR => "pub-error-internal",
+                StatusCode::SERVICE_UNAVAILABLE => "pub-error-unavailable",
+                StatusCode::TOO_MANY_REQUESTS => "pub-error-too-many",
+                _ => "pub-error-problem",
             };
+            let heading = crate::i18n::t(heading);
             let message = match status {
-                StatusCode::NOT_FOUND => "If you typed the web address, check it is correct. If you pasted it, check you copied the whole address.".to_owned(),
-                StatusCode::FORBIDDEN => "Your roles do not include access to this page. If you think they should, contact your programme lead.".to_owned(),
+                StatusCode::NOT_FOUND => crate::i18n::t("pub-error-not-found-body"),
+                StatusCode::FORBIDDEN => crate::i18n::t("pub-error-forbidden-body"),
                 _ if !report.fields.is_empty() => report
                     .fields
                     .iter()
@@ -160,7 +161,7 @@ pub async fn render_errors(
                 .or(anon.map(|a| a.0))
                 .unwrap_or_default();
             let page = ErrorPage {
-                layout: Layout::new(&state, viewer.as_ref(), csrf, heading, ""),
+                layout: Layout::new(&state, viewer.as_ref(), csrf, heading.clone(), ""),
                 status: status.as_u16(),
                 heading,
                 message,

@@ -47,7 +47,7 @@ pub async fn accessibility(
     Extension(anon): Extension<AnonCsrf>,
     uri: OriginalUri,
 ) -> PageResult<Response> {
-    let layout = layout(&state, &viewer, anon, "Accessibility statement", &uri);
+    let layout = layout(&state, &viewer, anon, &crate::i18n::t("pub-a11y-title"), &uri);
     render(&AccessibilityPage { layout })
 }
 
@@ -57,7 +57,7 @@ pub async fn privacy(
     Extension(anon): Extension<AnonCsrf>,
     uri: OriginalUri,
 ) -> PageResult<Response> {
-    let layout = layout(&state, &viewer, anon, "Privacy notice", &uri);
+    let layout = layout(&state, &viewer, anon, &crate::i18n::t("pub-privacy-title"), &uri);
     render(&PrivacyPage { layout })
 }
 
@@ -68,6 +68,6 @@ pub async fn help(
     Extension(anon): Extension<AnonCsrf>,
     uri: OriginalUri,
 ) -> PageResult<Response> {
-    let layout = layout(&state, &viewer, anon, "Help and the words we use", &uri);
+    let layout = layout(&state, &viewer, anon, &crate::i18n::t("pub-help-title"), &uri);
     render(&HelpPage { layout })
 }

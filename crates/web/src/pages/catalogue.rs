@@ -27,6 +27,19 @@ pub struct CohortView {
     pub sessions: Vec<String>,
 }
 
+impl CohortView {
+    /// "3 of 12 places left", in the reader's language.
+    pub fn places_left_text(&self) -> String {
+        crate::i18n::t_args(
+            "pub-places-left",
+            &[
+                ("left", crate::i18n::Arg::from(self.places_left)),
+                ("capacity", crate::i18n::Arg::from(self.capacity)),
+            ],
+        )
+    }
+}
+
 /// A loaded cohort as the page shows it: dates and sessions in words.
 pub fn cohort_view(l: CohortListing) -> CohortView {
     let CohortListing {

@@ -82,3 +82,14 @@ pub async fn show(
         mentoring,
     })
 }
+
+/// "You are signed in to <tenant> as part of <organisation>.", in the reader's language.
+pub(crate) fn signed_in_as(tenant: &str, organisation: &str) -> String {
+    crate::i18n::t_args(
+        "home-signed-in-as",
+        &[
+            ("tenant", crate::i18n::Arg::from(tenant.to_owned())),
+            ("organisation", crate::i18n::Arg::from(organisation.to_owned())),
+        ],
+    )
+}

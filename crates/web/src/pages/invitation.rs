@@ -16,20 +16,23 @@ use crate::state::AppState;
 use revans_app::access::accounts::{self, TokenPurpose};
 use revans_app::access::sessions;
 
-const NEXT: &str = "Ask your programme lead to send you a new invitation.";
+fn next_step() -> String {
+    crate::i18n::t("pub-invitation-next")
+}
 
 fn page(state: &AppState, anon: &AnonCsrf, token: &str, errors: Errors) -> ChoosePage {
     ChoosePage {
-        layout: Layout::new(state, None, anon.0.clone(), "Accept your invitation", "")
+        layout: Layout::new(state, None, anon.0.clone(), crate::i18n::t("pub-invitation-title"), "")
             .with_errors(&errors),
         errors,
-        heading: "Accept your invitation",
-        intro: format!(
-            "Choose a password of at least 10 characters to finish setting up your {} account.",
-            state.settings.tenant_name
+        heading: crate::i18n::t("pub-invitation-title"),
+        intro: crate::i18n::t1(
+            "pub-invitation-intro",
+            "tenant",
+            state.settings.tenant_name.as_str(),
         ),
         action: format!("/invitations/{token}"),
-        button: "Accept and sign in",
+        button: crate::i18n::t("pub-invitation-accept"),
     }
 }
 
@@ -40,7 +43,7 @@ pub async fn show(
 ) -> PageResult<Response> {
     let status = accounts::inspect_token(&state, &token, TokenPurpose::Invitation).await?;
     if let Some(problem) = accounts::token_problem(&status, "invitation") {
-        return link_problem(&state, &anon, problem, NEXT);
+        return link_problem(&state, &anon, problem, next_step());
     }
     render(&page(&state, &anon, &token, Errors::default()))
 }
@@ -71,7 +74,7 @@ pub async fn accept(
         }
         Ok(Err(status)) => {
             let problem = accounts::token_problem(&status, "invitation").unwrap_or_default();
-            link_problem(&state, &anon, problem, NEXT)
+            link_problem(&state, &anon, problem, next_step())
         }
         Err(e) => form_error(e, |errors| page(&state, &anon, &token, errors)),
     }

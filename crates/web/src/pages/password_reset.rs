@@ -32,7 +32,7 @@ pub async fn request_form(
         &state,
         None,
         anon.0,
-        "Reset your password",
+        crate::i18n::t("pub-reset-title"),
         "/password-reset",
     );
     render(&RequestPage {
@@ -61,7 +61,7 @@ pub async fn request_submit(
     };
     match result {
         Ok(()) => {
-            let layout = Layout::new(&state, None, anon.0, "Check your email", "/password-reset");
+            let layout = Layout::new(&state, None, anon.0, crate::i18n::t("pub-reset-sent-title"), "/password-reset");
             render(&RequestPage {
                 layout,
                 errors: Errors::default(),
@@ -74,7 +74,7 @@ pub async fn request_submit(
                 &state,
                 None,
                 anon.0.clone(),
-                "Reset your password",
+                crate::i18n::t("pub-reset-title"),
                 "/password-reset",
             )
             .with_errors(&errors),
@@ -90,10 +90,10 @@ pub async fn request_submit(
 pub struct ChoosePage {
     pub layout: Layout,
     pub errors: Errors,
-    pub heading: &'static str,
+    pub heading: String,
     pub intro: String,
     pub action: String,
-    pub button: &'static str,
+    pub button: String,
 }
 
 #[derive(Template)]
@@ -101,16 +101,16 @@ pub struct ChoosePage {
 pub struct LinkProblemPage {
     pub layout: Layout,
     pub problem: String,
-    pub next_step: &'static str,
+    pub next_step: String,
 }
 
 pub fn link_problem(
     state: &AppState,
     anon: &AnonCsrf,
     problem: String,
-    next_step: &'static str,
+    next_step: String,
 ) -> PageResult<Response> {
-    let layout = Layout::new(state, None, anon.0.clone(), "This link cannot be used", "");
+    let layout = Layout::new(state, None, anon.0.clone(), crate::i18n::t("pub-link-problem-title"), "");
     let mut response = render(&LinkProblemPage {
         layout,
         problem,
@@ -120,16 +120,18 @@ pub fn link_problem(
     Ok(response)
 }
 
-const RESET_NEXT: &str = "Ask for a new link from the \"Forgotten your password?\" page.";
+fn reset_next() -> String {
+    crate::i18n::t("pub-reset-next")
+}
 
 fn choose_page(state: &AppState, anon: &AnonCsrf, token: &str, errors: Errors) -> ChoosePage {
     ChoosePage {
-        layout: Layout::new(state, None, anon.0.clone(), "Choose a new password", "").with_errors(&errors),
+        layout: Layout::new(state, None, anon.0.clone(), crate::i18n::t("pub-choose-title"), "").with_errors(&errors),
         errors,
-        heading: "Choose a new password",
-        intro: "Choose a password of at least 10 characters. You will be signed out everywhere and can then sign in with it.".into(),
+        heading: crate::i18n::t("pub-choose-title"),
+        intro: crate::i18n::t("pub-choose-intro"),
         action: format!("/password-reset/{token}"),
-        button: "Save password",
+        button: crate::i18n::t("pub-choose-save"),
     }
 }
 
@@ -140,7 +142,7 @@ pub async fn choose_form(
 ) -> PageResult<Response> {
     let status = accounts::inspect_token(&state, &token, TokenPurpose::PasswordReset).await?;
     if let Some(problem) = accounts::token_problem(&status, "password reset") {
-        return link_problem(&state, &anon, problem, RESET_NEXT);
+        return link_problem(&state, &anon, problem, reset_next());
     }
     render(&choose_page(&state, &anon, &token, Errors::default()))
 }
@@ -173,7 +175,7 @@ pub async fn choose_submit(
         Ok(Ok(_)) => Ok(Redirect::to("/sign-in?notice=password-reset").into_response()),
         Ok(Err(status)) => {
             let problem = accounts::token_problem(&status, "password reset").unwrap_or_default();
-            link_problem(&state, &anon, problem, RESET_NEXT)
+            link_problem(&state, &anon, problem, reset_next())
         }
         Err(e) => form_error(e, |errors| choose_page(&state, &anon, &token, errors)),
     }

@@ -39,10 +39,10 @@ pub struct NoticeQuery {
     pub notice: Option<String>,
 }
 
-fn notice_text(key: Option<&str>) -> Option<&'static str> {
+fn notice_text(key: Option<&str>) -> Option<String> {
     match key? {
-        "signed-out" => Some("You have signed out."),
-        "password-reset" => Some("Your password has been changed. Sign in with your new password."),
+        "signed-out" => Some(crate::i18n::t("pub-signed-out")),
+        "password-reset" => Some(crate::i18n::t("pub-password-changed-notice")),
         _ => None,
     }
 }
@@ -57,8 +57,8 @@ pub async fn show(
     if viewer.is_some() {
         return Ok(Redirect::to(next.unwrap_or("/")).into_response());
     }
-    let layout = Layout::new(&state, None, anon.0, "Sign in", "/sign-in")
-        .with_notice(notice_text(q.notice.as_deref()));
+    let layout = Layout::new(&state, None, anon.0, crate::i18n::t("pub-sign-in"), "/sign-in")
+        .with_notice(notice_text(q.notice.as_deref()).as_deref());
     render(&SignInPage {
         layout,
         errors: Errors::default(),
@@ -90,6 +90,7 @@ pub async fn submit(
         let layout =
             Layout::new(&state, None, anon.0.clone(), "Sign in", "/sign-in").with_errors(&errors);
         let next = safe_next(Some(&form.next)).unwrap_or_default();
+            Layout::new(&state, None, anon.0.clone(), crate::i18n::t("pub-sign-in"), "/sign-in").with_errors(&errors);
         let mut response = render(&SignInPage {
             layout,
             errors,

@@ -51,7 +51,7 @@ async fn page(
             last_used: token
                 .last_used_at
                 .map(|t| when_in(t, viewer.timezone()))
-                .unwrap_or_else(|| "Never".into()),
+                .unwrap_or_else(|| crate::i18n::t("pub-tokens-never")),
             expires: when_in(token.expires_at, viewer.timezone()),
             expired: token.is_expired(now),
             token,

@@ -64,3 +64,4 @@ mod sso;
 mod sso_issuer;
 mod i18n_records;
 mod i18n_sets;
+mod i18n_public;
