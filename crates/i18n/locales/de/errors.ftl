@@ -239,3 +239,6 @@ err-you-have-no-booking-on-this-circle = Sie haben keine Buchung in diesem Kreis
 err-you-have-not-sent-apologies-for-this-meeting = Sie haben für dieses Treffen keine Absage gesendet
 err-your-booking-changed-meanwhile-try-again = Ihre Buchung hat sich inzwischen geändert; versuchen Sie es erneut
 err-your-current-password-is-not-correct = Ihr aktuelles Passwort ist nicht korrekt
+err-this-sign-in-has-already-been-finished-once-so-it-cannot-be-used-again-start-again-from-the-sign-in-page = Diese Anmeldung wurde bereits einmal abgeschlossen und kann nicht erneut verwendet werden. Beginnen Sie erneut auf der Anmeldeseite.
+err-this-sign-in-was-not-started-from-this-browser-or-the-link-was-changed-start-again-from-the-sign-in-page = Diese Anmeldung wurde nicht in diesem Browser begonnen, oder der Link wurde verändert. Beginnen Sie erneut auf der Anmeldeseite.
+err-this-sign-in-was-not-started-from-this-browser-or-the-address-was-changed-on-the-way-its-state-does-not-match-start-again-from-the-sign-in-page = Diese Anmeldung wurde nicht in diesem Browser begonnen, oder die Adresse wurde unterwegs verändert (der State stimmt nicht überein). Beginnen Sie erneut auf der Anmeldeseite.

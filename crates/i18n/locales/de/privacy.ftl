@@ -12,3 +12,4 @@ privacy-export-nothing-heading = Nichts gespeichert
 privacy-export-why = Warum es gespeichert ist:
 privacy-export-kept = Wie lange es aufbewahrt wird:
 privacy-export-nothing = Über Sie ist nichts gespeichert in:
+privacy-rights-self-service = Alles, was über Sie gespeichert ist, können Sie auf Ihrer Kontoseite herunterladen („Ihre Daten herunterladen“). Eine Programmleitung Ihrer Organisation kann Ihr Konto löschen; was Sie geschrieben haben, wird dann gelöscht, und wo die Unterlagen anderer eine Spur behalten müssen, erscheinen Sie als „Ehemaliges Mitglied“.

@@ -240,3 +240,6 @@ err-you-have-no-booking-on-this-circle = You have no booking on this circle
 err-you-have-not-sent-apologies-for-this-meeting = You have not sent apologies for this meeting
 err-your-booking-changed-meanwhile-try-again = Your booking changed meanwhile; try again
 err-your-current-password-is-not-correct = Your current password is not correct
+err-this-sign-in-has-already-been-finished-once-so-it-cannot-be-used-again-start-again-from-the-sign-in-page = This sign-in has already been finished once, so it cannot be used again. Start again from the sign-in page.
+err-this-sign-in-was-not-started-from-this-browser-or-the-link-was-changed-start-again-from-the-sign-in-page = This sign-in was not started from this browser, or the link was changed. Start again from the sign-in page.
+err-this-sign-in-was-not-started-from-this-browser-or-the-address-was-changed-on-the-way-its-state-does-not-match-start-again-from-the-sign-in-page = This sign-in was not started from this browser, or the address was changed on the way (its state does not match). Start again from the sign-in page.

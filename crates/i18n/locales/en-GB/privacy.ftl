@@ -12,3 +12,4 @@ privacy-export-nothing-heading = Nothing held
 privacy-export-why = Why it is held:
 privacy-export-kept = How long it is kept:
 privacy-export-nothing = Nothing is held about you in:
+privacy-rights-self-service = You can download everything held about you from your account page ("Download your data"). A programme lead of your organisation can erase your account; what you wrote is then deleted, and where others' records must keep a trace you appear as "Former member".

@@ -87,10 +87,15 @@ pub async fn submit(
     CsrfForm(form): CsrfForm<SignInForm>,
 ) -> PageResult<Response> {
     let refuse = |errors: Errors, status: StatusCode| -> PageResult<Response> {
-        let layout =
-            Layout::new(&state, None, anon.0.clone(), "Sign in", "/sign-in").with_errors(&errors);
+        let layout = Layout::new(
+            &state,
+            None,
+            anon.0.clone(),
+            crate::i18n::t("pub-sign-in"),
+            "/sign-in",
+        )
+        .with_errors(&errors);
         let next = safe_next(Some(&form.next)).unwrap_or_default();
-            Layout::new(&state, None, anon.0.clone(), crate::i18n::t("pub-sign-in"), "/sign-in").with_errors(&errors);
         let mut response = render(&SignInPage {
             layout,
             errors,

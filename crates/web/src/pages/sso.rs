@@ -64,16 +64,18 @@ fn refused(
     status: StatusCode,
     message: String,
 ) -> PageResult<Response> {
-    let heading = if status == StatusCode::BAD_GATEWAY {
-        "Sign-in is not available right now"
+    let heading = crate::i18n::t(if status == StatusCode::BAD_GATEWAY {
+        "sso-unavailable-heading"
     } else {
-        "You have not been signed in"
-    };
-    let layout = Layout::new(state, None, anon.0.clone(), heading, "/sign-in");
+        "sso-refused-heading"
+    });
+    let layout = Layout::new(state, None, anon.0.clone(), heading.clone(), "/sign-in");
     let mut response = render(&RefusedPage {
         layout,
-        heading: heading.to_owned(),
-        message,
+        heading,
+        // The reasons are written in English where they are decided; the catalogue has the
+        // fixed ones (`errors.ftl`).
+        message: crate::i18n::error_message(&message),
     })?;
     *response.status_mut() = status;
     Ok(response)
@@ -94,9 +96,7 @@ fn unavailable(
         state,
         anon,
         StatusCode::BAD_GATEWAY,
-        format!(
-            "We could not reach {label} to sign you in. Try again in a few minutes, or sign in another way."
-        ),
+        crate::i18n::t1("sso-unreachable", "provider", label),
     )
 }
 
