@@ -100,7 +100,9 @@ const SCRUBS: &[&str] = &[
 pub async fn erase(conn: &mut Conn, who: &Subject<'_>, now: i64) -> Result<()> {
     let id = who.id.as_str();
     if !who.pseudonyms.is_empty() {
-        let marks: Vec<String> = (1..=who.pseudonyms.len()).map(|i| format!("${i}")).collect();
+        let marks: Vec<String> = (1..=who.pseudonyms.len())
+            .map(|i| format!("${i}"))
+            .collect();
         let sql = format!(
             "DELETE FROM wave_responses WHERE pseudonym IN ({})",
             marks.join(", ")
@@ -178,11 +180,10 @@ async fn scrub_mentions(conn: &mut Conn, who: &Subject<'_>) -> Result<()> {
 
 /// When the person was erased, if they were: None also for nobody at all.
 pub async fn erased_at(conn: &mut Conn, person: &Id) -> Result<Option<i64>> {
-    let at: Option<Option<i64>> =
-        sqlx::query_scalar("SELECT erased_at FROM people WHERE id = $1")
-            .bind(person.as_str())
-            .fetch_optional(&mut *conn)
-            .await?;
+    let at: Option<Option<i64>> = sqlx::query_scalar("SELECT erased_at FROM people WHERE id = $1")
+        .bind(person.as_str())
+        .fetch_optional(&mut *conn)
+        .await?;
     Ok(at.flatten())
 }
 

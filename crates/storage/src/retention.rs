@@ -38,9 +38,7 @@ pub async fn sweep(conn: &mut Conn, cutoff: i64) -> Result<Swept> {
     );
     // Evidence that cites an entry goes with it (the foreign key cascades; said here so the
     // order does not depend on it).
-    let evidence = format!(
-        "DELETE FROM portfolio_evidence WHERE diary_entry_id IN ({entries})"
-    );
+    let evidence = format!("DELETE FROM portfolio_evidence WHERE diary_entry_id IN ({entries})");
     sqlx::query(sqlx::AssertSqlSafe(evidence))
         .bind(cutoff)
         .execute(&mut *conn)

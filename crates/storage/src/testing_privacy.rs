@@ -20,9 +20,7 @@ pub async fn count_containing(
     column: &str,
     needle: &str,
 ) -> Result<i64> {
-    let sql = format!(
-        "SELECT COUNT(*) FROM {table} WHERE CAST({column} AS TEXT) LIKE $1"
-    );
+    let sql = format!("SELECT COUNT(*) FROM {table} WHERE CAST({column} AS TEXT) LIKE $1");
     Ok(sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
         .bind(format!("%{needle}%"))
         .fetch_one(&mut *conn)

@@ -11,7 +11,7 @@ use revans_i18n::Locale;
 
 use crate::state::AppState;
 
-pub use revans_i18n::{Arg, t, t_args};
+pub use revans_i18n::{Arg, t};
 
 /// Runs the request in its locale and tells the browser which one it got.
 pub async fn request_locale(
@@ -40,14 +40,66 @@ pub async fn request_locale(
     .await
 }
 
+/// A message with placeholders. Templates pass `&[("name", Arg::from(..)), ..]`, which askama
+/// hands over behind one more reference; both forms are taken.
+pub fn t_args<A: Args + ?Sized>(id: &str, args: &A) -> String {
+    revans_i18n::t_args(id, args.as_args())
+}
+
+/// A list of placeholder values, however many references deep a template passes it.
+pub trait Args {
+    fn as_args(&self) -> &[(&str, Arg<'_>)];
+}
+
+impl Args for [(&str, Arg<'_>)] {
+    fn as_args(&self) -> &[(&str, Arg<'_>)] {
+        self
+    }
+}
+
+impl<const N: usize> Args for [(&str, Arg<'_>); N] {
+    fn as_args(&self) -> &[(&str, Arg<'_>)] {
+        self
+    }
+}
+
+impl<T: Args + ?Sized> Args for &T {
+    fn as_args(&self) -> &[(&str, Arg<'_>)] {
+        (**self).as_args()
+    }
+}
+
 /// A message with one placeholder, for templates: `crate::i18n::t1("signed-in-as", "name", name)`.
 pub fn t1(id: &str, key: &str, value: impl std::fmt::Display) -> String {
     t_args(id, &[(key, Arg::from(value.to_string()))])
 }
 
+/// A whole number a message counts with (its plural form follows it), by value or behind the
+/// reference askama adds.
+pub trait Count {
+    fn count(&self) -> i64;
+}
+
+macro_rules! count_as_i64 {
+    ($($t:ty),*) => {$(
+        impl Count for $t {
+            fn count(&self) -> i64 {
+                i64::try_from(*self).unwrap_or(i64::MAX)
+            }
+        }
+    )*};
+}
+count_as_i64!(i64, i32, u32, u64, usize, i16, u16, u8, i8);
+
+impl<T: Count + ?Sized> Count for &T {
+    fn count(&self) -> i64 {
+        (**self).count()
+    }
+}
+
 /// A message with a count, for templates: the number picks the plural form.
-pub fn tn(id: &str, key: &str, count: impl Into<i64>) -> String {
-    t_args(id, &[(key, Arg::from(count.into()))])
+pub fn tn(id: &str, key: &str, count: impl Count) -> String {
+    t_args(id, &[(key, Arg::from(count.count()))])
 }
 
 /// The current language's tag, for `<html lang>`.

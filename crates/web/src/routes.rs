@@ -410,7 +410,11 @@ pub fn table() -> Vec<Route> {
         // Erasure (issue 17): a lead's confirmation for someone in their organisation, the
         // person's own when the service allows it, and the API action behind both.
         r("GET", "/admin/people/{id}/erase", get(erasure::lead_form)),
-        r("POST", "/admin/people/{id}/erase", post(erasure::lead_erase)),
+        r(
+            "POST",
+            "/admin/people/{id}/erase",
+            post(erasure::lead_erase),
+        ),
         r("GET", "/account/erase", get(erasure::own_form)),
         r("POST", "/account/erase", post(erasure::own_erase)),
         r(

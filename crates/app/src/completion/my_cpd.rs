@@ -67,6 +67,8 @@ pub async fn my_cpd(app: &App, viewer: &Viewer) -> Result<MyCpd, Error> {
         total_minutes: total,
         total_hours: cpd::hours_number(total),
         total_text: crate::completion::views::hours_text(total),
-        standalone_circles_text: crate::completion::views::hours_text(record.standalone_circle_minutes),
+        standalone_circles_text: crate::completion::views::hours_text(
+            record.standalone_circle_minutes,
+        ),
     })
 }

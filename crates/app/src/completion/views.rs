@@ -2,8 +2,8 @@
 //! by where it was earned (minutes as integers, hours as numbers), and the rule in words.
 
 use revans_domain::CompletionRule;
-use revans_i18n::{Arg, t, t_args};
 use revans_domain::cpd::{self, CpdMinutes, Standing};
+use revans_i18n::{Arg, t, t_args};
 
 /// Where a participant stands against the cohort's completion rule.
 #[derive(
@@ -127,9 +127,10 @@ pub fn rule_in_words(rule: CompletionRule, total: u32) -> String {
     let need = cpd::required(rule, total);
     match rule {
         CompletionRule::AllSessions if total == 1 => t("completion-rule-one"),
-        CompletionRule::AllSessions => {
-            t_args("completion-rule-all", &[("total", Arg::from(total.to_string()))])
-        }
+        CompletionRule::AllSessions => t_args(
+            "completion-rule-all",
+            &[("total", Arg::from(total.to_string()))],
+        ),
         CompletionRule::AtLeast(_) => t_args(
             "completion-rule-at-least",
             &[

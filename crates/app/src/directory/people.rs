@@ -129,7 +129,10 @@ pub async fn resend_invitation(
         .ok_or(Error::NotFound)?;
     require_admin_of(&mut tx, actor.viewer, &person.organisation_id).await?;
     // An erased person's row must never become an account again.
-    if revans_storage::erasure::erased_at(&mut tx, person_id).await?.is_some() {
+    if revans_storage::erasure::erased_at(&mut tx, person_id)
+        .await?
+        .is_some()
+    {
         return Err(Error::Conflict("This person has been erased".into()));
     }
     if person.activated {

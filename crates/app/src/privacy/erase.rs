@@ -116,7 +116,9 @@ async fn permitted(
         require_admin_of(conn, viewer, &person.organisation_id).await?;
     }
     if erasure::erased_at(conn, person_id).await?.is_some() {
-        return Err(Error::Conflict("This person has already been erased".into()));
+        return Err(Error::Conflict(
+            "This person has already been erased".into(),
+        ));
     }
     Ok(person)
 }

@@ -47,7 +47,13 @@ pub async fn accessibility(
     Extension(anon): Extension<AnonCsrf>,
     uri: OriginalUri,
 ) -> PageResult<Response> {
-    let layout = layout(&state, &viewer, anon, &crate::i18n::t("pub-a11y-title"), &uri);
+    let layout = layout(
+        &state,
+        &viewer,
+        anon,
+        &crate::i18n::t("pub-a11y-title"),
+        &uri,
+    );
     render(&AccessibilityPage { layout })
 }
 
@@ -57,7 +63,13 @@ pub async fn privacy(
     Extension(anon): Extension<AnonCsrf>,
     uri: OriginalUri,
 ) -> PageResult<Response> {
-    let layout = layout(&state, &viewer, anon, &crate::i18n::t("pub-privacy-title"), &uri);
+    let layout = layout(
+        &state,
+        &viewer,
+        anon,
+        &crate::i18n::t("pub-privacy-title"),
+        &uri,
+    );
     render(&PrivacyPage { layout })
 }
 
@@ -68,6 +80,12 @@ pub async fn help(
     Extension(anon): Extension<AnonCsrf>,
     uri: OriginalUri,
 ) -> PageResult<Response> {
-    let layout = layout(&state, &viewer, anon, &crate::i18n::t("pub-help-title"), &uri);
+    let layout = layout(
+        &state,
+        &viewer,
+        anon,
+        &crate::i18n::t("pub-help-title"),
+        &uri,
+    );
     render(&HelpPage { layout })
 }

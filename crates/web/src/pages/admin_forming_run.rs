@@ -59,7 +59,10 @@ pub fn words(run: &FormationRun, zone: &str) -> RunWords {
             "forming-run-started",
             &[
                 ("name", crate::i18n::Arg::from(run.started_by_name.as_str())),
-                ("when", crate::i18n::Arg::from(revans_i18n::when_in(run.started_at, zone))),
+                (
+                    "when",
+                    crate::i18n::Arg::from(revans_i18n::when_in(run.started_at, zone)),
+                ),
             ],
         ),
     }

@@ -8,8 +8,8 @@ use axum::response::{IntoResponse, Redirect, Response};
 use revans_app::Actor;
 use revans_app::access_checks::programme_admin;
 use revans_app::evaluation::targets::{
-    EditableTarget, Figure, MeasurementInput, Status, TargetInput, TargetView, add, change,
-    input_from, measurement_input_from, programme_targets, record_measurement, remove,
+    Direction, EditableTarget, Figure, MeasurementInput, Status, TargetInput, TargetView, add,
+    change, input_from, measurement_input_from, programme_targets, record_measurement, remove,
     target_for_editing,
 };
 use revans_domain::Id;

@@ -56,7 +56,8 @@ pub async fn show(
     PathId(id): PathId,
     Query(q): Query<NoticeQuery>,
 ) -> PageResult<Response> {
-    let notice = (q.notice.as_deref() == Some("joined")).then(|| crate::i18n::t("sets-choose-saved"));
+    let notice =
+        (q.notice.as_deref() == Some("joined")).then(|| crate::i18n::t("sets-choose-saved"));
     render(&page(&state, &viewer, &id, Errors::default(), notice.as_deref()).await?)
 }
 

@@ -69,7 +69,11 @@ async fn confirm_page(
     } else {
         format!("Erase {}", p.person.name)
     };
-    let nav = if own_flow { "/account" } else { "/admin/people" };
+    let nav = if own_flow {
+        "/account"
+    } else {
+        "/admin/people"
+    };
     let layout =
         Layout::new(state, Some(viewer), viewer.csrf.clone(), title, nav).with_errors(&errors);
     Ok(ConfirmPage {

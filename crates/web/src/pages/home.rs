@@ -89,7 +89,10 @@ pub(crate) fn signed_in_as(tenant: &str, organisation: &str) -> String {
         "home-signed-in-as",
         &[
             ("tenant", crate::i18n::Arg::from(tenant.to_owned())),
-            ("organisation", crate::i18n::Arg::from(organisation.to_owned())),
+            (
+                "organisation",
+                crate::i18n::Arg::from(organisation.to_owned()),
+            ),
         ],
     )
 }

@@ -22,8 +22,14 @@ fn next_step() -> String {
 
 fn page(state: &AppState, anon: &AnonCsrf, token: &str, errors: Errors) -> ChoosePage {
     ChoosePage {
-        layout: Layout::new(state, None, anon.0.clone(), crate::i18n::t("pub-invitation-title"), "")
-            .with_errors(&errors),
+        layout: Layout::new(
+            state,
+            None,
+            anon.0.clone(),
+            crate::i18n::t("pub-invitation-title"),
+            "",
+        )
+        .with_errors(&errors),
         errors,
         heading: crate::i18n::t("pub-invitation-title"),
         intro: crate::i18n::t1(

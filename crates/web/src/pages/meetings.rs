@@ -86,7 +86,10 @@ pub(crate) async fn page(
             "meeting-page-title",
             &[
                 ("set", crate::i18n::Arg::from(view.set.name.as_str())),
-                ("number", crate::i18n::Arg::from(meeting_view.number.to_string())),
+                (
+                    "number",
+                    crate::i18n::Arg::from(meeting_view.number.to_string()),
+                ),
             ],
         )
     };

@@ -61,7 +61,13 @@ pub async fn request_submit(
     };
     match result {
         Ok(()) => {
-            let layout = Layout::new(&state, None, anon.0, crate::i18n::t("pub-reset-sent-title"), "/password-reset");
+            let layout = Layout::new(
+                &state,
+                None,
+                anon.0,
+                crate::i18n::t("pub-reset-sent-title"),
+                "/password-reset",
+            );
             render(&RequestPage {
                 layout,
                 errors: Errors::default(),
@@ -110,7 +116,13 @@ pub fn link_problem(
     problem: String,
     next_step: String,
 ) -> PageResult<Response> {
-    let layout = Layout::new(state, None, anon.0.clone(), crate::i18n::t("pub-link-problem-title"), "");
+    let layout = Layout::new(
+        state,
+        None,
+        anon.0.clone(),
+        crate::i18n::t("pub-link-problem-title"),
+        "",
+    );
     let mut response = render(&LinkProblemPage {
         layout,
         problem,
@@ -126,7 +138,14 @@ fn reset_next() -> String {
 
 fn choose_page(state: &AppState, anon: &AnonCsrf, token: &str, errors: Errors) -> ChoosePage {
     ChoosePage {
-        layout: Layout::new(state, None, anon.0.clone(), crate::i18n::t("pub-choose-title"), "").with_errors(&errors),
+        layout: Layout::new(
+            state,
+            None,
+            anon.0.clone(),
+            crate::i18n::t("pub-choose-title"),
+            "",
+        )
+        .with_errors(&errors),
         errors,
         heading: crate::i18n::t("pub-choose-title"),
         intro: crate::i18n::t("pub-choose-intro"),

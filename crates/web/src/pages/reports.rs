@@ -60,7 +60,8 @@ pub async fn themes(
     SignedIn(viewer): SignedIn,
     Query(q): Query<NoticeQuery>,
 ) -> PageResult<Response> {
-    let notice = (q.notice.as_deref() == Some("saved")).then(|| crate::i18n::t("reports-themes-saved"));
+    let notice =
+        (q.notice.as_deref() == Some("saved")).then(|| crate::i18n::t("reports-themes-saved"));
     render(&themes_page(&state, &viewer, None, notice.as_deref()).await?)
 }
 

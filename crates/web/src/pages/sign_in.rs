@@ -57,8 +57,14 @@ pub async fn show(
     if viewer.is_some() {
         return Ok(Redirect::to(next.unwrap_or("/")).into_response());
     }
-    let layout = Layout::new(&state, None, anon.0, crate::i18n::t("pub-sign-in"), "/sign-in")
-        .with_notice(notice_text(q.notice.as_deref()).as_deref());
+    let layout = Layout::new(
+        &state,
+        None,
+        anon.0,
+        crate::i18n::t("pub-sign-in"),
+        "/sign-in",
+    )
+    .with_notice(notice_text(q.notice.as_deref()).as_deref());
     render(&SignInPage {
         layout,
         errors: Errors::default(),

@@ -7,7 +7,11 @@ use crate::helpers::*;
 async fn german(app: &TestApp, email: &str) -> Client {
     let mut c = app.signed_in(email).await;
     let r = c.post_form("/account/language", &[("locale", "de")]).await;
-    assert!(r.status.is_redirection() || r.status.is_success(), "{}", r.status);
+    assert!(
+        r.status.is_redirection() || r.status.is_success(),
+        "{}",
+        r.status
+    );
     c
 }
 
@@ -30,12 +34,24 @@ async fn a_participant_who_chose_german_reads_home_programmes_and_applications_i
     let home = c.get("/").await;
     assert_german(
         &home.body,
-        &["Willkommen, ", "Ihr Action Learning", "Ihre Angaben, Ihr Passwort und Ihre API-Tokens"],
-        &["Welcome, ", "Your action learning", "Your details, password and API tokens"],
+        &[
+            "Willkommen, ",
+            "Ihr Action Learning",
+            "Ihre Angaben, Ihr Passwort und Ihre API-Tokens",
+        ],
+        &[
+            "Welcome, ",
+            "Your action learning",
+            "Your details, password and API tokens",
+        ],
     );
 
     let programmes = c.get("/programmes").await;
-    assert_german(&programmes.body, &["<h1 class=\"heading-xl\">Programme</h1>"], &["<h1 class=\"heading-xl\">Programmes</h1>"]);
+    assert_german(
+        &programmes.body,
+        &["<h1 class=\"heading-xl\">Programme</h1>"],
+        &["<h1 class=\"heading-xl\">Programmes</h1>"],
+    );
 
     let mine = c.get("/applications").await;
     assert_german(&mine.body, &["Ihre Bewerbungen"], &["Your applications"]);
@@ -62,7 +78,11 @@ async fn a_sponsor_who_chose_german_reads_their_nominees_and_error_pages_in_germ
 
     let missing = c.get("/no-such-page").await;
     assert_eq!(missing.status, axum::http::StatusCode::NOT_FOUND);
-    assert_german(&missing.body, &["Seite nicht gefunden", "Zur Startseite"], &["Page not found", "Go to the home page"]);
+    assert_german(
+        &missing.body,
+        &["Seite nicht gefunden", "Zur Startseite"],
+        &["Page not found", "Go to the home page"],
+    );
 }
 
 #[tokio::test]

@@ -20,7 +20,10 @@ async fn in_german(app: &TestApp, email: &str) -> Client {
 async fn german_page(c: &mut Client, path: &str, german: &[&str], english: &[&str]) {
     let r = c.get(path).await;
     assert_eq!(r.status, StatusCode::OK, "{path}: {}", r.body);
-    assert!(r.body.contains("<html lang=\"de\""), "{path} is not marked German");
+    assert!(
+        r.body.contains("<html lang=\"de\""),
+        "{path} is not marked German"
+    );
     for g in german {
         assert!(r.body.contains(g), "{path} lacks the German {g:?}");
     }
@@ -37,14 +40,26 @@ async fn a_participant_reads_their_records_in_german() {
         &mut c,
         "/portfolio",
         &["Ihr CPD-Portfolio", "Nachweis hinzufügen", "CPD-Stunden"],
-        &["Your CPD portfolio", "Add evidence", "Only you can see your portfolio."],
+        &[
+            "Your CPD portfolio",
+            "Add evidence",
+            "Only you can see your portfolio.",
+        ],
     )
     .await;
     german_page(
         &mut c,
         "/cpd",
-        &["Ihr CPD-Nachweis", "Insgesamt:", "Eigenständige Unterstützungskreise"],
-        &["Your CPD record", "In total:", "Support circles on their own"],
+        &[
+            "Ihr CPD-Nachweis",
+            "Insgesamt:",
+            "Eigenständige Unterstützungskreise",
+        ],
+        &[
+            "Your CPD record",
+            "In total:",
+            "Support circles on their own",
+        ],
     )
     .await;
     german_page(

@@ -12,7 +12,9 @@ async fn a_participant_who_chose_german_reads_sets_a_set_and_the_diary_in_german
     let set = world(&app).await;
     let mut pat = app.signed_in(PARTICIPANT).await;
     pat.get("/account").await;
-    let r = pat.post_form("/account/language", &[("locale", "de")]).await;
+    let r = pat
+        .post_form("/account/language", &[("locale", "de")])
+        .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
 
     let pages: [(String, &[&str], &[&str]); 3] = [
@@ -37,14 +39,27 @@ async fn a_participant_who_chose_german_reads_sets_a_set_and_the_diary_in_german
         ),
         (
             "/diary".to_owned(),
-            &["Ihr Lerntagebuch", "Eintrag schreiben", "Wer darf diesen Eintrag lesen?", "Nur ich"],
-            &["Your learning diary", "Write an entry", "Who can read this entry?", "Only me"],
+            &[
+                "Ihr Lerntagebuch",
+                "Eintrag schreiben",
+                "Wer darf diesen Eintrag lesen?",
+                "Nur ich",
+            ],
+            &[
+                "Your learning diary",
+                "Write an entry",
+                "Who can read this entry?",
+                "Only me",
+            ],
         ),
     ];
     for (path, german, english) in pages {
         let r = pat.get(&path).await;
         assert_eq!(r.status, StatusCode::OK, "{path}: {}", r.body);
-        assert!(r.body.contains("<html lang=\"de\""), "{path} is not marked German");
+        assert!(
+            r.body.contains("<html lang=\"de\""),
+            "{path} is not marked German"
+        );
         for g in german {
             assert!(r.body.contains(g), "{path} lacks {g:?}");
         }
@@ -60,7 +75,11 @@ async fn english_stays_as_it_was_without_a_choice() {
     let set = world(&app).await;
     let mut pat = app.signed_in(PARTICIPANT).await;
     let r = pat.get(&format!("/sets/{set}")).await;
-    assert!(r.body.contains("<html lang=\"en-GB\""), "{}", &r.body[..200]);
+    assert!(
+        r.body.contains("<html lang=\"en-GB\""),
+        "{}",
+        &r.body[..200]
+    );
     assert!(r.body.contains("Bring a problem"));
     assert!(r.body.contains("Facilitated by "));
     assert!(!r.body.contains("Ein Anliegen einbringen"));

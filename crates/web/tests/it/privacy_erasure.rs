@@ -35,7 +35,10 @@ async fn words_about(
             .await
             .unwrap();
     let mut out = Vec::new();
-    for t in tables.iter().filter(|t| t.entry.on_erasure == OnErasure::Scrub) {
+    for t in tables
+        .iter()
+        .filter(|t| t.entry.on_erasure == OnErasure::Scrub)
+    {
         for (i, column) in t.columns.iter().enumerate() {
             let own = t
                 .entry
@@ -62,8 +65,12 @@ async fn erase_by_api(app: &TestApp, as_email: &str, person: &str, body: &str) -
     let token = app.api_token(as_email).await;
     let mut c = app.client();
     c.bearer = Some(token);
-    c.json("POST", &format!("/api/v1/people/{person}/erase"), Some(body))
-        .await
+    c.json(
+        "POST",
+        &format!("/api/v1/people/{person}/erase"),
+        Some(body),
+    )
+    .await
 }
 
 #[tokio::test]
@@ -116,7 +123,9 @@ async fn erasure_covers_every_register_entry() {
     for ((table, column, was), (_, _, now)) in words_before.iter().zip(&words_after) {
         for v in was {
             if now.contains(v) {
-                failures.push(format!("{table}.{column}: still holds what they wrote: {v:?}"));
+                failures.push(format!(
+                    "{table}.{column}: still holds what they wrote: {v:?}"
+                ));
             }
         }
     }
@@ -130,7 +139,10 @@ async fn erasure_covers_every_register_entry() {
                         .await
                         .unwrap();
                     if n > 0 {
-                        failures.push(format!("{}.{column}: {n} rows still hold {needle:?}", e.table));
+                        failures.push(format!(
+                            "{}.{column}: {n} rows still hold {needle:?}",
+                            e.table
+                        ));
                     }
                 }
             }
@@ -140,13 +152,22 @@ async fn erasure_covers_every_register_entry() {
     let other_after = rows_about(&app, &other, other_email).await;
     for ((table, was), (_, now)) in other_before.iter().zip(&other_after) {
         if was != now {
-            failures.push(format!("{table}: another person's rows went from {was} to {now}"));
+            failures.push(format!(
+                "{table}: another person's rows went from {was} to {now}"
+            ));
         }
     }
     eprintln!("register entries the demo holds no row about the participant in: {unexercised:?}");
-    assert!(failures.is_empty(), "erasure is incomplete:\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "erasure is incomplete:\n{}",
+        failures.join("\n")
+    );
     // Their ways back in have ended.
-    assert_eq!(pat_client.get("/account").await.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        pat_client.get("/account").await.status,
+        StatusCode::SEE_OTHER
+    );
     let mut with_token = app.client();
     with_token.bearer = Some(pat_token);
     assert_eq!(
@@ -167,9 +188,16 @@ async fn an_erased_person_is_a_former_member_who_cannot_come_back() {
     // No signing in, no invitation to bring the account back.
     let mut c = app.client();
     let r = c
-        .post_form("/sign-in", &[("email", PARTICIPANT), ("password", PASSWORD)])
+        .post_form(
+            "/sign-in",
+            &[("email", PARTICIPANT), ("password", PASSWORD)],
+        )
         .await;
-    assert_ne!(r.status, StatusCode::SEE_OTHER, "an erased person signed in");
+    assert_ne!(
+        r.status,
+        StatusCode::SEE_OTHER,
+        "an erased person signed in"
+    );
     let mut lead = app.signed_in(ADMIN).await;
     let r = lead
         .post_form(&format!("/admin/people/{pat}/invitation"), &[])
@@ -188,7 +216,11 @@ async fn an_erased_person_is_a_former_member_who_cannot_come_back() {
     assert!(!p.activated);
     // Audited, naming nobody but who did it.
     drop(conn);
-    assert!(app.audit_actions().await.contains(&"person.erased".to_owned()));
+    assert!(
+        app.audit_actions()
+            .await
+            .contains(&"person.erased".to_owned())
+    );
 }
 
 #[tokio::test]

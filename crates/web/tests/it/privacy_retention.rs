@@ -17,7 +17,10 @@ async fn the_sweep_deletes_what_an_ended_cohort_wrote_and_keeps_the_rest() {
     let winter = Id::parse(&winter).unwrap();
     let (old, current) = {
         let mut tx = app.state.store.begin().await.unwrap();
-        let spring_set = sets::list_for_person(&mut tx, &pat).await.unwrap().remove(0);
+        let spring_set = sets::list_for_person(&mut tx, &pat)
+            .await
+            .unwrap()
+            .remove(0);
         let winter_set = sets::insert(
             &mut tx,
             &sets::NewSet {
@@ -40,7 +43,9 @@ async fn the_sweep_deletes_what_an_ended_cohort_wrote_and_keeps_the_rest() {
             body: "What I learned this month",
         };
         let old = diaries::insert(&mut tx, &entry(&winter_set)).await.unwrap();
-        let current = diaries::insert(&mut tx, &entry(&spring_set.id)).await.unwrap();
+        let current = diaries::insert(&mut tx, &entry(&spring_set.id))
+            .await
+            .unwrap();
         revans_storage::commit(tx).await.unwrap();
         (old, current)
     };
@@ -50,22 +55,30 @@ async fn the_sweep_deletes_what_an_ended_cohort_wrote_and_keeps_the_rest() {
     assert!(summary.retention.diary_entries >= 1, "{summary:?}");
     let mut conn = app.state.store.conn().await.unwrap();
     assert_eq!(
-        count_where(&mut conn, "diary_entries", "id", old.as_str()).await.unwrap(),
+        count_where(&mut conn, "diary_entries", "id", old.as_str())
+            .await
+            .unwrap(),
         0,
         "the ended cohort's entry was kept"
     );
     assert_eq!(
-        count_where(&mut conn, "diary_entries", "id", current.as_str()).await.unwrap(),
+        count_where(&mut conn, "diary_entries", "id", current.as_str())
+            .await
+            .unwrap(),
         1,
         "the running cohort's entry was deleted"
     );
     // Audited once, as counts: no entry's id, no person's name.
     assert_eq!(
-        count_where(&mut conn, "audit_log", "action", "retention.swept").await.unwrap(),
+        count_where(&mut conn, "audit_log", "action", "retention.swept")
+            .await
+            .unwrap(),
         1
     );
     assert_eq!(
-        count_containing(&mut conn, "audit_log", "detail", old.as_str()).await.unwrap(),
+        count_containing(&mut conn, "audit_log", "detail", old.as_str())
+            .await
+            .unwrap(),
         0
     );
     drop(conn);
@@ -78,8 +91,9 @@ async fn the_sweep_deletes_what_an_ended_cohort_wrote_and_keeps_the_rest() {
 #[tokio::test]
 async fn without_a_retention_period_nothing_is_swept() {
     let app = TestApp::spawn().await;
-    let summary = revans_app::sweeps::run_once(&app.state, revans_app::now_ms() + 3_650 * 86_400_000)
-        .await
-        .unwrap();
+    let summary =
+        revans_app::sweeps::run_once(&app.state, revans_app::now_ms() + 3_650 * 86_400_000)
+            .await
+            .unwrap();
     assert!(summary.retention.is_empty(), "{:?}", summary.retention);
 }
