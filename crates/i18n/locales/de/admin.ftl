@@ -23,8 +23,14 @@ admin-no-applications-filtered = Keine Bewerbungen entsprechen diesen Filtern.
 admin-no-applications-here = Hier gibt es keine Bewerbungen.
 admin-nothing-waiting = Es wartet nichts auf eine Entscheidung.
 admin-applications-region = Bewerbungen: { $showing }
-admin-caption-count = { $count -> [one] { $count } Bewerbung *[other] { $count } Bewerbungen }
-admin-caption-count-filtered = { $count -> [one] { $count } Bewerbung, die den Filtern entspricht *[other] { $count } Bewerbungen, die den Filtern entsprechen }
+admin-caption-count = { $count ->
+    [one] { $count } Bewerbung
+   *[other] { $count } Bewerbungen
+    }
+admin-caption-count-filtered = { $count ->
+    [one] { $count } Bewerbung, die den Filtern entspricht
+   *[other] { $count } Bewerbungen, die den Filtern entsprechen
+    }
 admin-caption-page-filtered = Bewerbungen, die den Filtern entsprechen, { $count } auf dieser Seite
 admin-caption-page = { $total } Bewerbungen, { $count } auf dieser Seite
 admin-select = Auswählen

@@ -127,7 +127,7 @@ completion-rule-at-least = Mindestens { $need } der { $total } Sitzungen
 cpd-hours = { $hours } { $unit ->
     [one] Stunde
    *[other] Stunden
-}
+    }
 cpd-title = Ihr CPD-Nachweis
 cpd-intro = CPD-Zeit (Fortbildung) aus den Sitzungen, bei denen Ihre Anwesenheit erfasst wurde: die Sitzungen Ihrer Kohorten, die Treffen Ihres Action-Learning-Sets und Unterstützungskreise. Nur Sie können diese Seite sehen.
 cpd-in-total = Insgesamt: { $hours }
@@ -194,7 +194,7 @@ portfolio-frameworks-lede = Teilnehmende ordnen die Nachweise in ihrem CPD-Portf
 portfolio-frameworks-its-dimensions = { $count ->
     [one] Seine { $count } Dimension
    *[other] Seine { $count } Dimensionen
-}
+    }
 portfolio-frameworks-shipped = Mit Revans ausgeliefert.
 portfolio-frameworks-in-use = In Gebrauch: Nachweise sind ihm zugeordnet, daher kann er nicht entfernt werden.
 portfolio-frameworks-add-heading = Kompetenzrahmen hinzufügen

@@ -10,7 +10,10 @@ sets-back-to-sets = Zurück zu den Sets
 sets-choose-title = Wählen Sie Ihr Set
 sets-choose-intro = Wählen Sie das Set, dem Sie beitreten möchten. Jedes Set mischt Menschen aus verschiedenen Organisationen, und niemand teilt ein Set mit jemandem aus der eigenen Berichtslinie: Bei einem für Sie geschlossenen Set steht, warum.
 sets-choose-legend = Sets, die zur Wahl offen sind
-sets-choose-people = { $count -> [one] { $count } Person *[other] { $count } Personen }
+sets-choose-people = { $count ->
+    [one] { $count } Person
+   *[other] { $count } Personen
+    }
 sets-choose-from = aus { $organisations }
 sets-choose-mine = (Ihre Wahl)
 sets-choose-closed = Für Sie geschlossen: { $why }
@@ -31,12 +34,18 @@ meeting-cancel-what-shown = Das Treffen wird auf der Seite des Sets und im Kalen
 meeting-cancel-what-rota = Niemand verliert seine Reihe als Fallgeber:in: Die Reihenfolge rückt zum nächsten Treffen weiter.
 meeting-cancel-what-undo = Sie können dies auf der Seite des Treffens bis zu seinem geplanten Beginn rückgängig machen.
 meeting-cancel-who-heading = Wer benachrichtigt wird
-meeting-cancel-who = Eine E-Mail geht an { $count -> [one] diese Person *[other] diese { $count } Personen }, die Mitglieder und Moderator:innen des Sets:
+meeting-cancel-who = Eine E-Mail geht an { $count ->
+    [one] diese Person
+   *[other] diese { $count } Personen
+    }, die Mitglieder und Moderator:innen des Sets:
 meeting-cancel-yes = Ja, Treffen absagen
 meeting-cancel-no = Nein, Treffen beibehalten
 
 forming-run-title = Sets werden gebildet
-forming-run-formed = { $count -> [one] Ein Set-Entwurf gebildet. *[other] { $count } Set-Entwürfe gebildet. }
+forming-run-formed = { $count ->
+    [one] Ein Set-Entwurf gebildet.
+   *[other] { $count } Set-Entwürfe gebildet.
+    }
 forming-run-check = Prüfen Sie sie, weisen Sie Moderator:innen zu und veröffentlichen Sie sie dann.
 forming-run-see = Gebildete Sets ansehen
 forming-run-leave = Sie können diese Seite verlassen: Die Suche läuft ohne sie weiter, und diese Seite zeigt das Ergebnis, wenn Sie zurückkehren.
@@ -163,7 +172,10 @@ sets-facilitators-title = Moderation für die Sets von { $cohort }
 sets-facilitators-intro = Wählen Sie für jedes Set eine oder zwei Moderator:innen. Niemand darf ein Set moderieren, in dem jemand aus der eigenen Berichtslinie ist. Alles wird gemeinsam gespeichert: Lässt sich eine Wahl nicht umsetzen, ändert sich nichts und Sie erfahren, welches Set Sie korrigieren müssen.
 sets-facilitators-no-sets = Diese Kohorte hat noch keine Sets.
 sets-facilitators-form-first = Bilden Sie zuerst die Sets
-sets-facilitators-members = { $count -> [one] { $count } Mitglied. *[other] { $count } Mitglieder. }
+sets-facilitators-members = { $count ->
+    [one] { $count } Mitglied.
+   *[other] { $count } Mitglieder.
+    }
 sets-facilitators-first = Moderator:in
 sets-facilitators-choose = Moderator:in wählen
 sets-facilitators-second = Zweite Moderator:in (optional)
@@ -222,7 +234,10 @@ meeting-attendance-of = Anwesenheit von { $name }
 meeting-apologies-before = Vor dem Treffen abgemeldet:
 meeting-apologies = Abmeldung
 meeting-everyone-else-present = Alle anderen werden als anwesend erfasst und wer sich abgemeldet hat als „Abgemeldet“.
-meeting-all-present = { $count -> [one] Das eine Mitglied wird als anwesend erfasst. *[other] Alle { $count } Mitglieder werden als anwesend erfasst. }
+meeting-all-present = { $count ->
+    [one] Das eine Mitglied wird als anwesend erfasst.
+   *[other] Alle { $count } Mitglieder werden als anwesend erfasst.
+    }
 meeting-change-afterwards = Sie können das danach für jede Person ändern.
 meeting-everyone-present = Alle waren anwesend
 meeting-change-attendance = Anwesenheit ändern
@@ -332,7 +347,10 @@ forming-run-best = Die beste bisher gefundene Zusammensetzung erreicht { $score 
 forming-run-kept = Die übernommene Zusammensetzung erreicht { $score } Punkte (höher ist besser).
 forming-run-starting = Die Suche beginnt; noch keine Zusammensetzung gefunden.
 forming-run-none-kept = Es wurde keine Zusammensetzung übernommen.
-forming-run-left = { $count -> [one] Noch etwa 1 Sekunde. *[other] Noch etwa { $count } Sekunden. }
+forming-run-left = { $count ->
+    [one] Noch etwa 1 Sekunde.
+   *[other] Noch etwa { $count } Sekunden.
+    }
 forming-run-started = Gestartet von { $name } am { $when }.
 forming-run-busy = Diese Sets werden bereits seit { $when } von { $name } gebildet: Dies ist dieser Durchlauf. Warten Sie, bis er fertig ist, oder brechen Sie ihn ab und bilden Sie die Sets neu.
 forming-run-notice-started = Die Bildung hat begonnen. Sie können diese Seite verlassen und später zurückkehren.
@@ -345,7 +363,10 @@ reports-themes-saved = Die Themenliste ist gespeichert.
 
 forming-back-programme = Zurück zum Programm
 forming-title = Sets für { $cohort }
-forming-confirmed = { $count -> [one] Eine Person hat einen bestätigten Platz. *[other] { $count } Personen haben einen bestätigten Platz. }
+forming-confirmed = { $count ->
+    [one] Eine Person hat einen bestätigten Platz.
+   *[other] { $count } Personen haben einen bestätigten Platz.
+    }
 forming-intro = Aus ihnen werden nach den folgenden Regeln Sets gebildet; Personen aus einer Berichtslinie kommen nie zusammen
 forming-see-lines = siehe
 forming-reporting-lines = Berichtslinien
@@ -399,7 +420,10 @@ forming-swap-with = { $name } mit { $other } tauschen
 forming-facilitators-link = Moderation für alle Sets auf einer Seite wählen
 forming-set-count = { $count } Sets.
 forming-everyone-placed = Alle mit Platz sind in einem Set.
-forming-unplaced = { $count -> [one] Eine Person mit Platz ist in keinem Set. *[other] { $count } Personen mit Platz sind in keinem Set. }
+forming-unplaced = { $count ->
+    [one] Eine Person mit Platz ist in keinem Set.
+   *[other] { $count } Personen mit Platz sind in keinem Set.
+    }
 forming-keep-rules = Die Sets halten jede Regel ein.
 forming-propose-place = Vorschlagen, wo sie hinkommen
 forming-check-rules = Sets anhand der Regeln prüfen

@@ -23,8 +23,14 @@ admin-no-applications-filtered = No applications match these filters.
 admin-no-applications-here = No applications here.
 admin-nothing-waiting = Nothing is waiting for a decision.
 admin-applications-region = Applications: { $showing }
-admin-caption-count = { $count -> [one] { $count } application *[other] { $count } applications }
-admin-caption-count-filtered = { $count -> [one] { $count } application matching the filters *[other] { $count } applications matching the filters }
+admin-caption-count = { $count ->
+    [one] { $count } application
+   *[other] { $count } applications
+    }
+admin-caption-count-filtered = { $count ->
+    [one] { $count } application matching the filters
+   *[other] { $count } applications matching the filters
+    }
 admin-caption-page-filtered = applications matching the filters, { $count } on this page
 admin-caption-page = { $total } applications, { $count } on this page
 admin-select = Select

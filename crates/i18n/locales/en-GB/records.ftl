@@ -127,7 +127,7 @@ completion-rule-at-least = At least { $need } of the { $total } sessions
 cpd-hours = { $hours } { $unit ->
     [one] hour
    *[other] hours
-}
+    }
 cpd-title = Your CPD record
 cpd-intro = Continuing professional development (CPD) time from the sessions you were recorded at: your cohorts' own sessions, your action learning set's meetings and support circles. Only you can see this page.
 cpd-in-total = In total: { $hours }

@@ -10,7 +10,10 @@ sets-back-to-sets = Back to the sets
 sets-choose-title = Choose your set
 sets-choose-intro = Pick the set you want to join. Each set mixes people from different organisations, and nobody shares a set with someone in their own management chain: a set that is closed to you says why.
 sets-choose-legend = Sets open for choosing
-sets-choose-people = { $count -> [one] { $count } person *[other] { $count } people }
+sets-choose-people = { $count ->
+    [one] { $count } person
+   *[other] { $count } people
+    }
 sets-choose-from = from { $organisations }
 sets-choose-mine = (your choice)
 sets-choose-closed = Closed to you: { $why }
@@ -31,7 +34,10 @@ meeting-cancel-what-shown = The meeting is shown as cancelled on the set's page 
 meeting-cancel-what-rota = Nobody loses their turn to present: the rota moves to the next meeting.
 meeting-cancel-what-undo = You can undo this from the meeting's page until the time it was due to start.
 meeting-cancel-who-heading = Who will be told
-meeting-cancel-who = An email goes to { $count -> [one] this person *[other] these { $count } people }, the set's members and facilitators:
+meeting-cancel-who = An email goes to { $count ->
+    [one] this person
+   *[other] these { $count } people
+    }, the set's members and facilitators:
 meeting-cancel-yes = Yes, cancel the meeting
 meeting-cancel-no = No, keep the meeting
 
@@ -332,7 +338,10 @@ forming-run-best = The best formation found so far scores { $score } (higher is 
 forming-run-kept = The formation kept scores { $score } (higher is better).
 forming-run-starting = The search is starting; no formation found yet.
 forming-run-none-kept = No formation was kept.
-forming-run-left = { $count -> [one] About 1 second left. *[other] About { $count } seconds left. }
+forming-run-left = { $count ->
+    [one] About 1 second left.
+   *[other] About { $count } seconds left.
+    }
 forming-run-started = Started by { $name } at { $when }.
 forming-run-busy = These sets are already being formed by { $name } since { $when }: this is that run. Wait for it to finish, or cancel it and form them again.
 forming-run-notice-started = Forming started. You can leave this page and come back later.
@@ -398,7 +407,10 @@ forming-swap-with = Swap { $name } with { $other }
 forming-facilitators-link = Choose facilitators for every set on one page
 forming-set-count = { $count } sets.
 forming-everyone-placed = Everyone with a place is in a set.
-forming-unplaced = { $count -> [one] 1 person with a place is in no set. *[other] { $count } people with a place are in no set. }
+forming-unplaced = { $count ->
+    [one] 1 person with a place is in no set.
+   *[other] { $count } people with a place are in no set.
+    }
 forming-keep-rules = The sets keep every rule.
 forming-propose-place = Propose where to place them
 forming-check-rules = Check the sets against the rules
