@@ -65,9 +65,9 @@ async fn confirm_page(
     let p = preview(state, viewer, person).await?;
     let (action, back) = paths(person, own_flow);
     let title = if p.own {
-        "Erase your account".to_owned()
+        crate::i18n::t("erase-account-heading")
     } else {
-        format!("Erase {}", p.person.name)
+        crate::i18n::t1("erase-person-link", "name", &p.person.name)
     };
     let nav = if own_flow {
         "/account"
@@ -99,13 +99,19 @@ async fn submit(
         Ok(done) => {
             // Someone who erased themself is signed out: the page has no navigation.
             let layout = if done.own {
-                Layout::new(state, None, String::new(), "Your account is erased", "/")
+                Layout::new(
+                    state,
+                    None,
+                    String::new(),
+                    crate::i18n::t("erase-done-own-heading"),
+                    "/",
+                )
             } else {
                 Layout::new(
                     state,
                     Some(viewer),
                     viewer.csrf.clone(),
-                    "Person erased",
+                    crate::i18n::t("erase-done-heading"),
                     "/admin/people",
                 )
             };

@@ -1,0 +1,32 @@
+# Löschen einer Person (DSGVO): Bestätigungsseite, Bestätigung und die Links dorthin.
+
+erase-own-heading = Ihr Konto löschen?
+erase-heading = { $name } löschen?
+erase-deleted-heading = Was gelöscht wird
+erase-deleted-diary-own = Ihre Tagebuch- und Protokolleinträge sowie die Maßnahmen, die Sie übernommen haben
+erase-deleted-diary = Ihre Tagebuch- und Protokolleinträge sowie die Maßnahmen, die die Person übernommen hat
+erase-deleted-answers = Antworten auf Fragebögen und die Texte von Bewerbungen
+erase-deleted-facilitator = Moderationsprofil, Qualifikationen, Pool-Mitgliedschaft und Abwesenheiten
+erase-deleted-records = Zertifikate, Nachweise im Fortbildungsportfolio und Interesse an Masterclasses
+erase-deleted-access = Rollen, Einstellungen, Anmeldesitzungen, API-Tokens, Kalender-Links und noch nicht versandte E-Mails
+erase-kept-heading = Was erhalten bleibt
+erase-kept-own = Die Unterlagen anderer brauchen weiterhin eine Spur: Set-Mitgliedschaft, Anwesenheitssummen, die in ein Set eingebrachten Anliegen (ohne deren Text) und das Prüfprotokoll. Dort erscheinen Sie als „Ehemaliges Mitglied“, ohne dass etwas auf Sie zurückführt.
+erase-kept = Die Unterlagen anderer brauchen weiterhin eine Spur: Set-Mitgliedschaft, Anwesenheitssummen, die in ein Set eingebrachten Anliegen (ohne deren Text) und das Prüfprotokoll. Dort erscheint diese Person als „Ehemaliges Mitglied“, ohne dass etwas auf sie zurückführt.
+erase-warning = Warnung
+erase-cannot-undo = Dies kann nicht rückgängig gemacht werden.
+erase-signed-out = Sie werden abgemeldet.
+erase-understand-own = Ich verstehe, dass mein Konto und meine Daten gelöscht werden
+erase-understand = Ich verstehe, dass das Konto und die Daten dieser Person gelöscht werden
+erase-yes = Ja, löschen
+erase-no = Nein, zurück
+erase-done-own-heading = Ihr Konto ist gelöscht
+erase-done-heading = Person gelöscht
+erase-done-own-body = Ihre eigenen Unterlagen sind gelöscht und Sie sind abgemeldet. Wo die Unterlagen anderer eine Spur brauchen, nennen sie ein ehemaliges Mitglied.
+erase-done-home = Zur Startseite
+erase-done-body = Die eigenen Unterlagen der Person sind gelöscht, ihre Sitzungen und Tokens beendet, und die Unterlagen anderer nennen nun ein ehemaliges Mitglied. Das Prüfprotokoll hält fest, dass Sie dies getan haben.
+erase-done-people = Zurück zu den Personen
+erase-account-heading = Ihr Konto löschen
+erase-account-hint = Löschen Sie Ihr Konto und was Sie hier geschrieben haben. Die Unterlagen anderer nennen dann ein ehemaliges Mitglied.
+erase-person-heading = Diese Person löschen
+erase-person-hint = Auf Wunsch der Person ihr Konto und ihre Texte löschen; die Unterlagen anderer nennen dann ein ehemaliges Mitglied.
+erase-person-link = { $name } löschen

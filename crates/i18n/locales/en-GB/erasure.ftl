@@ -1,0 +1,32 @@
+# Erasing a person (UK GDPR): the confirmation page, the confirmation panel and the links to them.
+
+erase-own-heading = Erase your account?
+erase-heading = Erase { $name }?
+erase-deleted-heading = What will be deleted
+erase-deleted-diary-own = Your diary and log entries, and the actions you took on
+erase-deleted-diary = Their diary and log entries, and the actions they took on
+erase-deleted-answers = Answers to questionnaires and the words of applications
+erase-deleted-facilitator = Facilitator profile, qualifications, pool membership and absences
+erase-deleted-records = Certificates, CPD portfolio evidence and masterclass interests
+erase-deleted-access = Roles, preferences, sign-in sessions, API tokens, calendar links and emails waiting to be sent
+erase-kept-heading = What will be kept
+erase-kept-own = Other people's records still need a trace: set membership, attendance totals, the problems brought to a set (without their words) and the audit log. In them you will be shown as "Former member", with nothing that leads back to you.
+erase-kept = Other people's records still need a trace: set membership, attendance totals, the problems brought to a set (without their words) and the audit log. In them this person will be shown as "Former member", with nothing that leads back to them.
+erase-warning = Warning
+erase-cannot-undo = This cannot be undone.
+erase-signed-out = You will be signed out.
+erase-understand-own = I understand that my account and data will be erased
+erase-understand = I understand that this person's account and data will be erased
+erase-yes = Yes, erase
+erase-no = No, go back
+erase-done-own-heading = Your account is erased
+erase-done-heading = Person erased
+erase-done-own-body = Your own records are deleted and you are signed out. Where other people's records still need a trace, they name a former member.
+erase-done-home = Go to the home page
+erase-done-body = Their own records are deleted, their sessions and tokens have ended, and other people's records now name a former member. The audit log records that you did it.
+erase-done-people = Back to people
+erase-account-heading = Erase your account
+erase-account-hint = Delete your account and what you wrote here. Other people's records will name a former member.
+erase-person-heading = Erase this person
+erase-person-hint = When they ask, delete their account and what they wrote; others' records will name a former member.
+erase-person-link = Erase { $name }
