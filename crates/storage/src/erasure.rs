@@ -75,6 +75,8 @@ const DELETES: &[&str] = &[
     "DELETE FROM supervisions WHERE facilitator_id = $1 OR supervisor_id = $1",
     // The account: preferences, roles, and every way back in.
     "DELETE FROM person_preferences WHERE person_id = $1",
+    "DELETE FROM person_locales WHERE person_id = $1",
+    "DELETE FROM sso_links WHERE person_id = $1",
     "DELETE FROM sign_in_notices WHERE person_id = $1",
     "DELETE FROM role_grants WHERE person_id = $1",
     "DELETE FROM sessions WHERE person_id = $1",

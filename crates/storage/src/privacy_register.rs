@@ -93,6 +93,8 @@ pub static REGISTER: &[Entry] = &[
     accounts::JOBS,
     accounts::PERSON_PREFERENCES,
     accounts::PERSON_LOCALES,
+    accounts::SSO_LINKS,
+    accounts::SSO_PENDING_LOGINS,
     accounts::REPORTING_LINES,
     accounts::CALENDAR_FEEDS,
     programmes::PROGRAMMES,

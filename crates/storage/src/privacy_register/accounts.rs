@@ -254,3 +254,40 @@ pub const CALENDAR_FEEDS: Entry = Entry {
     kept: "Until the person revokes the feed or is erased.",
     on_erasure: OnErasure::Delete,
 };
+
+// Migration 0030: single sign-on.
+pub const SSO_LINKS: Entry = Entry {
+    table: "sso_links",
+    subject: Some("person_id"),
+    through: None,
+    also_about: &[],
+    columns: &[
+        ("issuer", NotPersonal),
+        ("subject", Identifies),
+        ("person_id", Identifies),
+        ("provider_id", NotPersonal),
+        ("created_at", Activity),
+    ],
+    why: "To know which account at the employer's sign-in provider is this person's.",
+    kept: "Until the person is erased.",
+    on_erasure: OnErasure::Delete,
+};
+
+pub const SSO_PENDING_LOGINS: Entry = Entry {
+    table: "sso_pending_logins",
+    subject: None,
+    through: None,
+    also_about: &[],
+    columns: &[
+        ("state_hash", Secret),
+        ("provider_id", NotPersonal),
+        ("nonce", Secret),
+        ("pkce_verifier", Secret),
+        ("next_path", NotPersonal),
+        ("created_at", NotPersonal),
+        ("consumed_at", NotPersonal),
+    ],
+    why: "To finish a sign-in begun at a provider, once, from the browser that began it; nobody is known until it finishes.",
+    kept: "Ten minutes; old rows are deleted.",
+    on_erasure: OnErasure::NotAboutAPerson,
+};
