@@ -36,7 +36,7 @@ pub async fn rows_about(conn: &mut Conn, person: &Id, email: &str) -> Result<Vec
             .collect();
         let list = columns
             .iter()
-            .map(|c| format!("\"{c}\""))
+            .map(|c| format!("CAST(\"{c}\" AS TEXT) AS \"{c}\""))
             .collect::<Vec<_>>()
             .join(", ");
         let sql = format!(

@@ -346,7 +346,7 @@ pub async fn mine(
         &state,
         Some(&viewer),
         viewer.csrf.clone(),
-        "Your applications",
+        crate::i18n::t("nav-applications"),
         "/applications",
     )
     .with_notice(notice);

@@ -45,7 +45,7 @@ pub async fn list(
         &state,
         Some(&viewer),
         viewer.csrf.clone(),
-        "Audit log",
+        crate::i18n::t("nav-audit"),
         "/admin/audit",
     );
     render(&AuditPage {

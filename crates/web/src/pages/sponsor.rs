@@ -107,7 +107,7 @@ async fn page(
         state,
         Some(viewer),
         viewer.csrf.clone(),
-        "Your nominees",
+        crate::i18n::t("nav-nominees"),
         "/sponsor",
     )
     .with_errors(&errors)

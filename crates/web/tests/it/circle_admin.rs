@@ -206,7 +206,9 @@ async fn a_lead_creates_checks_and_publishes_a_circle() {
         .await;
     assert_eq!(not_pool.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(
-        not_pool.body.contains("region&#x27;s pool") || not_pool.body.contains("region's pool")
+        not_pool.body.contains("region&#x27;s pool")
+            || not_pool.body.contains("region&#39;s pool")
+            || not_pool.body.contains("region's pool")
     );
 
     let made = lead.post_form_owned("/admin/circles", &form).await;
