@@ -230,7 +230,7 @@ async fn queue_page(
                     "admin-status-numbered",
                     &[
                         ("status", crate::i18n::t(a.state.message_id()).into()),
-                        ("number", i64::from(r).into()),
+                        ("number", r.into()),
                     ],
                 ),
                 (s, None) => crate::i18n::t(s.message_id()),
@@ -483,10 +483,7 @@ pub fn summary(v: ApplicationView) -> ApplicationSummary {
             value: match a.waitlist_rank {
                 Some(r) => crate::i18n::t_args(
                     "admin-cohort-waitlist-number",
-                    &[
-                        ("cohort", c.clone().into()),
-                        ("number", i64::from(r).into()),
-                    ],
+                    &[("cohort", c.clone().into()), ("number", r.into())],
                 ),
                 None => c.clone(),
             },

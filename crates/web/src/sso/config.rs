@@ -162,7 +162,8 @@ mod tests {
     #[test]
     fn each_mistake_names_its_key() {
         assert!(validate(&[provider()]).is_ok());
-        let cases: Vec<(Box<dyn Fn(&mut OidcProvider)>, &str)> = vec![
+        type Mistake = Box<dyn Fn(&mut OidcProvider)>;
+        let cases: Vec<(Mistake, &str)> = vec![
             (Box::new(|p| p.id = "NHS mail".into()), ".id must be"),
             (
                 Box::new(|p| p.issuer = "http://login.example".into()),

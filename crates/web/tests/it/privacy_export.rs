@@ -76,7 +76,7 @@ fn is_about(table: &str, row: &Value, person: &str, email: &str) -> bool {
     }
     std::iter::once(subject)
         .chain(e.also_about.iter().copied())
-        .any(|c| row[c] == Value::from(person))
+        .any(|c| row[c] == person)
 }
 
 #[tokio::test]

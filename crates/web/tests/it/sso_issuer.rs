@@ -150,7 +150,8 @@ async fn id_tokens_for_another_audience_expired_or_unverified_are_refused() {
     assert!(c.cookies.contains_key("revans_session"));
 
     let before = footprint(&app).await;
-    let cases: [(fn(String) -> NextToken, StatusCode, &str); 3] = [
+    type Case<'a> = (fn(String) -> NextToken, StatusCode, &'a str);
+    let cases: [Case; 3] = [
         (
             |n| NextToken {
                 audience: "another-service".into(),
