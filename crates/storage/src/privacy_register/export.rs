@@ -23,6 +23,7 @@ pub struct TableRows {
 /// Every table's rows about the person whose id and email address are given, in register
 /// order; tables about nobody are left out, tables with no row about them are kept (empty).
 pub async fn rows_about(conn: &mut Conn, person: &Id, email: &str) -> Result<Vec<TableRows>> {
+    let sqlite = conn.backend_name().eq_ignore_ascii_case("sqlite");
     let mut out = Vec::new();
     for entry in REGISTER {
         let Some(filter) = filter(entry) else {
@@ -36,7 +37,7 @@ pub async fn rows_about(conn: &mut Conn, person: &Id, email: &str) -> Result<Vec
             .collect();
         let list = columns
             .iter()
-            .map(|c| format!("CAST(\"{c}\" AS TEXT) AS \"{c}\""))
+            .map(|c| select_as_stored(sqlite, c))
             .collect::<Vec<_>>()
             .join(", ");
         let sql = format!(
@@ -64,6 +65,17 @@ pub async fn rows_about(conn: &mut Conn, person: &Id, email: &str) -> Result<Vec
         });
     }
     Ok(out)
+}
+
+/// A column as it is stored. On SQLite the Any driver refuses a column declared BOOLEAN, so
+/// the no-op unary plus turns it into an expression, which SQLite types by the value it holds
+/// (0 and 1 for booleans); integers, reals and text keep their kind on both backends.
+fn select_as_stored(sqlite: bool, column: &str) -> String {
+    if sqlite {
+        format!("+\"{column}\" AS \"{column}\"")
+    } else {
+        format!("\"{column}\"")
+    }
 }
 
 enum Binds {
