@@ -94,6 +94,11 @@ const SCRUBS: &[&str] = &[
     "UPDATE problems SET title = 'A former member''s problem', description = '' WHERE author_id = $1",
     // The audit log keeps what was done; who did it is no longer recoverable.
     "UPDATE audit_log SET actor_name = 'Former member', ip = '' WHERE actor_id = $1",
+    // A formation run they started stays in the cohort's history, without their address.
+    "UPDATE formation_runs SET started_ip = '' WHERE started_by = $1",
+    // A request to facilitate stays in the set's or circle's history; its emailed link no
+    // longer works (the hash is replaced by a value no token hashes to, unique per row).
+    "UPDATE facilitator_requests SET token_hash = 'erased-' || id WHERE person_id = $1",
 ];
 
 /// Erases the person in the caller's transaction. Their `people` row stays (ids in others'
@@ -122,11 +127,12 @@ pub async fn erase(conn: &mut Conn, who: &Subject<'_>, now: i64) -> Result<()> {
             .await?;
     }
     // Keyed by address, not by person: invitations sent to it (360 raters from outside),
-    // sign-in attempts with it, and every email queued or sent to it.
+    // sign-in attempts with it, and every email queued or sent to it. An address typed at
+    // sign-in may differ in case from the account's (the export matches it the same way).
     for sql in [
-        "DELETE FROM wave_invitations WHERE email = $1",
-        "DELETE FROM sign_in_attempts WHERE email = $1",
-        "DELETE FROM jobs WHERE recipient = $1",
+        "DELETE FROM wave_invitations WHERE LOWER(email) = LOWER($1)",
+        "DELETE FROM sign_in_attempts WHERE LOWER(email) = LOWER($1)",
+        "DELETE FROM jobs WHERE LOWER(recipient) = LOWER($1)",
     ] {
         sqlx::query(sql).bind(who.email).execute(&mut *conn).await?;
     }
