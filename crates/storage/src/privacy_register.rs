@@ -75,6 +75,7 @@ mod programmes;
 mod records;
 mod sets;
 
+pub(crate) use export::where_about;
 pub use export::{TableRows, rows_about};
 pub use markdown::{label, render_markdown};
 

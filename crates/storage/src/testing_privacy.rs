@@ -26,3 +26,61 @@ pub async fn count_containing(
         .fetch_one(&mut *conn)
         .await?)
 }
+
+/// One column, as text, of every row `entry` holds about the person (by id or address, as the
+/// register says): to read secrets and contact details the export leaves out or reformats.
+pub async fn column_about(
+    conn: &mut Conn,
+    entry: &crate::privacy_register::Entry,
+    column: &str,
+    person: &str,
+    email: &str,
+) -> Result<Vec<Option<String>>> {
+    let Some((filter, by_email)) = crate::privacy_register::where_about(entry) else {
+        return Ok(Vec::new());
+    };
+    let sql = format!(
+        "SELECT CAST(\"{column}\" AS TEXT) FROM \"{}\" WHERE {filter}",
+        entry.table
+    );
+    Ok(sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
+        .bind(if by_email { email } else { person })
+        .fetch_all(&mut *conn)
+        .await?)
+}
+
+/// A value bound to a test's own statement.
+pub enum Arg<'a> {
+    Text(&'a str),
+    Int(i64),
+}
+
+/// Binds the values in order.
+macro_rules! bound {
+    ($sql:expr, $args:expr) => {{
+        let mut q = sqlx::query(sqlx::AssertSqlSafe($sql));
+        for a in $args {
+            q = match a {
+                Arg::Text(s) => q.bind(*s),
+                Arg::Int(i) => q.bind(*i),
+            };
+        }
+        q
+    }};
+}
+
+/// Runs a test fixture's own statement (a row no storage function writes), with its values
+/// bound; the rows it changed.
+pub async fn execute(conn: &mut Conn, sql: &str, args: &[Arg<'_>]) -> Result<u64> {
+    Ok(bound!(sql.to_owned(), args).execute(&mut *conn).await?.rows_affected())
+}
+
+/// The column `v` of a test fixture's own query, as text.
+pub async fn texts(conn: &mut Conn, sql: &str, args: &[Arg<'_>]) -> Result<Vec<String>> {
+    use sqlx::Row;
+    let sql = format!("SELECT CAST(v AS TEXT) FROM ({sql}) AS q");
+    let rows = bound!(sql, args).fetch_all(&mut *conn).await?;
+    rows.iter()
+        .map(|r| Ok(r.try_get::<String, _>(0)?))
+        .collect()
+}

@@ -146,3 +146,9 @@ fn value(row: &sqlx::any::AnyRow, i: usize) -> Result<serde_json::Value> {
         }
     })
 }
+
+/// The WHERE clause picking an entry's rows about the person ($1), and whether $1 is their
+/// email address (true) or their id: for the test support reading one column of those rows.
+pub(crate) fn where_about(entry: &Entry) -> Option<(String, bool)> {
+    filter(entry).map(|f| (f.sql, matches!(f.binds, Binds::Email)))
+}

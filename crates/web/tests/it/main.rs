@@ -56,6 +56,7 @@ mod i18n_records;
 mod i18n_sets;
 mod privacy_erasure;
 mod privacy_export;
+mod privacy_fixture;
 mod privacy_retention;
 mod programmes;
 mod reports_scale;

@@ -1,64 +1,43 @@
 //! Erasure (issue 17): driven by the privacy register, so a table added to it is checked
-//! without a change here. After the demo participant is erased, every register entry with a
-//! subject holds no row about them (Delete) or none that names them (FormerMember, Scrub);
-//! nothing in the whole database still holds their name or address; another person's rows
-//! are untouched. Then the rules around it: who may erase, twice, signing in, directories.
+//! without a change here. The fixture gives two people a row in every register entry about a
+//! person; after the first is erased, every entry does what its `on_erasure` says (Delete: no
+//! row about her remains; FormerMember: the rows stay, naming a former member; Scrub: what she
+//! wrote is cleared), no secret of hers survives, nothing in the whole database still holds
+//! her name, address or network address, and the other person's rows are exactly as they
+//! were. Then the rules around it: who may erase, twice, signing in, directories.
 
 use axum::http::StatusCode;
 use revans_domain::Id;
 use revans_storage::privacy_register::{Data, OnErasure, REGISTER};
-use revans_storage::testing_privacy::count_containing;
+use revans_storage::privacy_register::TableRows;
+use revans_storage::testing_privacy::{column_about, count_containing, count_where};
 
 use crate::helpers::*;
+use crate::privacy_fixture::{self, ADA_IP, Seeded, entries_about_people};
 
-/// Rows about the person (by id, by address, or through another table, as the register
-/// says), by table, with the values of their Scrub entries' own words.
-async fn rows_about(app: &TestApp, person: &str, email: &str) -> Vec<(&'static str, usize)> {
+/// Every register entry's rows about the person, as the export reads them.
+async fn tables_about(app: &TestApp, who: &Seeded) -> Vec<TableRows> {
     let mut conn = app.state.store.conn().await.unwrap();
-    revans_storage::privacy_register::rows_about(&mut conn, &Id::parse(person).unwrap(), email)
+    revans_storage::privacy_register::rows_about(&mut conn, &who.id, &who.email)
         .await
         .unwrap()
-        .into_iter()
-        .map(|t| (t.entry.table, t.rows.len()))
-        .collect()
 }
 
-/// What the person wrote in the rows a Scrub entry keeps (OwnWords columns), by entry.
-async fn words_about(
-    app: &TestApp,
-    person: &str,
-    email: &str,
-) -> Vec<(&'static str, &'static str, Vec<String>)> {
-    let mut conn = app.state.store.conn().await.unwrap();
-    let tables =
-        revans_storage::privacy_register::rows_about(&mut conn, &Id::parse(person).unwrap(), email)
-            .await
-            .unwrap();
-    let mut out = Vec::new();
-    for t in tables
+/// The values of one column in a table's exported rows, as text (nulls and blanks left out).
+fn texts(t: &TableRows, column: &str) -> Vec<String> {
+    let Some(i) = t.columns.iter().position(|c| *c == column) else {
+        return Vec::new();
+    };
+    t.rows
         .iter()
-        .filter(|t| t.entry.on_erasure == OnErasure::Scrub)
-    {
-        for (i, column) in t.columns.iter().enumerate() {
-            let own = t
-                .entry
-                .columns
-                .iter()
-                .any(|(c, d)| c == column && *d == Data::OwnWords);
-            if !own {
-                continue;
-            }
-            let kept: Vec<String> = t
-                .rows
-                .iter()
-                .filter_map(|r| r[i].as_str().map(str::to_owned))
-                // Empty text and JSON's empty list say nothing about anyone.
-                .filter(|v| !v.trim().is_empty() && v != "[]")
-                .collect();
-            out.push((t.entry.table, *column, kept));
-        }
-    }
-    out
+        .filter_map(|r| match &r[i] {
+            serde_json::Value::Null => None,
+            serde_json::Value::String(s) => Some(s.clone()),
+            other => Some(other.to_string()),
+        })
+        // Empty text and JSON's empty list say nothing about anyone.
+        .filter(|v| !v.trim().is_empty() && v != "[]")
+        .collect()
 }
 
 async fn erase_by_api(app: &TestApp, as_email: &str, person: &str, body: &str) -> Response {
@@ -76,100 +55,160 @@ async fn erase_by_api(app: &TestApp, as_email: &str, person: &str, body: &str) -
 #[tokio::test]
 async fn erasure_covers_every_register_entry() {
     let app = TestApp::spawn().await;
-    let pat = app.person_id(PARTICIPANT).await;
-    let other = app.person_id(FACILITATOR).await;
-    let (old_name, old_email) = {
+    // Ada (erased) and Bea (not) each have a row in every register entry about a person.
+    let (ada, bea) = privacy_fixture::seed(&app).await;
+    // A real session and API token of Ada's too, to see her ways back in end.
+    {
+        let hash = revans_app::security::hash_password(
+            &revans_domain::Password::parse(PASSWORD).unwrap(),
+        )
+        .await
+        .unwrap();
         let mut conn = app.state.store.conn().await.unwrap();
-        let p = revans_storage::people::get(&mut conn, &Id::parse(&pat).unwrap())
+        revans_storage::people::set_password_hash(&mut conn, &ada.id, &hash)
             .await
-            .unwrap()
             .unwrap();
-        (p.name, p.email)
-    };
-    // A session, a token and a calendar feed of theirs, beside what the demo seeds.
-    let mut pat_client = app.signed_in(PARTICIPANT).await;
-    pat_client.post_form("/account/calendar", &[]).await;
-    let pat_token = app.api_token(PARTICIPANT).await;
-    let other_email = FACILITATOR;
-    let before = rows_about(&app, &pat, &old_email).await;
-    let words_before = words_about(&app, &pat, &old_email).await;
-    let other_before = rows_about(&app, &other, other_email).await;
-
-    let r = erase_by_api(&app, ADMIN, &pat, r#"{"confirm":true}"#).await;
-    assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.body);
-
-    let after = rows_about(&app, &pat, &old_email).await;
-    let words_after = words_about(&app, &pat, &old_email).await;
-    let mut failures = Vec::new();
-    let mut unexercised = Vec::new();
-    for ((table, was), (_, now)) in before.iter().zip(&after) {
-        let e = revans_storage::privacy_register::entry(table).unwrap();
-        if *was == 0 {
-            unexercised.push(e.table);
-        }
-        match e.on_erasure {
-            OnErasure::Delete if *now != 0 => failures.push(format!(
-                "{}: declared Delete, {now} of {was} rows about them remain",
-                e.table
-            )),
-            // Kept rows stay (the audit log gains the erasure's own entry).
-            OnErasure::FormerMember | OnErasure::Scrub if now < was => failures.push(format!(
-                "{}: declared {:?}, so its rows stay, but {was} became {now}",
-                e.table, e.on_erasure
-            )),
-            _ => {}
-        }
     }
-    for ((table, column, was), (_, _, now)) in words_before.iter().zip(&words_after) {
-        for v in was {
-            if now.contains(v) {
-                failures.push(format!(
-                    "{table}.{column}: still holds what they wrote: {v:?}"
-                ));
-            }
-        }
-    }
-    // Nothing anywhere still names them or their address.
+    let mut ada_client = app.signed_in(&ada.email).await;
+    let ada_token = app.api_token(&ada.email).await;
+    // Secrets are never exported: read them as stored, to see they go.
+    let mut secrets_before = Vec::new();
     {
         let mut conn = app.state.store.conn().await.unwrap();
-        for e in REGISTER {
-            for (column, _) in e.columns {
-                for needle in [old_email.as_str(), old_name.as_str()] {
-                    let n = count_containing(&mut conn, e.table, column, needle)
-                        .await
-                        .unwrap();
-                    if n > 0 {
-                        failures.push(format!(
-                            "{}.{column}: {n} rows still hold {needle:?}",
-                            e.table
-                        ));
-                    }
+        for e in entries_about_people() {
+            for (column, data) in e.columns {
+                if *data == Data::Secret {
+                    let values =
+                        column_about(&mut conn, e, column, ada.id.as_str(), &ada.email)
+                            .await
+                            .unwrap();
+                    secrets_before.push((e, *column, values));
                 }
             }
         }
     }
-    // Another person's rows are as they were.
-    let other_after = rows_about(&app, &other, other_email).await;
-    for ((table, was), (_, now)) in other_before.iter().zip(&other_after) {
-        if was != now {
+    let before = tables_about(&app, &ada).await;
+    let bea_before = tables_about(&app, &bea).await;
+
+    let r = erase_by_api(&app, ADMIN, ada.id.as_str(), r#"{"confirm":true}"#).await;
+    assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.body);
+
+    let after = tables_about(&app, &ada).await;
+    let mut failures = Vec::new();
+    let mut conn = app.state.store.conn().await.unwrap();
+    for (was, now) in before.iter().zip(&after) {
+        let e = was.entry;
+        if was.rows.is_empty() {
+            failures.push(format!("{}: the fixture holds no row about Ada", e.table));
+            continue;
+        }
+        // Rows tied through a parent: follow the parent ids they held before.
+        let mut through_left = 0;
+        if e.through.is_some() {
+            let subject = e.subject.unwrap();
+            for parent in texts(was, subject) {
+                through_left += count_where(&mut conn, e.table, subject, &parent)
+                    .await
+                    .unwrap();
+            }
+        }
+        let (was_n, now_n) = (was.rows.len(), now.rows.len());
+        match e.on_erasure {
+            OnErasure::Delete => {
+                if now_n != 0 || through_left != 0 {
+                    failures.push(format!(
+                        "{}: declared Delete, {} of {was_n} rows about Ada remain",
+                        e.table,
+                        now_n.max(through_left as usize)
+                    ));
+                }
+            }
+            OnErasure::FormerMember | OnErasure::Scrub => {
+                // The rows stay (the audit log gains the erasure's own entry).
+                let kept = if e.through.is_some() {
+                    through_left as usize
+                } else {
+                    now_n
+                };
+                if kept < was_n {
+                    failures.push(format!(
+                        "{}: declared {:?}, so its rows stay, but {was_n} became {kept}",
+                        e.table, e.on_erasure
+                    ));
+                }
+                // What she wrote in them is gone (a Scrub entry's whole point).
+                for (column, data) in e.columns {
+                    if *data != Data::OwnWords {
+                        continue;
+                    }
+                    let left = texts(now, column);
+                    for v in texts(was, column) {
+                        if left.contains(&v) {
+                            failures.push(format!(
+                                "{}.{column}: still holds what Ada wrote: {v:?}",
+                                e.table
+                            ));
+                        }
+                    }
+                }
+            }
+            OnErasure::NotAboutAPerson => {}
+        }
+    }
+    // No secret of hers survives, in rows deleted or kept.
+    for (e, column, values) in &secrets_before {
+        for v in values.iter().flatten() {
+            let n = count_where(&mut conn, e.table, column, v).await.unwrap();
+            if n > 0 {
+                failures.push(format!("{}.{column}: a secret of Ada's is still held", e.table));
+            }
+        }
+    }
+    // Her row is a former member's; nothing anywhere still holds her name, address or the
+    // network address she used.
+    let p = revans_storage::people::get(&mut conn, &ada.id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(p.name, "Former member");
+    for e in REGISTER {
+        for (column, _) in e.columns {
+            for needle in [ada.email.as_str(), ada.name.as_str(), ADA_IP] {
+                let n = count_containing(&mut conn, e.table, column, needle)
+                    .await
+                    .unwrap();
+                if n > 0 {
+                    failures.push(format!(
+                        "{}.{column}: {n} rows still hold {needle:?}",
+                        e.table
+                    ));
+                }
+            }
+        }
+    }
+    drop(conn);
+    // Bea's rows are exactly as they were.
+    let bea_after = tables_about(&app, &bea).await;
+    for (was, now) in bea_before.iter().zip(&bea_after) {
+        if was.rows != now.rows {
             failures.push(format!(
-                "{table}: another person's rows went from {was} to {now}"
+                "{}: Bea's rows changed: {:?} became {:?}",
+                was.entry.table, was.rows, now.rows
             ));
         }
     }
-    eprintln!("register entries the demo holds no row about the participant in: {unexercised:?}");
     assert!(
         failures.is_empty(),
         "erasure is incomplete:\n{}",
         failures.join("\n")
     );
-    // Their ways back in have ended.
+    // Her ways back in have ended.
     assert_eq!(
-        pat_client.get("/account").await.status,
+        ada_client.get("/account").await.status,
         StatusCode::SEE_OTHER
     );
     let mut with_token = app.client();
-    with_token.bearer = Some(pat_token);
+    with_token.bearer = Some(ada_token);
     assert_eq!(
         with_token.json("GET", "/api/v1/me", None).await.status,
         StatusCode::UNAUTHORIZED
