@@ -31,6 +31,8 @@ struct Context {
     programme: Id,
     programmes: Vec<Id>,
     cohort: Id,
+    /// A cohort no formation run is forming now (one may run at a time).
+    run_cohort: Id,
     ordinal: i64,
     sets: Vec<Id>,
     meeting: Id,
@@ -127,6 +129,13 @@ pub async fn seed(app: &TestApp) -> (Seeded, Seeded) {
     .await
     .parse()
     .unwrap();
+    let run_cohort = id(&one(
+        &mut tx,
+        "SELECT id AS v FROM cohorts WHERE id NOT IN (SELECT cohort_id FROM formation_runs \
+         WHERE status IN ('queued', 'running', 'cancelling')) ORDER BY id",
+        &[],
+    )
+    .await);
     let instrument = id(&one(&mut tx, "SELECT id AS v FROM instruments ORDER BY id", &[]).await);
     let wave = id(&one(
         &mut tx,
@@ -145,6 +154,7 @@ pub async fn seed(app: &TestApp) -> (Seeded, Seeded) {
         programme: id(&programme),
         programmes,
         cohort: id(&cohort),
+        run_cohort,
         ordinal,
         sets: sets_first,
         meeting,
@@ -155,6 +165,15 @@ pub async fn seed(app: &TestApp) -> (Seeded, Seeded) {
     };
     let a = person(&mut tx, &ctx, 0, "Ada Subjectwoman", "ada.subject@harbour-trust.example").await;
     let b = person(&mut tx, &ctx, 1, "Bea Bystander", "bea.bystander@harbour-trust.example").await;
+    // Recording a meeting's attendance replaces the whole register, so both at once.
+    meetings::record_attendance(
+        &mut tx,
+        &ctx.meeting,
+        &ctx.lead,
+        &[(a.id.clone(), "present"), (b.id.clone(), "absent")],
+    )
+    .await
+    .unwrap();
     commit(tx).await.unwrap();
     (a, b)
 }
@@ -296,7 +315,7 @@ async fn person(conn: &mut Conn, ctx: &Context, n: usize, name: &str, email: &st
     let run = formation_runs::insert(
         conn,
         formation_runs::NewRun {
-            cohort_id: ctx.cohort.as_str(),
+            cohort_id: ctx.run_cohort.as_str(),
             started_by: p.as_str(),
             started_ip: ip,
             input: &format!("{{\"note\":\"{name} started this\"}}"),
@@ -305,8 +324,13 @@ async fn person(conn: &mut Conn, ctx: &Context, n: usize, name: &str, email: &st
     )
     .await
     .unwrap();
-    // Finished, so the other person's run may start in the same cohort.
-    formation_runs::mark_done(conn, &run, 0, 0.0).await.unwrap();
+    // Ended, so the other person's run may start in the same cohort.
+    let error = format!("{name} stopped it");
+    assert!(
+        formation_runs::mark_ended(conn, &run, "failed", Some(&error))
+            .await
+            .unwrap()
+    );
     let set = &ctx.sets[0];
     let membership = sets::add_member(
         conn,
@@ -339,9 +363,6 @@ async fn person(conn: &mut Conn, ctx: &Context, n: usize, name: &str, email: &st
     )
     .await
     .unwrap();
-    meetings::record_attendance(conn, &ctx.meeting, &ctx.lead, &[(p.clone(), "present")])
-        .await
-        .unwrap();
     apologies::send(conn, &ctx.meeting, &p, &format!("{tag} is sorry to miss it"))
         .await
         .unwrap();
