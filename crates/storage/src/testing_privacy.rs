@@ -72,7 +72,10 @@ macro_rules! bound {
 /// Runs a test fixture's own statement (a row no storage function writes), with its values
 /// bound; the rows it changed.
 pub async fn execute(conn: &mut Conn, sql: &str, args: &[Arg<'_>]) -> Result<u64> {
-    Ok(bound!(sql.to_owned(), args).execute(&mut *conn).await?.rows_affected())
+    Ok(bound!(sql.to_owned(), args)
+        .execute(&mut *conn)
+        .await?
+        .rows_affected())
 }
 
 /// The column `v` of a test fixture's own query, as text.

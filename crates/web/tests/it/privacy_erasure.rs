@@ -8,8 +8,8 @@
 
 use axum::http::StatusCode;
 use revans_domain::Id;
-use revans_storage::privacy_register::{Data, OnErasure, REGISTER};
 use revans_storage::privacy_register::TableRows;
+use revans_storage::privacy_register::{Data, OnErasure, REGISTER};
 use revans_storage::testing_privacy::{column_about, count_containing, count_where};
 
 use crate::helpers::*;
@@ -59,11 +59,10 @@ async fn erasure_covers_every_register_entry() {
     let (ada, bea) = privacy_fixture::seed(&app).await;
     // A real session and API token of Ada's too, to see her ways back in end.
     {
-        let hash = revans_app::security::hash_password(
-            &revans_domain::Password::parse(PASSWORD).unwrap(),
-        )
-        .await
-        .unwrap();
+        let hash =
+            revans_app::security::hash_password(&revans_domain::Password::parse(PASSWORD).unwrap())
+                .await
+                .unwrap();
         let mut conn = app.state.store.conn().await.unwrap();
         revans_storage::people::set_password_hash(&mut conn, &ada.id, &hash)
             .await
@@ -78,10 +77,9 @@ async fn erasure_covers_every_register_entry() {
         for e in entries_about_people() {
             for (column, data) in e.columns {
                 if *data == Data::Secret {
-                    let values =
-                        column_about(&mut conn, e, column, ada.id.as_str(), &ada.email)
-                            .await
-                            .unwrap();
+                    let values = column_about(&mut conn, e, column, ada.id.as_str(), &ada.email)
+                        .await
+                        .unwrap();
                     secrets_before.push((e, *column, values));
                 }
             }
@@ -160,7 +158,10 @@ async fn erasure_covers_every_register_entry() {
         for v in values.iter().flatten() {
             let n = count_where(&mut conn, e.table, column, v).await.unwrap();
             if n > 0 {
-                failures.push(format!("{}.{column}: a secret of Ada's is still held", e.table));
+                failures.push(format!(
+                    "{}.{column}: a secret of Ada's is still held",
+                    e.table
+                ));
             }
         }
     }

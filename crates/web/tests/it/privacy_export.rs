@@ -92,7 +92,10 @@ async fn every_register_entry_about_a_person_is_exported_and_only_theirs() {
         let keys = data.as_object().unwrap();
         for e in REGISTER {
             if keys.contains_key(e.table) != e.subject.is_some() {
-                failures.push(format!("{}: key in {}'s data.json is wrong", e.table, me.name));
+                failures.push(format!(
+                    "{}: key in {}'s data.json is wrong",
+                    e.table, me.name
+                ));
             }
         }
         for entry in entries_about_people() {
@@ -101,11 +104,17 @@ async fn every_register_entry_about_a_person_is_exported_and_only_theirs() {
                 continue;
             };
             if rows.is_empty() {
-                failures.push(format!("{}: {}'s row is not exported", entry.table, me.name));
+                failures.push(format!(
+                    "{}: {}'s row is not exported",
+                    entry.table, me.name
+                ));
             }
             for row in rows {
                 if !is_about(&data, entry.table, row, me) {
-                    failures.push(format!("{}: a row not about {}: {row}", entry.table, me.name));
+                    failures.push(format!(
+                        "{}: a row not about {}: {row}",
+                        entry.table, me.name
+                    ));
                 }
                 if entry.through.is_none() && is_about(&data, entry.table, row, other) {
                     failures.push(format!(

@@ -143,7 +143,11 @@ pub async fn seed(app: &TestApp) -> (Seeded, Seeded) {
         &[],
     )
     .await);
-    let programmes = ids(&mut tx, "SELECT id AS v FROM programmes ORDER BY id LIMIT 2").await;
+    let programmes = ids(
+        &mut tx,
+        "SELECT id AS v FROM programmes ORDER BY id LIMIT 2",
+    )
+    .await;
     assert_eq!(programmes.len(), 2, "the demo has two programmes");
     let mut sets_first = vec![set_of_meeting];
     sets_first.extend(sets);
@@ -163,8 +167,22 @@ pub async fn seed(app: &TestApp) -> (Seeded, Seeded) {
         instrument,
         wave,
     };
-    let a = person(&mut tx, &ctx, 0, "Ada Subjectwoman", "ada.subject@harbour-trust.example").await;
-    let b = person(&mut tx, &ctx, 1, "Bea Bystander", "bea.bystander@harbour-trust.example").await;
+    let a = person(
+        &mut tx,
+        &ctx,
+        0,
+        "Ada Subjectwoman",
+        "ada.subject@harbour-trust.example",
+    )
+    .await;
+    let b = person(
+        &mut tx,
+        &ctx,
+        1,
+        "Bea Bystander",
+        "bea.bystander@harbour-trust.example",
+    )
+    .await;
     // Recording a meeting's attendance replaces the whole register, so both at once.
     meetings::record_attendance(
         &mut tx,
@@ -203,12 +221,24 @@ async fn person(conn: &mut Conn, ctx: &Context, n: usize, name: &str, email: &st
         .await
         .unwrap();
     // Accounts: sessions, links, tokens, sign-ins (typed in another case), notices, the log.
-    sessions::insert(conn, &format!("session-{tag}"), &p, &format!("csrf-{tag}"), later)
-        .await
-        .unwrap();
-    email_tokens::insert(conn, &format!("link-{tag}"), TokenPurpose::PasswordReset, &p, later)
-        .await
-        .unwrap();
+    sessions::insert(
+        conn,
+        &format!("session-{tag}"),
+        &p,
+        &format!("csrf-{tag}"),
+        later,
+    )
+    .await
+    .unwrap();
+    email_tokens::insert(
+        conn,
+        &format!("link-{tag}"),
+        TokenPurpose::PasswordReset,
+        &p,
+        later,
+    )
+    .await
+    .unwrap();
     api_tokens::insert(
         conn,
         &p,
@@ -255,10 +285,18 @@ async fn person(conn: &mut Conn, ctx: &Context, n: usize, name: &str, email: &st
     people::set_timezone(conn, &p, Some("Europe/Paris"))
         .await
         .unwrap();
-    people::set_locale(conn, &p, Some(Locale::De)).await.unwrap();
-    sso::insert_link(conn, "https://idp.example", &format!("sub-{tag}"), &p, "idp")
+    people::set_locale(conn, &p, Some(Locale::De))
         .await
         .unwrap();
+    sso::insert_link(
+        conn,
+        "https://idp.example",
+        &format!("sub-{tag}"),
+        &p,
+        "idp",
+    )
+    .await
+    .unwrap();
     reporting_lines::set_manager(conn, &p, Some(&ctx.lead))
         .await
         .unwrap();
@@ -304,9 +342,15 @@ async fn person(conn: &mut Conn, ctx: &Context, n: usize, name: &str, email: &st
     )
     .await
     .unwrap();
-    completion::record_session_attendance(conn, &ctx.cohort, ctx.ordinal, &[(p.clone(), true)], &ctx.lead)
-        .await
-        .unwrap();
+    completion::record_session_attendance(
+        conn,
+        &ctx.cohort,
+        ctx.ordinal,
+        &[(p.clone(), true)],
+        &ctx.lead,
+    )
+    .await
+    .unwrap();
     completion::set_exception(conn, &ctx.cohort, &p, &format!("{tag} was ill"), &ctx.lead)
         .await
         .unwrap();
@@ -359,13 +403,22 @@ async fn person(conn: &mut Conn, ctx: &Context, n: usize, name: &str, email: &st
     execute(
         conn,
         "INSERT INTO set_facilitators (set_id, person_id, added_at) VALUES ($1, $2, $3)",
-        &[Arg::Text(set.as_str()), Arg::Text(p.as_str()), Arg::Int(now)],
+        &[
+            Arg::Text(set.as_str()),
+            Arg::Text(p.as_str()),
+            Arg::Int(now),
+        ],
     )
     .await
     .unwrap();
-    apologies::send(conn, &ctx.meeting, &p, &format!("{tag} is sorry to miss it"))
-        .await
-        .unwrap();
+    apologies::send(
+        conn,
+        &ctx.meeting,
+        &p,
+        &format!("{tag} is sorry to miss it"),
+    )
+    .await
+    .unwrap();
     let problem = set_content::insert_problem(
         conn,
         &set_content::NewProblem {
@@ -477,9 +530,16 @@ async fn person(conn: &mut Conn, ctx: &Context, n: usize, name: &str, email: &st
         .unwrap();
     // Facilitators: profile, qualification, pool and availability, an absence, a request,
     // supervision sessions, a set's group supervision, a mentee pairing.
-    facilitator_profiles::save(conn, &p, 3, "confident", "English", &format!("{tag} trained"))
-        .await
-        .unwrap();
+    facilitator_profiles::save(
+        conn,
+        &p,
+        3,
+        "confident",
+        "English",
+        &format!("{tag} trained"),
+    )
+    .await
+    .unwrap();
     facilitator_profiles::add_qualification(
         conn,
         &p,
@@ -573,21 +633,39 @@ async fn person(conn: &mut Conn, ctx: &Context, n: usize, name: &str, email: &st
     execute(
         conn,
         "INSERT INTO circle_facilitators (circle_id, person_id, added_at) VALUES ($1, $2, $3)",
-        &[Arg::Text(ctx.circle.as_str()), Arg::Text(p.as_str()), Arg::Int(now)],
+        &[
+            Arg::Text(ctx.circle.as_str()),
+            Arg::Text(p.as_str()),
+            Arg::Int(now),
+        ],
     )
     .await
     .unwrap();
     circle_bookings::insert(conn, &ctx.circle, &p, "booked")
         .await
         .unwrap();
-    circle_bookings::record_attendance(conn, &ctx.circle, ctx.circle_ordinal, p.as_str(), true, &ctx.lead)
-        .await
-        .unwrap();
+    circle_bookings::record_attendance(
+        conn,
+        &ctx.circle,
+        ctx.circle_ordinal,
+        p.as_str(),
+        true,
+        &ctx.lead,
+    )
+    .await
+    .unwrap();
     // Records: a framework they loaded, evidence with a dimension, a masterclass interest
     // and the invitation it led to.
-    portfolio::insert_framework(conn, &ctx.org, &format!("fixture-{tag}"), "Fixture", "{}", &p)
-        .await
-        .unwrap();
+    portfolio::insert_framework(
+        conn,
+        &ctx.org,
+        &format!("fixture-{tag}"),
+        "Fixture",
+        "{}",
+        &p,
+    )
+    .await
+    .unwrap();
     portfolio::insert_evidence(
         conn,
         &portfolio::NewEvidence {
