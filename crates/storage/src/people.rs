@@ -115,7 +115,10 @@ pub async fn find_by_email(
 
 /// The language chosen by whoever has this address (compared without regard to case), for the
 /// emails sent to it; `None` when nobody has it or they chose none.
-pub async fn locale_by_email(conn: &mut Conn, email: &str) -> Result<Option<revans_domain::Locale>> {
+pub async fn locale_by_email(
+    conn: &mut Conn,
+    email: &str,
+) -> Result<Option<revans_domain::Locale>> {
     let row: Option<(String,)> = sqlx::query_as(
         "SELECT pl.locale FROM people p JOIN person_locales pl ON pl.person_id = p.id \
          WHERE lower(p.email) = lower($1) ORDER BY pl.updated_at DESC LIMIT 1",

@@ -180,7 +180,10 @@ fn ids_named_in(source: &str) -> Vec<(usize, String)> {
     // before queuing it (`Text::new(id)`).
     for (at, _) in source.match_indices("\"email-") {
         let id = source[at + 1..].split('"').next().unwrap_or("");
-        if id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
+        if id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        {
             out.push((at, id.to_owned()));
         }
     }

@@ -193,7 +193,8 @@ pub(crate) async fn pass_on_place(
         programme: circle.title.clone(),
         headline: Text::new("email-circle-place-offered").arg("title", &circle.title),
         lines: std::iter::once(
-            Text::new("email-circle-accept-by").arg("until", Value::moment(until, &circle.timezone)),
+            Text::new("email-circle-accept-by")
+                .arg("until", Value::moment(until, &circle.timezone)),
         )
         .chain(
             circle

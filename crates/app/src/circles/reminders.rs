@@ -54,7 +54,10 @@ async fn remind(app: &App, s: &DueSession, now: i64) -> Result<bool, Error> {
             programme: s.title.clone(),
             headline: Text::new("email-circle-reminder")
                 .arg("title", &s.title)
-                .arg("session", Value::session(s.starts_at, s.ends_at, &s.timezone)),
+                .arg(
+                    "session",
+                    Value::session(s.starts_at, s.ends_at, &s.timezone),
+                ),
             lines: vec![Text::new("email-times-in").arg("zone", &s.timezone)],
             link: format!("{}/circles/{}", app.settings.base_url(), s.circle_id),
             link_label: Text::new("email-see-the-circle"),

@@ -318,10 +318,8 @@ pub async fn start(app: &App, actor: &Actor<'_>, programme: &str) -> Result<Id, 
             headline: Text::new("email-360-self").arg("wave", &wave.name),
             lines: vec![
                 Text::new("email-360-self-started").arg("instrument", &offer.instrument),
-                Text::new("email-360-self-open-until").arg(
-                    "closes",
-                    Value::last_day(wave.closes_at, viewer.timezone()),
-                ),
+                Text::new("email-360-self-open-until")
+                    .arg("closes", Value::last_day(wave.closes_at, viewer.timezone())),
             ],
             link: format!("{}/respond/{token}", app.settings.base_url()),
             link_label: Text::new("email-360-answer-about-yourself"),

@@ -848,9 +848,9 @@ pub(crate) async fn remind_offers(
         }
         if applications::mark_reminded(&mut *tx, &a.id).await? {
             reminded += 1;
-            let until = a.offer_expires_at.map_or(Value::Plain(String::new()), |e| {
-                Value::moment(e, "UTC")
-            });
+            let until = a
+                .offer_expires_at
+                .map_or(Value::Plain(String::new()), |e| Value::moment(e, "UTC"));
             email(
                 state,
                 &mut *tx,
@@ -925,7 +925,11 @@ pub async fn nominate(
         programme: programme.fields.title.clone(),
         headline: Text::new("email-nominated").arg("sponsor", &actor.viewer.person.name),
         lines: vec![Text::new("email-nominated-line")],
-        link: format!("{}/programmes/{}/apply", state.settings.base_url(), programme.id),
+        link: format!(
+            "{}/programmes/{}/apply",
+            state.settings.base_url(),
+            programme.id
+        ),
         link_label: Text::new("email-complete-application"),
     };
     mail::enqueue(&mut tx, &person.email, &message).await?;

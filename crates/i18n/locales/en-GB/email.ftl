@@ -194,7 +194,7 @@ email-meetings-to-come =
         [one] { $count } meeting is still to come.
        *[other] { $count } meetings are still to come.
     }
-email-facilitator-agreed = { $person } agreed to facilitate { $name }
+email-facilitator-agreed = { $person } accepted to facilitate { $name }
 email-facilitator-declined = { $person } declined to facilitate { $name }
 email-ask-someone-else = You can ask someone else from the proposals.
 email-asks-will-you-facilitate =

@@ -45,9 +45,7 @@ pub async fn render_for_recipient(
         Ok(queued) => recipient_locale(state, &queued.to).await?,
         Err(_) => None,
     };
-    let locale = chosen
-        .or(state.settings.default_locale)
-        .unwrap_or_default();
+    let locale = chosen.or(state.settings.default_locale).unwrap_or_default();
     revans_i18n::sync_scope(locale, || render_payload(payload))
 }
 

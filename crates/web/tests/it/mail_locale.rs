@@ -11,7 +11,12 @@ use crate::helpers::*;
 async fn rendered(app: &TestApp) -> Vec<OutgoingEmail> {
     let mut conn = app.state.store.conn().await.unwrap();
     let mut payloads = Vec::new();
-    for j in jobs::list_recent(&mut conn, 1000).await.unwrap().into_iter().rev() {
+    for j in jobs::list_recent(&mut conn, 1000)
+        .await
+        .unwrap()
+        .into_iter()
+        .rev()
+    {
         if j.kind == revans_web::mail::SEND_EMAIL {
             payloads.push(jobs::payload(&mut conn, &j.id).await.unwrap().unwrap());
         }
@@ -62,7 +67,8 @@ async fn a_german_speaker_gets_the_password_reset_in_german_and_an_english_one_i
     );
     assert!(de.text.starts_with("Guten Tag "), "{}", de.text);
     assert!(
-        de.text.contains("Der Link funktioniert einmal und läuft in")
+        de.text
+            .contains("Der Link funktioniert einmal und läuft in")
             && de.text.contains("Ihr Passwort wurde nicht geändert"),
         "{}",
         de.text
@@ -80,7 +86,11 @@ async fn a_german_speaker_gets_the_password_reset_in_german_and_an_english_one_i
     assert!(en.text.starts_with("Dear "), "{}", en.text);
     assert!(en.text.contains("The link works once and expires in"));
     assert!(en.html.contains(r#"<html lang="en-GB">"#), "{}", en.html);
-    assert!(en.html.contains(">Choose a new password</a>"), "{}", en.html);
+    assert!(
+        en.html.contains(">Choose a new password</a>"),
+        "{}",
+        en.html
+    );
 }
 
 #[tokio::test]
@@ -117,7 +127,9 @@ async fn the_language_is_the_one_chosen_when_the_email_is_sent() {
     );
     assert!(
         de.html.contains(r#"<html lang="de">"#)
-            && de.html.contains("<strong>Sam Sponsor hat Sie nominiert</strong>")
+            && de
+                .html
+                .contains("<strong>Sam Sponsor hat Sie nominiert</strong>")
             && de.html.contains(">Bewerbung vervollständigen</a>"),
         "{}",
         de.html
@@ -133,7 +145,9 @@ async fn the_language_is_the_one_chosen_when_the_email_is_sent() {
     );
     assert!(
         en.text.starts_with("Dear ")
-            && en.text.contains("Complete your application: confirm the eligibility"),
+            && en
+                .text
+                .contains("Complete your application: confirm the eligibility"),
         "{}",
         en.text
     );
@@ -179,7 +193,9 @@ async fn the_tenant_default_applies_to_whoever_chose_nothing() {
     );
     assert!(
         invitation.text.starts_with("Guten Tag Dee Newcomer,")
-            && invitation.text.contains("hat Sie als Teil von Bay Council Adult Social Care")
+            && invitation
+                .text
+                .contains("hat Sie als Teil von Bay Council Adult Social Care")
             && invitation
                 .text
                 .contains("Der Link funktioniert einmal und läuft in"),
@@ -188,7 +204,9 @@ async fn the_tenant_default_applies_to_whoever_chose_nothing() {
     );
     assert!(
         invitation.html.contains(r#"<html lang="de">"#)
-            && invitation.html.contains(">Passwort wählen und anmelden</a>"),
+            && invitation
+                .html
+                .contains(">Passwort wählen und anmelden</a>"),
         "{}",
         invitation.html
     );
@@ -199,7 +217,11 @@ async fn the_tenant_default_applies_to_whoever_chose_nothing() {
     let en = reset_email(&app, PARTICIPANT).await;
     assert!(en.subject.starts_with("Reset your "), "{}", en.subject);
     let de = reset_email(&app, EVALUATOR).await;
-    assert!(de.subject.starts_with("Setzen Sie Ihr Passwort"), "{}", de.subject);
+    assert!(
+        de.subject.starts_with("Setzen Sie Ihr Passwort"),
+        "{}",
+        de.subject
+    );
 }
 
 #[tokio::test]
@@ -232,7 +254,9 @@ async fn payloads_queued_by_earlier_versions_still_render() {
     );
     assert!(
         email.text.starts_with("Guten Tag Pat Participant,")
-            && email.text.contains("The programme team will review your application.")
+            && email
+                .text
+                .contains("The programme team will review your application.")
             && email.text.contains("See your applications and places:"),
         "{}",
         email.text
