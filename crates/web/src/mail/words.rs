@@ -85,7 +85,6 @@ fn hours(minutes: i64) -> String {
     if tenths % 10 == 0 {
         revans_i18n::whole_number(tenths / 10)
     } else {
-        #[allow(clippy::cast_precision_loss)]
         revans_i18n::decimal(tenths as f64 / 10.0, 1)
     }
 }
