@@ -11,6 +11,130 @@ use crate::Error;
 /// The job kind for an email.
 pub const SEND_EMAIL: &str = "send_email";
 
+/// Words the web layer writes in the recipient's language when it sends the email: a message
+/// of the catalogue with its values. Payloads queued before emails were translated hold the
+/// English as written, which reads back as [`Text::Written`] and is sent as it is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Text {
+    Message {
+        id: String,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        args: Vec<(String, Value)>,
+    },
+    Written(String),
+}
+
+impl Text {
+    /// The catalogue message `id` (in `email.ftl`).
+    pub fn new(id: &str) -> Self {
+        Text::Message {
+            id: id.to_owned(),
+            args: Vec::new(),
+        }
+    }
+
+    /// Fills the placeholder `key`.
+    #[must_use]
+    pub fn arg(mut self, key: &str, value: impl Into<Value>) -> Self {
+        if let Text::Message { args, .. } = &mut self {
+            args.push((key.to_owned(), value.into()));
+        }
+        self
+    }
+}
+
+/// A placeholder's value, written out in the recipient's language when the email is sent.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Value {
+    /// Text as written: a name, a title, a reason someone typed.
+    Plain(String),
+    /// A whole number (it chooses plural forms).
+    Number(i64),
+    /// A moment in a time zone: "22 Nov 2026, 14:05 GMT".
+    Moment { ms: i64, zone: String },
+    /// The last whole day before an exclusive end, in a time zone: "31 December 2026".
+    LastDay { ms: i64, zone: String },
+    /// A session with its day, start and end, in a time zone.
+    Session {
+        starts_at: i64,
+        ends_at: i64,
+        zone: String,
+    },
+    /// A number of hours, from minutes: "7.5".
+    Hours(i64),
+    /// Names joined as a list: "Ada, Ben and Cy".
+    Names(Vec<String>),
+    /// Another message, translated too.
+    Text(Box<Text>),
+}
+
+impl Value {
+    pub fn moment(ms: i64, zone: &str) -> Self {
+        Value::Moment {
+            ms,
+            zone: zone.to_owned(),
+        }
+    }
+
+    pub fn last_day(ms: i64, zone: &str) -> Self {
+        Value::LastDay {
+            ms,
+            zone: zone.to_owned(),
+        }
+    }
+
+    pub fn session(starts_at: i64, ends_at: i64, zone: &str) -> Self {
+        Value::Session {
+            starts_at,
+            ends_at,
+            zone: zone.to_owned(),
+        }
+    }
+}
+
+impl From<&str> for Value {
+    fn from(s: &str) -> Self {
+        Value::Plain(s.to_owned())
+    }
+}
+
+impl From<String> for Value {
+    fn from(s: String) -> Self {
+        Value::Plain(s)
+    }
+}
+
+impl From<&String> for Value {
+    fn from(s: &String) -> Self {
+        Value::Plain(s.clone())
+    }
+}
+
+impl From<i64> for Value {
+    fn from(n: i64) -> Self {
+        Value::Number(n)
+    }
+}
+
+impl From<usize> for Value {
+    fn from(n: usize) -> Self {
+        Value::Number(i64::try_from(n).unwrap_or(i64::MAX))
+    }
+}
+
+impl From<Text> for Value {
+    fn from(t: Text) -> Self {
+        Value::Text(Box::new(t))
+    }
+}
+
+/// A session's line: its day and times, with the zone named.
+pub fn session_line(starts_at: i64, ends_at: i64, zone: &str) -> Text {
+    Text::new("email-session-line").arg("session", Value::session(starts_at, ends_at, zone))
+}
+
 /// A link to reset a forgotten password.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PasswordResetEmail {
@@ -59,12 +183,12 @@ pub struct ApplicationEmail {
     pub name: String,
     pub programme: String,
     /// What happened, also the subject.
-    pub headline: String,
+    pub headline: Text,
     /// Further facts: what to do next, the sessions, a reason.
-    pub lines: Vec<String>,
+    pub lines: Vec<Text>,
     pub link: String,
     /// What the link leads to ("See your applications and places").
-    pub link_label: String,
+    pub link_label: Text,
 }
 
 /// Emails about a support circle (issue 15): going ahead, cancelled, merged, moved, its times
@@ -76,11 +200,11 @@ pub struct CircleEmail {
     /// The circle's title.
     pub circle: String,
     /// What happened, also the subject.
-    pub headline: String,
+    pub headline: Text,
     /// Further facts: the sessions, the reason, what to do.
-    pub lines: Vec<String>,
+    pub lines: Vec<Text>,
     pub link: String,
-    pub link_label: String,
+    pub link_label: Text,
 }
 
 /// Revans's invitation to someone who asked for a masterclass on a topic (issue 16). Sent by
@@ -102,10 +226,10 @@ pub struct CertificateEmail {
     pub name: String,
     pub programme: String,
     /// What happened, also the subject.
-    pub headline: String,
-    pub lines: Vec<String>,
+    pub headline: Text,
+    pub lines: Vec<Text>,
     pub link: String,
-    pub link_label: String,
+    pub link_label: Text,
 }
 
 /// Every email Revans sends, as data.

@@ -5,7 +5,6 @@
 //! programme and each meeting is swept on its own: one that fails is logged with its id, its
 //! transaction rolled back (so it is tried again next minute), and the rest go on.
 
-use revans_domain::describe_session;
 use revans_storage::{
     applications, audit, meetings, password_reset_requests, programmes, sets, sign_in_attempts,
 };
@@ -14,7 +13,7 @@ use crate::places::applications::{expire_offers, remind_offers};
 
 use crate::App;
 use crate::Error;
-use crate::mail::{self, ApplicationEmail};
+use crate::mail::{self, ApplicationEmail, Text, Value};
 
 /// Reminders go out this long before a meeting.
 pub const MEETING_REMINDER_MS: i64 = 24 * 3_600_000;
@@ -180,13 +179,6 @@ async fn remind_meeting(
     if !meetings::mark_reminded(&mut tx, &meeting.id).await? {
         return Ok(false);
     }
-    let when = describe_session(
-        &revans_domain::Session {
-            starts_at: meeting.starts_at,
-            ends_at: meeting.ends_at,
-        },
-        timezone,
-    );
     let members = sets::members(&mut tx, &meeting.set_id).await?;
     let facilitators = sets::facilitators(&mut tx, &meeting.set_id).await?;
     let recipients = members
@@ -199,10 +191,13 @@ async fn remind_meeting(
             tenant: state.settings.tenant_name.clone(),
             name,
             programme: set_name.to_owned(),
-            headline: format!("Reminder: your set meets {when}"),
-            lines: vec![format!("Times are in {timezone}.")],
+            headline: Text::new("email-set-reminder").arg(
+                "session",
+                Value::session(meeting.starts_at, meeting.ends_at, timezone),
+            ),
+            lines: vec![Text::new("email-times-in").arg("zone", timezone)],
             link: format!("{}/meetings/{}", state.settings.base_url(), meeting.id),
-            link_label: "See the meeting".into(),
+            link_label: Text::new("email-see-the-meeting"),
         };
         mail::enqueue(&mut tx, &email, &message).await?;
     }

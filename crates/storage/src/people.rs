@@ -113,6 +113,22 @@ pub async fn find_by_email(
     Ok(row.map(Row::split))
 }
 
+/// The language chosen by whoever has this address (compared without regard to case), for the
+/// emails sent to it; `None` when nobody has it or they chose none.
+pub async fn locale_by_email(
+    conn: &mut Conn,
+    email: &str,
+) -> Result<Option<revans_domain::Locale>> {
+    let row: Option<(String,)> = sqlx::query_as(
+        "SELECT pl.locale FROM people p JOIN person_locales pl ON pl.person_id = p.id \
+         WHERE lower(p.email) = lower($1) ORDER BY pl.updated_at DESC LIMIT 1",
+    )
+    .bind(email)
+    .fetch_optional(&mut *conn)
+    .await?;
+    Ok(row.and_then(|(tag,)| revans_domain::Locale::parse(&tag)))
+}
+
 /// People in `root` and the organisations below it, by name.
 pub async fn list_in_tree(conn: &mut Conn, root: &Id) -> Result<Vec<Person>> {
     let sql = format!(

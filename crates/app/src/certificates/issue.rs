@@ -11,7 +11,7 @@ use revans_storage::{Conn, audit, now_ms};
 use super::code::new_code;
 use super::led_cohort;
 use crate::completion::cohort_records;
-use crate::mail::{self, CertificateEmail};
+use crate::mail::{self, CertificateEmail, Text, Value};
 use crate::{Actor, App, Error, Settings};
 
 /// The sweep looks at cohorts whose last session started within this long (the attendance
@@ -122,18 +122,17 @@ pub(crate) async fn issue_telling(
                 tenant: settings.tenant_name.clone(),
                 name: person.name.clone(),
                 programme: title.clone(),
-                headline: format!("Your certificate for {title} is ready"),
+                headline: Text::new("email-certificate-ready").arg("programme", title),
                 lines: vec![
-                    format!("You completed {} ({}).", title, c.name),
-                    format!(
-                        "CPD hours: {}.",
-                        revans_domain::cpd::hours_text(person.cpd.total())
-                    ),
-                    "Anyone you show it to can check it is genuine with the code printed on it."
-                        .into(),
+                    Text::new("email-certificate-completed")
+                        .arg("programme", title)
+                        .arg("cohort", &c.name),
+                    Text::new("email-cpd-hours")
+                        .arg("hours", Value::Hours(i64::from(person.cpd.total()))),
+                    Text::new("email-certificate-check"),
                 ],
                 link: format!("{}/certificates", settings.base_url()),
-                link_label: "See and download your certificates".into(),
+                link_label: Text::new("email-see-download-certificates"),
             },
         )
         .await?;

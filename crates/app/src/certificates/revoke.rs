@@ -6,7 +6,7 @@ use revans_domain::Id;
 use revans_storage::certificates as store;
 
 use super::{CertificateView, led_cohort};
-use crate::mail::{self, CertificateEmail};
+use crate::mail::{self, CertificateEmail, Text};
 use crate::{Actor, App, Error, now_ms};
 
 /// The longest reason, in characters.
@@ -71,13 +71,14 @@ pub async fn revoke(
                 tenant: app.settings.tenant_name.clone(),
                 name: row.holder_name.clone(),
                 programme: row.programme_title.clone(),
-                headline: format!("Your certificate for {} was revoked", row.programme_title),
+                headline: Text::new("email-certificate-revoked")
+                    .arg("programme", &row.programme_title),
                 lines: vec![
-                    format!("Reason: {reason}"),
-                    "Anyone who checks its code is now told it was revoked. Contact your programme lead if you think this is wrong.".into(),
+                    Text::new("email-reason").arg("reason", reason),
+                    Text::new("email-certificate-revoked-check"),
                 ],
                 link: format!("{}/certificates", app.settings.base_url()),
-                link_label: "See your certificates".into(),
+                link_label: Text::new("email-see-certificates"),
             },
         )
         .await?;

@@ -9,7 +9,7 @@ use revans_storage::circle_bookings::{self as store, Booking, MyCircle};
 use revans_storage::{Conn, audit, circle_calendar, people};
 
 use super::calendar::{listings, refusal, rfc3339};
-use crate::mail::{self, ApplicationEmail};
+use crate::mail::{self, ApplicationEmail, Text, Value};
 use crate::{Actor, App, Error, Viewer};
 
 /// What booking did.
@@ -191,21 +191,20 @@ pub(crate) async fn pass_on_place(
         tenant: app.settings.tenant_name.clone(),
         name: person.name.clone(),
         programme: circle.title.clone(),
-        headline: format!("A place on {} is yours if you want it", circle.title),
-        lines: vec![
-            format!(
-                "Accept it by {} or it goes to the next person waiting.",
-                revans_i18n::when_in(until, &circle.timezone)
-            ),
+        headline: Text::new("email-circle-place-offered").arg("title", &circle.title),
+        lines: std::iter::once(
+            Text::new("email-circle-accept-by")
+                .arg("until", Value::moment(until, &circle.timezone)),
+        )
+        .chain(
             circle
                 .sessions
                 .iter()
-                .map(|s| s.when.clone())
-                .collect::<Vec<_>>()
-                .join("; "),
-        ],
+                .map(|s| mail::session_line(s.starts_ms, s.ends_ms, &circle.timezone)),
+        )
+        .collect(),
         link: format!("{}/circles/mine", app.settings.base_url()),
-        link_label: "Accept or decline on My circles".into(),
+        link_label: Text::new("email-accept-on-my-circles"),
     };
     mail::enqueue(conn, &person.email, &message).await?;
     Ok(())

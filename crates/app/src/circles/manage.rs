@@ -8,7 +8,7 @@ use revans_storage::circle_admin::{self as store, ListingRow, PoolFacilitator};
 use revans_storage::circles::{self, Circle, CircleFields, CircleSession};
 use revans_storage::{Conn, Organisation, organisations, people};
 
-use crate::mail::{self, CircleEmail};
+use crate::mail::{self, CircleEmail, Text};
 use crate::{Actor, App, Error, Viewer, admin_scope};
 
 /// Places a circle has unless the lead says otherwise.
@@ -709,17 +709,17 @@ pub async fn change(
         ));
     }
     if sessions_changed && circle.status != "draft" {
-        let when: Vec<String> = fields
+        let when: Vec<Text> = fields
             .sessions
             .iter()
-            .map(|s| describe(s, &fields.timezone))
+            .map(|s| mail::session_line(s.starts_at, s.ends_at, &fields.timezone))
             .collect();
         for c in store::contacts(&mut tx, id).await? {
             let email = circle_email(
                 app,
                 &c.name,
                 &fields.title,
-                "The times of your circle have changed".into(),
+                Text::new("email-circle-times-changed"),
                 when.clone(),
                 id,
             );
@@ -773,7 +773,7 @@ pub async fn cancel(app: &App, actor: &Actor<'_>, id: &Id) -> Result<(), Error> 
         ));
     }
     if circle.status != "draft" {
-        super::sweep::tell_cancelled(app, &mut tx, &circle, "The lead cancelled it.").await?;
+        super::sweep::tell_cancelled(app, &mut tx, &circle, LEAD_CANCELLED).await?;
     }
     actor
         .audit(
@@ -788,6 +788,9 @@ pub async fn cancel(app: &App, actor: &Actor<'_>, id: &Id) -> Result<(), Error> 
     revans_storage::commit(tx).await?;
     Ok(())
 }
+
+/// The reason a circle cancelled by hand gives.
+pub(crate) const LEAD_CANCELLED: &str = "The lead cancelled it.";
 
 /// A session as people read it, with the zone named.
 pub fn describe(s: &CircleSession, zone: &str) -> String {
@@ -808,8 +811,8 @@ pub(crate) fn circle_email(
     app: &App,
     name: &str,
     title: &str,
-    headline: String,
-    lines: Vec<String>,
+    headline: Text,
+    lines: Vec<Text>,
     circle: &Id,
 ) -> CircleEmail {
     CircleEmail {
@@ -819,6 +822,6 @@ pub(crate) fn circle_email(
         headline,
         lines,
         link: format!("{}/circles/{circle}", app.settings.base_url()),
-        link_label: "See the circle".into(),
+        link_label: Text::new("email-see-the-circle"),
     }
 }

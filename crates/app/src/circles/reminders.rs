@@ -3,11 +3,11 @@
 //! `reminded_at` in the transaction that queues the emails, so several instances never both
 //! send one.
 
-use revans_domain::{Id, Session, describe_session};
+use revans_domain::Id;
 use revans_storage::circle_bookings::{self as store, DueSession};
 use revans_storage::circle_calendar;
 
-use crate::mail::{self, ApplicationEmail};
+use crate::mail::{self, ApplicationEmail, Text, Value};
 use crate::{App, Error};
 
 /// Reminders go out this long before a session.
@@ -40,13 +40,6 @@ async fn remind(app: &App, s: &DueSession, now: i64) -> Result<bool, Error> {
     if !store::mark_reminded(&mut tx, &s.circle_id, s.ordinal, now).await? {
         return Ok(false);
     }
-    let when = describe_session(
-        &Session {
-            starts_at: s.starts_at,
-            ends_at: s.ends_at,
-        },
-        &s.timezone,
-    );
     let id = Id::from_trusted(s.circle_id.clone());
     let mut recipients = store::booked_people(&mut tx, &s.circle_id).await?;
     for (person, _) in circle_calendar::facilitators(&mut tx, &id).await? {
@@ -59,10 +52,15 @@ async fn remind(app: &App, s: &DueSession, now: i64) -> Result<bool, Error> {
             tenant: app.settings.tenant_name.clone(),
             name,
             programme: s.title.clone(),
-            headline: format!("Reminder: {} meets {when}", s.title),
-            lines: vec![format!("Times are in {}.", s.timezone)],
+            headline: Text::new("email-circle-reminder")
+                .arg("title", &s.title)
+                .arg(
+                    "session",
+                    Value::session(s.starts_at, s.ends_at, &s.timezone),
+                ),
+            lines: vec![Text::new("email-times-in").arg("zone", &s.timezone)],
             link: format!("{}/circles/{}", app.settings.base_url(), s.circle_id),
-            link_label: "See the circle".into(),
+            link_label: Text::new("email-see-the-circle"),
         };
         mail::enqueue(&mut tx, &email, &message).await?;
     }

@@ -12,8 +12,8 @@ use revans_storage::circle_admin::{self as store, MergeCandidate};
 use revans_storage::circles::{self, Circle, split_topics};
 use revans_storage::{Conn, audit, people};
 
-use super::manage::{circle_email, circle_to_change, describe};
-use crate::mail;
+use super::manage::{circle_email, circle_to_change};
+use crate::mail::{self, Text};
 use crate::{Actor, App, Error};
 
 /// A circle may merge into one starting this long before or after its first session.
@@ -130,11 +130,11 @@ async fn decide(app: &App, id: &Id, now: i64) -> Result<Decided, Error> {
         if !store::claim_confirmed(&mut tx, id, now).await? {
             return Ok(Decided::Nothing);
         }
-        let when: Vec<String> = circle
+        let when: Vec<Text> = circle
             .fields
             .sessions
             .iter()
-            .map(|s| describe(s, &circle.fields.timezone))
+            .map(|s| mail::session_line(s.starts_at, s.ends_at, &circle.fields.timezone))
             .collect();
         for c in store::contacts(&mut tx, id).await? {
             if c.status == "booked" || c.status == "facilitator" {
@@ -142,7 +142,7 @@ async fn decide(app: &App, id: &Id, now: i64) -> Result<Decided, Error> {
                     app,
                     &c.name,
                     &circle.fields.title,
-                    format!("Your circle \"{}\" is going ahead", circle.fields.title),
+                    Text::new("email-circle-going-ahead").arg("title", &circle.fields.title),
                     when.clone(),
                     id,
                 );
@@ -181,22 +181,17 @@ async fn decide(app: &App, id: &Id, now: i64) -> Result<Decided, Error> {
                 app,
                 &p.name,
                 &circle.fields.title,
-                format!("Merge \"{}\" with another circle?", circle.fields.title),
+                Text::new("email-circle-merge-offer").arg("title", &circle.fields.title),
                 vec![
-                    format!(
-                        "{} of at least {} places are booked.",
-                        circle.booked, circle.fields.min_places
-                    ),
-                    format!(
-                        "\"{}\" on the same topic has room for everyone booked. Merge them, or \
-                         cancel the circle. If you do nothing it is cancelled when it was to start.",
-                        target.title
-                    ),
+                    Text::new("email-circle-booked-of-minimum")
+                        .arg("booked", circle.booked)
+                        .arg("minimum", circle.fields.min_places),
+                    Text::new("email-circle-merge-explained").arg("target", &target.title),
                 ],
                 id,
             );
             email.link = format!("{}/admin/circles/{id}", app.settings.base_url());
-            email.link_label = "Merge or cancel the circle".into();
+            email.link_label = Text::new("email-merge-or-cancel");
             mail::enqueue(&mut tx, &p.email, &email).await?;
         }
         record(
@@ -237,6 +232,17 @@ async fn cancel_below_minimum(app: &App, id: &Id, now: i64, reason: &str) -> Res
     Ok(true)
 }
 
+/// Why a circle was cancelled, in the recipient's language when it is one of the known reasons.
+fn reason_text(reason: &str) -> Text {
+    if reason == BELOW_MINIMUM || reason == DECLINED {
+        Text::new("email-circle-too-few")
+    } else if reason == super::manage::LEAD_CANCELLED {
+        Text::new("email-circle-lead-cancelled")
+    } else {
+        Text::Written(reason.to_owned())
+    }
+}
+
 /// Tells everyone booked, waiting, offered a place or facilitating that a circle is cancelled.
 pub(crate) async fn tell_cancelled(
     app: &App,
@@ -249,8 +255,8 @@ pub(crate) async fn tell_cancelled(
             app,
             &c.name,
             &circle.fields.title,
-            format!("Cancelled: the circle \"{}\"", circle.fields.title),
-            vec![reason.to_owned()],
+            Text::new("email-circle-cancelled").arg("title", &circle.fields.title),
+            vec![reason_text(reason)],
             &circle.id,
         );
         mail::enqueue(tx, &c.email, &email).await?;
@@ -294,25 +300,26 @@ pub async fn accept_merge(app: &App, actor: &Actor<'_>, id: &Id) -> Result<Id, E
     let moved_to = circles::get(&mut tx, &target_id)
         .await?
         .ok_or(Error::NotFound)?;
-    let when: Vec<String> = moved_to
+    let when: Vec<Text> = moved_to
         .fields
         .sessions
         .iter()
-        .map(|s| describe(s, &moved_to.fields.timezone))
+        .map(|s| mail::session_line(s.starts_at, s.ends_at, &moved_to.fields.timezone))
         .collect();
     for c in before {
         let email = match c.status.as_str() {
             "booked" => {
-                let mut lines = vec![format!(
-                    "Too few people booked for \"{}\", so your place is now on \"{}\".",
-                    circle.fields.title, target.title
-                )];
+                let mut lines = vec![
+                    Text::new("email-circle-moved-line")
+                        .arg("title", &circle.fields.title)
+                        .arg("target", &target.title),
+                ];
                 lines.extend(when.iter().cloned());
                 circle_email(
                     app,
                     &c.name,
                     &target.title,
-                    format!("Your circle has moved to \"{}\"", target.title),
+                    Text::new("email-circle-moved").arg("target", &target.title),
                     lines,
                     &target_id,
                 )
@@ -321,22 +328,16 @@ pub async fn accept_merge(app: &App, actor: &Actor<'_>, id: &Id) -> Result<Id, E
                 app,
                 &c.name,
                 &circle.fields.title,
-                format!("Merged: the circle \"{}\"", circle.fields.title),
-                vec![format!(
-                    "Its bookings moved to \"{}\"; you are no longer needed for it.",
-                    target.title
-                )],
+                Text::new("email-circle-merged").arg("title", &circle.fields.title),
+                vec![Text::new("email-circle-merged-facilitator").arg("target", &target.title)],
                 id,
             ),
             _ => circle_email(
                 app,
                 &c.name,
                 &circle.fields.title,
-                format!("Cancelled: the circle \"{}\"", circle.fields.title),
-                vec![format!(
-                    "It was merged into \"{}\"; you may book a place there.",
-                    target.title
-                )],
+                Text::new("email-circle-cancelled").arg("title", &circle.fields.title),
+                vec![Text::new("email-circle-merged-others").arg("target", &target.title)],
                 &target_id,
             ),
         };

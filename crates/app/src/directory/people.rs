@@ -6,7 +6,7 @@ use revans_storage::{TokenPurpose, email_tokens, people};
 
 use crate::App;
 use crate::access::accounts::INVITATION_VALID_DAYS;
-use crate::mail::{self, ApplicationEmail, InvitationEmail};
+use crate::mail::{self, ApplicationEmail, InvitationEmail, Text};
 use crate::security::{hash_token, new_token};
 use crate::{Actor, Viewer, admin_scope, parse_org_field, people_in_scope, require_admin_of};
 use crate::{EMAIL_CANNOT_BE_USED, Error};
@@ -331,32 +331,26 @@ pub async fn set_supervisor(
             &person.organisation_id,
         )
         .await?;
-    let mut lines = vec![format!(
-        "{} can read the reflective log entries you share with your supervisor from now on.",
-        sup.name
-    )];
+    let mut lines = vec![Text::new("email-supervisor-reads").arg("supervisor", &sup.name)];
     lines.push(match &before_name {
-        Some(old) => format!(
-            "Entries you shared before today are no longer read by {old}, and {} cannot read them either. To let {} read an earlier entry, open it and share it again.",
-            sup.name, sup.name
-        ),
-        None => "Nothing you wrote before is shared with them.".to_owned(),
+        Some(old) => Text::new("email-supervisor-before")
+            .arg("old", old.as_str())
+            .arg("supervisor", &sup.name),
+        None => Text::new("email-supervisor-nothing-before"),
     });
-    lines.push(format!(
-        "This change was made by {}. If you did not expect it, talk to them or another programme lead.",
-        actor.viewer.person.name
-    ));
+    lines.push(Text::new("email-supervisor-changed-by").arg("lead", &actor.viewer.person.name));
     mail::enqueue(
         &mut tx,
         &person.email,
         &ApplicationEmail {
             tenant: state.settings.tenant_name.clone(),
             name: person.name.clone(),
-            programme: "Your reflective log".into(),
-            headline: format!("{} is now your supervisor", sup.name),
+            // Not about a programme: the subject is the headline alone.
+            programme: String::new(),
+            headline: Text::new("email-supervisor-now").arg("supervisor", &sup.name),
             lines,
             link: format!("{}/diary", state.settings.base_url()),
-            link_label: "Open your reflective log".into(),
+            link_label: Text::new("email-open-reflective-log"),
         },
     )
     .await?;

@@ -18,7 +18,7 @@ use serde::Serialize;
 use super::instruments::load;
 use super::plan::InstrumentListing;
 use super::results::round2;
-use crate::mail::{self, ApplicationEmail};
+use crate::mail::{self, ApplicationEmail, Text, Value};
 use crate::security::{hash_token, new_token};
 use crate::{Actor, App, Error, Viewer};
 
@@ -315,19 +315,14 @@ pub async fn start(app: &App, actor: &Actor<'_>, programme: &str) -> Result<Id, 
             tenant: app.settings.tenant_name.clone(),
             name: viewer.person.name.clone(),
             programme: offer.programme.clone(),
-            headline: format!("Answer about yourself: {}", wave.name),
+            headline: Text::new("email-360-self").arg("wave", &wave.name),
             lines: vec![
-                format!(
-                    "You started a 360 feedback round with \"{}\". Answer the same questions about yourself, so your report can set your view beside others'.",
-                    offer.instrument
-                ),
-                format!(
-                    "It is open until {}. Your 360 feedback page has this link too.",
-                    last_day(wave.closes_at, viewer.timezone())
-                ),
+                Text::new("email-360-self-started").arg("instrument", &offer.instrument),
+                Text::new("email-360-self-open-until")
+                    .arg("closes", Value::last_day(wave.closes_at, viewer.timezone())),
             ],
             link: format!("{}/respond/{token}", app.settings.base_url()),
-            link_label: "Answer about yourself".into(),
+            link_label: Text::new("email-360-answer-about-yourself"),
         },
     )
     .await?;
@@ -523,7 +518,6 @@ pub async fn invite_raters(
         return Err(Error::Invalid(errors.0));
     }
     let programme = programme_title(&mut tx, &wave.programme_id).await?;
-    let closes = last_day(wave.closes_at, crate::DEFAULT_ZONE);
     let mut invited = 0;
     for (address, group) in &listed {
         let token = new_token();
@@ -547,7 +541,7 @@ pub async fn invite_raters(
         mail::enqueue(
             &mut tx,
             address.as_str(),
-            &rater_email(app, &programme, &wave, viewer, *group, &closes, &token),
+            &rater_email(app, &programme, &wave, viewer, *group, &token),
         )
         .await?;
     }
@@ -584,33 +578,41 @@ fn rater_email(
     wave: &Wave,
     subject: &Viewer,
     group: RaterGroup,
-    closes: &str,
     token: &str,
 ) -> ApplicationEmail {
     let who = &subject.person.name;
     let role = match group {
-        RaterGroup::Manager => "their manager",
-        RaterGroup::Peer => "a peer",
-        RaterGroup::Report => "someone who reports to them",
+        RaterGroup::Manager => "email-360-role-manager",
+        RaterGroup::Peer => "email-360-role-peer",
+        RaterGroup::Report => "email-360-role-report",
     };
-    let anonymity = promise(group.as_str(), who);
+    let anonymity = match group {
+        RaterGroup::Manager => Text::new("email-360-promise-manager").arg("who", who),
+        _ => Text::new("email-360-promise-group").arg("who", who),
+    };
     ApplicationEmail {
         tenant: app.settings.tenant_name.clone(),
-        name: "colleague".into(),
+        // No name: the greeting is "Dear colleague" in the rater's language.
+        name: String::new(),
         programme: programme.to_owned(),
-        headline: format!("{who} asks for your view: {}", wave.name),
+        headline: Text::new("email-360-asks")
+            .arg("who", who)
+            .arg("wave", &wave.name),
         lines: vec![
-            format!(
-                "{who} ({}) asked for your view of how they work, as {role}, on \"{}\", part of {programme}.",
-                subject.person.email, wave.instrument_title
-            ),
+            Text::new("email-360-asked")
+                .arg("who", who)
+                .arg("email", subject.person.email.as_str())
+                .arg("role", Text::new(role))
+                .arg("instrument", &wave.instrument_title)
+                .arg("programme", programme),
             anonymity,
-            format!(
-                "It is open until {closes}. You need no account, and can save your answers and come back."
+            Text::new("email-360-rater-open-until").arg(
+                "closes",
+                Value::last_day(wave.closes_at, crate::DEFAULT_ZONE),
             ),
         ],
         link: format!("{}/respond/{token}", app.settings.base_url()),
-        link_label: "Give your view".into(),
+        link_label: Text::new("email-360-give-your-view"),
     }
 }
 

@@ -9,7 +9,7 @@ use revans_storage::evaluation::{self as store, Invitee, NewWave};
 use revans_storage::{cohorts, programmes::Programme};
 use serde::{Deserialize, Serialize};
 
-use crate::mail::{self, ApplicationEmail};
+use crate::mail::{self, ApplicationEmail, Text, Value};
 use crate::security::{hash_token, new_token};
 use crate::{Actor, App, DEFAULT_ZONE, Error, Viewer};
 
@@ -548,32 +548,28 @@ fn questionnaire_email(
     let zone = DEFAULT_ZONE;
     let anonymity = Anonymity::parse(&wave.anonymity).unwrap_or(Anonymity::Anonymous);
     let mut lines = vec![
-        format!(
-            "Please answer \"{}\" for {}.",
-            wave.instrument_title, programme.fields.title
-        ),
-        format!(
-            "It is open until {}. You can save your answers and come back to them.",
-            last_day(wave.closes_at, zone)
-        ),
-        anonymity.promise().to_owned(),
+        Text::new("email-questionnaire-please")
+            .arg("instrument", &wave.instrument_title)
+            .arg("programme", &programme.fields.title),
+        Text::new("email-questionnaire-open-until")
+            .arg("closes", Value::last_day(wave.closes_at, zone)),
+        Text::new(anonymity.promise_id()),
     ];
     if reminder {
-        lines
-            .push("This link replaces the one we sent before; your saved answers are kept.".into());
+        lines.push(Text::new("email-questionnaire-replaces"));
     }
     ApplicationEmail {
         tenant: app.settings.tenant_name.clone(),
         name: name.to_owned(),
         programme: programme.fields.title.clone(),
         headline: if reminder {
-            format!("Reminder: {}", wave.name)
+            Text::new("email-questionnaire-reminder").arg("wave", &wave.name)
         } else {
-            format!("A questionnaire for you: {}", wave.name)
+            Text::new("email-questionnaire-for-you").arg("wave", &wave.name)
         },
         lines,
         link: format!("{}/respond/{token}", app.settings.base_url()),
-        link_label: "Answer the questionnaire".into(),
+        link_label: Text::new("email-answer-questionnaire"),
     }
 }
 

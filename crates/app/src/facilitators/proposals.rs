@@ -7,7 +7,7 @@ use revans_storage::pool::{self, PoolRow};
 use revans_storage::{Conn, people, reporting_lines};
 
 use super::subject::{Subject, load};
-use crate::mail::{self, ApplicationEmail};
+use crate::mail::{self, ApplicationEmail, Text};
 use crate::security::{hash_token, new_token};
 use crate::{Actor, App, Error, now_ms};
 
@@ -299,16 +299,16 @@ pub async fn ask(
             },
         )
         .await?;
-        let mut lines = vec![format!(
-            "{} asks whether you will facilitate the {} {}.",
-            actor.viewer.person.name, s.kind, s.name
-        )];
+        let mut lines = vec![
+            Text::new("email-asks-will-you-facilitate")
+                .arg("lead", &actor.viewer.person.name)
+                .arg("kind", s.kind)
+                .arg("name", &s.name),
+        ];
         if let Some(old) = &old_name {
-            lines.push(format!(
-                "You would take over from {old}; the meetings stay as they are."
-            ));
+            lines.push(Text::new("email-take-over-from").arg("old", old.as_str()));
         }
-        lines.push(format!("{} meetings are still to come.", s.meetings.len()));
+        lines.push(Text::new("email-meetings-to-come").arg("count", s.meetings.len()));
         mail::enqueue(
             &mut tx,
             &row.email,
@@ -316,10 +316,10 @@ pub async fn ask(
                 tenant: app.settings.tenant_name.clone(),
                 name: row.name.clone(),
                 programme: s.name.clone(),
-                headline: format!("Will you facilitate {}?", s.name),
+                headline: Text::new("email-will-you-facilitate").arg("name", &s.name),
                 lines,
                 link: format!("{}/facilitator-requests/{token}", app.settings.base_url()),
-                link_label: "Accept or decline".into(),
+                link_label: Text::new("email-accept-or-decline"),
             },
         )
         .await?;

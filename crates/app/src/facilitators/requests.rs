@@ -9,7 +9,7 @@ use revans_storage::{circles, people, sets};
 
 use super::proposals::target_id;
 use super::subject::load_unchecked;
-use crate::mail::{self, ApplicationEmail};
+use crate::mail::{self, ApplicationEmail, Text};
 use crate::security::hash_token;
 use crate::{App, Error};
 
@@ -103,11 +103,13 @@ pub async fn answer(app: &App, token: &str, accept: bool, ip: &str) -> Result<Re
             Target::Circle(id) => circles::replace_facilitators(&mut tx, id, &team).await?,
         }
         let headline = match &replaces {
-            Some(old) => format!(
-                "{} now facilitates {} in place of {old}",
-                person.name, s.name
-            ),
-            None => format!("{} now facilitates {}", person.name, s.name),
+            Some(old) => Text::new("email-now-facilitates-instead")
+                .arg("person", &person.name)
+                .arg("name", &s.name)
+                .arg("old", old.as_str()),
+            None => Text::new("email-now-facilitates")
+                .arg("person", &person.name)
+                .arg("name", &s.name),
         };
         for m in &s.members {
             mail::enqueue(
@@ -118,11 +120,9 @@ pub async fn answer(app: &App, token: &str, accept: bool, ip: &str) -> Result<Re
                     name: m.name.clone(),
                     programme: s.name.clone(),
                     headline: headline.clone(),
-                    lines: vec![
-                        "Your meetings and the order of presenting stay as they are.".into(),
-                    ],
+                    lines: vec![Text::new("email-meetings-stay")],
                     link: format!("{base}/"),
-                    link_label: "Go to Revans".into(),
+                    link_label: Text::new("email-go-to-revans"),
                 },
             )
             .await?;
@@ -134,10 +134,10 @@ pub async fn answer(app: &App, token: &str, accept: bool, ip: &str) -> Result<Re
                 tenant: tenant.clone(),
                 name: person.name.clone(),
                 programme: s.name.clone(),
-                headline: format!("You now facilitate {}", s.name),
-                lines: vec![format!("{} meetings are still to come.", s.meetings.len())],
+                headline: Text::new("email-you-now-facilitate").arg("name", &s.name),
+                lines: vec![Text::new("email-meetings-to-come").arg("count", s.meetings.len())],
                 link: format!("{base}/"),
-                link_label: "Go to Revans".into(),
+                link_label: Text::new("email-go-to-revans"),
             },
         )
         .await?;
@@ -152,18 +152,24 @@ pub async fn answer(app: &App, token: &str, accept: bool, ip: &str) -> Result<Re
                 tenant: tenant.clone(),
                 name: lead.name.clone(),
                 programme: s.name.clone(),
-                headline: format!("{} {status} to facilitate {}", person.name, s.name),
+                headline: Text::new(if accept {
+                    "email-facilitator-agreed"
+                } else {
+                    "email-facilitator-declined"
+                })
+                .arg("person", &person.name)
+                .arg("name", &s.name),
                 lines: if accept {
                     vec![]
                 } else {
-                    vec!["You can ask someone else from the proposals.".into()]
+                    vec![Text::new("email-ask-someone-else")]
                 },
                 link: format!(
                     "{base}/admin/{}s/{}/facilitator-proposals",
                     s.kind,
                     target_id(&r.target)
                 ),
-                link_label: "See the proposals".into(),
+                link_label: Text::new("email-see-proposals"),
             },
         )
         .await?;

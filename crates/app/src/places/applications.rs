@@ -16,7 +16,7 @@ use super::programmes::load_for_admin;
 use crate::Actor;
 use crate::App;
 use crate::Error;
-use crate::mail::{self, ApplicationEmail};
+use crate::mail::{self, ApplicationEmail, Text, Value};
 use revans_domain::FieldErrors;
 
 /// The application form.
@@ -255,9 +255,9 @@ pub async fn apply(
         .await?;
     if submit {
         let next = if f.requires_sponsor_approval {
-            "Your organisation's sponsor will be asked to approve your application; then the programme team will review it."
+            "email-application-next-sponsor"
         } else {
-            "The programme team will review your application."
+            "email-application-next-review"
         };
         email(
             state,
@@ -265,8 +265,8 @@ pub async fn apply(
             &actor.viewer.person.email,
             &actor.viewer.person.name,
             f,
-            "We have received your application",
-            vec![next.to_owned()],
+            Text::new("email-application-received"),
+            vec![Text::new(next)],
             None,
         )
         .await?;
@@ -309,18 +309,18 @@ pub(crate) async fn email(
     to: &str,
     name: &str,
     programme: &revans_storage::programmes::ProgrammeFields,
-    headline: &str,
-    lines: Vec<String>,
+    headline: Text,
+    lines: Vec<Text>,
     attachment: Option<mail::Attachment>,
 ) -> Result<(), Error> {
     let message = ApplicationEmail {
         tenant: state.settings.tenant_name.clone(),
         name: name.to_owned(),
         programme: programme.title.clone(),
-        headline: headline.to_owned(),
+        headline,
         lines,
         link: format!("{}/applications", state.settings.base_url()),
-        link_label: "See your applications and places".into(),
+        link_label: Text::new("email-see-applications"),
     };
     mail::enqueue_with_attachment(conn, to, &message, attachment).await
 }
@@ -441,8 +441,8 @@ pub async fn decide(
                 &a.person_email,
                 &a.person_name,
                 &programme.fields,
-                "Your application was not successful",
-                vec![format!("The reason given: {reason}")],
+                Text::new("email-application-unsuccessful"),
+                vec![Text::new("email-reason-given").arg("reason", &reason)],
                 None,
             )
             .await?;
@@ -517,11 +517,8 @@ pub(crate) async fn offer_waiting(
                 &a.person_email,
                 &a.person_name,
                 &programme.fields,
-                &format!("You have moved up the waiting list for {}", cohort.name),
-                vec![format!(
-                    "You are now number {} on the waiting list. We will email you if a place becomes free.",
-                    i + 1
-                )],
+                Text::new("email-waiting-moved-up").arg("cohort", &cohort.name),
+                vec![Text::new("email-waiting-now-number").arg("position", i + 1)],
                 None,
             )
             .await?;
@@ -544,11 +541,8 @@ async fn offer_email(
         &a.person_email,
         &a.person_name,
         &programme.fields,
-        &format!("You are offered a place in {cohort}"),
-        vec![format!(
-            "Accept or decline by {} (the cohort's time). After that the place goes to the next person waiting.",
-            revans_i18n::when_in(expires, zone)
-        )],
+        Text::new("email-place-offered").arg("cohort", cohort),
+        vec![Text::new("email-offer-accept-by").arg("until", Value::moment(expires, zone))],
         None,
     )
     .await
@@ -639,7 +633,17 @@ pub async fn allocate_places(
         if let Some(a) = applications::get(&mut tx, app_id).await? {
             let position = a.waitlist_rank.unwrap_or(0);
             let cohort = a.cohort_name.clone().unwrap_or_default();
-            email(state, &mut tx, &a.person_email, &a.person_name, &programme.fields, &format!("You are on the waiting list for {cohort}"), vec![format!("You are number {position} on the waiting list. We will email you if a place becomes free.")], None).await?;
+            email(
+                state,
+                &mut tx,
+                &a.person_email,
+                &a.person_name,
+                &programme.fields,
+                Text::new("email-waiting-list").arg("cohort", cohort),
+                vec![Text::new("email-waiting-number").arg("position", position)],
+                None,
+            )
+            .await?;
         }
         summary.waitlisted += 1;
     }
@@ -706,7 +710,7 @@ pub async fn respond(
             let lines = sessions
                 .sessions()
                 .iter()
-                .map(|s| revans_domain::describe_session(s, &cohort.timezone))
+                .map(|s| mail::session_line(s.starts_at, s.ends_at, &cohort.timezone))
                 .collect();
             email(
                 state,
@@ -714,7 +718,7 @@ pub async fn respond(
                 &a.person_email,
                 &a.person_name,
                 &programme.fields,
-                &format!("Your place in {} is confirmed", cohort.name),
+                Text::new("email-place-confirmed").arg("cohort", &cohort.name),
                 lines,
                 Some(mail::Attachment::calendar(ics)),
             )
@@ -750,12 +754,12 @@ pub async fn respond(
                 &a.person_email,
                 &a.person_name,
                 &programme.fields,
-                "You have withdrawn your application",
+                Text::new("email-withdrawn"),
                 vec![match a.state {
                     ApplicationState::Accepted | ApplicationState::Offered => {
-                        "You have given up your place. It will be offered to the next person waiting.".to_owned()
+                        Text::new("email-withdrawn-place")
                     }
-                    _ => "Your application will not be considered.".to_owned(),
+                    _ => Text::new("email-withdrawn-application"),
                 }],
                 None,
             )
@@ -812,8 +816,8 @@ pub(crate) async fn expire_offers(
                 &a.person_email,
                 &a.person_name,
                 &programme.fields,
-                "Your offer has expired",
-                vec!["The place has been offered to the next person waiting.".into()],
+                Text::new("email-offer-expired"),
+                vec![Text::new("email-offer-expired-line")],
                 None,
             )
             .await?;
@@ -846,16 +850,15 @@ pub(crate) async fn remind_offers(
             reminded += 1;
             let until = a
                 .offer_expires_at
-                .map(revans_i18n::when)
-                .unwrap_or_default();
+                .map_or(Value::Plain(String::new()), |e| Value::moment(e, "UTC"));
             email(
                 state,
                 &mut *tx,
                 &a.person_email,
                 &a.person_name,
                 &programme.fields,
-                "Reminder: your offer of a place ends soon",
-                vec![format!("Accept or decline by {until}.")],
+                Text::new("email-offer-ends-soon"),
+                vec![Text::new("email-accept-by").arg("until", until)],
                 None,
             )
             .await?;
@@ -920,10 +923,14 @@ pub async fn nominate(
         tenant: state.settings.tenant_name.clone(),
         name: person.name.clone(),
         programme: programme.fields.title.clone(),
-        headline: format!("{} has nominated you", actor.viewer.person.name),
-        lines: vec!["Complete your application: confirm the eligibility statements, answer the questions and choose your cohorts.".into()],
-        link: format!("{}/programmes/{}/apply", state.settings.base_url(), programme.id),
-        link_label: "Complete your application".into(),
+        headline: Text::new("email-nominated").arg("sponsor", &actor.viewer.person.name),
+        lines: vec![Text::new("email-nominated-line")],
+        link: format!(
+            "{}/programmes/{}/apply",
+            state.settings.base_url(),
+            programme.id
+        ),
+        link_label: Text::new("email-complete-application"),
     };
     mail::enqueue(&mut tx, &person.email, &message).await?;
     actor

@@ -110,10 +110,10 @@ pub async fn edit_cohort(
             .await?
             .ok_or(Error::NotFound)?;
         let ics = crate::calendar::cohort_calendar(&programme, &updated, schedule.sessions());
-        let lines: Vec<String> = schedule
+        let lines: Vec<mail::Text> = schedule
             .sessions()
             .iter()
-            .map(|s| revans_domain::describe_session(s, schedule.timezone()))
+            .map(|s| mail::session_line(s.starts_at, s.ends_at, schedule.timezone()))
             .collect();
         for person in sets::cohort_participants(&mut tx, cohort_id).await? {
             email(
@@ -122,7 +122,7 @@ pub async fn edit_cohort(
                 person.email.as_str(),
                 &person.name,
                 &programme.fields,
-                &format!("The dates of {name} have changed"),
+                mail::Text::new("email-dates-changed").arg("cohort", name),
                 lines.clone(),
                 Some(mail::Attachment::calendar(ics.clone())),
             )

@@ -6,6 +6,7 @@ use revans_domain::{ApplicationState, Id, bounded};
 use revans_storage::{applications, programmes};
 
 use super::applications::{email, sponsored_organisations};
+use crate::mail::Text;
 use crate::{Actor, App, Error};
 
 /// What a sponsor decides.
@@ -80,11 +81,8 @@ pub async fn sponsor_decide(
                 "Approved {}'s application for {} as sponsor",
                 a.person_name, a.programme_title
             ),
-            "Your sponsor has approved your application",
-            vec![format!(
-                "{} approved your application. The programme team will now review it.",
-                sponsor.name
-            )],
+            Text::new("email-sponsor-approved"),
+            vec![Text::new("email-sponsor-approved-line").arg("sponsor", &sponsor.name)],
         ),
         SponsorDecision::Decline => (
             applications::decline_as_sponsor(&mut tx, id, &sponsor.id, &reason).await?,
@@ -93,14 +91,11 @@ pub async fn sponsor_decide(
                 "Declined {}'s application for {} as sponsor",
                 a.person_name, a.programme_title
             ),
-            "Your sponsor has not approved your application",
+            Text::new("email-sponsor-declined"),
             vec![
-                format!(
-                    "{} did not approve your application, so it will not go forward.",
-                    sponsor.name
-                ),
-                format!("Their reason: {reason}"),
-                "If you have questions, speak to them or to the programme team.".to_owned(),
+                Text::new("email-sponsor-declined-line").arg("sponsor", &sponsor.name),
+                Text::new("email-their-reason").arg("reason", &reason),
+                Text::new("email-sponsor-questions"),
             ],
         ),
     };

@@ -11,7 +11,7 @@ use revans_storage::{Conn, cohorts, organisations, people, reporting_lines};
 use crate::Actor;
 use crate::App;
 use crate::Error;
-use crate::mail::{self, ApplicationEmail};
+use crate::mail::{self, ApplicationEmail, Text, Value};
 use crate::places::programmes::load_for_admin;
 pub(crate) use crate::sets::formation_rules::{
     CohortModel, cohort_model, cohort_model_for, size_bounds,
@@ -421,23 +421,24 @@ async fn tell_set_of_new_facilitators(
     added: &[Id],
     facilitators: &[Person],
 ) -> Result<(), Error> {
-    let who = added_names.join(" and ");
+    let who = Value::Names(added_names.to_vec());
     let link = format!("{}/sets/{}", state.settings.base_url(), set.id);
     for m in members.iter().filter(|m| m.left_at.is_none()) {
         let message = ApplicationEmail {
             tenant: state.settings.tenant_name.clone(),
             name: m.name.clone(),
             programme: set.name.clone(),
-            headline: format!("{who} now facilitates your set"),
+            headline: Text::new("email-facilitates-your-set")
+                .arg("names", who.clone())
+                .arg("count", added_names.len()),
             lines: vec![
-                format!(
-                    "{who} can read what you share with your set or its facilitator from now on; entries you shared before stay with the people you shared them with."
-                ),
-                "To let them read an earlier entry, open it in your diary and share it again."
-                    .into(),
+                Text::new("email-new-facilitator-reads")
+                    .arg("names", who.clone())
+                    .arg("count", added_names.len()),
+                Text::new("email-share-again"),
             ],
             link: link.clone(),
-            link_label: "See your set".into(),
+            link_label: Text::new("email-see-your-set"),
         };
         mail::enqueue(conn, &m.email, &message).await?;
     }
@@ -446,10 +447,10 @@ async fn tell_set_of_new_facilitators(
             tenant: state.settings.tenant_name.clone(),
             name: p.name.clone(),
             programme: set.name.clone(),
-            headline: format!("You now facilitate {}", set.name),
-            lines: vec!["Its members have been told you joined.".into()],
+            headline: Text::new("email-you-now-facilitate").arg("name", &set.name),
+            lines: vec![Text::new("email-members-told")],
             link: link.clone(),
-            link_label: "See the set".into(),
+            link_label: Text::new("email-see-the-set"),
         };
         mail::enqueue(conn, &p.email, &message).await?;
     }
@@ -507,14 +508,15 @@ pub async fn publish(state: &App, actor: &Actor<'_>, cohort: &Id) -> Result<usiz
                 tenant: tenant_name.clone(),
                 name,
                 programme: programme.fields.title.clone(),
-                headline: format!("Your action learning set is {}", s.name),
+                headline: Text::new("email-your-set-is").arg("name", &s.name),
                 lines: vec![
-                    format!("Members: {}.", names.join(", ")),
-                    format!("Facilitated by {}.", facilitator_names.join(" and ")),
-                    "Your facilitator will send the dates of your meetings.".into(),
+                    Text::new("email-members").arg("names", names.join(", ")),
+                    Text::new("email-facilitated-by")
+                        .arg("names", Value::Names(facilitator_names.clone())),
+                    Text::new("email-facilitator-sends-dates"),
                 ],
                 link: format!("{}/sets/{}", state.settings.base_url(), s.id),
-                link_label: "See your set".into(),
+                link_label: Text::new("email-see-your-set"),
             };
             mail::enqueue(&mut tx, &email, &message).await?;
         }

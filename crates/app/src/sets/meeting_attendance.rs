@@ -9,7 +9,7 @@ use revans_domain::{Attendance, Id, bounded};
 use revans_storage::sets::{self, Standing};
 use revans_storage::{Conn, apologies, meetings, now_ms};
 
-use crate::mail::{self, ApplicationEmail};
+use crate::mail::{self, ApplicationEmail, Text, Value};
 use crate::sets::set_access::load_meeting;
 use crate::sets::set_view::plain_when;
 use crate::{Actor, App, Error, Viewer};
@@ -189,16 +189,16 @@ pub(crate) async fn tell_set(
     meeting: &meetings::Meeting,
     back_on: bool,
 ) -> Result<(), Error> {
-    let when = plain_when(meeting.starts_at, meeting.ends_at, &set.timezone);
+    let when = Value::session(meeting.starts_at, meeting.ends_at, &set.timezone);
     let (headline, line) = if back_on {
         (
-            format!("The meeting on {when} is going ahead after all"),
-            "It was cancelled by mistake. Your calendar feed shows it again.",
+            Text::new("email-meeting-back-on").arg("session", when),
+            "email-meeting-back-on-line",
         )
     } else {
         (
-            format!("The meeting on {when} is cancelled"),
-            "Your calendar feed shows it as cancelled. Your facilitator will tell you if it is moved to another day.",
+            Text::new("email-meeting-cancelled").arg("session", when),
+            "email-meeting-cancelled-line",
         )
     };
     for (name, email) in set_people(conn, &set.id).await? {
@@ -207,9 +207,9 @@ pub(crate) async fn tell_set(
             name,
             programme: set.name.clone(),
             headline: headline.clone(),
-            lines: vec![line.into()],
+            lines: vec![Text::new(line)],
             link: format!("{}/meetings/{}", state.settings.base_url(), meeting.id),
-            link_label: "See the meeting".into(),
+            link_label: Text::new("email-see-the-meeting"),
         };
         mail::enqueue(conn, &email, &message).await?;
     }

@@ -9,7 +9,7 @@ use revans_storage::set_leavers::{self, Leaver};
 use revans_storage::sets::{self, ActionSet, Member};
 use revans_storage::{Conn, applications, cohorts, now_ms};
 
-use crate::mail::{self, ApplicationEmail};
+use crate::mail::{self, ApplicationEmail, Text};
 use crate::sets::formation_rules::cohort_for_admin;
 use crate::{Actor, App, Error};
 
@@ -195,15 +195,19 @@ async fn tell(
     let link = format!("{}/sets/{}", state.settings.base_url(), set.id);
     let (to_them, to_facilitators, line) = if back {
         (
-            format!("You are back in {}", set.name),
-            format!("{} is back in {}", m.name, set.name),
-            "They were marked as left by mistake; their place on the programme is theirs again.",
+            Text::new("email-you-are-back").arg("name", &set.name),
+            Text::new("email-person-back")
+                .arg("person", &m.name)
+                .arg("name", &set.name),
+            "email-person-back-line",
         )
     } else {
         (
-            format!("You have left {}", set.name),
-            format!("{} has left {}", m.name, set.name),
-            "Their place on the programme has ended and they no longer see the set.",
+            Text::new("email-you-left").arg("name", &set.name),
+            Text::new("email-person-left")
+                .arg("person", &m.name)
+                .arg("name", &set.name),
+            "email-person-left-line",
         )
     };
     let mine = ApplicationEmail {
@@ -211,13 +215,13 @@ async fn tell(
         name: m.name.clone(),
         programme: set.name.clone(),
         headline: to_them,
-        lines: vec![if back {
-            "You can see your set again, and your place on the programme is yours again.".into()
+        lines: vec![Text::new(if back {
+            "email-you-are-back-line"
         } else {
-            "Your place on the programme has ended. If this is a mistake, contact your programme lead.".into()
-        }],
+            "email-you-left-line"
+        })],
         link: format!("{}/sets", state.settings.base_url()),
-        link_label: "See your sets".into(),
+        link_label: Text::new("email-see-your-sets"),
     };
     mail::enqueue(conn, &m.email, &mine).await?;
     for f in sets::facilitators(conn, &set.id).await? {
@@ -226,9 +230,9 @@ async fn tell(
             name: f.name.clone(),
             programme: set.name.clone(),
             headline: to_facilitators.clone(),
-            lines: vec![line.into()],
+            lines: vec![Text::new(line)],
             link: link.clone(),
-            link_label: "See the set".into(),
+            link_label: Text::new("email-see-the-set"),
         };
         mail::enqueue(conn, &f.email, &message).await?;
     }

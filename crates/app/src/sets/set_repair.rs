@@ -11,7 +11,7 @@ use revans_storage::{Conn, now_ms};
 use crate::Actor;
 use crate::App;
 use crate::Error;
-use crate::mail::{self, ApplicationEmail};
+use crate::mail::{self, ApplicationEmail, Text};
 use crate::sets::formation::cohort_model;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -194,10 +194,10 @@ pub async fn apply(
                 tenant: state.settings.tenant_name.clone(),
                 name: p.name.clone(),
                 programme: to.name.clone(),
-                headline: format!("You are now a member of {}", to.name),
-                lines: vec!["Your facilitator will tell you about the next meeting.".into()],
+                headline: Text::new("email-now-member").arg("name", &to.name),
+                lines: vec![Text::new("email-facilitator-next-meeting")],
                 link: format!("{}/sets/{}", state.settings.base_url(), to.id),
-                link_label: "See your set".into(),
+                link_label: Text::new("email-see-your-set"),
             };
             mail::enqueue(&mut tx, &p.email, &message).await?;
         }

@@ -6,27 +6,46 @@ use askama::Template;
 use revans_app::mail::CertificateEmail;
 
 use super::Email;
+use super::words::{write, write_all};
 
 #[derive(Template)]
 #[template(path = "email/certificate.txt")]
 struct Text<'a> {
     e: &'a CertificateEmail,
+    headline: String,
+    lines: Vec<String>,
+    link_label: String,
 }
 
 #[derive(Template)]
 #[template(path = "email/certificate.html")]
 struct Html<'a> {
     e: &'a CertificateEmail,
+    headline: String,
+    lines: Vec<String>,
+    link_label: String,
 }
 
 impl Email for CertificateEmail {
     fn subject(&self) -> String {
-        self.headline.clone()
+        write(&self.headline)
     }
     fn text(&self) -> askama::Result<String> {
-        Text { e: self }.render()
+        Text {
+            e: self,
+            headline: write(&self.headline),
+            lines: write_all(&self.lines),
+            link_label: write(&self.link_label),
+        }
+        .render()
     }
     fn html(&self) -> askama::Result<String> {
-        Html { e: self }.render()
+        Html {
+            e: self,
+            headline: write(&self.headline),
+            lines: write_all(&self.lines),
+            link_label: write(&self.link_label),
+        }
+        .render()
     }
 }

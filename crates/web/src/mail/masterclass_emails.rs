@@ -21,7 +21,7 @@ struct Html<'a> {
 
 impl Email for MasterclassInvitationEmail {
     fn subject(&self) -> String {
-        format!("A masterclass you asked for: {}", self.topic)
+        crate::i18n::t1("email-masterclass-subject", "topic", &self.topic)
     }
     fn text(&self) -> askama::Result<String> {
         Text { e: self }.render()

@@ -8,6 +8,7 @@ mod circle_emails;
 mod masterclass_emails;
 mod sign_in_notice;
 mod templates;
+pub mod words;
 mod worker;
 
 use lettre::message::header::ContentType;
@@ -33,8 +34,37 @@ pub struct OutgoingEmail {
     pub attachment: Option<Attachment>,
 }
 
-/// Renders a `send_email` job's payload: a queued notice, or (queued by an earlier version)
-/// a message rendered when it was queued.
+/// Renders a `send_email` job's payload in the recipient's language: the one they chose, else
+/// the tenant's default, else English. Decided now, when it is sent, so someone who changed
+/// their language after the email was queued reads it in the new one.
+pub async fn render_for_recipient(
+    state: &crate::state::AppState,
+    payload: &str,
+) -> Result<OutgoingEmail, String> {
+    let chosen = match serde_json::from_str::<QueuedEmail>(payload) {
+        Ok(queued) => recipient_locale(state, &queued.to).await?,
+        Err(_) => None,
+    };
+    let locale = chosen.or(state.settings.default_locale).unwrap_or_default();
+    revans_i18n::sync_scope(locale, || render_payload(payload))
+}
+
+async fn recipient_locale(
+    state: &crate::state::AppState,
+    to: &str,
+) -> Result<Option<revans_i18n::Locale>, String> {
+    let mut conn = state
+        .store
+        .conn()
+        .await
+        .map_err(|e| format!("cannot read the recipient's language: {e}"))?;
+    revans_storage::people::locale_by_email(&mut conn, to)
+        .await
+        .map_err(|e| format!("cannot read the recipient's language: {e}"))
+}
+
+/// Renders a `send_email` job's payload in the current locale: a queued notice, or (queued by
+/// an earlier version) a message rendered when it was queued.
 pub fn render_payload(payload: &str) -> Result<OutgoingEmail, String> {
     if let Ok(queued) = serde_json::from_str::<QueuedEmail>(payload) {
         return render(&queued);

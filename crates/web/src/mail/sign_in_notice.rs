@@ -20,7 +20,7 @@ struct Html<'a> {
 
 impl Email for SignInFailuresEmail {
     fn subject(&self) -> String {
-        format!("Failed attempts to sign in to your {} account", self.tenant)
+        crate::i18n::t1("email-sign-in-failures-subject", "tenant", &self.tenant)
     }
     fn text(&self) -> askama::Result<String> {
         Text { e: self }.render()

@@ -23,7 +23,7 @@ struct PasswordResetHtml<'a> {
 
 impl Email for PasswordResetEmail {
     fn subject(&self) -> String {
-        format!("Reset your {} password", self.tenant)
+        crate::i18n::t1("email-password-reset-subject", "tenant", &self.tenant)
     }
     fn text(&self) -> askama::Result<String> {
         PasswordResetText { e: self }.render()
@@ -47,7 +47,7 @@ struct InvitationHtml<'a> {
 
 impl Email for InvitationEmail {
     fn subject(&self) -> String {
-        format!("You have been invited to {}", self.tenant)
+        crate::i18n::t1("email-invitation-subject", "tenant", &self.tenant)
     }
     fn text(&self) -> askama::Result<String> {
         InvitationText { e: self }.render()
@@ -71,7 +71,7 @@ struct PasswordChangedHtml<'a> {
 
 impl Email for PasswordChangedEmail {
     fn subject(&self) -> String {
-        format!("Your {} password was changed", self.tenant)
+        crate::i18n::t1("email-password-changed-subject", "tenant", &self.tenant)
     }
     fn text(&self) -> askama::Result<String> {
         PasswordChangedText { e: self }.render()

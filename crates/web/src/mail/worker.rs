@@ -2,13 +2,13 @@ use std::time::Duration;
 
 use revans_app::jobs::{LONG, Lane, Postman, QUICK, run_pending, run_pending_in};
 
-use super::render_payload;
+use super::render_for_recipient;
 use crate::state::AppState;
 
 /// Renders a queued email from the templates and sends it with the configured mailer.
 impl Postman for AppState {
     async fn deliver(&self, payload: &str, message_id: &str) -> Result<(), String> {
-        let email = render_payload(payload)?;
+        let email = render_for_recipient(self, payload).await?;
         self.mailer.send(&email, message_id).await
     }
 }

@@ -38,6 +38,7 @@ mod i18n;
 mod i18n_admin;
 mod i18n_circles;
 mod ics;
+mod mail_locale;
 mod masterclass_interests;
 mod meeting_pages;
 mod national;
