@@ -331,6 +331,15 @@ pub async fn enqueue_with_attachment(
     Ok(())
 }
 
+/// The language `to` chose on their account, if any (an email is rendered in it when sent).
+pub async fn recipient_locale(
+    app: &crate::App,
+    to: &str,
+) -> Result<Option<revans_domain::Locale>, Error> {
+    let mut conn = app.store.conn().await?;
+    Ok(revans_storage::people::locale_by_email(&mut conn, to).await?)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -53,12 +53,7 @@ async fn recipient_locale(
     state: &crate::state::AppState,
     to: &str,
 ) -> Result<Option<revans_i18n::Locale>, String> {
-    let mut conn = state
-        .store
-        .conn()
-        .await
-        .map_err(|e| format!("cannot read the recipient's language: {e}"))?;
-    revans_storage::people::locale_by_email(&mut conn, to)
+    revans_app::mail::recipient_locale(state, to)
         .await
         .map_err(|e| format!("cannot read the recipient's language: {e}"))
 }

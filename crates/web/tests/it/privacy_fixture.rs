@@ -264,7 +264,7 @@ async fn person(conn: &mut Conn, ctx: &Context, n: usize, name: &str, email: &st
             subject_type: "person",
             subject_id: p.as_str(),
             detail: &format!("{name} <{email}> changed their account"),
-            ip: ip,
+            ip,
             organisation_id: Some(&ctx.org),
         },
     )
