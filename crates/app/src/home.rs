@@ -159,10 +159,12 @@ pub async fn home_at(app: &App, viewer: &Viewer, now: i64) -> Result<Home, Error
     })
 }
 
+/// The reports an evaluator may read, in the reader's language (the web layer sets it).
 fn evaluator_home() -> EvaluatorHome {
+    use revans_i18n::t;
     let link = |title: &str, description: &str, href: &str, format: &str| HomeReportLink {
-        title: title.to_owned(),
-        description: description.to_owned(),
+        title: t(title),
+        description: t(description),
         href: href.to_owned(),
         format: format.to_owned(),
     };
@@ -170,32 +172,32 @@ fn evaluator_home() -> EvaluatorHome {
         hidden_up_to: revans_domain::HIDDEN_UP_TO,
         reports: vec![
             link(
-                "Evaluation of each programme",
-                "Questionnaires before and after, culture profiles of groups, response rates, and the report as a PDF.",
+                "home-eval-programmes",
+                "home-eval-programmes-body",
                 "/evaluation",
                 "text/html",
             ),
             link(
-                "How the sets are going",
-                "For each cohort: sets, members, meetings held, attendance, problems brought and diary entries.",
+                "reports-sets-title",
+                "home-eval-sets-body",
                 "/reports/sets",
                 "text/html",
             ),
             link(
-                "Themes of the problems brought",
-                "How many problems were tagged with each theme, across all sets.",
+                "reports-themes-link",
+                "home-eval-themes-body",
                 "/reports/themes",
                 "text/html",
             ),
             link(
-                "Sets overview (CSV)",
-                "The sets overview as a spreadsheet, one row per cohort.",
+                "home-eval-sets-csv",
+                "home-eval-sets-csv-body",
                 "/reports/sets.csv",
                 "text/csv",
             ),
             link(
-                "Attendance by set (CSV)",
-                "Meetings held and the share of members present, one row per set. No names.",
+                "home-eval-attendance-csv",
+                "home-eval-attendance-csv-body",
                 "/reports/attendance.csv",
                 "text/csv",
             ),

@@ -107,6 +107,18 @@ pub fn lang() -> &'static str {
     revans_i18n::current().tag()
 }
 
+/// The label of a domain enum's value (`kind`, `state`, `role`...) in the reader's language:
+/// the catalogue's `{prefix}-{value}`, else the domain's English label.
+pub fn enum_label(prefix: &str, value: &str, english: &str) -> String {
+    let id = format!("{prefix}-{value}");
+    let translated = t(&id);
+    if translated == id {
+        english.to_owned()
+    } else {
+        translated
+    }
+}
+
 /// A sentence the domain or application layer wrote in English (a field error, a refusal), in
 /// the reader's language when `errors.ftl` has it. Those layers stay free of catalogues: the
 /// catalogue keys each sentence by [`error_id`], so "Enter a name" is `err-enter-a-name`.

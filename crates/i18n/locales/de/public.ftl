@@ -325,3 +325,13 @@ home-next = Nächstes:
 home-no-meeting = Kein Treffen geplant
 home-to-do = Was Sie tun müssen
 home-your-sets = Ihre Sets
+
+# The evaluator's home: the reports they may read.
+home-eval-programmes = Evaluation jedes Programms
+home-eval-programmes-body = Fragebögen vorher und nachher, Kulturprofile von Gruppen, Rücklaufquoten und der Bericht als PDF.
+home-eval-sets-body = Für jede Kohorte: Sets, Mitglieder, abgehaltene Treffen, Teilnahme, eingebrachte Anliegen und Tagebucheinträge.
+home-eval-themes-body = Wie viele Anliegen mit jedem Thema verschlagwortet wurden, über alle Sets.
+home-eval-sets-csv = Übersicht der Sets (CSV)
+home-eval-sets-csv-body = Die Übersicht der Sets als Tabelle, eine Zeile je Kohorte.
+home-eval-attendance-csv = Teilnahme je Set (CSV)
+home-eval-attendance-csv-body = Abgehaltene Treffen und der Anteil anwesender Mitglieder, eine Zeile je Set. Keine Namen.

@@ -325,3 +325,13 @@ home-next = Next:
 home-no-meeting = No meeting planned
 home-to-do = What you need to do
 home-your-sets = Your sets
+
+# The evaluator's home: the reports they may read.
+home-eval-programmes = Evaluation of each programme
+home-eval-programmes-body = Questionnaires before and after, culture profiles of groups, response rates, and the report as a PDF.
+home-eval-sets-body = For each cohort: sets, members, meetings held, attendance, problems brought and diary entries.
+home-eval-themes-body = How many problems were tagged with each theme, across all sets.
+home-eval-sets-csv = Sets overview (CSV)
+home-eval-sets-csv-body = The sets overview as a spreadsheet, one row per cohort.
+home-eval-attendance-csv = Attendance by set (CSV)
+home-eval-attendance-csv-body = Meetings held and the share of members present, one row per set. No names.

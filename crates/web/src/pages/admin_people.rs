@@ -67,7 +67,7 @@ pub async fn list(
 
 pub struct RoleOption {
     pub value: &'static str,
-    pub label: &'static str,
+    pub label: String,
     pub checked: bool,
 }
 
@@ -76,7 +76,7 @@ fn role_options(checked: &[String]) -> Vec<RoleOption> {
         .into_iter()
         .map(|r| RoleOption {
             value: r.as_str(),
-            label: r.label(),
+            label: crate::i18n::enum_label("role", r.as_str(), r.label()),
             checked: checked.iter().any(|c| c == r.as_str()),
         })
         .collect()

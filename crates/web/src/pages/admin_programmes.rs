@@ -67,7 +67,7 @@ pub async fn list(State(state): State<AppState>, Admin(viewer): Admin) -> PageRe
 
 pub struct KindOption {
     pub value: &'static str,
-    pub label: &'static str,
+    pub label: String,
 }
 
 /// A programme to follow on to, in the form's select.
@@ -138,7 +138,7 @@ fn form_page(
             .iter()
             .map(|k| KindOption {
                 value: k.as_str(),
-                label: k.label(),
+                label: crate::i18n::enum_label("admin-kind", k.as_str(), k.label()),
             })
             .collect(),
         follow_ons,
