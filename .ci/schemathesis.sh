@@ -45,7 +45,7 @@ ST=$VENV/bin/schemathesis
 
 # .ci/run builds everything once with the workspace's features; rebuilding -p revans alone
 # would compile the dependency tree again with other features.
-[ -n "${REVANS_CI_BUILT:-}" ] || cargo build --quiet -p revans
+[ -n "${CI_PREBUILT:-}" ] || cargo build --quiet -p revans
 BIN=$ROOT/target/debug/revans
 
 # --- A fresh demo on a free port --------------------------------------------------------------

@@ -8,8 +8,8 @@ set -euo pipefail
 PG_URL="${1:?usage: drills/quick.sh postgres://user:password@host:port/database}"
 cd "$(dirname "$0")/.."
 TARGET="${CARGO_TARGET_DIR:-target}"
-# .ci/run has built both already with the workspace's features (REVANS_CI_BUILT).
-[ -n "${REVANS_CI_BUILT:-}" ] || cargo build -q -p revans -p revans-drills
+# .ci/run has built both already with the workspace's features (CI_PREBUILT).
+[ -n "${CI_PREBUILT:-}" ] || cargo build -q -p revans -p revans-drills
 DRILL="$TARGET/debug/revans-drill"
 BIN="$TARGET/debug/revans"
 SEED="${DRILL_SEED:-$(date +%s)}"

@@ -52,8 +52,9 @@ pub fn summary(rows: &[SponsorStateRow]) -> SponsorHome {
                 .and_then(|s| ApplicationState::ALL.iter().position(|a| *a == s))
                 .unwrap_or(usize::MAX);
             let label = match state {
-                Some(ApplicationState::Draft) => "Nominated, not yet sent".to_owned(),
-                Some(s) => s.label().to_owned(),
+                // In the reader's language (the web layer sets it for the request).
+                Some(ApplicationState::Draft) => revans_i18n::t("home-sponsor-nominated-draft"),
+                Some(s) => revans_i18n::t(&format!("admin-application-{}", s.as_str())),
                 None => r.state.clone(),
             };
             (

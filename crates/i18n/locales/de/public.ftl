@@ -335,3 +335,15 @@ home-eval-sets-csv = Übersicht der Sets (CSV)
 home-eval-sets-csv-body = Die Übersicht der Sets als Tabelle, eine Zeile je Kohorte.
 home-eval-attendance-csv = Teilnahme je Set (CSV)
 home-eval-attendance-csv-body = Abgehaltene Treffen und der Anteil anwesender Mitglieder, eine Zeile je Set. Keine Namen.
+
+# The withdrawal page: its title, and what withdrawing does in each state.
+pub-withdraw-from-title = Möchten Sie sich wirklich von { $title } zurückziehen?
+pub-withdraw-consequence-accepted = Sie geben Ihren bestätigten Platz in { $cohort } auf. Er wird der nächsten Person auf der Warteliste angeboten.
+pub-withdraw-consequence-offered = Sie lehnen den Ihnen angebotenen Platz in { $cohort } ab. Er wird der nächsten Person auf der Warteliste angeboten.
+pub-withdraw-consequence-waitlisted = Sie verlassen die Warteliste für { $cohort }.
+pub-withdraw-consequence-draft = Ihre nicht abgeschlossene Bewerbung wird zurückgezogen.
+pub-withdraw-consequence-other = Das Programmteam berücksichtigt Ihre Bewerbung nicht mehr.
+# The title of the home page for someone not signed in.
+home-title-signed-out = Willkommen
+# A sponsor's home: a nomination they have not yet sent.
+home-sponsor-nominated-draft = Nominiert, noch nicht abgeschickt

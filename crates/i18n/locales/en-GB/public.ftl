@@ -335,3 +335,15 @@ home-eval-sets-csv = Sets overview (CSV)
 home-eval-sets-csv-body = The sets overview as a spreadsheet, one row per cohort.
 home-eval-attendance-csv = Attendance by set (CSV)
 home-eval-attendance-csv-body = Meetings held and the share of members present, one row per set. No names.
+
+# The withdrawal page: its title, and what withdrawing does in each state.
+pub-withdraw-from-title = Are you sure you want to withdraw from { $title }?
+pub-withdraw-consequence-accepted = You give up your confirmed place in { $cohort }. It will be offered to the next person on the waiting list.
+pub-withdraw-consequence-offered = You turn down the place offered to you in { $cohort }. It will be offered to the next person on the waiting list.
+pub-withdraw-consequence-waitlisted = You leave the waiting list for { $cohort }.
+pub-withdraw-consequence-draft = Your unfinished application will be withdrawn.
+pub-withdraw-consequence-other = The programme team will no longer consider your application.
+# The title of the home page for someone not signed in.
+home-title-signed-out = Welcome
+# A sponsor's home: a nomination they have not yet sent.
+home-sponsor-nominated-draft = Nominated, not yet sent

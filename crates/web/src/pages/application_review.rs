@@ -567,7 +567,7 @@ async fn show_page(
             state,
             Some(viewer),
             viewer.csrf.clone(),
-            format!("{}'s application", s.person_name),
+            crate::i18n::t1("admin-application-title", "name", &s.person_name),
             "/admin/programmes",
         )
         .with_notice(notice),

@@ -82,7 +82,7 @@ async fn apply_page(
             state,
             Some(viewer),
             viewer.csrf.clone(),
-            format!("Apply for {}", p.fields.title),
+            crate::i18n::t1("pub-programme-apply-for", "title", &p.fields.title),
             "/programmes",
         )
         .with_errors(&errors),
@@ -200,7 +200,7 @@ fn check_page(
             state,
             Some(viewer),
             viewer.csrf.clone(),
-            "Check your answers before sending your application",
+            crate::i18n::t("pub-check-title"),
             "/programmes",
         ),
         programme_id: id.to_string(),
@@ -236,7 +236,7 @@ pub async fn sent(
         &state,
         Some(&viewer),
         viewer.csrf.clone(),
-        "Application sent",
+        crate::i18n::t("pub-sent-title"),
         "/applications",
     );
     render(&SentPage {
@@ -272,25 +272,19 @@ pub async fn withdraw_form(
     }
     let a = mine.application;
     let cohort = a.cohort_name.clone().unwrap_or_default();
-    let consequence = match a.state {
-        S::Accepted => format!(
-            "You give up your confirmed place in {cohort}. It will be offered to the next person on the waiting list."
-        ),
-        S::Offered => format!(
-            "You turn down the place offered to you in {cohort}. It will be offered to the next person on the waiting list."
-        ),
-        S::Waitlisted => format!("You leave the waiting list for {cohort}."),
-        S::Draft => "Your unfinished application will be withdrawn.".to_owned(),
-        _ => "The programme team will no longer consider your application.".to_owned(),
+    let consequence_id = match a.state {
+        S::Accepted => "pub-withdraw-consequence-accepted",
+        S::Offered => "pub-withdraw-consequence-offered",
+        S::Waitlisted => "pub-withdraw-consequence-waitlisted",
+        S::Draft => "pub-withdraw-consequence-draft",
+        _ => "pub-withdraw-consequence-other",
     };
+    let consequence = crate::i18n::t1(consequence_id, "cohort", &cohort);
     let layout = Layout::new(
         &state,
         Some(&viewer),
         viewer.csrf.clone(),
-        format!(
-            "Are you sure you want to withdraw from {}?",
-            a.programme_title
-        ),
+        crate::i18n::t1("pub-withdraw-from-title", "title", &a.programme_title),
         "/applications",
     );
     render(&WithdrawPage {

@@ -32,7 +32,7 @@ pub async fn show(
         &state,
         Some(&viewer),
         viewer.csrf.clone(),
-        "Calendar feed",
+        crate::i18n::t("pub-calendar-title"),
         "/account",
     );
     render(&Page {
@@ -63,7 +63,7 @@ pub async fn change(
         &state,
         Some(&viewer),
         viewer.csrf.clone(),
-        "Calendar feed",
+        crate::i18n::t("pub-calendar-title"),
         "/account",
     )
     .with_notice(Some(if new_url.is_some() {

@@ -121,7 +121,7 @@ pub async fn list(
         &state,
         viewer.as_ref(),
         csrf_for(&viewer, &anon),
-        "Programmes",
+        crate::i18n::t("pub-catalogue-title"),
         "/programmes",
     );
     render(&ListPage {

@@ -52,14 +52,20 @@ pub async fn show(
     uri: OriginalUri,
 ) -> PageResult<Response> {
     let Some(viewer) = viewer else {
-        let layout = Layout::new(&state, None, anon.0, "Welcome", uri.path());
+        let layout = Layout::new(
+            &state,
+            None,
+            anon.0,
+            crate::i18n::t("home-title-signed-out"),
+            uri.path(),
+        );
         return render(&LandingPage { layout });
     };
     let layout = Layout::new(
         &state,
         Some(&viewer),
         viewer.csrf.clone(),
-        "Home",
+        crate::i18n::t("nav-home"),
         uri.path(),
     );
     let home = revans_app::home::home(&state, &viewer).await?;

@@ -223,7 +223,7 @@ async fn application_page(
             state,
             Some(viewer),
             viewer.csrf.clone(),
-            format!("{}'s application", s.person_name),
+            crate::i18n::t1("pub-sponsor-app-title", "name", &s.person_name),
             "/sponsor",
         ),
         errors: crate::layout::Errors::default(),

@@ -61,7 +61,7 @@ async fn page(
         state,
         Some(viewer),
         viewer.csrf.clone(),
-        "API tokens",
+        crate::i18n::t("pub-tokens-title"),
         "/account",
     )
     .with_errors(&errors);
