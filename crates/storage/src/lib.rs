@@ -65,9 +65,6 @@ mod time;
 pub mod testing;
 #[cfg(feature = "test-support")]
 pub mod testing_privacy;
-// Subject access test support (issue 17).
-#[cfg(feature = "test-support")]
-pub mod testing_subjects;
 
 pub use api_tokens::{ApiToken, ApiTokenOwner};
 pub use audit::{AuditEntry, NewAuditEntry};
