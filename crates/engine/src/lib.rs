@@ -34,6 +34,9 @@ pub use mdgp::{MdgpInstance, MdgpSolution, mdgp_objective, solve_mdgp};
 pub use model::{AttrValues, Attribute, Model, Never, Rule, SetBounds};
 pub use moves::{SwapRefusal, fine_sets_for, fine_swaps_for, moved, swapped, unit_of};
 pub use repair::{Move, Refusal, Repair, may_join, reoptimise, repair};
+/// The seeded PRNG the engine searches with; other pure solvers (revans-events) share it so
+/// their runs are reproducible in the same way.
+pub use rng::Rng;
 
 /// How long the search may run: a wall-clock deadline, a number of rounds, or both (the first
 /// reached stops it). With rounds only, a run is fully deterministic for its seed.
