@@ -5,6 +5,11 @@
 mod demo;
 mod evaluation;
 mod evaluation_cvf;
+mod events;
+mod events_allocate;
+mod events_allocate_read;
+mod events_bench;
+mod events_cafe;
 mod generate;
 mod jobs;
 mod user;
@@ -84,6 +89,11 @@ enum Command {
     },
     /// Form action learning sets and run the set formation benchmarks.
     Sets(revans_sets::SetsArgs),
+    /// Events with choices: allocate host visits and seat cafe conversations.
+    Events {
+        #[command(subcommand)]
+        command: events::EventsCommand,
+    },
     /// Questionnaire instruments (docs/INSTRUMENTS.md): check a file.
     Instrument {
         #[command(subcommand)]
@@ -145,6 +155,12 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 unreachable!()
             };
             revans_sets::run(args)
+        }
+        Command::Events { .. } => {
+            let Command::Events { command } = cli.command else {
+                unreachable!()
+            };
+            events::run(command)
         }
         Command::Serve { listen } => {
             let settings = settings(&cli, listen.clone())?;
