@@ -43,8 +43,18 @@ fn a_rota_keeps_the_rules_and_its_score_matches_the_file() {
     let out = revans(
         dir.path(),
         &[
-            "--participants", "23", "--guests", "4", "--rounds", "4", "--seed", "7",
-            "--seconds", "0.5", "--out", "rota.csv",
+            "--participants",
+            "23",
+            "--guests",
+            "4",
+            "--rounds",
+            "4",
+            "--seed",
+            "7",
+            "--seconds",
+            "0.5",
+            "--out",
+            "rota.csv",
         ],
     );
     assert!(out.status.success(), "{}", text(&out.stderr));
@@ -67,13 +77,20 @@ fn a_rota_keeps_the_rules_and_its_score_matches_the_file() {
         for participant in 1..=23 {
             sizes[seat[&(round, participant)] - 1] += 1;
         }
-        assert!(sizes.iter().max().unwrap() - sizes.iter().min().unwrap() <= 1, "{sizes:?}");
+        assert!(
+            sizes.iter().max().unwrap() - sizes.iter().min().unwrap() <= 1,
+            "{sizes:?}"
+        );
     }
     for participant in 1..=23 {
         let mut guests: Vec<usize> = (1..=4).map(|r| seat[&(r, participant)]).collect();
         guests.sort_unstable();
         guests.dedup();
-        assert_eq!(guests.len(), 4, "participant {participant} met a guest twice");
+        assert_eq!(
+            guests.len(),
+            4,
+            "participant {participant} met a guest twice"
+        );
     }
     let mut recount = 0u64;
     for i in 1..=23 {
@@ -95,7 +112,10 @@ fn bad_numbers_say_which_flag_and_write_nothing() {
         ("--participants 0 --guests 3 --rounds 3", "--participants"),
         ("--participants 10 --guests 3 --rounds 5000", "--rounds"),
         ("--participants 10 --guests=-2 --rounds 3", "--guests"),
-        ("--participants 10 --guests 3 --rounds 3 --seconds=-1", "--seconds"),
+        (
+            "--participants 10 --guests 3 --rounds 3 --seconds=-1",
+            "--seconds",
+        ),
     ] {
         let args: Vec<&str> = args.split(' ').chain(["--out", "rota.csv"]).collect();
         let out = revans(dir.path(), &args);
@@ -112,10 +132,24 @@ fn an_unwritable_place_fails_cleanly() {
     let dir = tempfile::tempdir().unwrap();
     let out = revans(
         dir.path(),
-        &["--participants", "6", "--guests", "2", "--rounds", "2", "--seconds", "0.1",
-          "--out", "missing/rota.csv"],
+        &[
+            "--participants",
+            "6",
+            "--guests",
+            "2",
+            "--rounds",
+            "2",
+            "--seconds",
+            "0.1",
+            "--out",
+            "missing/rota.csv",
+        ],
     );
     assert!(!out.status.success());
-    assert!(text(&out.stderr).contains("Cannot write"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("Cannot write"),
+        "{}",
+        text(&out.stderr)
+    );
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
 }

@@ -75,7 +75,10 @@ impl fmt::Display for CafeError {
                 "the number of guests must be between 1 and {MAX_GUESTS} (one table each), not {n}"
             ),
             CafeError::Rounds(n) => {
-                write!(f, "the number of rounds must be between 1 and {MAX_ROUNDS}, not {n}")
+                write!(
+                    f,
+                    "the number of rounds must be between 1 and {MAX_ROUNDS}, not {n}"
+                )
             }
             CafeError::TooManyMeetings(n) => write!(
                 f,

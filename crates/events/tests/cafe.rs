@@ -54,7 +54,10 @@ fn more_rounds_than_guests_spread_visits_evenly() {
     for i in 0..17 {
         for guest in 0..3 {
             let times = (0..7).filter(|&r| rota.table(r, i) == guest).count();
-            assert!((2..=3).contains(&times), "participant {i} guest {guest}: {times}");
+            assert!(
+                (2..=3).contains(&times),
+                "participant {i} guest {guest}: {times}"
+            );
         }
     }
 }
@@ -75,11 +78,7 @@ fn the_bound_is_reached_where_a_perfect_rota_exists() {
     let problem = CafeProblem::new(20, 5, 5).unwrap();
     let perfect = Rota::from_rounds(
         (0..5)
-            .map(|m| {
-                (0..20)
-                    .map(|i| (i % 5 + m * (1 + i / 5)) % 5)
-                    .collect()
-            })
+            .map(|m| (0..20).map(|i| (i % 5 + m * (1 + i / 5)) % 5).collect())
             .collect(),
     );
     assert_eq!(check(&problem, &perfect), Ok(()));
@@ -118,15 +117,27 @@ fn check_names_the_broken_rule() {
     let twice = Rota::from_rounds(vec![vec![0, 0, 1, 1], vec![0, 1, 0, 1]]);
     assert!(matches!(
         check(&problem, &twice),
-        Err(CafeViolation::Guest { participant: 0, guest: 0, times: 2, .. })
+        Err(CafeViolation::Guest {
+            participant: 0,
+            guest: 0,
+            times: 2,
+            ..
+        })
     ));
     let lopsided = Rota::from_rounds(vec![vec![0, 0, 0, 1], vec![1, 1, 1, 0]]);
     assert!(matches!(
         check(&problem, &lopsided),
-        Err(CafeViolation::Unbalanced { round: 0, smallest: 1, largest: 3 })
+        Err(CafeViolation::Unbalanced {
+            round: 0,
+            smallest: 1,
+            largest: 3
+        })
     ));
     let nowhere = Rota::from_rounds(vec![vec![0, 0, 1, 2], vec![1, 1, 0, 0]]);
-    assert!(matches!(check(&problem, &nowhere), Err(CafeViolation::Table { .. })));
+    assert!(matches!(
+        check(&problem, &nowhere),
+        Err(CafeViolation::Table { .. })
+    ));
     let short = Rota::from_rounds(vec![vec![0, 0, 1, 1]]);
     assert_eq!(
         check(&problem, &short).unwrap_err().to_string(),

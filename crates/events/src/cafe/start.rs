@@ -14,11 +14,7 @@ use super::CafeProblem;
 /// and within a window a participant's tables are distinct (a full window visits every table
 /// once: each guest `floor(R / G)` or `ceil(R / G)` times). Different blocks mix at random.
 pub(super) fn random_start(problem: &CafeProblem, rng: &mut Rng) -> Vec<u32> {
-    let (p, g, rounds) = (
-        problem.participants(),
-        problem.guests(),
-        problem.rounds(),
-    );
+    let (p, g, rounds) = (problem.participants(), problem.guests(), problem.rounds());
     let mut order: Vec<usize> = (0..p).collect();
     rng.shuffle(&mut order);
     let mut seats = vec![0u32; p * rounds];

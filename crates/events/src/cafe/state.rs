@@ -28,11 +28,7 @@ pub(super) struct State {
 
 impl State {
     pub fn new(problem: &CafeProblem, seat: Vec<u32>) -> Self {
-        let (p, g, rounds) = (
-            problem.participants(),
-            problem.guests(),
-            problem.rounds(),
-        );
+        let (p, g, rounds) = (problem.participants(), problem.guests(), problem.rounds());
         let (fewest, most) = problem.guest_visits();
         let (small, big_tables) = problem.table_sizes();
         let mut state = State {
@@ -90,7 +86,8 @@ impl State {
 
     /// Whether `i` meets guests `a` and `b` an allowed number of times.
     pub fn person_ok(&self, i: usize, a: u32, b: u32) -> bool {
-        let fine = |t: u32| (self.fewest..=self.most).contains(&self.visits[i * self.g + t as usize]);
+        let fine =
+            |t: u32| (self.fewest..=self.most).contains(&self.visits[i * self.g + t as usize]);
         fine(a) && fine(b)
     }
 
