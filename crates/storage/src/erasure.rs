@@ -58,6 +58,10 @@ const DELETES: &[&str] = &[
     "DELETE FROM diary_entries WHERE author_id = $1",
     "DELETE FROM portfolio_evidence WHERE action_id IN (SELECT id FROM actions WHERE owner_id = $1)",
     "DELETE FROM actions WHERE owner_id = $1",
+    // Their choices and visits at immersion events (hosts' counts simply drop by one).
+    "DELETE FROM event_visits WHERE person_id = $1",
+    "DELETE FROM event_rankings WHERE person_id = $1",
+    "DELETE FROM event_choices WHERE person_id = $1",
     "DELETE FROM meeting_apologies WHERE person_id = $1",
     // Completion: their certificates and the reasons given for exceptions about them.
     "DELETE FROM certificates WHERE person_id = $1",

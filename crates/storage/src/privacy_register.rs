@@ -68,6 +68,7 @@ pub enum OnErasure {
 mod accounts;
 mod circles;
 mod evaluation;
+mod events;
 mod export;
 mod facilitators;
 mod markdown;
@@ -148,6 +149,11 @@ pub static REGISTER: &[Entry] = &[
     records::MASTERCLASS_INTERESTS,
     records::MASTERCLASS_OFFERS,
     records::MASTERCLASS_INVITATIONS,
+    events::EVENT_PLANS,
+    events::EVENT_HOSTS,
+    events::EVENT_CHOICES,
+    events::EVENT_RANKINGS,
+    events::EVENT_VISITS,
 ];
 
 /// The entry for a table, if the register declares it.

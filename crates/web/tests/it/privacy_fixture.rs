@@ -697,6 +697,37 @@ async fn person(conn: &mut Conn, ctx: &Context, n: usize, name: &str, email: &st
         .await
         .unwrap();
     assert_eq!(invited.len(), 1);
+    // An immersion event of their own (replacing an allocation replaces the event's): the
+    // host they are the contact for, their choices and ranking, their visit.
+    let event = &ctx.programmes[n];
+    let host_name = format!("Host of {tag}");
+    let host = events::insert_host(
+        conn,
+        &events::NewHost {
+            programme_id: event,
+            name: &host_name,
+            description: "A ward visit.",
+            address: "1 Quay Street",
+            min_per_slot: 0,
+            max_per_slot: 2,
+            contact_person_id: Some(&p),
+        },
+    )
+    .await
+    .unwrap()
+    .unwrap();
+    events::save_choices(
+        conn,
+        event,
+        &p,
+        &format!("{name} needs step-free access"),
+        &[(host.clone(), 1)],
+    )
+    .await
+    .unwrap();
+    events::replace_visits(conn, event, &[(p.clone(), 1, host)], 1, 1)
+        .await
+        .unwrap();
     Seeded {
         id: p,
         name: name.to_owned(),
