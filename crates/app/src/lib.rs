@@ -21,6 +21,7 @@ pub mod diaries;
 pub mod directory;
 mod error;
 pub mod evaluation;
+pub mod events;
 pub mod facilitator_records;
 pub mod facilitators;
 pub mod generate;

@@ -305,3 +305,47 @@ pub async fn visitors_of(conn: &mut Conn, host: &Id) -> Result<Vec<Visit>> {
     .fetch_all(&mut *conn)
     .await?)
 }
+
+/// A participant of the event: a person with an accepted place on the programme.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct Participant {
+    pub person_id: String,
+    pub name: String,
+    pub email: String,
+    /// When they last submitted their choices (None: not yet).
+    pub submitted_at: Option<i64>,
+}
+
+const PARTICIPANTS: &str = "SELECT a.person_id, p.name, p.email, c.submitted_at \
+     FROM applications a JOIN people p ON p.id = a.person_id \
+     LEFT JOIN event_choices c ON c.programme_id = a.programme_id AND c.person_id = a.person_id \
+     WHERE a.programme_id = $1 AND a.state = 'accepted'";
+
+/// Everyone with an accepted place, by name.
+pub async fn participants(conn: &mut Conn, programme: &Id) -> Result<Vec<Participant>> {
+    Ok(
+        sqlx::query_as::<_, Participant>(sqlx::AssertSqlSafe(format!(
+            "{PARTICIPANTS} ORDER BY p.name, a.person_id"
+        )))
+        .bind(programme.as_str())
+        .fetch_all(&mut *conn)
+        .await?,
+    )
+}
+
+/// The person, if they have an accepted place on the programme.
+pub async fn participant(
+    conn: &mut Conn,
+    programme: &Id,
+    person: &Id,
+) -> Result<Option<Participant>> {
+    Ok(
+        sqlx::query_as::<_, Participant>(sqlx::AssertSqlSafe(format!(
+            "{PARTICIPANTS} AND a.person_id = $2"
+        )))
+        .bind(programme.as_str())
+        .bind(person.as_str())
+        .fetch_optional(&mut *conn)
+        .await?,
+    )
+}

@@ -29,6 +29,7 @@ mod diaries;
 mod evaluation;
 mod evaluation_360;
 mod evaluation_targets;
+mod events;
 mod facilitator_records;
 mod forming;
 mod forming_runs;

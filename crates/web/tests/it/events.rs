@@ -1,0 +1,675 @@
+//! Events with choices (issue 18) through the use cases: the lead sets an immersion event up,
+//! participants rank the hosts, the lead's allocation is stored, checked here from scratch
+//! (one ranked host per person per slot, none twice, every open host within its bounds),
+//! explained and published; then each participant sees only their own itinerary and each
+//! host's contact only their own visitors. Every bad input is refused by field and changes
+//! nothing; a lead of another tenant, a participant of another event, a contact of another
+//! host and a lead's contact from another tenant all get nowhere.
+
+use std::collections::{HashMap, HashSet};
+
+use revans_app::events::allocation::{self, MissedReason};
+use revans_app::events::choices::{self, ChoicesInput, RankedHost};
+use revans_app::events::itinerary;
+use revans_app::events::setup::{self, HostInput, PlanInput};
+use revans_app::{Actor, Error, Viewer};
+use revans_domain::{ApplicationState, EmailAddress, Id, PersonName, ProgrammeKind};
+use revans_storage::{applications, people, programmes};
+
+use crate::helpers::*;
+
+async fn viewer(app: &TestApp, id: &Id) -> Viewer {
+    let mut conn = app.state.store.conn().await.unwrap();
+    Viewer {
+        person: people::get(&mut conn, id).await.unwrap().unwrap(),
+        roles: people::roles(&mut conn, id).await.unwrap(),
+    }
+}
+
+async fn viewer_of(app: &TestApp, email: &str) -> Viewer {
+    viewer(app, &Id::parse(&app.person_id(email).await).unwrap()).await
+}
+
+/// An immersion event run by the demo lead, with `n` participants holding accepted places.
+async fn event(app: &TestApp, n: usize) -> (Id, Vec<Viewer>) {
+    let (demo, _) = app.demo_programme().await;
+    let participant_org;
+    let programme;
+    let mut ids = Vec::new();
+    {
+        let mut tx = app.state.store.begin().await.unwrap();
+        let demo = programmes::get(&mut tx, &Id::parse(&demo).unwrap())
+            .await
+            .unwrap()
+            .unwrap();
+        let mut fields = demo.fields.clone();
+        fields.title = "Immersion week".into();
+        fields.kind = ProgrammeKind::ImmersionEvent;
+        programme = programmes::insert(&mut tx, &demo.organisation_id, &fields)
+            .await
+            .unwrap();
+        participant_org = people::get(
+            &mut tx,
+            &Id::parse(&app.person_id(PARTICIPANT).await).unwrap(),
+        )
+        .await
+        .unwrap()
+        .unwrap()
+        .organisation_id;
+        for i in 0..n {
+            let id = people::insert(
+                &mut tx,
+                &participant_org,
+                &EmailAddress::parse(&format!(
+                    "visitor{i}.{}@harbour-trust.example",
+                    programme.as_str().to_lowercase()
+                ))
+                .unwrap(),
+                &PersonName::parse(&format!("Visitor {i:02}")).unwrap(),
+            )
+            .await
+            .unwrap();
+            applications::insert(
+                &mut tx,
+                &applications::NewApplication {
+                    programme_id: &programme,
+                    person_id: &id,
+                    organisation_id: &participant_org,
+                    state: ApplicationState::Accepted,
+                    answers: &[],
+                    confirmed_statements: true,
+                    preferences: &[],
+                    nominated_by: None,
+                },
+            )
+            .await
+            .unwrap();
+            ids.push(id);
+        }
+        revans_storage::commit(tx).await.unwrap();
+    }
+    let mut viewers = Vec::new();
+    for id in &ids {
+        viewers.push(viewer(app, id).await);
+    }
+    (programme, viewers)
+}
+
+fn actor(viewer: &Viewer) -> Actor<'_> {
+    Actor {
+        viewer,
+        ip: "203.0.113.9",
+    }
+}
+
+fn host(name: &str, min: i64, max: i64, contact: Option<&str>) -> HostInput {
+    HostInput {
+        name: name.into(),
+        description: format!("A day with {name}."),
+        address: format!("{name}, 1 Quay Street"),
+        min_per_slot: min,
+        max_per_slot: max,
+        contact_email: contact.map(str::to_owned),
+    }
+}
+
+fn ranking<S: AsRef<str>>(hosts: &[S]) -> ChoicesInput {
+    ChoicesInput {
+        ranking: hosts
+            .iter()
+            .enumerate()
+            .map(|(i, h)| RankedHost {
+                host_id: h.as_ref().to_owned(),
+                rank: i as i64 + 1,
+            })
+            .collect(),
+        needs: String::new(),
+    }
+}
+
+fn field_of(e: &Error) -> Vec<String> {
+    match e {
+        Error::Invalid(fields) => fields.iter().map(|f| f.field.clone()).collect(),
+        other => panic!("expected field errors, got {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn set_up_rank_allocate_explain_publish_and_see_only_your_own() {
+    let app = TestApp::spawn().await;
+    let (programme, people_) = event(&app, 6).await;
+    let lead = viewer_of(&app, ADMIN).await;
+    let lead_actor = actor(&lead);
+    let day = 86_400_000;
+    setup::set_plan(
+        &app.state.app,
+        &lead_actor,
+        &programme,
+        &PlanInput {
+            slots: 2,
+            rankings_close_at: revans_app::now_ms() + day,
+        },
+    )
+    .await
+    .unwrap();
+    // Ward takes 1 a slot (four want it first); Lab 1-3; Board opens only with 3 a slot, which too few want.
+    let ward = setup::add_host(
+        &app.state.app,
+        &lead_actor,
+        &programme,
+        &host("Ward", 0, 1, Some(FACILITATOR)),
+    )
+    .await
+    .unwrap();
+    let lab = setup::add_host(
+        &app.state.app,
+        &lead_actor,
+        &programme,
+        &host("Lab", 1, 3, None),
+    )
+    .await
+    .unwrap();
+    let clinic = setup::add_host(
+        &app.state.app,
+        &lead_actor,
+        &programme,
+        &host("Clinic", 0, 3, None),
+    )
+    .await
+    .unwrap();
+    let board = setup::add_host(
+        &app.state.app,
+        &lead_actor,
+        &programme,
+        &host("Board", 3, 3, None),
+    )
+    .await
+    .unwrap();
+    let (w, l, c, b) = (ward.as_str(), lab.as_str(), clinic.as_str(), board.as_str());
+    let choices_of = [
+        vec![w, l, c, b],
+        vec![w, l, b, c],
+        vec![w, c, l],
+        vec![w, l, c],
+        vec![b, l, c],
+        vec![l, c, w],
+    ];
+    for (v, list) in people_.iter().zip(&choices_of) {
+        let mut input = ranking(list);
+        input.needs = format!("{} uses a wheelchair", v.person.name);
+        choices::save_choices(&app.state.app, &actor(v), &programme, &input)
+            .await
+            .unwrap();
+    }
+    let overview = setup::overview(&app.state.app, &lead, &programme)
+        .await
+        .unwrap();
+    assert_eq!((overview.participants, overview.ranked), (6, 6));
+    assert_eq!(overview.hosts.len(), 4);
+
+    let run = allocation::run(&app.state.app, &lead_actor, &programme)
+        .await
+        .unwrap();
+    assert!(run.proven_optimal);
+    assert_eq!(run.people, 6);
+    assert_eq!(run.closed_hosts, ["Board"]);
+
+    // The stored allocation, checked from scratch.
+    let mut conn = app.state.store.conn().await.unwrap();
+    let stored = revans_storage::events::visits(&mut conn, &programme)
+        .await
+        .unwrap();
+    drop(conn);
+    let ranks: HashMap<(String, String), i64> = people_
+        .iter()
+        .zip(&choices_of)
+        .flat_map(|(v, list)| {
+            list.iter()
+                .enumerate()
+                .map(|(i, h)| ((v.person.id.to_string(), (*h).to_owned()), i as i64 + 1))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let mut per_host_slot: HashMap<(String, i64), i64> = HashMap::new();
+    let mut per_person: HashMap<String, Vec<String>> = HashMap::new();
+    let mut recount = 0;
+    for visit in &stored {
+        let rank = ranks[&(visit.person_id.clone(), visit.host_id.clone())];
+        recount += rank * rank;
+        *per_host_slot
+            .entry((visit.host_id.clone(), visit.slot))
+            .or_default() += 1;
+        per_person
+            .entry(visit.person_id.clone())
+            .or_default()
+            .push(visit.host_id.clone());
+    }
+    assert_eq!(recount, run.objective);
+    assert_eq!(per_person.len(), 6);
+    for hosts in per_person.values() {
+        assert_eq!(hosts.len(), 2);
+        assert_eq!(
+            hosts.iter().collect::<HashSet<_>>().len(),
+            2,
+            "a host twice"
+        );
+    }
+    for ((h, _), n) in &per_host_slot {
+        let (min, max) = [(w, 0, 1), (l, 1, 3), (c, 0, 3), (b, 3, 3)]
+            .iter()
+            .find(|(id, _, _)| id == h)
+            .map(|&(_, min, max)| (min, max))
+            .unwrap();
+        assert!((min..=max).contains(n), "{h} has {n}");
+    }
+    assert!(per_host_slot.keys().all(|(h, _)| h != b), "Board opened");
+
+    // The lead's explanation: the person who ranked Board first was told it did not open.
+    let view = allocation::view(&app.state.app, &lead, &programme)
+        .await
+        .unwrap();
+    let fifth = view
+        .people
+        .iter()
+        .find(|p| p.person_id == people_[4].person.id.as_str())
+        .unwrap();
+    assert!(
+        fifth
+            .missed
+            .iter()
+            .any(|m| m.host == "Board" && m.reason == MissedReason::Closed && m.rank == 1)
+    );
+    // Four people want Ward first but it has two places in all: two missed it as full.
+    assert!(view.people.iter().any(|p| {
+        p.missed
+            .iter()
+            .any(|m| m.host == "Ward" && m.reason == MissedReason::Full)
+    }));
+
+    // Before publication nobody but the lead sees anything.
+    let facilitator = viewer_of(&app, FACILITATOR).await;
+    assert!(matches!(
+        itinerary::mine(&app.state.app, &people_[0], &programme).await,
+        Err(Error::NotFound)
+    ));
+    assert!(matches!(
+        itinerary::for_host(&app.state.app, &facilitator, &ward).await,
+        Err(Error::NotFound)
+    ));
+    allocation::publish(&app.state.app, &lead_actor, &programme)
+        .await
+        .unwrap();
+
+    let mine = itinerary::mine(&app.state.app, &people_[0], &programme)
+        .await
+        .unwrap();
+    assert_eq!(mine.visits.len(), 2);
+    assert_eq!(mine.person_id, people_[0].person.id.as_str());
+    let at_ward = itinerary::for_host(&app.state.app, &facilitator, &ward)
+        .await
+        .unwrap();
+    let names: Vec<&str> = at_ward
+        .slots
+        .iter()
+        .flat_map(|s| s.visitors.iter().map(|v| v.name.as_str()))
+        .collect();
+    let expected: HashSet<String> = stored
+        .iter()
+        .filter(|v| v.host_id == w)
+        .map(|v| v.person_name.clone())
+        .collect();
+    assert_eq!(
+        names.iter().map(|n| n.to_string()).collect::<HashSet<_>>(),
+        expected
+    );
+    assert!(
+        at_ward
+            .slots
+            .iter()
+            .flat_map(|s| &s.visitors)
+            .all(|v| v.needs == format!("{} uses a wheelchair", v.name))
+    );
+    // The contact of Ward is nobody's contact at the Lab.
+    assert!(matches!(
+        itinerary::for_host(&app.state.app, &facilitator, &lab).await,
+        Err(Error::NotFound)
+    ));
+    assert!(
+        app.audit_actions()
+            .await
+            .iter()
+            .any(|a| a == "event.published")
+    );
+}
+
+#[tokio::test]
+async fn nobody_outside_the_event_gets_in() {
+    let app = TestApp::spawn().await;
+    let (programme, people_) = event(&app, 2).await;
+    let (other_event, others) = event_two(&app).await;
+    let lead = viewer_of(&app, ADMIN).await;
+    setup::set_plan(
+        &app.state.app,
+        &actor(&lead),
+        &programme,
+        &PlanInput {
+            slots: 1,
+            rankings_close_at: revans_app::now_ms() + 86_400_000,
+        },
+    )
+    .await
+    .unwrap();
+    let ward = setup::add_host(
+        &app.state.app,
+        &actor(&lead),
+        &programme,
+        &host("Ward", 0, 2, None),
+    )
+    .await
+    .unwrap();
+    // A lead of another tenant: not found, everywhere.
+    let stranger = viewer_of(&app, OTHER_ADMIN).await;
+    assert!(matches!(
+        setup::overview(&app.state.app, &stranger, &programme).await,
+        Err(Error::NotFound)
+    ));
+    assert!(matches!(
+        setup::add_host(
+            &app.state.app,
+            &actor(&stranger),
+            &programme,
+            &host("Mine", 0, 2, None)
+        )
+        .await,
+        Err(Error::NotFound)
+    ));
+    assert!(matches!(
+        allocation::run(&app.state.app, &actor(&stranger), &programme).await,
+        Err(Error::NotFound)
+    ));
+    assert!(matches!(
+        allocation::publish(&app.state.app, &actor(&stranger), &programme).await,
+        Err(Error::NotFound)
+    ));
+    // The lead cannot make another tenant's account a host contact.
+    let e = setup::add_host(
+        &app.state.app,
+        &actor(&lead),
+        &programme,
+        &host("Harbour", 0, 2, Some(OTHER_ADMIN)),
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(field_of(&e), ["contact_email"]);
+    // A participant is not a lead; a participant of another event sees nothing of this one.
+    assert!(
+        setup::overview(&app.state.app, &people_[0], &programme)
+            .await
+            .is_err()
+    );
+    assert!(matches!(
+        choices::my_choices(&app.state.app, &others[0], &programme).await,
+        Err(Error::NotFound)
+    ));
+    assert!(matches!(
+        choices::save_choices(
+            &app.state.app,
+            &actor(&others[0]),
+            &programme,
+            &ranking(&[ward.as_str()])
+        )
+        .await,
+        Err(Error::NotFound)
+    ));
+    // Someone with the participant role but no place on this event.
+    let demo_participant = viewer_of(&app, PARTICIPANT).await;
+    assert!(matches!(
+        choices::my_choices(&app.state.app, &demo_participant, &programme).await,
+        Err(Error::NotFound)
+    ));
+    // A host of another event cannot be ranked here.
+    let e = choices::save_choices(
+        &app.state.app,
+        &actor(&people_[0]),
+        &programme,
+        &ranking(&[&other_event.1]),
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(field_of(&e), ["ranking[0]"]);
+}
+
+/// A second event with one host, run by the same lead, and one participant of its own.
+async fn event_two(app: &TestApp) -> ((Id, String), Vec<Viewer>) {
+    let (programme, people_) = event(app, 1).await;
+    let lead = viewer_of(app, ADMIN).await;
+    setup::set_plan(
+        &app.state.app,
+        &actor(&lead),
+        &programme,
+        &PlanInput {
+            slots: 1,
+            rankings_close_at: revans_app::now_ms() + 86_400_000,
+        },
+    )
+    .await
+    .unwrap();
+    let h = setup::add_host(
+        &app.state.app,
+        &actor(&lead),
+        &programme,
+        &host("Elsewhere", 0, 2, None),
+    )
+    .await
+    .unwrap();
+    ((programme, h.to_string()), people_)
+}
+
+#[tokio::test]
+async fn bad_input_is_refused_by_field_and_changes_nothing() {
+    let app = TestApp::spawn().await;
+    let (programme, people_) = event(&app, 3).await;
+    let lead = viewer_of(&app, ADMIN).await;
+    let a = actor(&lead);
+    // Before the plan, nobody can rank and nothing can run.
+    assert!(matches!(
+        allocation::run(&app.state.app, &a, &programme).await,
+        Err(Error::Conflict(_))
+    ));
+    let e = setup::set_plan(
+        &app.state.app,
+        &a,
+        &programme,
+        &PlanInput {
+            slots: 0,
+            rankings_close_at: 0,
+        },
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(field_of(&e), ["slots"]);
+    setup::set_plan(
+        &app.state.app,
+        &a,
+        &programme,
+        &PlanInput {
+            slots: 2,
+            rankings_close_at: revans_app::now_ms() + 86_400_000,
+        },
+    )
+    .await
+    .unwrap();
+    let e = setup::add_host(
+        &app.state.app,
+        &a,
+        &programme,
+        &host("", 3, 2, Some("not an address")),
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(field_of(&e), ["name", "max_per_slot", "contact_email"]);
+    let x = setup::add_host(&app.state.app, &a, &programme, &host("X", 1, 1, None))
+        .await
+        .unwrap();
+    let y = setup::add_host(&app.state.app, &a, &programme, &host("Y", 1, 1, None))
+        .await
+        .unwrap();
+    let z = setup::add_host(&app.state.app, &a, &programme, &host("Z", 0, 1, None))
+        .await
+        .unwrap();
+    let e = setup::add_host(&app.state.app, &a, &programme, &host("X", 0, 1, None))
+        .await
+        .unwrap_err();
+    assert_eq!(field_of(&e), ["name"]);
+    let (x, y, z) = (x.to_string(), y.to_string(), z.to_string());
+    let p = &people_[0];
+    let bad = [
+        (ranking(&[&x]), "ranking"),
+        (ranking(&[&x, &x]), "ranking[1]"),
+        (
+            ranking(&[x.as_str(), "01HZZZZZZZZZZZZZZZZZZZZZZZ"]),
+            "ranking[1]",
+        ),
+        (
+            ChoicesInput {
+                ranking: vec![
+                    RankedHost {
+                        host_id: x.clone(),
+                        rank: 1,
+                    },
+                    RankedHost {
+                        host_id: y.clone(),
+                        rank: 1,
+                    },
+                ],
+                needs: String::new(),
+            },
+            "ranking[1]",
+        ),
+        (
+            ChoicesInput {
+                ranking: vec![
+                    RankedHost {
+                        host_id: x.clone(),
+                        rank: 1,
+                    },
+                    RankedHost {
+                        host_id: y.clone(),
+                        rank: 3,
+                    },
+                ],
+                needs: String::new(),
+            },
+            "ranking",
+        ),
+    ];
+    for (input, field) in bad {
+        let e = choices::save_choices(&app.state.app, &actor(p), &programme, &input)
+            .await
+            .unwrap_err();
+        assert_eq!(field_of(&e), [field], "{input:?}");
+    }
+    let view = choices::my_choices(&app.state.app, p, &programme)
+        .await
+        .unwrap();
+    assert!(view.ranking.is_empty(), "a refused ranking was stored");
+    // Three people, two slots, one place a slot at each of X, Y and Z: everyone's 1st and 2nd
+    // cannot all be X and Y, so the run must use Z.
+    for v in &people_ {
+        choices::save_choices(
+            &app.state.app,
+            &actor(v),
+            &programme,
+            &ranking(&[&x, &y, &z]),
+        )
+        .await
+        .unwrap();
+    }
+    allocation::run(&app.state.app, &a, &programme)
+        .await
+        .unwrap();
+    // Once closed, rankings cannot change.
+    setup::set_plan(
+        &app.state.app,
+        &a,
+        &programme,
+        &PlanInput {
+            slots: 2,
+            rankings_close_at: 1,
+        },
+    )
+    .await
+    .unwrap();
+    assert!(matches!(
+        choices::save_choices(
+            &app.state.app,
+            &actor(p),
+            &programme,
+            &ranking(&[&z, &y, &x])
+        )
+        .await,
+        Err(Error::Conflict(_))
+    ));
+    assert_eq!(
+        choices::my_choices(&app.state.app, p, &programme)
+            .await
+            .unwrap()
+            .ranking[0]
+            .host_id,
+        x
+    );
+}
+
+#[tokio::test]
+async fn impossible_minimums_are_a_conflict_and_store_nothing() {
+    let app = TestApp::spawn().await;
+    let (programme, people_) = event(&app, 3).await;
+    let lead = viewer_of(&app, ADMIN).await;
+    let a = actor(&lead);
+    setup::set_plan(
+        &app.state.app,
+        &a,
+        &programme,
+        &PlanInput {
+            slots: 1,
+            rankings_close_at: revans_app::now_ms() + 86_400_000,
+        },
+    )
+    .await
+    .unwrap();
+    let x = setup::add_host(&app.state.app, &a, &programme, &host("X", 2, 2, None))
+        .await
+        .unwrap()
+        .to_string();
+    let y = setup::add_host(&app.state.app, &a, &programme, &host("Y", 2, 2, None))
+        .await
+        .unwrap()
+        .to_string();
+    for v in &people_ {
+        choices::save_choices(&app.state.app, &actor(v), &programme, &ranking(&[&x, &y]))
+            .await
+            .unwrap();
+    }
+    let e = allocation::run(&app.state.app, &a, &programme)
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&e, Error::Conflict(m) if m.contains("minimum")),
+        "{e:?}"
+    );
+    assert!(matches!(
+        allocation::view(&app.state.app, &lead, &programme).await,
+        Err(Error::NotFound)
+    ));
+    // And a programme that is not an immersion event has no hosts.
+    let (demo, _) = app.demo_programme().await;
+    let e = setup::add_host(
+        &app.state.app,
+        &a,
+        &Id::parse(&demo).unwrap(),
+        &host("W", 0, 1, None),
+    )
+    .await
+    .unwrap_err();
+    assert!(matches!(e, Error::Conflict(_)));
+}
