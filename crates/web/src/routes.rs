@@ -446,6 +446,58 @@ pub fn table() -> Vec<Route> {
             "/admin/interests/masterclass/made",
             get(interests::masterclass_made),
         ),
+        // Events with choices (issue 18): the lead's set-up and allocation; participants'
+        // rankings and itineraries; a host contact's visitors.
+        r(
+            "GET",
+            "/api/v1/admin/events/{id}",
+            get(api::events::overview),
+        ),
+        r(
+            "PUT",
+            "/api/v1/admin/events/{id}/plan",
+            put(api::events::set_plan),
+        ),
+        r(
+            "POST",
+            "/api/v1/admin/events/{id}/hosts",
+            post(api::events::add_host),
+        ),
+        r(
+            "POST",
+            "/api/v1/admin/events/{id}/allocation",
+            post(api::events::run_allocation),
+        ),
+        r(
+            "GET",
+            "/api/v1/admin/events/{id}/allocation",
+            get(api::events::allocation),
+        ),
+        r(
+            "POST",
+            "/api/v1/admin/events/{id}/allocation/publish",
+            post(api::events::publish),
+        ),
+        r(
+            "GET",
+            "/api/v1/events/{id}/choices",
+            get(api::events::my_choices),
+        ),
+        r(
+            "PUT",
+            "/api/v1/events/{id}/choices",
+            put(api::events::save_choices),
+        ),
+        r(
+            "GET",
+            "/api/v1/events/{id}/itinerary",
+            get(api::events::itinerary),
+        ),
+        r(
+            "GET",
+            "/api/v1/event-hosts/{id}/visitors",
+            get(api::events::host_visitors),
+        ),
         r("GET", "/api/v1/interests", get(api::interests::mine)),
         r("POST", "/api/v1/interests", post(api::interests::add)),
         r(

@@ -47,6 +47,7 @@ pub mod tokens;
 // Learning diaries and the themes report (C5).
 pub mod diaries;
 pub mod evaluation;
+pub mod events;
 pub mod feedback360;
 // Facilitator records (issue 15).
 pub mod facilitator_records;

@@ -56,6 +56,9 @@ use super::openapi_errors::ErrorResponses;
         super::circle_admin::list, super::circle_admin::create_circle, super::circle_admin::show, super::circle_admin::update, super::circle_admin::publish_circle, super::circle_admin::cancel_circle, super::circle_admin::merge, super::circle_admin::decline, super::circle_admin::report,
         // Erasure (issue 17).
         super::erasure::erase_person,
+        // Events with choices (issue 18).
+        super::events::overview, super::events::set_plan, super::events::add_host, super::events::run_allocation, super::events::allocation, super::events::publish,
+        super::events::my_choices, super::events::save_choices, super::events::itinerary, super::events::host_visitors,
         // Masterclasses from interests (issue 16).
         super::interests::mine, super::interests::add, super::interests::withdraw, super::interests::figures, super::interests::make_masterclass,
         // Certificates of completion (issue 16).
@@ -67,7 +70,7 @@ use super::openapi_errors::ErrorResponses;
     ),
     components(schemas(crate::error_pages::ErrorBody)),
     modifiers(&TokenAuth, &ErrorResponses),
-    tags((name = "account"), (name = "people"), (name = "organisations"), (name = "audit"), (name = "programmes"), (name = "applications"), (name = "sets"), (name = "meetings"), (name = "diary"), (name = "reports"), (name = "evaluation"), (name = "circles"), (name = "facilitators"), (name = "interests"), (name = "certificates"), (name = "portfolio"))
+    tags((name = "account"), (name = "people"), (name = "organisations"), (name = "audit"), (name = "programmes"), (name = "applications"), (name = "sets"), (name = "meetings"), (name = "diary"), (name = "reports"), (name = "evaluation"), (name = "circles"), (name = "facilitators"), (name = "interests"), (name = "events"), (name = "certificates"), (name = "portfolio"))
 )]
 pub struct ApiDoc;
 

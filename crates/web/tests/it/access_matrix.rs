@@ -2099,6 +2099,59 @@ pub(crate) const MATRIX: &[(&str, &str, [&str; 7])] = &[
         "/api/v1/portfolio/evidence/{job}",
         ["401", "404", "404", "404", "404", "404", "404"],
     ),
+    // Events with choices (issue 18). {programme} is the demo's action learning programme, not
+    // an immersion event: its lead is told so (409); another tenant's lead finds nothing; a
+    // body is read (422) before the event. The flows are in events.rs.
+    (
+        "GET",
+        "/api/v1/admin/events/{programme}",
+        ["401", "403", "403", "403", "403", "409", "404"],
+    ),
+    (
+        "PUT",
+        "/api/v1/admin/events/{programme}/plan",
+        ["401", "403", "403", "403", "403", "422", "422"],
+    ),
+    (
+        "POST",
+        "/api/v1/admin/events/{programme}/hosts",
+        ["401", "403", "403", "403", "403", "422", "422"],
+    ),
+    (
+        "POST",
+        "/api/v1/admin/events/{programme}/allocation",
+        ["401", "403", "403", "403", "403", "409", "404"],
+    ),
+    (
+        "GET",
+        "/api/v1/admin/events/{programme}/allocation",
+        ["401", "403", "403", "403", "403", "409", "404"],
+    ),
+    (
+        "POST",
+        "/api/v1/admin/events/{programme}/allocation/publish",
+        ["401", "403", "403", "403", "403", "409", "404"],
+    ),
+    (
+        "GET",
+        "/api/v1/events/{programme}/choices",
+        ["401", "404", "404", "404", "404", "404", "404"],
+    ),
+    (
+        "PUT",
+        "/api/v1/events/{programme}/choices",
+        ["401", "422", "422", "422", "422", "422", "422"],
+    ),
+    (
+        "GET",
+        "/api/v1/events/{programme}/itinerary",
+        ["401", "404", "404", "404", "404", "404", "404"],
+    ),
+    (
+        "GET",
+        "/api/v1/event-hosts/{job}/visitors",
+        ["401", "404", "404", "404", "404", "404", "404"],
+    ),
     (
         "GET",
         "/api/v1/frameworks",

@@ -12,6 +12,16 @@ use crate::helpers::*;
 const NO_BODY: &[(&str, &str, &str)] = &[
     (
         "POST",
+        "/api/v1/admin/events/{id}/allocation",
+        "running the allocation needs nothing but the event",
+    ),
+    (
+        "POST",
+        "/api/v1/admin/events/{id}/allocation/publish",
+        "publishing the allocation needs nothing but the event",
+    ),
+    (
+        "POST",
         "/api/v1/cohorts/{id}/certificates/issue",
         "issuing certificates needs nothing but the cohort",
     ),

@@ -8,6 +8,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use axum::http::StatusCode;
 use revans_app::events::allocation::{self, MissedReason};
 use revans_app::events::choices::{self, ChoicesInput, RankedHost};
 use revans_app::events::itinerary;
@@ -672,4 +673,144 @@ async fn impossible_minimums_are_a_conflict_and_store_nothing() {
     .await
     .unwrap_err();
     assert!(matches!(e, Error::Conflict(_)));
+}
+
+/// Gives the person an accepted place on the programme.
+async fn place(app: &TestApp, programme: &Id, email: &str) {
+    let person = Id::parse(&app.person_id(email).await).unwrap();
+    let mut tx = app.state.store.begin().await.unwrap();
+    let org = people::get(&mut tx, &person)
+        .await
+        .unwrap()
+        .unwrap()
+        .organisation_id;
+    applications::insert(
+        &mut tx,
+        &applications::NewApplication {
+            programme_id: programme,
+            person_id: &person,
+            organisation_id: &org,
+            state: ApplicationState::Accepted,
+            answers: &[],
+            confirmed_statements: true,
+            preferences: &[],
+            nominated_by: None,
+        },
+    )
+    .await
+    .unwrap();
+    revans_storage::commit(tx).await.unwrap();
+}
+
+#[tokio::test]
+async fn the_api_runs_the_same_flow_with_typed_bodies() {
+    let app = TestApp::spawn().await;
+    let (programme, _) = event(&app, 0).await;
+    let mut lead = app.signed_in(ADMIN).await;
+    lead.bearer = Some(app.api_token(ADMIN).await);
+    let base = format!("/api/v1/admin/events/{programme}");
+    // Times are RFC 3339; anything else names the field.
+    let r = lead
+        .json(
+            "PUT",
+            &format!("{base}/plan"),
+            Some(r#"{"slots":1,"rankings_close_at":"next week"}"#),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert!(r.body.contains("rankings_close_at"), "{}", r.body);
+    let r = lead
+        .json(
+            "PUT",
+            &format!("{base}/plan"),
+            Some(r#"{"slots":1,"rankings_close_at":"2099-03-01T17:00:00Z"}"#),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.body);
+    let mut hosts = Vec::new();
+    for name in ["Ward", "Lab"] {
+        let body = format!(
+            r#"{{"name":"{name}","description":"A visit.","address":"1 Quay Street","min_per_slot":0,"max_per_slot":1}}"#
+        );
+        let r = lead
+            .json("POST", &format!("{base}/hosts"), Some(&body))
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+        let v: serde_json::Value = serde_json::from_str(&r.body).unwrap();
+        hosts.push(v["id"].as_str().unwrap().to_owned());
+    }
+    let overview: serde_json::Value =
+        serde_json::from_str(&lead.json("GET", &base, None).await.body).unwrap();
+    assert_eq!(overview["rankings_close_at"], "2099-03-01T17:00:00Z");
+    assert_eq!(overview["hosts"].as_array().unwrap().len(), 2);
+
+    let mut visitors = Vec::new();
+    for i in 0..2 {
+        let email = format!("api.visitor{i}@harbour-trust.example");
+        let c = person_beside(&app, PARTICIPANT, &email, revans_domain::Role::Participant).await;
+        place(&app, &programme, &email).await;
+        visitors.push(c);
+    }
+    let choices = format!("/api/v1/events/{programme}/choices");
+    let unknown = format!(
+        r#"{{"ranking":[{{"host_id":"{}","rank":1}}],"colour":"red"}}"#,
+        hosts[0]
+    );
+    let r = visitors[0].json("PUT", &choices, Some(&unknown)).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert!(r.body.contains("colour"), "{}", r.body);
+    for c in &mut visitors {
+        let body = format!(
+            r#"{{"ranking":[{{"host_id":"{}","rank":1}},{{"host_id":"{}","rank":2}}],"needs":"Vegetarian"}}"#,
+            hosts[0], hosts[1]
+        );
+        let r = c.json("PUT", &choices, Some(&body)).await;
+        assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.body);
+    }
+    let mine: serde_json::Value =
+        serde_json::from_str(&visitors[0].json("GET", &choices, None).await.body).unwrap();
+    assert_eq!(mine["open"], true);
+    assert_eq!(mine["ranking"][0]["host_id"], hosts[0].as_str());
+
+    let r = lead.json("POST", &format!("{base}/allocation"), None).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let run: serde_json::Value = serde_json::from_str(&r.body).unwrap();
+    assert_eq!(run["proven_optimal"], true);
+    // One gets Ward (1st), the other Lab (2nd): 1 + 4.
+    assert_eq!(run["objective"], 5);
+    let itinerary = format!("/api/v1/events/{programme}/itinerary");
+    assert_eq!(
+        visitors[0].json("GET", &itinerary, None).await.status,
+        StatusCode::NOT_FOUND
+    );
+    let r = lead
+        .json("POST", &format!("{base}/allocation/publish"), None)
+        .await;
+    assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.body);
+    let mut got = Vec::new();
+    for c in &mut visitors {
+        let r = c.json("GET", &itinerary, None).await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        let v: serde_json::Value = serde_json::from_str(&r.body).unwrap();
+        got.push(v["visits"][0]["host"].as_str().unwrap().to_owned());
+        if got.last().unwrap() == "Lab" {
+            assert_eq!(v["missed"][0]["reason"], "full", "{}", r.body);
+        }
+    }
+    got.sort();
+    assert_eq!(got, ["Lab", "Ward"]);
+    // Another tenant's lead finds nothing.
+    let mut other = app.signed_in(OTHER_ADMIN).await;
+    other.bearer = Some(app.api_token(OTHER_ADMIN).await);
+    assert_eq!(
+        other.json("GET", &base, None).await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        other
+            .json("POST", &format!("{base}/allocation"), None)
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
 }

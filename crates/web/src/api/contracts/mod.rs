@@ -15,6 +15,7 @@ pub mod diaries;
 // Erasure (issue 17).
 pub mod erasure;
 pub mod evaluation;
+pub mod events;
 pub mod facilitator_records;
 pub mod feedback360;
 pub mod interests;
