@@ -6,6 +6,7 @@ mod circles;
 pub mod circles_booking;
 mod completion;
 mod evaluation;
+mod events;
 mod facilitator_records;
 pub mod interests;
 pub mod pool;
@@ -132,6 +133,14 @@ pub async fn seed(state: &App) -> Result<bool, Error> {
     )
     .await?;
     portfolio::seed(&mut tx, &ids[3]).await?;
+    events::seed(
+        &mut tx,
+        &ics.id,
+        (&ids[3], &trust.id),
+        &cliffside.id,
+        &ids[2],
+    )
+    .await?;
     audit::record(
         &mut tx,
         audit::NewAuditEntry {

@@ -8,6 +8,13 @@ use utoipa::openapi::{Content, OpenApi, Ref, RefOr, ResponseBuilder};
 
 /// Operations some signed-in roles may not use (403), as the access matrix test checks.
 const FORBIDDEN_FOR_SOME: &[(&str, &str)] = &[
+    // Events with choices (issue 18): the lead's set-up and allocation.
+    ("get", "/api/v1/admin/events/{id}"),
+    ("put", "/api/v1/admin/events/{id}/plan"),
+    ("post", "/api/v1/admin/events/{id}/hosts"),
+    ("post", "/api/v1/admin/events/{id}/allocation"),
+    ("get", "/api/v1/admin/events/{id}/allocation"),
+    ("post", "/api/v1/admin/events/{id}/allocation/publish"),
     // Erasure (issue 17): a lead of the person's organisation, or themself when allowed.
     ("post", "/api/v1/people/{id}/erase"),
     // Masterclasses from interests (issue 16): leads only.
@@ -165,6 +172,15 @@ const NOT_FOUND_FROM_BODY: &[(&str, &str)] = &[
 
 /// Operations refused when the record is not in a state that allows them (409).
 const CONFLICTS: &[(&str, &str)] = &[
+    // Events with choices (issue 18): not an immersion event, no plan yet, no allocation
+    // possible or run yet, rankings closed.
+    ("get", "/api/v1/admin/events/{id}"),
+    ("put", "/api/v1/admin/events/{id}/plan"),
+    ("post", "/api/v1/admin/events/{id}/hosts"),
+    ("post", "/api/v1/admin/events/{id}/allocation"),
+    ("get", "/api/v1/admin/events/{id}/allocation"),
+    ("post", "/api/v1/admin/events/{id}/allocation/publish"),
+    ("put", "/api/v1/events/{id}/choices"),
     // Erasure (issue 17): erased already.
     ("post", "/api/v1/people/{id}/erase"),
     // A topic asked for by fewer than 8 people, or made into a masterclass already.

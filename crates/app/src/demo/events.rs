@@ -1,0 +1,221 @@
+//! The demo's immersion event (C8, seed 004): "System Leadership Immersion Week", a draft
+//! programme of the region with eight host organisations, three visit slots and 60
+//! participants (Pat Participant and 59 from Cliffside Community Care) who have ranked the hosts. Rankings have closed;
+//! the allocation is run (proven optimal) and published, so Pat has an itinerary and Fran
+//! Facilitator, the contact for the Harbour emergency department, sees her visitors.
+
+use revans_domain::{ApplicationState, EmailAddress, Id, PersonName, ProgrammeKind};
+use revans_events::visits::{self, generate};
+use revans_storage::events::{self as store, NewHost};
+use revans_storage::programmes::{self, ProgrammeFields};
+use revans_storage::{Conn, applications, now_ms, people};
+
+use crate::Error;
+
+/// (name, description, address, min, max per slot)
+const HOSTS: [(&str, &str, &str, i64, i64); 8] = [
+    (
+        "Harbour emergency department",
+        "Shadow the nurse in charge through a handover and a bed meeting.",
+        "Harbour Hospital, Quay Road",
+        4,
+        9,
+    ),
+    (
+        "Bay Council reablement team",
+        "Join a morning of home visits that help people live independently again.",
+        "Bay Council, Marine Parade",
+        3,
+        8,
+    ),
+    (
+        "Cliffside care home",
+        "Spend time with the manager and residents' families of a 40-bed home.",
+        "Cliffside Court, Cliff Lane",
+        2,
+        7,
+    ),
+    (
+        "North Coast ambulance control",
+        "Listen in on the control room and see how calls are prioritised.",
+        "Ambulance Control, Link Road",
+        3,
+        9,
+    ),
+    (
+        "Harbour GP federation",
+        "See how eight practices share a hub for same-day appointments.",
+        "Harbour Health Hub, Mill Street",
+        3,
+        8,
+    ),
+    (
+        "Community mental health team",
+        "Join the team's daily huddle and a multi-agency meeting.",
+        "Riverside Centre, Bridge Street",
+        4,
+        8,
+    ),
+    (
+        "Hospice at home",
+        "Meet the night team and hear how end-of-life care is planned with families.",
+        "Seaview Hospice, Beacon Hill",
+        2,
+        6,
+    ),
+    (
+        "Integrated discharge hub",
+        "Follow patients from ward to home with the discharge coordinators.",
+        "Harbour Hospital, Level 2",
+        3,
+        8,
+    ),
+];
+
+const FIRST: [&str; 20] = [
+    "Aisha", "Ben", "Chloe", "Dev", "Ella", "Femi", "Grace", "Harry", "Isla", "Jack", "Kiran",
+    "Leah", "Mo", "Nina", "Owen", "Priti", "Quinn", "Rosa", "Tom", "Zara",
+];
+const LAST: [&str; 3] = ["Okafor", "Byrne", "Nowak"];
+
+fn fields() -> ProgrammeFields {
+    ProgrammeFields {
+        title: "System Leadership Immersion Week".into(),
+        summary: "Three visits to services across the system, then cafe conversations with their leaders.".into(),
+        description: "Participants rank the host organisations; each visits three of them, one a morning.".into(),
+        kind: ProgrammeKind::ImmersionEvent,
+        outcomes: vec!["See how other parts of the system work from the inside".into()],
+        audience: "Senior leaders across the North Coast ICS".into(),
+        leads: "North Coast Leadership Academy".into(),
+        fee_pence: 0,
+        cpd_minutes: 900,
+        delivery_mode: revans_domain::DeliveryMode::InPerson,
+        delivery_detail: "Host organisations across North Coast".into(),
+        eligibility: vec![],
+        confirmations: vec![],
+        questions: vec![],
+        phases: vec![],
+        follow_on_id: None,
+        requires_sponsor_approval: false,
+        allocation_rule: revans_domain::AllocationRule::ApprovalOrder,
+        lottery_seed: 4,
+        offer_valid_days: 7,
+    }
+}
+
+/// Seeds the event in the region `ics`; `pat` (in `trust`) is among its participants, the
+/// others are made in `cliffside`, and `fran` is the emergency department's contact.
+pub async fn seed(
+    conn: &mut Conn,
+    ics: &Id,
+    (pat, trust): (&Id, &Id),
+    cliffside: &Id,
+    fran: &Id,
+) -> Result<(), Error> {
+    let programme = programmes::insert(conn, ics, &fields()).await?;
+    let mut host_ids = Vec::new();
+    for (i, (name, description, address, min, max)) in HOSTS.iter().enumerate() {
+        let id = store::insert_host(
+            conn,
+            &NewHost {
+                programme_id: &programme,
+                name,
+                description,
+                address,
+                min_per_slot: *min,
+                max_per_slot: *max,
+                contact_person_id: (i == 0).then_some(fran),
+            },
+        )
+        .await?
+        .ok_or_else(|| Error::internal("demo host twice"))?;
+        host_ids.push(id);
+    }
+    let mut participants = vec![(pat.clone(), trust.clone())];
+    for i in 0..59 {
+        let (first, last) = (FIRST[i % FIRST.len()], LAST[i / FIRST.len()]);
+        let email = format!(
+            "{}.{}@cliffside-care.example",
+            first.to_lowercase(),
+            last.to_lowercase()
+        );
+        let id = people::insert(
+            conn,
+            cliffside,
+            &EmailAddress::parse(&email)?,
+            &PersonName::parse(&format!("{first} {last}"))?,
+        )
+        .await?;
+        participants.push((id, cliffside.clone()));
+    }
+    // Rankings shaped like a real event's (some hosts far more wanted), five hosts each.
+    let shape = generate(participants.len(), HOSTS.len(), 3, 5, 2026);
+    for (p, (person, org)) in participants.iter().enumerate() {
+        applications::insert(
+            conn,
+            &applications::NewApplication {
+                programme_id: &programme,
+                person_id: person,
+                organisation_id: org,
+                state: ApplicationState::Accepted,
+                answers: &[],
+                confirmed_statements: true,
+                preferences: &[],
+                nominated_by: None,
+            },
+        )
+        .await?;
+        let ranking: Vec<(Id, i64)> = shape
+            .ranking(p)
+            .iter()
+            .enumerate()
+            .map(|(r, &h)| (host_ids[h].clone(), r as i64 + 1))
+            .collect();
+        let needs = if p % 9 == 4 {
+            "Step-free access, please"
+        } else {
+            ""
+        };
+        store::save_choices(conn, &programme, person, needs, &ranking).await?;
+    }
+    // Rankings closed yesterday; the allocation uses the real hosts' bounds.
+    store::set_plan(conn, &programme, 3, now_ms() - 86_400_000).await?;
+    let problem = visits::VisitProblem::new(
+        HOSTS
+            .iter()
+            .map(|h| visits::Host {
+                min: h.3 as u32,
+                max: h.4 as u32,
+            })
+            .collect(),
+        (0..participants.len())
+            .map(|p| shape.ranking(p).to_vec())
+            .collect(),
+        3,
+    )
+    .map_err(Error::internal)?;
+    let outcome = visits::solve(&problem, None);
+    let allocation = outcome
+        .allocation
+        .ok_or_else(|| Error::internal("the demo event has no allocation"))?;
+    let rows: Vec<(Id, i64, Id)> = allocation
+        .visits
+        .iter()
+        .enumerate()
+        .flat_map(|(p, row)| {
+            let participants = &participants;
+            let host_ids = &host_ids;
+            row.iter().enumerate().map(move |(slot, &h)| {
+                (
+                    participants[p].0.clone(),
+                    slot as i64 + 1,
+                    host_ids[h].clone(),
+                )
+            })
+        })
+        .collect();
+    let objective = outcome.objective.unwrap_or_default() as i64;
+    store::replace_visits(conn, &programme, &rows, objective, outcome.bound as i64).await?;
+    store::publish(conn, &programme).await?;
+    Ok(())
+}
