@@ -56,8 +56,8 @@ pub struct HostVisitors {
     pub slots: Vec<SlotVisitors>,
 }
 
-/// 404 unless the viewer is this host's contact (or runs the event) and the allocation is
-/// published (a lead sees it before publication through the allocation view).
+/// 404 unless the viewer is this host's contact and the allocation is published (the lead
+/// sees every host's visitors, before publication too, through the allocation view).
 pub async fn for_host(app: &App, viewer: &Viewer, host: &Id) -> Result<HostVisitors, Error> {
     let mut conn = app.store.conn().await?;
     let h = store::host(&mut conn, host).await?.ok_or(Error::NotFound)?;

@@ -70,21 +70,7 @@ async fn event(app: &TestApp, n: usize) -> (Id, Vec<Viewer>) {
             )
             .await
             .unwrap();
-            applications::insert(
-                &mut tx,
-                &applications::NewApplication {
-                    programme_id: &programme,
-                    person_id: &id,
-                    organisation_id: &participant_org,
-                    state: ApplicationState::Accepted,
-                    answers: &[],
-                    confirmed_statements: true,
-                    preferences: &[],
-                    nominated_by: None,
-                },
-            )
-            .await
-            .unwrap();
+            accepted_place(&mut tx, &programme, &id, &participant_org).await;
             ids.push(id);
         }
         revans_storage::commit(tx).await.unwrap();
@@ -101,6 +87,21 @@ fn actor(viewer: &Viewer) -> Actor<'_> {
         viewer,
         ip: "203.0.113.9",
     }
+}
+
+/// Sets the event's slots with rankings open until this time tomorrow.
+async fn open_until_tomorrow(app: &TestApp, lead: &Actor<'_>, programme: &Id, slots: i64) {
+    setup::set_plan(
+        &app.state.app,
+        lead,
+        programme,
+        &PlanInput {
+            slots,
+            rankings_close_at: revans_app::now_ms() + 86_400_000,
+        },
+    )
+    .await
+    .unwrap();
 }
 
 fn host(name: &str, min: i64, max: i64, contact: Option<&str>) -> HostInput {
@@ -141,51 +142,23 @@ async fn set_up_rank_allocate_explain_publish_and_see_only_your_own() {
     let (programme, people_) = event(&app, 6).await;
     let lead = viewer_of(&app, ADMIN).await;
     let lead_actor = actor(&lead);
-    let day = 86_400_000;
-    setup::set_plan(
-        &app.state.app,
-        &lead_actor,
-        &programme,
-        &PlanInput {
-            slots: 2,
-            rankings_close_at: revans_app::now_ms() + day,
-        },
-    )
-    .await
-    .unwrap();
-    // Ward takes 1 a slot (four want it first); Lab 1-3; Board opens only with 3 a slot, which too few want.
-    let ward = setup::add_host(
-        &app.state.app,
-        &lead_actor,
-        &programme,
-        &host("Ward", 0, 1, Some(FACILITATOR)),
-    )
-    .await
-    .unwrap();
-    let lab = setup::add_host(
-        &app.state.app,
-        &lead_actor,
-        &programme,
-        &host("Lab", 1, 3, None),
-    )
-    .await
-    .unwrap();
-    let clinic = setup::add_host(
-        &app.state.app,
-        &lead_actor,
-        &programme,
-        &host("Clinic", 0, 3, None),
-    )
-    .await
-    .unwrap();
-    let board = setup::add_host(
-        &app.state.app,
-        &lead_actor,
-        &programme,
-        &host("Board", 3, 3, None),
-    )
-    .await
-    .unwrap();
+    open_until_tomorrow(&app, &lead_actor, &programme, 2).await;
+    // Ward takes 1 a slot (four want it first); Lab 1-3; Board opens only with 3 a slot,
+    // which too few want.
+    let mut ids = Vec::new();
+    for spec in [
+        host("Ward", 0, 1, Some(FACILITATOR)),
+        host("Lab", 1, 3, None),
+        host("Clinic", 0, 3, None),
+        host("Board", 3, 3, None),
+    ] {
+        ids.push(
+            setup::add_host(&app.state.app, &lead_actor, &programme, &spec)
+                .await
+                .unwrap(),
+        );
+    }
+    let [ward, lab, clinic, board] = <[Id; 4]>::try_from(ids).unwrap();
     let (w, l, c, b) = (ward.as_str(), lab.as_str(), clinic.as_str(), board.as_str());
     let choices_of = [
         vec![w, l, c, b],
@@ -349,17 +322,7 @@ async fn nobody_outside_the_event_gets_in() {
     let (programme, people_) = event(&app, 2).await;
     let (other_event, others) = event_two(&app).await;
     let lead = viewer_of(&app, ADMIN).await;
-    setup::set_plan(
-        &app.state.app,
-        &actor(&lead),
-        &programme,
-        &PlanInput {
-            slots: 1,
-            rankings_close_at: revans_app::now_ms() + 86_400_000,
-        },
-    )
-    .await
-    .unwrap();
+    open_until_tomorrow(&app, &actor(&lead), &programme, 1).await;
     let ward = setup::add_host(
         &app.state.app,
         &actor(&lead),
@@ -444,17 +407,7 @@ async fn nobody_outside_the_event_gets_in() {
 async fn event_two(app: &TestApp) -> ((Id, String), Vec<Viewer>) {
     let (programme, people_) = event(app, 1).await;
     let lead = viewer_of(app, ADMIN).await;
-    setup::set_plan(
-        &app.state.app,
-        &actor(&lead),
-        &programme,
-        &PlanInput {
-            slots: 1,
-            rankings_close_at: revans_app::now_ms() + 86_400_000,
-        },
-    )
-    .await
-    .unwrap();
+    open_until_tomorrow(&app, &actor(&lead), &programme, 1).await;
     let h = setup::add_host(
         &app.state.app,
         &actor(&lead),
@@ -489,17 +442,7 @@ async fn bad_input_is_refused_by_field_and_changes_nothing() {
     .await
     .unwrap_err();
     assert_eq!(field_of(&e), ["slots"]);
-    setup::set_plan(
-        &app.state.app,
-        &a,
-        &programme,
-        &PlanInput {
-            slots: 2,
-            rankings_close_at: revans_app::now_ms() + 86_400_000,
-        },
-    )
-    .await
-    .unwrap();
+    open_until_tomorrow(&app, &a, &programme, 2).await;
     let e = setup::add_host(
         &app.state.app,
         &a,
@@ -627,17 +570,7 @@ async fn impossible_minimums_are_a_conflict_and_store_nothing() {
     let (programme, people_) = event(&app, 3).await;
     let lead = viewer_of(&app, ADMIN).await;
     let a = actor(&lead);
-    setup::set_plan(
-        &app.state.app,
-        &a,
-        &programme,
-        &PlanInput {
-            slots: 1,
-            rankings_close_at: revans_app::now_ms() + 86_400_000,
-        },
-    )
-    .await
-    .unwrap();
+    open_until_tomorrow(&app, &a, &programme, 1).await;
     let x = setup::add_host(&app.state.app, &a, &programme, &host("X", 2, 2, None))
         .await
         .unwrap()
@@ -684,12 +617,17 @@ async fn place(app: &TestApp, programme: &Id, email: &str) {
         .unwrap()
         .unwrap()
         .organisation_id;
+    accepted_place(&mut tx, programme, &person, &org).await;
+    revans_storage::commit(tx).await.unwrap();
+}
+
+async fn accepted_place(conn: &mut revans_storage::Conn, programme: &Id, person: &Id, org: &Id) {
     applications::insert(
-        &mut tx,
+        conn,
         &applications::NewApplication {
             programme_id: programme,
-            person_id: &person,
-            organisation_id: &org,
+            person_id: person,
+            organisation_id: org,
             state: ApplicationState::Accepted,
             answers: &[],
             confirmed_statements: true,
@@ -699,7 +637,6 @@ async fn place(app: &TestApp, programme: &Id, email: &str) {
     )
     .await
     .unwrap();
-    revans_storage::commit(tx).await.unwrap();
 }
 
 #[tokio::test]
