@@ -407,7 +407,7 @@ async fn nobody_outside_the_event_gets_in() {
 async fn event_two(app: &TestApp) -> ((Id, String), Vec<Viewer>) {
     let (programme, people_) = event(app, 1).await;
     let lead = viewer_of(app, ADMIN).await;
-    open_until_tomorrow(&app, &actor(&lead), &programme, 1).await;
+    open_until_tomorrow(app, &actor(&lead), &programme, 1).await;
     let h = setup::add_host(
         &app.state.app,
         &actor(&lead),
