@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, bail};
-use revans_events::visits::{Allocation, check, solve};
+use revans_events::visits::{Allocation, check, closed_hosts, solve, visits_by_rank};
 
 use crate::events_allocate_read::{Event, read};
 
@@ -86,22 +86,10 @@ pub fn run(args: AllocateArgs) -> anyhow::Result<()> {
 /// How many visits were each person's 1st, 2nd... choice, and which hosts stay closed.
 fn summary(event: &Event, allocation: &Allocation) -> String {
     let problem = &event.problem;
-    let mut by_rank: Vec<usize> = Vec::new();
-    for (p, row) in allocation.visits.iter().enumerate() {
-        for &h in row {
-            let r = problem.rank(p, h).unwrap_or(0) as usize;
-            if by_rank.len() < r {
-                by_rank.resize(r, 0);
-            }
-            by_rank[r - 1] += 1;
-        }
-    }
-    let counts = allocation.counts(problem.hosts().len(), problem.slots());
-    let closed: Vec<&str> = counts
-        .iter()
-        .zip(&event.hosts)
-        .filter(|(slots, _)| slots.iter().all(|&c| c == 0))
-        .map(|(_, name)| name.as_str())
+    let by_rank = visits_by_rank(problem, allocation);
+    let closed: Vec<&str> = closed_hosts(problem, allocation)
+        .into_iter()
+        .map(|h| event.hosts[h].as_str())
         .collect();
     let ranks: Vec<String> = by_rank
         .iter()

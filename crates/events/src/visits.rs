@@ -23,6 +23,8 @@ mod model;
 mod slots;
 
 pub use branch::{Outcome, solve};
-pub use explain::{HostReport, Missed, PersonReport, explain_host, explain_person};
+pub use explain::{
+    HostReport, Missed, PersonReport, closed_hosts, explain_host, explain_person, visits_by_rank,
+};
 pub use generate::generate;
 pub use model::{Allocation, Host, Violation, VisitError, VisitProblem, check, objective};

@@ -107,24 +107,14 @@ fn summary(
     bound: i64,
 ) -> RunSummary {
     let problem = &indexed.problem;
-    let mut by_rank: Vec<u32> = Vec::new();
-    for (p, row) in allocation.visits.iter().enumerate() {
-        for &h in row {
-            let r = problem.rank(p, h).unwrap_or(1) as usize;
-            if by_rank.len() < r {
-                by_rank.resize(r, 0);
-            }
-            by_rank[r - 1] += 1;
-        }
-    }
     RunSummary {
         objective,
         bound,
         proven_optimal: objective == bound,
         people: indexed.people.len() as u32,
-        visits_by_rank: by_rank,
-        closed_hosts: (0..indexed.hosts.len())
-            .filter(|&h| !visits::explain_host(problem, allocation, h).open)
+        visits_by_rank: visits::visits_by_rank(problem, allocation),
+        closed_hosts: visits::closed_hosts(problem, allocation)
+            .into_iter()
             .map(|h| indexed.hosts[h].name.clone())
             .collect(),
     }

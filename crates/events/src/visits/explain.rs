@@ -119,3 +119,29 @@ pub fn explain_host(problem: &VisitProblem, allocation: &Allocation, host: usize
         first_choice_of,
     }
 }
+
+/// How many visits were someone's r-th choice, at `[r - 1]` (unranked visits are not counted).
+pub fn visits_by_rank(problem: &VisitProblem, allocation: &Allocation) -> Vec<u32> {
+    let mut by_rank: Vec<u32> = Vec::new();
+    for (p, row) in allocation.visits.iter().enumerate().take(problem.people()) {
+        for r in row.iter().filter_map(|&h| problem.rank(p, h)) {
+            let r = r as usize;
+            if by_rank.len() < r {
+                by_rank.resize(r, 0);
+            }
+            by_rank[r - 1] += 1;
+        }
+    }
+    by_rank
+}
+
+/// The hosts nobody visits in any slot.
+pub fn closed_hosts(problem: &VisitProblem, allocation: &Allocation) -> Vec<usize> {
+    allocation
+        .counts(problem.hosts().len(), problem.slots())
+        .iter()
+        .enumerate()
+        .filter(|(_, slots)| slots.iter().all(|&c| c == 0))
+        .map(|(h, _)| h)
+        .collect()
+}

@@ -1,9 +1,9 @@
 //! Events with choices (issue 18) bodies: times as RFC 3339, the rest as the use cases take and
 //! give them.
 
+use revans_app::Error;
 use revans_app::events::choices::{ChoicesView, RankedHost};
 use revans_app::events::setup::{EventOverview, HostOut, PlanInput};
-use revans_app::{Error, now_ms};
 
 use crate::api::programmes::rfc3339;
 
@@ -91,7 +91,7 @@ impl From<ChoicesView> for EventChoicesOut {
             programme_id: v.programme_id,
             title: v.title,
             slots: v.slots,
-            open: v.open && now_ms() < v.rankings_close_at,
+            open: v.open,
             rankings_close_at: rfc3339(v.rankings_close_at),
             hosts: v.hosts,
             ranking: v.ranking,
