@@ -349,3 +349,37 @@ pub async fn participant(
         .await?,
     )
 }
+
+/// An event the person takes part in or hosts visits for, as their own list shows it.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct MyEvent {
+    pub programme_id: String,
+    pub title: String,
+    pub rankings_close_at: i64,
+    pub published_at: Option<i64>,
+    /// The host they are the contact for; `None` when they take part.
+    pub host_id: Option<String>,
+    pub host_name: Option<String>,
+}
+
+/// The events with a plan where the person has an accepted place, then those where they are a
+/// host's contact, each by title; one statement.
+pub async fn events_of_person(conn: &mut Conn, person: &Id) -> Result<Vec<MyEvent>> {
+    Ok(sqlx::query_as::<_, MyEvent>(
+        "SELECT * FROM (\
+           SELECT e.programme_id, g.title, e.rankings_close_at, e.published_at, \
+                  CAST(NULL AS TEXT) AS host_id, CAST(NULL AS TEXT) AS host_name \
+           FROM event_plans e JOIN programmes g ON g.id = e.programme_id \
+           JOIN applications a ON a.programme_id = e.programme_id \
+           WHERE a.person_id = $1 AND a.state = 'accepted' \
+           UNION ALL \
+           SELECT e.programme_id, g.title, e.rankings_close_at, e.published_at, h.id, h.name \
+           FROM event_hosts h JOIN event_plans e ON e.programme_id = h.programme_id \
+           JOIN programmes g ON g.id = e.programme_id \
+           WHERE h.contact_person_id = $1\
+         ) mine ORDER BY host_id IS NOT NULL, title, programme_id, host_name",
+    )
+    .bind(person.as_str())
+    .fetch_all(&mut *conn)
+    .await?)
+}

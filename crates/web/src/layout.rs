@@ -58,6 +58,7 @@ impl Layout {
             add("/applications", "nav-applications");
             add("/sets", "nav-sets");
             add("/circles", "nav-circles");
+            add("/events", "nav-events");
             add("/certificates", "nav-certificates");
             if v.has_role(revans_domain::Role::Sponsor) {
                 add("/sponsor/applications", "nav-nominees");

@@ -448,6 +448,68 @@ pub fn table() -> Vec<Route> {
         ),
         // Events with choices (issue 18): the lead's set-up and allocation; participants'
         // rankings and itineraries; a host contact's visitors.
+        r("GET", "/events", get(events::mine)),
+        r("GET", "/events/{id}", get(events::show)),
+        r("GET", "/events/{id}/choices", get(events::choices_form)),
+        r("POST", "/events/{id}/choices", post(events::save_choices)),
+        r(
+            "GET",
+            "/events/{id}/itinerary.csv",
+            get(events::itinerary_csv),
+        ),
+        r(
+            "GET",
+            "/events/{id}/itinerary.pdf",
+            get(events::itinerary_pdf),
+        ),
+        r("GET", "/event-hosts/{id}/visitors", get(events::visitors)),
+        r(
+            "GET",
+            "/event-hosts/{id}/visitors.csv",
+            get(events::visitors_csv),
+        ),
+        r(
+            "GET",
+            "/event-hosts/{id}/visitors.pdf",
+            get(events::visitors_pdf),
+        ),
+        r("GET", "/admin/events/{id}", get(events_admin::overview)),
+        r(
+            "GET",
+            "/admin/events/{id}/plan",
+            get(events_admin::plan_form),
+        ),
+        r(
+            "POST",
+            "/admin/events/{id}/plan",
+            post(events_admin::set_plan),
+        ),
+        r(
+            "GET",
+            "/admin/events/{id}/hosts/new",
+            get(events_admin::host_form),
+        ),
+        r(
+            "POST",
+            "/admin/events/{id}/hosts",
+            post(events_admin::add_host),
+        ),
+        r(
+            "GET",
+            "/admin/events/{id}/allocation",
+            get(events_admin::allocation),
+        ),
+        r(
+            "POST",
+            "/admin/events/{id}/allocation",
+            post(events_admin::run),
+        ),
+        r(
+            "POST",
+            "/admin/events/{id}/allocation/publish",
+            post(events_admin::publish),
+        ),
+        r("GET", "/api/v1/events", get(api::events::mine)),
         r(
             "GET",
             "/api/v1/admin/events/{id}",

@@ -1,11 +1,12 @@
 //! The demo's immersion event (C8, seed 004): "System Leadership Immersion Week", a draft
 //! programme of the region with eight host organisations, three visit slots and 60
-//! participants (Pat Participant and 59 from Cliffside Community Care) who have ranked the hosts. Rankings have closed;
-//! the allocation is run (proven optimal) and published, so Pat has an itinerary and Fran
-//! Facilitator, the contact for the Harbour emergency department, sees her visitors.
+//! participants: 59 from Cliffside Community Care who have ranked the hosts, and Pat
+//! Participant, who has not yet. Rankings are open: Pat ranks, the lead runs and publishes the
+//! allocation, then Pat reads an itinerary and Fran Facilitator, the contact for the Harbour
+//! emergency department, her visitors.
 
 use revans_domain::{ApplicationState, EmailAddress, Id, PersonName, ProgrammeKind};
-use revans_events::visits::{self, generate};
+use revans_events::visits::generate;
 use revans_storage::events::{self as store, NewHost};
 use revans_storage::programmes::{self, ProgrammeFields};
 use revans_storage::{Conn, applications, now_ms, people};
@@ -165,6 +166,9 @@ pub async fn seed(
             },
         )
         .await?;
+        if p == 0 {
+            continue; // Pat has not ranked yet.
+        }
         let ranking: Vec<(Id, i64)> = shape
             .ranking(p)
             .iter()
@@ -178,44 +182,8 @@ pub async fn seed(
         };
         store::save_choices(conn, &programme, person, needs, &ranking).await?;
     }
-    // Rankings closed yesterday; the allocation uses the real hosts' bounds.
-    store::set_plan(conn, &programme, 3, now_ms() - 86_400_000).await?;
-    let problem = visits::VisitProblem::new(
-        HOSTS
-            .iter()
-            .map(|h| visits::Host {
-                min: h.3 as u32,
-                max: h.4 as u32,
-            })
-            .collect(),
-        (0..participants.len())
-            .map(|p| shape.ranking(p).to_vec())
-            .collect(),
-        3,
-    )
-    .map_err(Error::internal)?;
-    let outcome = visits::solve(&problem, None);
-    let allocation = outcome
-        .allocation
-        .ok_or_else(|| Error::internal("the demo event has no allocation"))?;
-    let rows: Vec<(Id, i64, Id)> = allocation
-        .visits
-        .iter()
-        .enumerate()
-        .flat_map(|(p, row)| {
-            let participants = &participants;
-            let host_ids = &host_ids;
-            row.iter().enumerate().map(move |(slot, &h)| {
-                (
-                    participants[p].0.clone(),
-                    slot as i64 + 1,
-                    host_ids[h].clone(),
-                )
-            })
-        })
-        .collect();
-    let objective = outcome.objective.unwrap_or_default() as i64;
-    store::replace_visits(conn, &programme, &rows, objective, outcome.bound as i64).await?;
-    store::publish(conn, &programme).await?;
+    // Rankings are open for two more weeks and the allocation is not run: Pat ranks on the
+    // pages, then the lead runs the allocation (proven optimal in milliseconds) and publishes.
+    store::set_plan(conn, &programme, 3, now_ms() + 14 * 86_400_000).await?;
     Ok(())
 }

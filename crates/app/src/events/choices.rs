@@ -72,7 +72,7 @@ pub async fn my_choices(app: &App, viewer: &Viewer, programme: &Id) -> Result<Ch
         title,
         slots: plan.slots,
         rankings_close_at: plan.rankings_close_at,
-        open: now_ms() < plan.rankings_close_at,
+        open: now_ms() < plan.rankings_close_at && plan.published_at.is_none(),
         hosts: hosts.into_iter().map(HostOut::from).collect(),
         needs: mine.first().map(|r| r.needs.clone()).unwrap_or_default(),
         ranking: mine
@@ -167,6 +167,11 @@ pub async fn save_choices(
     let mut tx = app.store.begin().await?;
     title_for_participant(&mut tx, actor.viewer, programme).await?;
     let plan = plan_of(&mut tx, programme).await?;
+    if plan.published_at.is_some() {
+        return Err(Error::Conflict(
+            "The visits are published, so rankings can no longer change".into(),
+        ));
+    }
     if now_ms() >= plan.rankings_close_at {
         return Err(Error::Conflict(
             "Rankings for this event have closed; ask the programme lead if something has changed"

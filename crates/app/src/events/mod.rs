@@ -9,7 +9,9 @@
 
 pub mod allocation;
 pub mod choices;
+pub mod documents;
 pub mod itinerary;
+pub mod mine;
 pub mod setup;
 
 use revans_domain::{Id, ProgrammeKind};

@@ -32,6 +32,15 @@ pub async fn set_plan(
     }
     let mut tx = app.store.begin().await?;
     let event = event_for_admin(&mut tx, actor, programme).await?;
+    // Itineraries name slots: once people read them, the slots stay as published.
+    if store::plan(&mut tx, programme)
+        .await?
+        .is_some_and(|p| p.published_at.is_some())
+    {
+        return Err(Error::Conflict(
+            "The visits are published, so the slots and closing date can no longer change".into(),
+        ));
+    }
     store::set_plan(&mut tx, programme, input.slots, input.rankings_close_at).await?;
     actor
         .audit(

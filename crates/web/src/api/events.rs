@@ -7,7 +7,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 
 use crate::api::ApiJson;
-use crate::api::contracts::events::{EventChoicesOut, EventOverviewOut, EventPlanIn};
+use crate::api::contracts::events::{EventChoicesOut, EventOverviewOut, EventPlanIn, MyEventsOut};
 use crate::auth::{ApiAdmin, ApiCaller, ClientIp};
 use crate::error::ApiResult;
 use crate::path_id::PathId;
@@ -16,6 +16,7 @@ use revans_app::Actor;
 use revans_app::events::allocation::{self, AllocationView, PersonAllocation, RunSummary};
 use revans_app::events::choices::{self, ChoicesInput};
 use revans_app::events::itinerary::{self, HostVisitors};
+use revans_app::events::mine::my_events;
 use revans_app::events::setup::{self, HostInput};
 
 /// A host just added.
@@ -172,6 +173,17 @@ pub async fn save_choices(
     };
     choices::save_choices(&state, &actor, &id, &body).await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// The caller's events: those they have a place on and the hosts they are the contact for.
+#[utoipa::path(get, path = "/api/v1/events", tag = "events",
+    responses((status = 200, body = MyEventsOut)),
+    security(("token" = [])))]
+pub async fn mine(
+    State(state): State<AppState>,
+    ApiCaller(viewer): ApiCaller,
+) -> ApiResult<Json<MyEventsOut>> {
+    Ok(Json(my_events(&state, &viewer).await?.into()))
 }
 
 /// The caller's itinerary once published, with why they did not get hosts they ranked higher.

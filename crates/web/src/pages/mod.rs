@@ -41,6 +41,8 @@ pub mod diary;
 pub mod erasure;
 pub mod evaluation;
 pub mod evaluation_results;
+pub mod events;
+pub mod events_admin;
 pub mod facilitator_requests;
 pub mod feedback360;
 // Facilitator records (issue 15).

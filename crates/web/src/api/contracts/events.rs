@@ -3,6 +3,7 @@
 
 use revans_app::Error;
 use revans_app::events::choices::{ChoicesView, RankedHost};
+use revans_app::events::mine::{EventStage, HostedEvent, MyEvents};
 use revans_app::events::setup::{EventOverview, HostOut, PlanInput};
 
 use crate::api::programmes::rfc3339;
@@ -96,6 +97,41 @@ impl From<ChoicesView> for EventChoicesOut {
             hosts: v.hosts,
             ranking: v.ranking,
             needs: v.needs,
+        }
+    }
+}
+
+/// One of the caller's events as a participant.
+#[derive(Debug, serde::Serialize, utoipa::ToSchema)]
+pub struct MyEventOut {
+    pub programme_id: String,
+    pub title: String,
+    pub stage: EventStage,
+    /// RFC 3339.
+    pub rankings_close_at: String,
+}
+
+/// The caller's events: those they take part in and the hosts they are the contact for.
+#[derive(Debug, serde::Serialize, utoipa::ToSchema)]
+pub struct MyEventsOut {
+    pub taking_part: Vec<MyEventOut>,
+    pub hosting: Vec<HostedEvent>,
+}
+
+impl From<MyEvents> for MyEventsOut {
+    fn from(m: MyEvents) -> Self {
+        Self {
+            taking_part: m
+                .taking_part
+                .into_iter()
+                .map(|e| MyEventOut {
+                    rankings_close_at: rfc3339(e.rankings_close_at),
+                    programme_id: e.programme_id,
+                    title: e.title,
+                    stage: e.stage,
+                })
+                .collect(),
+            hosting: m.hosting,
         }
     }
 }
