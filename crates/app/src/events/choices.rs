@@ -36,7 +36,9 @@ pub struct RankedHost {
 #[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ChoicesInput {
-    /// At least as many hosts as there are slots; ranks run 1, 2, 3... without a gap.
+    /// At least as many hosts as there are slots; ranks run 1, 2, 3... without a gap. Missing
+    /// is read as empty, so the event is checked (404) before the ranking (422).
+    #[serde(default)]
     pub ranking: Vec<RankedHost>,
     /// Access, diet or anything else the hosts should know (shown to the hosts they visit).
     #[serde(default)]

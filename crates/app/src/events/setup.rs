@@ -18,20 +18,29 @@ pub struct PlanInput {
     pub rankings_close_at: i64,
 }
 
+/// Refuses (403, 404, 409) unless the viewer leads this immersion event; the API asks before
+/// reading a body it would otherwise refuse as malformed.
+pub async fn require_event(app: &App, viewer: &Viewer, programme: &Id) -> Result<(), Error> {
+    let mut conn = app.store.conn().await?;
+    event_for_admin(&mut conn, &Actor { viewer, ip: "" }, programme).await?;
+    Ok(())
+}
+
 pub async fn set_plan(
     app: &App,
     actor: &Actor<'_>,
     programme: &Id,
     input: &PlanInput,
 ) -> Result<(), Error> {
+    let mut tx = app.store.begin().await?;
+    // Who may first, then what they sent: another tenant's lead learns nothing from a 422.
+    let event = event_for_admin(&mut tx, actor, programme).await?;
     if !(1..=24).contains(&input.slots) {
         return Err(Error::field(
             "slots",
             "Enter the number of time slots, from 1 to 24",
         ));
     }
-    let mut tx = app.store.begin().await?;
-    let event = event_for_admin(&mut tx, actor, programme).await?;
     // Itineraries name slots: once people read them, the slots stay as published.
     if store::plan(&mut tx, programme)
         .await?
@@ -61,7 +70,7 @@ pub async fn set_plan(
 
 /// A host organisation as the lead enters it; the contact is found by email address.
 #[derive(Debug, Clone, PartialEq, Eq, Default, serde::Deserialize, utoipa::ToSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, default)]
 pub struct HostInput {
     pub name: String,
     pub description: String,
@@ -69,7 +78,6 @@ pub struct HostInput {
     pub min_per_slot: i64,
     pub max_per_slot: i64,
     /// The email address of the host's contact, who must already have an account.
-    #[serde(default)]
     pub contact_email: Option<String>,
 }
 
@@ -80,6 +88,9 @@ pub async fn add_host(
     programme: &Id,
     input: &HostInput,
 ) -> Result<Id, Error> {
+    let mut tx = app.store.begin().await?;
+    // Who may first, then what they sent: another tenant's lead learns nothing from a 422.
+    let event = event_for_admin(&mut tx, actor, programme).await?;
     let mut problems = Vec::new();
     let name = input.name.trim();
     if name.is_empty() || name.chars().count() > 120 {
@@ -132,8 +143,6 @@ pub async fn add_host(
                 .collect(),
         ));
     }
-    let mut tx = app.store.begin().await?;
-    let event = event_for_admin(&mut tx, actor, programme).await?;
     let contact = match &contact_email {
         None => None,
         Some(email) => {

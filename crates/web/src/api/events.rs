@@ -56,6 +56,7 @@ pub async fn set_plan(
         viewer: &viewer,
         ip: &ip,
     };
+    setup::require_event(&state, &viewer, &id).await?;
     setup::set_plan(&state, &actor, &id, &body.input()?).await?;
     Ok(StatusCode::NO_CONTENT)
 }

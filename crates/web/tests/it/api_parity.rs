@@ -67,6 +67,32 @@ const COUNTERPARTS: &[(&str, &str, &[Route])] = &[
         "/admin/people/{id}/erase",
         &[("POST", "/api/v1/people/{id}/erase")],
     ),
+    // Events with choices (issue 18).
+    (
+        "POST",
+        "/events/{id}/choices",
+        &[("PUT", "/api/v1/events/{id}/choices")],
+    ),
+    (
+        "POST",
+        "/admin/events/{id}/plan",
+        &[("PUT", "/api/v1/admin/events/{id}/plan")],
+    ),
+    (
+        "POST",
+        "/admin/events/{id}/hosts",
+        &[("POST", "/api/v1/admin/events/{id}/hosts")],
+    ),
+    (
+        "POST",
+        "/admin/events/{id}/allocation",
+        &[("POST", "/api/v1/admin/events/{id}/allocation")],
+    ),
+    (
+        "POST",
+        "/admin/events/{id}/allocation/publish",
+        &[("POST", "/api/v1/admin/events/{id}/allocation/publish")],
+    ),
     // Masterclasses from interests (issue 16).
     ("POST", "/interests", &[("POST", "/api/v1/interests")]),
     (

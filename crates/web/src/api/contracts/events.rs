@@ -9,8 +9,8 @@ use revans_app::events::setup::{EventOverview, HostOut, PlanInput};
 use crate::api::programmes::rfc3339;
 
 /// The event's time slots and when rankings close.
-#[derive(Debug, serde::Deserialize, utoipa::ToSchema)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Default, serde::Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields, default)]
 pub struct EventPlanIn {
     /// From 1 to 24: each participant visits a different host in each slot.
     pub slots: i64,
