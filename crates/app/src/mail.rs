@@ -232,6 +232,20 @@ pub struct CertificateEmail {
     pub link_label: Text,
 }
 
+/// Emails about an immersion event's visits (issue 18): published to a participant (their
+/// visits) and to a host's contact (how many visitors come in each slot).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventEmail {
+    pub tenant: String,
+    pub name: String,
+    pub event: String,
+    /// What happened, also the subject.
+    pub headline: Text,
+    pub lines: Vec<Text>,
+    pub link: String,
+    pub link_label: Text,
+}
+
 /// Every email Revans sends, as data.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -244,6 +258,7 @@ pub enum Notice {
     Circle(CircleEmail),
     MasterclassInvitation(MasterclassInvitationEmail),
     Certificate(CertificateEmail),
+    Event(EventEmail),
 }
 
 macro_rules! notice_from {
@@ -264,6 +279,7 @@ notice_from!(
     CircleEmail => Circle,
     MasterclassInvitationEmail => MasterclassInvitation,
     CertificateEmail => Certificate,
+    EventEmail => Event,
 );
 
 /// A small text attachment, kept in the job payload with the message.

@@ -55,6 +55,7 @@ pub struct Host {
     pub max_per_slot: i64,
     pub contact_person_id: Option<String>,
     pub contact_name: Option<String>,
+    pub contact_email: Option<String>,
 }
 
 pub struct NewHost<'a> {
@@ -91,7 +92,8 @@ pub async fn insert_host(conn: &mut Conn, new: &NewHost<'_>) -> Result<Option<Id
 }
 
 const HOSTS: &str = "SELECT h.id, h.programme_id, h.name, h.description, h.address, \
-     h.min_per_slot, h.max_per_slot, h.contact_person_id, p.name AS contact_name \
+     h.min_per_slot, h.max_per_slot, h.contact_person_id, p.name AS contact_name, \
+     p.email AS contact_email \
      FROM event_hosts h LEFT JOIN people p ON p.id = h.contact_person_id";
 
 /// The event's hosts by name.

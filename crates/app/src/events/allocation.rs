@@ -283,26 +283,3 @@ pub(crate) fn person_allocation(
             .collect(),
     }
 }
-
-/// Publishes the stored allocation to participants and hosts.
-pub async fn publish(app: &App, actor: &Actor<'_>, programme: &Id) -> Result<(), Error> {
-    let mut tx = app.store.begin().await?;
-    let event = event_for_admin(&mut tx, actor, programme).await?;
-    if !store::publish(&mut tx, programme).await? {
-        return Err(Error::Conflict(
-            "Run the allocation before publishing it".into(),
-        ));
-    }
-    actor
-        .audit(
-            &mut tx,
-            "event.published",
-            "programme",
-            programme.as_str(),
-            "Published the visit allocation to participants and hosts",
-            &event.organisation_id,
-        )
-        .await?;
-    revans_storage::commit(tx).await?;
-    Ok(())
-}

@@ -12,6 +12,7 @@ pub mod choices;
 pub mod documents;
 pub mod itinerary;
 pub mod mine;
+pub mod publication;
 pub mod setup;
 
 use revans_domain::{Id, ProgrammeKind};

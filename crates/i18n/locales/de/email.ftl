@@ -215,3 +215,13 @@ email-supervisor-reads = { $supervisor } kann ab jetzt die Einträge Ihres Refle
 email-supervisor-before = Einträge, die Sie vor heute geteilt haben, liest { $old } nicht mehr, und { $supervisor } kann sie ebenfalls nicht lesen. Damit { $supervisor } einen früheren Eintrag lesen kann, öffnen Sie ihn und teilen Sie ihn erneut.
 email-supervisor-nothing-before = Nichts, was Sie zuvor geschrieben haben, wird mit dieser Person geteilt.
 email-supervisor-changed-by = Diese Änderung hat { $lead } vorgenommen. Falls Sie sie nicht erwartet haben, sprechen Sie mit dieser Person oder einer anderen Programmleitung.
+email-event = Veranstaltung: { $event }
+email-event-published = Ihre Besuche sind veröffentlicht
+email-event-visit = Besuch { $n }: { $host }, { $address }
+email-event-see-itinerary = Ihren Besuchsplan ansehen, mit den Gründen für diese Gastorganisationen
+email-event-host-published = Die Besuchenden bei { $host } sind veröffentlicht
+email-event-host-slot = Besuch { $n }: { $count ->
+    [one] 1 Person
+   *[other] { $count } Personen
+}
+email-event-see-visitors = Namen und Bedürfnisse Ihrer Besuchenden ansehen

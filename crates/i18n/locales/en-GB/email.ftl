@@ -211,3 +211,13 @@ email-supervisor-reads = { $supervisor } can read the reflective log entries you
 email-supervisor-before = Entries you shared before today are no longer read by { $old }, and { $supervisor } cannot read them either. To let { $supervisor } read an earlier entry, open it and share it again.
 email-supervisor-nothing-before = Nothing you wrote before is shared with them.
 email-supervisor-changed-by = This change was made by { $lead }. If you did not expect it, talk to them or another programme lead.
+email-event = Event: { $event }
+email-event-published = Your visits are published
+email-event-visit = Visit { $n }: { $host }, { $address }
+email-event-see-itinerary = See your itinerary, with why you got these hosts
+email-event-host-published = Visitors to { $host } are published
+email-event-host-slot = Visit { $n }: { $count ->
+    [one] 1 visitor
+   *[other] { $count } visitors
+}
+email-event-see-visitors = See your visitors' names and needs

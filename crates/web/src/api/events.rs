@@ -17,6 +17,7 @@ use revans_app::events::allocation::{self, AllocationView, PersonAllocation, Run
 use revans_app::events::choices::{self, ChoicesInput};
 use revans_app::events::itinerary::{self, HostVisitors};
 use revans_app::events::mine::my_events;
+use revans_app::events::publication;
 use revans_app::events::setup::{self, HostInput};
 
 /// A host just added.
@@ -135,7 +136,7 @@ pub async fn publish(
         viewer: &viewer,
         ip: &ip,
     };
-    allocation::publish(&state, &actor, &id).await?;
+    publication::publish(&state, &actor, &id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 

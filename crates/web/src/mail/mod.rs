@@ -5,6 +5,7 @@
 mod application_emails;
 mod certificate_emails;
 mod circle_emails;
+mod event_emails;
 mod masterclass_emails;
 mod sign_in_notice;
 mod templates;
@@ -77,6 +78,7 @@ fn render(queued: &QueuedEmail) -> Result<OutgoingEmail, String> {
         Notice::Circle(e) => e,
         Notice::MasterclassInvitation(e) => e,
         Notice::Certificate(e) => e,
+        Notice::Event(e) => e,
     };
     Ok(OutgoingEmail {
         to: queued.to.clone(),

@@ -8,6 +8,7 @@ use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use revans_app::Actor;
 use revans_app::events::allocation::{self, AllocationView};
+use revans_app::events::publication;
 use revans_app::events::setup::{self, EventOverview, HostInput, PlanInput};
 use revans_domain::{FieldError, FieldErrors};
 
@@ -371,6 +372,6 @@ pub async fn publish(
         viewer: &viewer,
         ip: &ip,
     };
-    allocation::publish(&state, &actor, &id).await?;
+    publication::publish(&state, &actor, &id).await?;
     Ok(Redirect::to(&format!("/admin/events/{id}/allocation?notice=published")).into_response())
 }

@@ -12,6 +12,7 @@ use axum::http::StatusCode;
 use revans_app::events::allocation::{self, MissedReason};
 use revans_app::events::choices::{self, ChoicesInput, RankedHost};
 use revans_app::events::itinerary;
+use revans_app::events::publication;
 use revans_app::events::setup::{self, HostInput, PlanInput};
 use revans_app::{Actor, Error, Viewer};
 use revans_domain::{ApplicationState, EmailAddress, Id, PersonName, ProgrammeKind};
@@ -270,9 +271,54 @@ async fn set_up_rank_allocate_explain_publish_and_see_only_your_own() {
         itinerary::for_host(&app.state.app, &facilitator, &ward).await,
         Err(Error::NotFound)
     ));
-    allocation::publish(&app.state.app, &lead_actor, &programme)
+    let published_emails = |emails: Vec<revans_web::mail::OutgoingEmail>| {
+        emails
+            .into_iter()
+            .filter(|e| e.subject.contains("published"))
+            .collect::<Vec<_>>()
+    };
+    assert!(published_emails(app.queued_emails().await).is_empty());
+    publication::publish(&app.state.app, &lead_actor, &programme)
         .await
         .unwrap();
+
+    // Each participant is emailed their own visits; the Ward's contact how many come when.
+    let emails = published_emails(app.queued_emails().await);
+    for p in &people_ {
+        let to_them: Vec<_> = emails
+            .iter()
+            .filter(|e| e.to == p.person.email.as_str())
+            .collect();
+        assert_eq!(to_them.len(), 1, "one email to {}", p.person.email.as_str());
+        for v in stored
+            .iter()
+            .filter(|v| v.person_id == p.person.id.as_str())
+        {
+            assert!(
+                to_them[0]
+                    .text
+                    .contains(&format!("Visit {}: {}, ", v.slot, v.host_name)),
+                "{}",
+                to_them[0].text
+            );
+        }
+    }
+    let to_contact: Vec<_> = emails.iter().filter(|e| e.to == FACILITATOR).collect();
+    assert_eq!(to_contact.len(), 1);
+    assert_eq!(to_contact[0].subject, "Visitors to Ward are published");
+    for slot in 1..=2 {
+        let count = stored
+            .iter()
+            .filter(|v| v.host_id == w && v.slot == slot)
+            .count();
+        let line = if count == 1 {
+            format!("Visit {slot}: 1 visitor")
+        } else {
+            format!("Visit {slot}: {count} visitors")
+        };
+        assert!(to_contact[0].text.contains(&line), "{}", to_contact[0].text);
+    }
+    assert_eq!(emails.len(), people_.len() + 1, "nobody else is emailed");
 
     let mine = itinerary::mine(&app.state.app, &people_[0], &programme)
         .await
@@ -352,7 +398,7 @@ async fn nobody_outside_the_event_gets_in() {
         Err(Error::NotFound)
     ));
     assert!(matches!(
-        allocation::publish(&app.state.app, &actor(&stranger), &programme).await,
+        publication::publish(&app.state.app, &actor(&stranger), &programme).await,
         Err(Error::NotFound)
     ));
     // The lead cannot make another tenant's account a host contact.
