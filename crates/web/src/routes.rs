@@ -509,6 +509,16 @@ pub fn table() -> Vec<Route> {
             "/admin/events/{id}/allocation/publish",
             post(events_admin::publish),
         ),
+        r(
+            "POST",
+            "/admin/events/{id}/allocation/adjust",
+            post(events_admin::adjust),
+        ),
+        r(
+            "POST",
+            "/api/v1/admin/events/{id}/allocation/adjustments",
+            post(api::events::adjust),
+        ),
         r("GET", "/api/v1/events", get(api::events::mine)),
         r(
             "GET",

@@ -85,7 +85,7 @@ pub async fn run(app: &App, actor: &Actor<'_>, programme: &Id) -> Result<RunSumm
     Ok(summary(&indexed, &allocation, objective, bound))
 }
 
-fn rows_of(
+pub(crate) fn rows_of(
     indexed: &Indexed,
     allocation: &visits::Allocation,
 ) -> Result<Vec<(Id, i64, Id)>, Error> {

@@ -7,6 +7,7 @@
 //! sees the hosts, their own ranking and, once published, their own itinerary; a host's contact
 //! sees only their own visitors' names and needs, once published. Anyone else gets "not found".
 
+pub mod adjust;
 pub mod allocation;
 pub mod choices;
 pub mod documents;

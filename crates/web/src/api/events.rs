@@ -13,6 +13,7 @@ use crate::error::ApiResult;
 use crate::path_id::PathId;
 use crate::state::AppState;
 use revans_app::Actor;
+use revans_app::events::adjust::{self, AdjustInput, Adjusted};
 use revans_app::events::allocation::{self, AllocationView, PersonAllocation, RunSummary};
 use revans_app::events::choices::{self, ChoicesInput};
 use revans_app::events::itinerary::{self, HostVisitors};
@@ -212,4 +213,25 @@ pub async fn host_visitors(
     PathId(id): PathId,
 ) -> ApiResult<Json<HostVisitors>> {
     Ok(Json(itinerary::for_host(&state, &viewer, &id).await?))
+}
+
+/// Changes one visit of the unpublished allocation (optionally swapping with someone at the
+/// new host); the whole allocation is re-checked against every rule and its cost recomputed.
+#[utoipa::path(post, path = "/api/v1/admin/events/{id}/allocation/adjustments", tag = "events",
+    params(("id" = String, Path, description = "The immersion event's programme id")),
+    request_body = AdjustInput,
+    responses((status = 200, body = Adjusted)),
+    security(("token" = [])))]
+pub async fn adjust(
+    State(state): State<AppState>,
+    ApiAdmin(viewer): ApiAdmin,
+    ClientIp(ip): ClientIp,
+    PathId(id): PathId,
+    ApiJson(body): ApiJson<AdjustInput>,
+) -> ApiResult<Json<Adjusted>> {
+    let actor = Actor {
+        viewer: &viewer,
+        ip: &ip,
+    };
+    Ok(Json(adjust::adjust(&state, &actor, &id, &body).await?))
 }

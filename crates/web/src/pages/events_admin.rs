@@ -7,6 +7,7 @@ use askama::Template;
 use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use revans_app::Actor;
+use revans_app::events::adjust::{self, AdjustInput};
 use revans_app::events::allocation::{self, AllocationView};
 use revans_app::events::publication;
 use revans_app::events::setup::{self, EventOverview, HostInput, PlanInput};
@@ -286,6 +287,8 @@ struct AllocationPage {
     errors: Errors,
     o: EventOverview,
     a: Option<AllocationView>,
+    /// The "change a visit" form as typed.
+    f: AdjustForm,
 }
 
 async fn allocation_page(
@@ -304,6 +307,7 @@ async fn allocation_page(
         errors: Errors::default(),
         o,
         a,
+        f: AdjustForm::default(),
     })
 }
 
@@ -318,6 +322,7 @@ pub async fn allocation(
     let notice = match q.notice.as_deref() {
         Some("run") => Some(crate::i18n::t("events-notice-run")),
         Some("published") => Some(crate::i18n::t("events-notice-published")),
+        Some("adjusted") => Some(crate::i18n::t("events-notice-adjusted")),
         _ => None,
     };
     render(&AllocationPage {
@@ -374,4 +379,63 @@ pub async fn publish(
     };
     publication::publish(&state, &actor, &id).await?;
     Ok(Redirect::to(&format!("/admin/events/{id}/allocation?notice=published")).into_response())
+}
+
+/// "Change a visit" as typed: who, which visit, which host, and whom to swap with (optional).
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct AdjustForm {
+    pub person_id: String,
+    pub slot: String,
+    pub host_id: String,
+    pub swap_with: String,
+}
+
+impl AdjustForm {
+    fn input(&self) -> Result<AdjustInput, revans_app::Error> {
+        let slot = self
+            .slot
+            .trim()
+            .parse::<i64>()
+            .map_err(|_| revans_app::Error::field("slot", "Choose which visit to change"))?;
+        Ok(AdjustInput {
+            person_id: self.person_id.clone(),
+            slot,
+            host_id: self.host_id.clone(),
+            swap_with: Some(self.swap_with.clone()).filter(|s| !s.is_empty()),
+        })
+    }
+}
+
+/// Changes one visit (re-checked against every rule), or shows the page again saying which
+/// rule the change would break.
+pub async fn adjust(
+    State(state): State<AppState>,
+    Admin(viewer): Admin,
+    ClientIp(ip): ClientIp,
+    PathId(id): PathId,
+    CsrfForm(form): CsrfForm<AdjustForm>,
+) -> PageResult<Response> {
+    let actor = Actor {
+        viewer: &viewer,
+        ip: &ip,
+    };
+    let outcome = match form.input() {
+        Ok(input) => adjust::adjust(&state, &actor, &id, &input).await.map(drop),
+        Err(e) => Err(e),
+    };
+    match outcome {
+        Ok(()) => Ok(
+            Redirect::to(&format!("/admin/events/{id}/allocation?notice=adjusted")).into_response(),
+        ),
+        Err(e) => {
+            let page = allocation_page(&state, &viewer, &id).await?;
+            form_error(e, |errors| AllocationPage {
+                layout: page.layout.with_errors(&errors),
+                errors,
+                f: form,
+                ..page
+            })
+        }
+    }
 }

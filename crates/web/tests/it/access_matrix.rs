@@ -2195,6 +2195,16 @@ pub(crate) const MATRIX: &[(&str, &str, [&str; 7])] = &[
         ["303>/sign-in", "403", "403", "403", "403", "409", "404"],
     ),
     (
+        "POST",
+        "/admin/events/{programme}/allocation/adjust",
+        ["303>/sign-in", "403", "403", "403", "403", "409", "404"],
+    ),
+    (
+        "POST",
+        "/api/v1/admin/events/{programme}/allocation/adjustments",
+        ["401", "403", "403", "403", "403", "409", "404"],
+    ),
+    (
         "GET",
         "/api/v1/admin/events/{programme}",
         ["401", "403", "403", "403", "403", "409", "404"],

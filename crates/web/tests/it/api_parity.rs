@@ -93,6 +93,11 @@ const COUNTERPARTS: &[(&str, &str, &[Route])] = &[
         "/admin/events/{id}/allocation/publish",
         &[("POST", "/api/v1/admin/events/{id}/allocation/publish")],
     ),
+    (
+        "POST",
+        "/admin/events/{id}/allocation/adjust",
+        &[("POST", "/api/v1/admin/events/{id}/allocation/adjustments")],
+    ),
     // Masterclasses from interests (issue 16).
     ("POST", "/interests", &[("POST", "/api/v1/interests")]),
     (

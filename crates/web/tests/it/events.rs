@@ -9,6 +9,7 @@
 use std::collections::{HashMap, HashSet};
 
 use axum::http::StatusCode;
+use revans_app::events::adjust::{self, AdjustInput};
 use revans_app::events::allocation::{self, MissedReason};
 use revans_app::events::choices::{self, ChoicesInput, RankedHost};
 use revans_app::events::itinerary;
@@ -796,4 +797,175 @@ async fn the_api_runs_the_same_flow_with_typed_bodies() {
             .status,
         StatusCode::NOT_FOUND
     );
+}
+
+/// Sum over the stored visits of the square of the rank each visitor gave the host.
+async fn stored_cost(app: &TestApp, programme: &Id) -> i64 {
+    let mut conn = app.state.store.conn().await.unwrap();
+    let rankings = revans_storage::events::rankings(&mut conn, programme)
+        .await
+        .unwrap();
+    let visits = revans_storage::events::visits(&mut conn, programme)
+        .await
+        .unwrap();
+    visits
+        .iter()
+        .map(|v| {
+            let r = rankings
+                .iter()
+                .find(|r| r.person_id == v.person_id && r.host_id == v.host_id)
+                .expect("every visit is to a host its visitor ranked")
+                .rank;
+            r * r
+        })
+        .sum()
+}
+
+#[tokio::test]
+async fn a_manual_change_is_rechecked_against_every_rule_and_costed_again() {
+    let app = TestApp::spawn().await;
+    let (programme, people_) = event(&app, 4).await;
+    let lead = viewer_of(&app, ADMIN).await;
+    let lead_actor = actor(&lead);
+    open_until_tomorrow(&app, &lead_actor, &programme, 1).await;
+    // One slot; A and B take 2 each and everyone ranks both, C is ranked by nobody.
+    let mut ids = Vec::new();
+    for spec in [
+        host("A", 0, 2, None),
+        host("B", 0, 2, None),
+        host("C", 0, 4, None),
+    ] {
+        ids.push(
+            setup::add_host(&app.state.app, &lead_actor, &programme, &spec)
+                .await
+                .unwrap(),
+        );
+    }
+    let [a, b, c] = <[Id; 3]>::try_from(ids).unwrap();
+    for (i, v) in people_.iter().enumerate() {
+        let list = if i < 2 {
+            [a.as_str(), b.as_str()]
+        } else {
+            [b.as_str(), a.as_str()]
+        };
+        choices::save_choices(&app.state.app, &actor(v), &programme, &ranking(&list))
+            .await
+            .unwrap();
+    }
+    let run = allocation::run(&app.state.app, &lead_actor, &programme)
+        .await
+        .unwrap();
+    assert_eq!(run.objective, 4, "everyone gets their first choice");
+    let visit_of = |p: &Viewer| AdjustInput {
+        person_id: p.person.id.to_string(),
+        slot: 1,
+        host_id: String::new(),
+        swap_with: None,
+    };
+    let (first, third) = (&people_[0], &people_[2]);
+    let before = stored_cost(&app, &programme).await;
+
+    // Each broken rule is named on its field; nothing changes.
+    for (input, field, words) in [
+        (
+            AdjustInput {
+                host_id: b.to_string(),
+                ..visit_of(first)
+            },
+            "host_id",
+            "at most 2",
+        ),
+        (
+            AdjustInput {
+                host_id: c.to_string(),
+                ..visit_of(first)
+            },
+            "host_id",
+            "did not rank C",
+        ),
+        (
+            AdjustInput {
+                host_id: a.to_string(),
+                ..visit_of(first)
+            },
+            "host_id",
+            "already visits A",
+        ),
+        (
+            AdjustInput {
+                host_id: b.to_string(),
+                swap_with: Some(people_[1].person.id.to_string()),
+                ..visit_of(first)
+            },
+            "swap_with",
+            "visits B in visit 1",
+        ),
+        (
+            AdjustInput {
+                slot: 2,
+                host_id: b.to_string(),
+                ..visit_of(first)
+            },
+            "slot",
+            "from 1 to 1",
+        ),
+    ] {
+        let e = adjust::adjust(&app.state.app, &lead_actor, &programme, &input)
+            .await
+            .unwrap_err();
+        assert_eq!(field_of(&e), [field], "{e:?}");
+        assert!(format!("{e:?}").contains(words), "{e:?}");
+    }
+    assert_eq!(stored_cost(&app, &programme).await, before);
+
+    // A swap with someone at the full host is within every rule: both now have 2nd choices.
+    let done = adjust::adjust(
+        &app.state.app,
+        &lead_actor,
+        &programme,
+        &AdjustInput {
+            host_id: b.to_string(),
+            swap_with: Some(third.person.id.to_string()),
+            ..visit_of(first)
+        },
+    )
+    .await
+    .unwrap();
+    assert_eq!(done.objective, 1 + 1 + 4 + 4);
+    assert_eq!(done.objective, stored_cost(&app, &programme).await);
+    let view = allocation::view(&app.state.app, &lead, &programme)
+        .await
+        .unwrap();
+    assert_eq!(view.objective, 10);
+    assert!(!view.proven_optimal, "the proven bound stays 4");
+    assert!(
+        app.audit_actions()
+            .await
+            .iter()
+            .any(|a| a == "event.adjusted")
+    );
+
+    // Another tenant's lead cannot; after publication nobody can.
+    let other = viewer_of(&app, OTHER_ADMIN).await;
+    assert!(matches!(
+        adjust::adjust(&app.state.app, &actor(&other), &programme, &visit_of(first)).await,
+        Err(Error::NotFound)
+    ));
+    publication::publish(&app.state.app, &lead_actor, &programme)
+        .await
+        .unwrap();
+    assert!(matches!(
+        adjust::adjust(
+            &app.state.app,
+            &lead_actor,
+            &programme,
+            &AdjustInput {
+                host_id: a.to_string(),
+                swap_with: Some(first.person.id.to_string()),
+                ..visit_of(third)
+            }
+        )
+        .await,
+        Err(Error::Conflict(_))
+    ));
 }
