@@ -94,6 +94,17 @@ test("the lead sets up, runs and publishes the allocation", async () => {
   assert.equal(await page.locator("[data-proven]").getAttribute("data-proven"), "true");
   const pat = await page.locator("[data-person='Pat Participant']").innerText();
   assert.match(pat, /Visit 1: .*Visit 2: .*Visit 3: /s);
+
+  // A change that breaks a rule is refused by name: Pat did not rank the GP federation.
+  const adjust = page.locator("form[data-adjust]");
+  await adjust.getByLabel("Person").selectOption({ label: "Pat Participant" });
+  await adjust.getByLabel("Visit", { exact: true }).selectOption({ label: "Visit 1" });
+  await adjust.getByLabel("New host").selectOption({ label: "Harbour GP federation" });
+  await adjust.getByRole("button", { name: "Change the visit" }).click();
+  await checkPage(page, "adjust-error", /Allocate the visits/);
+  assert.match(await page.locator(".error-summary").innerText(), /Pat Participant did not rank Harbour GP federation/);
+  assert.equal(await page.locator("#person_id").inputValue(), await page.locator("#person_id option", { hasText: "Pat Participant" }).getAttribute("value"));
+
   await page.getByRole("button", { name: "Publish the visits" }).click();
   await page.waitForURL(/notice=published/);
   await checkPage(page, "published", /Allocate the visits/);
