@@ -1,51 +1,6 @@
 //! Emails about a support circle (issue 15): one template with a headline and lines, the
 //! headline as the subject.
 
-use askama::Template;
-
 use revans_app::mail::CircleEmail;
 
-use super::Email;
-use super::words::{write, write_all};
-
-#[derive(Template)]
-#[template(path = "email/circle.txt")]
-struct Text<'a> {
-    e: &'a CircleEmail,
-    headline: String,
-    lines: Vec<String>,
-    link_label: String,
-}
-
-#[derive(Template)]
-#[template(path = "email/circle.html")]
-struct Html<'a> {
-    e: &'a CircleEmail,
-    headline: String,
-    lines: Vec<String>,
-    link_label: String,
-}
-
-impl Email for CircleEmail {
-    fn subject(&self) -> String {
-        write(&self.headline)
-    }
-    fn text(&self) -> askama::Result<String> {
-        Text {
-            e: self,
-            headline: write(&self.headline),
-            lines: write_all(&self.lines),
-            link_label: write(&self.link_label),
-        }
-        .render()
-    }
-    fn html(&self) -> askama::Result<String> {
-        Html {
-            e: self,
-            headline: write(&self.headline),
-            lines: write_all(&self.lines),
-            link_label: write(&self.link_label),
-        }
-        .render()
-    }
-}
+super::headline_email!(CircleEmail, "email/circle.txt", "email/circle.html");

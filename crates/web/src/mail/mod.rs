@@ -2,6 +2,57 @@
 //! transaction; the worker (`worker.rs`) renders it from the templates here and delivers it by
 //! SMTP or into a folder, with retries.
 
+/// An email kind made of a headline (also its subject), lines and a link: its text and HTML
+/// templates get the email with those three written in the reader's language.
+macro_rules! headline_email {
+    ($email:ty, $text:literal, $html:literal) => {
+        #[derive(askama::Template)]
+        #[template(path = $text)]
+        struct Text<'a> {
+            e: &'a $email,
+            headline: String,
+            lines: Vec<String>,
+            link_label: String,
+        }
+
+        #[derive(askama::Template)]
+        #[template(path = $html)]
+        struct Html<'a> {
+            e: &'a $email,
+            headline: String,
+            lines: Vec<String>,
+            link_label: String,
+        }
+
+        impl $crate::mail::Email for $email {
+            fn subject(&self) -> String {
+                $crate::mail::words::write(&self.headline)
+            }
+            fn text(&self) -> askama::Result<String> {
+                use askama::Template;
+                Text {
+                    e: self,
+                    headline: $crate::mail::words::write(&self.headline),
+                    lines: $crate::mail::words::write_all(&self.lines),
+                    link_label: $crate::mail::words::write(&self.link_label),
+                }
+                .render()
+            }
+            fn html(&self) -> askama::Result<String> {
+                use askama::Template;
+                Html {
+                    e: self,
+                    headline: $crate::mail::words::write(&self.headline),
+                    lines: $crate::mail::words::write_all(&self.lines),
+                    link_label: $crate::mail::words::write(&self.link_label),
+                }
+                .render()
+            }
+        }
+    };
+}
+pub(crate) use headline_email;
+
 mod application_emails;
 mod certificate_emails;
 mod circle_emails;
