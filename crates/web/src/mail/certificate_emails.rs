@@ -3,4 +3,8 @@
 
 use revans_app::mail::CertificateEmail;
 
-super::headline_email!(CertificateEmail, "email/certificate.txt", "email/certificate.html");
+super::headline_email!(
+    CertificateEmail,
+    "email/certificate.txt",
+    "email/certificate.html"
+);
