@@ -60,6 +60,7 @@ const DELETES: &[&str] = &[
     "DELETE FROM actions WHERE owner_id = $1",
     // Their choices and visits at immersion events (hosts' counts simply drop by one).
     "DELETE FROM event_visits WHERE person_id = $1",
+    "DELETE FROM event_cafe_seats WHERE person_id = $1",
     "DELETE FROM event_rankings WHERE person_id = $1",
     "DELETE FROM event_choices WHERE person_id = $1",
     "DELETE FROM meeting_apologies WHERE person_id = $1",

@@ -29,6 +29,7 @@ pub mod erasure;
 mod error;
 pub mod evaluation;
 pub mod evaluation_targets;
+pub mod event_cafe;
 pub mod events;
 // Facilitator records (issue 15).
 pub mod facilitator_profiles;

@@ -154,6 +154,9 @@ pub static REGISTER: &[Entry] = &[
     events::EVENT_CHOICES,
     events::EVENT_RANKINGS,
     events::EVENT_VISITS,
+    events::EVENT_CAFE_GUESTS,
+    events::EVENT_CAFE_ROTAS,
+    events::EVENT_CAFE_SEATS,
 ];
 
 /// The entry for a table, if the register declares it.

@@ -519,6 +519,33 @@ pub fn table() -> Vec<Route> {
             "/api/v1/admin/events/{id}/allocation/adjustments",
             post(api::events::adjust),
         ),
+        r("GET", "/admin/events/{id}/cafe", get(events_cafe::show)),
+        r(
+            "POST",
+            "/admin/events/{id}/cafe",
+            post(events_cafe::make_rota),
+        ),
+        r(
+            "POST",
+            "/admin/events/{id}/cafe/guests",
+            post(events_cafe::add_guest),
+        ),
+        r(
+            "GET",
+            "/api/v1/admin/events/{id}/cafe",
+            get(api::events::cafe_view),
+        ),
+        r(
+            "PUT",
+            "/api/v1/admin/events/{id}/cafe",
+            put(api::events::make_cafe_rota),
+        ),
+        r(
+            "POST",
+            "/api/v1/admin/events/{id}/cafe/guests",
+            post(api::events::add_cafe_guest),
+        ),
+        r("GET", "/api/v1/events/{id}/cafe", get(api::events::my_cafe)),
         r("GET", "/api/v1/events", get(api::events::mine)),
         r(
             "GET",

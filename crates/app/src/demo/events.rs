@@ -185,5 +185,57 @@ pub async fn seed(
     // Rankings are open for two more weeks and the allocation is not run: Pat ranks on the
     // pages, then the lead runs the allocation (proven optimal in milliseconds) and publishes.
     store::set_plan(conn, &programme, 3, now_ms() + 14 * 86_400_000).await?;
+    seed_cafe(conn, &programme).await
+}
+
+/// (name, what they lead) of the cafe's guest leaders.
+const GUESTS: [(&str, &str); 6] = [
+    ("Amara Osei", "Chief nurse, Harbour Trust"),
+    ("Declan Reid", "Director of adult social care, Bay Council"),
+    ("Hannah Lowe", "Clinical director, Harbour GP federation"),
+    ("Ravi Shah", "Chief executive, Seaview Hospice"),
+    ("Sofia Marquez", "Head of operations, North Coast Ambulance"),
+    ("Tom Fairley", "Chair, Cliffside Community Care"),
+];
+
+/// Six guests and a three-round rota for everyone with a place (10 a table), made by the
+/// same solver the lead's "Make the rota" runs; Pat sees hers once the visits are published.
+async fn seed_cafe(conn: &mut Conn, programme: &Id) -> Result<(), Error> {
+    let mut guests = Vec::new();
+    for (name, role) in GUESTS {
+        guests.push(
+            revans_storage::event_cafe::insert_guest(conn, programme, name, role)
+                .await?
+                .ok_or_else(|| Error::internal("demo guest twice"))?,
+        );
+    }
+    let people = store::participants(conn, programme).await?;
+    let problem = revans_events::cafe::CafeProblem::new(people.len(), guests.len(), 3)
+        .map_err(Error::internal)?;
+    let solution = revans_events::cafe::solve(
+        &problem,
+        2026,
+        revans_engine::Budget {
+            deadline: None,
+            max_rounds: Some(300),
+        },
+    );
+    let mut seats = Vec::new();
+    for round in 0..3 {
+        for (p, person) in people.iter().enumerate() {
+            seats.push((
+                round as i64 + 1,
+                Id::parse(&person.person_id).ok_or_else(|| Error::internal("person id"))?,
+                guests[solution.rota.table(round, p)].clone(),
+            ));
+        }
+    }
+    let rota = revans_storage::event_cafe::Rota {
+        rounds: 3,
+        repeats: solution.repeats as i64,
+        lower_bound: solution.lower_bound as i64,
+        made_at: now_ms(),
+    };
+    revans_storage::event_cafe::replace_rota(conn, programme, &rota, &seats).await?;
     Ok(())
 }

@@ -9,6 +9,7 @@
 
 pub mod adjust;
 pub mod allocation;
+pub mod cafe;
 pub mod choices;
 pub mod documents;
 pub mod itinerary;

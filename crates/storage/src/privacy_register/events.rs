@@ -91,3 +91,53 @@ pub const EVENT_VISITS: Entry = Entry {
     kept: "For the life of the programme, or until the person is erased.",
     on_erasure: OnErasure::Delete,
 };
+
+pub const EVENT_CAFE_GUESTS: Entry = Entry {
+    table: "event_cafe_guests",
+    subject: None,
+    through: None,
+    also_about: &[],
+    columns: &[
+        ("id", NotPersonal),
+        ("programme_id", NotPersonal),
+        ("name", NotPersonal),
+        ("role", NotPersonal),
+        ("created_at", NotPersonal),
+    ],
+    why: "To show participants which guest leader hosts each cafe table. A guest is a public figure named by the lead for the event, not an account holder.",
+    kept: "For the life of the programme.",
+    on_erasure: OnErasure::NotAboutAPerson,
+};
+
+pub const EVENT_CAFE_ROTAS: Entry = Entry {
+    table: "event_cafe_rotas",
+    subject: None,
+    through: None,
+    also_about: &[],
+    columns: &[
+        ("programme_id", NotPersonal),
+        ("rounds", NotPersonal),
+        ("repeats", NotPersonal),
+        ("lower_bound", NotPersonal),
+        ("made_at", NotPersonal),
+    ],
+    why: "To say how well the cafe rota mixes people.",
+    kept: "For the life of the programme.",
+    on_erasure: OnErasure::NotAboutAPerson,
+};
+
+pub const EVENT_CAFE_SEATS: Entry = Entry {
+    table: "event_cafe_seats",
+    subject: Some("person_id"),
+    through: None,
+    also_about: &[],
+    columns: &[
+        ("programme_id", Activity),
+        ("round_no", Activity),
+        ("person_id", Identifies),
+        ("guest_id", Activity),
+    ],
+    why: "To tell each participant which cafe table to join in each round.",
+    kept: "For the life of the programme, or until the person is erased.",
+    on_erasure: OnErasure::Delete,
+};

@@ -15,6 +15,7 @@ use crate::state::AppState;
 use revans_app::Actor;
 use revans_app::events::adjust::{self, AdjustInput, Adjusted};
 use revans_app::events::allocation::{self, AllocationView, PersonAllocation, RunSummary};
+use revans_app::events::cafe::{self, CafeView, GuestInput, MySeat, RotaInput, RotaSummary};
 use revans_app::events::choices::{self, ChoicesInput};
 use revans_app::events::itinerary::{self, HostVisitors};
 use revans_app::events::mine::my_events;
@@ -234,4 +235,74 @@ pub async fn adjust(
         ip: &ip,
     };
     Ok(Json(adjust::adjust(&state, &actor, &id, &body).await?))
+}
+
+/// The cafe: guests, and the rota last made with its repeats and lower bound.
+#[utoipa::path(get, path = "/api/v1/admin/events/{id}/cafe", tag = "events",
+    params(("id" = String, Path, description = "The immersion event's programme id")),
+    responses((status = 200, body = CafeView)),
+    security(("token" = [])))]
+pub async fn cafe_view(
+    State(state): State<AppState>,
+    ApiAdmin(viewer): ApiAdmin,
+    PathId(id): PathId,
+) -> ApiResult<Json<CafeView>> {
+    Ok(Json(cafe::view(&state, &viewer, &id).await?))
+}
+
+/// Adds a guest leader, who hosts one table.
+#[utoipa::path(post, path = "/api/v1/admin/events/{id}/cafe/guests", tag = "events",
+    params(("id" = String, Path, description = "The immersion event's programme id")),
+    request_body = GuestInput,
+    responses((status = 201, body = EventHostAddedOut)),
+    security(("token" = [])))]
+pub async fn add_cafe_guest(
+    State(state): State<AppState>,
+    ApiAdmin(viewer): ApiAdmin,
+    ClientIp(ip): ClientIp,
+    PathId(id): PathId,
+    ApiJson(body): ApiJson<GuestInput>,
+) -> ApiResult<(StatusCode, Json<EventHostAddedOut>)> {
+    let actor = Actor {
+        viewer: &viewer,
+        ip: &ip,
+    };
+    let id = cafe::add_guest(&state, &actor, &id, &body).await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(EventHostAddedOut { id: id.to_string() }),
+    ))
+}
+
+/// Makes (or remakes) the cafe rota for everyone with a place.
+#[utoipa::path(put, path = "/api/v1/admin/events/{id}/cafe", tag = "events",
+    params(("id" = String, Path, description = "The immersion event's programme id")),
+    request_body = RotaInput,
+    responses((status = 200, body = RotaSummary)),
+    security(("token" = [])))]
+pub async fn make_cafe_rota(
+    State(state): State<AppState>,
+    ApiAdmin(viewer): ApiAdmin,
+    ClientIp(ip): ClientIp,
+    PathId(id): PathId,
+    ApiJson(body): ApiJson<RotaInput>,
+) -> ApiResult<Json<RotaSummary>> {
+    let actor = Actor {
+        viewer: &viewer,
+        ip: &ip,
+    };
+    Ok(Json(cafe::make_rota(&state, &actor, &id, &body).await?))
+}
+
+/// The caller's cafe tables, once the event's visits are published.
+#[utoipa::path(get, path = "/api/v1/events/{id}/cafe", tag = "events",
+    params(("id" = String, Path, description = "The immersion event's programme id")),
+    responses((status = 200, body = Vec<MySeat>)),
+    security(("token" = [])))]
+pub async fn my_cafe(
+    State(state): State<AppState>,
+    ApiCaller(viewer): ApiCaller,
+    PathId(id): PathId,
+) -> ApiResult<Json<Vec<MySeat>>> {
+    Ok(Json(cafe::mine(&state, &viewer, &id).await?))
 }

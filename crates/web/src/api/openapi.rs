@@ -57,7 +57,7 @@ use super::openapi_errors::ErrorResponses;
         // Erasure (issue 17).
         super::erasure::erase_person,
         // Events with choices (issue 18).
-        super::events::overview, super::events::set_plan, super::events::add_host, super::events::run_allocation, super::events::allocation, super::events::publish, super::events::adjust,
+        super::events::overview, super::events::set_plan, super::events::add_host, super::events::run_allocation, super::events::allocation, super::events::publish, super::events::adjust, super::events::cafe_view, super::events::add_cafe_guest, super::events::make_cafe_rota, super::events::my_cafe,
         super::events::mine, super::events::my_choices, super::events::save_choices, super::events::itinerary, super::events::host_visitors,
         // Masterclasses from interests (issue 16).
         super::interests::mine, super::interests::add, super::interests::withdraw, super::interests::figures, super::interests::make_masterclass,

@@ -8,6 +8,7 @@ use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use revans_app::Actor;
 use revans_app::events::allocation::PersonAllocation;
+use revans_app::events::cafe::{self, MySeat};
 use revans_app::events::choices::{self, ChoicesInput, ChoicesView, RankedHost};
 use revans_app::events::documents;
 use revans_app::events::itinerary::{self, HostVisitors};
@@ -67,6 +68,8 @@ struct EventPage {
     ranked: Vec<HostLine>,
     closes: String,
     itinerary: Option<PersonAllocation>,
+    /// Their cafe tables, once published.
+    cafe: Vec<MySeat>,
 }
 
 /// The event as its participant sees it: their choices, then (once published) their visits.
@@ -82,6 +85,11 @@ pub async fn show(
         Err(revans_app::Error::NotFound) => None,
         Err(e) => return Err(e.into()),
     };
+    let cafe = match cafe::mine(&state, &viewer, &id).await {
+        Ok(seats) => seats,
+        Err(revans_app::Error::NotFound) => Vec::new(),
+        Err(e) => return Err(e.into()),
+    };
     let mut ranked: Vec<HostLine> = host_lines(&v, None)
         .into_iter()
         .filter(|h| !h.rank.is_empty())
@@ -94,6 +102,7 @@ pub async fn show(
         closes: crate::layout::when_in(v.rankings_close_at, viewer.timezone()),
         ranked,
         itinerary,
+        cafe,
         v,
     })
 }

@@ -43,6 +43,7 @@ pub mod evaluation;
 pub mod evaluation_results;
 pub mod events;
 pub mod events_admin;
+pub mod events_cafe;
 pub mod facilitator_requests;
 pub mod feedback360;
 // Facilitator records (issue 15).

@@ -2206,6 +2206,41 @@ pub(crate) const MATRIX: &[(&str, &str, [&str; 7])] = &[
     ),
     (
         "GET",
+        "/admin/events/{programme}/cafe",
+        ["303>/sign-in", "403", "403", "403", "403", "409", "404"],
+    ),
+    (
+        "POST",
+        "/admin/events/{programme}/cafe",
+        ["303>/sign-in", "403", "403", "403", "403", "409", "404"],
+    ),
+    (
+        "POST",
+        "/admin/events/{programme}/cafe/guests",
+        ["303>/sign-in", "403", "403", "403", "403", "409", "404"],
+    ),
+    (
+        "GET",
+        "/api/v1/admin/events/{programme}/cafe",
+        ["401", "403", "403", "403", "403", "409", "404"],
+    ),
+    (
+        "PUT",
+        "/api/v1/admin/events/{programme}/cafe",
+        ["401", "403", "403", "403", "403", "409", "404"],
+    ),
+    (
+        "POST",
+        "/api/v1/admin/events/{programme}/cafe/guests",
+        ["401", "403", "403", "403", "403", "409", "404"],
+    ),
+    (
+        "GET",
+        "/api/v1/events/{programme}/cafe",
+        ["401", "404", "404", "404", "404", "404", "404"],
+    ),
+    (
+        "GET",
         "/api/v1/admin/events/{programme}",
         ["401", "403", "403", "403", "403", "409", "404"],
     ),

@@ -98,6 +98,16 @@ const COUNTERPARTS: &[(&str, &str, &[Route])] = &[
         "/admin/events/{id}/allocation/adjust",
         &[("POST", "/api/v1/admin/events/{id}/allocation/adjustments")],
     ),
+    (
+        "POST",
+        "/admin/events/{id}/cafe",
+        &[("PUT", "/api/v1/admin/events/{id}/cafe")],
+    ),
+    (
+        "POST",
+        "/admin/events/{id}/cafe/guests",
+        &[("POST", "/api/v1/admin/events/{id}/cafe/guests")],
+    ),
     // Masterclasses from interests (issue 16).
     ("POST", "/interests", &[("POST", "/api/v1/interests")]),
     (

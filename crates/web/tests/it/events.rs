@@ -11,6 +11,7 @@ use std::collections::{HashMap, HashSet};
 use axum::http::StatusCode;
 use revans_app::events::adjust::{self, AdjustInput};
 use revans_app::events::allocation::{self, MissedReason};
+use revans_app::events::cafe::{self, GuestInput, RotaInput};
 use revans_app::events::choices::{self, ChoicesInput, RankedHost};
 use revans_app::events::itinerary;
 use revans_app::events::publication;
@@ -967,5 +968,146 @@ async fn a_manual_change_is_rechecked_against_every_rule_and_costed_again() {
         )
         .await,
         Err(Error::Conflict(_))
+    ));
+}
+
+#[tokio::test]
+async fn the_cafe_rota_seats_everyone_by_the_rules_and_shows_each_their_own_after_publication() {
+    let app = TestApp::spawn().await;
+    let (programme, people_) = event(&app, 7).await;
+    let lead = viewer_of(&app, ADMIN).await;
+    let lead_actor = actor(&lead);
+    open_until_tomorrow(&app, &lead_actor, &programme, 1).await;
+
+    // No guests: refused, nothing made. A blank name and a duplicate are named.
+    assert!(matches!(
+        cafe::make_rota(
+            &app.state.app,
+            &lead_actor,
+            &programme,
+            &RotaInput { rounds: 2 }
+        )
+        .await,
+        Err(Error::Conflict(_))
+    ));
+    let guest = |name: &str| GuestInput {
+        name: name.into(),
+        role: format!("{name}'s role"),
+    };
+    let blank = cafe::add_guest(&app.state.app, &lead_actor, &programme, &guest(" "))
+        .await
+        .unwrap_err();
+    assert_eq!(field_of(&blank), ["name"]);
+    for name in ["Ada", "Ben", "Cy"] {
+        cafe::add_guest(&app.state.app, &lead_actor, &programme, &guest(name))
+            .await
+            .unwrap();
+    }
+    let twice = cafe::add_guest(&app.state.app, &lead_actor, &programme, &guest("Ada"))
+        .await
+        .unwrap_err();
+    assert_eq!(field_of(&twice), ["name"]);
+    let bad_rounds = cafe::make_rota(
+        &app.state.app,
+        &lead_actor,
+        &programme,
+        &RotaInput { rounds: 0 },
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(field_of(&bad_rounds), ["rounds"]);
+
+    let made = cafe::make_rota(
+        &app.state.app,
+        &lead_actor,
+        &programme,
+        &RotaInput { rounds: 3 },
+    )
+    .await
+    .unwrap();
+    assert_eq!((made.participants, made.rounds), (7, 3));
+
+    // Recounted from the stored seats: everyone once a round, sizes 2-3, no guest twice, and
+    // the repeats as stated.
+    let view = cafe::view(&app.state.app, &lead, &programme).await.unwrap();
+    assert_eq!(view.rounds.len(), 3);
+    let mut met: HashMap<(String, String), i64> = HashMap::new();
+    let mut guests_of: HashMap<String, HashSet<String>> = HashMap::new();
+    for r in &view.rounds {
+        let seated: Vec<&String> = r.tables.iter().flat_map(|t| &t.people).collect();
+        assert_eq!(seated.len(), 7);
+        assert_eq!(seated.iter().collect::<HashSet<_>>().len(), 7);
+        for t in &r.tables {
+            assert!((2..=3).contains(&t.people.len()), "{t:?}");
+            for a in &t.people {
+                assert!(
+                    guests_of
+                        .entry(a.clone())
+                        .or_default()
+                        .insert(t.guest.clone())
+                );
+                for b in &t.people {
+                    if a < b {
+                        *met.entry((a.clone(), b.clone())).or_default() += 1;
+                    }
+                }
+            }
+        }
+    }
+    let repeats: i64 = met.values().map(|k| k - 1).sum();
+    assert_eq!(Some(repeats), view.summary.as_ref().map(|s| s.repeats));
+    assert!(made.lower_bound <= made.repeats);
+
+    // Participants see their own tables only after publication; an outsider never.
+    assert!(matches!(
+        cafe::mine(&app.state.app, &people_[0], &programme).await,
+        Err(Error::NotFound)
+    ));
+    let w = setup::add_host(
+        &app.state.app,
+        &lead_actor,
+        &programme,
+        &host("Ward", 0, 7, None),
+    )
+    .await
+    .unwrap();
+    for v in &people_ {
+        choices::save_choices(
+            &app.state.app,
+            &actor(v),
+            &programme,
+            &ranking(&[w.as_str()]),
+        )
+        .await
+        .unwrap();
+    }
+    allocation::run(&app.state.app, &lead_actor, &programme)
+        .await
+        .unwrap();
+    publication::publish(&app.state.app, &lead_actor, &programme)
+        .await
+        .unwrap();
+    let mine = cafe::mine(&app.state.app, &people_[0], &programme)
+        .await
+        .unwrap();
+    assert_eq!(mine.iter().map(|s| s.round).collect::<Vec<_>>(), [1, 2, 3]);
+    let name = &people_[0].person.name;
+    for s in &mine {
+        let table = view.rounds[(s.round - 1) as usize]
+            .tables
+            .iter()
+            .find(|t| t.guest == s.guest)
+            .unwrap();
+        assert!(table.people.contains(name));
+    }
+    let facilitator = viewer_of(&app, FACILITATOR).await;
+    assert!(matches!(
+        cafe::mine(&app.state.app, &facilitator, &programme).await,
+        Err(Error::NotFound)
+    ));
+    let other = viewer_of(&app, OTHER_ADMIN).await;
+    assert!(matches!(
+        cafe::view(&app.state.app, &other, &programme).await,
+        Err(Error::NotFound)
     ));
 }

@@ -728,6 +728,29 @@ async fn person(conn: &mut Conn, ctx: &Context, n: usize, name: &str, email: &st
     events::replace_visits(conn, event, &[(p.clone(), 1, host)], 1, 1)
         .await
         .unwrap();
+    // Their seat at the event's cafe, with a guest of its own.
+    let guest = revans_storage::event_cafe::insert_guest(
+        conn,
+        event,
+        &format!("Guest of {tag}"),
+        "Chief nurse",
+    )
+    .await
+    .unwrap()
+    .unwrap();
+    revans_storage::event_cafe::replace_rota(
+        conn,
+        event,
+        &revans_storage::event_cafe::Rota {
+            rounds: 1,
+            repeats: 0,
+            lower_bound: 0,
+            made_at: 1,
+        },
+        &[(1, p.clone(), guest)],
+    )
+    .await
+    .unwrap();
     Seeded {
         id: p,
         name: name.to_owned(),
