@@ -86,6 +86,21 @@ test("the lead sets up, runs and publishes the allocation", async () => {
   await page.waitForURL(/notice=host/);
   assert.match(await page.locator("[data-hosts]").innerText(), /Harbour pharmacy/);
 
+  // The cafe: the demo's six guests and rota; a blank guest is named; the rota's repeats are
+  // stated against the lower bound.
+  await page.getByRole("link", { name: "Plan the cafe conversations" }).click();
+  await checkPage(page, "cafe", /Cafe conversations/);
+  assert.equal(await page.locator("[data-guests] .summary-list__row").count(), 6);
+  assert.equal(await page.locator("table[data-round]").count(), 3);
+  await page.getByRole("button", { name: "Add guest" }).click();
+  await checkPage(page, "cafe-error", /Cafe conversations/);
+  assert.match(await page.locator(".error-summary").innerText(), /Enter the guest's name/);
+  await page.getByRole("button", { name: "Make the rota again" }).click();
+  await page.waitForURL(/notice=rota/);
+  const summary = page.locator("[data-repeats]");
+  assert.ok(Number(await summary.getAttribute("data-repeats")) >= Number(await summary.getAttribute("data-bound")));
+  await page.getByRole("link", { name: "Back" }).first().click();
+
   await page.getByRole("link", { name: "Allocate and publish the visits" }).click();
   await checkPage(page, "allocation-empty", /Allocate the visits/);
   await page.getByRole("button", { name: "Run the allocation" }).click();
@@ -119,6 +134,8 @@ test("the participant reads and downloads their itinerary; the host contact sees
   await checkPage(page, "itinerary", new RegExp(EVENT));
   const visits = await page.locator("[data-itinerary]").innerText();
   assert.match(visits, /Visit 1[\s\S]*Visit 2[\s\S]*Visit 3/);
+  // Three cafe rounds, each with one of the guests.
+  assert.equal(await page.locator("[data-cafe] .summary-list__row").count(), 3);
   // Choices can no longer change.
   assert.equal(await page.getByRole("link", { name: /Change/ }).count(), 0);
   const pdf = await page.request.get(await page.locator("[data-itinerary-pdf]").evaluate((a) => a.href));

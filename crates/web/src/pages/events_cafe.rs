@@ -89,10 +89,19 @@ async fn again(
     e: revans_app::Error,
 ) -> PageResult<Response> {
     let p = page(state, viewer, id).await?;
+    // Each form posts only its own fields: keep the other form's as it was.
+    let f = CafeForm {
+        rounds: if form.rounds.is_empty() {
+            p.f.rounds.clone()
+        } else {
+            form.rounds
+        },
+        ..form
+    };
     form_error(e, |errors| CafePage {
         layout: p.layout.with_errors(&errors),
         errors,
-        f: form,
+        f,
         ..p
     })
 }
