@@ -15,6 +15,10 @@ const FORBIDDEN_FOR_SOME: &[(&str, &str)] = &[
     ("post", "/api/v1/admin/events/{id}/allocation"),
     ("get", "/api/v1/admin/events/{id}/allocation"),
     ("post", "/api/v1/admin/events/{id}/allocation/publish"),
+    ("post", "/api/v1/admin/events/{id}/allocation/adjustments"),
+    ("get", "/api/v1/admin/events/{id}/cafe"),
+    ("put", "/api/v1/admin/events/{id}/cafe"),
+    ("post", "/api/v1/admin/events/{id}/cafe/guests"),
     // Erasure (issue 17): a lead of the person's organisation, or themself when allowed.
     ("post", "/api/v1/people/{id}/erase"),
     // Masterclasses from interests (issue 16): leads only.
@@ -180,6 +184,10 @@ const CONFLICTS: &[(&str, &str)] = &[
     ("post", "/api/v1/admin/events/{id}/allocation"),
     ("get", "/api/v1/admin/events/{id}/allocation"),
     ("post", "/api/v1/admin/events/{id}/allocation/publish"),
+    ("post", "/api/v1/admin/events/{id}/allocation/adjustments"),
+    ("get", "/api/v1/admin/events/{id}/cafe"),
+    ("put", "/api/v1/admin/events/{id}/cafe"),
+    ("post", "/api/v1/admin/events/{id}/cafe/guests"),
     ("put", "/api/v1/events/{id}/choices"),
     // Erasure (issue 17): erased already.
     ("post", "/api/v1/people/{id}/erase"),
