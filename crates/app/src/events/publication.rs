@@ -49,11 +49,11 @@ pub async fn publish(app: &App, actor: &Actor<'_>, programme: &Id) -> Result<(),
         };
         mail::enqueue(&mut tx, &p.email, &email).await?;
     }
+    let slots = visits.iter().map(|v| v.slot).max().unwrap_or(0);
     for h in &hosts {
         let (Some(email), Some(name)) = (&h.contact_email, &h.contact_name) else {
             continue;
         };
-        let slots = visits.iter().map(|v| v.slot).max().unwrap_or(0);
         let lines = (1..=slots)
             .map(|slot| {
                 let count = visits
