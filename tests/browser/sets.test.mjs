@@ -41,9 +41,13 @@ test("a programme lead forms and publishes sets for a cohort of 24 in pairs", as
   // every second) and, when it is done, links to the formed sets.
   await page.getByRole("button", { name: "Form sets" }).click();
   await page.waitForURL(/\/admin\/formation-runs\//);
-  await page.locator("[data-run-progress]").filter({ hasText: /Waiting to start|Forming|Done/ }).waitFor({ state: "visible" });
+  // While the run is active the page reloads itself when it ends, which would pull the page
+  // from under axe; so the page is checked once it is done and stays still.
+  const seeSets = page.getByRole("link", { name: "See the formed sets" });
+  await seeSets.waitFor({ state: "visible", timeout: 30000 });
+  assert.match(await page.locator("[data-run-label]").innerText(), /Done/);
   await checkPage(page, "lead-forming-run", /Forming sets/);
-  await page.getByRole("link", { name: "See the formed sets" }).click({ timeout: 30000 });
+  await seeSets.click();
   await page.waitForURL(/notice=formed/);
   await checkPage(page, "lead-drafts", /Sets for Autumn 2026/);
   const sets = page.locator("[data-set]");
