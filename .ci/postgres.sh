@@ -28,8 +28,9 @@ su postgres -c "psql -qtAc \"SELECT 1 FROM pg_roles WHERE rolname = '$PG_ROLE'\"
   || su postgres -c "psql -qc \"CREATE ROLE $PG_ROLE LOGIN CREATEDB PASSWORD '$PG_PASSWORD'\"" >&2
 su postgres -c "psql -qtAc \"SELECT 1 FROM pg_database WHERE datname = '$PG_DB'\"" | grep -q 1 \
   || su postgres -c "psql -qc \"CREATE DATABASE $PG_DB OWNER $PG_ROLE\"" >&2
-# Test databases left behind by an interrupted earlier run.
-for db in $(su postgres -c "psql -qtAc \"SELECT datname FROM pg_database WHERE datname LIKE 'revans\\_test\\_%'\""); do
+# Test databases left behind by an interrupted earlier run, and the migrated templates test
+# databases are copied from (crates/storage/src/testing.rs), so a run migrates afresh once.
+for db in $(su postgres -c "psql -qtAc \"SELECT datname FROM pg_database WHERE datname LIKE 'revans\\_test\\_%' OR datname LIKE 'revans\\_template\\_%'\""); do
   su postgres -c "psql -qc 'DROP DATABASE IF EXISTS $db WITH (FORCE)'" >&2 || true
 done
 echo "postgres://$PG_ROLE:$PG_PASSWORD@127.0.0.1:5432/$PG_DB"

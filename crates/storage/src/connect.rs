@@ -83,6 +83,18 @@ impl Store {
         Ok(store)
     }
 
+    /// A name for this build's migration history (versions and checksums): two builds with
+    /// the same migrations produce the same schema, so a test template made by one serves both.
+    pub fn migrations_fingerprint() -> String {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        for m in MIGRATOR.iter() {
+            m.version.hash(&mut hasher);
+            m.checksum.hash(&mut hasher);
+        }
+        format!("{:016x}", hasher.finish())
+    }
+
     pub async fn migrate(&self) -> Result<()> {
         MIGRATOR.run(&self.pool).await?;
         Ok(())

@@ -48,7 +48,7 @@ impl TestApp {
 
     /// As `spawn`, with settings changed first (https, trusted proxies ...).
     pub async fn spawn_with(change: impl FnOnce(&mut Settings)) -> Self {
-        let db = TestDatabase::create().await;
+        let db = TestDatabase::create_migrated().await;
         let mail = tempfile::tempdir().expect("temp dir");
         let mut settings = settings_for(&db, mail.path());
         change(&mut settings);
@@ -110,7 +110,7 @@ impl TestApp {
 
     /// A fresh app on an empty, migrated database (no demo tenant).
     pub async fn spawn_empty() -> Self {
-        let db = TestDatabase::create().await;
+        let db = TestDatabase::create_migrated().await;
         let mail = tempfile::tempdir().expect("temp dir");
         let state = revans_web::build_state(settings_for(&db, mail.path()))
             .await
